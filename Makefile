@@ -1,0 +1,37 @@
+# Screenwright — every entry point a developer or CI needs.
+SHELL := /bin/bash
+SWIFT ?= swift
+export OMP_THREAD_LIMIT := 1
+SAMPLE ?= samples/recordings/todo-add-items.mp4
+
+.PHONY: deps build test demo bench samples eval eval-mockups clean
+
+deps:
+	@bash .ci/deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product vid2auto
+	$(SWIFT) build -c release --product mockup2code
+
+test: build
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 -m pytest -q Tests/harness
+
+demo: build
+	@bash .ci/demo.sh "$(SAMPLE)"
+
+bench: build
+	python3 Tests/harness/bench.py
+
+samples: deps
+	python3 samples/recorder/record.py --all
+
+eval: build
+	python3 Tests/harness/eval.py
+
+eval-mockups: build
+	python3 Tests/harness/eval_mockups.py
+
+clean:
+	rm -rf .build .eval-out

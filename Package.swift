@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares. C modules are always imported with `internal import`, so
+/// their types cannot reach a public API.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Screenwright",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vid2auto", targets: ["vid2auto"]),
+        .executable(name: "mockup2code", targets: ["mockup2code"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries: each imported by exactly one Swift target.
+        .systemLibrary(name: "CFFmpeg", pkgConfig: "libavformat",
+                       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-eng"])]),
+
+        // Pure Swift core: images, geometry, diagnostics, the stage-boundary models.
+        .target(name: "ScreenCore", swiftSettings: strict),
+        // The only importer of CFFmpeg and CPNG.
+        .target(name: "Media", dependencies: ["ScreenCore", "CFFmpeg", "CPNG"], swiftSettings: strict),
+        // The only importer of CTesseract.
+        .target(name: "OCR", dependencies: ["ScreenCore", "CTesseract"], swiftSettings: strict),
+        .target(name: "Perception", dependencies: ["ScreenCore"], swiftSettings: strict),
+        .target(name: "Swarm", dependencies: ["ScreenCore"], swiftSettings: strict),
+        .target(name: "CodeGen", dependencies: ["ScreenCore", .product(name: "Mustache", package: "swift-mustache")],
+                swiftSettings: strict),
+        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
+                swiftSettings: strict),
+        .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
+                swiftSettings: strict),
+        .executableTarget(name: "vid2auto", dependencies: [
+            "Vid2AutoKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "mockup2code", dependencies: [
+            "Mockup2CodeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["ScreenCore"], swiftSettings: strict),
+
+        .testTarget(name: "ScreenCoreTests", dependencies: ["ScreenCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
+    ]
+)

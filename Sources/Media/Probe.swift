@@ -1,0 +1,65 @@
+internal import CFFmpeg
+import Foundation
+import ScreenCore
+
+/// Reads a recording's metadata without decoding it (`vid2auto probe`).
+public enum Probe {
+    /// Container, codec, size, duration, frame rate, exact frame count (counted from packets)
+    /// and rotation. Throws `InputError` for anything that is not a usable recording.
+    public static func probe(path: String) throws -> MediaInfo {
+        let fmt = try FormatContext(path: path)
+        if fmt.isStillImageFormat { throw InputError.stillImage(path: path) }
+        guard let vi = fmt.bestVideoStream() else { throw InputError.noVideoStream(path: path) }
+        let st = fmt.stream(vi)
+        let par = st.pointee.codecpar!.pointee
+        if avcodec_find_decoder(par.codec_id) == nil {
+            throw InputError.unsupportedCodec(path: path, codec: CodecContext.codecName(par.codec_id, tag: par.codec_tag))
+        }
+        if par.width <= 0 || par.height <= 0 { throw InputError.corrupt(path: path, reason: "video stream has no size") }
+        // Count packets (demux only, no decoding) for an exact frame count and the VFR flag.
+        let pkt = PacketBox()
+        var count = 0
+        var deltas = Set<Int64>()
+        var lastPTS: Int64? = nil
+        var sortedPTS: [Int64] = []
+        while av_read_frame(fmt.ptr, pkt.ptr) >= 0 {
+            if pkt.ptr!.pointee.stream_index == vi {
+                count += 1
+                let p = pkt.ptr!.pointee.pts
+                if p != sw_nopts() && sortedPTS.count < 5000 { sortedPTS.append(p) }
+                _ = lastPTS
+                lastPTS = p
+            }
+            av_packet_unref(pkt.ptr)
+        }
+        sortedPTS.sort()
+        for i in sortedPTS.indices.dropFirst() { deltas.insert(sortedPTS[i] - sortedPTS[i - 1]) }
+        var info = Self.info(format: fmt, stream: st, path: path, frameCount: count)
+        let tb = st.pointee.time_base.double
+        if let mn = deltas.min(), let mx = deltas.max(), mn > 0 {
+            // Timestamps rounded to the time base jitter by a tick; real VFR differs by more than 10%.
+            info.variableFrameRate = Double(mx - mn) * tb > 0.1 * Double(mn) * tb && mx - mn > 1
+        }
+        if count == 0 { throw InputError.corrupt(path: path, reason: "no video packets") }
+        return info
+    }
+
+    static func info(format: FormatContext, stream st: UnsafeMutablePointer<AVStream>, path: String, frameCount: Int?) -> MediaInfo {
+        let par = st.pointee.codecpar!.pointee
+        var fps = st.pointee.avg_frame_rate.double
+        if !(fps > 0 && fps < 1000) { fps = st.pointee.r_frame_rate.double }
+        if !(fps > 0 && fps < 1000) { fps = 0 }
+        var duration = 0.0
+        if st.pointee.duration != sw_nopts() && st.pointee.duration > 0 {
+            duration = Double(st.pointee.duration) * st.pointee.time_base.double
+        } else if let f = format.ptr, f.pointee.duration != sw_nopts(), f.pointee.duration > 0 {
+            duration = Double(f.pointee.duration) / Double(AV_TIME_BASE)
+        }
+        let ccw = sw_stream_rotation(st)
+        let cw = ((Int((-ccw / 90).rounded()) % 4) + 4) % 4 * 90
+        let count = frameCount ?? (st.pointee.nb_frames > 0 ? Int(st.pointee.nb_frames) : Int((duration * fps).rounded()))
+        return MediaInfo(path: path, container: format.formatName, codec: String(cString: avcodec_get_name(par.codec_id)),
+                         width: Int(par.width), height: Int(par.height), duration: duration, frameRate: fps,
+                         frameCount: count, rotation: cw, variableFrameRate: false)
+    }
+}

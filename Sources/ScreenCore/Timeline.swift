@@ -1,0 +1,181 @@
+/// A rectangle in page CSS pixels, relative to the viewport's top-left corner.
+public struct Box: Sendable, Codable, Hashable {
+    public var x: Double, y: Double, width: Double, height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+}
+
+/// A point in page CSS pixels, relative to the viewport's top-left corner.
+public struct Point: Sendable, Codable, Hashable {
+    public var x: Double, y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+}
+
+/// What a person did, one entry of the action timeline (see docs/timeline.md).
+public enum ActionKind: String, Sendable, Codable, CaseIterable {
+    case goto, click, fill, press, select, check, scroll
+}
+
+/// An ARIA-like role of the element an action touched.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case button, link, textbox, checkbox, radio, combobox, tab, menuitem, heading, option
+}
+
+/// The element an action was aimed at, described by what the video shows.
+public struct Target: Sendable, Codable, Hashable {
+    public var role: Role?
+    /// Accessible name, when it can be inferred.
+    public var name: String?
+    /// Visible text on or in the element.
+    public var text: String?
+    /// Text of the label next to it.
+    public var label: String?
+    public var placeholder: String?
+    /// The nearest text that tells apart elements showing the same text (a card title, a row's first cell).
+    public var context: String?
+    public var box: Box?
+    /// Where the pointer was when it acted.
+    public var point: Point?
+
+    public init(role: Role? = nil, name: String? = nil, text: String? = nil, label: String? = nil,
+                placeholder: String? = nil, context: String? = nil, box: Box? = nil, point: Point? = nil) {
+        self.role = role; self.name = name; self.text = text; self.label = label
+        self.placeholder = placeholder; self.context = context; self.box = box; self.point = point
+    }
+}
+
+/// The value an action carries: text for fills, selects, keys and URLs; a flag for checks;
+/// pixels for scrolls.
+public enum ActionValue: Sendable, Hashable, Codable {
+    case text(String)
+    case flag(Bool)
+    case pixels(Double)
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) { self = .flag(b) }
+        else if let d = try? c.decode(Double.self) { self = .pixels(d) }
+        else { self = .text(try c.decode(String.self)) }
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try c.encode(s)
+        case .flag(let b): try c.encode(b)
+        case .pixels(let d): try c.encode(d)
+        }
+    }
+    /// The text, when this is a text value.
+    public var text: String? { if case .text(let s) = self { s } else { nil } }
+}
+
+/// One action of the timeline.
+public struct Action: Sendable, Codable, Hashable {
+    public var kind: ActionKind
+    /// Seconds in the video where the action starts and ends.
+    public var time: Double
+    public var endTime: Double
+    public var target: Target?
+    /// Nil for secret fills: their value is never stored.
+    public var value: ActionValue?
+    /// A masked (password) input.
+    public var secret: Bool
+    public var confidence: Double
+    /// Times of the frames that are the evidence for this action.
+    public var evidence: [Double]
+    /// For navigations: the URL the page reached after this action, when the address bar shows it.
+    public var navigatesTo: String?
+    /// Text that appeared on screen as a result (a heading, a message), for assertions.
+    public var appeared: [String]
+
+    public init(kind: ActionKind, time: Double, endTime: Double? = nil, target: Target? = nil,
+                value: ActionValue? = nil, secret: Bool = false, confidence: Double = 1,
+                evidence: [Double] = [], navigatesTo: String? = nil, appeared: [String] = []) {
+        self.kind = kind; self.time = time; self.endTime = endTime ?? time; self.target = target
+        self.value = value; self.secret = secret; self.confidence = confidence; self.evidence = evidence
+        self.navigatesTo = navigatesTo; self.appeared = appeared
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, time, endTime, target, value, secret, confidence, evidence, navigatesTo, appeared
+    }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(ActionKind.self, forKey: .kind)
+        time = try c.decode(Double.self, forKey: .time)
+        endTime = try c.decodeIfPresent(Double.self, forKey: .endTime) ?? time
+        target = try c.decodeIfPresent(Target.self, forKey: .target)
+        value = try c.decodeIfPresent(ActionValue.self, forKey: .value)
+        secret = try c.decodeIfPresent(Bool.self, forKey: .secret) ?? false
+        confidence = try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1
+        evidence = try c.decodeIfPresent([Double].self, forKey: .evidence) ?? []
+        navigatesTo = try c.decodeIfPresent(String.self, forKey: .navigatesTo)
+        appeared = try c.decodeIfPresent([String].self, forKey: .appeared) ?? []
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(time, forKey: .time)
+        try c.encode(endTime, forKey: .endTime)
+        try c.encode(target, forKey: .target)
+        try c.encode(secret ? nil : value, forKey: .value)   // a secret's value never leaves memory
+        try c.encode(secret, forKey: .secret)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encodeIfPresent(navigatesTo, forKey: .navigatesTo)
+        if !appeared.isEmpty { try c.encode(appeared, forKey: .appeared) }
+    }
+}
+
+/// The content area of the browser inside the video frame, in video pixels.
+public struct Viewport: Sendable, Codable, Hashable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+}
+
+/// Why the orchestrator cut the recording where it did.
+public struct Cut: Sendable, Codable, Hashable {
+    public var time: Double
+    public var reason: String
+    public init(time: Double, reason: String) { self.time = time; self.reason = reason }
+}
+
+/// How the swarm ran: the Kimi-style critical-steps ledger beside total steps and wall time.
+public struct SwarmReport: Sendable, Codable, Hashable {
+    public var segments: Int
+    public var agents: Int
+    public var totalSteps: Int
+    /// Per stage, the orchestrator's steps plus the longest sub-agent's, summed over stages.
+    public var criticalSteps: Int
+    public var wallSeconds: Double
+    /// Measured wall-clock speedup over one agent, when requested.
+    public var speedup: Double?
+    public var retries: Int
+    public var cuts: [Cut]
+    public init(segments: Int = 0, agents: Int = 0, totalSteps: Int = 0, criticalSteps: Int = 0,
+                wallSeconds: Double = 0, speedup: Double? = nil, retries: Int = 0, cuts: [Cut] = []) {
+        self.segments = segments; self.agents = agents; self.totalSteps = totalSteps
+        self.criticalSteps = criticalSteps; self.wallSeconds = wallSeconds; self.speedup = speedup
+        self.retries = retries; self.cuts = cuts
+    }
+}
+
+/// The versioned result of analysing a recording: what the person did, in order.
+public struct ActionTimeline: Sendable, Codable {
+    /// Bumped on any incompatible change of this format.
+    public static let formatVersion = 1
+    public var version: Int
+    public var source: MediaInfo?
+    public var viewport: Viewport?
+    public var startURL: String?
+    public var actions: [Action]
+    public var diagnostics: [Diagnostic]
+    public var swarm: SwarmReport?
+
+    public init(source: MediaInfo? = nil, viewport: Viewport? = nil, startURL: String? = nil,
+                actions: [Action] = [], diagnostics: [Diagnostic] = [], swarm: SwarmReport? = nil) {
+        self.version = Self.formatVersion; self.source = source; self.viewport = viewport
+        self.startURL = startURL; self.actions = actions; self.diagnostics = diagnostics; self.swarm = swarm
+    }
+}

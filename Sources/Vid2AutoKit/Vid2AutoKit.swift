@@ -1,0 +1,41 @@
+import Foundation
+import Media
+import OCR
+import ScreenCore
+
+/// The assembly point of the vid2auto pipeline and the helpers its command needs.
+public enum Vid2AutoKit {
+    /// Process set-up that must happen before anything else (see `OpenMPGuard`).
+    public static func prepareProcess() { OpenMPGuard.reexecWithSingleThreadIfNeeded() }
+
+    /// One line and an exit code for any error a command can meet (codes documented in README).
+    public static func describe(_ error: any Error) -> (String, Int32) {
+        switch error {
+        case let e as InputError: return (e.description, e.exitCode)
+        case let e as OutputError: return (e.description, 73)
+        case is CancellationError: return ("cancelled", 130)
+        default: return ("\(error)", 70)
+        }
+    }
+
+    /// Pretty-printed, key-sorted JSON.
+    public static func json<T: Encodable>(_ value: T) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try enc.encode(value), as: UTF8.self)
+    }
+
+    /// A human-readable summary of a recording's metadata.
+    public static func describe(_ i: MediaInfo) -> String {
+        """
+        file:        \(i.path)
+        container:   \(i.container)
+        codec:       \(i.codec)
+        size:        \(i.width)x\(i.height)\(i.rotation != 0 ? " (displayed \(i.displayWidth)x\(i.displayHeight))" : "")
+        duration:    \(String(format: "%.3f", i.duration)) s
+        frame rate:  \(String(format: "%.3f", i.frameRate)) fps\(i.variableFrameRate ? " (variable)" : "")
+        frames:      \(i.frameCount)
+        rotation:    \(i.rotation)°
+        """
+    }
+}
