@@ -50,6 +50,13 @@ let package = Package(
 
         .testTarget(name: "ScreenCoreTests", dependencies: ["ScreenCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "Media", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PerceptionTests", dependencies: ["Perception", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SwarmTests", dependencies: ["Swarm", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "TestSupport"],
+                    exclude: ["__Golden__"], swiftSettings: strict),
+        .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]
 )

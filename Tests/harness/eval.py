@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""`make eval`: score vid2auto against the committed recordings.
+
+For every samples/recordings/SCENARIO.truth.json:
+  * playwright-python, selenium-python: `vid2auto RECORDING --target T -o FILE`, then replay FILE
+    against samples/server.py (state reset first) with Debian's Chromium, secrets from the truth in
+    the environment variables the script declares (`# secret: NAME`), and compare
+    `GET /__state?app=APP` with the truth's finalState. pass / fail: reason / unavailable: reason
+    (unavailable = vid2auto missing, failed or does not support the target; it counts as a failure).
+  * timeline: `vid2auto RECORDING --target timeline -o FILE`, scored against the truth actions
+    (rules in scoring.py): precision, recall, exact fill values, start URL.
+Prints a scenario x target table and totals, writes a JSON summary (--json) and the vid2auto
+section of docs/accuracy.md, and checks the totals against Tests/harness/ratchet.json.
+
+`--reference` replays the hand-written scripts in Tests/harness/reference/ (SCENARIO.playwright.py,
+SCENARIO.selenium.py, SCENARIO.timeline.json) through the same path instead of running vid2auto;
+it exits 1 if any of them fails.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import replay  # noqa: E402
+import scoring  # noqa: E402
+
+REPO = replay.REPO
+PY_TARGETS = ("playwright-python", "selenium-python")
+ALL_TARGETS = PY_TARGETS + ("timeline",)
+REF_SUFFIX = {"playwright-python": ".playwright.py", "selenium-python": ".selenium.py",
+              "timeline": ".timeline.json"}
+GEN_SUFFIX = {"playwright-python": "playwright.py", "selenium-python": "selenium.py",
+              "timeline": "timeline.json"}
+RATCHET = os.path.join(HERE, "ratchet.json")
+REFERENCE_DIR = os.path.join(HERE, "reference")
+DOC = os.path.join(REPO, "docs", "accuracy.md")
+BEGIN, END = "<!-- vid2auto:begin -->", "<!-- vid2auto:end -->"
+EPS = 1e-9
+
+
+# ------------------------------------------------------------------ inputs
+
+def load_truths(samples_dir, only=None):
+    truths = []
+    for path in sorted(glob.glob(os.path.join(samples_dir, "recordings", "*.truth.json"))):
+        with open(path, encoding="utf-8") as f:
+            t = json.load(f)
+        t.setdefault("scenario", os.path.basename(path)[: -len(".truth.json")])
+        t["_truthPath"] = path
+        video = t.get("video") or (t["scenario"] + ".mp4")
+        t["_video"] = video if os.path.isabs(video) else os.path.join(os.path.dirname(path), video)
+        if only and t["scenario"] not in only:
+            continue
+        truths.append(t)
+    if only:
+        missing = sorted(set(only) - {t["scenario"] for t in truths})
+        if missing:
+            raise SystemExit(f"eval: unknown scenario(s): {', '.join(missing)}")
+    return truths
+
+
+def first_line(text):
+    for line in (text or "").splitlines():
+        if line.strip():
+            s = line.strip()
+            return s if len(s) <= 200 else s[:199] + "…"
+    return ""
+
+
+def generate(binary, truth, target, out_dir, timeout):
+    """Run vid2auto. Returns (path, None) or (None, 'unavailable: ...')."""
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        return None, f"unavailable: vid2auto not found at {os.path.relpath(binary, REPO)} (run make build)"
+    if not os.path.isfile(truth["_video"]):
+        return None, f"unavailable: recording missing: {os.path.relpath(truth['_video'], REPO)}"
+    out = os.path.join(out_dir, GEN_SUFFIX[target])
+    if os.path.exists(out):
+        os.remove(out)
+    try:
+        p = subprocess.run([binary, truth["_video"], "--target", target, "-o", out],
+                           capture_output=True, text=True, timeout=timeout, cwd=REPO)
+    except subprocess.TimeoutExpired:
+        return None, f"unavailable: vid2auto timed out after {timeout:g} s"
+    except OSError as e:
+        return None, f"unavailable: {e}"
+    if p.returncode != 0:
+        why = first_line(p.stderr) or first_line(p.stdout) or "(no message)"
+        return None, f"unavailable: {why} (exit {p.returncode})"
+    if not os.path.isfile(out) or os.path.getsize(out) == 0:
+        return None, "unavailable: vid2auto exited 0 but wrote no output"
+    return out, None
+
+
+# ------------------------------------------------------------------ one scenario
+
+def eval_scenario(truth, targets, args, servers):
+    scen = truth["scenario"]
+    out_dir = os.path.join(args.out_dir, scen)
+    os.makedirs(out_dir, exist_ok=True)
+    row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
+    for target in targets:
+        t0 = time.monotonic()
+        if args.reference:
+            path = os.path.join(args.reference_dir, scen + REF_SUFFIX[target])
+            err = None if os.path.isfile(path) else "unavailable: no reference " + os.path.basename(path)
+            if err:
+                path = None
+        else:
+            path, err = generate(args.bin, truth, target, out_dir, args.gen_timeout)
+        gen_seconds = round(time.monotonic() - t0, 2)
+        if target == "timeline":
+            row["timeline"] = score_timeline_file(path, err, truth)
+            row["timeline"]["generateSeconds"] = gen_seconds
+            continue
+        if err:
+            row["replay"][target] = {"status": "unavailable", "reason": err[len("unavailable: "):],
+                                     "generateSeconds": gen_seconds}
+            continue
+        if replay.browsers_missing():
+            res = {"status": "unavailable", "reason": "chromium " + replay.browsers_missing()}
+        else:
+            try:
+                res = replay.replay(path, truth, servers, timeout=args.timeout, workdir=out_dir)
+            except Exception as e:  # the harness itself failed: report, never invent
+                res = {"status": "fail", "reason": f"harness error: {type(e).__name__}: {e}"}
+        res["generateSeconds"] = gen_seconds
+        res["script"] = os.path.relpath(path, REPO)
+        row["replay"][target] = res
+    return row
+
+
+def score_timeline_file(path, err, truth):
+    if err:
+        return {"status": "unavailable", "reason": err[len("unavailable: "):]}
+    try:
+        with open(path, encoding="utf-8") as f:
+            tl = json.load(f)
+        if not isinstance(tl, dict):
+            raise ValueError("top level is not an object")
+    except (OSError, ValueError) as e:
+        return {"status": "unavailable", "reason": f"invalid timeline JSON: {e}"}
+    s = scoring.score_timeline(tl, truth)
+    s["status"] = "scored"
+    s["file"] = os.path.relpath(path, REPO)
+    return s
+
+
+# ------------------------------------------------------------------ totals
+
+def totals(rows, targets):
+    n = len(rows)
+    tot = {"scenarios": n, "replayPassed": {}, "replayPassRate": {}}
+    for t in targets:
+        if t == "timeline":
+            continue
+        passed = sum(1 for r in rows if r["replay"].get(t, {}).get("status") == "pass")
+        tot["replayPassed"][t] = passed
+        tot["replayPassRate"][t] = round(passed / n, 4) if n else 0.0
+    if "timeline" in targets:
+        pred = matched = truth_n = fills = exact = url_ok = url_n = unavailable = 0
+        for r in rows:
+            tl = r["timeline"] or {}
+            if tl.get("status") != "scored":
+                unavailable += 1
+                truth_n += r["_truthCount"]
+                fills += r["_truthFills"]
+                if r["_hasAddressBar"]:
+                    url_n += 1
+                continue
+            pred += tl["predicted"]
+            matched += tl["matched"]
+            truth_n += tl["truth"]
+            fills += tl["truthFills"]
+            exact += tl["exactFills"]
+            if tl["startURL"] is not None:
+                url_n += 1
+                url_ok += 1 if tl["startURL"] else 0
+        tot["timeline"] = {
+            "predicted": pred, "matched": matched, "truth": truth_n, "unavailable": unavailable,
+            "precision": round(matched / pred, 4) if pred else 0.0,
+            "recall": round(matched / truth_n, 4) if truth_n else 0.0,
+            "truthFills": fills, "exactFills": exact,
+            "exactFillFraction": round(exact / fills, 4) if fills else 0.0,
+            "startURLCorrect": url_ok, "startURLScenarios": url_n,
+        }
+    return tot
+
+
+def ratchet_figures(tot):
+    figs = {}
+    for t, v in tot.get("replayPassRate", {}).items():
+        figs[f"replayPassRate.{t}"] = v
+    tl = tot.get("timeline")
+    if tl:
+        figs["timeline.precision"] = tl["precision"]
+        figs["timeline.recall"] = tl["recall"]
+        figs["timeline.exactFills"] = tl["exactFillFraction"]
+    return figs
+
+
+def load_ratchet():
+    try:
+        with open(RATCHET, encoding="utf-8") as f:
+            r = json.load(f)
+    except FileNotFoundError:
+        r = {}
+    flat = {}
+    for t, v in (r.get("replayPassRate") or {}).items():
+        flat[f"replayPassRate.{t}"] = float(v)
+    for k, v in (r.get("timeline") or {}).items():
+        flat[f"timeline.{k}"] = float(v)
+    return flat
+
+
+def save_ratchet(flat):
+    out = {"replayPassRate": {}, "timeline": {}}
+    for k, v in sorted(flat.items()):
+        group, name = k.split(".", 1)
+        out[group][name] = round(v, 4)
+    with open(RATCHET, "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=2)
+        f.write("\n")
+
+
+# ------------------------------------------------------------------ output
+
+def replay_cell(res):
+    if res is None:
+        return "-", ""
+    if res["status"] == "pass":
+        return "pass", f"{res.get('seconds', 0):.1f} s"
+    return res["status"], res.get("reason", "")
+
+
+def timeline_cell(tl):
+    if tl is None:
+        return "-", ""
+    if tl.get("status") != "scored":
+        return "unavailable", tl.get("reason", "")
+    s = f"P {tl['precision']:.2f} R {tl['recall']:.2f} ({tl['matched']}/{tl['predicted']} pred, {tl['truth']} truth)"
+    if tl["truthFills"]:
+        s += f"; fills exact {tl['exactFills']}/{tl['truthFills']}"
+    if tl["startURL"] is not None:
+        s += "; startURL " + ("ok" if tl["startURL"] else "wrong")
+    return "scored", s
+
+
+def table_rows(rows, targets):
+    out = []
+    for r in rows:
+        for t in targets:
+            if t == "timeline":
+                status, detail = timeline_cell(r["timeline"])
+            else:
+                status, detail = replay_cell(r["replay"].get(t))
+            out.append((r["scenario"], t, status, detail))
+    return out
+
+
+def totals_lines(tot):
+    lines = []
+    for t, v in tot.get("replayPassRate", {}).items():
+        lines.append(f"replay {t}: {tot['replayPassed'][t]}/{tot['scenarios']} pass ({v:.0%})")
+    tl = tot.get("timeline")
+    if tl:
+        lines.append(f"timeline: precision {tl['precision']:.3f} ({tl['matched']}/{tl['predicted']}), "
+                     f"recall {tl['recall']:.3f} ({tl['matched']}/{tl['truth']}), "
+                     f"exact fills {tl['exactFillFraction']:.3f} ({tl['exactFills']}/{tl['truthFills']}), "
+                     f"start URL {tl['startURLCorrect']}/{tl['startURLScenarios']}"
+                     + (f", unavailable {tl['unavailable']}" if tl["unavailable"] else ""))
+    return lines
+
+
+def print_table(rows, targets, tot):
+    trs = table_rows(rows, targets)
+    w0 = max([8] + [len(r[0]) for r in trs])
+    w1 = max(len(t) for t in targets)
+    print(f"{'scenario':<{w0}}  {'target':<{w1}}  {'result':<11}  detail")
+    for scen, t, status, detail in trs:
+        print(f"{scen:<{w0}}  {t:<{w1}}  {status:<11}  {detail}")
+    print()
+    for line in totals_lines(tot):
+        print(line)
+
+
+def md_escape(s):
+    return str(s).replace("|", "\\|").replace("\n", " ")
+
+
+def render_doc_section(rows, targets, tot, meta):
+    L = [BEGIN, "## vid2auto (written by `make eval`; do not edit by hand)", ""]
+    L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {tot['scenarios']} recordings, "
+             f"binary `{meta['bin']}`. Rules: `Tests/harness/scoring.py`; "
+             "figures never fall below `Tests/harness/ratchet.json`.")
+    L.append("")
+    L.append("| scenario | target | result | detail |")
+    L.append("|---|---|---|---|")
+    for scen, t, status, detail in table_rows(rows, targets):
+        L.append(f"| {md_escape(scen)} | {t} | {status} | {md_escape(detail)} |")
+    L.append("")
+    L.append("Totals:")
+    L.append("")
+    for line in totals_lines(tot):
+        L.append(f"- {line}")
+    L.append(END)
+    return "\n".join(L) + "\n"
+
+
+def write_doc(section, path=DOC):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        text = "# Accuracy\n\n"
+    if BEGIN in text and END in text and text.index(BEGIN) < text.index(END):
+        a = text.index(BEGIN)
+        b = text.index(END) + len(END)
+        if text[b:b + 1] == "\n":
+            b += 1
+        text = text[:a] + section + text[b:]
+    else:
+        if not text.endswith("\n"):
+            text += "\n"
+        text += "\n" + section
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def git_commit():
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, timeout=10).stdout.strip() or None
+    except Exception:
+        return None
+
+
+# ------------------------------------------------------------------ main
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release", "vid2auto"))
+    ap.add_argument("--samples", default=os.path.join(REPO, "samples"), help="samples directory")
+    ap.add_argument("--scenarios", default="", help="comma-separated scenario names (default all)")
+    ap.add_argument("--targets", default=",".join(ALL_TARGETS),
+                    help="comma-separated: playwright-python,selenium-python,timeline")
+    ap.add_argument("--timeout", type=float, default=60.0, help="seconds per replayed script")
+    ap.add_argument("--gen-timeout", type=float, default=600.0, help="seconds per vid2auto run")
+    ap.add_argument("--json", default=os.path.join(REPO, ".eval-out", "eval.json"))
+    ap.add_argument("--out-dir", default=None, help="generated files (default: beside --json)")
+    ap.add_argument("--check-ratchet", dest="check_ratchet", action="store_true", default=None,
+                    help="exit 1 if a total falls below ratchet.json (default: on for full vid2auto runs)")
+    ap.add_argument("--no-check-ratchet", dest="check_ratchet", action="store_false")
+    ap.add_argument("--update-ratchet", action="store_true", help="raise ratchet.json to today's totals")
+    ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/accuracy.md")
+    ap.add_argument("--reference", action="store_true", help="run Tests/harness/reference/ instead of vid2auto")
+    ap.add_argument("--reference-dir", default=REFERENCE_DIR)
+    args = ap.parse_args(argv)
+    args.bin = os.path.abspath(args.bin)
+    args.samples = os.path.abspath(args.samples)
+    args.json = os.path.abspath(args.json)
+    args.out_dir = os.path.abspath(args.out_dir or os.path.dirname(args.json))
+    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    bad = [t for t in targets if t not in ALL_TARGETS]
+    if bad:
+        ap.error(f"unknown target(s) {bad}; choose from {', '.join(ALL_TARGETS)}")
+    args.target_list = [t for t in ALL_TARGETS if t in targets]
+    args.scenario_list = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    args.full = not args.scenario_list and args.target_list == list(ALL_TARGETS)
+    # docs/accuracy.md and the ratchet describe the committed corpus only
+    args.corpus = os.path.realpath(args.samples) == os.path.realpath(os.path.join(REPO, "samples"))
+    args.full = args.full and args.corpus
+    if args.update_ratchet and (args.reference or not args.full):
+        ap.error("--update-ratchet needs a full vid2auto run (no --reference, --scenarios or --targets)")
+    if args.check_ratchet is None:
+        args.check_ratchet = args.full and not args.reference
+    return args
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    truths = load_truths(args.samples, args.scenario_list or None)
+    if args.reference:
+        have = {os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(args.reference_dir, "*.*"))}
+        skipped = [t["scenario"] for t in truths if t["scenario"] not in have]
+        truths = [t for t in truths if t["scenario"] in have]
+        if skipped:
+            print(f"(no reference files for: {', '.join(skipped)})")
+    if not truths:
+        print("eval: no scenarios (samples/recordings/*.truth.json)", file=sys.stderr)
+        return 2
+    t_start = time.monotonic()
+    rows = []
+    with replay.SampleServers(args.samples) as servers:
+        for truth in truths:
+            row = eval_scenario(truth, args.target_list, args, servers)
+            row["_truthCount"] = len(truth.get("actions") or [])
+            row["_truthFills"] = sum(1 for a in truth.get("actions") or [] if a.get("kind") == "fill")
+            row["_hasAddressBar"] = scoring.has_address_bar(truth)
+            rows.append(row)
+    tot = totals(rows, args.target_list)
+    for r in rows:
+        for k in [k for k in r if k.startswith("_")]:
+            del r[k]
+    wall = round(time.monotonic() - t_start, 1)
+    print_table(rows, args.target_list, tot)
+    print(f"({wall} s)")
+
+    meta = {"mode": "reference" if args.reference else "vid2auto", "bin": os.path.relpath(args.bin, REPO),
+            "commit": git_commit(), "seconds": wall, "targets": args.target_list}
+    summary = dict(meta, totals=tot, scenarios=rows)
+    status = 0
+    figs = ratchet_figures(tot)
+    if args.check_ratchet:
+        floor = load_ratchet()
+        below = {k: (v, floor[k]) for k, v in figs.items() if k in floor and v + EPS < floor[k]}
+        summary["ratchet"] = {"checked": True, "floor": floor, "below": {k: {"now": a, "floor": b} for k, (a, b) in below.items()}}
+        if below:
+            status = 1
+            for k, (now, fl) in below.items():
+                print(f"RATCHET: {k} fell to {now:.4f} (best so far {fl:.4f})", file=sys.stderr)
+        else:
+            print("ratchet: ok (no figure below Tests/harness/ratchet.json)")
+    if args.update_ratchet:
+        floor = load_ratchet()
+        for k, v in figs.items():
+            floor[k] = max(floor.get(k, 0.0), v)
+        save_ratchet(floor)
+        print("ratchet: updated Tests/harness/ratchet.json")
+    if args.reference:
+        failed = [f"{r['scenario']}/{t}" for r in rows for t, res in r["replay"].items()
+                  if res["status"] != "pass" and not res.get("reason", "").startswith("no reference")]
+        failed += [f"{r['scenario']}/timeline" for r in rows
+                   if r["timeline"] and r["timeline"].get("status") == "scored"
+                   and (r["timeline"]["precision"] < 1 or r["timeline"]["recall"] < 1)]
+        if failed:
+            print("reference failures: " + ", ".join(failed), file=sys.stderr)
+            status = 1
+    elif args.full and not args.no_docs:
+        write_doc(render_doc_section(rows, args.target_list, tot, meta))
+        print(f"wrote {os.path.relpath(DOC, REPO)} (vid2auto section)")
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w", encoding="utf-8") as f:
+        json.dump(summary, f, indent=2)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(args.json, os.getcwd()) if args.json.startswith(os.getcwd()) else args.json}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
