@@ -1,0 +1,46 @@
+import Foundation
+import ScreenCore
+
+/// One pooled engine, isolated in an actor so it is only ever used by one caller at a time.
+actor EngineSlot {
+    private var engine: TesseractEngine?
+    private let language: String
+    init(language: String) { self.language = language }
+
+    func read(_ image: Image, mode: PageSegmentation) throws -> OCRResult {
+        if engine == nil { engine = try TesseractEngine(language: language) }
+        return engine!.recognize(image, mode: mode)
+    }
+}
+
+/// A pool of Tesseract engines (at most one per core): callers borrow an engine for one crop
+/// and give it back. Engines start lazily (~130 ms, ~15 MB each), so an idle pool costs nothing.
+/// Needs `OMP_THREAD_LIMIT=1` in the environment at process start (see `OpenMPGuard`).
+public actor TextReaderPool {
+    private var idle: [EngineSlot]
+    private var waiters: [CheckedContinuation<EngineSlot, Never>] = []
+    /// Crops read so far (a step counter for the swarm's ledger).
+    public private(set) var reads = 0
+
+    /// A pool of `size` engines (default: the number of cores).
+    public init(size: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "eng") {
+        idle = (0..<max(1, size)).map { _ in EngineSlot(language: language) }
+    }
+
+    /// Reads the text in `image` (a crop: never a whole frame in a loop).
+    public func read(_ image: Image, mode: PageSegmentation = .singleLine) async throws -> OCRResult {
+        let slot = await acquire()
+        reads += 1
+        defer { release(slot) }
+        return try await slot.read(image, mode: mode)
+    }
+
+    private func acquire() async -> EngineSlot {
+        if let s = idle.popLast() { return s }
+        return await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release(_ s: EngineSlot) {
+        if waiters.isEmpty { idle.append(s) } else { waiters.removeFirst().resume(returning: s) }
+    }
+}

@@ -1,0 +1,45 @@
+import XCTest
+import Media
+import ScreenCore
+@testable import OCR
+
+final class OCRTests: XCTestCase {
+    func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+    }
+
+    func testReadsDarkTextOnWhite() async throws {
+        let img = try PNG.read(path: fixture("line.png"), format: .gray8)
+        let pool = TextReaderPool(size: 1)
+        let r = try await pool.read(img, mode: .singleLine)
+        XCTAssertEqual(r.text, "Sign in to Screenwright")
+        XCTAssertGreaterThan(r.confidence, 80)
+        XCTAssertEqual(r.lines.first?.words.count, 4)
+    }
+
+    func testReadsWhiteTextOnColourWhenCroppedInsideTheButton() async throws {
+        let img = try PNG.read(path: fixture("button.png"))
+        let pool = TextReaderPool(size: 2)
+        let r = try await pool.read(img, mode: .singleLine)
+        XCTAssertEqual(r.text, "Add to cart")
+        let box = try XCTUnwrap(r.lines.first?.box)
+        XCTAssertTrue(PixelRect(x: 30, y: 5, width: 150, height: 35).contains(box.center))
+    }
+
+    func testPoolServesConcurrentReaders() async throws {
+        let img = try PNG.read(path: fixture("line.png"), format: .gray8)
+        let pool = TextReaderPool(size: 2)
+        let texts = try await withThrowingTaskGroup(of: String.self) { g in
+            for _ in 0..<6 { g.addTask { try await pool.read(img).text } }
+            return try await g.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(Set(texts), ["Sign in to Screenwright"])
+        let reads = await pool.reads
+        XCTAssertEqual(reads, 6)
+    }
+
+    func testTinyImageReadsNothing() async throws {
+        let r = try await TextReaderPool(size: 1).read(Image(width: 2, height: 2, format: .gray8))
+        XCTAssertEqual(r, .empty)
+    }
+}
