@@ -1,1 +1,140 @@
+import Foundation
 import ScreenCore
+
+/// What one sub-agent is given besides its job: a step counter (every tool call or model call is
+/// a step) and a place for diagnostics. One per agent attempt; never shared between agents.
+public final class AgentContext: @unchecked Sendable {
+    // Invariant: all mutable state is guarded by `lock`.
+    private let lock = NSLock()
+    private var _steps = 0
+    private var _diagnostics: [Diagnostic] = []
+    /// The job's index in the stage.
+    public let job: Int
+    /// 1 for the first attempt, 2 for the retry.
+    public let attempt: Int
+
+    init(job: Int, attempt: Int) { self.job = job; self.attempt = attempt }
+
+    /// Counts `n` steps (tool or model calls).
+    public func step(_ n: Int = 1) { lock.lock(); _steps += n; lock.unlock() }
+    /// Records a diagnostic for this job.
+    public func report(_ severity: Diagnostic.Severity, _ message: String) {
+        lock.lock(); _diagnostics.append(Diagnostic(severity, message, segment: job)); lock.unlock()
+    }
+    public var steps: Int { lock.lock(); defer { lock.unlock() }; return _steps }
+    public var diagnostics: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return _diagnostics }
+}
+
+/// A sub-agent ran out of time.
+public struct AgentTimeout: Error, CustomStringConvertible, Sendable {
+    public let seconds: Double
+    public var description: String { "timed out after \(String(format: "%.1f", seconds)) s" }
+}
+
+/// The outcome of one parallel stage.
+public struct StageResult<Output: Sendable>: Sendable {
+    /// One entry per job, nil where the job failed twice.
+    public var outputs: [Output?]
+    /// Steps of each job's successful (or last) attempt.
+    public var agentSteps: [Int]
+    public var diagnostics: [Diagnostic]
+    public var retries: Int
+    public var wallSeconds: Double
+    /// The longest sub-agent's steps: this stage's share of the critical path.
+    public var longestAgentSteps: Int { agentSteps.max() ?? 0 }
+    public var totalAgentSteps: Int { agentSteps.reduce(0, +) }
+}
+
+/// Runs independent jobs on up to `agents` sub-agents at once (structured concurrency: one task
+/// group), each with its own context, a time limit and one retry. A failed job yields a
+/// diagnostic and a nil output; the stage goes on.
+public struct Swarm: Sendable {
+    public let agents: Int
+    public let timeout: Double?
+    public let retries: Int
+
+    /// `agents` is clamped to 1…100.
+    public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, timeout: Double? = nil, retries: Int = 1) {
+        self.agents = min(100, max(1, agents)); self.timeout = timeout; self.retries = max(0, retries)
+    }
+
+    /// Runs `agent` on every job, at most `agents` at a time, and gathers outputs in job order.
+    public func run<Job: Sendable, Output: Sendable>(
+        _ jobs: [Job], agent: @escaping @Sendable (Job, AgentContext) async throws -> Output
+    ) async -> StageResult<Output> {
+        let start = Date()
+        var outputs = [Output?](repeating: nil, count: jobs.count)
+        var steps = [Int](repeating: 0, count: jobs.count)
+        var diagnostics: [Diagnostic] = []
+        var retried = 0
+        let timeout = self.timeout, retries = self.retries
+        await withTaskGroup(of: (Int, Output?, Int, [Diagnostic], Int).self) { group in
+            var next = 0
+            func launch(_ i: Int) {
+                let job = jobs[i]
+                group.addTask {
+                    var diags: [Diagnostic] = []
+                    var lastSteps = 0
+                    for attempt in 1...(retries + 1) {
+                        if Task.isCancelled { break }
+                        let ctx = AgentContext(job: i, attempt: attempt)
+                        do {
+                            let out = try await Self.withTimeout(timeout) { try await agent(job, ctx) }
+                            return (i, out, ctx.steps, diags + ctx.diagnostics, attempt - 1)
+                        } catch {
+                            lastSteps = ctx.steps
+                            diags += ctx.diagnostics
+                            let what = attempt <= retries ? "failed (\(error)); retrying" : "failed again (\(error)); skipped"
+                            diags.append(Diagnostic(attempt <= retries ? .warning : .error, "sub-agent \(what)", segment: i))
+                        }
+                    }
+                    return (i, nil, lastSteps, diags, retries)
+                }
+            }
+            while next < min(agents, jobs.count) { launch(next); next += 1 }
+            for await (i, out, s, d, r) in group {
+                outputs[i] = out; steps[i] = s; diagnostics += d; retried += r
+                if next < jobs.count { launch(next); next += 1 }
+            }
+        }
+        diagnostics.sort { ($0.segment ?? -1) < ($1.segment ?? -1) }
+        return StageResult(outputs: outputs, agentSteps: steps, diagnostics: diagnostics, retries: retried,
+                           wallSeconds: Date().timeIntervalSince(start))
+    }
+
+    static func withTimeout<T: Sendable>(_ seconds: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let seconds else { return try await body() }
+        return try await withThrowingTaskGroup(of: T.self) { g in
+            g.addTask { try await body() }
+            g.addTask {
+                try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+                throw AgentTimeout(seconds: seconds)
+            }
+            defer { g.cancelAll() }
+            return try await g.next()!
+        }
+    }
+}
+
+/// The critical-steps ledger, counted as the Kimi K2.5 swarm counts it: per stage, the
+/// orchestrator's steps plus the longest sub-agent's steps, summed over stages.
+public struct StepLedger: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var orchestratorSteps: Int
+        public var longestAgentSteps: Int
+        public var totalAgentSteps: Int
+    }
+    public private(set) var stages: [Stage] = []
+    public init() {}
+
+    /// Records a stage: the orchestrator's own steps and the sub-agents' step counts.
+    public mutating func record(_ name: String, orchestratorSteps: Int, agentSteps: [Int] = []) {
+        stages.append(Stage(name: name, orchestratorSteps: orchestratorSteps,
+                            longestAgentSteps: agentSteps.max() ?? 0, totalAgentSteps: agentSteps.reduce(0, +)))
+    }
+    /// The length of the longest chain of dependent steps.
+    public var criticalSteps: Int { stages.reduce(0) { $0 + $1.orchestratorSteps + $1.longestAgentSteps } }
+    /// Every step taken by anyone.
+    public var totalSteps: Int { stages.reduce(0) { $0 + $1.orchestratorSteps + $1.totalAgentSteps } }
+}
