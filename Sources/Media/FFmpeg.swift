@@ -9,7 +9,7 @@ import ScreenCore
 func ffErrorString(_ code: Int32) -> String {
     var buf = [CChar](repeating: 0, count: 256)
     av_strerror(code, &buf, buf.count)
-    return String(cString: buf)
+    return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 /// Silences FFmpeg's own logging once per process: errors reach the user through Swift errors.
@@ -25,6 +25,9 @@ final class FormatContext {
         guard r >= 0, ctx != nil else {
             if r == sw_averror(ENOENT) { throw InputError.notFound(path: path) }
             if r == sw_averror(EACCES) { throw InputError.notReadable(path: path, reason: "permission denied") }
+            if let kind = Self.containerSignature(path) {
+                throw InputError.corrupt(path: path, reason: "a damaged or truncated \(kind) file: \(ffErrorString(r))")
+            }
             throw InputError.notMedia(path: path, reason: ffErrorString(r))
         }
         ptr = ctx
@@ -43,6 +46,17 @@ final class FormatContext {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size == 0 { throw InputError.empty(path: path) }
+    }
+
+    /// The container a file's first bytes announce (MP4/MOV `ftyp`, Matroska/WebM EBML), if any:
+    /// such a file that FFmpeg cannot open is damaged, not of the wrong kind.
+    static func containerSignature(_ path: String) -> String? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        let head = [UInt8]((try? h.read(upToCount: 12)) ?? Data())
+        if head.count >= 8 && head[4...7].elementsEqual(Array("ftyp".utf8)) { return "MP4/MOV" }
+        if head.count >= 4 && head[0...3].elementsEqual([0x1A, 0x45, 0xDF, 0xA3]) { return "Matroska/WebM" }
+        return nil
     }
 
     var formatName: String { ptr.flatMap { $0.pointee.iformat }.map { String(cString: $0.pointee.name) } ?? "?" }
@@ -120,10 +134,11 @@ final class Scaler {
         f.pointee.width == srcW && f.pointee.height == srcH && f.pointee.format == srcFormat
     }
 
-    /// Converts `frame` straight into a new Swift-owned image (rows 32-byte aligned).
+    /// Converts `frame` straight into a new Swift-owned image (rows 32-byte aligned). The buffer
+    /// has one spare row of capacity: swscale's SIMD paths may write a little past a row's end.
     func convert(_ frame: UnsafeMutablePointer<AVFrame>) -> Image {
         let stride = (dstW * format.bytesPerPixel + 31) & ~31
-        let pixels = [UInt8](unsafeUninitializedCapacity: stride * dstH) { buf, count in
+        let pixels = [UInt8](unsafeUninitializedCapacity: stride * (dstH + 1) + 64) { buf, count in
             _ = sw_scale_frame(ctx, frame, buf.baseAddress, Int32(stride))
             count = stride * dstH
         }

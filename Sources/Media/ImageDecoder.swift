@@ -16,7 +16,24 @@ public enum ImageDecoder {
     public static func read(path: String, format: PixelFormat = .rgba32) throws -> Image {
         let data = try readFile(path)
         if PNG.looksLikePNG(data) { return try PNG.decode(data, path: path, format: format) }
-        return try decodeWithFFmpeg(path: path, format: format)
+        guard let kind = signature(data) else {
+            if (try? Probe.probe(path: path)) != nil {
+                throw InputError.notAnImage(path: path, reason: "a video, not a still image")
+            }
+            throw InputError.notAnImage(path: path, reason: "not a PNG, JPEG, WebP, GIF or BMP file")
+        }
+        do { return try decodeWithFFmpeg(path: path, format: format) }
+        catch InputError.notAnImage(_, let reason) { throw InputError.corrupt(path: path, reason: "damaged \(kind): \(reason)") }
+    }
+
+    /// The image format a file's first bytes announce, if any.
+    static func signature(_ d: Data) -> String? {
+        let b = [UInt8](d.prefix(12))
+        if b.count >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF { return "JPEG" }
+        if b.count >= 12 && b[0...3].elementsEqual(Array("RIFF".utf8)) && b[8...11].elementsEqual(Array("WEBP".utf8)) { return "WebP" }
+        if b.count >= 6 && (b[0...5].elementsEqual(Array("GIF87a".utf8)) || b[0...5].elementsEqual(Array("GIF89a".utf8))) { return "GIF" }
+        if b.count >= 2 && b[0] == 0x42 && b[1] == 0x4D { return "BMP" }
+        return nil
     }
 
     private static func decodeWithFFmpeg(path: String, format: PixelFormat) throws -> Image {

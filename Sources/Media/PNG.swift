@@ -11,38 +11,36 @@ public enum PNG {
     /// Whether `data` starts like a PNG.
     public static func looksLikePNG(_ data: Data) -> Bool { data.prefix(8).elementsEqual(signature) }
 
-    /// Decodes PNG bytes (gray, RGB, RGBA, palette, 16-bit — all normalised to 8-bit RGBA, or gray
-    /// when `format` is `.gray8`). The header's size is checked against `MediaLimits` before any
-    /// pixel buffer is allocated.
+    /// Decodes PNG bytes (gray, RGB, RGBA, palette, 16-bit — all normalised to 8 bits per channel
+    /// in `format`). The header's size is checked against `MediaLimits` before any pixel buffer
+    /// is allocated; libpng's errors (bad CRC, truncation) become `InputError.corrupt`.
     public static func decode(_ data: Data, path: String, format: PixelFormat = .rgba32) throws -> Image {
-        var image = png_image()
-        image.version = sw_png_version()
-        let ok = data.withUnsafeBytes { raw in
-            png_image_begin_read_from_memory(&image, raw.baseAddress, raw.count)
-        }
-        defer { png_image_free(&image) }
-        guard ok != 0 else { throw InputError.corrupt(path: path, reason: message(image)) }
-        let w = Int(image.width), h = Int(image.height)
-        if w == 0 || h == 0 { throw InputError.corrupt(path: path, reason: "zero-sized image") }
-        if w > MediaLimits.maxSide || h > MediaLimits.maxSide || w * h > MediaLimits.maxPixels {
-            throw InputError.tooLarge(path: path, width: w, height: h, limit: "\(MediaLimits.maxSide) px a side")
-        }
-        image.format = switch format {
-        case .gray8: sw_png_format_gray()
-        case .rgb24: sw_png_format_rgb()
-        case .rgba32: sw_png_format_rgba()
-        }
-        let stride = w * format.bytesPerPixel
-        var failure: String? = nil
-        let pixels = [UInt8](unsafeUninitializedCapacity: stride * h) { buf, count in
-            let r = data.withUnsafeBytes { _ in
-                png_image_finish_read(&image, nil, buf.baseAddress, Int32(stride), nil)
+        // The IHDR size, checked before libpng reads any further.
+        if data.count >= 24 && looksLikePNG(data) {
+            let b = [UInt8](data[data.startIndex + 16 ..< data.startIndex + 24])
+            let w = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
+            let h = Int(b[4]) << 24 | Int(b[5]) << 16 | Int(b[6]) << 8 | Int(b[7])
+            if w > MediaLimits.maxSide || h > MediaLimits.maxSide || w * h > MediaLimits.maxPixels {
+                throw InputError.tooLarge(path: path, width: w, height: h, limit: "\(MediaLimits.maxSide) px a side")
             }
-            if r == 0 { failure = message(image); buf.initialize(repeating: 0) }
-            count = stride * h
         }
-        if let failure { throw InputError.corrupt(path: path, reason: failure) }
-        return Image(width: w, height: h, format: format, bytesPerRow: stride, pixels: pixels)
+        var res = sw_png_result()
+        let status = data.withUnsafeBytes { raw in
+            sw_png_decode(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, Int32(format.bytesPerPixel),
+                          UInt32(MediaLimits.maxSide), UInt64(MediaLimits.maxPixels), &res)
+        }
+        defer { sw_png_free(&res) }
+        switch status {
+        case 0: break
+        case 2: throw InputError.tooLarge(path: path, width: Int(res.width), height: Int(res.height),
+                                          limit: "\(MediaLimits.maxSide) px a side")
+        default: throw InputError.corrupt(path: path, reason: message(res))
+        }
+        let w = Int(res.width), h = Int(res.height)
+        if w == 0 || h == 0 { throw InputError.corrupt(path: path, reason: "zero-sized image") }
+        let count = w * h * format.bytesPerPixel
+        let pixels = [UInt8](UnsafeBufferPointer(start: res.pixels, count: count))
+        return Image(width: w, height: h, format: format, pixels: pixels)
     }
 
     /// Reads a PNG file.
@@ -79,6 +77,12 @@ public enum PNG {
     /// Writes an image to a PNG file.
     public static func write(_ img: Image, to path: String) throws {
         try encode(img).write(to: URL(fileURLWithPath: path))
+    }
+
+    private static func message(_ res: sw_png_result) -> String {
+        var m = res.message
+        let s = withUnsafeBytes(of: &m) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+        return s.isEmpty ? "libpng error" : s
     }
 
     private static func message(_ image: png_image) -> String {

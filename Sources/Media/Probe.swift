@@ -20,15 +20,12 @@ public enum Probe {
         let pkt = PacketBox()
         var count = 0
         var deltas = Set<Int64>()
-        var lastPTS: Int64? = nil
         var sortedPTS: [Int64] = []
         while av_read_frame(fmt.ptr, pkt.ptr) >= 0 {
             if pkt.ptr!.pointee.stream_index == vi {
                 count += 1
                 let p = pkt.ptr!.pointee.pts
                 if p != sw_nopts() && sortedPTS.count < 5000 { sortedPTS.append(p) }
-                _ = lastPTS
-                lastPTS = p
             }
             av_packet_unref(pkt.ptr)
         }

@@ -71,6 +71,7 @@ public final class VideoReader {
             avcodec_flush_buffers(codec.ptr)
         }
         sampling.start = time
+        if let end = sampling.end, end <= time { sampling.end = nil }
         draining = false; finished = false; lastSlot = Int.min
     }
 

@@ -1,0 +1,74 @@
+import XCTest
+import ScreenCore
+import TestSupport
+@testable import Media
+
+/// Every bad input the issue lists, made by the test itself, must become a clean `InputError`.
+final class BadInputTests: XCTestCase {
+    let dir = TempDir("bad")
+
+    func error(_ body: () throws -> Any) -> InputError? {
+        do { _ = try body(); return nil } catch let e as InputError { return e } catch { XCTFail("\(error)"); return nil }
+    }
+
+    func testRecordingErrors() throws {
+        let good = dir.file("good.mp4")
+        try MediaFixtures.video(good, seconds: 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: good))
+        let truncated = dir.file("truncated.mp4")
+        try data.prefix(data.count / 3).write(to: URL(fileURLWithPath: truncated))   // moov at the end is lost
+        let text = dir.file("notes.mp4"); try Data("just some text\n".utf8).write(to: URL(fileURLWithPath: text))
+        let empty = dir.file("empty.mp4"); FileManager.default.createFile(atPath: empty, contents: Data())
+        let audio = dir.file("audio.m4a"); try Shell.ffmpeg(["-f", "lavfi", "-i", "sine", "-t", "0.5", audio])
+        let still = dir.file("still.png"); try Shell.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x48", "-frames:v", "1", still])
+        let unknown = dir.file("unknown.avi")
+        try MediaFixtures.video(dir.file("m.avi"), seconds: 0.3, codec: ["-c:v", "mpeg4", "-vtag", "XVID"])
+        var avi = try Data(contentsOf: URL(fileURLWithPath: dir.file("m.avi")))
+        for tag in ["XVID", "FMP4"] { avi = Self.replace(avi, Array(tag.utf8), Array("QZQZ".utf8)) }
+        try avi.write(to: URL(fileURLWithPath: unknown))
+
+        let expectations: [(String, (InputError) -> Bool)] = [
+            (dir.file("missing.mp4"), { if case .notFound = $0 { true } else { false } }),
+            (empty, { if case .empty = $0 { true } else { false } }),
+            (truncated, { if case .corrupt = $0 { true } else { false } }),
+            (text, { if case .notMedia = $0 { true } else { false } }),
+            (audio, { if case .noVideoStream = $0 { true } else { false } }),
+            (still, { if case .stillImage = $0 { true } else { false } }),
+            (unknown, { if case .unsupportedCodec = $0 { true } else { false } }),
+        ]
+        for (path, matches) in expectations {
+            for open in [{ _ = try Probe.probe(path: path) },
+                         { _ = try VideoReader(path: path, renditions: [Rendition(format: .gray8)]).next() }] {
+                let e = error { try open() }
+                XCTAssertNotNil(e, path)
+                if let e {
+                    XCTAssertTrue(matches(e), "\(path): \(e)")
+                    XCTAssertTrue(e.description.hasPrefix(path), e.description)
+                    XCTAssertFalse(e.description.contains("\n"))
+                }
+            }
+        }
+    }
+
+    func testTruncatedFastStartFileDecodesWhatIsThereWithADiagnostic() throws {
+        let good = dir.file("fs.mp4")
+        try MediaFixtures.video(good, seconds: 2, extra: ["-movflags", "+faststart"])
+        let data = try Data(contentsOf: URL(fileURLWithPath: good))
+        let cut = dir.file("fs-cut.mp4")
+        try data.prefix(data.count * 2 / 3).write(to: URL(fileURLWithPath: cut))
+        let reader = try VideoReader(path: cut, renditions: [Rendition(format: .gray8)])
+        var n = 0
+        while try reader.next() != nil { n += 1 }
+        XCTAssertGreaterThan(n, 10); XCTAssertLessThan(n, 60)
+    }
+
+    static func replace(_ data: Data, _ a: [UInt8], _ b: [UInt8]) -> Data {
+        var bytes = [UInt8](data)
+        var i = 0
+        while i + a.count <= bytes.count {
+            if Array(bytes[i..<(i + a.count)]) == a { bytes.replaceSubrange(i..<(i + a.count), with: b) }
+            i += 1
+        }
+        return Data(bytes)
+    }
+}
