@@ -79,3 +79,81 @@ public enum MediaFixtures {
         return url.path
     }
 }
+
+/// The built command-line tools, for end-to-end tests.
+public enum Binaries {
+    /// The path of a built product: `$SCREENWRIGHT_BIN_DIR/NAME` when set, else the debug build
+    /// next to these tests, else the release build.
+    public static func path(_ name: String) -> String {
+        if let dir = ProcessInfo.processInfo.environment["SCREENWRIGHT_BIN_DIR"] { return dir + "/" + name }
+        let root = MediaFixtures.repoRoot
+        for config in ["debug", "release"] {
+            let p = "\(root)/.build/\(config)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return "\(root)/.build/debug/\(name)"
+    }
+}
+
+/// Bad inputs, each made fresh in a directory: the files every command must refuse cleanly.
+public enum BadInputs {
+    /// Name → path of every bad recording/image the issue lists.
+    public static func make(in dir: TempDir) throws -> [(name: String, path: String)] {
+        var out: [(String, String)] = []
+        out.append(("missing file", dir.file("missing.mp4")))
+        let empty = dir.file("empty.mp4"); FileManager.default.createFile(atPath: empty, contents: Data())
+        out.append(("empty file", empty))
+        let good = dir.file("good.mp4"); try MediaFixtures.video(good, seconds: 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: good))
+        let truncated = dir.file("truncated.mp4"); try data.prefix(data.count / 3).write(to: URL(fileURLWithPath: truncated))
+        out.append(("truncated mp4", truncated))
+        let text = dir.file("notes.mp4"); try Data("these are notes, not a video\n".utf8).write(to: URL(fileURLWithPath: text))
+        out.append(("text file named .mp4", text))
+        let audio = dir.file("audio.m4a"); try Shell.ffmpeg(["-f", "lavfi", "-i", "sine", "-t", "0.5", audio])
+        out.append(("audio only", audio))
+        let still = dir.file("still.png"); try Shell.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x48", "-frames:v", "1", still])
+        out.append(("still image as recording", still))
+        let avi = dir.file("m.avi"); try MediaFixtures.video(avi, seconds: 0.3, codec: ["-c:v", "mpeg4", "-vtag", "XVID"])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: avi)))
+        for tag in ["XVID", "FMP4"] { replaceAll(&bytes, Array(tag.utf8), Array("QZQZ".utf8)) }
+        let unknown = dir.file("unknown-codec.avi"); try Data(bytes).write(to: URL(fileURLWithPath: unknown))
+        out.append(("unsupported codec", unknown))
+        var png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: still)))
+        png[29] ^= 0xff
+        let crc = dir.file("bad-crc.png"); try Data(png).write(to: URL(fileURLWithPath: crc))
+        out.append(("PNG with a broken CRC", crc))
+        let huge = dir.file("huge.png"); try Data(hugePNGHeader()).write(to: URL(fileURLWithPath: huge))
+        out.append(("PNG claiming 30000x30000", huge))
+        return out
+    }
+
+    public static func replaceAll(_ bytes: inout [UInt8], _ a: [UInt8], _ b: [UInt8]) {
+        var i = 0
+        while i + a.count <= bytes.count {
+            if bytes[i..<(i + a.count)].elementsEqual(a) { bytes.replaceSubrange(i..<(i + a.count), with: b) }
+            i += 1
+        }
+    }
+
+    /// A PNG whose valid IHDR (correct CRC) claims 30000×30000 pixels, with a tiny IDAT and IEND.
+    public static func hugePNGHeader(width: UInt32 = 30000, height: UInt32 = 30000) -> [UInt8] {
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 255), UInt8((v >> 8) & 255), UInt8(v & 255)] }
+        func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
+            let tb = Array(type.utf8) + body
+            return be(UInt32(body.count)) + tb + be(crc32(tb))
+        }
+        let sig: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        return sig + chunk("IHDR", be(width) + be(height) + [8, 6, 0, 0, 0])
+            + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]) + chunk("IEND", [])
+    }
+
+    /// CRC-32 as PNG uses it.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xffff_ffff
+        for b in bytes {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = (c & 1) != 0 ? 0xedb8_8320 ^ (c >> 1) : c >> 1 }
+        }
+        return ~c
+    }
+}

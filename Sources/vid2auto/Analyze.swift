@@ -9,6 +9,7 @@ struct Analyze: AsyncParsableCommand {
 
     @Argument(help: "The recording.") var file: String
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @Option(help: "What to generate.") var target: String = "playwright-python"
 
     func run() async throws {
         do {

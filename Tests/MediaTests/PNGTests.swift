@@ -45,7 +45,7 @@ final class PNGTests: XCTestCase {
 
     func testHugeHeaderIsRejectedBeforeAllocating() throws {
         let path = dir.file("huge.png")
-        try Data(Self.pngHeaderOnly(width: 30000, height: 30000)).write(to: URL(fileURLWithPath: path))
+        try Data(BadInputs.hugePNGHeader()).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try ImageDecoder.read(path: path)) { e in
             guard case InputError.tooLarge(_, let w, let h, _) = e else { return XCTFail("\(e)") }
             XCTAssertEqual(w, 30000); XCTAssertEqual(h, 30000)
@@ -74,25 +74,5 @@ final class PNGTests: XCTestCase {
         XCTAssertThrowsError(try ImageDecoder.read(path: dir.file("none.png"))) { e in
             guard case InputError.notFound = e else { return XCTFail("\(e)") }
         }
-    }
-
-    /// A valid PNG signature and IHDR (with a correct CRC) claiming `width`×`height`, then IEND.
-    static func pngHeaderOnly(width: UInt32, height: UInt32) -> [UInt8] {
-        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 255), UInt8((v >> 8) & 255), UInt8(v & 255)] }
-        func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
-            let tb = Array(type.utf8) + body
-            return be(UInt32(body.count)) + tb + be(crc32(tb))
-        }
-        let ihdr = be(width) + be(height) + [8, 6, 0, 0, 0]
-        return PNG.signature + chunk("IHDR", ihdr) + chunk("IEND", [])
-    }
-
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xffff_ffff
-        for b in bytes {
-            c ^= UInt32(b)
-            for _ in 0..<8 { c = (c & 1) != 0 ? 0xedb8_8320 ^ (c >> 1) : c >> 1 }
-        }
-        return ~c
     }
 }
