@@ -4,7 +4,7 @@
 set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
-  chromium chromium-driver xvfb xdotool x11-utils fonts-dejavu-core fonts-liberation)
+  chromium chromium-driver xvfb xdotool x11-utils fonts-dejavu-core fonts-liberation time)
 PY_PKGS=(playwright selenium pytest numpy scipy esbuild-py dash)
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 missing=()

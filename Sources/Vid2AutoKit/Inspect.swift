@@ -21,14 +21,17 @@ public enum RecordingInspector {
 
     /// Writes the sampled frames of `path` as PNG files into `directory`
     /// (`frame-NNNNN-tSSSS.mmm.png`), calling `progress` after each. Returns the files written
-    /// and the decoder's diagnostics.
-    public static func extractFrames(path: String, to directory: String, options: FrameExport,
+    /// (their would-be names when `directory` is nil: decode only, for benchmarks) and the
+    /// decoder's diagnostics.
+    public static func extractFrames(path: String, to directory: String?, options: FrameExport,
                                      progress: (Int, Double) -> Void = { _, _ in }) async throws -> (files: [String], diagnostics: [Diagnostic]) {
         let info = try Probe.probe(path: path)
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.cannotWrite(path: directory, reason: (error as NSError).localizedDescription)
+        if let directory {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError.cannotWrite(path: directory, reason: (error as NSError).localizedDescription)
+            }
         }
         let rendition = Rendition(width: options.width, format: options.gray ? .gray8 : .rgb24)
         let reader = try VideoReader(path: path, renditions: [rendition],
@@ -36,6 +39,7 @@ public enum RecordingInspector {
         var files: [String] = []
         while let frame = try reader.next() {
             let name = String(format: "frame-%05d-t%08.3f.png", frame.index, frame.time)
+            guard let directory else { files.append(name); progress(files.count, 0); continue }
             let out = (directory as NSString).appendingPathComponent(name)
             do { try PNG.write(frame.images[0], to: out) }
             catch { throw OutputError.cannotWrite(path: out, reason: "\(error)") }

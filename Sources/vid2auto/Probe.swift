@@ -23,7 +23,9 @@ struct FramesCommand: AsyncParsableCommand {
 
     @Argument(help: "The recording.") var file: String
     @Option(help: "Frames per second to write (0 = every frame).") var fps: Double = 2
-    @Option(help: "Directory for the PNG files (created if missing).") var out: String
+    @Option(help: "Directory for the PNG files (created if missing).") var out: String?
+    @Flag(help: "Decode and convert every selected frame but write nothing (for benchmarks, like ffmpeg -f null).")
+    var null = false
     @Option(help: "Start time in seconds.") var start: Double = 0
     @Option(help: "End time in seconds.") var end: Double?
     @Option(help: "Output width in pixels (height keeps the aspect ratio).") var width: Int?
@@ -34,18 +36,19 @@ struct FramesCommand: AsyncParsableCommand {
         guard start >= 0 else { throw ValidationError("--start must be 0 or more") }
         if let end, end <= start { throw ValidationError("--end must be after --start") }
         if let width, width < 1 || width > 16384 { throw ValidationError("--width must be between 1 and 16384") }
+        if out == nil && !null { throw ValidationError("--out DIR is required (or --null)") }
     }
 
     func run() async throws {
         let progress = ProgressLine(enabled: isatty(2) == 1)
         do {
             let (files, diagnostics) = try await RecordingInspector.extractFrames(
-                path: file, to: out,
+                path: file, to: null ? nil : out,
                 options: .init(fps: fps == 0 ? nil : fps, start: start, end: end, width: width, gray: gray)
             ) { n, fraction in progress.update("frames: \(n) written, \(Int(fraction * 100))%") }
             progress.finish()
             for d in diagnostics { FileHandle.standardError.write(Data("vid2auto: \(d.message)\n".utf8)) }
-            print("wrote \(files.count) frames to \(out)")
+            print(null ? "decoded \(files.count) frames" : "wrote \(files.count) frames to \(out ?? "")")
         } catch { progress.finish(); throw fail(error) }
     }
 }

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""`make bench`: speed and memory, always as ratios against a reference measured in the same run.
+
+Sections (each prints its figures and adds them to .eval-out/bench.json):
+  decode   our frame source delivering every frame as a 480 px-wide gray image vs
+           `ffmpeg -threads 0 -i CLIP -vf scale=480:-1,format=gray -f null -`, on a generated
+           60 s and 10 min 1080p30 screen-like clip; our peak RSS.
+Clips are generated once into bench-data/ (outside git).
+"""
+import argparse, json, os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(ROOT, "bench-data")
+BIN = os.path.join(ROOT, ".build", "release")
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def run_measured(cmd, env=None):
+    """Runs cmd, returns (wall seconds, stdout)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out, err = p.communicate()
+    elapsed = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {err.decode(errors='replace').strip()}")
+    return elapsed, out.decode(errors="replace")
+
+
+def peak_rss_mb(cmd, env=None):
+    """Peak resident set size of cmd in MB, via GNU time."""
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed: {r.stderr.strip()}")
+    return int(r.stderr.strip().splitlines()[-1]) / 1024.0
+
+
+def screen_clip(path, seconds):
+    """A 1080p30 clip that looks like a screen recording: a static app page with text, a
+    pointer gliding around, text being typed now and then, a panel that changes every 20 s."""
+    if os.path.exists(path):
+        return
+    os.makedirs(DATA, exist_ok=True)
+    def text(t, x, y, size=28, color="0x111827", font=FONT, enable=None):
+        t = t.replace(":", r"\:").replace("'", "")
+        e = f":enable='{enable}'" if enable else ""
+        return f"drawtext=fontfile={font}:text='{t}':x={x}:y={y}:fontsize={size}:fontcolor={color}{e}"
+    layers = [
+        "drawbox=x=0:y=0:w=1920:h=84:color=0xdfe3e8:t=fill",
+        "drawbox=x=160:y=20:w=1200:h=44:color=white:t=fill",
+        text("https://app.example.test/orders/new", 180, 30, 24, "0x374151"),
+        "drawbox=x=0:y=84:w=1920:h=72:color=0x1f2937:t=fill",
+        text("Acme Orders", 48, 104, 30, "white", FONT_BOLD),
+        "drawbox=x=360:y=200:w=1200:h=820:color=white:t=fill",
+        text("New order", 420, 240, 40, font=FONT_BOLD),
+    ]
+    labels = ["Customer name", "Email address", "Shipping address", "Notes"]
+    for i, lab in enumerate(labels):
+        y = 330 + i * 150
+        layers += [text(lab, 420, y, 24, "0x374151"),
+                   f"drawbox=x=420:y={y + 40}:w=1080:h=56:color=0x9ca3af:t=2"]
+        # Typing: the value grows a word at a time during its field's slot of each minute.
+        words = ["Ada Lovelace", "ada@example.test", "12 Analytical Way, London", "Leave at the door"][i].split(" ")
+        for k in range(len(words)):
+            start = 6 + i * 12 + k * 1.5
+            shown = " ".join(words[:k + 1])
+            layers.append(text(shown, 436, y + 54, 26, enable=f"gte(mod(t,60),{start})"))
+    layers.append("drawbox=x=1240:y=930:w=260:h=64:color=0x2563eb:t=fill")
+    layers.append(text("Place order", 1300, 948, 26, "white", FONT_BOLD))
+    layers.append(text("Saved %{eif:floor(t/20):d} drafts", 420, 960, 22, "0x6b7280"))
+    graph = (f"color=c=0xf3f4f6:s=1920x1080:r=30:d={seconds}," + ",".join(layers) + "[page];"
+             "color=c=black:s=16x24:r=30,format=rgba,drawbox=x=2:y=2:w=12:h=20:color=white:t=fill[ptr];"
+             "[page][ptr]overlay=x='960+620*sin(t/3.1)+80*sin(t*1.7)':y='560+360*sin(t/4.3)':shortest=1")
+    print(f"bench: generating {os.path.relpath(path, ROOT)} ({seconds} s, 1920x1080@30)...", flush=True)
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-filter_complex", graph,
+                    "-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+                    "-g", "300", "-pix_fmt", "yuv420p", path], check=True)
+
+
+def best_of(n, cmd):
+    times = [run_measured(cmd)[0] for _ in range(n)]
+    return min(times)
+
+
+def bench_decode(results, clips, repeats):
+    vid2auto = os.path.join(BIN, "vid2auto")
+    for name, seconds in clips:
+        clip = os.path.join(DATA, name)
+        screen_clip(clip, seconds)
+        ours_cmd = [vid2auto, "frames", clip, "--fps", "0", "--width", "480", "--gray", "--null"]
+        ref_cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", clip,
+                   "-vf", "scale=480:-1,format=gray", "-f", "null", "-"]
+        r = repeats if seconds <= 60 else 1
+        # Interleave so both see the same machine state.
+        ref_t = best_of(r, ref_cmd)
+        ours_t = best_of(r, ours_cmd)
+        rss = peak_rss_mb(ours_cmd)
+        frames = seconds * 30
+        row = {"clip": name, "frames": frames, "ffmpeg_s": round(ref_t, 3), "ours_s": round(ours_t, 3),
+               "ffmpeg_fps": round(frames / ref_t, 1), "ours_fps": round(frames / ours_t, 1),
+               "throughput_ratio": round(ref_t / ours_t, 3), "peak_rss_mb": round(rss, 1)}
+        results.setdefault("decode", []).append(row)
+        print(f"decode {name:<14} ffmpeg {ref_t:7.2f} s ({row['ffmpeg_fps']:6.1f} fps)   "
+              f"ours {ours_t:7.2f} s ({row['ours_fps']:6.1f} fps)   ratio {row['throughput_ratio']:.2f}x   "
+              f"peak RSS {rss:6.1f} MB", flush=True)
+
+
+SECTIONS = {"decode": bench_decode}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
+    ap.add_argument("--quick", action="store_true", help="only the 60 s clip, one repeat")
+    ap.add_argument("--json", default=os.path.join(ROOT, ".eval-out", "bench.json"))
+    args = ap.parse_args()
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    clips = [("screen-60s.mp4", 60)] + ([] if args.quick else [("screen-10min.mp4", 600)])
+    results = {"machine": {"cores": os.cpu_count()}}
+    for s in args.sections.split(","):
+        SECTIONS[s](results, clips, 1 if args.quick else 3)
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as f:
+        json.dump(results, f, indent=2)
+    print(f"bench: figures in {os.path.relpath(args.json, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
