@@ -82,16 +82,18 @@ public enum MediaFixtures {
 
 /// The built command-line tools, for end-to-end tests.
 public enum Binaries {
-    /// The path of a built product: `$SCREENWRIGHT_BIN_DIR/NAME` when set, else the debug build
-    /// next to these tests, else the release build.
+    /// The path of a built product: `$SCREENWRIGHT_BIN_DIR/NAME` when set, else the newer of the
+    /// release and debug builds (`make test` builds release first, so heavy end-to-end tests run
+    /// optimised code; a plain `swift build` after an edit makes debug the newer one).
     public static func path(_ name: String) -> String {
         if let dir = ProcessInfo.processInfo.environment["SCREENWRIGHT_BIN_DIR"] { return dir + "/" + name }
         let root = MediaFixtures.repoRoot
-        for config in ["debug", "release"] {
-            let p = "\(root)/.build/\(config)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        let candidates = ["release", "debug"].map { "\(root)/.build/\($0)/\(name)" }
+            .filter { FileManager.default.isExecutableFile(atPath: $0) }
+        func mtime(_ p: String) -> Date {
+            ((try? FileManager.default.attributesOfItem(atPath: p))?[.modificationDate] as? Date) ?? .distantPast
         }
-        return "\(root)/.build/debug/\(name)"
+        return candidates.max { mtime($0) < mtime($1) } ?? "\(root)/.build/debug/\(name)"
     }
 }
 
