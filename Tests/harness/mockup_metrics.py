@@ -40,6 +40,9 @@ What differs (and why)
   resized to the reference's aspect at a fixed width, Gaussian window
   sigma 1.5, K1=0.01, K2=0.03, no text inpainting): no CLIP weights are
   available offline.  Reports must say "SSIM (in place of CLIP)".
+* Exact ties in the final assignment (a text repeated on the page) are broken
+  by the distance of block centres (a 1e-9 term), so a page scored against
+  itself gets 1.0 rather than an arbitrary pairing of its duplicates.
 * The greedy merge loop is capped at ``MAX_MERGE_ROUNDS`` rounds (the original
   loops until nothing changes; the cap is never reached on the sample pages).
 """
@@ -48,7 +51,6 @@ from __future__ import annotations
 import difflib
 import io
 import os
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,6 +63,7 @@ from scipy.optimize import linear_sum_assignment
 
 MAX_MERGE_ROUNDS = 30
 MATCH_THRESHOLD = 0.5
+TIE_EPS = 1e-9
 SSIM_WIDTH = 320
 
 # --------------------------------------------------------------------------
@@ -362,8 +365,18 @@ def find_possible_merge(A: list[dict], B: list[dict], consecutive_bonus: float =
         if not changed:
             break
     S = cache.matrix(A, B)
-    matching, _ = _assign(S, consecutive_bonus, window_size)
-    return A, B, matching
+    cost = adjust_cost_for_context(-S, consecutive_bonus, window_size)
+    # Exact ties (the same text several times on a page) are broken by
+    # proximity of the block centres; TIE_EPS is far below any real difference.
+    cost = cost + TIE_EPS * _centre_distance(A, B)
+    rows, cols = linear_sum_assignment(cost)
+    return A, B, list(zip(rows.tolist(), cols.tolist()))
+
+
+def _centre_distance(A: Sequence[dict], B: Sequence[dict]) -> np.ndarray:
+    ca = np.array([[b["bbox"][0] + b["bbox"][2] / 2, b["bbox"][1] + b["bbox"][3] / 2] for b in A]).reshape(-1, 2)
+    cb = np.array([[b["bbox"][0] + b["bbox"][2] / 2, b["bbox"][1] + b["bbox"][3] / 2] for b in B]).reshape(-1, 2)
+    return np.abs(ca[:, None, :] - cb[None, :, :]).max(axis=-1)
 
 
 def _area(b: dict) -> float:
@@ -608,10 +621,11 @@ class Renderer:
         return ORIGIN + quote(str(p))
 
     def render(self, path, width: int, screenshot: bool = True, overflow: bool = True,
-               timeout_ms: int = 30000, settle_ms: int = 0) -> RenderResult:
+               timeout_ms: int = 30000, settle_ms: int = 0, script: str | None = None) -> RenderResult:
         """Render a local HTML file at `width` and extract everything in one
         pass: text blocks, page size, position:absolute fraction, full-page
-        screenshot, and overflow at 80 % width."""
+        screenshot, and overflow at 80 % width.  `script` (a JS function
+        source) runs on the loaded page first (used by tests to perturb it)."""
         t0 = time.perf_counter()
         url = self.url_for(path)
         res = RenderResult(url=url, width=width)
@@ -625,6 +639,8 @@ class Renderer:
                 timeout=timeout_ms)
             if settle_ms:
                 page.wait_for_timeout(settle_ms)
+            if script:
+                page.evaluate(script)
             page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             data = page.evaluate(EXTRACT_JS)
             res.width, res.height = int(data["width"]), int(data["height"])
