@@ -488,7 +488,8 @@ def run_tool(binary: Path, design: dict, target: str, out: Path, timeout: int) -
         tail = (p.stderr or p.stdout or "").strip().splitlines()[-1:] or [""]
         return f"exit {p.returncode}: {tail[0][:200]}", dt
     if not out.exists() or out.stat().st_size == 0:
-        return "no output file written", dt
+        said = " ".join((p.stdout + " " + p.stderr).split())[:120]
+        return "exit 0 but no output file written" + (f" (it printed: {said})" if said else ""), dt
     return None, dt
 
 
