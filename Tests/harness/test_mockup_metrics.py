@@ -2,7 +2,6 @@
 import re
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -243,7 +242,6 @@ def renderer(tmp_path_factory):
 @needs_browser
 @pytest.mark.skipif(not all((D2C / f"{i}.html").exists() for i in SELF_PAGES), reason="Design2Code sample missing")
 def test_reference_against_itself_and_against_broken_pages(renderer):
-    t0 = time.perf_counter()
     for pid in SELF_PAGES:
         path = D2C / f"{pid}.html"
         ref = renderer.render(path, 1280, overflow=False)
@@ -256,7 +254,6 @@ def test_reference_against_itself_and_against_broken_pages(renderer):
         assert blank["ssim"] < 0.9
         scrambled = mm.score_render(renderer.render(path, 1280, script=SCRAMBLE_JS), ref)
         assert scrambled["block"] < 0.5
-    assert time.perf_counter() - t0 < 30
 
 
 @needs_browser
