@@ -5,7 +5,10 @@ set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   chromium chromium-driver xvfb xdotool x11-utils fonts-dejavu-core fonts-liberation time)
-PY_PKGS=(playwright selenium pytest numpy scipy esbuild-py dash)
+PY_PKGS=(playwright selenium pytest numpy scipy pillow)
+# Only the browser assets these ship are used (React 18 UMD in dash, Tailwind and Vue builds in
+# nicegui) and esbuild's JSX transform: install them without their web-framework dependencies.
+PY_NODEPS=(dash nicegui esbuild-py)
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -16,12 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-pymissing=()
-for p in "${PY_PKGS[@]}"; do
-  mod=${p//-/_}; [ "$p" = esbuild-py ] && mod=esbuild_py
-  python3 -c "import $mod" 2>/dev/null || pymissing+=("$p")
-done
-if [ ${#pymissing[@]} -gt 0 ]; then
-  echo "deps: pip installing ${pymissing[*]}"
-  python3 -m pip install -q --disable-pip-version-check "${pymissing[@]}" 2>&1 | grep -v "Running pip as the 'root'" || true
-fi
+have_py() { python3 -m pip show -q "$1" >/dev/null 2>&1; }
+pymissing=(); for p in "${PY_PKGS[@]}"; do have_py "$p" || pymissing+=("$p"); done
+nodeps=(); for p in "${PY_NODEPS[@]}"; do have_py "$p" || nodeps+=("$p"); done
+pipi() { python3 -m pip install -q --disable-pip-version-check "$@" 2>&1 | grep -v "Running pip as the 'root'" || true; }
+if [ ${#pymissing[@]} -gt 0 ]; then echo "deps: pip installing ${pymissing[*]}"; pipi "${pymissing[@]}"; fi
+if [ ${#nodeps[@]} -gt 0 ]; then echo "deps: pip installing (assets only) ${nodeps[*]}"; pipi --no-deps "${nodeps[@]}"; fi
+for p in "${PY_PKGS[@]}" "${PY_NODEPS[@]}"; do have_py "$p" || { echo "deps: $p failed to install" >&2; exit 1; }; done
