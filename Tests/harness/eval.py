@@ -70,7 +70,7 @@ def load_truths(samples_dir, only=None):
 def first_line(text):
     for line in (text or "").splitlines():
         if line.strip():
-            s = line.strip()
+            s = line.strip().replace(REPO + os.sep, "")
             return s if len(s) <= 200 else s[:199] + "…"
     return ""
 
@@ -298,13 +298,24 @@ def md_escape(s):
 def render_doc_section(rows, targets, tot, meta):
     L = [BEGIN, "## vid2auto (written by `make eval`; do not edit by hand)", ""]
     L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {tot['scenarios']} recordings, "
-             f"binary `{meta['bin']}`. Rules: `Tests/harness/scoring.py`; "
-             "figures never fall below `Tests/harness/ratchet.json`.")
+             f"binary `{meta['bin']}`. Replay: the generated script run against `samples/server.py`, "
+             "pass = the app's final state equals the truth's. Timeline: P/R of actions matched to the "
+             "truth. Rules: `Tests/harness/scoring.py`; totals may not fall below "
+             "`Tests/harness/ratchet.json`.")
     L.append("")
-    L.append("| scenario | target | result | detail |")
-    L.append("|---|---|---|---|")
-    for scen, t, status, detail in table_rows(rows, targets):
-        L.append(f"| {md_escape(scen)} | {t} | {status} | {md_escape(detail)} |")
+    L.append("| scenario | " + " | ".join(targets) + " |")
+    L.append("|---" * (len(targets) + 1) + "|")
+    for r in rows:
+        cells = []
+        for t in targets:
+            status, detail = timeline_cell(r["timeline"]) if t == "timeline" else replay_cell(r["replay"].get(t))
+            if status == "scored":
+                cells.append(detail)
+            elif status == "pass":
+                cells.append("pass")
+            else:
+                cells.append(f"{status}: {detail}" if detail else status)
+        L.append(f"| {md_escape(r['scenario'])} | " + " | ".join(md_escape(c) for c in cells) + " |")
     L.append("")
     L.append("Totals:")
     L.append("")

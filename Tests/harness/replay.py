@@ -118,7 +118,7 @@ def _tail_reason(text, limit=200):
         if l.startswith("Call log:") and i > 0:
             lines = lines[:i]
             break
-    s = lines[-1]
+    s = lines[-1].replace(REPO + os.sep, "")
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 

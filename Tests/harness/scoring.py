@@ -15,8 +15,8 @@ Timeline matching (one prediction to at most one truth action and back):
     |pred - truth| <= max(SCROLL_ABS_SLACK, SCROLL_REL_SLACK * |truth|). Targets are ignored.
 The matching maximises the number of pairs (Hungarian algorithm on weights
 1 + 0.01·[fill value exact] + 0.001·time-closeness), so ties are broken towards exact values.
-precision = matched / predicted, recall = matched / truth (0 when the denominator is 0, unless
-both are 0: then 1). exactFills = truth fills whose matched prediction has the exact value
+precision = matched / predicted, recall = matched / truth (an empty prediction has precision 0,
+unless the truth is empty too: then both are 1). exactFills = truth fills whose matched prediction has the exact value
 (truth secret fill: prediction has secret=true and value null/"") / all truth fills.
 """
 from __future__ import annotations
@@ -223,7 +223,7 @@ def score_timeline(timeline, truth):
         "predicted": len(pred),
         "truth": len(truth_actions),
         "matched": matched,
-        "precision": _ratio(matched, len(pred)),
+        "precision": _ratio(matched, len(pred)) if pred or not truth_actions else 0.0,
         "recall": _ratio(matched, len(truth_actions)),
         "truthFills": len(truth_fills),
         "exactFills": exact,

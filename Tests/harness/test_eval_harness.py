@@ -1,0 +1,334 @@
+"""Tests of the vid2auto eval harness: scoring rules, secrets, ratchet, and real replays.
+
+The replay tests run the hand-written reference scripts (Tests/harness/reference/) against the
+committed sample apps with Debian's Chromium, and a deliberately wrong script that must fail.
+They skip only when /usr/bin/chromium or /usr/bin/chromedriver is absent.
+"""
+import glob
+import json
+import os
+import re
+import shutil
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import eval as harness  # noqa: E402
+import replay  # noqa: E402
+import scoring  # noqa: E402
+
+REPO = replay.REPO
+SAMPLES = os.path.join(REPO, "samples")
+REF = os.path.join(HERE, "reference")
+
+
+def T(role=None, name=None, label=None, placeholder=None, text=None):
+    return {"role": role, "name": name, "label": label, "placeholder": placeholder, "text": text, "context": None}
+
+
+def truth_action(kind, start, end, target=None, value=None, secret=False):
+    return {"kind": kind, "start": start, "end": end, "target": target, "value": value, "secret": secret}
+
+
+def pred_action(kind, time, target=None, value=None, secret=False):
+    return {"kind": kind, "time": time, "endTime": time + 0.1, "target": target, "value": value,
+            "secret": secret, "confidence": 0.9}
+
+
+TRUTH = {
+    "scenario": "unit", "app": "unit", "origin": "http://127.0.0.1:8765",
+    "startURL": "http://127.0.0.1:8765/unit/", "viewport": {"x": 0, "y": 87, "width": 1280, "height": 713},
+    "actions": [
+        truth_action("goto", 0.5, 0.5, None, "http://127.0.0.1:8765/unit/"),
+        truth_action("fill", 2.0, 4.0, T("textbox", "Email", "Email", "you@example.com"), "ana@example.org"),
+        truth_action("fill", 5.0, 6.0, T("textbox", "Password", "Password"), "hunter2", secret=True),
+        truth_action("check", 7.0, 7.1, T("checkbox", "Remember me", "Remember me"), True),
+        truth_action("click", 8.0, 8.2, T("button", "Sign in", text="Sign in")),
+    ],
+}
+
+
+# ------------------------------------------------------------------ scoring
+
+def test_one_wrong_value_one_missing_one_extra():
+    pred = {"startURL": "http://127.0.0.1:8765/unit/", "actions": [
+        pred_action("goto", 0.4, None, "http://127.0.0.1:8765/unit"),
+        pred_action("fill", 3.5, T("textbox", placeholder="You@Example.com"), "ana@example.com"),  # wrong value
+        pred_action("fill", 5.5, T("textbox", label="Password"), None, secret=True),
+        # the check of "Remember me" is missing
+        pred_action("click", 8.1, T("button", text="Sign  In")),
+        pred_action("click", 11.0, T("link", text="Forgot password?")),  # extra
+    ]}
+    s = scoring.score_timeline(pred, TRUTH)
+    assert (s["predicted"], s["truth"], s["matched"]) == (5, 5, 4)
+    assert s["precision"] == pytest.approx(4 / 5)
+    assert s["recall"] == pytest.approx(4 / 5)
+    assert (s["exactFills"], s["truthFills"]) == (1, 2)  # the secret fill is exact, the email is not
+    assert s["exactFillFraction"] == pytest.approx(0.5)
+    assert s["startURL"] is True
+    assert s["missed"] == ["check 'Remember me' = True @7.0s"]
+    assert len(s["extra"]) == 1 and "Forgot password?" in s["extra"][0]
+    assert len(s["wrongFillValues"]) == 1 and "Email" in s["wrongFillValues"][0]
+
+
+def test_perfect_prediction_and_empty_prediction():
+    pred = {"startURL": TRUTH["startURL"], "actions": [
+        pred_action(a["kind"], a["start"], a["target"], None if a["secret"] else a["value"], a["secret"])
+        for a in TRUTH["actions"]]}
+    s = scoring.score_timeline(pred, TRUTH)
+    assert (s["precision"], s["recall"], s["exactFillFraction"], s["startURL"]) == (1.0, 1.0, 1.0, True)
+    s = scoring.score_timeline({"actions": []}, TRUTH)
+    assert (s["precision"], s["recall"], s["matched"], s["startURL"]) == (0.0, 0.0, 0, False)
+
+
+def test_time_window_is_start_minus_one_to_end_plus_one():
+    truth = truth_action("click", 8.0, 8.2, T("button", "Sign in"))
+    assert scoring.can_match(pred_action("click", 7.0, T(name="Sign in")), truth)
+    assert scoring.can_match(pred_action("click", 9.2, T(name="Sign in")), truth)
+    assert not scoring.can_match(pred_action("click", 6.99, T(name="Sign in")), truth)
+    assert not scoring.can_match(pred_action("click", 9.21, T(name="Sign in")), truth)
+
+
+def test_target_compatibility():
+    truth = T("button", "Add to cart", text="Add to cart")
+    assert scoring.targets_compatible(T(text="  ADD to\n cart "), truth)          # normalised equality
+    assert scoring.targets_compatible(T(text="Add to cart €24.00"), truth)         # prediction contains
+    assert scoring.targets_compatible(T(name="cart"), truth)                       # contained in truth
+    assert not scoring.targets_compatible(T(text="Checkout"), truth)
+    assert not scoring.targets_compatible(T(role="button"), truth)                 # role alone is not enough
+    assert not scoring.targets_compatible(None, truth)
+    assert scoring.targets_compatible(T(text="anything"), T("button"))             # truth without strings
+    # label/placeholder cross-match: predicted placeholder vs truth label
+    assert scoring.targets_compatible(T(placeholder="email"), T("textbox", label="Work email"))
+    # kind must agree even when targets do
+    assert not scoring.can_match(pred_action("click", 1.0, truth), truth_action("fill", 1.0, 1.0, truth, "x"))
+
+
+def test_value_only_kinds_ignore_targets():
+    goto = truth_action("goto", 0.0, 0.0, None, "http://127.0.0.1:8765/shop/")
+    assert scoring.can_match(pred_action("goto", 0.5, None, "127.0.0.1:8765/shop"), goto)
+    assert not scoring.can_match(pred_action("goto", 0.5, None, "http://127.0.0.1:8765/todo/"), goto)
+    press = truth_action("press", 3.0, 3.0, T("textbox", "Search"), "Enter")
+    assert scoring.can_match(pred_action("press", 3.2, T(name="something else"), "enter"), press)
+    assert not scoring.can_match(pred_action("press", 3.2, None, "Tab"), press)
+    scroll = truth_action("scroll", 5.0, 6.0, None, 600)
+    assert scoring.can_match(pred_action("scroll", 5.5, None, 480), scroll)
+    assert scoring.can_match(pred_action("scroll", 5.5, None, 880), scroll)
+    assert not scoring.can_match(pred_action("scroll", 5.5, None, 200), scroll)
+    assert not scoring.can_match(pred_action("scroll", 5.5, None, -600), scroll)
+
+
+def test_matching_is_optimal_not_greedy():
+    # Prediction 0 fits both truth actions, prediction 1 only the first: greedy in time order
+    # would pair 0-0 and lose a match; the optimal matching pairs 0-1 and 1-0.
+    truth = {"actions": [truth_action("click", 1.0, 1.0, T(name="Save draft")),
+                         truth_action("click", 1.5, 1.5, T(name="Save"))]}
+    pred = {"actions": [pred_action("click", 1.2, T(text="Save")),
+                        pred_action("click", 1.3, T(text="draft"))]}
+    assert sorted(scoring.match_actions(pred["actions"], truth["actions"])) == [(0, 1), (1, 0)]
+    assert scoring.score_timeline(pred, truth)["recall"] == 1.0
+
+
+def test_matching_prefers_exact_fill_values():
+    truth = [truth_action("fill", 1.0, 2.0, T(name="Note"), "a"),
+             truth_action("fill", 1.0, 2.0, T(name="Note"), "b")]
+    pred = [pred_action("fill", 1.5, T(name="Note"), "b"), pred_action("fill", 1.6, T(name="Note"), "a")]
+    assert sorted(scoring.match_actions(pred, truth)) == [(0, 1), (1, 0)]
+
+
+def test_secret_fill_exactness():
+    t = truth_action("fill", 1.0, 2.0, T(name="Password"), "hunter2", secret=True)
+    assert scoring.fill_value_exact(pred_action("fill", 1.0, None, None, True), t)
+    assert not scoring.fill_value_exact(pred_action("fill", 1.0, None, "hunter2", True), t)   # leaked
+    assert not scoring.fill_value_exact(pred_action("fill", 1.0, None, "•••••••", False), t)
+
+
+def test_start_url_only_with_address_bar():
+    no_chrome = dict(TRUTH, viewport={"x": 0, "y": 0, "width": 1280, "height": 800})
+    assert scoring.score_timeline({"actions": []}, no_chrome)["startURL"] is None
+    assert scoring.score_timeline({"actions": [], "startURL": "http://127.0.0.1:8765/todo/"}, TRUTH)["startURL"] is False
+
+
+# ------------------------------------------------------------------ secrets and state
+
+def test_secret_variable_parsing_and_environment():
+    script = "\n".join([
+        "#!/usr/bin/env python3",
+        "# Generated by vid2auto",
+        "# secret: LEDGER_PASSWORD",
+        "#secret:API_TOKEN",
+        "  // secret: PIN_2",
+        "# secret: lower_case_is_ignored",
+        "# secrets: NOT_THIS",
+        "x = 1  # secret: NOT_A_HEADER_LINE",
+        "# secret: LEDGER_PASSWORD",
+    ])
+    assert scoring.parse_secret_vars(script) == ["LEDGER_PASSWORD", "API_TOKEN", "PIN_2"]
+    truth = {"actions": [truth_action("fill", 0, 1, None, "alice"),
+                         truth_action("fill", 1, 2, None, "pw-1", secret=True),
+                         truth_action("fill", 2, 3, None, "tok-2", secret=True)]}
+    assert scoring.secret_env(script, truth) == {"LEDGER_PASSWORD": "pw-1", "API_TOKEN": "tok-2"}
+    assert scoring.secret_env("print(1)\n", truth) == {}
+
+
+def test_state_comparison():
+    assert scoring.compare_state({"a": [1, {"b": "x"}]}, {"a": [1, {"b": "x"}]}) is None
+    assert scoring.compare_state({"a": [1, {"b": "x"}]}, {"a": [1, {"b": "y"}]}) == '$.a[1].b: expected "x", got "y"'
+    assert "missing" in scoring.compare_state({"a": 1, "b": 2}, {"a": 1})
+    assert "unexpected" in scoring.compare_state({"a": 1}, {"a": 1, "c": 3})
+    assert "2 items" in scoring.compare_state({"a": [1, 2]}, {"a": [1, 2, 3]})
+    assert scoring.compare_state({"a": 1, "t": 5}, {"a": 1, "t": 9}, frozenset({"t"})) is None
+    assert scoring.compare_state({"a": True}, {"a": 1}) is not None
+
+
+def test_totals_and_ratchet(tmp_path, monkeypatch):
+    rows = [
+        {"scenario": "a", "replay": {"playwright-python": {"status": "pass"},
+                                     "selenium-python": {"status": "unavailable", "reason": "x"}},
+         "timeline": {"status": "scored", "predicted": 4, "matched": 3, "truth": 5, "truthFills": 2,
+                      "exactFills": 1, "startURL": True},
+         "_truthCount": 5, "_truthFills": 2, "_hasAddressBar": True},
+        {"scenario": "b", "replay": {"playwright-python": {"status": "fail"},
+                                     "selenium-python": {"status": "pass"}},
+         "timeline": {"status": "unavailable", "reason": "vid2auto not found"},
+         "_truthCount": 3, "_truthFills": 1, "_hasAddressBar": True},
+    ]
+    tot = harness.totals(rows, list(harness.ALL_TARGETS))
+    assert tot["replayPassRate"] == {"playwright-python": 0.5, "selenium-python": 0.5}
+    tl = tot["timeline"]
+    assert (tl["precision"], tl["recall"], tl["exactFillFraction"]) == (0.75, 0.375, round(1 / 3, 4))
+    assert (tl["startURLCorrect"], tl["startURLScenarios"], tl["unavailable"]) == (1, 2, 1)
+    monkeypatch.setattr(harness, "RATCHET", str(tmp_path / "ratchet.json"))
+    assert harness.load_ratchet() == {}
+    harness.save_ratchet(harness.ratchet_figures(tot))
+    saved = json.loads((tmp_path / "ratchet.json").read_text())
+    assert saved["replayPassRate"]["selenium-python"] == 0.5 and saved["timeline"]["recall"] == 0.375
+    assert harness.load_ratchet()["timeline.precision"] == 0.75
+
+
+def test_committed_ratchet_is_well_formed():
+    with open(os.path.join(HERE, "ratchet.json")) as f:
+        r = json.load(f)
+    assert set(r["replayPassRate"]) == {"playwright-python", "selenium-python"}
+    assert set(r["timeline"]) == {"precision", "recall", "exactFills"}
+
+
+def test_doc_section_replaces_only_its_markers(tmp_path):
+    doc = tmp_path / "accuracy.md"
+    doc.write_text("# Accuracy\n\n<!-- mockups:begin -->\nM\n<!-- mockups:end -->\n\n"
+                   f"{harness.BEGIN}\nold\n{harness.END}\n\ntail\n")
+    harness.write_doc(f"{harness.BEGIN}\nnew\n{harness.END}\n", str(doc))
+    text = doc.read_text()
+    assert "old" not in text and "new" in text and "M\n<!-- mockups:end -->" in text and text.endswith("tail\n")
+
+
+# ------------------------------------------------------------------ end to end
+
+def _truths():
+    return {t["scenario"]: t for t in harness.load_truths(SAMPLES)} if os.path.isdir(SAMPLES) else {}
+
+
+def _reference_pairs():
+    truths = _truths()
+    pairs = []
+    for path in sorted(glob.glob(os.path.join(REF, "*.py"))):
+        scen = os.path.basename(path).split(".")[0]
+        if scen in truths:
+            pairs.append((scen, path))
+    return pairs
+
+
+browsers = pytest.mark.skipif(replay.browsers_missing() is not None,
+                              reason=f"Debian chromium/chromedriver {replay.browsers_missing()}")
+
+
+@pytest.fixture(scope="module")
+def servers():
+    with replay.SampleServers(SAMPLES) as s:
+        yield s
+
+
+def test_reference_scripts_exist_for_three_scenarios():
+    scens = {s for s, _ in _reference_pairs()}
+    assert len(scens) >= 3, f"reference scripts cover only {sorted(scens)}"
+    assert set(E2E_SCENARIOS + [WRONG_SCENARIO]) <= scens
+    for s in scens:
+        assert os.path.isfile(os.path.join(REF, s + ".playwright.py"))
+        assert os.path.isfile(os.path.join(REF, s + ".selenium.py"))
+
+
+# Two scenarios (one with a secret) x two frameworks end to end keep this file well under 90 s on
+# 2 cores; `eval.py --reference` replays every reference script.
+E2E_SCENARIOS = ["todo-add-items", "ledger-login-enter"]
+WRONG_SCENARIO = "ledger-login-enter"
+E2E = [(s, p) for s, p in _reference_pairs() if s in E2E_SCENARIOS]
+
+
+@browsers
+@pytest.mark.parametrize("scenario,script", E2E, ids=[os.path.basename(p) for _, p in E2E])
+def test_reference_script_replays_exactly(scenario, script, servers, tmp_path):
+    res = replay.replay(script, _truths()[scenario], servers, timeout=60, workdir=str(tmp_path))
+    assert res["status"] == "pass", res["reason"] + "\n" + res.get("stderrTail", "")
+
+
+def _make_wrong(script_text):
+    """Type a different value: append an "x" to the first literal typed value of a script."""
+    for pat in (r'(\.fill\(\s*")([^"]+)(")', r'(\.send_keys\(\s*")([^"]+)(")'):
+        m = re.search(pat, script_text)
+        if m:
+            return script_text[:m.start(2)] + m.group(2) + "x" + script_text[m.end(2):]
+    raise AssertionError("no literal fill/send_keys value to change")
+
+
+@browsers
+@pytest.mark.parametrize("suffix", [".playwright.py", ".selenium.py"])
+def test_wrong_script_fails(suffix, servers, tmp_path):
+    scen = WRONG_SCENARIO
+    with open(os.path.join(REF, scen + suffix)) as f:
+        wrong = _make_wrong(f.read())
+    path = tmp_path / ("wrong" + suffix)
+    path.write_text(wrong)
+    res = replay.replay(str(path), _truths()[scen], servers, timeout=60, workdir=str(tmp_path))
+    assert res["status"] == "fail"
+    assert res["reason"].startswith("final state differs at $.email"), res["reason"]
+
+
+def test_reference_timeline_scores_perfectly():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("timeline_from_truth", os.path.join(REF, "timeline_from_truth.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    truths = _truths()
+    files = [p for p in glob.glob(os.path.join(REF, "*.timeline.json"))
+             if os.path.basename(p).split(".")[0] in truths]
+    assert files, "no reference timeline"
+    for p in files:
+        truth = truths[os.path.basename(p).split(".")[0]]
+        with open(p) as f:
+            committed = json.load(f)
+        for tl in (mod.timeline_from_truth(truth), committed):
+            s = scoring.score_timeline(tl, truth)
+            assert (s["precision"], s["recall"]) == (1.0, 1.0), (
+                f"{os.path.basename(p)} (re-recorded truth? run python3 {os.path.relpath(mod.__file__, REPO)}): {s}")
+            assert s["exactFillFraction"] in (None, 1.0) and s["startURL"] in (None, True)
+
+
+def test_unavailable_vid2auto_is_reported_never_invented(tmp_path):
+    scen = _reference_pairs()[0][0]
+    fake = tmp_path / "vid2auto"
+    fake.write_text("#!/bin/sh\necho \"error: unsupported target '$3'\" >&2\necho more >&2\nexit 64\n")
+    fake.chmod(0o755)
+    out = tmp_path / "eval.json"
+    rc = harness.main(["--bin", str(fake), "--scenarios", scen, "--json", str(out), "--no-docs"])
+    assert rc == 0  # subset runs do not check the ratchet
+    summary = json.loads(out.read_text())
+    row = summary["scenarios"][0]
+    for t in harness.PY_TARGETS:
+        assert row["replay"][t]["status"] == "unavailable"
+        assert row["replay"][t]["reason"].startswith(f"error: unsupported target '{t}'")
+    assert row["timeline"]["status"] == "unavailable"
+    assert summary["totals"]["replayPassRate"] == {t: 0.0 for t in harness.PY_TARGETS}
+    assert summary["totals"]["timeline"]["recall"] == 0.0
