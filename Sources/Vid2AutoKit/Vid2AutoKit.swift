@@ -13,6 +13,7 @@ public enum Vid2AutoKit {
         switch error {
         case let e as InputError: return (e.description, e.exitCode)
         case let e as OutputError: return (e.description, 73)
+        case let e as UsageError: return (e.description, 64)
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
         }
@@ -37,5 +38,30 @@ public enum Vid2AutoKit {
         frames:      \(i.frameCount)
         rotation:    \(i.rotation)°
         """
+    }
+}
+
+extension Vid2AutoKit {
+    /// Every output `vid2auto RECORDING --target T` knows.
+    public static let targets = ["playwright-python", "playwright-ts", "selenium-python", "selenium-java", "steps", "timeline"]
+
+    /// Analyses the recording at `path` and renders it as `target` (the timeline as JSON; scripts
+    /// through CodeGen when it is built in).
+    public static func analyse(path: String, target: String, options: AnalysisOptions = AnalysisOptions(),
+                               templates: String? = nil, assertions: Bool = true) async throws -> String {
+        guard targets.contains(target) else { throw UsageError.unsupportedTarget(target) }
+        let timeline = try await Analysis.run(path: path, options: options)
+        if target == "timeline" { return try json(timeline) + "\n" }
+        throw UsageError.unsupportedTarget(target)
+    }
+}
+
+/// A request the command cannot serve (exit 64).
+public enum UsageError: Error, Sendable, CustomStringConvertible {
+    case unsupportedTarget(String)
+    public var description: String {
+        switch self {
+        case .unsupportedTarget(let t): "unsupported target '\(t)' in this build (try --target timeline)"
+        }
     }
 }

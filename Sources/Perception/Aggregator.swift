@@ -1,0 +1,206 @@
+import ScreenCore
+
+/// Turns the sub-agents' observations into the action timeline: merges what a cut split in two
+/// (keystroke runs, scrolls, a list opened in one segment and chosen in the next), drops
+/// duplicates, collapses keystrokes into one fill with its final value, attaches navigations and
+/// appeared text to the action that caused them, and converts boxes to viewport coordinates.
+public struct Aggregator: Sendable {
+    /// Keystroke runs into the same field closer than this (seconds) are one fill.
+    public var fillGap = 4.0
+    /// Scrolls closer than this (seconds) are one scroll.
+    public var scrollGap = 1.0
+    /// A navigation is attached to an action at most this long (seconds) before it.
+    public var navigationWindow = 3.0
+    /// Whether a click that only focused a field right before typing into it is kept.
+    public var keepFocusClicks = false
+
+    public init() {}
+
+    /// The actions for `observations` (any order, any segments) on a screen laid out as `layout`.
+    public func aggregate(_ observations: [Observation], layout: ScreenLayout) -> (actions: [Action], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var obs = dedupe(observations.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
+        obs = mergeTyping(obs)
+        obs = mergeSelects(obs)
+        obs = mergeScrolls(obs)
+        obs = mergeChecks(obs)
+        if !keepFocusClicks { obs = dropFocusClicks(obs) }
+        var actions: [Action] = []
+        if let url = layout.startURL {
+            actions.append(Action(kind: .goto, time: 0, value: .text(url), confidence: 0.9, evidence: [0]))
+        }
+        for o in obs {
+            switch o.kind {
+            case .navigation:
+                guard let url = o.url else { continue }
+                // Attach to the action that caused it; with none (a typed URL), it is a goto.
+                if let i = actions.lastIndex(where: { $0.kind != .scroll && $0.kind != .goto && o.time - $0.time <= navigationWindow && o.time >= $0.time - 0.2 }),
+                   actions[i].navigatesTo == nil {
+                    actions[i].navigatesTo = url
+                } else if actions.last?.value?.text != url {
+                    actions.append(Action(kind: .goto, time: o.time, value: .text(url), confidence: 0.6, evidence: o.evidence))
+                }
+            default:
+                if let a = action(for: o, layout: layout) { actions.append(a) }
+                else { diagnostics.append(Diagnostic(.note, "dropped an observation without a usable target at \(fmt(o.time)) s", segment: o.segment)) }
+            }
+        }
+        // A typed URL in the address bar is a goto.
+        for i in actions.indices where actions[i].kind == .fill && actions[i].target?.role == nil && actions[i].navigatesTo != nil {
+            actions[i] = Action(kind: .goto, time: actions[i].time, endTime: actions[i].endTime, value: .text(actions[i].navigatesTo!),
+                                confidence: actions[i].confidence, evidence: actions[i].evidence)
+        }
+        for a in actions where a.confidence < 0.4 {
+            diagnostics.append(Diagnostic(.warning, "low confidence \(a.kind.rawValue) at \(fmt(a.time)) s"))
+        }
+        return (actions, diagnostics)
+    }
+
+    private func fmt(_ t: Double) -> String { String(format: "%.2f", t) }
+
+    /// Observations of the same kind at (nearly) the same time and place, seen by two agents.
+    func dedupe(_ obs: [Observation]) -> [Observation] {
+        var out: [Observation] = []
+        for o in obs {
+            if let j = out.lastIndex(where: { p in
+                p.kind == o.kind && abs(p.time - o.time) < 0.2 && p.segment != o.segment
+                    && (p.box == nil || o.box == nil || p.box!.iou(o.box!) > 0.5)
+            }) {
+                if o.confidence > out[j].confidence { out[j] = o }
+                continue
+            }
+            out.append(o)
+        }
+        return out
+    }
+
+    static func sameField(_ a: PixelRect?, _ b: PixelRect?) -> Bool {
+        guard let a, let b else { return false }
+        return a.iou(b) > 0.5 || (abs(a.center.y - b.center.y) <= 6 && a.intersection(b).width > min(a.width, b.width) / 2)
+    }
+
+    /// Keystroke runs in one field (a pause, a cut between them) become one run with the last value.
+    func mergeTyping(_ obs: [Observation]) -> [Observation] {
+        var out: [Observation] = []
+        for o in obs {
+            if o.kind == .typing, let j = out.lastIndex(where: { $0.kind == .typing }),
+               Self.sameField(out[j].box, o.box), o.time - out[j].endTime <= fillGap,
+               !out[(j + 1)...].contains(where: { $0.kind != .click || !Self.sameField($0.box, o.box) }) {
+                var m = out[j]
+                m.endTime = max(m.endTime, o.endTime)
+                if o.value != nil || o.secret { m.value = o.value }
+                m.secret = m.secret || o.secret
+                m.label = m.label ?? o.label
+                m.placeholder = m.placeholder ?? o.placeholder
+                m.confidence = max(m.confidence, o.confidence)
+                m.evidence += o.evidence
+                out.removeSubrange((j + 1)...)
+                out[j] = m
+                continue
+            }
+            out.append(o)
+        }
+        return out
+    }
+
+    /// A click that opened a list followed by a click inside that list is one choice.
+    func mergeSelects(_ obs: [Observation]) -> [Observation] {
+        var out: [Observation] = []
+        for o in obs {
+            if o.kind == .click, let p = o.point, let j = out.lastIndex(where: { $0.kind == .click && $0.popup != nil }),
+               j == out.count - 1, out[j].popup!.expanded(4, 4).contains(p) {
+                let opener = out[j]
+                out[j] = Observation(kind: .select, time: opener.time, endTime: o.time, segment: o.segment, point: opener.point,
+                                     box: opener.box, role: .combobox, text: opener.text, label: opener.label,
+                                     value: o.text.map { .text($0) }, confidence: min(opener.confidence, o.confidence),
+                                     evidence: opener.evidence + o.evidence)
+                continue
+            }
+            out.append(o)
+        }
+        return out
+    }
+
+    /// Scrolls split by a cut (or a short pause) add up.
+    func mergeScrolls(_ obs: [Observation]) -> [Observation] {
+        var out: [Observation] = []
+        for o in obs {
+            if o.kind == .scroll, let last = out.last, last.kind == .scroll, o.time - last.endTime <= scrollGap,
+               case .pixels(let a)? = last.value, case .pixels(let b)? = o.value, (a > 0) == (b > 0) {
+                var m = last
+                m.endTime = o.endTime; m.value = .pixels(a + b); m.evidence += o.evidence
+                out[out.count - 1] = m
+                continue
+            }
+            out.append(o)
+        }
+        return out
+    }
+
+    /// Two state changes of the same control in a blink are one (the last wins).
+    func mergeChecks(_ obs: [Observation]) -> [Observation] {
+        var out: [Observation] = []
+        for o in obs {
+            if o.kind == .check, let last = out.last, last.kind == .check, o.time - last.endTime < 0.3,
+               let a = last.box, let b = o.box, a.iou(b) > 0.5 {
+                out[out.count - 1] = o
+                continue
+            }
+            out.append(o)
+        }
+        return out
+    }
+
+    /// A click that only focused a field, directly followed by typing into it, is part of the fill.
+    func dropFocusClicks(_ obs: [Observation]) -> [Observation] {
+        var out: [Observation] = []
+        for (i, o) in obs.enumerated() {
+            if o.kind == .click, o.role == .textbox, i + 1 < obs.count, obs[i + 1].kind == .typing,
+               Self.sameField(o.box, obs[i + 1].box) {
+                continue
+            }
+            out.append(o)
+        }
+        // The fill inherits what the click knew about the field.
+        var result: [Observation] = []
+        for o in out {
+            var o = o
+            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click && $0.role == .textbox && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
+                o.label = o.label ?? c.label
+                o.placeholder = o.placeholder ?? c.placeholder
+                o.evidence = c.evidence + o.evidence
+            }
+            result.append(o)
+        }
+        return result
+    }
+
+    /// The action for one observation, in viewport coordinates.
+    func action(for o: Observation, layout: ScreenLayout) -> Action? {
+        let vp = layout.viewport
+        func box(_ r: PixelRect?) -> Box? {
+            r.map { Box(x: Double($0.x - vp.x), y: Double($0.y - vp.y), width: Double($0.width), height: Double($0.height)) }
+        }
+        func point(_ p: PixelPoint?) -> Point? { p.map { Point(x: Double($0.x - vp.x), y: Double($0.y - vp.y)) } }
+        let inChrome = o.box.map { $0.maxY <= vp.y } ?? false
+        var target = Target(role: inChrome ? nil : o.role, name: nil, text: o.text, label: o.label,
+                            placeholder: o.placeholder, context: o.context, box: box(o.box), point: point(o.point))
+        target.name = o.label ?? o.text ?? o.placeholder
+        let kind: ActionKind
+        switch o.kind {
+        case .click: kind = .click
+        case .typing: kind = .fill
+        case .press: kind = .press
+        case .select: kind = .select
+        case .check: kind = .check
+        case .scroll: kind = .scroll
+        case .navigation: return nil
+        }
+        let needsTarget = kind != .scroll && kind != .press
+        if needsTarget && o.box == nil && o.point == nil { return nil }
+        return Action(kind: kind, time: (o.time * 1000).rounded() / 1000, endTime: (o.endTime * 1000).rounded() / 1000,
+                      target: kind == .scroll ? nil : target, value: o.secret ? nil : o.value, secret: o.secret,
+                      confidence: (o.confidence * 100).rounded() / 100,
+                      evidence: o.evidence.map { ($0 * 1000).rounded() / 1000 }, appeared: o.appeared)
+    }
+}

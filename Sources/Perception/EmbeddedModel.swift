@@ -1,0 +1,639 @@
+import Foundation
+import ScreenCore
+
+/// The default `VisionModel`: classical computer vision over the segment's frames plus OCR
+/// crops through the agent's tools. It follows the pointer, groups frame-to-frame changes into
+/// events, and explains each event as a click, a keystroke run, a key press, a scroll, a
+/// checkbox, a list choice or a page change.
+public struct EmbeddedVisionModel: VisionModel {
+    public let name = "embedded-cv"
+    /// Frames per second analysed (the recording's own rate when lower).
+    public var fps: Double
+    public init(fps: Double = 30) { self.fps = fps }
+
+    /// Decodes the segment once, in order, and reports what happened in the span it owns.
+    public func analyse(segment: SegmentContext, tools: any AgentTools) async throws -> [Observation] {
+        let analyst = SegmentAnalyst(context: segment, tools: tools)
+        try await tools.forEachFrame(from: segment.segment.decodeStart, to: segment.segment.decodeEnd, fps: fps) { frame in
+            try await analyst.feed(frame)
+        }
+        return try await analyst.finish()
+    }
+}
+
+/// Tracing for development: set `VID2AUTO_DEBUG=1` to print the analysts' reasoning on stderr.
+enum Debug {
+    static let enabled = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil
+    static func log(_ s: @autoclosure () -> String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data((s() + "\n").utf8))
+    }
+}
+
+/// A `TextReader` that goes through the agent's tools (so every read is a counted step).
+struct ToolsTextReader: TextReader {
+    let tools: any AgentTools
+    func read(_ image: Image, mode: TextReadMode) async throws -> TextReading {
+        try await tools.readText(PixelRect(x: 0, y: 0, width: image.width, height: image.height), in: image, mode: mode)
+    }
+}
+
+/// One run of frames with content change (no two consecutive quiet frames inside).
+struct ChangeEvent {
+    var start: Double
+    var lastChange: Double
+    /// The frame before the first change, and the clean plate (pointer removed) at that moment.
+    var before: Image
+    var plate: Image
+    var boxes: [PixelRect]
+    var union: PixelRect
+    /// The pointer when the event began, and whether it was at rest.
+    var pointer: PointerFix?
+    var pointerResting: Bool
+}
+
+/// Work left for when the screen settles after a page-level change.
+struct Settle {
+    var time: Double
+    var observation: Int?
+    var region: PixelRect
+    var big: Bool
+    var exclude: PixelRect?
+}
+
+/// Keystrokes going into one field.
+struct TypingRun {
+    var field: PixelRect
+    var start: Double
+    var last: Double
+    var keys: Int
+    /// The frame before the first keystroke (for the placeholder).
+    var before: Image
+    /// The best frame so far to read the final value from, and its score (lower is better).
+    var best: Image?
+    var bestScore = Int.max
+    var label: String?
+    var placeholder: String?
+}
+
+/// The per-segment state machine behind `EmbeddedVisionModel`. Lives inside one agent task.
+final class SegmentAnalyst {
+    let ctx: SegmentContext
+    let tools: any AgentTools
+    let reader: ToolsTextReader
+    let layout: ScreenLayout
+    var observations: [Observation] = []
+
+    // Frame pipeline (one frame of look-ahead for telling the pointer from content).
+    private var prev: Frame?
+    private var pending: (frame: Frame, previous: Image, blobs: [ChangeBlob])?
+    private var lastSmall: [PixelRect] = []
+    private var plate: Image?
+    private var pointerTrail: [PixelRect] = []
+    private var pointerJustMoved = false
+    private var latest: Image?
+    private var latestTime = 0.0
+
+    private var tracker: PointerTracker
+    private var event: ChangeEvent?
+    private var typing: TypingRun?
+    private var focused: PixelRect?
+    private var caret: PixelRect?
+    private var popup: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double)?
+    private var scroll: (start: Double, end: Double, pixels: Int, evidence: [Double])?
+    private var url: String?
+    private var pendingSettle: Settle?
+    private var frameIndex = 0
+    private var lastEffect = -Double.infinity
+
+    init(context: SegmentContext, tools: any AgentTools) {
+        ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
+        tracker = PointerTracker(hint: context.segment.pointerHint)
+    }
+
+    var span: Segment { ctx.segment }
+
+    // MARK: frames
+
+    func feed(_ frame: Frame) async throws {
+        let image = frame.images[0]
+        frameIndex += 1
+        if plate == nil {
+            plate = image
+            if layout.addressBar != nil { url = try await readURL(image) }
+        }
+        if let p = prev {
+            let blobs = ChangeDetector.blobs(p.images[0], image, threshold: 24, cell: 8, region: layout.window)
+            let nextSmall = blobs.filter(isSmall).map(\.box)
+            if let pend = pending {
+                try await step(pend.frame, previous: pend.previous, blobs: pend.blobs, before: lastSmall, after: nextSmall)
+                lastSmall = pend.blobs.filter(isSmall).map(\.box)
+            }
+            pending = (frame, p.images[0], blobs)
+        }
+        prev = frame
+    }
+
+    func finish() async throws -> [Observation] {
+        if let pend = pending {
+            try await step(pend.frame, previous: pend.previous, blobs: pend.blobs, before: lastSmall, after: [])
+            pending = nil
+        }
+        if let e = event, let last = latest { try await close(e, after: last, at: latestTime); event = nil }
+        try await flushTyping()
+        flushScroll()
+        if let s = pendingSettle, let last = latest { try await settle(s, frame: last) }
+        for o in observations {
+            Debug.log("seg \(span.index) obs \(o.kind.rawValue) \(String(format: "%.2f", o.time)) box \(o.box.map { "\($0)" } ?? "-") role \(o.role?.rawValue ?? "-") text \(o.text ?? "-") label \(o.label ?? "-") ph \(o.placeholder ?? "-") value \(o.value.map { "\($0)" } ?? "-") ctx \(o.context ?? "-")")
+        }
+        return observations
+    }
+
+    private func isSmall(_ b: ChangeBlob) -> Bool { b.box.width <= PointerLocator.maxSide && b.box.height <= PointerLocator.maxSide }
+
+    private func step(_ frame: Frame, previous: Image, blobs: [ChangeBlob], before: [PixelRect], after: [PixelRect]) async throws {
+        let t = frame.time, image = frame.images[0]
+        latest = image; latestTime = t
+        let small = blobs.filter(isSmall)
+        let large = blobs.filter { !isSmall($0) }
+        let split = tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
+                                     plate: plate)
+        var content = large
+        for b in split.content {
+            // A thin upright mark is a caret blinking (or moving with the text): remember it.
+            if b.box.width <= 3 && b.box.height >= 8 && b.box.height <= 48 { caret = b.box; continue }
+            content.append(b)
+        }
+        // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
+        if split.pointer.isEmpty, pointerJustMoved, let f = tracker.fix, let p = plate {
+            pointerJustMoved = false
+            if let exact = restingPointer(around: f.box, image: image, plate: p) { tracker.refine(exact) }
+        }
+        if !split.pointer.isEmpty { pointerJustMoved = true }
+        let platePrior = plate!
+        updatePlate(image, content: content, pointer: split.pointer.map(\.box))
+
+        if !content.isEmpty {
+            if event == nil {
+                event = ChangeEvent(start: t, lastChange: t, before: previous, plate: platePrior, boxes: [], union: content[0].box,
+                                    pointer: tracker.fix, pointerResting: tracker.seen && !tracker.moving(at: t - 0.001, window: 0.1))
+                if tracker.fix != nil && !tracker.seen { event!.pointerResting = true }
+            }
+            event!.lastChange = t
+            for b in content { event!.boxes.append(b.box); event!.union = event!.union.union(b.box) }
+            if t - event!.start > 6 {   // an endless animation: cut it into pieces
+                try await close(event!, after: image, at: t); event = nil
+            }
+        } else if let e = event, t - e.lastChange >= 0.06 {
+            event = nil
+            try await close(e, after: image, at: t)
+        } else if event == nil {
+            noteQuietFrame(image, time: t)
+            if let s = pendingSettle, t >= s.time { pendingSettle = nil; try await settle(s, frame: image) }
+        }
+    }
+
+    /// Keeps a pointer-free picture of the screen: content changes are copied in at once; where
+    /// the pointer passed, the screen is copied in a frame later, once it has moved on; never
+    /// where the pointer is now.
+    private func updatePlate(_ image: Image, content: [ChangeBlob], pointer: [PixelRect]) {
+        defer { pointerTrail = pointer }
+        guard var p = plate else { return }
+        let regions = content.map(\.box) + pointerTrail
+        guard !regions.isEmpty else { return }
+        let holes = pointer.map { $0.expanded(3, 3) } + (tracker.fix.map { [$0.box.expanded(3, 3)] } ?? [])
+        let bpr = image.bytesPerRow
+        let bounds = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
+        p.pixels.withUnsafeMutableBufferPointer { dst in
+            image.pixels.withUnsafeBufferPointer { src in
+                for box in regions {
+                    let r = box.intersection(bounds)
+                    guard !r.isEmpty else { continue }
+                    let rowHoles = holes.filter { $0.intersection(r).area > 0 }
+                    for y in r.y..<r.maxY {
+                        for x in r.x..<r.maxX {
+                            if !rowHoles.isEmpty && rowHoles.contains(where: { $0.contains(PixelPoint(x: x, y: y)) }) { continue }
+                            dst[y * p.bytesPerRow + x] = src[y * bpr + x]
+                        }
+                    }
+                }
+            }
+        }
+        plate = p
+    }
+
+    /// The resting pointer's exact box near `guess`: the pixels that differ from the clean plate.
+    private func restingPointer(around guess: PixelRect, image: Image, plate: Image) -> PointerFix? {
+        let r = guess.expanded(16, 16).intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard !r.isEmpty else { return nil }
+        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX where abs(Int(image.luma(x: x, y: y)) - Int(plate.luma(x: x, y: y))) > 30 {
+                x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+            }
+        }
+        guard x1 >= 0, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide else { return nil }
+        let box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        return PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: plate))
+    }
+
+    /// A frame where nothing but (maybe) the pointer changed: a chance to see the typed value clearly.
+    private func noteQuietFrame(_ image: Image, time: Double) {
+        guard var run = typing, frameIndex % 2 == 0 else { return }
+        let over = tracker.fix.map { $0.box.intersection(run.field).area > 0 } ?? false
+        let ink = InkAnalysis.inkCount(in: image, region: run.field.insetBy(3), background: 255)
+        let score = (over ? 1_000_000 : 0) + ink
+        if score <= run.bestScore { run.best = plate ?? image; run.bestScore = score }
+        typing = run
+    }
+
+    // MARK: events
+
+    private func close(_ e: ChangeEvent, after: Image, at time: Double) async throws {
+        if Debug.enabled {
+            Debug.log("seg \(span.index) event \(String(format: "%.2f-%.2f", e.start, e.lastChange)) union \(e.union) n=\(e.boxes.count) pointer \(e.pointer.map { "\($0.box) hs \($0.hotSpot.x),\($0.hotSpot.y)" } ?? "nil") resting \(e.pointerResting) focused \(focused.map { "\($0)" } ?? "nil") typing \(typing != nil)")
+        }
+        let vp = layout.viewport
+        let pageBoxes = e.boxes.filter { $0.intersection(vp).area > 0 }
+        let chromeBoxes = e.boxes.filter { $0.intersection(vp).area == 0 }
+        let changed = changedFraction(e.before, after, region: vp)
+        let big = changed >= 0.3
+        let owned = span.owns(e.start)
+        let h = e.pointer?.hotSpot
+
+        // The address bar changed (a typed URL, a navigation).
+        if let bar = layout.addressBar, chromeBoxes.contains(where: { $0.intersection(bar).area > 0 }) {
+            pendingSettle = Settle(time: time + 0.4, observation: pendingSettle?.observation, region: vp, big: true,
+                                   exclude: pendingSettle?.exclude)
+        }
+        guard !pageBoxes.isEmpty else { return }
+        let pageUnion = pageBoxes.dropFirst().reduce(pageBoxes[0]) { $0.union($1) }
+
+        // 1. Keystrokes in the focused field.
+        if let f = focused, pageBoxes.allSatisfy({ f.expanded(6, 6).intersection($0) == $0 }), !big {
+            noteKeystroke(field: f, event: e, after: after)
+            return
+        }
+        // 2. Scrolling: the page moved as a whole.
+        if changed >= 0.15 || pageUnion.height >= vp.height / 2 {
+            let region = pageUnion.intersection(vp)
+            if let s = ScrollEstimator.shift(from: e.before, to: after, region: region) {
+                try await flushTyping()
+                if scroll == nil || e.start - scroll!.end > 0.8 { flushScroll(); scroll = (e.start, time, 0, []) }
+                scroll!.end = time; scroll!.pixels += s.pixels; scroll!.evidence.append(e.start)
+                return
+            }
+        }
+        flushScroll()
+        // 3. A click where the pointer rests.
+        if let h, e.pointerResting, big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil {
+            try await click(at: h, event: e, after: after, big: big, owned: owned, pageBoxes: pageBoxes, time: time)
+            return
+        }
+        // 4. Keystrokes into a field nobody saw focused (the segment began mid-typing).
+        if !big, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
+            focused = f
+            noteKeystroke(field: f, event: e, after: after)
+            return
+        }
+        // 5. A key press: the typed field was submitted (cleared, or the page changed).
+        if let run = typing {
+            let inkBefore = InkAnalysis.inkCount(in: e.before, region: run.field.insetBy(3), background: 255)
+            let inkAfter = InkAnalysis.inkCount(in: after, region: run.field.insetBy(3), background: 255)
+            if big || inkAfter * 2 < inkBefore || pageBoxes.contains(where: { $0.intersection(run.field).area == 0 }) {
+                let field = run.field
+                try await flushTyping()
+                if owned {
+                    observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                    box: field, role: .textbox, label: run.label, placeholder: run.placeholder,
+                                                    value: .text("Enter"), confidence: big ? 0.8 : 0.65, evidence: [e.start]))
+                    schedule(time: time, observation: observations.count - 1, region: pageUnion, big: big, exclude: field)
+                }
+                if big { focused = nil }
+                return
+            }
+        }
+        // 6. Nothing explains it: content that changed by itself (an effect, an animation).
+        if time - lastEffect > 0.0 { lastEffect = time }
+        if big { schedule(time: time, observation: nil, region: pageUnion, big: big) }
+    }
+
+    private func changedFraction(_ a: Image, _ b: Image, region: PixelRect) -> Double {
+        let blobs = ChangeDetector.blobs(a, b, threshold: 24, cell: 16, region: region)
+        let area = blobs.reduce(0) { $0 + $1.box.area }
+        return min(1, Double(area) / Double(max(1, region.area)))
+    }
+
+    private func schedule(time: Double, observation: Int?, region: PixelRect, big: Bool, exclude: PixelRect? = nil) {
+        pendingSettle = Settle(time: time + 0.5, observation: observation ?? pendingSettle?.observation, region: region,
+                               big: big || (pendingSettle?.big ?? false), exclude: exclude ?? pendingSettle?.exclude)
+    }
+
+    /// After a page-level change settles: read the URL (a navigation?) and the text that appeared.
+    private func settle(_ s: Settle, frame: Image) async throws {
+        if layout.addressBar != nil, s.big, let now = try await readURL(frame), now != url {
+            url = now
+            if span.owns(s.time - 0.5) {
+                observations.append(Observation(kind: .navigation, time: s.time - 0.5, segment: span.index, url: now,
+                                                confidence: 0.8, evidence: [s.time]))
+            }
+        }
+        if let i = s.observation, i < observations.count, observations[i].appeared.isEmpty {
+            let r = s.region.intersection(layout.viewport)
+            let top = PixelRect(x: r.x, y: r.y, width: r.width, height: min(r.height, 260))
+            if top.area >= 4000 {
+                let lines = try await TextRegions.readLines(top, in: frame, reader: reader, minConfidence: 70)
+                let skip = s.exclude
+                let sorted = lines.filter { l in l.text.count >= 3 && !(skip.map { $0.intersection(l.box).area > 0 } ?? false) }
+                    .sorted { $0.box.height > $1.box.height }
+                observations[i].appeared = Array(sorted.prefix(3).map(\.text))
+            }
+        }
+    }
+
+    private func readURL(_ frame: Image) async throws -> String? {
+        guard let bar = layout.addressBar else { return nil }
+        let r = try await tools.readText(bar, in: frame, mode: .line)
+        let tokens = r.lines.flatMap { l in l.words.map(\.text) }
+        guard let best = tokens.max(by: { URLText.score($0) < URLText.score($1) }), URLText.score(best) > 0 else { return nil }
+        let scheme = r.text.lowercased().contains("not secure") ? "http" : nil
+        return URLText.normalise(best, scheme: scheme)
+    }
+
+    // MARK: keystrokes
+
+    private func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) {
+        if var run = typing, run.field == field {
+            run.last = e.lastChange; run.keys += 1; run.best = plate ?? after; run.bestScore = Int.max
+            typing = run
+        } else {
+            typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, best: plate ?? after)
+        }
+    }
+
+    /// Ends the keystroke run: reads the field's final value, label and placeholder.
+    private func flushTyping() async throws {
+        guard let run = typing else { return }
+        typing = nil
+        guard span.owns(run.last) || span.owns(run.start) else { return }
+        let frame = run.best ?? run.before
+        var value = try await tools.readField(run.field, in: frame)
+        let band = InkAnalysis.textBand(in: frame, region: run.field.insetBy(3))
+        let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
+        let label = try await labelFor(field: run.field, in: run.before)
+        let placeholder = try await placeholderIn(field: run.field, frame: run.before)
+        let secret = masked || (label ?? "").lowercased().contains("password")
+        if secret { value = nil }
+        observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,
+                                        box: run.field, role: .textbox, label: label, placeholder: placeholder,
+                                        value: value.map { .text($0) } ?? (secret ? nil : .text("")), secret: secret,
+                                        confidence: value == nil && !secret ? 0.3 : 0.8, evidence: [run.start, run.last]))
+    }
+
+    private func flushScroll() {
+        guard let s = scroll else { return }
+        scroll = nil
+        guard span.owns(s.start), abs(s.pixels) >= 8 else { return }
+        observations.append(Observation(kind: .scroll, time: s.start, endTime: s.end, segment: span.index,
+                                        value: .pixels(Double(s.pixels)), confidence: 0.8, evidence: s.evidence))
+    }
+
+    /// The text field around a change (a keystroke), when the change sits in a field-shaped box.
+    private func fieldAround(_ box: PixelRect, in image: Image) -> PixelRect? {
+        let probe = PixelPoint(x: max(box.x - 3, layout.viewport.x + 1), y: box.center.y)
+        guard let el = ElementFinder.element(at: probe, in: image, bounds: layout.viewport, avoid: tracker.fix?.box),
+              el.shape == .field || el.shape == .box, el.box.height <= 90, el.box.contains(box.center) else { return nil }
+        return el.box
+    }
+
+    // MARK: clicks
+
+    private func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
+                       pageBoxes: [PixelRect], time: Double) async throws {
+        let vp = layout.viewport
+        // A choice in an open list.
+        if let pop = popup {
+            popup = nil
+            if pop.box.expanded(4, 4).contains(h) {
+                var option: String?
+                if let line = ElementFinder.textLine(near: h, in: e.plate, bounds: pop.box, background: Int(e.plate.luma(x: h.x, y: h.y)),
+                                                     avoid: e.pointer?.box) {
+                    option = try await TextRegions.readLine(line.intersection(pop.box), in: e.plate, reader: reader)
+                }
+                let shown = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader)
+                let value = option ?? shown
+                try await flushTyping()
+                if span.owns(e.start) || span.owns(pop.time) {
+                    observations.append(Observation(kind: .select, time: pop.time, endTime: e.start, segment: span.index,
+                                                    point: h, box: pop.owner, role: .combobox, text: pop.ownerText, label: pop.label,
+                                                    value: value.map { .text($0) }, confidence: value == nil ? 0.4 : 0.8,
+                                                    evidence: [pop.time, e.start]))
+                }
+                return
+            }
+        }
+        try await flushTyping()
+        let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: e.pointer?.box)
+        // A checkbox or radio that changed state (clicked directly or through its label).
+        if let control = changedControl(near: h, before: e.before, after: after) {
+            let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
+            let round = ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after)
+            let labelBox = ElementFinder.textLine(near: PixelPoint(x: control.maxX + 14, y: control.center.y), in: e.plate,
+                                                  bounds: vp, background: Int(e.plate.luma(x: control.maxX + 3, y: control.center.y)),
+                                                  avoid: e.pointer?.box)
+            var label: String?
+            Debug.log("check label box \(labelBox.map { "\($0)" } ?? "nil") control \(control)")
+            if let lb = labelBox, lb.x >= control.maxX - 2 { label = try await TextRegions.readLine(lb, in: e.plate, reader: reader) }
+            if label == nil, let found, found.shape == .text { label = try await TextRegions.readLine(found.box, in: e.plate, reader: reader) }
+            if owned {
+                observations.append(Observation(kind: .check, time: e.start, endTime: e.lastChange, segment: span.index, point: h,
+                                                box: control, role: round ? .radio : .checkbox, text: label, label: label,
+                                                value: .flag(fa >= fb || round), confidence: 0.75, evidence: [e.start, time]))
+            }
+            focused = nil
+            return
+        }
+        guard var el = found else {
+            if owned {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
+                                                confidence: 0.3, evidence: [e.start]))
+                if big { schedule(time: time, observation: observations.count - 1, region: vp, big: true) }
+            }
+            return
+        }
+        // A list opening under (or over) the element: a select or a menu.
+        let listBox = pageBoxes.filter { b in
+            b.area >= el.box.area * 3 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
+                && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
+                && b.x < el.box.maxX && b.maxX > el.box.x
+        }.max { $0.area < $1.area }
+        var text = try await TextRegions.readLine(el.box.insetBy(2), in: e.plate, reader: reader)
+        if let list = listBox, !big, el.shape != .text {
+            let label = try await labelFor(field: el.box, in: e.plate)
+            popup = (list, el.box, text, label, e.start)
+            if owned {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+                                                role: .combobox, text: text, label: label, popup: list, confidence: 0.6,
+                                                evidence: [e.start, time]))
+            }
+            return
+        }
+        // A text field taking focus: the change stays on the field (its ring, its caret).
+        let local = pageBoxes.allSatisfy { el.box.expanded(8, 8).intersection($0) == $0 }
+        if el.shape == .field && !big && local {
+            focused = el.box
+            let label = try await labelFor(field: el.box, in: e.plate)
+            let placeholder = try await placeholderIn(field: el.box, frame: e.plate)
+            if owned {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+                                                role: .textbox, label: label, placeholder: placeholder,
+                                                confidence: 0.7, evidence: [e.start, time]))
+            }
+            return
+        }
+        // Anything else: a button, a tab, a link, a menu item. A region much bigger than the
+        // text under the pointer is a container, not the element: the text is.
+        focused = nil
+        if el.shape != .text, let line = ElementFinder.textLine(near: h, in: e.plate, bounds: el.box, background: Int(el.background),
+                                                                 avoid: e.pointer?.box),
+           el.box.width > line.width * 3 + 60 || el.box.height > line.height * 3 + 24 {
+            el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
+            text = try await TextRegions.readLine(line, in: e.plate, reader: reader)
+        }
+        let role: Role? = el.shape == ElementShape.text ? nil : Role.button
+        var context: String?
+        if let text {
+            context = try await contextFor(element: el.box, text: text, in: e.plate)
+        }
+        if owned {
+            observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+                                            role: role, text: text, context: context, confidence: text == nil ? 0.45 : 0.75,
+                                            evidence: [e.start, time]))
+            let changedArea = pageBoxes.reduce(0) { $0 + $1.area }
+            if big || changedArea >= layout.viewport.area / 12 {
+                let region = pageBoxes.filter { $0.distance(to: el.box) > 4 }.reduce(nil as PixelRect?) { acc, b in acc.map { $0.union(b) } ?? b }
+                schedule(time: time, observation: observations.count - 1, region: region ?? vp, big: big)
+            }
+        }
+    }
+
+    /// A small square that changed near the click (the pointer's row), when there is one.
+    private func changedControl(near h: PixelPoint, before: Image, after: Image) -> PixelRect? {
+        let region = PixelRect(x: h.x - 420, y: h.y - 40, width: 840, height: 80).intersection(layout.viewport)
+        let blobs = ChangeDetector.blobs(before, after, threshold: 40, cell: 4, region: region)
+        let candidates = blobs.filter { b in
+            let w = b.box.width, hh = b.box.height
+            return w >= 6 && hh >= 6 && w <= 30 && hh <= 30 && Double(w) / Double(hh) > 0.6 && Double(w) / Double(hh) < 1.6
+                && abs(b.box.center.y - h.y) <= 24
+        }
+        guard let c = candidates.min(by: { $0.box.distance(to: h) < $1.box.distance(to: h) }) else { return nil }
+        // Grow to the control's own box (its border) in the after frame.
+        if let el = ElementFinder.element(at: c.box.center, in: before, bounds: layout.viewport),
+           el.shape == .control, el.box.intersection(c.box).area > 0 {
+            return el.box.union(c.box)
+        }
+        return c.box
+    }
+
+    /// The label of a field: the text just above it, else just left of it.
+    private func labelFor(field f: PixelRect, in image: Image) async throws -> String? {
+        let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
+        if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8,
+           let t = try await TextRegions.readLine(band, in: image, reader: reader) {
+            return t
+        }
+        let left = PixelRect(x: f.x - 240, y: f.y, width: 236, height: f.height).intersection(layout.viewport)
+        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 48 {
+            return try await TextRegions.readLine(band, in: image, reader: reader)
+        }
+        return nil
+    }
+
+    /// The grey hint text of an empty field, read before anything was typed.
+    private func placeholderIn(field f: PixelRect, frame: Image) async throws -> String? {
+        let inner = f.insetBy(3)
+        guard let band = InkAnalysis.textBand(in: frame, region: inner) else { return nil }
+        let crop = InkAnalysis.eraseCarets(frame.cropped(to: band))
+        // Placeholders are light: most of their ink is far from black.
+        var inks: [Int] = []
+        for v in crop.pixels where v < 235 { inks.append(Int(v)) }
+        guard inks.count >= 20 else { return nil }
+        inks.sort()
+        let median = inks[inks.count / 2]
+        Debug.log("placeholder band \(band) median ink \(median)")
+        guard median > 120 else { return nil }
+        return try await TextRegions.readLine(PixelRect(x: 0, y: 0, width: crop.width, height: crop.height), in: crop, reader: reader)
+    }
+
+    /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
+    /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
+    private func contextFor(element box: PixelRect, text: String, in image: Image) async throws -> String? {
+        let matches = Duplicates.find(box, in: image, within: layout.viewport)
+        guard !matches.isEmpty else { return nil }
+        let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
+        if stacked {
+            let row = PixelRect(x: layout.viewport.x + 4, y: box.y - 6, width: box.x - layout.viewport.x - 8, height: box.height + 12)
+            let lines = try await TextRegions.readLines(row, in: image, reader: reader, minConfidence: 55)
+            return lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text
+        }
+        let above = PixelRect(x: box.x - 120, y: box.y - 240, width: box.width + 240, height: 236).intersection(layout.viewport)
+        let lines = try await TextRegions.readLines(above, in: image, reader: reader, minConfidence: 60)
+            .filter { $0.text != text && $0.text.count >= 3 && $0.box.x < box.maxX + 40 && $0.box.maxX > box.x - 40 }
+        // The heading: the tallest line, the nearest among equals.
+        return lines.max { a, b in
+            a.box.height != b.box.height ? a.box.height < b.box.height : a.box.maxY < b.box.maxY
+        }?.text
+    }
+}
+
+/// Finding other places on screen that look like a given element (same size, same pixels).
+public enum Duplicates {
+    /// Boxes elsewhere in `region` whose pixels match `box`'s (downsampled comparison).
+    public static func find(_ box: PixelRect, in image: Image, within region: PixelRect) -> [PixelRect] {
+        let s = 4
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard box.width >= 16, box.height >= 10, !r.isEmpty else { return [] }
+        // Small gray copies.
+        func small(_ rect: PixelRect) -> (w: Int, h: Int, px: [Int16]) {
+            let w = rect.width / s, h = rect.height / s
+            var px = [Int16](repeating: 0, count: max(0, w * h))
+            for y in 0..<h {
+                for x in 0..<w {
+                    var sum = 0
+                    for yy in 0..<s { for xx in 0..<s { sum += Int(image.luma(x: rect.x + x * s + xx, y: rect.y + y * s + yy)) } }
+                    px[y * w + x] = Int16(sum / (s * s))
+                }
+            }
+            return (w, h, px)
+        }
+        let t = small(box), m = small(r)
+        guard t.w >= 3, t.h >= 2, m.w > t.w, m.h > t.h else { return [] }
+        var tMean = 0
+        for v in t.px { tMean += Int(v) }
+        tMean /= t.px.count
+        var tVar = 0
+        for v in t.px { tVar += abs(Int(v) - tMean) }
+        guard tVar / t.px.count >= 6 else { return [] }   // a flat patch matches everywhere
+        var hits: [PixelRect] = []
+        let limit = t.px.count * 7
+        for y in 0...(m.h - t.h) {
+            for x in 0...(m.w - t.w) {
+                var sad = 0
+                var yy = 0
+                while yy < t.h && sad <= limit {
+                    let mr = (y + yy) * m.w + x, tr = yy * t.w
+                    for xx in 0..<t.w { sad += abs(Int(m.px[mr + xx]) - Int(t.px[tr + xx])) }
+                    yy += 1
+                }
+                if sad <= limit {
+                    let hit = PixelRect(x: r.x + x * s, y: r.y + y * s, width: box.width, height: box.height)
+                    if hit.distance(to: box) > 0 || hit.intersection(box).area < box.area / 4,
+                       !hits.contains(where: { $0.intersection(hit).area > 0 }) {
+                        hits.append(hit)
+                    }
+                }
+            }
+        }
+        return hits.filter { $0.intersection(box).area == 0 }
+    }
+}

@@ -1,0 +1,129 @@
+import ScreenCore
+
+/// Finds the pointer generically: a small region that differs from a reference frame in which the
+/// pointer was elsewhere. Works for arrow, hand and I-beam shapes of any theme; the hot spot is
+/// estimated from the shape (the tip of an arrow or finger, the middle of an I-beam).
+public enum PointerLocator {
+    /// Largest side, in pixels, of something that may be the pointer.
+    public static let maxSide = 56
+
+    /// The pointer in `image` near `near` (anywhere when nil), or nil when no small change is found.
+    public static func locate(in image: Image, reference: Image, near: PixelPoint?) -> PointerFix? {
+        let full = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
+        let region = near.map { PixelRect(x: $0.x - 200, y: $0.y - 200, width: 400, height: 400).intersection(full) } ?? full
+        let blobs = ChangeDetector.blobs(reference, image, threshold: 30, cell: 8, region: region)
+            .filter { $0.box.width <= maxSide && $0.box.height <= maxSide && $0.pixels >= 6 }
+        guard !blobs.isEmpty else { return nil }
+        let pick = near.map { n in blobs.min { $0.box.distance(to: n) < $1.box.distance(to: n) }! } ?? blobs[0]
+        return PointerFix(box: pick.box, hotSpot: hotSpot(of: pick.box, in: image, reference: reference))
+    }
+
+    /// The hot spot of a pointer occupying `box`: the middle of a narrow I-beam, else the topmost
+    /// changed pixel (an arrow's or a finger's tip).
+    public static func hotSpot(of box: PixelRect, in image: Image, reference: Image?) -> PixelPoint {
+        if box.width * 2 <= box.height && box.width <= 12 { return box.center }
+        guard let reference else { return PixelPoint(x: box.x + 1, y: box.y + 1) }
+        for y in box.y..<box.maxY {
+            for x in box.x..<box.maxX where abs(Int(image.luma(x: x, y: y)) - Int(reference.luma(x: x, y: y))) > 30 {
+                return PixelPoint(x: x, y: y)
+            }
+        }
+        return PixelPoint(x: box.x + 1, y: box.y + 1)
+    }
+}
+
+/// Follows the pointer through a segment from the small changes it leaves between frames: while
+/// it moves, the newest position is the small change farthest from the last one; once it rests,
+/// small changes elsewhere are content (a keystroke, a tick), not the pointer.
+public struct PointerTracker: Sendable {
+    /// The pointer's box and hot spot after the last update, when known.
+    public private(set) var fix: PointerFix?
+    /// When the pointer last moved.
+    public private(set) var lastMove: Double = -.infinity
+    /// Whether a pointer has been seen at all.
+    public private(set) var seen = false
+    /// Farthest the pointer is assumed to travel between two frames (pixels).
+    public var maxStep = 220
+
+    /// A tracker that starts from `hint` (a position from the motion signal) when given.
+    public init(hint: PixelPoint? = nil) {
+        if let h = hint { fix = PointerFix(box: PixelRect(x: h.x - 8, y: h.y - 8, width: 16, height: 16), hotSpot: h) }
+    }
+
+    /// Whether the pointer moved within `window` seconds before `time`.
+    public func moving(at time: Double, window: Double = 0.1) -> Bool { time - lastMove <= window }
+
+    /// Splits the small blobs of one frame into pointer and content. `before` and `after` are
+    /// the small blobs of the frames just before and after (a moving pointer leaves a trail).
+    /// `plate` is a pointer-free picture of the screen: a change at the resting pointer that leaves
+    /// as much difference from it as before is the pointer moving, not something new under it.
+    public mutating func classify(time: Double, small: [ChangeBlob], before: [PixelRect], after: [PixelRect],
+                                  image: Image, previous: Image, plate: Image? = nil) -> (pointer: [ChangeBlob], content: [ChangeBlob]) {
+        var pointer: [ChangeBlob] = [], content: [ChangeBlob] = []
+        let moving = self.moving(at: time, window: 0.06)
+        for b in small {
+            let step = maxStep
+            let near = { (r: PixelRect) in r.distance(to: b.box) <= step }
+            var isPointer = false
+            if let f = fix {
+                if moving && f.box.distance(to: b.box) <= maxStep { isPointer = true }
+                if !moving && f.box.distance(to: b.box) <= 12 {
+                    if after.contains(where: near) { isPointer = true }
+                    else if let plate {
+                        let area = b.box.union(f.box).expanded(4, 4)
+                        let now = Self.differing(image, plate, area), then = Self.differing(previous, plate, area)
+                        isPointer = Double(now) <= Double(then) * 1.5 + 8
+                    }
+                }
+            } else if before.contains(where: near) || after.contains(where: near) {
+                isPointer = true
+            }
+            // Recovery: a sweep through this frame (small changes before and after it, far apart).
+            if !isPointer, let a = before.first(where: near), let c = after.first(where: near),
+               abs(a.center.x - c.center.x) + abs(a.center.y - c.center.y) >= 30 {
+                isPointer = true
+            }
+            if isPointer { pointer.append(b) } else { content.append(b) }
+        }
+        // Two similar small changes and nothing else, one where the pointer was: it jumped.
+        if pointer.isEmpty, content.count == 2, small.count == 2,
+           min(content[0].pixels, content[1].pixels) * 3 > max(content[0].pixels, content[1].pixels),
+           content[0].box.distance(to: content[1].box) > 20,
+           fix.map({ f in content.contains { $0.box.distance(to: f.box) <= 12 } }) ?? true {
+            pointer = content; content = []
+        }
+        if !pointer.isEmpty { update(time: time, blobs: pointer, image: image, previous: previous) }
+        return (pointer, content)
+    }
+
+    /// Pixels of `region` where `a` and `b` differ clearly.
+    static func differing(_ a: Image, _ b: Image, _ region: PixelRect) -> Int {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: min(a.width, b.width), height: min(a.height, b.height)))
+        guard !r.isEmpty else { return 0 }
+        var n = 0
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX where abs(Int(a.luma(x: x, y: y)) - Int(b.luma(x: x, y: y))) > 30 { n += 1 } }
+        return n
+    }
+
+    mutating func update(time: Double, blobs: [ChangeBlob], image: Image, previous: Image) {
+        seen = true
+        lastMove = time
+        let last = fix?.hotSpot
+        // Where the pointer is now: the blob part present in `image` but not in `previous` is
+        // unknown, so take the blob farthest from the last position, and within a merged trail
+        // the end in the direction of travel.
+        let pick = last.map { l in blobs.max { $0.box.distance(to: l) < $1.box.distance(to: l) }! } ?? blobs[0]
+        var box = pick.box
+        if let old = fix?.box, box.intersection(old).area > 0, box.area > old.area {
+            // A merged trail: keep the old size at the far end.
+            let w = min(old.width, box.width), h = min(old.height, box.height)
+            let x = pick.box.center.x >= old.center.x ? box.maxX - w : box.x
+            let y = pick.box.center.y >= old.center.y ? box.maxY - h : box.y
+            box = PixelRect(x: x, y: y, width: w, height: h)
+        }
+        fix = PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: previous))
+    }
+
+    /// Re-centres the pointer box on what `image` shows where it rests (after it stops).
+    public mutating func refine(_ f: PointerFix) { fix = f; seen = true }
+}

@@ -1,0 +1,61 @@
+import ScreenCore
+
+/// Measures vertical scrolling: the shift that best lines up the rows of two frames inside a
+/// region (row profiles compared on a set of sampled columns).
+public enum ScrollEstimator {
+    /// A measured shift: content moved up by `pixels` (the page scrolled down) when positive.
+    public struct Shift: Sendable, Hashable {
+        public var pixels: Int
+        /// Residual difference at the best shift over the difference without shifting (lower is surer).
+        public var residual: Double
+    }
+
+    /// The vertical shift from `before` to `after` inside `region`, or nil when no shift explains
+    /// the change better than none (or the region is blank).
+    public static func shift(from before: Image, to after: Image, region: PixelRect, maxShift: Int? = nil) -> Shift? {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: min(before.width, after.width), height: min(before.height, after.height)))
+        guard r.height >= 40, r.width >= 40 else { return nil }
+        let cols = 64
+        let xs = (0..<cols).map { r.x + ($0 * r.width) / cols + r.width / (2 * cols) }
+        let h = r.height
+        // Sampled rows of both frames.
+        var a = [Int16](repeating: 0, count: h * cols), b = a
+        for y in 0..<h {
+            for (i, x) in xs.enumerated() {
+                a[y * cols + i] = Int16(before.luma(x: x, y: r.y + y))
+                b[y * cols + i] = Int16(after.luma(x: x, y: r.y + y))
+            }
+        }
+        // Rows with structure (not flat) carry the evidence.
+        var informative = [Bool](repeating: false, count: h)
+        for y in 0..<h {
+            var lo = Int16.max, hi = Int16.min
+            for i in 0..<cols { lo = min(lo, b[y * cols + i]); hi = max(hi, b[y * cols + i]) }
+            informative[y] = hi - lo > 12
+        }
+        let limit = min(maxShift ?? (h * 3 / 4), h * 3 / 4)
+        func cost(_ dy: Int) -> Double? {
+            // after(y) ≈ before(y + dy)
+            var sum = 0, n = 0
+            var y = max(0, -dy)
+            let end = min(h, h - dy)
+            while y < end {
+                if informative[y] {
+                    let ra = (y + dy) * cols, rb = y * cols
+                    for i in 0..<cols { sum += abs(Int(a[ra + i]) - Int(b[rb + i])) }
+                    n += cols
+                }
+                y += 2
+            }
+            return n >= cols * 8 ? Double(sum) / Double(n) : nil
+        }
+        guard let zero = cost(0), zero > 1.5 else { return nil }
+        var best = 0, bestCost = zero
+        for dy in -limit...limit where dy != 0 {
+            if let c = cost(dy), c < bestCost { bestCost = c; best = dy }
+        }
+        guard best != 0 else { return nil }
+        let residual = bestCost / zero
+        return residual < 0.45 ? Shift(pixels: best, residual: residual) : nil
+    }
+}

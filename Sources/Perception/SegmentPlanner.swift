@@ -1,0 +1,89 @@
+import ScreenCore
+
+/// Cuts the recording into segments at quiet moments, sized to the work: bursts of content
+/// change become segments, idle stretches are skipped, close bursts share a segment, and a burst
+/// too long for one agent is split at its quietest moment. Each cut records why it is there.
+public struct SegmentPlanner: Sendable {
+    /// A gap in content change at least this long (seconds) separates bursts.
+    public var minQuiet = 0.5
+    /// Bursts closer than this (seconds) share a segment while the segment stays short.
+    public var mergeGap = 1.5
+    /// A segment grown by merging stays at most this long (seconds).
+    public var mergedSpan = 6.0
+    /// A single burst longer than this (seconds) is split at its quietest moments.
+    public var maxSpan = 10.0
+    /// Seconds decoded before a segment's first change (to see the pointer arrive).
+    public var preroll = 1.0
+    /// Seconds decoded after its last change (to see the screen settle).
+    public var postroll = 0.6
+
+    public init() {}
+
+    private struct Burst { var first: Double; var last: Double; var times: [Double]; var splitReason: String? }
+
+    /// The plan for a recording whose motion signal is `samples` (time-ordered) and length `duration`.
+    public func plan(_ samples: [MotionSample], duration: Double) -> SegmentPlan {
+        let active = samples.filter(\.isActive).map(\.time)
+        guard !active.isEmpty else { return SegmentPlan(segments: [], cuts: []) }
+        var dt = 1.0 / 30
+        if samples.count > 1 { dt = max(0.001, (samples.last!.time - samples.first!.time) / Double(samples.count - 1)) }
+        // 1. Bursts: active frames separated by less than `minQuiet`.
+        var bursts: [Burst] = []
+        for t in active {
+            if var b = bursts.last, t - b.last < minQuiet {
+                b.last = t; b.times.append(t); bursts[bursts.count - 1] = b
+            } else {
+                bursts.append(Burst(first: t - dt, last: t, times: [t]))
+            }
+        }
+        // 2. Split bursts that are too long for one agent at their longest internal lull.
+        var split: [Burst] = []
+        for b in bursts { split += splitLong(b) }
+        // 3. Merge close short bursts so no agent gets busywork.
+        var merged: [Burst] = []
+        for b in split {
+            if var m = merged.last, b.splitReason == nil, b.first - m.last < mergeGap, b.last - m.first <= mergedSpan {
+                m.last = b.last; m.times += b.times; merged[merged.count - 1] = m
+            } else {
+                merged.append(b)
+            }
+        }
+        // 4. Owned spans meet at the middle of each gap; decode windows add pre- and post-roll.
+        var segments: [Segment] = []
+        var cuts: [Cut] = []
+        for (i, b) in merged.enumerated() {
+            let start = i == 0 ? 0 : (merged[i - 1].last + b.first) / 2
+            let end = i == merged.count - 1 ? max(duration, b.last) + 1 : (b.last + merged[i + 1].first) / 2
+            if i > 0 {
+                let gap = b.first - merged[i - 1].last
+                let reason = b.splitReason ?? (gap > mergeGap ? String(format: "idle %.1f s skipped", gap)
+                                                                : String(format: "quiet %.1f s", gap))
+                cuts.append(Cut(time: (start * 1000).rounded() / 1000, reason: reason))
+            }
+            let lo = max(0, b.first - preroll)
+            let hint = samples.last { $0.time <= lo && $0.pointer != nil }?.pointer
+            segments.append(Segment(index: i, start: start, end: end, decodeStart: lo,
+                                    decodeEnd: min(max(duration, b.last), b.last + postroll), pointerHint: hint))
+        }
+        return SegmentPlan(segments: segments, cuts: cuts)
+    }
+
+    /// Splits a burst longer than `maxSpan` at its longest lulls until every piece fits.
+    private func splitLong(_ b: Burst) -> [Burst] {
+        guard b.last - b.first > maxSpan, b.times.count > 2 else { return [b] }
+        // The longest gap between consecutive active frames, preferring ones near the middle.
+        let mid = (b.first + b.last) / 2
+        var best = 0, bestScore = -Double.infinity
+        for i in 1..<b.times.count {
+            let gap = b.times[i] - b.times[i - 1]
+            let centre = (b.times[i] + b.times[i - 1]) / 2
+            let score = gap - 0.02 * abs(centre - mid) / max(1, b.last - b.first) * maxSpan
+            if score > bestScore { bestScore = score; best = i }
+        }
+        let gap = b.times[best] - b.times[best - 1]
+        let left = Burst(first: b.first, last: b.times[best - 1], times: Array(b.times[..<best]), splitReason: b.splitReason)
+        let right = Burst(first: b.times[best] - 0.001, last: b.last, times: Array(b.times[best...]),
+                          splitReason: String(format: "lull %.2f s inside a %.1f s burst", gap, b.last - b.first))
+        return splitLong(left) + splitLong(right)
+    }
+}

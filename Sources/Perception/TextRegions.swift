@@ -1,0 +1,193 @@
+import Foundation
+import ScreenCore
+
+/// Preparing crops for OCR and cleaning what comes back. Tesseract reads dark text on a light
+/// background with some margin best, so crops are converted to gray, inverted when the
+/// background is dark, and padded with their own background colour.
+public enum TextRegions {
+    /// The most common luma along the border of `image` (its background).
+    public static func backgroundLuma(_ image: Image) -> UInt8 {
+        var hist = [Int](repeating: 0, count: 256)
+        let w = image.width, h = image.height
+        guard w > 0, h > 0 else { return 255 }
+        for x in 0..<w { hist[Int(image.luma(x: x, y: 0))] += 1; hist[Int(image.luma(x: x, y: h - 1))] += 1 }
+        for y in 0..<h { hist[Int(image.luma(x: 0, y: y))] += 1; hist[Int(image.luma(x: w - 1, y: y))] += 1 }
+        return UInt8(hist.indices.max { hist[$0] < hist[$1] }!)
+    }
+
+    /// `crop` as gray, dark text on light, with `margin` pixels of background around it.
+    public static func prepare(_ crop: Image, margin: Int = 6) -> Image {
+        let g = crop.grayscale()
+        let bg = backgroundLuma(g)
+        let invert = bg < 110
+        let w = g.width + 2 * margin, h = g.height + 2 * margin
+        let fill = invert ? 255 - bg : bg
+        var out = [UInt8](repeating: fill, count: w * h)
+        for y in 0..<g.height {
+            for x in 0..<g.width {
+                let v = g.pixels[y * g.bytesPerRow + x]
+                out[(y + margin) * w + x + margin] = invert ? 255 - v : v
+            }
+        }
+        return Image(width: w, height: h, format: .gray8, pixels: out)
+    }
+
+    /// Reads one line of text in `region` of `image`; nil when nothing legible is there.
+    public static func readLine(_ region: PixelRect, in image: Image, reader: any TextReader,
+                                minConfidence: Double = 40) async throws -> String? {
+        let crop = image.cropped(to: region)
+        guard crop.width >= 6, crop.height >= 6 else { return nil }
+        let r = try await reader.read(prepare(crop), mode: .line)
+        let text = clean(r.text)
+        guard !text.isEmpty, r.confidence >= minConfidence, hasLetterOrDigit(text) else { return nil }
+        return text
+    }
+
+    /// Reads the lines in `region` (sparse text), each with its box in `image` pixels.
+    public static func readLines(_ region: PixelRect, in image: Image, reader: any TextReader,
+                                 minConfidence: Double = 50) async throws -> [(text: String, box: PixelRect)] {
+        let crop = image.cropped(to: region)
+        guard crop.width >= 6, crop.height >= 6 else { return [] }
+        let margin = 6
+        let r = try await reader.read(prepare(crop, margin: margin), mode: .sparse)
+        let clipped = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        return r.lines.compactMap { l in
+            let t = clean(l.text)
+            guard l.confidence >= minConfidence, t.count >= 2, hasLetterOrDigit(t) else { return nil }
+            let b = l.box
+            return (t, PixelRect(x: b.x - margin + clipped.x, y: b.y - margin + clipped.y, width: b.width, height: b.height))
+        }
+    }
+
+    /// The text typed in a field: the field's inner area read as one line, the caret and
+    /// decorations stripped. Nil when the field looks empty.
+    public static func readFieldText(_ field: PixelRect, in image: Image, reader: any TextReader) async throws -> String? {
+        let inner = PixelRect(x: field.x + 3, y: field.y + 3, width: field.width - 6, height: field.height - 6)
+        guard let band = InkAnalysis.textBand(in: image, region: inner) else { return nil }
+        var crop = image.cropped(to: band).grayscale()
+        crop = InkAnalysis.eraseCarets(crop)
+        let r = try await reader.read(prepare(crop, margin: 8), mode: .line)
+        var t = clean(r.text)
+        while let last = t.last, "|[]".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
+        return t.isEmpty ? nil : t
+    }
+
+    /// Whitespace collapsed and trimmed, OCR quote variants made plain.
+    public static func clean(_ s: String) -> String {
+        var t = s.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
+            .replacingOccurrences(of: "\u{2014}", with: "-")
+        t = t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        return t
+    }
+
+    static func hasLetterOrDigit(_ s: String) -> Bool { s.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) } }
+}
+
+/// Where the ink (text) is inside a region, and small clean-ups before reading it.
+public enum InkAnalysis {
+    /// Pixels that differ from the background by more than this are ink.
+    static let inkContrast = 45
+
+    /// The rows and columns of `region` that hold ink, as a rectangle padded by 3 pixels;
+    /// nil when the region is blank.
+    public static func textBand(in image: Image, region: PixelRect) -> PixelRect? {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard r.width > 2, r.height > 2 else { return nil }
+        let crop = image.cropped(to: r).grayscale()
+        let bg = Int(TextRegions.backgroundLuma(crop))
+        var minX = Int.max, maxX = -1, minY = Int.max, maxY = -1, count = 0
+        for y in 0..<crop.height {
+            for x in 0..<crop.width where abs(Int(crop.pixels[y * crop.width + x]) - bg) > inkContrast {
+                count += 1
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+            }
+        }
+        guard count >= 4 else { return nil }
+        return PixelRect(x: r.x + minX - 3, y: r.y + minY - 3, width: maxX - minX + 7, height: maxY - minY + 7)
+            .intersection(r)
+    }
+
+    /// How many pixels of `region` are ink.
+    public static func inkCount(in image: Image, region: PixelRect, background: Int? = nil) -> Int {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard !r.isEmpty else { return 0 }
+        let bg = background ?? Int(TextRegions.backgroundLuma(image.cropped(to: r)))
+        var n = 0
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX where abs(Int(image.luma(x: x, y: y)) - bg) > inkContrast { n += 1 } }
+        return n
+    }
+
+    /// Removes a caret at either end of the text (see `eraseTrailingCaret`).
+    public static func eraseCarets(_ crop: Image) -> Image {
+        let once = eraseTrailingCaret(crop.grayscale())
+        return eraseTrailingCaret(once.rotated(clockwiseQuarterTurns: 2)).rotated(clockwiseQuarterTurns: 2)
+    }
+
+    /// Removes a caret: a 1–2 pixel wide vertical stroke, alone at the right end of the text,
+    /// at least as tall as the tallest other ink.
+    public static func eraseTrailingCaret(_ crop: Image) -> Image {
+        let g = crop.grayscale()
+        let w = g.width, h = g.height
+        guard w > 6, h > 6 else { return g }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        var colInk = [Int](repeating: 0, count: w)
+        var colTop = [Int](repeating: h, count: w), colBottom = [Int](repeating: -1, count: w)
+        for x in 0..<w {
+            for y in 0..<h where abs(Int(g.pixels[y * w + x]) - bg) > inkContrast {
+                colInk[x] += 1; colTop[x] = min(colTop[x], y); colBottom[x] = max(colBottom[x], y)
+            }
+        }
+        guard let last = colInk.lastIndex(where: { $0 > 0 }) else { return g }
+        var first = last
+        while first > 0 && colInk[first - 1] > 0 { first -= 1 }
+        guard last - first <= 1 else { return g }                      // a stroke 1–2 px wide
+        var prev = first - 1
+        while prev >= 0 && colInk[prev] == 0 { prev -= 1 }
+        guard prev >= 0, first - prev >= 2 else { return g }          // alone, after a gap
+        let strokeHeight = colBottom[first...last].max()! - colTop[first...last].min()! + 1
+        let others = (0...prev).filter { colInk[$0] > 0 }
+        let otherHeight = (others.map { colBottom[$0] }.max() ?? 0) - (others.map { colTop[$0] }.min() ?? 0) + 1
+        guard strokeHeight >= otherHeight else { return g }
+        var px = g.pixels
+        for x in first...last { for y in 0..<h { px[y * w + x] = UInt8(bg) } }
+        return Image(width: w, height: h, format: .gray8, pixels: px)
+    }
+
+    /// Whether the text in `band` looks masked: a row of identical dots (a password field).
+    public static func looksMasked(_ image: Image, band: PixelRect) -> Bool {
+        let g = image.cropped(to: band).grayscale()
+        let w = g.width, h = g.height
+        guard w > 8, h > 4 else { return false }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        var colInk = [Int](repeating: 0, count: w)
+        var top = h, bottom = -1
+        for x in 0..<w {
+            for y in 0..<h where abs(Int(g.pixels[y * w + x]) - bg) > inkContrast {
+                colInk[x] += 1; top = min(top, y); bottom = max(bottom, y)
+            }
+        }
+        // Runs of inked columns: glyphs.
+        var runs: [(start: Int, width: Int, ink: Int)] = []
+        var x = 0
+        while x < w {
+            if colInk[x] > 0 {
+                let s = x; var ink = 0
+                while x < w && colInk[x] > 0 { ink += colInk[x]; x += 1 }
+                runs.append((s, x - s, ink))
+            } else { x += 1 }
+        }
+        // Drop a trailing caret-like stroke.
+        if let l = runs.last, l.width <= 2, runs.count > 1 { runs.removeLast() }
+        guard runs.count >= 3 else { return false }
+        let widths = runs.map(\.width), inks = runs.map(\.ink)
+        let wSpread = widths.max()! - widths.min()!
+        let iMean = Double(inks.reduce(0, +)) / Double(inks.count)
+        let iSpread = Double(inks.max()! - inks.min()!) / max(1, iMean)
+        let gaps = zip(runs.dropFirst(), runs).map { $0.start - ($1.start + $1.width) }
+        let gSpread = (gaps.max() ?? 0) - (gaps.min() ?? 0)
+        let inkHeight = bottom - top + 1
+        // Dots are about as wide as tall.
+        return wSpread <= 2 && iSpread < 0.35 && gSpread <= 2 && widths.max()! >= 3 && inkHeight <= widths.max()! + 3
+    }
+}

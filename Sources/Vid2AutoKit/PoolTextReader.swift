@@ -1,0 +1,24 @@
+import Foundation
+import OCR
+import ScreenCore
+
+/// The `TextReader` the analysis uses: crops go to the shared Tesseract pool (at most one engine
+/// per core), which keeps every engine inside its own actor.
+public struct PoolTextReader: TextReader {
+    let pool: TextReaderPool
+    /// A reader over `pool`.
+    public init(pool: TextReaderPool) { self.pool = pool }
+
+    /// Reads `image` (a crop) with the page segmentation `mode` maps to.
+    public func read(_ image: Image, mode: TextReadMode) async throws -> TextReading {
+        let psm: PageSegmentation = switch mode {
+        case .line: .singleLine
+        case .block: .block
+        case .sparse: .sparse
+        }
+        let r = try await pool.read(image, mode: psm)
+        return TextReading(lines: r.lines.map { l in
+            TextLine(words: l.words.map { TextWord(text: $0.text, box: $0.box, confidence: $0.confidence) })
+        })
+    }
+}
