@@ -1,1 +1,182 @@
+import CodeGen
+import Foundation
+import Media
+import OCR
+import Perception
 import ScreenCore
+import Swarm
+
+/// Errors of the mockup pipeline that are not about reading the input file.
+public enum MockupError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The image decoded but is too small to be a design (a 1×1 tracking pixel…).
+    case tooSmall(path: String, width: Int, height: Int)
+    /// The output file (or the React stylesheet beside it) cannot be written.
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .tooSmall(let p, let w, let h): "\(p): image is only \(w)x\(h) pixels, too small to be a design (at least \(Mockup2Code.minimumSide)x\(Mockup2Code.minimumSide))"
+        case .cannotWrite(let p, let r): "\(p): cannot write output (\(r))"
+        }
+    }
+}
+
+/// How the analysis runs.
+public struct MockupOptions: Sendable {
+    /// Sub-agents analysing regions at once.
+    public var agents: Int
+    /// Seconds one sub-agent may take on one region before it is retried, then skipped.
+    public var agentTimeout: Double?
+    public init(agents: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2), agentTimeout: Double? = 60) {
+        self.agents = agents; self.agentTimeout = agentTimeout
+    }
+}
+
+/// The outcome of analysing one design.
+public struct MockupAnalysis: Sendable {
+    public var document: UIDocument
+    /// Critical-steps ledger of the run (cut, region agents, assembly).
+    public var ledger: StepLedger
+    /// Regions handed to sub-agents.
+    public var regions: Int
+    public var seconds: Double
+}
+
+/// One `mockup2code` run: input, target, output.
+public struct ConversionRequest: Sendable {
+    public var path: String
+    public var target: MockupTarget
+    /// Output file; nil writes to standard output.
+    public var output: String?
+    /// Where to write the UI document as JSON, if anywhere.
+    public var documentOutput: String?
+    public var templatesDirectory: String?
+    public var options: MockupOptions
+    public init(path: String, target: MockupTarget = .html, output: String? = nil, documentOutput: String? = nil,
+                templatesDirectory: String? = nil, options: MockupOptions = MockupOptions()) {
+        self.path = path; self.target = target; self.output = output; self.documentOutput = documentOutput
+        self.templatesDirectory = templatesDirectory; self.options = options
+    }
+}
+
+/// What a conversion produced.
+public struct ConversionResult: Sendable {
+    public var artifact: MockupArtifact
+    public var analysis: MockupAnalysis
+    /// Files written (main file first).
+    public var written: [String]
+}
+
+/// The assembly point of the mockup2code pipeline:
+/// `design.png ─► ImageDecoder ─► XY-cut into regions ─► sub-agents (segment, OCR, classify)
+/// ─► UIDocument (semantics, flow layout) ─► CodeGen (Mustache) ─► file`.
+public enum Mockup2Code {
+    /// Smallest side accepted as a design.
+    public static let minimumSide = 16
+
+    /// Process set-up that must happen before anything else (see `OpenMPGuard`).
+    public static func prepareProcess() { OpenMPGuard.reexecWithSingleThreadIfNeeded() }
+
+    /// One line and an exit code for any error a command can meet (66 missing or unreadable,
+    /// 65 bad data, 73 cannot write output, 70 internal).
+    public static func describe(_ error: any Error) -> (String, Int32) {
+        switch error {
+        case let e as InputError: return (e.description, e.exitCode)
+        case let e as MockupError:
+            switch e {
+            case .tooSmall: return (e.description, 65)
+            case .cannotWrite: return (e.description, 73)
+            }
+        case let e as MockupTemplateError: return (e.description, 70)
+        case is CancellationError: return ("cancelled", 130)
+        default: return ("\(error)", 70)
+        }
+    }
+
+    /// Reads and checks a design image: any decodable still image at least `minimumSide` a side.
+    public static func loadDesign(path: String) throws -> Image {
+        let img = try ImageDecoder.read(path: path, format: .rgb24)
+        if img.width < minimumSide || img.height < minimumSide {
+            throw MockupError.tooSmall(path: path, width: img.width, height: img.height)
+        }
+        return img
+    }
+
+    /// Analyses a design: the orchestrator cuts it into regions on background gutters, sub-agents
+    /// analyse the regions in parallel (a failing region becomes a placeholder and a diagnostic),
+    /// and the aggregator assembles, names and lays out the UI document.
+    public static func analyse(_ image: Image, reader: any MockupTextReader,
+                               options: MockupOptions = MockupOptions()) async -> MockupAnalysis {
+        let start = Date()
+        var ledger = StepLedger()
+        let raster = DesignRaster(image)
+        let seg = LayoutSegmenter(raster: raster)
+        let bg = seg.pageBackground()
+        let regions = seg.topLevelRegions(raster.bounds, background: bg, minimum: max(4, options.agents * 2))
+        ledger.record("cut", orchestratorSteps: 2)
+
+        let agent = RegionAgent(raster: raster, reader: reader)
+        let jobs = regions.map { RegionJob(rect: $0.0, background: $0.1) }
+        let swarm = Swarm(agents: options.agents, timeout: options.agentTimeout, retries: 1)
+        let stage = await swarm.run(jobs) { job, ctx in try await agent.analyse(job, ctx: ctx) }
+        ledger.record("regions", orchestratorSteps: 1, agentSteps: stage.agentSteps)
+
+        var children: [UINode] = []
+        for (i, out) in stage.outputs.enumerated() {
+            if let out { children += out; continue }
+            let r = jobs[i].rect
+            children.append(UINode(kind: .image, box: r, style: UIStyle(background: raster.meanColor(in: r, step: 4)),
+                                   label: "region that could not be analysed"))
+        }
+        let root = UINode(kind: .container, box: raster.bounds, style: UIStyle(background: bg, direction: .column),
+                          children: children)
+        var doc = UIDocument(width: image.width, height: image.height, background: bg, root: root,
+                             diagnostics: stage.diagnostics)
+        DesignSemantics.apply(&doc)
+        LayoutFlow.apply(&doc)
+        ledger.record("assemble", orchestratorSteps: 2)
+        return MockupAnalysis(document: doc, ledger: ledger, regions: jobs.count, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The whole command: load templates (fail fast), read the design, analyse it with a pool of
+    /// Tesseract engines, render the target and write it (plus the React stylesheet).
+    public static func convert(_ req: ConversionRequest, reader: (any MockupTextReader)? = nil) async throws -> ConversionResult {
+        let renderer = try MockupRenderer(templatesDirectory: req.templatesDirectory)
+        let image = try loadDesign(path: req.path)
+        let pool = reader ?? TextReaderPool(size: ProcessInfo.processInfo.activeProcessorCount)
+        let analysis = await analyse(image, reader: pool, options: req.options)
+        let source = URL(fileURLWithPath: req.path).lastPathComponent
+        var stem: String? = nil
+        if let out = req.output, req.target == .react {
+            stem = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent
+        }
+        let artifact = try renderer.render(analysis.document, target: req.target, stem: stem, source: source)
+        var written: [String] = []
+        if let out = req.output {
+            try write(artifact.text, to: out)
+            written.append(out)
+            if let css = artifact.stylesheet, let stem {
+                let cssPath = URL(fileURLWithPath: out).deletingLastPathComponent().appendingPathComponent("\(stem).css").path
+                try write(css, to: cssPath)
+                written.append(cssPath)
+            }
+        }
+        if let docPath = req.documentOutput {
+            try write(try json(analysis.document), to: docPath)
+            written.append(docPath)
+        }
+        return ConversionResult(artifact: artifact, analysis: analysis, written: written)
+    }
+
+    /// Pretty-printed, key-sorted JSON.
+    public static func json<T: Encodable>(_ value: T) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try enc.encode(value), as: UTF8.self)
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
+        catch { throw MockupError.cannotWrite(path: path, reason: (error as NSError).localizedDescription) }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import ScreenCore
+
+/// One element of the page to generate, target-neutral: tag, attributes (raw, unescaped values),
+/// CSS declarations, text and children. Each target serialises the same tree its own way.
+public struct MockupElement: Sendable, Equatable {
+    public var tag: String
+    /// The class naming the element's style rule (`text-3`, `box-12`…).
+    public var className: String
+    public var id: String?
+    /// Attributes other than class and id, in output order; values are raw text.
+    public var attributes: [Attribute]
+    /// CSS declarations (property, value), in output order.
+    public var declarations: [Declaration]
+    public var text: String?
+    public var children: [MockupElement]
+
+    /// An attribute; `name` is the HTML spelling (renderers translate `for` → `htmlFor` for JSX).
+    public struct Attribute: Sendable, Equatable { public var name: String; public var value: String }
+    /// A CSS declaration.
+    public struct Declaration: Sendable, Equatable, Hashable { public var property: String; public var value: String }
+
+    /// Elements that take no content and no closing tag.
+    public var isVoid: Bool { ["input", "hr", "img", "br"].contains(tag) }
+}
+
+/// Builds the target-neutral element tree and its CSS from a laid-out UI document.
+public enum MockupElementBuilder {
+    /// The page element (a flex column as large as the design) with every node below it.
+    public static func build(_ doc: UIDocument) -> MockupElement {
+        var counter: [String: Int] = [:]
+        var ids = 0
+        func name(_ base: String) -> String {
+            counter[base, default: 0] += 1
+            return "\(base)-\(counter[base]!)"
+        }
+        func element(_ n: UINode, parent: UINode?) -> MockupElement {
+            let (tag, base) = tagAndClass(n)
+            var e = MockupElement(tag: tag, className: parent == nil ? "page" : name(base), id: nil,
+                                  attributes: [], declarations: [], text: nil, children: [])
+            e.declarations = placement(n, in: parent) + ownStyle(n, isRoot: parent == nil, doc: doc)
+            switch n.kind {
+            case .text, .listItem:
+                e.text = n.text ?? ""
+                if tag == "a" { e.attributes.append(.init(name: "href", value: "#")) }
+            case .button:
+                e.attributes.append(.init(name: "type", value: "button"))
+                e.text = n.text ?? ""
+            case .input:
+                ids += 1
+                e.id = "field-\(ids)"
+                e.attributes.append(.init(name: "type", value: "text"))
+                if let p = n.placeholder { e.attributes.append(.init(name: "placeholder", value: p)) }
+                e.attributes.append(.init(name: "aria-label", value: n.label ?? n.placeholder ?? "text field"))
+            case .checkbox:
+                e.attributes.append(.init(name: "type", value: "checkbox"))
+                e.attributes.append(.init(name: "aria-label", value: n.label ?? "checkbox"))
+            case .image, .icon:
+                e.attributes.append(.init(name: "role", value: "img"))
+                e.attributes.append(.init(name: "aria-label", value: n.label ?? (n.kind == .icon ? "icon" : "image")))
+            case .divider, .container, .list:
+                break
+            }
+            e.children = n.children.map { element($0, parent: n) }
+            // A label names the input that follows it.
+            for i in e.children.indices where e.children[i].tag == "label" && i + 1 < e.children.count {
+                if e.children[i + 1].tag == "input", let id = e.children[i + 1].id {
+                    e.children[i].attributes.append(.init(name: "for", value: id))
+                }
+            }
+            return e
+        }
+        return element(doc.root, parent: nil)
+    }
+
+    static func tagAndClass(_ n: UINode) -> (String, String) {
+        switch n.kind {
+        case .container: (n.tag ?? "div", n.tag.map { $0 == "div" ? "box" : $0 } ?? (n.style.background != nil || n.style.border != nil ? "box" : n.style.direction == .row ? "row" : "col"))
+        case .text: (n.tag ?? "p", n.tag.map { ["h1", "h2", "h3"].contains($0) ? $0 : $0 == "a" ? "link" : $0 == "label" ? "label" : "text" } ?? "text")
+        case .button: ("button", "button")
+        case .input, .checkbox: ("input", n.kind == .input ? "input" : "checkbox")
+        case .image: ("div", "image")
+        case .icon: ("div", "icon")
+        case .divider: ("hr", "rule")
+        case .list: ("ul", "list")
+        case .listItem: ("li", "item")
+        }
+    }
+
+    /// Formats a length: integers without decimals, else up to 3 decimals.
+    static func num(_ v: Double) -> String {
+        let r = (v * 1000).rounded() / 1000
+        if r == r.rounded() { return String(Int(r)) }
+        var s = String(format: "%.3f", r)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+    static func px(_ v: Double) -> String { v == 0 ? "0" : num(v) + "px" }
+    static func pct(_ v: Double) -> String { v == 0 ? "0" : num(v) + "%" }
+
+    /// The width children's percentages refer to: the parent's content box.
+    static func contentWidth(_ p: UINode) -> Double {
+        let bw = p.style.border?.width ?? 0
+        let pad = p.style.padding?.left ?? 0
+        return max(1, Double(p.box.width) - 2 * bw - pad)
+    }
+
+    /// Where the node sits in its parent's flow: margins (vertical in px, horizontal in % of the
+    /// parent's content width) and width in %, so the page scales down without overflowing.
+    static func placement(_ n: UINode, in parent: UINode?) -> [MockupElement.Declaration] {
+        guard let p = parent else { return [] }
+        var d: [MockupElement.Declaration] = []
+        let cw = contentWidth(p)
+        let m = n.style.margin ?? .zero
+        if n.style.positioned == true {
+            d.append(.init(property: "position", value: "absolute"))
+            d.append(.init(property: "left", value: pct(Double(n.box.x - p.box.x) / cw * 100)))
+            d.append(.init(property: "top", value: px(Double(n.box.y - p.box.y))))
+        } else {
+            if m.top != 0 { d.append(.init(property: "margin-top", value: px(m.top))) }
+            if m.left != 0 { d.append(.init(property: "margin-left", value: pct(m.left / cw * 100))) }
+        }
+        switch n.kind {
+        case .checkbox, .icon:
+            d.append(.init(property: "width", value: px(Double(n.box.width))))
+            d.append(.init(property: "max-width", value: "100%"))
+        default:
+            d.append(.init(property: "width", value: pct(min(100, Double(n.box.width) / cw * 100))))
+        }
+        if p.style.direction == .row { d.append(.init(property: "flex-shrink", value: "0")) }
+        return d
+    }
+
+    static func border(_ b: UIBorder?) -> [MockupElement.Declaration] {
+        guard let b else { return [] }
+        return [.init(property: "border-width", value: px(b.width)), .init(property: "border-style", value: "solid"),
+                .init(property: "border-color", value: b.color.hex)]
+    }
+
+    static func font(_ s: UIStyle) -> [MockupElement.Declaration] {
+        var d: [MockupElement.Declaration] = []
+        if let f = s.fontSize { d.append(.init(property: "font-size", value: px(f))) }
+        if let l = s.lineHeight { d.append(.init(property: "line-height", value: px(l))) }
+        if let w = s.fontWeight, w != 400 { d.append(.init(property: "font-weight", value: String(w))) }
+        if let c = s.color { d.append(.init(property: "color", value: c.hex)) }
+        if s.italic == true { d.append(.init(property: "font-style", value: "italic")) }
+        if s.fontFamily == .serif { d.append(.init(property: "font-family", value: "\"Times New Roman\", Times, serif")) }
+        if s.fontFamily == .mono { d.append(.init(property: "font-family", value: "\"Courier New\", monospace")) }
+        return d
+    }
+
+    /// The node's own appearance (and, for containers, how its children flow).
+    static func ownStyle(_ n: UINode, isRoot: Bool, doc: UIDocument) -> [MockupElement.Declaration] {
+        var d: [MockupElement.Declaration] = []
+        let s = n.style
+        switch n.kind {
+        case .container, .list:
+            d.append(.init(property: "display", value: "flex"))
+            d.append(.init(property: "flex-direction", value: s.direction == .row ? "row" : "column"))
+            d.append(.init(property: "align-items", value: s.align == .center ? "center" : "flex-start"))
+            if s.direction == .row { d.append(.init(property: "flex-wrap", value: "wrap")) }
+            if let g = s.gap, g > 0 { d.append(.init(property: "gap", value: px(g))) }
+            if let p = s.padding {
+                if p.top != 0 { d.append(.init(property: "padding-top", value: px(p.top))) }
+                if p.left != 0 { d.append(.init(property: "padding-left", value: px(p.left))) }
+            }
+            if isRoot {
+                d.append(.init(property: "width", value: "100%"))
+                d.append(.init(property: "min-height", value: px(Double(doc.height))))
+            } else if s.background != nil || s.border != nil {
+                d.append(.init(property: "min-height", value: px(Double(n.box.height))))
+            }
+            if let b = s.background { d.append(.init(property: "background", value: b.hex)) }
+            d += border(s.border)
+            if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }
+            if n.children.contains(where: { $0.style.positioned == true }) { d.append(.init(property: "position", value: "relative")) }
+            if n.kind == .list { d.append(.init(property: "list-style", value: "disc outside")) }
+        case .text, .listItem:
+            d += font(s)
+            if s.textAlign == .center { d.append(.init(property: "text-align", value: "center")) }
+            if s.textAlign == .end { d.append(.init(property: "text-align", value: "right")) }
+            d.append(.init(property: "white-space", value: "pre-line"))
+            d.append(.init(property: "overflow-wrap", value: "anywhere"))
+            if n.tag == "a" { d.append(.init(property: "text-decoration", value: "none")) }
+            if n.kind == .listItem { d.append(.init(property: "display", value: "list-item")) }
+        case .button:
+            d.append(.init(property: "height", value: px(Double(n.box.height))))
+            d.append(.init(property: "display", value: "flex"))
+            d.append(.init(property: "align-items", value: "center"))
+            d.append(.init(property: "justify-content", value: "center"))
+            d.append(.init(property: "padding", value: "0"))
+            d.append(.init(property: "background", value: s.background?.hex ?? "transparent"))
+            d += s.border == nil ? [.init(property: "border", value: "0")] : border(s.border)
+            if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }
+            d += font(s)
+            d.append(.init(property: "font-family", value: "inherit"))
+            d.append(.init(property: "white-space", value: "nowrap"))
+        case .input:
+            d.append(.init(property: "height", value: px(Double(n.box.height))))
+            d.append(.init(property: "padding", value: "0 8px"))
+            d.append(.init(property: "background", value: s.background?.hex ?? "transparent"))
+            d += s.border == nil ? [.init(property: "border", value: "0")] : border(s.border)
+            if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }
+            if let f = s.fontSize { d.append(.init(property: "font-size", value: px(f))) }
+            d.append(.init(property: "font-family", value: "inherit"))
+        case .checkbox:
+            d.append(.init(property: "height", value: px(Double(n.box.height))))
+        case .image, .icon:
+            d.append(.init(property: "height", value: px(Double(n.box.height))))
+            if let b = s.background { d.append(.init(property: "background", value: b.hex)) }
+            if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }
+        case .divider:
+            d.append(.init(property: "height", value: px(Double(n.box.height))))
+            d.append(.init(property: "border", value: "0"))
+            d.append(.init(property: "background", value: (s.background ?? RGB(204, 204, 204)).hex))
+        }
+        return d
+    }
+}

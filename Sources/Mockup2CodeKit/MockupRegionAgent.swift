@@ -1,0 +1,306 @@
+import Foundation
+import OCR
+import Perception
+import ScreenCore
+import Swarm
+
+/// What one sub-agent analyses: a region of the design and the background it sits on.
+struct RegionJob: Sendable {
+    var rect: PixelRect
+    var background: RGB
+}
+
+/// The reader of text crops a sub-agent uses (the Tesseract pool, or a fake in tests).
+public protocol MockupTextReader: Sendable {
+    /// Reads `image` (an OCR-ready crop) with a page-segmentation mode.
+    func read(_ image: Image, mode: PageSegmentation) async throws -> OCRResult
+}
+
+extension TextReaderPool: MockupTextReader {}
+
+/// One sub-agent: segments its region (XY-cut), groups text lines into paragraphs, reads each
+/// paragraph through the OCR pool (tight crops, normalised to dark-on-white), measures typography
+/// and colour, and classifies boxes into buttons, inputs and checkboxes. Returns the region as
+/// UI nodes in design coordinates.
+struct RegionAgent: Sendable {
+    let raster: DesignRaster
+    let reader: any MockupTextReader
+
+    /// A text candidate: one or more ink lines on one background.
+    struct TextCandidate: Sendable {
+        var lines: [PixelRect]
+        var background: RGB
+        var rect: PixelRect { lines.dropFirst().reduce(lines[0]) { $0.union($1) } }
+    }
+
+    /// The region tree with text still to be read.
+    indirect enum Draft: Sendable {
+        case container(LayoutRegion, [Draft])
+        case divider(LayoutRegion)
+        case text(Int)          // index into the candidates
+        case image(LayoutRegion)
+    }
+
+    func analyse(_ job: RegionJob, ctx: AgentContext) async throws -> [UINode] {
+        let seg = LayoutSegmenter(raster: raster)
+        ctx.step()
+        guard let region = seg.segment(job.rect, background: job.background) else { return [] }
+        if ProcessInfo.processInfo.environment["MOCKUP_DEBUG"] != nil { Self.dump(region) }
+        var candidates: [TextCandidate] = []
+        let draft = makeDraft(region, &candidates)
+        // Read every candidate; the pool bounds concurrency to its engines.
+        let reads = try await withThrowingTaskGroup(of: (Int, ReadText?).self) { g in
+            for (i, c) in candidates.enumerated() {
+                g.addTask { (i, try await self.read(c, ctx: ctx)) }
+            }
+            var out = [ReadText?](repeating: nil, count: candidates.count)
+            for try await (i, r) in g { out[i] = r }
+            return out
+        }
+        let node = build(draft, candidates, reads)
+        // A region that is a plain stack hands its children to the page.
+        if node.kind == .container, node.style.background == nil, node.style.border == nil, node.style.direction == .column {
+            return node.children
+        }
+        return [node]
+    }
+
+    /// Prints a region tree to standard error (MOCKUP_DEBUG=1).
+    static func dump(_ r: LayoutRegion, depth: Int = 0) {
+        let line = String(repeating: "  ", count: depth) + "\(r.kind) \(r.rect) bg \(r.background.hex) in \(r.innerBackground.hex)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+        for c in r.children { dump(c, depth: depth + 1) }
+    }
+
+    // MARK: - Draft
+
+    func makeDraft(_ r: LayoutRegion, _ cands: inout [TextCandidate]) -> Draft {
+        switch r.kind {
+        case .divider: return .divider(r)
+        case .leaf:
+            if isPicture(r) { return .image(r) }
+            cands.append(TextCandidate(lines: [r.rect], background: r.background))
+            return .text(cands.count - 1)
+        case .box, .stack:
+            var kids: [Draft] = []
+            var pending: [LayoutRegion] = []   // consecutive text-like leaves of a column
+            let column = r.direction == .column
+            func flush() {
+                for group in paragraphs(pending) {
+                    cands.append(TextCandidate(lines: group.map(\.rect), background: group[0].background))
+                    kids.append(.text(cands.count - 1))
+                }
+                pending.removeAll()
+            }
+            for c in r.children {
+                if column, case .leaf = c.kind, !isPicture(c) { pending.append(c); continue }
+                flush()
+                kids.append(makeDraft(c, &cands))
+            }
+            flush()
+            return .container(r, kids)
+        }
+    }
+
+    /// Photographs and illustrations: tall, little background, many colours.
+    func isPicture(_ r: LayoutRegion) -> Bool {
+        let rect = r.rect
+        if rect.height < 24 && rect.width < 24 { return false }   // tiny: a glyph or icon, OCR decides
+        let step = rect.area > 40_000 ? 3 : 1
+        let bgShare = raster.backgroundShare(in: rect, background: r.background, step: step)
+        if rect.height > 110 && bgShare < 0.6 { return true }
+        let variety = raster.colorVariety(in: rect, step: max(1, step))
+        if bgShare < 0.35 && variety >= 8 && rect.height > 40 { return true }
+        return false
+    }
+
+    /// Splits consecutive leaves of a column into paragraphs: lines of similar height, aligned
+    /// left, right or centred, close together, with the same ink colour.
+    func paragraphs(_ leaves: [LayoutRegion]) -> [[LayoutRegion]] {
+        var out: [[LayoutRegion]] = []
+        var inks: [RGB?] = []
+        for l in leaves {
+            let ink = raster.inkColor(in: l.rect, background: l.background)
+            if var last = out.last, let prev = last.last, let pInk = inks.last {
+                let h0 = Double(prev.rect.height), h1 = Double(l.rect.height)
+                let gap = Double(l.rect.y - prev.rect.maxY)
+                let similar = max(h0, h1) / max(1, min(h0, h1)) <= 1.45 && max(h0, h1) <= 64
+                let close = gap >= 0 && gap <= max(h0, h1) * 0.95
+                let aligned = abs(prev.rect.x - l.rect.x) <= 3 || abs(prev.rect.maxX - l.rect.maxX) <= 3
+                    || abs((prev.rect.x + prev.rect.maxX) - (l.rect.x + l.rect.maxX)) <= 6
+                let sameInk: Bool = switch (pInk, ink) {
+                case let (a?, b?): DesignRaster.distance(a, b) <= 60
+                default: false
+                }
+                if similar && close && aligned && sameInk && prev.background == l.background {
+                    last.append(l); out[out.count - 1] = last; inks[inks.count - 1] = ink; continue
+                }
+            }
+            out.append([l]); inks.append(ink)
+        }
+        return out
+    }
+
+    // MARK: - Reading
+
+    /// The text of a candidate, one entry per ink line.
+    struct ReadText: Sendable {
+        var lines: [MeasuredLine]
+        var confidence: Double
+        var ink: RGB?
+        var bold: Bool
+    }
+
+    func read(_ c: TextCandidate, ctx: AgentContext) async throws -> ReadText? {
+        let rect = c.rect
+        guard rect.width >= 3, rect.height >= 4 else { return nil }
+        let ink = raster.inkColor(in: rect, background: c.background)
+        // Very small text reads better enlarged.
+        let lineH = c.lines.map(\.height).max() ?? rect.height
+        let scale = lineH < 11 ? 2 : 1
+        let pad = 6
+        let crop = raster.ocrCrop(rect, background: c.background, ink: ink, pad: pad, scale: scale)
+        ctx.step()
+        let mode: PageSegmentation = c.lines.count == 1 && rect.height < 40 ? .singleLine : .block
+        let result = try await reader.read(crop, mode: mode)
+        func toDesign(_ b: PixelRect) -> PixelRect {
+            PixelRect(x: rect.x - pad + b.x / scale, y: rect.y - pad + b.y / scale, width: b.width / scale, height: b.height / scale)
+        }
+        var inkLines = c.lines
+        // One ink rectangle holding several lines (their gutters touch): take OCR's line boxes.
+        if c.lines.count == 1 {
+            let boxes = result.lines.filter { !$0.words.isEmpty }.map { toDesign($0.box).intersection(rect) }.filter { !$0.isEmpty }
+            if boxes.count >= 2 { inkLines = boxes.sorted { $0.y < $1.y } }
+        }
+        // Assign OCR lines to ink lines by vertical overlap (crop → design coordinates).
+        var texts = [[OCRWord]](repeating: [], count: inkLines.count)
+        var confs: [Double] = []
+        for line in result.lines {
+            let words = line.words.filter { $0.confidence >= 20 || $0.text.count > 2 }
+            guard !words.isEmpty else { continue }
+            let b = toDesign(line.box)
+            var best = -1, bestOverlap = 0
+            for (i, l) in inkLines.enumerated() {
+                let o = min(b.maxY, l.maxY) - max(b.y, l.y)
+                if o > bestOverlap { bestOverlap = o; best = i }
+            }
+            if best < 0 { best = inkLines.count == 1 ? 0 : -1 }
+            guard best >= 0 else { continue }
+            texts[best] += words
+            confs += words.map(\.confidence)
+        }
+        // Lines the block read missed: read them alone.
+        if c.lines.count > 1 {
+            for (i, l) in inkLines.enumerated() where texts[i].isEmpty {
+                let sub = raster.ocrCrop(l, background: c.background, ink: ink, pad: pad, scale: scale)
+                ctx.step()
+                let r = try await reader.read(sub, mode: .singleLine)
+                let words = r.lines.flatMap(\.words).filter { $0.confidence >= 20 || $0.text.count > 2 }
+                texts[i] = words
+                confs += words.map(\.confidence)
+            }
+        }
+        var measured: [MeasuredLine] = []
+        for (i, l) in inkLines.enumerated() {
+            let t = clean(texts[i].map(\.text).joined(separator: " "))
+            if !t.isEmpty { measured.append(MeasuredLine(text: t, ink: l)) }
+        }
+        guard !measured.isEmpty else { return nil }
+        let conf = confs.isEmpty ? 0 : confs.reduce(0, +) / Double(confs.count)
+        let f0 = DesignTypography.fit(measured, bold: false)?.fontSize ?? Double(lineH)
+        let stroke = ink.map { raster.strokeWidth(in: rect, background: c.background, ink: $0) } ?? 0
+        let bold = DesignTypography.isBold(stroke: stroke, fontSize: f0)
+        return ReadText(lines: measured, confidence: conf, ink: ink, bold: bold)
+    }
+
+    /// Drops the stray marks Tesseract reads off rules and specks.
+    func clean(_ s: String) -> String {
+        var t = s.trimmingCharacters(in: .whitespaces)
+        // Straight quotes Tesseract reads as doubled ticks.
+        t = t.replacingOccurrences(of: "’’", with: "”").replacingOccurrences(of: "‘‘", with: "“")
+        if t.allSatisfy({ "|_-~.,'`:;".contains($0) || $0 == " " }) { return "" }
+        return t
+    }
+
+    // MARK: - Nodes
+
+    func build(_ d: Draft, _ cands: [TextCandidate], _ reads: [ReadText?]) -> UINode {
+        switch d {
+        case .divider(let r):
+            let col: RGB = if case .divider(let c) = r.kind { c } else { RGB(0, 0, 0) }
+            return UINode(kind: .divider, tag: "hr", box: r.rect, style: UIStyle(background: col))
+        case .image(let r):
+            let mean = raster.meanColor(in: r.rect, step: max(1, Int(Double(r.rect.area).squareRoot() / 64)))
+            let small = r.rect.width <= 64 && r.rect.height <= 64
+            return UINode(kind: small ? .icon : .image, box: r.rect, style: UIStyle(background: mean),
+                          label: small ? "icon" : "image")
+        case .text(let i):
+            return textNode(cands[i], reads[i])
+        case .container(let r, let kids):
+            var style = UIStyle(direction: r.direction)
+            if case .box(let fill, let border, let radius) = r.kind {
+                style.background = fill; style.border = border; style.radius = radius > 0 ? radius : nil
+            }
+            var node = UINode(kind: .container, box: r.rect, style: style,
+                              children: kids.map { build($0, cands, reads) })
+            if case .box = r.kind { classifyBox(&node, r) }
+            return node
+        }
+    }
+
+    func textNode(_ c: TextCandidate, _ r: ReadText?) -> UINode {
+        let rect = c.rect
+        guard let r, r.confidence >= 35 || r.lines.map(\.text.count).reduce(0, +) >= 6,
+              let fit = DesignTypography.fit(r.lines, bold: r.bold) else {
+            // Nothing legible: an icon or a small picture.
+            let mean = raster.meanColor(in: rect)
+            let kind: UINodeKind = rect.width <= 64 && rect.height <= 64 ? .icon : .image
+            return UINode(kind: kind, box: rect, style: UIStyle(background: kind == .icon ? raster.inkColor(in: rect, background: c.background) ?? mean : mean),
+                          label: kind == .icon ? "icon" : "image")
+        }
+        let style = UIStyle(color: r.ink, fontSize: fit.fontSize, fontWeight: r.bold ? 700 : 400,
+                            lineHeight: fit.lineHeight, fontFamily: .sans)
+        return UINode(kind: .text, box: fit.box, style: style, text: r.lines.map(\.text).joined(separator: "\n"),
+                      confidence: r.confidence)
+    }
+
+    /// Buttons (a small box holding one line of text), inputs (a bordered light box, empty or
+    /// with a left-aligned hint) and checkboxes (a small bordered square).
+    func classifyBox(_ node: inout UINode, _ r: LayoutRegion) {
+        let w = r.rect.width, h = r.rect.height
+        let texts = node.children.filter { $0.kind == .text }
+        let onlyText = texts.count == node.children.count
+        if node.children.isEmpty {
+            if w <= 30 && h <= 30 && abs(w - h) <= 3 && node.style.border != nil {
+                node.kind = .checkbox; node.label = "checkbox"; return
+            }
+            if node.style.border != nil && h >= 14 && h <= 64 && w >= 2 * h {
+                node.kind = .input; node.label = "text field"; return
+            }
+            return
+        }
+        guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n"),
+              h >= 14 && h <= 80 && w <= 640 else { return }
+        let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
+        let centred = abs(leftPad - rightPad) <= max(6, w / 12)
+        let lightInside = (node.style.background ?? r.background).luma >= 235
+        if node.style.border != nil && lightInside && !centred && leftPad <= 24 && w >= 3 * h {
+            node.kind = .input
+            node.placeholder = text
+            node.label = text
+            node.style.color = t.style.color
+            node.style.fontSize = t.style.fontSize
+            node.children = []
+            return
+        }
+        node.kind = .button
+        node.text = text
+        node.style.color = t.style.color
+        node.style.fontSize = t.style.fontSize
+        node.style.fontWeight = t.style.fontWeight
+        node.style.lineHeight = t.style.lineHeight
+        node.confidence = t.confidence
+        node.children = []
+        _ = centred
+    }
+}

@@ -1,0 +1,410 @@
+import ScreenCore
+
+/// One region of a design found by recursive XY-cut.
+public struct LayoutRegion: Sendable, Equatable {
+    /// What the region is, as far as pixels tell.
+    public enum Kind: Sendable, Equatable {
+        /// Children stacked along an axis, separated by background-coloured gutters.
+        case stack(UIDirection)
+        /// A filled and/or bordered rectangle; its children are its content.
+        case box(fill: RGB?, border: UIBorder?, radius: Double)
+        /// A thin rule of one colour.
+        case divider(RGB)
+        /// Something with no background gutter inside: a text line or paragraph, an icon, a picture.
+        case leaf
+    }
+    public var kind: Kind
+    /// The content bounds (background trimmed off).
+    public var rect: PixelRect
+    /// The background the region sits on (for a box: the colour around it).
+    public var background: RGB
+    /// The background inside the region (a box's fill, else `background`).
+    public var innerBackground: RGB
+    /// For a box: the stacking direction of its children.
+    public var direction: UIDirection
+    public var children: [LayoutRegion]
+
+    public init(kind: Kind, rect: PixelRect, background: RGB, innerBackground: RGB? = nil,
+                direction: UIDirection = .column, children: [LayoutRegion] = []) {
+        self.kind = kind; self.rect = rect; self.background = background
+        self.innerBackground = innerBackground ?? background; self.direction = direction; self.children = children
+    }
+
+    /// Every leaf below (or this region, if it is one), in reading order.
+    public var leaves: [LayoutRegion] {
+        if case .leaf = kind { return [self] }
+        return children.flatMap(\.leaves)
+    }
+}
+
+/// Recursive XY-cut on background-coloured gutters: a region is cut into rows where whole pixel rows
+/// match the background, else into columns where whole pixel columns do (columns need a gap that
+/// is wide for the region's height, so words on a line stay together), else bands of different
+/// background colour, else it is a box (uniform ring: a fill or a border, recursed into with the
+/// new background) or a leaf.
+public struct LayoutSegmenter: Sendable {
+    public let raster: DesignRaster
+    /// Deeper recursion than this makes a leaf (a guard against pathological images).
+    public var maxDepth = 40
+
+    public init(raster: DesignRaster) { self.raster = raster }
+
+    /// The background of the whole image: the dominant colour of its border rows and columns,
+    /// falling back on the dominant colour overall.
+    public func pageBackground() -> RGB {
+        let b = raster.bounds
+        guard !b.isEmpty else { return RGB(255, 255, 255) }
+        // The colour framing the page (left and right margins of a centred layout) wins when it
+        // clearly dominates the image's edges; else the dominant colour overall.
+        var counts: [RGB: Int] = [:]
+        var n = 0
+        func sample(_ x: Int, _ y: Int) {
+            let c = raster.color(x, y)
+            counts[RGB(c.r & 0xFC, c.g & 0xFC, c.b & 0xFC), default: 0] += 1; n += 1
+        }
+        for y in stride(from: 0, to: b.height, by: 4) { sample(0, y); sample(b.width - 1, y) }
+        let step = max(1, min(b.width, b.height) / 400)
+        let all = raster.dominantColor(in: b, step: step * 2)
+        if let (edge, k) = counts.max(by: { $0.value < $1.value }), k * 10 >= n * 6,
+           !raster.same(edge, all.color) {
+            // Refine to the exact colour at an edge pixel of that colour.
+            for y in stride(from: 0, to: b.height, by: 4) {
+                let c = raster.color(0, y)
+                if RGB(c.r & 0xFC, c.g & 0xFC, c.b & 0xFC) == edge { return c }
+            }
+            return edge
+        }
+        return all.color
+    }
+
+    /// Segments `rect` sitting on `background`; nil when it holds nothing but background.
+    public func segment(_ rect: PixelRect, background: RGB) -> LayoutRegion? {
+        segment(rect.intersection(raster.bounds), bg: background, depth: 0)
+    }
+
+    /// Only the first cut of `rect`: the regions the orchestrator hands out to sub-agents, each
+    /// with the background it sits on. Splits top-level rows; a single row is cut into columns.
+    public func topLevelRegions(_ rect: PixelRect, background bg: RGB, minimum: Int = 4) -> [(PixelRect, RGB)] {
+        var work: [(PixelRect, RGB)] = [(rect, bg)]
+        // Keep cutting the largest region until there are enough jobs (or nothing splits).
+        for _ in 0..<4 where work.count < minimum {
+            guard let (i, big) = work.enumerated().max(by: { $0.1.0.area < $1.1.0.area }).map({ ($0.0, $0.1) }) else { break }
+            let parts = firstCut(big.0, bg: big.1)
+            if parts.count < 2 { break }
+            work.replaceSubrange(i...i, with: parts)
+        }
+        return work
+    }
+
+    private func firstCut(_ rect: PixelRect, bg: RGB) -> [(PixelRect, RGB)] {
+        let p = raster.projections(rect, background: bg)
+        guard let c = trim(rect, p) else { return [] }
+        let sub = PixelRect(x: c.x - rect.x, y: c.y - rect.y, width: c.width, height: c.height)
+        let rows = runs(Array(p.rows[sub.y..<sub.maxY]), minGap: 1)
+        if rows.count >= 2 {
+            return rows.map { (PixelRect(x: c.x, y: c.y + $0.lowerBound, width: c.width, height: $0.count), bg) }
+        }
+        if let bands = bandCut(c, bg: bg), bands.count >= 2 { return bands.map { ($0, bg) } }
+        return []
+    }
+
+    // MARK: - Recursion
+
+    func segment(_ rect: PixelRect, bg: RGB, depth: Int) -> LayoutRegion? {
+        guard !rect.isEmpty else { return nil }
+        let p = raster.projections(rect, background: bg)
+        guard let c = trim(rect, p) else { return nil }
+        if c.width * c.height < 4 && (c.width < 2 || c.height < 2) { return nil } // specks
+        if depth >= maxDepth { return LayoutRegion(kind: .leaf, rect: c, background: bg) }
+
+        if let rule = divider(c, bg: bg) { return rule }
+        if let box = box(c, bg: bg, depth: depth) { return box }
+
+        // Rows: gutters of background rows.
+        var rowsProj = Array(p.rows[(c.y - rect.y)..<(c.maxY - rect.y)])
+        // Thin vertical rules crossing the whole region (a frame's sides, a sidebar divider) do not
+        // block horizontal cuts.
+        let colsInC = Array(p.cols[(c.x - rect.x)..<(c.maxX - rect.x)])
+        for x in thinFullRuns(colsInC, full: c.height) {
+            for y in 0..<c.height where !raster.same(raster.color(c.x + x, c.y + y), bg) { rowsProj[y] -= 1 }
+        }
+        let rowRuns = runs(rowsProj, minGap: 1)
+        if rowRuns.count >= 2 {
+            let kids = rowRuns.compactMap {
+                segment(PixelRect(x: c.x, y: c.y + $0.lowerBound, width: c.width, height: $0.count), bg: bg, depth: depth + 1)
+            }
+            return stack(.column, c, bg, kids)
+        }
+        if let bands = bandCut(c, bg: bg) {
+            let kids = bands.compactMap { segment($0, bg: bg, depth: depth + 1) }
+            return stack(.column, c, bg, kids)
+        }
+        // Columns: gutters wide enough for this height.
+        var colsProj = columnProjection(c, bg: bg)
+        for y in thinFullRuns(rowsProj.indices.map { y in p.rows[c.y - rect.y + y] }, full: c.width) {
+            for x in 0..<c.width where !raster.same(raster.color(c.x + x, c.y + y), bg) { colsProj[x] -= 1 }
+        }
+        let colRuns = columnRuns(colsProj, c, bg: bg)
+        if colRuns.count >= 2 {
+            let kids = colRuns.compactMap {
+                segment(PixelRect(x: c.x + $0.lowerBound, y: c.y, width: $0.count, height: c.height), bg: bg, depth: depth + 1)
+            }
+            return stack(.row, c, bg, kids)
+        }
+        if let inner = stripFrame(c, bg: bg), let content = segment(inner, bg: bg, depth: depth + 1) { return content }
+        if let panel = panel(c, bg: bg, depth: depth) { return panel }
+        if let split = overlapSplit(c, bg: bg, depth: depth) { return split }
+        return LayoutRegion(kind: .leaf, rect: c, background: bg)
+    }
+
+    /// Thin full-length lines along the sides of a large region (a frame drawn on some sides only,
+    /// a shadow): the rectangle inside them, or nil when there are none.
+    func stripFrame(_ c: PixelRect, bg: RGB) -> PixelRect? {
+        guard c.width >= 100, c.height >= 100 else { return nil }
+        func share(_ pts: [(Int, Int)]) -> Double {
+            var m = 0
+            for (x, y) in pts where !raster.same(raster.color(x, y), bg) { m += 1 }
+            return Double(m) / Double(max(1, pts.count))
+        }
+        let maxInset = 48
+        let xs = Array(stride(from: c.x, to: c.maxX, by: 3)), ys = Array(stride(from: c.y, to: c.maxY, by: 3))
+        // A frame line is ink along most of its length and nearly one colour (a shadow column, a
+        // border): never a strip of content.
+        func frameLine(_ pts: [(Int, Int)]) -> Bool {
+            guard share(pts) >= 0.6 else { return false }
+            let cols = pts.map { raster.color($0.0, $0.1) }
+            let mid = cols[cols.count / 2]
+            return cols.filter { raster.same($0, mid) }.count * 100 >= cols.count * 85
+        }
+        func run(_ line: (Int) -> [(Int, Int)]) -> Int {
+            var d = 0
+            while d < 8, share(line(d)) < 0.1 { d += 1 }   // the faint outer edge of a shadow
+            let start = d
+            while d < maxInset + 1, frameLine(line(d)) { d += 1 }
+            return d > maxInset || d == start ? 0 : d
+        }
+        let left = run { d in ys.map { (c.x + d, $0) } }, right = run { d in ys.map { (c.maxX - 1 - d, $0) } }
+        let top = run { d in xs.map { ($0, c.y + d) } }, bottom = run { d in xs.map { ($0, c.maxY - 1 - d) } }
+        guard left + right + top + bottom > 0 else { return nil }
+        let inner = PixelRect(x: c.x + left, y: c.y + top, width: c.width - left - right, height: c.height - top - bottom)
+        return inner.width >= 20 && inner.height >= 20 ? inner : nil
+    }
+
+    /// A large region mostly of one colour other than the background, whose edges are not clean
+    /// (a shadow, a border on some sides only, a frame of mixed lines): a panel. Its frame is
+    /// stripped side by side until the panel colour dominates, and the inside is segmented on it.
+    func panel(_ c: PixelRect, bg: RGB, depth: Int) -> LayoutRegion? {
+        guard c.width >= 24, c.height >= 16, c.area >= 2_000 else { return nil }
+        let (dom, share) = raster.dominantColor(in: c, step: c.area > 40_000 ? 2 : 1)
+        guard share >= (c.area >= 20_000 ? 0.45 : 0.55), !raster.same(dom, bg) else { return nil }
+        func lineShare(_ pts: [(Int, Int)]) -> Double {
+            var m = 0
+            for (x, y) in pts where raster.same(raster.color(x, y), dom) { m += 1 }
+            return Double(m) / Double(max(1, pts.count))
+        }
+        let maxInset = 64
+        var top = 0, bottom = 0, left = 0, right = 0
+        let xs = stride(from: c.x + c.width / 10, to: c.maxX - c.width / 10, by: 2)
+        let ys = stride(from: c.y + c.height / 10, to: c.maxY - c.height / 10, by: 2)
+        while top < maxInset, lineShare(xs.map { ($0, c.y + top) }) < 0.9 { top += 1 }
+        while bottom < maxInset, lineShare(xs.map { ($0, c.maxY - 1 - bottom) }) < 0.9 { bottom += 1 }
+        while left < maxInset, lineShare(ys.map { (c.x + left, $0) }) < 0.9 { left += 1 }
+        while right < maxInset, lineShare(ys.map { (c.maxX - 1 - right, $0) }) < 0.9 { right += 1 }
+        let inner = PixelRect(x: c.x + left, y: c.y + top, width: c.width - left - right, height: c.height - top - bottom)
+        guard inner.width >= 20, inner.height >= 20 else { return nil }
+        var kids: [LayoutRegion] = []
+        var dir: UIDirection = .column
+        if let content = segment(inner, bg: dom, depth: depth + 1) {
+            if case .stack(let d) = content.kind { kids = content.children; dir = d } else { kids = [content] }
+        }
+        return LayoutRegion(kind: .box(fill: dom, border: nil, radius: 0), rect: inner, background: bg,
+                            innerBackground: dom, direction: dir, children: kids)
+    }
+
+    private func stack(_ d: UIDirection, _ c: PixelRect, _ bg: RGB, _ kids: [LayoutRegion]) -> LayoutRegion? {
+        if kids.isEmpty { return nil }
+        if kids.count == 1 { return kids[0] }
+        return LayoutRegion(kind: .stack(d), rect: c, background: bg, direction: d, children: kids)
+    }
+
+    /// The bounding box of non-background pixels.
+    func trim(_ rect: PixelRect, _ p: (rows: [Int], cols: [Int])) -> PixelRect? {
+        guard let y0 = p.rows.firstIndex(where: { $0 > 0 }), let y1 = p.rows.lastIndex(where: { $0 > 0 }),
+              let x0 = p.cols.firstIndex(where: { $0 > 0 }), let x1 = p.cols.lastIndex(where: { $0 > 0 }) else { return nil }
+        return PixelRect(x: rect.x + x0, y: rect.y + y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+
+    /// Runs of non-zero entries separated by at least `minGap` zeros (relative indices).
+    func runs(_ proj: [Int], minGap: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start: Int? = nil, lastOn = -1
+        for (i, v) in proj.enumerated() where v > 0 {
+            if let s = start {
+                if i - lastOn - 1 >= minGap { out.append(s..<(lastOn + 1)); start = i }
+            } else { start = i }
+            lastOn = i
+        }
+        if let s = start { out.append(s..<(lastOn + 1)) }
+        return out
+    }
+
+    /// Indices of lines (columns or rows) that are ink over at least 95 % of `full`, in runs at most
+    /// 3 wide, and only when they are few (a filled block is not a rule).
+    func thinFullRuns(_ proj: [Int], full: Int) -> [Int] {
+        guard full >= 40 else { return [] }
+        let isFull = proj.map { $0 * 100 >= full * 95 }
+        var out: [Int] = []
+        var i = 0
+        while i < isFull.count {
+            if isFull[i] {
+                var j = i
+                while j < isFull.count && isFull[j] { j += 1 }
+                if j - i <= 3 { out += Array(i..<j) }
+                i = j
+            } else { i += 1 }
+        }
+        return out.count * 10 <= proj.count ? out : []
+    }
+
+    private func columnProjection(_ c: PixelRect, bg: RGB) -> [Int] { raster.projections(c, background: bg).cols }
+
+    /// Column runs: a gutter splits when it is wide for the strip's height (so the words of a line
+    /// stay together), or narrower when a box sits on either side of it.
+    func columnRuns(_ proj: [Int], _ c: PixelRect, bg: RGB) -> [Range<Int>] {
+        let raw = runs(proj, minGap: 3)
+        guard raw.count >= 2 else { return raw }
+        let h = Double(c.height)
+        let wide = h <= 48 ? max(8, 0.9 * h) : 12
+        var boxy: [Bool] = raw.map { r in
+            let sub = PixelRect(x: c.x + r.lowerBound, y: c.y, width: r.count, height: c.height)
+            let p = raster.projections(sub, background: bg)
+            guard let t = trim(sub, p) else { return false }
+            return ringColor(t, inset: 0, bg: bg) != nil && t.width >= 12 && t.height >= 10
+        }
+        var out: [Range<Int>] = [raw[0]]
+        var lastBoxy = boxy[0]
+        for i in 1..<raw.count {
+            let gap = raw[i].lowerBound - out[out.count - 1].upperBound
+            let split = Double(gap) >= wide || (gap >= 4 && (lastBoxy || boxy[i]))
+            if split { out.append(raw[i]); lastBoxy = boxy[i] }
+            else { out[out.count - 1] = out[out.count - 1].lowerBound..<raw[i].upperBound; lastBoxy = false }
+        }
+        boxy.removeAll()
+        return out
+    }
+
+    // MARK: - Boxes, rules, bands
+
+    /// A thin rule: at most 4 px thick, at least 16 px long, one colour.
+    func divider(_ c: PixelRect, bg: RGB) -> LayoutRegion? {
+        let horizontal = c.height <= 4 && c.width >= 12 && c.width >= c.height * 4
+        let vertical = c.width <= 4 && c.height >= 12 && c.height >= c.width * 4
+        guard horizontal || vertical else { return nil }
+        let (col, share) = raster.dominantColor(in: c)
+        guard share >= 0.8 else { return nil }
+        return LayoutRegion(kind: .divider(col), rect: c, background: bg)
+    }
+
+    /// The colour of the ring `inset` pixels inside `r` when all four sides (corners skipped)
+    /// are that one colour and it is not `bg`.
+    func ringColor(_ r: PixelRect, inset d: Int, bg: RGB?) -> RGB? {
+        let x0 = r.x + d, y0 = r.y + d, x1 = r.maxX - 1 - d, y1 = r.maxY - 1 - d
+        guard x1 - x0 >= 4, y1 - y0 >= 4 else { return nil }
+        let skipX = min(10, (x1 - x0) / 4), skipY = min(10, (y1 - y0) / 4)
+        let ref = raster.color((x0 + x1) / 2, y0)
+        if let bg, raster.same(ref, bg) { return nil }
+        func side(_ pts: [(Int, Int)]) -> Bool {
+            if pts.isEmpty { return false }
+            var m = 0
+            for (x, y) in pts where raster.same(raster.color(x, y), ref) { m += 1 }
+            return m * 100 >= pts.count * 92
+        }
+        let top = stride(from: x0 + skipX, through: x1 - skipX, by: 1).map { ($0, y0) }
+        let bottom = stride(from: x0 + skipX, through: x1 - skipX, by: 1).map { ($0, y1) }
+        let left = stride(from: y0 + skipY, through: y1 - skipY, by: 1).map { (x0, $0) }
+        let right = stride(from: y0 + skipY, through: y1 - skipY, by: 1).map { (x1, $0) }
+        guard side(top), side(bottom), side(left), side(right) else { return nil }
+        return ref
+    }
+
+    /// A rectangle whose outer ring is one colour: a filled box (content on the fill) or a
+    /// bordered box (a thin ring, then a different uniform colour).
+    func box(_ c: PixelRect, bg: RGB, depth: Int) -> LayoutRegion? {
+        guard c.width >= 10, c.height >= 8, let outer = ringColor(c, inset: 0, bg: bg) else { return nil }
+        let maxBorder = 5
+        var t = 1
+        while t < maxBorder, 2 * t + 6 < min(c.width, c.height), let rc = ringColor(c, inset: t, bg: nil), raster.same(rc, outer) { t += 1 }
+        let radius = cornerRadius(c, fill: outer, bg: bg)
+        var fill: RGB? = outer
+        var border: UIBorder? = nil
+        var inner = c
+        if t < maxBorder, 2 * t + 6 < min(c.width, c.height) {
+            // Is there a different uniform colour inside the ring? Then the ring is a border.
+            if let inside = ringColor(c, inset: t, bg: nil), !raster.same(inside, outer) {
+                border = UIBorder(width: Double(t), color: outer)
+                fill = raster.same(inside, bg) ? nil : inside
+                inner = c.insetBy(t)
+            } else if t <= 2 {
+                // A thin ring with content right against it: still a border on the same background.
+                border = UIBorder(width: Double(t), color: outer)
+                fill = nil
+                inner = c.insetBy(t)
+            }
+        }
+        let innerBg = fill ?? bg
+        var kids: [LayoutRegion] = []
+        var dir: UIDirection = .column
+        if !inner.isEmpty, let content = segment(inner, bg: innerBg, depth: depth + 1) {
+            if case .stack(let d) = content.kind { kids = content.children; dir = d } else { kids = [content] }
+        }
+        return LayoutRegion(kind: .box(fill: fill, border: border, radius: radius), rect: c, background: bg,
+                            innerBackground: innerBg, direction: dir, children: kids)
+    }
+
+    /// Rounded corners show the outside background at the corner pixel; the radius follows from
+    /// how far along the diagonal the fill starts (d = r·(1 − 1/√2)).
+    func cornerRadius(_ c: PixelRect, fill: RGB, bg: RGB) -> Double {
+        var d = 0
+        let limit = min(c.width, c.height) / 2
+        while d < limit, !raster.same(raster.color(c.x + d, c.y + d), fill) { d += 1 }
+        if d == 0 { return 0 }
+        return min(Double(limit), (Double(d) / 0.293).rounded())
+    }
+
+    /// Cuts where the background colour changes between full-width bands (a dark header straight
+    /// on a light body): rows whose both edges and most samples share a colour, changing for good.
+    func bandCut(_ c: PixelRect, bg: RGB) -> [PixelRect]? {
+        guard c.height >= 8, c.width >= 16 else { return nil }
+        func rowColor(_ y: Int) -> RGB? {
+            let l = raster.color(c.x, y), r = raster.color(c.maxX - 1, y)
+            guard raster.same(l, r) else { return nil }
+            // The margins on both sides share the colour (the middle may hold a centred panel).
+            let reach = max(2, c.width / 20)
+            for i in 1...4 {
+                let d = reach * i / 4
+                if !raster.same(raster.color(c.x + d, y), l) || !raster.same(raster.color(c.maxX - 1 - d, y), l) { return nil }
+            }
+            return l
+        }
+        let colors = (c.y..<c.maxY).map(rowColor)
+        var cuts: [Int] = []
+        var current: RGB? = colors.first ?? nil
+        var i = 1
+        while i < colors.count {
+            if let col = colors[i], let cur = current, !raster.same(col, cur) {
+                // The new colour must hold for 3 rows.
+                let holds = (i..<min(colors.count, i + 3)).allSatisfy { j in colors[j].map { raster.same($0, col) } ?? false }
+                if holds && i - (cuts.last ?? 0) >= 3 { cuts.append(i) }
+                current = col
+            } else if current == nil, let col = colors[i] { current = col }
+            i += 1
+        }
+        guard !cuts.isEmpty else { return nil }
+        var out: [PixelRect] = []
+        var start = 0
+        for k in cuts + [colors.count] where k - start >= 2 {
+            out.append(PixelRect(x: c.x, y: c.y + start, width: c.width, height: k - start)); start = k
+        }
+        return out.count >= 2 ? out : nil
+    }
+}

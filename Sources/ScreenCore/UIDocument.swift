@@ -1,0 +1,154 @@
+/// The intermediate UI document of `mockup2code` (format version 1, see docs/mockup2code.md): what
+/// the analyser saw in a design image, as a tree of flow-layout nodes. It is the boundary between
+/// analysis (perception, OCR, the swarm) and code generation; every target (HTML, Tailwind, React,
+/// Vue) is rendered from it alone, so tests can build one by hand.
+public struct UIDocument: Sendable, Codable, Equatable {
+    /// The format version this build writes.
+    public static let currentVersion = 1
+    public var version: Int
+    /// Size of the design image in pixels (= CSS pixels of the generated page).
+    public var width: Int
+    public var height: Int
+    /// The page background.
+    public var background: RGB
+    /// A title for the page (the most prominent heading), if one was read.
+    public var title: String?
+    /// The page itself: a column container as large as the design.
+    public var root: UINode
+    /// What the analysis could not do (a region that failed, unreadable text…).
+    public var diagnostics: [Diagnostic]
+
+    public init(width: Int, height: Int, background: RGB, title: String? = nil, root: UINode,
+                diagnostics: [Diagnostic] = []) {
+        self.version = Self.currentVersion
+        self.width = width; self.height = height; self.background = background
+        self.title = title; self.root = root; self.diagnostics = diagnostics
+    }
+
+    /// Every node, depth first, parents before children.
+    public var allNodes: [UINode] {
+        var out: [UINode] = []
+        func walk(_ n: UINode) { out.append(n); n.children.forEach(walk) }
+        walk(root)
+        return out
+    }
+}
+
+/// What a node is. Containers hold children; the rest are leaves (a button may hold its label as
+/// `text`).
+public enum UINodeKind: String, Sendable, Codable, CaseIterable {
+    /// A group laid out as a row or column; may be a filled or bordered box.
+    case container
+    /// A run of text: one or more lines with one style.
+    case text
+    /// A clickable box with a short label.
+    case button
+    /// A text field (a bordered, light box holding at most a placeholder).
+    case input
+    /// A small square bordered box.
+    case checkbox
+    /// A picture, kept as a sized placeholder with its average colour.
+    case image
+    /// A small picture (logo, glyph), kept as a sized placeholder.
+    case icon
+    /// A thin horizontal or vertical rule.
+    case divider
+    /// A bulleted list; its children are `listItem`s.
+    case list
+    /// One entry of a `list`.
+    case listItem
+}
+
+/// The main axis of a container.
+public enum UIDirection: String, Sendable, Codable { case row, column }
+
+/// Alignment of text, or of children on a container's cross axis.
+public enum UIAlign: String, Sendable, Codable { case start, center, end }
+
+/// A generic font family, since the real font of a picture cannot be known.
+public enum UIFontFamily: String, Sendable, Codable { case sans, serif, mono }
+
+/// Four lengths in pixels.
+public struct UIInsets: Sendable, Codable, Equatable {
+    public var top: Double, right: Double, bottom: Double, left: Double
+    public init(top: Double = 0, right: Double = 0, bottom: Double = 0, left: Double = 0) {
+        self.top = top; self.right = right; self.bottom = bottom; self.left = left
+    }
+    public static let zero = UIInsets()
+    public var isZero: Bool { top == 0 && right == 0 && bottom == 0 && left == 0 }
+}
+
+/// A solid border.
+public struct UIBorder: Sendable, Codable, Equatable {
+    public var width: Double
+    public var color: RGB
+    public init(width: Double, color: RGB) { self.width = width; self.color = color }
+}
+
+/// The visual style of a node as measured on the image; everything optional means "inherit / none".
+/// Layout fields describe flow layout: a container lays its children out along `direction`
+/// with `padding` and `gap`; each child's `margin` adds what the uniform gap does not explain
+/// (top and left only: offsets from where the flow would put it).
+public struct UIStyle: Sendable, Codable, Equatable {
+    public var background: RGB?
+    /// Text colour.
+    public var color: RGB?
+    /// Font size in pixels.
+    public var fontSize: Double?
+    /// 400 regular, 700 bold.
+    public var fontWeight: Int?
+    /// Line pitch in pixels.
+    public var lineHeight: Double?
+    public var fontFamily: UIFontFamily?
+    public var italic: Bool?
+    public var textAlign: UIAlign?
+    public var border: UIBorder?
+    /// Corner radius in pixels.
+    public var radius: Double?
+    public var padding: UIInsets?
+    public var gap: Double?
+    public var direction: UIDirection?
+    /// Cross-axis alignment of the children.
+    public var align: UIAlign?
+    public var margin: UIInsets?
+    /// The node could not be placed in the flow (overlaps a sibling) and is positioned absolutely
+    /// at its box inside its parent.
+    public var positioned: Bool?
+
+    public init(background: RGB? = nil, color: RGB? = nil, fontSize: Double? = nil, fontWeight: Int? = nil,
+                lineHeight: Double? = nil, fontFamily: UIFontFamily? = nil, italic: Bool? = nil,
+                textAlign: UIAlign? = nil, border: UIBorder? = nil, radius: Double? = nil,
+                padding: UIInsets? = nil, gap: Double? = nil, direction: UIDirection? = nil,
+                align: UIAlign? = nil, margin: UIInsets? = nil, positioned: Bool? = nil) {
+        self.background = background; self.color = color; self.fontSize = fontSize; self.fontWeight = fontWeight
+        self.lineHeight = lineHeight; self.fontFamily = fontFamily; self.italic = italic; self.textAlign = textAlign
+        self.border = border; self.radius = radius; self.padding = padding; self.gap = gap
+        self.direction = direction; self.align = align; self.margin = margin; self.positioned = positioned
+    }
+}
+
+/// One element of the UI document.
+public struct UINode: Sendable, Codable, Equatable {
+    public var kind: UINodeKind
+    /// The HTML element the analyser suggests (`header`, `nav`, `h1`, `p`, `a`, `label`, …); nil lets
+    /// the renderer choose from `kind`.
+    public var tag: String?
+    /// Where the node is on the design, in image pixels (for text: its line boxes).
+    public var box: PixelRect
+    public var style: UIStyle
+    /// Text read off the image (untrusted: renderers escape it). Lines are separated by "\n".
+    public var text: String?
+    /// Accessible name: alt text of images, label of inputs and icon buttons.
+    public var label: String?
+    /// Placeholder of an input.
+    public var placeholder: String?
+    /// OCR confidence of `text`, 0–100.
+    public var confidence: Double?
+    public var children: [UINode]
+
+    public init(kind: UINodeKind, tag: String? = nil, box: PixelRect, style: UIStyle = UIStyle(), text: String? = nil,
+                label: String? = nil, placeholder: String? = nil, confidence: Double? = nil, children: [UINode] = []) {
+        self.kind = kind; self.tag = tag; self.box = box; self.style = style; self.text = text
+        self.label = label; self.placeholder = placeholder; self.confidence = confidence; self.children = children
+    }
+}

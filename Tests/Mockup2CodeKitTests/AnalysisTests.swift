@@ -1,0 +1,90 @@
+import CodeGen
+import Foundation
+import Media
+import OCR
+import Perception
+import ScreenCore
+import XCTest
+@testable import Mockup2CodeKit
+
+/// The analyser end to end on synthetic designs: element detection with a fake reader, and the
+/// real Tesseract pool on rendered text.
+final class AnalysisTests: XCTestCase {
+    func analyse(_ c: Canvas, text: String = "Hello", confidence: Double = 95) async -> UIDocument {
+        await Mockup2Code.analyse(c.image, reader: FakeReader(text: text, confidence: confidence),
+                                  options: MockupOptions(agents: 2)).document
+    }
+
+    func nodes(_ d: UIDocument, _ k: UINodeKind) -> [UINode] { d.allNodes.filter { $0.kind == k } }
+
+    func testButtonInputCheckboxDividerAndImage() async {
+        var c = Canvas(width: 400, height: 300)
+        // A filled button with a one-line label.
+        c.fill(PixelRect(x: 20, y: 20, width: 120, height: 36), RGB(37, 99, 235))
+        c.fakeText(x: 50, y: 32, words: 2, height: 12, RGB(255, 255, 255))
+        // An empty text field.
+        c.frame(PixelRect(x: 20, y: 80, width: 260, height: 40), RGB(209, 213, 219))
+        // A checkbox.
+        c.frame(PixelRect(x: 20, y: 140, width: 16, height: 16), RGB(156, 163, 175))
+        // A rule.
+        c.fill(PixelRect(x: 20, y: 180, width: 360, height: 1), RGB(229, 231, 235))
+        // A "photo": noise of many colours.
+        var seed: UInt32 = 7
+        for y in 200..<290 { for x in 200..<380 {
+            seed = seed &* 1_103_515_245 &+ 12345
+            c.fill(PixelRect(x: x, y: y, width: 1, height: 1), RGB(UInt8(seed >> 24), UInt8((seed >> 16) & 255), UInt8((seed >> 8) & 255)))
+        } }
+        let d = await analyse(c, text: "Sign up")
+        let button = nodes(d, .button).first
+        XCTAssertEqual(button?.text, "Sign up")
+        XCTAssertEqual(button?.style.background, RGB(37, 99, 235))
+        XCTAssertEqual(nodes(d, .input).count, 1)
+        XCTAssertEqual(nodes(d, .input).first?.style.border?.color, RGB(209, 213, 219))
+        XCTAssertEqual(nodes(d, .checkbox).count, 1)
+        XCTAssertEqual(nodes(d, .divider).count, 1)
+        let img = nodes(d, .image).first
+        XCTAssertEqual(img?.box, PixelRect(x: 200, y: 200, width: 180, height: 90), "\(d.allNodes.map { "\($0.kind) \($0.box)" })")
+    }
+
+    func testIllegibleSmallMarkBecomesAnIcon() async {
+        var c = Canvas(width: 200, height: 100)
+        c.fill(PixelRect(x: 20, y: 20, width: 18, height: 18), RGB(240, 80, 20))
+        c.fill(PixelRect(x: 25, y: 25, width: 8, height: 8), RGB(255, 255, 255))
+        c.fakeText(x: 60, y: 60, words: 2, height: 10, RGB(30, 30, 30))
+        let d = await Mockup2Code.analyse(c.image, reader: FakeReader(text: "~", confidence: 5)).document
+        XCTAssertFalse(nodes(d, .icon).isEmpty, "\(d.allNodes.map(\.kind))")
+        XCTAssertTrue(nodes(d, .text).isEmpty)
+    }
+
+    func testLayoutIsFlowNotAbsolute() async {
+        var c = Canvas(width: 600, height: 400)
+        c.fill(PixelRect(x: 0, y: 0, width: 600, height: 60), RGB(17, 24, 39))
+        c.fakeText(x: 20, y: 24, words: 2, height: 12, RGB(255, 255, 255))
+        c.fakeText(x: 400, y: 24, words: 3, height: 12, RGB(255, 255, 255))
+        for row in 0..<3 { c.fakeText(x: 40, y: 100 + row * 40, words: 5, height: 12, RGB(40, 40, 40)) }
+        c.fakeText(x: 20, y: 370, words: 2, height: 10, RGB(120, 120, 120))
+        let d = await analyse(c)
+        let all = d.allNodes
+        XCTAssertEqual(all.filter { $0.style.positioned == true }.count, 0)
+        XCTAssertEqual(d.root.children.first?.tag, "header")
+        XCTAssertEqual(d.root.children.last?.tag, "footer")
+        XCTAssertTrue(all.contains { $0.tag == "main" })
+        // The header band keeps its colour and height.
+        XCTAssertEqual(d.root.children.first?.style.background, RGB(17, 24, 39))
+    }
+
+    func testRealOCRReadsRenderedText() async throws {
+        let line = try PNG.read(path: ocrFixture("line.png"), format: .rgb24)
+        let button = try PNG.read(path: ocrFixture("button.png"), format: .rgb24)
+        var c = Canvas(width: 600, height: 220)
+        c.paste(line, x: 40, y: 30)
+        c.paste(button, x: 40, y: 120)
+        let pool = TextReaderPool(size: 1)
+        let d = await Mockup2Code.analyse(c.image, reader: pool, options: MockupOptions(agents: 2)).document
+        let texts = d.allNodes.compactMap(\.text)
+        XCTAssertTrue(texts.contains("Sign in to Screenwright"), "\(texts)")
+        XCTAssertTrue(texts.contains("Add to cart"), "\(texts)")
+        let html = try MockupRenderer().render(d, target: .html).text
+        XCTAssertTrue(html.contains("Sign in to Screenwright"))
+    }
+}
