@@ -1,0 +1,56 @@
+/// Turns a `ScriptPlan` into the values one target's template reads.
+///
+/// A dialect owns everything language-specific that is not layout: string literals (always built
+/// here, never in a template), comment-safe text, locator expressions and key constants. The
+/// template owns the file's shape: imports, set-up, and the statement each operation becomes.
+/// The keys each template may use are listed in docs/targets.md.
+protocol Dialect {
+    /// The root context for the target's template.
+    func context(for plan: ScriptPlan, options: RenderOptions) -> [String: Any]
+}
+
+/// The part of a template context every code dialect shares: the steps, each with a comment-safe
+/// summary, remarks and the dictionaries its operations render through (one key per operation kind,
+/// e.g. `{"click": {"locator": …}}`, so the template writes `{{#click}}…{{/click}}`).
+struct StepContexts {
+    var comment: (String) -> String
+    var operations: (Operation) -> [[String: Any]]
+
+    func make(_ plan: ScriptPlan) -> [[String: Any]] {
+        plan.steps.map { step in
+            [
+                "number": step.number,
+                "summary": comment(step.summary.plain),
+                "remarks": step.remarks.map(comment),
+                "ops": step.operations.flatMap(operations),
+            ] as [String: Any]
+        }
+    }
+
+    /// Whether any step has an operation for which `test` holds.
+    static func any(_ plan: ScriptPlan, _ test: (Operation) -> Bool) -> Bool {
+        plan.steps.contains { $0.operations.contains(where: test) }
+    }
+}
+
+extension ScriptPlan {
+    /// Secret entries for `# secret: NAME — about` header lines.
+    func secretEntries(comment: (String) -> String) -> [[String: Any]] {
+        secrets.map { ["name": $0.name, "about": comment($0.about)] }
+    }
+}
+
+extension Operation {
+    /// The placement of an operation that acts on one, for flag computations.
+    var placement: Placement? {
+        switch self {
+        case .click(let p), .fill(let p, _), .select(let p, _), .check(let p, _, _): p
+        default: nil
+        }
+    }
+
+    var usesPoint: Bool {
+        if case .point? = placement { return true }
+        return false
+    }
+}

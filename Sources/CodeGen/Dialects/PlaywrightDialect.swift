@@ -1,0 +1,96 @@
+/// Values for `playwright-python.mustache` and `playwright-ts.mustache`.
+///
+/// Playwright waits for elements itself, so no waits are emitted; after a navigation the script
+/// waits with `expect(page).to_have_url(…)`, and texts that appeared are checked with
+/// `expect(…).to_be_visible()`.
+struct PlaywrightDialect: Dialect {
+    let locators: PlaywrightLocators
+    var language: PlaywrightLocators.Language { locators.language }
+
+    init(_ language: PlaywrightLocators.Language) { locators = PlaywrightLocators(language: language) }
+
+    func context(for plan: ScriptPlan, options: RenderOptions) -> [String: Any] {
+        let steps = StepContexts(comment: comment, operations: operations).make(plan)
+        var root: [String: Any] = [
+            "title": comment(plan.title),
+            "titleLiteral": locators.literal(plan.title),
+            "steps": steps,
+            "hasSecrets": !plan.secrets.isEmpty,
+            "secrets": plan.secretEntries(comment: comment),
+            "secretList": "[" + plan.secrets.map { locators.literal($0.name) }.joined(separator: ", ") + "]",
+            "usesRegex": plan.locators.contains { PlaywrightLocators.needsRegex($0.query.match) },
+        ]
+        if let r = plan.recording { root["recording"] = comment(r) }
+        if let v = plan.viewport, v.width > 0, v.height > 0 {
+            root["viewport"] = ["width": v.width, "height": v.height]
+            // Python's dict braces would sit against the template's `}}`, so the argument is built here.
+            root["viewportArgument"] = "viewport={\"width\": \(v.width), \"height\": \(v.height)}"
+        }
+        return root
+    }
+
+    func comment(_ s: String) -> String {
+        CommentText.make(s, for: language == .python ? .python : .javaScript)
+    }
+
+    /// The expression a fill types: a literal, or the secret's environment variable (checked to be
+    /// set when the script starts).
+    func value(_ text: FillText) -> String {
+        switch (text, language) {
+        case (.literal(let s), _): locators.literal(s)
+        case (.secret(let name), .python): "os.environ[\(locators.literal(name))]"
+        case (.secret(let name), .typeScript): "process.env.\(name) ?? ''"
+        }
+    }
+
+    func operations(_ op: Operation) -> [[String: Any]] {
+        let lit = locators.literal
+        switch op {
+        case .goto(let url):
+            return [["goto": ["url": lit(url)]]]
+        case .click(let p):
+            return placed(p) { ["click": ["locator": $0]] }
+        case .fill(let p, let text):
+            switch p {
+            case .element(let l): return [["fill": ["locator": locators.expression(l), "value": value(text)]]]
+            case .point(let pt, _): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
+            case .nowhere: return []
+            }
+        case .press(let chord, let on):
+            if let on { return [["press": ["locator": locators.expression(on), "key": lit(chord.playwright)]]] }
+            return [["pressPage": ["key": lit(chord.playwright)]]]
+        case .type(let text, let on):
+            if let on { return [["typeInto": ["locator": locators.expression(on), "text": lit(text)]]] }
+            return [["typePage": ["text": lit(text)]]]
+        case .select(let p, let option):
+            switch p {
+            case .element(let l): return [["select": ["locator": locators.expression(l), "option": lit(option)]]]
+            case .point(let pt, _):
+                return [["clickAt": ["x": pt.x, "y": pt.y]],
+                        ["note": ["text": comment("Choose \"\(option)\" in the list that opens: it could not be located.")]]]
+            case .nowhere: return []
+            }
+        case .check(let p, let checked, _):
+            return placed(p) { [checked ? "check" : "uncheck": ["locator": $0]] }
+        case .scroll(let dy, let at):
+            var scroll: [String: Any] = ["dy": Describe.number(dy)]
+            if let at { scroll["at"] = ["x": at.x, "y": at.y] }
+            return [["scroll": scroll]]
+        case .expectURL(let url):
+            return [["expectURL": ["url": lit(url)]]]
+        case .expectText(let text):
+            return [["expectText": ["locator": locators.visibleText(text)]]]
+        case .note(let text):
+            return [["note": ["text": comment(text)]]]
+        }
+    }
+
+    /// An element operation, or a click at the recorded point.
+    private func placed(_ p: Placement, _ make: (String) -> [String: Any]) -> [[String: Any]] {
+        switch p {
+        case .element(let l): [make(locators.expression(l))]
+        case .point(let pt, _): [["clickAt": ["x": pt.x, "y": pt.y]]]
+        case .nowhere: []
+        }
+    }
+}

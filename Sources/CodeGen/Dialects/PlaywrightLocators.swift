@@ -1,0 +1,81 @@
+/// Playwright locator expressions in Python or TypeScript syntax.
+struct PlaywrightLocators {
+    enum Language { case python, typeScript }
+    let language: Language
+
+    func literal(_ s: String) -> String {
+        language == .python ? PythonLiteral.string(s) : JavaScriptLiteral.string(s)
+    }
+
+    /// `page.get_by_role("button", name="Sign in", exact=True)`, narrowed to the innermost element
+    /// holding the context text when there is one:
+    /// `page.locator("*").filter(has_text="Blue Mug").filter(has=page.get_by_role(…)).last.get_by_role(…)`.
+    /// `*` rather than a list of container tags keeps rows, cards, cells and custom elements alike;
+    /// every match lies on the chain of ancestors of the context text, so `.last` (document order)
+    /// is the innermost.
+    func expression(_ l: ElementLocator) -> String {
+        let query = self.query(l.query)
+        guard let context = l.context else { return "page.\(query)" }
+        switch language {
+        case .python:
+            return "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=page.\(query)).last.\(query)"
+        case .typeScript:
+            return "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: page.\(query) }).last().\(query)"
+        }
+    }
+
+    /// The query method call, without the `page.` receiver.
+    func query(_ q: ElementQuery) -> String {
+        switch q {
+        case .role(let role, let name, let match):
+            return call("get_by_role", "getByRole", literal(role.rawValue), name: (name, match))
+        case .placeholder(let text, let match):
+            return call("get_by_placeholder", "getByPlaceholder", text: (text, match))
+        case .label(let text, let match):
+            return call("get_by_label", "getByLabel", text: (text, match))
+        case .text(let text, let match):
+            return call("get_by_text", "getByText", text: (text, match))
+        }
+    }
+
+    /// `get_by_text(...)` for a visibility check: substring, ignoring case, first visible match.
+    func visibleText(_ text: String) -> String {
+        switch language {
+        case .python: "page.get_by_text(\(literal(text))).filter(visible=True).first"
+        case .typeScript: "page.getByText(\(literal(text))).filter({ visible: true }).first()"
+        }
+    }
+
+    /// Whether a query needs a regular expression (a whole text ignoring case).
+    static func needsRegex(_ match: TextMatch) -> Bool { match.whole && match.ignoringCase }
+
+    /// A text argument: a literal, or a case-insensitive whole-text pattern.
+    private func text(_ value: String, _ match: TextMatch) -> String {
+        guard Self.needsRegex(match) else { return literal(value) }
+        switch language {
+        case .python: return "re.compile(\(literal(RegexPattern.wholeText(value))), re.IGNORECASE)"
+        case .typeScript: return RegexPattern.javaScriptLiteralIgnoringCase(value)
+        }
+    }
+
+    private func call(_ py: String, _ ts: String, _ first: String? = nil, name: (String, TextMatch)? = nil,
+                      text positional: (String, TextMatch)? = nil) -> String {
+        let match = name?.1 ?? positional?.1 ?? .substring
+        let exact = match.whole && !match.ignoringCase
+        var args: [String] = []
+        if let first { args.append(first) }
+        if let (value, m) = positional { args.append(text(value, m)) }
+        switch language {
+        case .python:
+            if let (value, m) = name { args.append("name=\(text(value, m))") }
+            if exact { args.append("exact=True") }
+            return "\(py)(\(args.joined(separator: ", ")))"
+        case .typeScript:
+            var options: [String] = []
+            if let (value, m) = name { options.append("name: \(text(value, m))") }
+            if exact { options.append("exact: true") }
+            if !options.isEmpty { args.append("{ \(options.joined(separator: ", ")) }") }
+            return "\(ts)(\(args.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ScreenCore
+
+/// Chooses how to find an action's element from what the video shows, in the order Playwright's
+/// code generator prefers (role + name, placeholder, label, text), with page coordinates only as a
+/// last resort.
+///
+/// One deliberate difference: for text fields (`textbox`, `combobox`) the placeholder and the label
+/// come before role + name. The video cannot tell `<input type=text>` from `search` or `number`
+/// (ARIA roles `searchbox`, `spinbutton`), nor see an `aria-label`, while a placeholder or label is
+/// something the person saw and both locate a field whatever its role.
+enum LocatorRanking {
+    static func place(_ target: Target?) -> Placement {
+        guard let target else { return .nowhere(why: "the timeline names no element for this action") }
+        if let locator = element(target) { return .element(locator) }
+        if let p = point(target) {
+            return .point(p, why: "No role, name, placeholder, label or text could be read for this element, "
+                          + "so it is clicked where the recording shows it.")
+        }
+        return .nowhere(why: "no text and no position could be read for this element")
+    }
+
+    /// The best user-facing query for `target`, narrowed by its context, or nil.
+    static func element(_ target: Target) -> ElementLocator? {
+        guard let query = query(target) else { return nil }
+        var context = clean(target.context)
+        if let c = context, c == queryText(query) { context = nil }
+        return ElementLocator(query: query, context: context, role: target.role)
+    }
+
+    static func query(_ t: Target) -> ElementQuery? {
+        let name = clean(t.name), text = clean(t.text), label = clean(t.label), placeholder = clean(t.placeholder)
+        switch t.role {
+        case .textbox?, .combobox?:
+            if let placeholder { return .placeholder(placeholder, match: match(placeholder)) }
+            if let label { return .label(label, match: match(label)) }
+            if let role = t.role, let name { return .role(role, name: name, match: match(name)) }
+            return nil  // a field's own text is its value, which no locator matches
+        case .checkbox?, .radio?:
+            // The text beside a checkbox is its label, whatever the timeline called it.
+            if let role = t.role, let n = name ?? label ?? text { return .role(role, name: n, match: match(n)) }
+            return nil
+        case let role?:
+            if let n = name ?? text { return .role(role, name: n, match: match(n)) }
+            if let label { return .label(label, match: match(label)) }
+            return nil
+        case nil:
+            if let placeholder { return .placeholder(placeholder, match: match(placeholder)) }
+            if let label { return .label(label, match: match(label)) }
+            if let n = text ?? name { return .text(n, match: match(n)) }
+            return nil
+        }
+    }
+
+    /// Short names (up to three words) compare whole, long ones as substrings; text in capitals
+    /// ignores case. See `TextMatch`.
+    static func match(_ text: String) -> TextMatch {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let upper = letters.filter { $0.properties.isUppercase }.count
+        let lower = letters.filter { $0.properties.isLowercase }.count
+        let words = text.split(whereSeparator: { $0.isWhitespace }).count
+        return TextMatch(whole: words <= 3, ignoringCase: upper >= 2 && lower == 0)
+    }
+
+    static func queryText(_ q: ElementQuery) -> String {
+        switch q {
+        case .role(_, let n, _), .placeholder(let n, _), .label(let n, _), .text(let n, _): n
+        }
+    }
+
+    /// Where the pointer was, else the centre of the element's box, in whole pixels.
+    static func point(_ t: Target) -> PagePoint? {
+        if let p = t.point, p.x.isFinite, p.y.isFinite { return PagePoint(x: Int(p.x.rounded()), y: Int(p.y.rounded())) }
+        if let b = t.box, b.x.isFinite, b.y.isFinite, b.width.isFinite, b.height.isFinite {
+            return PagePoint(x: Int((b.x + b.width / 2).rounded()), y: Int((b.y + b.height / 2).rounded()))
+        }
+        return nil
+    }
+
+    /// Trimmed, with runs of space, tab, CR and LF collapsed to one space; nil when nothing is left.
+    /// Only those four: they are what XPath's `normalize-space()` collapses, and Playwright collapses
+    /// them too, so a name cleaned here compares equal in both. Other separators (no-break space,
+    /// U+2028) are kept, since XPath keeps them in the page's text.
+    static func clean(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let collapsed = XPathLiteral.normalizeSpace(s)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+}
