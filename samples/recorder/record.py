@@ -593,6 +593,8 @@ class Recorder:
         st = probe["streams"][0]
         duration = float(probe["format"]["duration"])
         last = max(a["end"] for a in self.actions)
+        if not 8 <= duration <= 40:
+            print(f"  warning: {sc.name} lasts {duration:.1f} s (aim for 8-40 s)", file=sys.stderr)
         if last > duration:
             raise ScenarioError(f"last action ends at {last:.2f} s but the video is {duration:.2f} s")
         w, h = sc.screen
@@ -607,6 +609,7 @@ class Recorder:
             "viewport": self.vp,
             "window": {"x": x, "y": y, "width": ww, "height": wh},
             "pointerVisible": sc.pointer,
+            "addressBar": True,
             "frameRate": sc.fps,
             "codec": st["codec_name"],
             "duration": round(duration, 3),

@@ -154,6 +154,19 @@ def todo_add_items(r):
     r.wander()
 
 
+@scenario("todo-quick-add", "todo", "/todo/",
+          "A short clip: adds one task with Enter and ticks it.",
+          ["short recording", "fill", "press Enter", "checkbox"],
+          wpm=82)
+def todo_quick_add(r):
+    r.fill(NEW_TODO, "Reply to Hannah")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.wait(0.5, 0.8)
+    r.check(role("checkbox", "Reply to Hannah"))
+    r.wait(0.3, 0.6)
+
+
 @scenario("todo-filter-delete", "todo", "/todo/",
           "VP9 WebM. Adds four tasks with Enter, ticks two, deletes one with its row's Delete button "
           "and switches the Active / Done / All filter tabs.",
@@ -337,7 +350,7 @@ def ledger_signout_menu(r):
           "Signs in, opens the New invoice modal, fills client (auto-focused), amount, due date "
           "(select popup) and memo, creates the invoice and lands on the Invoices tab.",
           ["password", "navigation", "modal dialog", "fill in a focused field", "select (popup click)"],
-          wpm=78)
+          wpm=88)
 def ledger_new_invoice_modal(r):
     sign_in(r, "priya.raman@acme.studio", "correct-horse-42", submit="click")
     r.think()
@@ -349,7 +362,7 @@ def ledger_new_invoice_modal(r):
     r.think()
     r.select(label("Due"), "In 30 days")
     r.think()
-    r.fill(label("Memo"), "Brand refresh, phase 2")
+    r.fill(label("Memo"), "Brand refresh")
     r.think()
     r.click(role("button", "Create invoice"))
     r.wait(1.2, 1.8)
