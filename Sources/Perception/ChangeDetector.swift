@@ -6,7 +6,11 @@ public struct ChangeBlob: Sendable, Hashable {
     public var box: PixelRect
     /// How many pixels changed.
     public var pixels: Int
-    public init(box: PixelRect, pixels: Int) { self.box = box; self.pixels = pixels }
+    /// The largest luma change inside.
+    public var maxDiff: Int
+    public init(box: PixelRect, pixels: Int, maxDiff: Int = 255) { self.box = box; self.pixels = pixels; self.maxDiff = maxDiff }
+    /// Whether this looks like compression noise (a keyframe's faint speckle) rather than a change.
+    public var isNoise: Bool { maxDiff < 75 && pixels < 40 }
 }
 
 /// Finds what changed between two gray frames: pixels whose luma moved by more than a threshold,
@@ -24,6 +28,7 @@ public enum ChangeDetector {
         var count = [Int32](repeating: 0, count: cw * ch)
         var minX = [Int32](repeating: Int32.max, count: cw * ch), minY = minX
         var maxX = [Int32](repeating: -1, count: cw * ch), maxY = maxX
+        var peak = [Int32](repeating: 0, count: cw * ch)
         let thr = threshold
         let ga = a.format == .gray8 ? a : a.grayscale(), gb = b.format == .gray8 ? b : b.grayscale()
         ga.pixels.withUnsafeBufferPointer { pa in
@@ -37,6 +42,8 @@ public enum ChangeDetector {
                         if d > thr || d < -thr {
                             let c = cy * cw + (x - r.x) / cell
                             count[c] += 1
+                            let ad = Int32(d < 0 ? -d : d)
+                            if ad > peak[c] { peak[c] = ad }
                             let xx = Int32(x), yy = Int32(y)
                             if xx < minX[c] { minX[c] = xx }
                             if xx > maxX[c] { maxX[c] = xx }
@@ -48,10 +55,10 @@ public enum ChangeDetector {
                 }
             }
         }
-        return components(count: count, minX: minX, minY: minY, maxX: maxX, maxY: maxY, cw: cw, ch: ch, link: link)
+        return components(count: count, peak: peak, minX: minX, minY: minY, maxX: maxX, maxY: maxY, cw: cw, ch: ch, link: link)
     }
 
-    static func components(count: [Int32], minX: [Int32], minY: [Int32], maxX: [Int32], maxY: [Int32],
+    static func components(count: [Int32], peak: [Int32], minX: [Int32], minY: [Int32], maxX: [Int32], maxY: [Int32],
                            cw: Int, ch: Int, link: Int) -> [ChangeBlob] {
         var label = [Int32](repeating: -1, count: cw * ch)
         var out: [ChangeBlob] = []
@@ -61,9 +68,10 @@ public enum ChangeDetector {
             let id = Int32(out.count)
             label[start] = id
             stack.append(start)
-            var px = 0, x0 = Int32.max, y0 = Int32.max, x1: Int32 = -1, y1: Int32 = -1
+            var px = 0, top: Int32 = 0, x0 = Int32.max, y0 = Int32.max, x1: Int32 = -1, y1: Int32 = -1
             while let c = stack.popLast() {
                 px += Int(count[c])
+                top = max(top, peak[c])
                 x0 = min(x0, minX[c]); y0 = min(y0, minY[c]); x1 = max(x1, maxX[c]); y1 = max(y1, maxY[c])
                 let cx = c % cw, cy = c / cw
                 for dy in -reach...reach {
@@ -78,7 +86,7 @@ public enum ChangeDetector {
                 }
             }
             out.append(ChangeBlob(box: PixelRect(x: Int(x0), y: Int(y0), width: Int(x1 - x0) + 1, height: Int(y1 - y0) + 1),
-                                  pixels: px))
+                                  pixels: px, maxDiff: Int(top)))
         }
         return out
     }

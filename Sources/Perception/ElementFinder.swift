@@ -28,7 +28,7 @@ public struct FoundElement: Sendable, Hashable {
 /// the element is the line of text nearest the point.
 public enum ElementFinder {
     /// Luma distance from the seed that still belongs to the region.
-    static let tolerance = 10
+    static let tolerance = 6
 
     /// The element at `point` inside `bounds`; pixels inside `avoid` (the pointer) are passable.
     public static func element(at point: PixelPoint, in image: Image, bounds: PixelRect,

@@ -74,6 +74,10 @@ struct TypingRun {
     var bestScore = Int.max
     var label: String?
     var placeholder: String?
+    /// The rightmost pixel any keystroke touched (typed text never reaches past it).
+    var inkRight: Int
+    /// Whether the first keystroke wiped a wide area (a placeholder disappearing).
+    var wipedPlaceholder: Bool
 }
 
 /// The per-segment state machine behind `EmbeddedVisionModel`. Lives inside one agent task.
@@ -123,7 +127,9 @@ final class SegmentAnalyst {
             if layout.addressBar != nil { url = try await readURL(image) }
         }
         if let p = prev {
-            let blobs = ChangeDetector.blobs(p.images[0], image, threshold: 24, cell: 8, region: layout.window)
+            var blobs = ChangeDetector.blobs(p.images[0], image, threshold: 24, cell: 8, region: layout.window).filter { !$0.isNoise }
+            // A keyframe shifts faint detail everywhere at once: weak changes, none strong.
+            if blobs.allSatisfy({ $0.maxDiff < 70 }) { blobs = [] }
             let nextSmall = blobs.filter(isSmall).map(\.box)
             if let pend = pending {
                 try await step(pend.frame, previous: pend.previous, blobs: pend.blobs, before: lastSmall, after: nextSmall)
@@ -159,9 +165,15 @@ final class SegmentAnalyst {
         let split = tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
                                      plate: plate)
         var content = large
+        var carets: [ChangeBlob] = []
         for b in split.content {
             // A thin upright mark is a caret blinking (or moving with the text): remember it.
-            if b.box.width <= 3 && b.box.height >= 8 && b.box.height <= 48 { caret = b.box; continue }
+            if b.box.width <= 3 && b.box.height >= 8 && b.box.height <= 48 {
+                caret = b.box
+                carets.append(b)
+                if focused == nil, typing == nil, let f = fieldAround(b.box, in: image) { focused = f }
+                continue
+            }
             content.append(b)
         }
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
@@ -171,7 +183,7 @@ final class SegmentAnalyst {
         }
         if !split.pointer.isEmpty { pointerJustMoved = true }
         let platePrior = plate!
-        updatePlate(image, content: content, pointer: split.pointer.map(\.box))
+        updatePlate(image, content: content + carets, pointer: split.pointer.map(\.box))
 
         if !content.isEmpty {
             if event == nil {
@@ -240,8 +252,10 @@ final class SegmentAnalyst {
     /// A frame where nothing but (maybe) the pointer changed: a chance to see the typed value clearly.
     private func noteQuietFrame(_ image: Image, time: Double) {
         guard var run = typing, frameIndex % 2 == 0 else { return }
-        let over = tracker.fix.map { $0.box.intersection(run.field).area > 0 } ?? false
-        let ink = InkAnalysis.inkCount(in: image, region: run.field.insetBy(3), background: 255)
+        let area = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
+                             height: run.field.height)
+        let over = tracker.fix.map { $0.box.intersection(area).area > 0 } ?? false
+        let ink = InkAnalysis.inkCount(in: plate ?? image, region: area.insetBy(3), background: 255)
         let score = (over ? 1_000_000 : 0) + ink
         if score <= run.bestScore { run.best = plate ?? image; run.bestScore = score }
         typing = run
@@ -250,6 +264,12 @@ final class SegmentAnalyst {
     // MARK: events
 
     private func close(_ e: ChangeEvent, after: Image, at time: Double) async throws {
+        var e = e
+        // The pointer rests for this event when it did not move after the event began.
+        if tracker.seen {
+            e.pointerResting = tracker.lastMove <= e.start + 0.001
+            e.pointer = tracker.fix
+        }
         if Debug.enabled {
             Debug.log("seg \(span.index) event \(String(format: "%.2f-%.2f", e.start, e.lastChange)) union \(e.union) n=\(e.boxes.count) pointer \(e.pointer.map { "\($0.box) hs \($0.hotSpot.x),\($0.hotSpot.y)" } ?? "nil") resting \(e.pointerResting) focused \(focused.map { "\($0)" } ?? "nil") typing \(typing != nil)")
         }
@@ -269,6 +289,12 @@ final class SegmentAnalyst {
         guard !pageBoxes.isEmpty else { return }
         let pageUnion = pageBoxes.dropFirst().reduce(pageBoxes[0]) { $0.union($1) }
 
+        // 0. Only the focused field's border changed: it lost focus (or gained it without a click).
+        if let f = focused, pageBoxes.allSatisfy({ $0.height <= 4 && $0.width >= 40 && f.expanded(6, 6).intersection($0) == $0 }) {
+            try await flushTyping()
+            focused = nil
+            return
+        }
         // 1. Keystrokes in the focused field.
         if let f = focused, pageBoxes.allSatisfy({ f.expanded(6, 6).intersection($0) == $0 }), !big {
             noteKeystroke(field: f, event: e, after: after)
@@ -291,7 +317,8 @@ final class SegmentAnalyst {
             return
         }
         // 4. Keystrokes into a field nobody saw focused (the segment began mid-typing).
-        if !big, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
+        let pointerBusy = tracker.moving(at: e.start, window: 0.25) || (h.map { pageUnion.distance(to: $0) <= 40 } ?? false)
+        if !big, !pointerBusy, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
             focused = f
             noteKeystroke(field: f, event: e, after: after)
             return
@@ -300,7 +327,8 @@ final class SegmentAnalyst {
         if let run = typing {
             let inkBefore = InkAnalysis.inkCount(in: e.before, region: run.field.insetBy(3), background: 255)
             let inkAfter = InkAnalysis.inkCount(in: after, region: run.field.insetBy(3), background: 255)
-            if big || inkAfter * 2 < inkBefore || pageBoxes.contains(where: { $0.intersection(run.field).area == 0 }) {
+            let outside = pageBoxes.filter { $0.intersection(run.field).area == 0 }.reduce(0) { $0 + $1.area }
+            if big || inkAfter * 2 < inkBefore || outside >= 2000 {
                 let field = run.field
                 try await flushTyping()
                 if owned {
@@ -319,7 +347,7 @@ final class SegmentAnalyst {
     }
 
     private func changedFraction(_ a: Image, _ b: Image, region: PixelRect) -> Double {
-        let blobs = ChangeDetector.blobs(a, b, threshold: 24, cell: 16, region: region)
+        let blobs = ChangeDetector.blobs(a, b, threshold: 24, cell: 16, region: region).filter { !$0.isNoise }
         let area = blobs.reduce(0) { $0 + $1.box.area }
         return min(1, Double(area) / Double(max(1, region.area)))
     }
@@ -363,11 +391,15 @@ final class SegmentAnalyst {
     // MARK: keystrokes
 
     private func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) {
+        let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
         if var run = typing, run.field == field {
             run.last = e.lastChange; run.keys += 1; run.best = plate ?? after; run.bestScore = Int.max
+            run.inkRight = max(run.inkRight, right)
             typing = run
         } else {
-            typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, best: plate ?? after)
+            let wide = e.union.width >= e.union.height * 3
+            typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, best: plate ?? after,
+                               inkRight: right, wipedPlaceholder: wide)
         }
     }
 
@@ -377,11 +409,14 @@ final class SegmentAnalyst {
         typing = nil
         guard span.owns(run.last) || span.owns(run.start) else { return }
         let frame = run.best ?? run.before
-        var value = try await tools.readField(run.field, in: frame)
-        let band = InkAnalysis.textBand(in: frame, region: run.field.insetBy(3))
+        // Typed text lies left of the last keystroke's right edge: a resting pointer further right is not text.
+        let textArea = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
+                                 height: run.field.height)
+        var value = try await tools.readField(textArea, in: frame)
+        let band = InkAnalysis.textBand(in: frame, region: textArea.insetBy(3))
         let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
         let label = try await labelFor(field: run.field, in: run.before)
-        let placeholder = try await placeholderIn(field: run.field, frame: run.before)
+        let placeholder = run.wipedPlaceholder ? try await placeholderIn(field: textArea, frame: run.before) : nil
         let secret = masked || (label ?? "").lowercased().contains("password")
         if secret { value = nil }
         observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,
@@ -478,7 +513,13 @@ final class SegmentAnalyst {
             }
             return
         }
-        // A text field taking focus: the change stays on the field (its ring, its caret).
+        // A text field taking focus: the change stays on the field (its ring, its caret). A focus
+        // underline below the pointer tells the field's width when the flood could not.
+        if el.shape != .field, !big,
+           let line = pageBoxes.first(where: { $0.height <= 4 && $0.width >= 60 && $0.x <= h.x && $0.maxX >= h.x && $0.y >= h.y - 6 && $0.y <= h.y + 50 }) {
+            let top = max(vp.y, min(h.y - 12, line.y - 40))
+            el = FoundElement(box: PixelRect(x: line.x, y: top, width: line.width, height: line.maxY - top), shape: .field, background: 255)
+        }
         let local = pageBoxes.allSatisfy { el.box.expanded(8, 8).intersection($0) == $0 }
         if el.shape == .field && !big && local {
             focused = el.box
@@ -520,7 +561,7 @@ final class SegmentAnalyst {
     /// A small square that changed near the click (the pointer's row), when there is one.
     private func changedControl(near h: PixelPoint, before: Image, after: Image) -> PixelRect? {
         let region = PixelRect(x: h.x - 420, y: h.y - 40, width: 840, height: 80).intersection(layout.viewport)
-        let blobs = ChangeDetector.blobs(before, after, threshold: 40, cell: 4, region: region)
+        let blobs = ChangeDetector.blobs(before, after, threshold: 40, cell: 4, region: region).filter { !$0.isNoise }
         let candidates = blobs.filter { b in
             let w = b.box.width, hh = b.box.height
             return w >= 6 && hh >= 6 && w <= 30 && hh <= 30 && Double(w) / Double(hh) > 0.6 && Double(w) / Double(hh) < 1.6

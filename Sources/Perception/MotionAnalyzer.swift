@@ -36,7 +36,9 @@ public struct MotionAnalyzer: Sendable {
             return nil
         }
         let cell = 4
-        let blobs = ChangeDetector.blobs(p, image, threshold: threshold, cell: cell).map { b in
+        let blobs = ChangeDetector.blobs(p, image, threshold: threshold, cell: cell)
+            .filter { $0.maxDiff >= 40 || $0.pixels >= 6 }   // a keyframe's faint speckle is not a change
+            .map { b in
             ChangeBlob(box: b.box.scaled(scale), pixels: Int(Double(b.pixels) * scale * scale))
         }
         let out = settle(next: blobs)

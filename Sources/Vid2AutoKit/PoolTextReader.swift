@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import OCR
 import ScreenCore
 
@@ -17,6 +18,10 @@ public struct PoolTextReader: TextReader {
         case .sparse: .sparse
         }
         let r = try await pool.read(image, mode: psm)
+        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_DIR"] {
+            let safe = String(r.text.prefix(40).map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            try? PNG.write(image, to: "\(dir)/ocr-\(UUID().uuidString.prefix(6))-\(Int(r.confidence))-\(safe).png")
+        }
         return TextReading(lines: r.lines.map { l in
             TextLine(words: l.words.map { TextWord(text: $0.text, box: $0.box, confidence: $0.confidence) })
         })

@@ -34,12 +34,7 @@ public struct SegmentTools: AgentTools {
         context?.step()
         let crop = image.cropped(to: region)
         guard crop.width >= 4, crop.height >= 4 else { return .empty }
-        let r = try await reader.read(crop, mode: mode)
-        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_DIR"] {
-            let safe = String(r.text.prefix(40).map { $0.isLetter || $0.isNumber ? $0 : "_" })
-            try? PNG.write(crop, to: "\(dir)/ocr-\(UUID().uuidString.prefix(6))-\(Int(r.confidence))-\(safe).png")
-        }
-        return r
+        return try await reader.read(crop, mode: mode)
     }
 
     /// The pointer near `near`, found as the small region that differs from `reference`.
