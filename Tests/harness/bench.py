@@ -11,7 +11,7 @@ import argparse, json, os, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "bench-data")
-BIN = os.path.join(ROOT, ".build", "release")
+BIN = os.environ.get("SCREENWRIGHT_BIN_DIR", os.path.join(ROOT, ".build", "release"))
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -77,11 +77,6 @@ def screen_clip(path, seconds):
                     "-g", "300", "-pix_fmt", "yuv420p", path], check=True)
 
 
-def best_of(n, cmd):
-    times = [run_measured(cmd)[0] for _ in range(n)]
-    return min(times)
-
-
 def bench_decode(results, clips, repeats):
     vid2auto = os.path.join(BIN, "vid2auto")
     for name, seconds in clips:
@@ -90,10 +85,12 @@ def bench_decode(results, clips, repeats):
         ours_cmd = [vid2auto, "frames", clip, "--fps", "0", "--width", "480", "--gray", "--null"]
         ref_cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", clip,
                    "-vf", "scale=480:-1,format=gray", "-f", "null", "-"]
-        r = repeats if seconds <= 60 else 1
-        # Interleave so both see the same machine state.
-        ref_t = best_of(r, ref_cmd)
-        ours_t = best_of(r, ours_cmd)
+        r = repeats if seconds <= 60 else 2
+        # Interleave the runs so both see the same machine state; keep each one's best.
+        ref_t = ours_t = float("inf")
+        for _ in range(r):
+            ref_t = min(ref_t, run_measured(ref_cmd)[0])
+            ours_t = min(ours_t, run_measured(ours_cmd)[0])
         rss = peak_rss_mb(ours_cmd)
         frames = seconds * 30
         row = {"clip": name, "frames": frames, "ffmpeg_s": round(ref_t, 3), "ours_s": round(ours_t, 3),
