@@ -62,7 +62,7 @@ public struct DesignRaster: Sendable {
     /// The most frequent colour among the pixels of `rect` visited with `step`, and the share of
     /// visited pixels within tolerance of it. Colours are binned at 4 bits a channel; the result is
     /// the mean of the winning bin.
-    public func dominantColor(in rect: PixelRect, step: Int = 1) -> (color: RGB, share: Double) {
+    public func dominantColor(in rect: PixelRect, step: Int = 1, excluding: RGB? = nil) -> (color: RGB, share: Double) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return (RGB(255, 255, 255), 0) }
         var counts = [Int](repeating: 0, count: 4096)
@@ -75,6 +75,9 @@ public struct DesignRaster: Sendable {
                 var x = r.x
                 while x < r.maxX {
                     let o = (y * width + x) * 3
+                    if let ex = excluding, abs(Int(p[o]) - Int(ex.r)) + abs(Int(p[o + 1]) - Int(ex.g)) + abs(Int(p[o + 2]) - Int(ex.b)) <= tolerance {
+                        x += s; continue
+                    }
                     let bin = (Int(p[o]) >> 4) << 8 | (Int(p[o + 1]) >> 4) << 4 | Int(p[o + 2]) >> 4
                     counts[bin] += 1
                     sums[bin * 3] += Int(p[o]); sums[bin * 3 + 1] += Int(p[o + 1]); sums[bin * 3 + 2] += Int(p[o + 2])

@@ -168,12 +168,15 @@ public struct LayoutSegmenter: Sendable {
         }
         let maxInset = 48
         let xs = Array(stride(from: c.x, to: c.maxX, by: 3)), ys = Array(stride(from: c.y, to: c.maxY, by: 3))
+        // The colour most of the content is drawn in (a panel's fill) is never a frame.
+        let fill = raster.dominantColor(in: c, step: 3, excluding: bg).color
         // A frame line is ink along most of its length and nearly one colour (a shadow column, a
         // border): never a strip of content.
         func frameLine(_ pts: [(Int, Int)]) -> Bool {
             guard share(pts) >= 0.6 else { return false }
             let cols = pts.map { raster.color($0.0, $0.1) }
             let mid = cols[cols.count / 2]
+            if raster.same(mid, fill) { return false }
             return cols.filter { raster.same($0, mid) }.count * 100 >= cols.count * 85
         }
         func run(_ line: (Int) -> [(Int, Int)]) -> Int {
@@ -197,19 +200,23 @@ public struct LayoutSegmenter: Sendable {
         guard c.width >= 24, c.height >= 16, c.area >= 2_000 else { return nil }
         let (dom, share) = raster.dominantColor(in: c, step: c.area > 40_000 ? 2 : 1)
         guard share >= (c.area >= 20_000 ? 0.45 : 0.55), !raster.same(dom, bg) else { return nil }
-        func lineShare(_ pts: [(Int, Int)]) -> Double {
-            var m = 0
-            for (x, y) in pts where raster.same(raster.color(x, y), dom) { m += 1 }
-            return Double(m) / Double(max(1, pts.count))
+        // Strip frame lines (uniform, not the panel colour: borders, shadow steps) from each side.
+        func frameLine(_ pts: [(Int, Int)]) -> Bool {
+            let cols = pts.map { raster.color($0.0, $0.1) }
+            let onPanel = cols.filter { raster.same($0, dom) }.count
+            if onPanel * 10 >= cols.count * 9 { return false }
+            let mid = cols[cols.count / 2]
+            if raster.same(mid, dom) { return false }
+            return cols.filter { raster.same($0, mid) }.count * 100 >= cols.count * 80
         }
-        let maxInset = 64
+        let maxInset = 24
         var top = 0, bottom = 0, left = 0, right = 0
         let xs = stride(from: c.x + c.width / 10, to: c.maxX - c.width / 10, by: 2)
         let ys = stride(from: c.y + c.height / 10, to: c.maxY - c.height / 10, by: 2)
-        while top < maxInset, lineShare(xs.map { ($0, c.y + top) }) < 0.9 { top += 1 }
-        while bottom < maxInset, lineShare(xs.map { ($0, c.maxY - 1 - bottom) }) < 0.9 { bottom += 1 }
-        while left < maxInset, lineShare(ys.map { (c.x + left, $0) }) < 0.9 { left += 1 }
-        while right < maxInset, lineShare(ys.map { (c.maxX - 1 - right, $0) }) < 0.9 { right += 1 }
+        while top < maxInset, frameLine(xs.map { ($0, c.y + top) }) { top += 1 }
+        while bottom < maxInset, frameLine(xs.map { ($0, c.maxY - 1 - bottom) }) { bottom += 1 }
+        while left < maxInset, frameLine(ys.map { (c.x + left, $0) }) { left += 1 }
+        while right < maxInset, frameLine(ys.map { (c.maxX - 1 - right, $0) }) { right += 1 }
         let inner = PixelRect(x: c.x + left, y: c.y + top, width: c.width - left - right, height: c.height - top - bottom)
         guard inner.width >= 20, inner.height >= 20 else { return nil }
         var kids: [LayoutRegion] = []
