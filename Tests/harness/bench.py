@@ -5,9 +5,11 @@ Sections (each prints its figures and adds them to .eval-out/bench.json):
   decode   our frame source delivering every frame as a 480 px-wide gray image vs
            `ffmpeg -threads 0 -i CLIP -vf scale=480:-1,format=gray -f null -`, on a generated
            60 s and 10 min 1080p30 screen-like clip; our peak RSS.
+  analyse  vid2auto's full analysis of the 60 s clip vs `ffmpeg -threads 0 -i CLIP -f null -`;
+           peak RSS; the swarm's speedup (default agents over --agents 1) on samples/recordings.
 Clips are generated once into bench-data/ (outside git).
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, glob, json, os, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "bench-data")
@@ -102,7 +104,42 @@ def bench_decode(results, clips, repeats):
               f"peak RSS {rss:6.1f} MB", flush=True)
 
 
-SECTIONS = {"decode": bench_decode}
+def bench_analyse(results, clips, repeats):
+    """vid2auto's whole analysis of the 60 s clip against `ffmpeg -threads 0 -i CLIP -f null -`
+    (target: at most 2x its time, peak RSS <= 400 MB), and the swarm's measured speedup of the
+    default agent count over --agents 1 on the committed sample recordings."""
+    vid2auto = os.path.join(BIN, "vid2auto")
+    name, seconds = clips[0]
+    clip = os.path.join(DATA, name)
+    screen_clip(clip, seconds)
+    ours_cmd = [vid2auto, clip, "--target", "timeline", "-o", os.devnull]
+    ref_cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", clip, "-f", "null", "-"]
+    ref_t = ours_t = float("inf")
+    for _ in range(max(1, min(repeats, 2))):
+        ref_t = min(ref_t, run_measured(ref_cmd)[0])
+        ours_t = min(ours_t, run_measured(ours_cmd)[0])
+    rss = peak_rss_mb(ours_cmd)
+    row = {"clip": name, "ffmpeg_null_s": round(ref_t, 3), "analyse_s": round(ours_t, 3),
+           "time_ratio": round(ours_t / ref_t, 3), "peak_rss_mb": round(rss, 1)}
+    results["analyse"] = row
+    print(f"analyse {name:<13} ffmpeg -f null {ref_t:6.2f} s   vid2auto {ours_t:6.2f} s   "
+          f"ratio {row['time_ratio']:.2f}x (target <= 2)   peak RSS {rss:6.1f} MB (target <= 400)", flush=True)
+
+    samples = sorted(glob.glob(os.path.join(ROOT, "samples", "recordings", "*.mp4")) +
+                     glob.glob(os.path.join(ROOT, "samples", "recordings", "*.webm")))
+    one = many = 0.0
+    for rec in samples:
+        one += run_measured([vid2auto, rec, "--target", "timeline", "--agents", "1", "-o", os.devnull])[0]
+        many += run_measured([vid2auto, rec, "--target", "timeline", "-o", os.devnull])[0]
+    speedup = one / many if many else 0
+    results["speedup"] = {"recordings": len(samples), "agents_1_s": round(one, 2),
+                          "agents_default_s": round(many, 2), "default_agents": os.cpu_count(),
+                          "speedup": round(speedup, 3)}
+    print(f"swarm speedup on {len(samples)} samples: --agents 1 {one:6.2f} s, default ({os.cpu_count()}) "
+          f"{many:6.2f} s, speedup {speedup:.2f}x", flush=True)
+
+
+SECTIONS = {"decode": bench_decode, "analyse": bench_analyse}
 
 
 def main():
