@@ -25,6 +25,7 @@ public struct Aggregator: Sendable {
         obs = mergeScrolls(obs)
         obs = mergeChecks(obs)
         if !keepFocusClicks { obs = dropFocusClicks(obs) }
+        obs = unifyFieldNames(obs)
         var actions: [Action] = []
         if let url = layout.startURL {
             actions.append(Action(kind: .goto, time: 0, value: .text(url), confidence: 0.9, evidence: [0]))
@@ -173,6 +174,26 @@ public struct Aggregator: Sendable {
             result.append(o)
         }
         return result
+    }
+
+    /// Every observation of one field (fills, presses, clicks on it) carries the same label and
+    /// placeholder: the reading most observations agree on (OCR of a hint behind a pointer varies).
+    func unifyFieldNames(_ obs: [Observation]) -> [Observation] {
+        var groups: [[Int]] = []
+        for (i, o) in obs.enumerated() where o.role == .textbox && o.box != nil {
+            if let g = groups.firstIndex(where: { Self.sameField(obs[$0[0]].box, o.box) }) { groups[g].append(i) } else { groups.append([i]) }
+        }
+        func vote(_ values: [String?]) -> String? {
+            var count: [String: Int] = [:]
+            for v in values.compactMap({ $0 }) { count[v, default: 0] += 1 }
+            return count.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        }
+        var out = obs
+        for g in groups {
+            let label = vote(g.map { obs[$0].label }), placeholder = vote(g.map { obs[$0].placeholder })
+            for i in g { out[i].label = label ?? out[i].label; out[i].placeholder = placeholder ?? out[i].placeholder }
+        }
+        return out
     }
 
     /// The action for one observation, in viewport coordinates.

@@ -67,8 +67,9 @@ struct TypingRun {
     var start: Double
     var last: Double
     var keys: Int
-    /// The frame before the first keystroke (for the placeholder).
+    /// The plate before the first keystroke (for the label), and the frame itself (for the placeholder).
     var before: Image
+    var beforeFrame: Image?
     /// The best frame so far to read the final value from, and its score (lower is better).
     var best: Image?
     var bestScore = Int.max
@@ -124,12 +125,16 @@ final class SegmentAnalyst {
         frameIndex += 1
         if plate == nil {
             plate = image
+            // A pointer resting since before the segment: on a flat background its shape stands out.
+            if let f = tracker.fix, tracker.silhouette == nil, let (fix, mask) = Self.pointerOnFlat(near: f.hotSpot, in: image) {
+                tracker.refine(fix, silhouette: mask)
+                Debug.log("seg \(span.index) pointer found on flat background: \(fix.box)")
+            }
             if layout.addressBar != nil { url = try await readURL(image) }
         }
         if let p = prev {
             var blobs = ChangeDetector.blobs(p.images[0], image, threshold: 24, cell: 8, region: layout.window).filter { !$0.isNoise }
-            // A keyframe shifts faint detail everywhere at once: weak changes, none strong.
-            if blobs.allSatisfy({ $0.maxDiff < 70 }) { blobs = [] }
+            blobs = Self.droppingKeyframeSpeckle(blobs)
             let nextSmall = blobs.filter(isSmall).map(\.box)
             if let pend = pending {
                 try await step(pend.frame, previous: pend.previous, blobs: pend.blobs, before: lastSmall, after: nextSmall)
@@ -155,6 +160,14 @@ final class SegmentAnalyst {
         return observations
     }
 
+    /// A keyframe shifts faint detail everywhere at once: many weak changes, scattered. Real UI
+    /// changes are few and strong (or large).
+    static func droppingKeyframeSpeckle(_ blobs: [ChangeBlob]) -> [ChangeBlob] {
+        let weak = blobs.filter { $0.maxDiff < 85 }.count
+        if blobs.count >= 5, weak * 10 >= blobs.count * 8 { return blobs.filter { $0.maxDiff >= 110 } }
+        return blobs.filter { $0.maxDiff >= 64 }
+    }
+
     private func isSmall(_ b: ChangeBlob) -> Bool { b.box.width <= PointerLocator.maxSide && b.box.height <= PointerLocator.maxSide }
 
     private func step(_ frame: Frame, previous: Image, blobs: [ChangeBlob], before: [PixelRect], after: [PixelRect]) async throws {
@@ -163,7 +176,7 @@ final class SegmentAnalyst {
         let small = blobs.filter(isSmall)
         let large = blobs.filter { !isSmall($0) }
         let split = tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
-                                     plate: plate)
+                                     plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
         var content = large
         var carets: [ChangeBlob] = []
         for b in split.content {
@@ -179,9 +192,14 @@ final class SegmentAnalyst {
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
         if split.pointer.isEmpty, pointerJustMoved, let f = tracker.fix, let p = plate {
             pointerJustMoved = false
-            if let exact = restingPointer(around: f.box, image: image, plate: p) { tracker.refine(exact) }
+            if let (exact, mask) = restingPointer(around: f.box, image: image, plate: p) {
+                tracker.refine(exact, silhouette: mask, plateIsClean: true)
+            }
         }
-        if !split.pointer.isEmpty { pointerJustMoved = true }
+        if !split.pointer.isEmpty {
+            pointerJustMoved = true
+            Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer moved: \(split.pointer.map { "\($0.box)" }) -> \(tracker.fix.map { "\($0.box)" } ?? "-")")
+        }
         let platePrior = plate!
         updatePlate(image, content: content + carets, pointer: split.pointer.map(\.box))
 
@@ -234,8 +252,57 @@ final class SegmentAnalyst {
         plate = p
     }
 
+    /// `image` with the resting pointer's own pixels painted over with the plate's (the text
+    /// under a thin I-beam stays readable; a black bar would read as a letter).
+    private func erasingPointer(_ image: Image) -> Image {
+        guard let f = tracker.fix, let mask = tracker.silhouette, mask.count == f.box.area else { return image }
+        let around = image.cropped(to: f.box.expanded(6, 6))
+        let bg = Int(TextRegions.backgroundLuma(around))
+        var out = image
+        for y in f.box.y..<f.box.maxY {
+            for x in f.box.x..<f.box.maxX where mask[(y - f.box.y) * f.box.width + x - f.box.x] {
+                guard x >= 0, y >= 0, x < image.width, y < image.height else { continue }
+                if tracker.plateIsClean, let p = plate {
+                    // The plate saw this spot before the pointer came to rest on it.
+                    out.pixels[y * out.bytesPerRow + x] = p.pixels[y * p.bytesPerRow + x]
+                } else if abs(Int(image.luma(x: x, y: y)) - bg) > 100 {
+                    // Only the pointer's contrasting core; its outline blends with the background.
+                    out.pixels[y * out.bytesPerRow + x] = UInt8(bg)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The pointer near `p` when it sits on a flat patch: the one compact shape that differs from
+    /// the patch's colour, not touching the window's edge.
+    static func pointerOnFlat(near p: PixelPoint, in image: Image) -> (PointerFix, [Bool])? {
+        let win = PixelRect(x: p.x - 28, y: p.y - 28, width: 56, height: 56)
+            .intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard win.width > 20, win.height > 20 else { return nil }
+        var hist = [Int](repeating: 0, count: 256)
+        for y in win.y..<win.maxY { for x in win.x..<win.maxX { hist[Int(image.luma(x: x, y: y))] += 1 } }
+        let bg = hist.indices.max { hist[$0] < hist[$1] }!
+        guard hist[bg] * 10 >= win.area * 6 else { return nil }   // not flat enough
+        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+        for y in win.y..<win.maxY {
+            for x in win.x..<win.maxX where abs(Int(image.luma(x: x, y: y)) - bg) > 40 {
+                x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+            }
+        }
+        guard x1 >= 0, x0 > win.x, y0 > win.y, x1 < win.maxX - 1, y1 < win.maxY - 1,
+              x1 - x0 >= 4, y1 - y0 >= 8, x1 - x0 < 40, y1 - y0 < 40 else { return nil }
+        let box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        var mask = [Bool](repeating: false, count: box.area)
+        for y in box.y..<box.maxY {
+            for x in box.x..<box.maxX where abs(Int(image.luma(x: x, y: y)) - bg) > 12 { mask[(y - box.y) * box.width + x - box.x] = true }
+        }
+        let hot = box.width * 2 <= box.height ? box.center : PixelPoint(x: box.x + 1, y: box.y + 1)
+        return (PointerFix(box: box, hotSpot: hot), mask)
+    }
+
     /// The resting pointer's exact box near `guess`: the pixels that differ from the clean plate.
-    private func restingPointer(around guess: PixelRect, image: Image, plate: Image) -> PointerFix? {
+    private func restingPointer(around guess: PixelRect, image: Image, plate: Image) -> (PointerFix, [Bool])? {
         let r = guess.expanded(16, 16).intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard !r.isEmpty else { return nil }
         var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
@@ -246,7 +313,13 @@ final class SegmentAnalyst {
         }
         guard x1 >= 0, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide else { return nil }
         let box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
-        return PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: plate))
+        var mask = [Bool](repeating: false, count: box.area)
+        for y in box.y..<box.maxY {
+            for x in box.x..<box.maxX where abs(Int(image.luma(x: x, y: y)) - Int(plate.luma(x: x, y: y))) > 30 {
+                mask[(y - box.y) * box.width + x - box.x] = true
+            }
+        }
+        return (PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: plate)), mask)
     }
 
     /// A frame where nothing but (maybe) the pointer changed: a chance to see the typed value clearly.
@@ -255,9 +328,9 @@ final class SegmentAnalyst {
         let area = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
                              height: run.field.height)
         let over = tracker.fix.map { $0.box.intersection(area).area > 0 } ?? false
-        let ink = InkAnalysis.inkCount(in: plate ?? image, region: area.insetBy(3), background: 255)
+        let ink = InkAnalysis.inkCount(in: image, region: area.insetBy(3), background: 255)
         let score = (over ? 1_000_000 : 0) + ink
-        if score <= run.bestScore { run.best = plate ?? image; run.bestScore = score }
+        if score <= run.bestScore { run.best = image; run.bestScore = score }
         typing = run
     }
 
@@ -265,6 +338,11 @@ final class SegmentAnalyst {
 
     private func close(_ e: ChangeEvent, after: Image, at time: Double) async throws {
         var e = e
+        if let f = tracker.fix, tracker.silhouette == nil, !tracker.moving(at: time, window: 0.2),
+           let (fix, mask) = Self.pointerOnFlat(near: f.hotSpot, in: after) {
+            tracker.refine(fix, silhouette: mask)
+            Debug.log("seg \(span.index) pointer found on flat background: \(fix.box)")
+        }
         // The pointer rests for this event when it did not move after the event began.
         if tracker.seen {
             e.pointerResting = tracker.lastMove <= e.start + 0.001
@@ -311,8 +389,10 @@ final class SegmentAnalyst {
             }
         }
         flushScroll()
-        // 3. A click where the pointer rests.
-        if let h, e.pointerResting, big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil {
+        // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
+        // a change while the hand is still on the keyboard is a key press).
+        let typingStill = typing.map { tracker.lastMove < $0.start } ?? false
+        if let h, e.pointerResting, !typingStill, big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil {
             try await click(at: h, event: e, after: after, big: big, owned: owned, pageBoxes: pageBoxes, time: time)
             return
         }
@@ -328,7 +408,8 @@ final class SegmentAnalyst {
             let inkBefore = InkAnalysis.inkCount(in: e.before, region: run.field.insetBy(3), background: 255)
             let inkAfter = InkAnalysis.inkCount(in: after, region: run.field.insetBy(3), background: 255)
             let outside = pageBoxes.filter { $0.intersection(run.field).area == 0 }.reduce(0) { $0 + $1.area }
-            if big || inkAfter * 2 < inkBefore || outside >= 2000 {
+            _ = (inkBefore, inkAfter)
+            if big || outside >= 2000 {
                 let field = run.field
                 try await flushTyping()
                 if owned {
@@ -340,6 +421,11 @@ final class SegmentAnalyst {
                 if big { focused = nil }
                 return
             }
+        }
+        // 5b. A change inside the field being typed into (select-all and delete, a paste) is typing.
+        if let run = typing, pageBoxes.allSatisfy({ run.field.expanded(6, 6).intersection($0) == $0 }) {
+            noteKeystroke(field: run.field, event: e, after: after)
+            return
         }
         // 6. Nothing explains it: content that changed by itself (an effect, an animation).
         if time - lastEffect > 0.0 { lastEffect = time }
@@ -393,12 +479,12 @@ final class SegmentAnalyst {
     private func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) {
         let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
         if var run = typing, run.field == field {
-            run.last = e.lastChange; run.keys += 1; run.best = plate ?? after; run.bestScore = Int.max
+            run.last = e.lastChange; run.keys += 1; run.best = after; run.bestScore = Int.max
             run.inkRight = max(run.inkRight, right)
             typing = run
         } else {
             let wide = e.union.width >= e.union.height * 3
-            typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, best: plate ?? after,
+            typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, beforeFrame: e.before, best: after,
                                inkRight: right, wipedPlaceholder: wide)
         }
     }
@@ -408,7 +494,7 @@ final class SegmentAnalyst {
         guard let run = typing else { return }
         typing = nil
         guard span.owns(run.last) || span.owns(run.start) else { return }
-        let frame = run.best ?? run.before
+        let frame = erasingPointer(run.best ?? run.before)
         // Typed text lies left of the last keystroke's right edge: a resting pointer further right is not text.
         let textArea = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
                                  height: run.field.height)
@@ -416,7 +502,10 @@ final class SegmentAnalyst {
         let band = InkAnalysis.textBand(in: frame, region: textArea.insetBy(3))
         let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
         let label = try await labelFor(field: run.field, in: run.before)
-        let placeholder = run.wipedPlaceholder ? try await placeholderIn(field: textArea, frame: run.before) : nil
+        // A placeholder under a pointer that was already resting when the segment began cannot be
+        // read cleanly: leave it to the readings of other segments.
+        let obscured = !tracker.plateIsClean && (tracker.fix.map { $0.box.intersection(textArea).area > 0 } ?? false)
+        let placeholder = run.wipedPlaceholder && !obscured ? try await placeholderIn(field: textArea, frame: run.before) : nil
         let secret = masked || (label ?? "").lowercased().contains("password")
         if secret { value = nil }
         observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,

@@ -82,13 +82,15 @@ public struct MotionAnalyzer: Sendable {
                 var isPointer = jump
                 if let p = pointerBox {
                     if moving && p.distance(to: b.box) <= pointerMaxStep { isPointer = true }
-                    if !moving && p.distance(to: b.box) <= 12 && nextSmall.contains(where: near) { isPointer = true }
+                    let overlap = p.intersection(b.box.expanded(Int(scale), Int(scale))).area * 10 >= p.area * 3
+                    if !moving && overlap && nextSmall.contains(where: near) { isPointer = true }
                 } else if prevSmall.contains(where: near) || nextSmall.contains(where: near) {
                     isPointer = true
                 }
                 // Recovery: a sweep through this frame (before and after it, far apart).
                 if !isPointer, let a = prevSmall.first(where: near), let c = nextSmall.first(where: near),
-                   abs(a.center.x - c.center.x) + abs(a.center.y - c.center.y) >= 30 {
+                   Self.dist(a.center, c.center) >= 30,
+                   Self.dist(a.center, b.box.center) + Self.dist(b.box.center, c.center) <= Self.dist(a.center, c.center) * 13 / 10 + 10 {
                     isPointer = true
                 }
                 if isPointer { pointerBoxes.append(b.box); continue }

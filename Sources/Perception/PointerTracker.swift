@@ -57,8 +57,10 @@ public struct PointerTracker: Sendable {
     /// the small blobs of the frames just before and after (a moving pointer leaves a trail).
     /// `plate` is a pointer-free picture of the screen: a change at the resting pointer that leaves
     /// as much difference from it as before is the pointer moving, not something new under it.
+    /// `typingIn` is the field being typed into: without motion going on, a change there is a keystroke.
     public mutating func classify(time: Double, small: [ChangeBlob], before: [PixelRect], after: [PixelRect],
-                                  image: Image, previous: Image, plate: Image? = nil) -> (pointer: [ChangeBlob], content: [ChangeBlob]) {
+                                  image: Image, previous: Image, plate: Image? = nil,
+                                  typingIn field: PixelRect? = nil, bounds: PixelRect? = nil) -> (pointer: [ChangeBlob], content: [ChangeBlob]) {
         var pointer: [ChangeBlob] = [], content: [ChangeBlob] = []
         let moving = self.moving(at: time, window: 0.06)
         for b in small {
@@ -67,20 +69,30 @@ public struct PointerTracker: Sendable {
             var isPointer = false
             if let f = fix {
                 if moving && f.box.distance(to: b.box) <= maxStep { isPointer = true }
-                if !moving && f.box.distance(to: b.box) <= 12 {
-                    if after.contains(where: near) { isPointer = true }
-                    else if let plate {
+                // Leaving a resting position: the change covers where the pointer was.
+                let overlap = f.box.intersection(b.box.expanded(2, 2)).area * 10 >= f.box.area * 3
+                if !moving && overlap {
+                    if let mask = silhouette, mask.count == f.box.area {
+                        // The pointer is drawn over everything: while its own pixels stay put, it has not moved.
+                        isPointer = Self.changedFraction(of: mask, in: f.box, image, previous) > 0.3
+                    } else if after.contains(where: near) {
+                        isPointer = true
+                    } else if let field, field.expanded(4, 4).intersection(b.box) == b.box {
+                        isPointer = false
+                    } else if let plate {
                         let area = b.box.union(f.box).expanded(4, 4)
                         let now = Self.differing(image, plate, area), then = Self.differing(previous, plate, area)
-                        isPointer = Double(now) <= Double(then) * 1.5 + 8
+                        isPointer = Double(now) <= Double(then) * 1.15 + 6
                     }
                 }
             } else if before.contains(where: near) || after.contains(where: near) {
                 isPointer = true
             }
             // Recovery: a sweep through this frame (small changes before and after it, far apart).
-            if !isPointer, let a = before.first(where: near), let c = after.first(where: near),
-               abs(a.center.x - c.center.x) + abs(a.center.y - c.center.y) >= 30 {
+            if !isPointer, bounds.map({ $0.intersection(b.box) == b.box }) ?? true,
+               let a = before.first(where: near), let c = after.first(where: near),
+               Self.dist(a.center, c.center) >= 30,
+               Self.dist(a.center, b.box.center) + Self.dist(b.box.center, c.center) <= Self.dist(a.center, c.center) * 13 / 10 + 10 {
                 isPointer = true
             }
             if isPointer { pointer.append(b) } else { content.append(b) }
@@ -96,6 +108,21 @@ public struct PointerTracker: Sendable {
         return (pointer, content)
     }
 
+    static func dist(_ a: PixelPoint, _ b: PixelPoint) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+
+    /// The fraction of the pointer's own pixels that changed between two frames.
+    static func changedFraction(of mask: [Bool], in box: PixelRect, _ a: Image, _ b: Image) -> Double {
+        var n = 0, changed = 0
+        for y in box.y..<box.maxY {
+            for x in box.x..<box.maxX where mask[(y - box.y) * box.width + x - box.x] {
+                guard x >= 0, y >= 0, x < a.width, y < a.height else { continue }
+                n += 1
+                if abs(Int(a.luma(x: x, y: y)) - Int(b.luma(x: x, y: y))) > 30 { changed += 1 }
+            }
+        }
+        return n == 0 ? 0 : Double(changed) / Double(n)
+    }
+
     /// Pixels of `region` where `a` and `b` differ clearly.
     static func differing(_ a: Image, _ b: Image, _ region: PixelRect) -> Int {
         let r = region.intersection(PixelRect(x: 0, y: 0, width: min(a.width, b.width), height: min(a.height, b.height)))
@@ -107,6 +134,8 @@ public struct PointerTracker: Sendable {
 
     mutating func update(time: Double, blobs: [ChangeBlob], image: Image, previous: Image) {
         seen = true
+        silhouette = nil
+        plateIsClean = false
         lastMove = time
         let last = fix?.hotSpot
         // Where the pointer is now: the blob part present in `image` but not in `previous` is
@@ -124,6 +153,14 @@ public struct PointerTracker: Sendable {
         fix = PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: previous))
     }
 
-    /// Re-centres the pointer box on what `image` shows where it rests (after it stops).
-    public mutating func refine(_ f: PointerFix) { fix = f; seen = true }
+    /// The resting pointer's own pixels (true = pointer) inside `fix.box`, when measured.
+    public private(set) var silhouette: [Bool]?
+
+    /// Re-centres the pointer box on what `image` shows where it rests (after it stops), with
+    /// the mask of its pixels when known.
+    public mutating func refine(_ f: PointerFix, silhouette mask: [Bool]? = nil, plateIsClean: Bool = false) {
+        fix = f; seen = true; silhouette = mask; self.plateIsClean = plateIsClean
+    }
+    /// Whether the clean plate holds what is under the resting pointer (it arrived in view of this tracker).
+    public private(set) var plateIsClean = false
 }

@@ -68,7 +68,8 @@ public enum TextRegions {
         crop = InkAnalysis.eraseCarets(crop)
         let r = try await reader.read(prepare(crop, margin: 8), mode: .line)
         var t = clean(r.text)
-        while let last = t.last, "|[]".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
+        // A caret touching the last letter reads as a bar or a bracket.
+        while let last = t.last, "|[]{}".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
         return t.isEmpty ? nil : t
     }
 
