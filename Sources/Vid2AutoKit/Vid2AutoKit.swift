@@ -1,3 +1,4 @@
+import CodeGen
 import Foundation
 import Media
 import OCR
@@ -13,6 +14,9 @@ public enum Vid2AutoKit {
         switch error {
         case let e as InputError: return (e.description, e.exitCode)
         case let e as OutputError: return (e.description, 73)
+        case let e as CodeGenError:
+            if case .templatesDirectoryNotFound = e { return (e.description, 66) }
+            return (e.description, 70)
         case let e as UsageError: return (e.description, 64)
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
@@ -43,16 +47,17 @@ public enum Vid2AutoKit {
 
 extension Vid2AutoKit {
     /// Every output `vid2auto RECORDING --target T` knows.
-    public static let targets = ["playwright-python", "playwright-ts", "selenium-python", "selenium-java", "steps", "timeline"]
+    public static let targets = ScriptTarget.allCases.map(\.rawValue)
 
-    /// Analyses the recording at `path` and renders it as `target` (the timeline as JSON; scripts
-    /// through CodeGen when it is built in).
+    /// Analyses the recording at `path` and renders it as `target` through CodeGen's templates.
+    /// The templates are located before the analysis starts, so a bad `--templates DIR` fails fast.
     public static func analyse(path: String, target: String, options: AnalysisOptions = AnalysisOptions(),
                                templates: String? = nil, assertions: Bool = true) async throws -> String {
-        guard targets.contains(target) else { throw UsageError.unsupportedTarget(target) }
+        guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
+        let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
         let timeline = try await Analysis.run(path: path, options: options)
-        if target == "timeline" { return try json(timeline) + "\n" }
-        throw UsageError.unsupportedTarget(target)
+        let artifact = try renderer.render(timeline, target: scriptTarget)
+        return artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n"
     }
 }
 
@@ -61,7 +66,7 @@ public enum UsageError: Error, Sendable, CustomStringConvertible {
     case unsupportedTarget(String)
     public var description: String {
         switch self {
-        case .unsupportedTarget(let t): "unsupported target '\(t)' in this build (try --target timeline)"
+        case .unsupportedTarget(let t): "unsupported target '\(t)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))"
         }
     }
 }
