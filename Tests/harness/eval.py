@@ -37,7 +37,9 @@ PY_TARGETS = ("playwright-python", "selenium-python")
 ALL_TARGETS = PY_TARGETS + ("timeline",)
 REF_SUFFIX = {"playwright-python": ".playwright.py", "selenium-python": ".selenium.py",
               "timeline": ".timeline.json"}
-GEN_SUFFIX = {"playwright-python": "playwright.py", "selenium-python": "selenium.py",
+# Never name a generated script after a module it imports: Python puts the script's own folder
+# first on sys.path, so a file called playwright.py would shadow the playwright package.
+GEN_SUFFIX = {"playwright-python": "generated_playwright.py", "selenium-python": "generated_selenium.py",
               "timeline": "timeline.json"}
 RATCHET = os.path.join(HERE, "ratchet.json")
 REFERENCE_DIR = os.path.join(HERE, "reference")

@@ -332,3 +332,10 @@ def test_unavailable_vid2auto_is_reported_never_invented(tmp_path):
     assert row["timeline"]["status"] == "unavailable"
     assert summary["totals"]["replayPassRate"] == {t: 0.0 for t in harness.PY_TARGETS}
     assert summary["totals"]["timeline"]["recall"] == 0.0
+
+
+def test_generated_script_names_do_not_shadow_the_frameworks():
+    import importlib.util
+    for target, name in harness.GEN_SUFFIX.items():
+        stem = name.rsplit(".", 1)[0]
+        assert importlib.util.find_spec(stem) is None, f"{name} would shadow the installed module {stem}"
