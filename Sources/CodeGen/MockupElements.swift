@@ -144,6 +144,7 @@ public enum MockupElementBuilder {
         if let w = s.fontWeight, w != 400 { d.append(.init(property: "font-weight", value: String(w))) }
         if let c = s.color { d.append(.init(property: "color", value: c.hex)) }
         if s.italic == true { d.append(.init(property: "font-style", value: "italic")) }
+        if s.uppercase == true { d.append(.init(property: "text-transform", value: "uppercase")) }
         if s.fontFamily == .serif { d.append(.init(property: "font-family", value: "\"Times New Roman\", Times, serif")) }
         if s.fontFamily == .mono { d.append(.init(property: "font-family", value: "\"Courier New\", monospace")) }
         return d

@@ -213,6 +213,7 @@ public struct MockupRenderer: Sendable {
         case ("text-align", "right"): return "text-right"
         case ("font-weight", "700"): return "font-bold"
         case ("font-style", "italic"): return "italic"
+        case ("text-transform", "uppercase"): return "uppercase"
         case ("position", "relative"): return "relative"
         case ("position", "absolute"): return "absolute"
         case ("max-width", "100%"): return "max-w-full"
@@ -245,9 +246,13 @@ public struct MockupRenderer: Sendable {
 
     /// What Tailwind would compile for the classes the page uses (each class is exactly one
     /// declaration), after a minimal preflight.
+    /// The reset goes in `@layer base` and the utilities in `@layer utilities`, in Tailwind's own layer
+    /// order, so a page that also loads Tailwind gets the same cascade (unlayered rules would beat
+    /// every Tailwind utility).
     static func tailwindStylesheet(_ root: MockupElement, doc: UIDocument, source: String) -> String {
-        var out = base(doc: doc, source: source)
+        var out = "@layer theme, base, components, utilities;\n@layer base {\n" + base(doc: doc, source: source) + "}\n"
         out += "/* Tailwind utilities used by this page, compiled (the page needs no Tailwind build to render). */\n"
+        out += "@layer utilities {\n"
         var seen = Set<String>()
         func walk(_ e: MockupElement) {
             for d in e.declarations {
@@ -259,6 +264,6 @@ public struct MockupRenderer: Sendable {
             e.children.forEach(walk)
         }
         walk(root)
-        return out
+        return out + "}\n"
     }
 }

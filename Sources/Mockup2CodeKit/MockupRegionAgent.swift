@@ -258,10 +258,11 @@ struct RegionAgent: Sendable {
             return UINode(kind: kind, box: rect, style: UIStyle(background: kind == .icon ? raster.inkColor(in: rect, background: c.background) ?? mean : mean),
                           label: kind == .icon ? "icon" : "image")
         }
-        let style = UIStyle(color: r.ink, fontSize: fit.fontSize, fontWeight: r.bold ? 700 : 400,
+        var style = UIStyle(color: r.ink, fontSize: fit.fontSize, fontWeight: r.bold ? 700 : 400,
                             lineHeight: fit.lineHeight, fontFamily: .sans)
-        return UINode(kind: .text, box: fit.box, style: style, text: r.lines.map(\.text).joined(separator: "\n"),
-                      confidence: r.confidence)
+        var text = r.lines.map(\.text).joined(separator: "\n")
+        if ProcessInfo.processInfo.environment["MOCKUP_NO_RECASE"] == nil, let recased = TextCase.ordinary(text) { text = recased; style.uppercase = true }
+        return UINode(kind: .text, box: fit.box, style: style, text: text, confidence: r.confidence)
     }
 
     /// Buttons (a small box holding one line of text), inputs (a bordered light box, empty or
@@ -299,8 +300,36 @@ struct RegionAgent: Sendable {
         node.style.fontSize = t.style.fontSize
         node.style.fontWeight = t.style.fontWeight
         node.style.lineHeight = t.style.lineHeight
+        node.style.uppercase = t.style.uppercase
         node.confidence = t.confidence
         node.children = []
         _ = centred
+    }
+}
+
+/// Capitals on a design are usually styling (`text-transform: uppercase`) over ordinary text.
+enum TextCase {
+    /// The ordinary-case form of all-capital `text` (title case for short labels, sentence case
+    /// for longer runs), or nil when the text is not all capitals.
+    static func ordinary(_ text: String) -> String? {
+        let letters = text.filter(\.isLetter)
+        guard letters.count >= 2, letters.allSatisfy({ !$0.isLowercase }), letters.contains(where: \.isUppercase) else { return nil }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        if words.count <= 4 {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.split(separator: " ", omittingEmptySubsequences: false).map { w -> String in
+                    guard let f = w.first else { return "" }
+                    return String(f).uppercased() + w.dropFirst().lowercased()
+                }.joined(separator: " ")
+            }.joined(separator: "\n")
+        }
+        var out = ""
+        var capitalise = true
+        for ch in text.lowercased() {
+            if capitalise && ch.isLetter { out += String(ch).uppercased(); capitalise = false; continue }
+            out.append(ch)
+            if ".!?".contains(ch) { capitalise = true }
+        }
+        return out.replacingOccurrences(of: " i ", with: " I ")
     }
 }

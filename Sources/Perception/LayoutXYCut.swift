@@ -280,23 +280,29 @@ public struct LayoutSegmenter: Sendable {
     func columnRuns(_ proj: [Int], _ c: PixelRect, bg: RGB) -> [Range<Int>] {
         let raw = runs(proj, minGap: 3)
         guard raw.count >= 2 else { return raw }
-        let h = Double(c.height)
-        let wide = h <= 48 ? max(8, 0.9 * h) : 12
-        var boxy: [Bool] = raw.map { r in
+        // Per run: is it a box, and how tall are its text lines (the median row run)?
+        let info: [(boxy: Bool, line: Double)] = raw.map { r in
             let sub = PixelRect(x: c.x + r.lowerBound, y: c.y, width: r.count, height: c.height)
             let p = raster.projections(sub, background: bg)
-            guard let t = trim(sub, p) else { return false }
-            return ringColor(t, inset: 0, bg: bg) != nil && t.width >= 12 && t.height >= 10
+            guard let t = trim(sub, p) else { return (false, Double(c.height)) }
+            let rows = runs(Array(p.rows[(t.y - sub.y)..<(t.maxY - sub.y)]), minGap: 1).map(\.count).sorted()
+            let line = Double(rows.isEmpty ? t.height : rows[rows.count / 2])
+            return (ringColor(t, inset: 0, bg: bg) != nil && t.width >= 12 && t.height >= 10, line)
         }
         var out: [Range<Int>] = [raw[0]]
-        var lastBoxy = boxy[0]
+        var last = info[0]
         for i in 1..<raw.count {
             let gap = raw[i].lowerBound - out[out.count - 1].upperBound
-            let split = Double(gap) >= wide || (gap >= 4 && (lastBoxy || boxy[i]))
-            if split { out.append(raw[i]); lastBoxy = boxy[i] }
-            else { out[out.count - 1] = out[out.count - 1].lowerBound..<raw[i].upperBound; lastBoxy = false }
+            // Words of one line are closer than their line's height; columns and boxes are not.
+            let textLike = max(last.line, info[i].line) <= 44
+            let wide = c.height <= 48 ? max(8, 0.9 * Double(c.height)) : textLike ? max(12, 0.9 * min(last.line, info[i].line)) : 12
+            let split = Double(gap) >= wide || (gap >= 4 && (last.boxy || info[i].boxy))
+            if split { out.append(raw[i]); last = info[i] }
+            else {
+                out[out.count - 1] = out[out.count - 1].lowerBound..<raw[i].upperBound
+                last = (false, min(last.line, info[i].line))
+            }
         }
-        boxy.removeAll()
         return out
     }
 

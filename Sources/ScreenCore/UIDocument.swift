@@ -101,6 +101,9 @@ public struct UIStyle: Sendable, Codable, Equatable {
     public var lineHeight: Double?
     public var fontFamily: UIFontFamily?
     public var italic: Bool?
+    /// The text is shown in capitals by styling (`text` holds it in ordinary case, as the markup of
+    /// a capitalised design usually does).
+    public var uppercase: Bool?
     public var textAlign: UIAlign?
     public var border: UIBorder?
     /// Corner radius in pixels.
@@ -117,11 +120,12 @@ public struct UIStyle: Sendable, Codable, Equatable {
 
     public init(background: RGB? = nil, color: RGB? = nil, fontSize: Double? = nil, fontWeight: Int? = nil,
                 lineHeight: Double? = nil, fontFamily: UIFontFamily? = nil, italic: Bool? = nil,
-                textAlign: UIAlign? = nil, border: UIBorder? = nil, radius: Double? = nil,
+                uppercase: Bool? = nil, textAlign: UIAlign? = nil, border: UIBorder? = nil, radius: Double? = nil,
                 padding: UIInsets? = nil, gap: Double? = nil, direction: UIDirection? = nil,
                 align: UIAlign? = nil, margin: UIInsets? = nil, positioned: Bool? = nil) {
         self.background = background; self.color = color; self.fontSize = fontSize; self.fontWeight = fontWeight
-        self.lineHeight = lineHeight; self.fontFamily = fontFamily; self.italic = italic; self.textAlign = textAlign
+        self.lineHeight = lineHeight; self.fontFamily = fontFamily; self.italic = italic; self.uppercase = uppercase
+        self.textAlign = textAlign
         self.border = border; self.radius = radius; self.padding = padding; self.gap = gap
         self.direction = direction; self.align = align; self.margin = margin; self.positioned = positioned
     }
