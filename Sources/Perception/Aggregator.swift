@@ -22,6 +22,12 @@ public struct Aggregator: Sendable {
         var obs = dedupe(observations.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
         obs = mergeTyping(obs)
         obs = mergeSelects(obs)
+        // The click that opened a list another agent saw chosen from is part of that choice.
+        obs = obs.filter { o in
+            !(o.kind == .click && obs.contains { s in
+                s.kind == .select && abs(s.time - o.time) < 0.25 && (s.box == nil || o.box == nil || s.box!.iou(o.box!) > 0.5)
+            })
+        }
         obs = mergeScrolls(obs)
         obs = mergeChecks(obs)
         if !keepFocusClicks { obs = dropFocusClicks(obs) }

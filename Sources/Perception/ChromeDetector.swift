@@ -105,6 +105,8 @@ public enum URLText {
         var t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "©@®()[]{}<>|\"' "))
         guard !t.isEmpty else { return nil }
         t = t.replacingOccurrences(of: ",", with: ".")
+        // Letters OCR confuses with punctuation that URLs rarely hold.
+        t = t.replacingOccurrences(of: "!", with: "l").replacingOccurrences(of: "|", with: "l")
         if !t.contains("://") {
             let host = hostPart(t).lowercased()
             let local = host.hasPrefix("localhost") || host.range(of: #"^\d{1,3}(\.\d{1,3}){3}"#, options: .regularExpression) != nil

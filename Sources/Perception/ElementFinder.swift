@@ -35,9 +35,14 @@ public enum ElementFinder {
                                avoid: PixelRect? = nil) -> FoundElement? {
         let b = bounds.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard b.contains(point) else { return nil }
-        let seed = bestSeed(near: point, in: image, bounds: b, avoid: avoid)
         let maxArea = min(b.area / 3, 250_000)
-        let (region, area, capped) = flood(from: seed, in: image, bounds: b, avoid: avoid, maxArea: maxArea)
+        // The pointer's tip may sit inside a letter: of the flattest seeds, keep the largest region.
+        var seed = point, region = PixelRect(x: point.x, y: point.y, width: 1, height: 1), area = 0, capped = false
+        for s in seeds(near: point, in: image, bounds: b, avoid: avoid).prefix(3) {
+            let (r, a, c) = flood(from: s, in: image, bounds: b, avoid: avoid, maxArea: maxArea)
+            if a > area { seed = s; region = r; area = a; capped = c }
+            if c || a >= 400 { break }
+        }
         let bg = image.luma(x: seed.x, y: seed.y)
         let isPage = capped || region.width >= b.width * 7 / 10 || (region.width > 700 && region.height > 250)
         if !isPage && area > 12 {
@@ -58,20 +63,33 @@ public enum ElementFinder {
         return nil
     }
 
-    /// A seed near `point` that sits on a flat patch (not on a glyph, a border or the pointer).
-    static func bestSeed(near p: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?) -> PixelPoint {
-        var best = p, bestScore = Int.max
-        for (dx, dy) in [(0, 0), (-4, -4), (-4, 0), (0, -4), (4, -4), (-8, 0), (-8, -8), (0, -8), (8, -8), (-4, 4), (-12, 0), (0, -12)] {
+    /// A checkbox or radio whose inside contains `point`: the flat region grown from exactly
+    /// there is a small square (not a glyph's hole, not a card).
+    public static func control(at point: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?) -> PixelRect? {
+        let b = bounds.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard b.contains(point) else { return nil }
+        let (r, area, capped) = flood(from: point, in: image, bounds: b, avoid: avoid, maxArea: 1200)
+        guard !capped, r.width >= 8, r.height >= 8, r.width <= 34, r.height <= 34, area >= 30 else { return nil }
+        let aspect = Double(r.width) / Double(r.height)
+        guard aspect > 0.75, aspect < 1.33, r.x > b.x, r.y > b.y, r.maxX < b.maxX, r.maxY < b.maxY else { return nil }
+        return r
+    }
+
+    /// Seeds near `point` on flat patches (not on a glyph, a border or the pointer), flattest first.
+    static func seeds(near p: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?) -> [PixelPoint] {
+        var scored: [(PixelPoint, Int)] = []
+        for (dx, dy) in [(0, 0), (-4, -4), (-4, 0), (0, -4), (4, -4), (-8, 0), (-8, -8), (0, -8), (8, -8), (-4, 4), (-12, 0), (0, -12),
+                         (12, 0), (-16, 4), (16, -4)] {
             let q = PixelPoint(x: p.x + dx, y: p.y + dy)
             guard bounds.insetBy(3).contains(q) else { continue }
             if let a = avoid, a.contains(q) { continue }
             let c = Int(image.luma(x: q.x, y: q.y))
             var spread = 0
             for yy in (q.y - 2)...(q.y + 2) { for xx in (q.x - 2)...(q.x + 2) { spread += abs(Int(image.luma(x: xx, y: yy)) - c) } }
-            let score = spread * 4 + abs(dx) + abs(dy)
-            if score < bestScore { bestScore = score; best = q }
+            scored.append((q, spread * 4 + abs(dx) + abs(dy)))
         }
-        return best
+        let out = scored.sorted { $0.1 < $1.1 }.map(\.0)
+        return out.isEmpty ? [p] : out
     }
 
     /// Grows the 4-connected region of pixels within `tolerance` of the seed's luma.
@@ -94,7 +112,10 @@ public enum ElementFinder {
                 guard nx >= bounds.x, ny >= bounds.y, nx < bounds.maxX, ny < bounds.maxY else { continue }
                 let i = (ny - bounds.y) * w + nx - bounds.x
                 if seen[i] { continue }
-                let inside = av.contains(PixelPoint(x: nx, y: ny)) || abs(Int(image.luma(x: nx, y: ny)) - target) <= tolerance
+                // Inside the pointer's box, its own strongly contrasting pixels are stepped over;
+                // a border it does not cover still stops the region.
+                let d = abs(Int(image.luma(x: nx, y: ny)) - target)
+                let inside = d <= tolerance || (d > 90 && av.contains(PixelPoint(x: nx, y: ny)))
                 if inside { seen[i] = true; stack.append((nx, ny)) }
             }
         }
@@ -133,25 +154,43 @@ public enum ElementFinder {
         guard let seedCol = cols.indices.filter({ cols[$0] }).min(by: { abs($0 - px) < abs($1 - px) }),
               abs(seedCol - px) <= 40 else { return nil }
         let gap = max(8, (y1 - y0) * 2 / 3)
+        // Columns hidden by the pointer are unknown, not gaps.
+        let hidden = { (c: Int) -> Bool in
+            guard let a = avoid, a.y < y1 + 1, a.maxY > y0 else { return false }
+            let x = win.x + c
+            return x >= a.x - 2 && x < a.maxX + 2
+        }
         var l = seedCol, r = seedCol, miss = 0
         var x = seedCol
-        while x > 0 { x -= 1; if cols[x] { l = x; miss = 0 } else { miss += 1; if miss > gap { break } } }
+        while x > 0 { x -= 1; if cols[x] { l = x; miss = 0 } else if !hidden(x) { miss += 1; if miss > gap { break } } }
         x = seedCol; miss = 0
-        while x < cols.count - 1 { x += 1; if cols[x] { r = x; miss = 0 } else { miss += 1; if miss > gap { break } } }
+        while x < cols.count - 1 { x += 1; if cols[x] { r = x; miss = 0 } else if !hidden(x) { miss += 1; if miss > gap { break } } }
         return PixelRect(x: win.x + l - 2, y: y0 - 2, width: r - l + 5, height: y1 - y0 + 5)
     }
 
-    /// Whether a small control box is round (a radio): its corners look like the page around it.
+    /// Whether a small control is round (a radio): walking in from the corners of its tight
+    /// box, a circle's outline is met much later than a (rounded) square's.
     public static func isRound(_ box: PixelRect, in image: Image) -> Bool {
-        guard box.width >= 8, box.height >= 8 else { return false }
-        let outside = Int(image.luma(x: max(0, box.x - 2), y: box.center.y))
-        let inset = max(1, box.width / 8)
-        let corners = [PixelPoint(x: box.x + inset, y: box.y + inset), PixelPoint(x: box.maxX - 1 - inset, y: box.y + inset),
-                       PixelPoint(x: box.x + inset, y: box.maxY - 1 - inset), PixelPoint(x: box.maxX - 1 - inset, y: box.maxY - 1 - inset)]
-        let edge = [PixelPoint(x: box.center.x, y: box.y), PixelPoint(x: box.x, y: box.center.y)]
-        let cornerLike = corners.filter { abs(Int(image.luma(x: $0.x, y: $0.y)) - outside) < 20 }.count
-        let edgeInk = edge.filter { abs(Int(image.luma(x: $0.x, y: $0.y)) - outside) >= 20 }.count
-        return cornerLike >= 3 && edgeInk >= 1
+        let area = box.expanded(4, 4).intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard area.width >= 10, area.height >= 10 else { return false }
+        let outside = Int(image.luma(x: area.x, y: area.y))
+        // The tight box of the control's ink.
+        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX where abs(Int(image.luma(x: x, y: y)) - outside) > 40 {
+                x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+            }
+        }
+        guard x1 - x0 >= 8, y1 - y0 >= 8 else { return false }
+        let w = x1 - x0 + 1, h = y1 - y0 + 1
+        var total = 0
+        for (cx, cy, sx, sy) in [(x0, y0, 1, 1), (x1, y0, -1, 1), (x0, y1, 1, -1), (x1, y1, -1, -1)] {
+            var d = 0
+            while d < min(w, h) / 2, abs(Int(image.luma(x: cx + sx * d, y: cy + sy * d)) - outside) <= 40 { d += 1 }
+            total += d
+        }
+        // A circle of diameter w meets its diagonal at 0.29·w/2 from the corner; a square at 0.
+        return Double(total) / 4 >= max(1.8, 0.2 * Double(min(w, h)) / 2)
     }
 
     /// The fraction of a control's interior that differs strongly from `background` (ticked boxes are fuller).

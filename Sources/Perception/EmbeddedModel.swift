@@ -104,7 +104,9 @@ final class SegmentAnalyst {
     private var typing: TypingRun?
     private var focused: PixelRect?
     private var caret: PixelRect?
-    private var popup: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double)?
+    private var popup: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)?
+    /// The last click: its observation (when owned), element, text and label, time and pointer.
+    private var lastClick: (observation: Int?, box: PixelRect, text: String?, label: String?, time: Double, point: PixelPoint)?
     private var scroll: (start: Double, end: Double, pixels: Int, evidence: [Double])?
     private var url: String?
     private var pendingSettle: Settle?
@@ -173,22 +175,24 @@ final class SegmentAnalyst {
     private func step(_ frame: Frame, previous: Image, blobs: [ChangeBlob], before: [PixelRect], after: [PixelRect]) async throws {
         let t = frame.time, image = frame.images[0]
         latest = image; latestTime = t
-        let small = blobs.filter(isSmall)
+        // A thin upright mark is a caret (blinking or moving with the text), never the pointer.
+        let isCaret = { (b: ChangeBlob) in b.box.width <= 3 && b.box.height >= 8 && b.box.height <= 48 }
+        let small = blobs.filter { isSmall($0) && !isCaret($0) }
         let large = blobs.filter { !isSmall($0) }
-        let split = tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
-                                     plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
         var content = large
-        var carets: [ChangeBlob] = []
-        for b in split.content {
-            // A thin upright mark is a caret blinking (or moving with the text): remember it.
-            if b.box.width <= 3 && b.box.height >= 8 && b.box.height <= 48 {
-                caret = b.box
-                carets.append(b)
-                if focused == nil, typing == nil, let f = fieldAround(b.box, in: image) { focused = f }
-                continue
-            }
-            content.append(b)
+        var carets: [ChangeBlob] = blobs.filter(isCaret)
+        for b in carets {
+            caret = b.box
+            if focused == nil, typing == nil, let f = fieldAround(b.box, in: image) { focused = f }
         }
+        // While the page itself moves (a scroll, a repaint), small changes are content unless the
+        // pointer is already on the move.
+        let pageMoving = large.reduce(0) { $0 + $1.box.area } >= layout.viewport.area / 10
+        let split = pageMoving && !tracker.moving(at: t, window: 0.06) ? (pointer: [ChangeBlob](), content: small)
+            : tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
+                                     plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
+        content += split.content
+        _ = carets.count
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
         if split.pointer.isEmpty, pointerJustMoved, let f = tracker.fix, let p = plate {
             pointerJustMoved = false
@@ -379,7 +383,7 @@ final class SegmentAnalyst {
             return
         }
         // 2. Scrolling: the page moved as a whole.
-        if changed >= 0.15 || pageUnion.height >= vp.height / 2 {
+        if (changed >= 0.15 || pageUnion.height >= vp.height / 2) && pageUnion.width >= vp.width * 6 / 10 {
             let region = pageUnion.intersection(vp)
             if let s = ScrollEstimator.shift(from: e.before, to: after, region: region) {
                 try await flushTyping()
@@ -389,6 +393,19 @@ final class SegmentAnalyst {
             }
         }
         flushScroll()
+        // A list still drawing itself while the pointer has not moved on to an option.
+        if let pop = popup, tracker.lastMove <= pop.time + 0.05, !big { return }
+        // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
+        // pointer still rests there.
+        if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
+           let list = pageBoxes.filter({ Self.opensFrom($0, element: c.box) }).max(by: { $0.area < $1.area }) {
+            popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
+            if let i = c.observation, i < observations.count {
+                observations[i].popup = list; observations[i].role = .combobox
+            }
+            Debug.log("seg \(span.index) popup \(list) from \(c.box)")
+            return
+        }
         // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
         // a change while the hand is still on the keyboard is a key press).
         let typingStill = typing.map { tracker.lastMove < $0.start } ?? false
@@ -535,39 +552,63 @@ final class SegmentAnalyst {
     private func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
                        pageBoxes: [PixelRect], time: Double) async throws {
         let vp = layout.viewport
-        // A choice in an open list.
+        // A choice in an open list: the list closes (most of it changes at once) with the pointer
+        // on an option. A native select then shows the option; a menu's button does not.
         if let pop = popup {
+            // Closed when the page under the list shows again.
+            let closing = ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3) < 10
+            if !closing { return }   // a highlight following the pointer
             popup = nil
             if pop.box.expanded(4, 4).contains(h) {
                 var option: String?
-                if let line = ElementFinder.textLine(near: h, in: e.plate, bounds: pop.box, background: Int(e.plate.luma(x: h.x, y: h.y)),
+                let shown = e.before   // the list still open, the row under the pointer highlighted
+                if let line = ElementFinder.textLine(near: h, in: shown, bounds: pop.box, background: Int(shown.luma(x: max(pop.box.x + 2, h.x - 12), y: h.y)),
                                                      avoid: e.pointer?.box) {
-                    option = try await TextRegions.readLine(line.intersection(pop.box), in: e.plate, reader: reader)
+                    option = try await TextRegions.readLine(line.intersection(pop.box), in: shown, reader: reader)
                 }
-                let shown = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader)
-                let value = option ?? shown
+                let now = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader).map(Self.withoutChevron)
                 try await flushTyping()
+                let isSelect = now != nil && now != pop.ownerText.map(Self.withoutChevron)
+                Debug.log("seg \(span.index) list choice option \(option ?? "nil") opener now \(now ?? "nil") was \(pop.ownerText ?? "nil")")
                 if span.owns(e.start) || span.owns(pop.time) {
-                    observations.append(Observation(kind: .select, time: pop.time, endTime: e.start, segment: span.index,
-                                                    point: h, box: pop.owner, role: .combobox, text: pop.ownerText, label: pop.label,
-                                                    value: value.map { .text($0) }, confidence: value == nil ? 0.4 : 0.8,
-                                                    evidence: [pop.time, e.start]))
+                    if isSelect {
+                        let value = now ?? option
+                        observations.append(Observation(kind: .select, time: pop.time, endTime: e.start, segment: span.index,
+                                                        point: h, box: pop.owner, role: .combobox, text: pop.ownerText, label: pop.label,
+                                                        value: value.map { .text($0) }, confidence: value == nil ? 0.4 : 0.8,
+                                                        evidence: [pop.time, e.start]))
+                    } else {
+                        observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
+                                                        box: pop.box, role: .menuitem, text: option, confidence: option == nil ? 0.4 : 0.7,
+                                                        evidence: [e.start]))
+                    }
                 }
+                if big { schedule(time: time, observation: observations.count - 1, region: layout.viewport, big: true) }
                 return
             }
         }
-        try await flushTyping()
-        let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: e.pointer?.box)
+        if popup == nil { try await flushTyping() }
+        let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
+        let before = observations.count
+        defer {
+            if let f = found {
+                let i = observations.count > before ? observations.count - 1 : nil
+                lastClick = (i, f.box, i.flatMap { observations[$0].text }, i.flatMap { observations[$0].label }, e.start, h)
+            }
+        }
         // A checkbox or radio that changed state (clicked directly or through its label).
-        if let control = changedControl(near: h, before: e.before, after: after) {
+        if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e)) {
             let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
             let round = ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after)
-            let labelBox = ElementFinder.textLine(near: PixelPoint(x: control.maxX + 14, y: control.center.y), in: e.plate,
-                                                  bounds: vp, background: Int(e.plate.luma(x: control.maxX + 3, y: control.center.y)),
-                                                  avoid: e.pointer?.box)
             var label: String?
-            Debug.log("check label box \(labelBox.map { "\($0)" } ?? "nil") control \(control)")
-            if let lb = labelBox, lb.x >= control.maxX - 2 { label = try await TextRegions.readLine(lb, in: e.plate, reader: reader) }
+            // The label is the text right of the control (its first line when it wraps).
+            for dy in [0, -8, 8] where label == nil {
+                let at = PixelPoint(x: control.maxX + 14, y: control.center.y + dy)
+                guard let lb = ElementFinder.textLine(near: at, in: e.plate, bounds: vp,
+                                                      background: Int(e.plate.luma(x: control.maxX + 3, y: control.center.y)),
+                                                      avoid: plateAvoid(e)), lb.x >= control.maxX - 2 else { continue }
+                label = try await TextRegions.readLine(lb, in: e.plate, reader: reader)
+            }
             if label == nil, let found, found.shape == .text { label = try await TextRegions.readLine(found.box, in: e.plate, reader: reader) }
             if owned {
                 observations.append(Observation(kind: .check, time: e.start, endTime: e.lastChange, segment: span.index, point: h,
@@ -577,6 +618,11 @@ final class SegmentAnalyst {
             focused = nil
             return
         }
+        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_RAW"] {
+            FileManager.default.createFile(atPath: "\(dir)/plate-\(String(format: "%.2f", e.start)).gray", contents: Data(e.plate.pixels))
+            FileManager.default.createFile(atPath: "\(dir)/before-\(String(format: "%.2f", e.start)).gray", contents: Data(e.before.pixels))
+        }
+        Debug.log("seg \(span.index) click at \(h.x),\(h.y) element \(found.map { "\($0.box) \($0.shape)" } ?? "none") pointer \(e.pointer.map { "\($0.box)" } ?? "-")")
         guard var el = found else {
             if owned {
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
@@ -594,7 +640,7 @@ final class SegmentAnalyst {
         var text = try await TextRegions.readLine(el.box.insetBy(2), in: e.plate, reader: reader)
         if let list = listBox, !big, el.shape != .text {
             let label = try await labelFor(field: el.box, in: e.plate)
-            popup = (list, el.box, text, label, e.start)
+            popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
             if owned {
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
                                                 role: .combobox, text: text, label: label, popup: list, confidence: 0.6,
@@ -609,7 +655,8 @@ final class SegmentAnalyst {
             let top = max(vp.y, min(h.y - 12, line.y - 40))
             el = FoundElement(box: PixelRect(x: line.x, y: top, width: line.width, height: line.maxY - top), shape: .field, background: 255)
         }
-        let local = pageBoxes.allSatisfy { el.box.expanded(8, 8).intersection($0) == $0 }
+        let scope = ((typing?.field ?? focused).map { $0.union(el.box) } ?? el.box).expanded(8, 8)
+        let local = pageBoxes.allSatisfy { scope.intersection($0) == $0 }
         if el.shape == .field && !big && local {
             focused = el.box
             let label = try await labelFor(field: el.box, in: e.plate)
@@ -625,7 +672,7 @@ final class SegmentAnalyst {
         // text under the pointer is a container, not the element: the text is.
         focused = nil
         if el.shape != .text, let line = ElementFinder.textLine(near: h, in: e.plate, bounds: el.box, background: Int(el.background),
-                                                                 avoid: e.pointer?.box),
+                                                                 avoid: plateAvoid(e)),
            el.box.width > line.width * 3 + 60 || el.box.height > line.height * 3 + 24 {
             el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
             text = try await TextRegions.readLine(line, in: e.plate, reader: reader)
@@ -647,22 +694,59 @@ final class SegmentAnalyst {
         }
     }
 
+    /// A select's shown text without the drop-down arrow OCR reads as a trailing mark.
+    static func withoutChevron(_ s: String) -> String {
+        var words = s.split(separator: " ")
+        if words.count > 1, let last = words.last, last.count == 1,
+           !(last.first!.isLetter || last.first!.isNumber) || "vV".contains(last.first!) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// A list's box without the opener when one change covered both: the larger side of it.
+    static func trimmed(_ list: PixelRect, opener: PixelRect) -> PixelRect {
+        var list = list
+        // A change that merged with something far to one side (a neighbour losing focus).
+        if opener.x - list.x > 200 { list = PixelRect(x: opener.x - 8, y: list.y, width: list.maxX - opener.x + 8, height: list.height) }
+        if list.maxX - opener.maxX > 200 { list = PixelRect(x: list.x, y: list.y, width: opener.maxX + 8 - list.x, height: list.height) }
+        guard list.intersection(opener).area > 0 else { return list }
+        let above = PixelRect(x: list.x, y: list.y, width: list.width, height: max(0, opener.y - list.y))
+        let below = PixelRect(x: list.x, y: opener.maxY, width: list.width, height: max(0, list.maxY - opener.maxY))
+        let side = above.height >= below.height ? above : below
+        return side.height >= 40 ? side : list
+    }
+
+    /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than
+    /// a line, and attached below or above it (or over it).
+    static func opensFrom(_ b: PixelRect, element: PixelRect) -> Bool {
+        let overlapX = min(b.maxX, element.maxX) - max(b.x, element.x)
+        guard overlapX >= element.width / 2, b.width >= element.width * 7 / 10, b.height >= 60,
+              b.area >= element.area * 3 else { return false }
+        return abs(b.y - element.maxY) <= 40 || abs(b.maxY - element.y) <= 40
+            || (b.intersection(element).area > 0 && b.height > element.height * 3)
+    }
+
+    /// What to step over when growing regions on the event's plate: nothing when the plate saw
+    /// under the pointer, else the pointer's box.
+    private func plateAvoid(_ e: ChangeEvent) -> PixelRect? { tracker.plateIsClean ? nil : e.pointer?.box }
+
     /// A small square that changed near the click (the pointer's row), when there is one.
-    private func changedControl(near h: PixelPoint, before: Image, after: Image) -> PixelRect? {
-        let region = PixelRect(x: h.x - 420, y: h.y - 40, width: 840, height: 80).intersection(layout.viewport)
-        let blobs = ChangeDetector.blobs(before, after, threshold: 40, cell: 4, region: region).filter { !$0.isNoise }
-        let candidates = blobs.filter { b in
-            let w = b.box.width, hh = b.box.height
-            return w >= 6 && hh >= 6 && w <= 30 && hh <= 30 && Double(w) / Double(hh) > 0.6 && Double(w) / Double(hh) < 1.6
-                && abs(b.box.center.y - h.y) <= 24
+    private func changedControl(near h: PixelPoint, plate: Image, before: Image, after: Image, pointer: PixelRect?) -> PixelRect? {
+        // Probe for a small bordered square or circle under the pointer, then along its row to
+        // the left (a click on a label ticks the control before it); it must look different after.
+        var probes: [PixelPoint] = []
+        for dy in stride(from: -8, through: 8, by: 4) { for dx in stride(from: -8, through: 8, by: 4) { probes.append(PixelPoint(x: h.x + dx, y: h.y + dy)) } }
+        for dx in stride(from: 14, through: 420, by: 6) { probes.append(PixelPoint(x: h.x - dx, y: h.y)); probes.append(PixelPoint(x: h.x - dx, y: h.y + 6)) }
+        var tried: [PixelRect] = []
+        for p in probes where layout.viewport.contains(p) {
+            if tried.contains(where: { $0.contains(p) }) { continue }
+            let window = PixelRect(x: p.x - 24, y: p.y - 24, width: 48, height: 48).intersection(layout.viewport)
+            for frame in [plate, after] {
+                guard let box = ElementFinder.control(at: p, in: frame, bounds: window, avoid: pointer) else { continue }
+                tried.append(box)
+                if ChangeDetector.meanDifference(before, after, region: box.expanded(2, 2)) >= 12 { return box }
+            }
         }
-        guard let c = candidates.min(by: { $0.box.distance(to: h) < $1.box.distance(to: h) }) else { return nil }
-        // Grow to the control's own box (its border) in the after frame.
-        if let el = ElementFinder.element(at: c.box.center, in: before, bounds: layout.viewport),
-           el.shape == .control, el.box.intersection(c.box).area > 0 {
-            return el.box.union(c.box)
-        }
-        return c.box
+        return nil
     }
 
     /// The label of a field: the text just above it, else just left of it.

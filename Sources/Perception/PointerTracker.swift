@@ -43,7 +43,7 @@ public struct PointerTracker: Sendable {
     /// Whether a pointer has been seen at all.
     public private(set) var seen = false
     /// Farthest the pointer is assumed to travel between two frames (pixels).
-    public var maxStep = 220
+    public var maxStep = 400
 
     /// A tracker that starts from `hint` (a position from the motion signal) when given.
     public init(hint: PixelPoint? = nil) {

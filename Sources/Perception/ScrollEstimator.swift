@@ -56,6 +56,20 @@ public enum ScrollEstimator {
         }
         guard best != 0 else { return nil }
         let residual = bestCost / zero
-        return residual < 0.45 ? Shift(pixels: best, residual: residual) : nil
+        guard residual < 0.3 else { return nil }
+        // The shift must explain most rows, not just a shared header.
+        var good = 0, n = 0
+        var y = max(0, -best)
+        while y < min(h, h - best) {
+            if informative[y] {
+                var sum = 0
+                let ra = (y + best) * cols, rb = y * cols
+                for i in 0..<cols { sum += abs(Int(a[ra + i]) - Int(b[rb + i])) }
+                n += 1
+                if sum <= cols * 4 { good += 1 }
+            }
+            y += 2
+        }
+        return n > 0 && good * 10 >= n * 7 ? Shift(pixels: best, residual: residual) : nil
     }
 }

@@ -13,9 +13,9 @@ public struct SegmentPlanner: Sendable {
     /// A single burst longer than this (seconds) is split at its quietest moments.
     public var maxSpan = 10.0
     /// Seconds decoded before a segment's first change (to see the pointer arrive).
-    public var preroll = 1.0
+    public var preroll = 1.6
     /// Seconds decoded after its last change (to see the screen settle).
-    public var postroll = 0.6
+    public var postroll = 1.2
 
     public init() {}
 

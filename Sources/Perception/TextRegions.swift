@@ -78,7 +78,8 @@ public enum TextRegions {
         var t = s.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
             .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
             .replacingOccurrences(of: "\u{2014}", with: "-")
-        t = t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        // A capital I alone reads as a bar.
+        t = t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { $0 == "|" ? "I" : String($0) }.joined(separator: " ")
         return t
     }
 
