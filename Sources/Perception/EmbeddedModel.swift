@@ -606,8 +606,9 @@ final class SegmentAnalyst {
                 let at = PixelPoint(x: control.maxX + 14, y: control.center.y + dy)
                 guard let lb = ElementFinder.textLine(near: at, in: e.plate, bounds: vp,
                                                       background: Int(e.plate.luma(x: control.maxX + 3, y: control.center.y)),
-                                                      avoid: plateAvoid(e)), lb.x >= control.maxX - 2 else { continue }
-                label = try await TextRegions.readLine(lb, in: e.plate, reader: reader)
+                                                      avoid: plateAvoid(e)), lb.maxX > control.maxX + 8 else { continue }
+                let right = PixelRect(x: max(lb.x, control.maxX + 2), y: lb.y, width: lb.maxX - max(lb.x, control.maxX + 2), height: lb.height)
+                label = try await TextRegions.readLine(right, in: e.plate, reader: reader)
             }
             if label == nil, let found, found.shape == .text { label = try await TextRegions.readLine(found.box, in: e.plate, reader: reader) }
             if owned {

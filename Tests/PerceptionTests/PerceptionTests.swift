@@ -1,0 +1,267 @@
+import XCTest
+import ScreenCore
+@testable import Perception
+
+final class PerceptionTests: XCTestCase {
+    let layout = ScreenLayout.fullFrame(width: 640, height: 400)
+
+    // MARK: motion signal and pointer
+
+    func testPointerMotionIsNotActivityAndItsRestIsFound() {
+        let page = Canvas().with { $0.text(x: 40, y: 40, glyphs: 10) }
+        var images: [Image] = []
+        for i in 0...12 { images.append(page.with { $0.pointer(at: PixelPoint(x: 100 + i * 16, y: 300 - i * 12)) }.image) }
+        for _ in 0..<10 { images.append(images.last!) }
+        var m = MotionAnalyzer(scale: 1)
+        var samples: [MotionSample] = []
+        for f in frames(images) { if let s = m.feed(time: f.time, image: f.images[0]) { samples.append(s) } }
+        if let s = m.finish() { samples.append(s) }
+        XCTAssertTrue(samples.allSatisfy { !$0.isActive }, "pointer motion counted as activity: \(samples.filter(\.isActive).map(\.time))")
+        XCTAssertTrue(samples.contains { $0.pointerMoved })
+        let rest = samples.last!.pointer!
+        XCTAssertLessThan(abs(rest.x - 298) + abs(rest.y - 165), 24, "rest at \(rest)")
+        // The locator finds the arrow's tip against a frame without it.
+        let fix = PointerLocator.locate(in: images.last!, reference: page.image, near: rest)
+        XCTAssertNotNil(fix)
+        XCTAssertLessThan(abs(fix!.hotSpot.x - 292) + abs(fix!.hotSpot.y - 156), 6, "hot spot \(fix!.hotSpot)")
+    }
+
+    func testBlinkingCaretIsQuietButTypingIsNot() {
+        let page = Canvas()
+        var images: [Image] = []
+        for i in 0..<90 { images.append(page.with { if (i / 15) % 2 == 0 { $0.fill(PixelRect(x: 200, y: 100, width: 1, height: 16), 0) } }.image) }
+        var m = MotionAnalyzer(scale: 1)
+        var active: [Double] = []
+        for f in frames(images) { if let s = m.feed(time: f.time, image: f.images[0]), s.isActive { active.append(s.time) } }
+        XCTAssertLessThanOrEqual(active.count, 1, "caret blinks counted as activity at \(active)")
+        // Keystrokes: glyphs appearing one by one every 4 frames are activity.
+        var typed: [Image] = []
+        for i in 0..<40 { typed.append(page.with { $0.text(x: 100, y: 100, glyphs: i / 4) }.image) }
+        var m2 = MotionAnalyzer(scale: 1)
+        var n = 0
+        for f in frames(typed) { if let s = m2.feed(time: f.time, image: f.images[0]), s.isActive { n += 1 } }
+        XCTAssertGreaterThanOrEqual(n, 8)
+    }
+
+    // MARK: planning
+
+    func testPlannerCutsOnlyAtQuietMomentsAndSkipsIdleStretches() {
+        let active: [ClosedRange<Double>] = [1.0...2.0, 2.8...3.5, 8.0...9.0, 12.0...18.4, 18.7...25.0]
+        let samples = stride(from: 0.0, to: 30.0, by: 1.0 / 30).map { t in
+            MotionSample(time: t, contentPixels: active.contains { $0.contains(t) } ? 500 : 0)
+        }
+        let plan = SegmentPlanner().plan(samples, duration: 30)
+        XCTAssertGreaterThanOrEqual(plan.segments.count, 3)
+        XCTAssertEqual(plan.cuts.count, plan.segments.count - 1)
+        // No cut inside a burst except at its lull; every active time is owned by one segment.
+        for c in plan.cuts {
+            let inside = active.contains { $0.lowerBound < c.time - 0.1 && c.time + 0.1 < $0.upperBound }
+            XCTAssertFalse(inside, "cut at \(c.time) (\(c.reason)) splits a burst")
+        }
+        for s in samples where s.isActive {
+            XCTAssertEqual(plan.segments.filter { $0.owns(s.time) }.count, 1, "time \(s.time)")
+        }
+        // The long burst (12–25 s) is split at its lull, and said so.
+        XCTAssertTrue(plan.cuts.contains { abs($0.time - 18.55) < 0.2 && $0.reason.contains("lull") }, "\(plan.cuts)")
+        // The idle stretch 9–12 s is nobody's work, and the close bursts at 1–3.5 s share a segment.
+        XCTAssertFalse(plan.segments.contains { $0.decodeStart < 9.6 && $0.decodeEnd > 11.4 })
+        XCTAssertEqual(plan.segments.filter { $0.owns(1.5) || $0.owns(3.0) }.count, 1)
+        XCTAssertTrue(plan.cuts.contains { $0.reason.hasPrefix("idle") })
+    }
+
+    func testNothingHappeningPlansNothing() {
+        let samples = stride(from: 0.0, to: 5.0, by: 1.0 / 30).map { MotionSample(time: $0) }
+        XCTAssertTrue(SegmentPlanner().plan(samples, duration: 5).segments.isEmpty)
+    }
+
+    // MARK: scrolling
+
+    func testScrollEstimatorMeasuresDirectionAndPixels() {
+        var page = Canvas(width: 400, height: 900)
+        for row in 0..<40 { page.text(x: 20 + (row * 37) % 200, y: 10 + row * 22, glyphs: 3 + (row * 7) % 12, height: 10) }
+        let view = PixelRect(x: 0, y: 0, width: 400, height: 500)
+        let top = page.image.cropped(to: view)
+        let down = page.image.cropped(to: PixelRect(x: 0, y: 120, width: 400, height: 500))
+        let full = PixelRect(x: 0, y: 0, width: 400, height: 500)
+        XCTAssertEqual(ScrollEstimator.shift(from: top, to: down, region: full)?.pixels, 120)
+        XCTAssertEqual(ScrollEstimator.shift(from: down, to: top, region: full)?.pixels, -120)
+        XCTAssertNil(ScrollEstimator.shift(from: top, to: top, region: full))
+        // A different page is not a scroll.
+        let other = Canvas(width: 400, height: 500).with { $0.text(x: 50, y: 200, glyphs: 20) }.image
+        XCTAssertNil(ScrollEstimator.shift(from: top, to: other, region: full))
+    }
+
+    // MARK: the embedded model on synthetic segments
+
+    /// A page with a labelled field; the pointer comes, clicks (the ring darkens), types five
+    /// letters, deletes two and types one more, then moves away.
+    func fieldSession() -> [Image] {
+        let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
+        let page = Canvas().with { c in
+            c.text(x: 100, y: 80, glyphs: 5, height: 10)          // the label above
+            c.fill(field, 255); c.outline(field, 180)
+        }
+        var images: [Image] = []
+        for i in 0...10 { images.append(page.with { $0.pointer(at: PixelPoint(x: 500 - i * 27, y: 300 - i * 18)) }.image) }
+        let tip = PixelPoint(x: 230, y: 120)
+        for _ in 0..<6 { images.append(page.with { $0.pointer(at: tip) }.image) }
+        let focused = page.with { $0.outline(field, 40); $0.outline(field.insetBy(1), 40) }
+        for _ in 0..<20 { images.append(focused.with { $0.pointer(at: tip) }.image) }
+        let lengths = [1, 2, 3, 4, 5, 4, 3, 4]
+        for n in lengths {
+            for _ in 0..<5 { images.append(focused.with { $0.text(x: 108, y: 112, glyphs: n); $0.pointer(at: tip) }.image) }
+        }
+        for _ in 0..<40 { images.append(focused.with { $0.text(x: 108, y: 112, glyphs: 4); $0.pointer(at: tip) }.image) }
+        return images
+    }
+
+    func testClickOnFieldAndKeystrokesWithBackspacesBecomeOneFill() async throws {
+        let all = frames(fieldSession())
+        let tools = FakeTools(all: all, reader: FakeReader { _ in "Email" }, field: { _, _ in "abcd" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: all.last!.time + 0.01)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        let clicks = obs.filter { $0.kind == .click }, typing = obs.filter { $0.kind == .typing }
+        XCTAssertEqual(clicks.count, 1, "\(obs.map(\.kind))")
+        XCTAssertEqual(clicks.first?.role, .textbox)
+        XCTAssertEqual(typing.count, 1, "keystrokes and backspaces are one run: \(obs.map(\.kind))")
+        XCTAssertEqual(typing.first?.value, .text("abcd"))
+        XCTAssertEqual(typing.first?.label, "Email")
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.fill], "the focusing click is part of the fill")
+        XCTAssertEqual(actions.first?.target?.label, "Email")
+    }
+
+    func testPointerDwellAndTickIsACheck() async throws {
+        let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
+        let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
+        var images: [Image] = []
+        for i in 0...8 { images.append(page.with { $0.pointer(at: PixelPoint(x: 400 - i * 36, y: 350 - i * 17)) }.image) }
+        let tip = PixelPoint(x: 110, y: 210)
+        for _ in 0..<8 { images.append(page.with { $0.pointer(at: tip) }.image) }
+        let ticked = page.with { $0.fill(box.insetBy(2), 30) }
+        for _ in 0..<20 { images.append(ticked.with { $0.pointer(at: tip) }.image) }
+        let all = frames(images)
+        let tools = FakeTools(all: all, reader: FakeReader { _ in "Remember me" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        XCTAssertEqual(obs.map(\.kind), [.check], "\(obs)")
+        XCTAssertEqual(obs.first?.value, .flag(true))
+        XCTAssertEqual(obs.first?.role, .checkbox)
+        XCTAssertEqual(obs.first?.label, "Remember me")
+        XCTAssertLessThan(abs(obs.first!.time - Double(16) / 30), 0.05)
+    }
+
+    func testChangesWhileThePointerMovesAreHoverNotClicks() async throws {
+        let button = PixelRect(x: 200, y: 150, width: 120, height: 32)
+        let page = Canvas().with { $0.fill(button, 200) }
+        var images: [Image] = []
+        for i in 0...16 {
+            let tip = PixelPoint(x: 60 + i * 30, y: 160)
+            let hovered = button.contains(tip)
+            images.append(page.with { c in if hovered { c.fill(button, 170) }; c.pointer(at: tip) }.image)
+        }
+        for _ in 0..<10 { images.append(images.last!) }
+        let all = frames(images)
+        let tools = FakeTools(all: all, reader: FakeReader { _ in "Save" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        XCTAssertTrue(obs.isEmpty, "\(obs.map(\.kind))")
+    }
+
+    // MARK: aggregation
+
+    let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
+
+    func testTypingSplitByACutIsOneFillWithTheLastValue() {
+        let obs = [
+            Observation(kind: .typing, time: 3.0, endTime: 4.4, segment: 0, box: field, role: .textbox, placeholder: "Search",
+                        value: .text("Buy o")),
+            Observation(kind: .typing, time: 4.2, endTime: 6.0, segment: 1, box: field, role: .textbox, value: .text("Buy oat milk")),
+            Observation(kind: .press, time: 6.5, segment: 1, box: field, role: .textbox, value: .text("Enter")),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.fill, .press])
+        XCTAssertEqual(actions[0].value, .text("Buy oat milk"))
+        XCTAssertEqual(actions[0].time, 3.0)
+        XCTAssertEqual(actions[0].target?.placeholder, "Search")
+        XCTAssertEqual(actions[1].target?.placeholder, "Search", "the press names the same field")
+    }
+
+    func testListOpenedInOneSegmentAndChosenInTheNextIsOneSelect() {
+        let select = PixelRect(x: 100, y: 100, width: 200, height: 36)
+        let list = PixelRect(x: 100, y: 136, width: 200, height: 240)
+        let obs = [
+            Observation(kind: .click, time: 10, segment: 0, point: PixelPoint(x: 150, y: 118), box: select, role: .combobox,
+                        text: "Select a country", label: "Country", popup: list),
+            Observation(kind: .click, time: 11.5, segment: 1, point: PixelPoint(x: 150, y: 250), box: PixelRect(x: 100, y: 240, width: 200, height: 20),
+                        text: "Portugal"),
+            Observation(kind: .scroll, time: 13, endTime: 13.4, segment: 1, value: .pixels(100)),
+            Observation(kind: .scroll, time: 13.5, endTime: 13.7, segment: 2, value: .pixels(26)),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.select, .scroll])
+        XCTAssertEqual(actions[0].value, .text("Portugal"))
+        XCTAssertEqual(actions[0].target?.label, "Country")
+        XCTAssertEqual(actions[1].value, .pixels(126), "a scroll split by a cut adds up")
+    }
+
+    func testTheSameClickSeenByTwoAgentsIsKeptOnceAndNavigationsAttach() {
+        let b = PixelRect(x: 300, y: 300, width: 100, height: 30)
+        let layout = ScreenLayout(frameWidth: 640, frameHeight: 400, window: PixelRect(x: 0, y: 0, width: 640, height: 400),
+                                  viewport: PixelRect(x: 0, y: 80, width: 640, height: 320), startURL: "http://x.test/")
+        let obs = [
+            Observation(kind: .click, time: 5.00, segment: 0, point: PixelPoint(x: 320, y: 310), box: b, role: .button, text: "Sign in", confidence: 0.6),
+            Observation(kind: .click, time: 5.03, segment: 1, point: PixelPoint(x: 320, y: 310), box: b, role: .button, text: "Sign in", confidence: 0.8),
+            Observation(kind: .navigation, time: 5.6, segment: 1, url: "http://x.test/home"),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.goto, .click])
+        XCTAssertEqual(actions[0].value, .text("http://x.test/"))
+        XCTAssertEqual(actions[1].navigatesTo, "http://x.test/home")
+        XCTAssertEqual(actions[1].target?.box, Box(x: 300, y: 220, width: 100, height: 30), "boxes are viewport-relative")
+    }
+
+    func testSecretFillKeepsNoValue() throws {
+        let obs = [Observation(kind: .typing, time: 1, endTime: 2, box: field, role: .textbox, label: "Password", value: nil, secret: true)]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.first?.secret, true)
+        XCTAssertNil(actions.first?.value)
+        let json = String(decoding: try JSONEncoder().encode(actions[0]), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"value\":null"), json)
+    }
+
+    // MARK: small detectors
+
+    func testMaskedFieldLooksMasked() {
+        let dots = Canvas(width: 200, height: 30).with { c in for i in 0..<8 { c.fill(PixelRect(x: 10 + i * 12, y: 11, width: 7, height: 7), 30) } }
+        XCTAssertTrue(InkAnalysis.looksMasked(dots.image, band: PixelRect(x: 0, y: 0, width: 200, height: 30)))
+        let words = Canvas(width: 200, height: 30).with { $0.text(x: 10, y: 8, glyphs: 10) }
+        XCTAssertFalse(InkAnalysis.looksMasked(words.image, band: PixelRect(x: 0, y: 0, width: 200, height: 30)))
+    }
+
+    func testURLsFromTheAddressBar() {
+        XCTAssertEqual(URLText.normalise("127.0.0.1:8765/todo/"), "http://127.0.0.1:8765/todo/")
+        XCTAssertEqual(URLText.normalise("example.com/a"), "https://example.com/a")
+        XCTAssertEqual(URLText.normalise("example.com/a", scheme: "http"), "http://example.com/a")
+        XCTAssertEqual(URLText.normalise("127.0.0.1:8765/signup/confirm.htm!"), "http://127.0.0.1:8765/signup/confirm.html")
+        XCTAssertGreaterThan(URLText.score("localhost:3000/x"), 0)
+        XCTAssertEqual(URLText.score("Checklist"), 0)
+    }
+
+    func testElementFinderTellsFieldsControlsAndText() {
+        let c = Canvas().with { c in
+            c.fill(PixelRect(x: 100, y: 100, width: 300, height: 36), 255); c.outline(PixelRect(x: 100, y: 100, width: 300, height: 36), 180)
+            c.fill(PixelRect(x: 100, y: 200, width: 16, height: 16), 255); c.outline(PixelRect(x: 100, y: 200, width: 16, height: 16), 120)
+            c.text(x: 300, y: 300, glyphs: 12)
+        }
+        let all = PixelRect(x: 0, y: 0, width: 640, height: 400)
+        XCTAssertEqual(ElementFinder.element(at: PixelPoint(x: 250, y: 118), in: c.image, bounds: all)?.shape, .field)
+        XCTAssertEqual(ElementFinder.element(at: PixelPoint(x: 108, y: 208), in: c.image, bounds: all)?.shape, .control)
+        let text = ElementFinder.element(at: PixelPoint(x: 340, y: 306), in: c.image, bounds: all)
+        XCTAssertEqual(text?.shape, .text)
+        XCTAssertLessThan(abs((text?.box.width ?? 0) - 105), 12)
+    }
+}
