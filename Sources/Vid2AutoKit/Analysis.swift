@@ -51,7 +51,8 @@ public struct AnalysisStages: Sendable {
 
     public init(motion: @escaping @Sendable (String, MediaInfo, AnalysisOptions) async throws -> MotionPass = Analysis.motionPass,
                 layout: @escaping @Sendable (Image?, MediaInfo, any TextReader) async throws -> ScreenLayout = Analysis.detectLayout,
-                planner: SegmentPlanner = SegmentPlanner(), model: any VisionModel = EmbeddedVisionModel(),
+                planner: SegmentPlanner = SegmentPlanner(),
+                model: any VisionModel = RemoteVisionModel.fromEnvironment() ?? EmbeddedVisionModel(),
                 aggregator: Aggregator = Aggregator(),
                 reader: @escaping @Sendable () -> any TextReader = { PoolTextReader(pool: TextReaderPool()) }) {
         self.motion = motion; self.layout = layout; self.planner = planner; self.model = model

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
+import Media
 import Perception
+import Swarm
 import ScreenCore
 import TestSupport
 @testable import Vid2AutoKit
@@ -173,5 +175,45 @@ final class SampleRecordingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(s.recall, 0.7)
         XCTAssertGreaterThanOrEqual(s.precision, 0.6)
         XCTAssertTrue(s.startURL)
+    }
+}
+
+/// The remote backend's wire format, without a network.
+final class RemoteModelTests: XCTestCase {
+    func testRepliesBecomeObservationsInVideoPixelsAndSecretsLoseTheirValue() throws {
+        let reply = """
+            Here you go:
+            ```json
+            {"observations": [
+              {"kind": "typing", "time": 3.2, "endTime": 5.0, "box": {"x": 100, "y": 50, "width": 200, "height": 20},
+               "role": "textbox", "label": "Password", "value": "hunter2", "secret": true},
+              {"kind": "click", "time": 6.0, "point": {"x": 10, "y": 20}, "role": "button", "text": "Sign in"},
+              {"kind": "teleport", "time": 7.0}
+            ], "read": [{"x": 5, "y": 6, "width": 70, "height": 12, "time": 6.0}]}
+            ```
+            """
+        let (obs, reads) = try RemoteVisionModel.parse(reply, segment: 4, scale: 2)
+        XCTAssertEqual(obs.map(\.kind), [.typing, .click])
+        XCTAssertTrue(obs[0].secret)
+        XCTAssertNil(obs[0].value)
+        XCTAssertEqual(obs[0].box, PixelRect(x: 200, y: 100, width: 400, height: 40))
+        XCTAssertEqual(obs[1].point, PixelPoint(x: 20, y: 40))
+        XCTAssertEqual(obs[1].segment, 4)
+        XCTAssertEqual(reads.count, 1)
+        XCTAssertThrowsError(try RemoteVisionModel.parse("no json here", segment: 0))
+        XCTAssertNil(RemoteVisionModel.fromEnvironment([:]))
+        XCTAssertEqual(RemoteVisionModel.fromEnvironment(["VID2AUTO_MODEL_URL": "http://127.0.0.1:9/v1/chat/completions",
+                                                          "VID2AUTO_MODEL_NAME": "kimi-k2.5"])?.name, "remote:kimi-k2.5")
+    }
+
+    func testKeyFramesAreValidPNG() throws {
+        var img = Image(width: 70, height: 30, format: .gray8, filledWith: 200)
+        img.pixels[5 * 70 + 7] = 0
+        let data = TinyPNG.encode(img)
+        let back = try PNG.decode(data, path: "mem.png", format: .gray8)
+        XCTAssertEqual(back.width, 70)
+        XCTAssertEqual(back.height, 30)
+        XCTAssertEqual(back.pixels[5 * back.bytesPerRow + 7], 0)
+        XCTAssertEqual(back.pixels[0], 200)
     }
 }
