@@ -145,8 +145,24 @@ final class SampleRecordingTests: XCTestCase {
                         == norm(truth["startURL"]).trimmingCharacters(in: CharacterSet(charactersIn: "/")))
     }
 
+    /// The newest modification time of the analysis sources (a binary older than this is stale).
+    static var sourcesModified: Date {
+        let root = MediaFixtures.repoRoot
+        var newest = Date.distantPast
+        for dir in ["Sources/Perception", "Sources/Vid2AutoKit", "Sources/Swarm", "Sources/ScreenCore"] {
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(dir)")) ?? [] {
+                if let d = try? FileManager.default.attributesOfItem(atPath: "\(root)/\(dir)/\(f)")[.modificationDate] as? Date, d > newest { newest = d }
+            }
+        }
+        return newest
+    }
+
     func run(_ scenario: String) throws -> Score {
         guard let bin = Self.releaseBinary else { throw XCTSkip("no release vid2auto built (swift build -c release)") }
+        if ProcessInfo.processInfo.environment["VID2AUTO_RELEASE_BIN"] == nil,
+           let built = try? FileManager.default.attributesOfItem(atPath: bin)[.modificationDate] as? Date, built < Self.sourcesModified {
+            throw XCTSkip("\(bin) is older than the sources: rebuild it with swift build -c release")
+        }
         let rec = "\(MediaFixtures.repoRoot)/samples/recordings"
         guard let video = ["mp4", "webm"].map({ "\(rec)/\(scenario).\($0)" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw XCTSkip("recording \(scenario) not present")
