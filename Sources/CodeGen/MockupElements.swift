@@ -49,7 +49,7 @@ public enum MockupElementBuilder {
             case .input:
                 ids += 1
                 e.id = "field-\(ids)"
-                e.attributes.append(.init(name: "type", value: "text"))
+                e.attributes.append(.init(name: "type", value: n.secret == true ? "password" : "text"))
                 if let p = n.placeholder { e.attributes.append(.init(name: "placeholder", value: p)) }
                 e.attributes.append(.init(name: "aria-label", value: n.label ?? n.placeholder ?? "text field"))
             case .checkbox:

@@ -250,7 +250,8 @@ struct RegionAgent: Sendable {
 
     func textNode(_ c: TextCandidate, _ r: ReadText?) -> UINode {
         let rect = c.rect
-        guard let r, r.confidence >= 35 || r.lines.map(\.text.count).reduce(0, +) >= 6,
+        let chars = r?.lines.map(\.text.count).reduce(0, +) ?? 0
+        guard let r, r.confidence >= (chars <= 2 ? 75 : 35) || chars >= 6,
               let fit = DesignTypography.fit(r.lines, bold: r.bold) else {
             // Nothing legible: an icon or a small picture.
             let mean = raster.meanColor(in: rect)
@@ -283,6 +284,12 @@ struct RegionAgent: Sendable {
         guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n"),
               h >= 14 && h <= 80 && w <= 640 else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
+        // A row of dots in a bordered field: a password.
+        let masked = text.count >= 4 && text.allSatisfy { "•·*eoO0°".contains($0) }
+        if masked && node.style.border != nil && w >= 3 * h {
+            node.kind = .input; node.secret = true; node.label = "password"; node.children = []
+            return
+        }
         let centred = abs(leftPad - rightPad) <= max(6, w / 12)
         let lightInside = (node.style.background ?? r.background).luma >= 235
         if node.style.border != nil && lightInside && !centred && leftPad <= 24 && w >= 3 * h {

@@ -323,7 +323,7 @@ public struct LayoutSegmenter: Sendable {
     func ringColor(_ r: PixelRect, inset d: Int, bg: RGB?) -> RGB? {
         let x0 = r.x + d, y0 = r.y + d, x1 = r.maxX - 1 - d, y1 = r.maxY - 1 - d
         guard x1 - x0 >= 4, y1 - y0 >= 4 else { return nil }
-        let skipX = min(10, (x1 - x0) / 4), skipY = min(10, (y1 - y0) / 4)
+        let skipX = min(10, max(2, (x1 - x0) / 3)), skipY = min(10, max(2, (y1 - y0) / 3))
         let ref = raster.color((x0 + x1) / 2, y0)
         if let bg, raster.same(ref, bg) { return nil }
         func side(_ pts: [(Int, Int)]) -> Bool {
@@ -365,6 +365,8 @@ public struct LayoutSegmenter: Sendable {
             }
         }
         let innerBg = fill ?? bg
+        // Rounded corners leave slivers of the outside colour inside the rectangle: keep clear of them.
+        if radius > 0 { inner = inner.insetBy(min(Int((radius * 0.3).rounded(.up)) + 1, min(inner.width, inner.height) / 3)) }
         var kids: [LayoutRegion] = []
         var dir: UIDirection = .column
         if !inner.isEmpty, let content = segment(inner, bg: innerBg, depth: depth + 1) {
@@ -379,7 +381,7 @@ public struct LayoutSegmenter: Sendable {
     func cornerRadius(_ c: PixelRect, fill: RGB, bg: RGB) -> Double {
         var d = 0
         let limit = min(c.width, c.height) / 2
-        while d < limit, !raster.same(raster.color(c.x + d, c.y + d), fill) { d += 1 }
+        while d < limit, raster.same(raster.color(c.x + d, c.y + d), bg) { d += 1 }
         if d == 0 { return 0 }
         return min(Double(limit), (Double(d) / 0.293).rounded())
     }

@@ -146,6 +146,8 @@ public struct UINode: Sendable, Codable, Equatable {
     public var label: String?
     /// Placeholder of an input.
     public var placeholder: String?
+    /// An input showing a masked value (a password field).
+    public var secret: Bool?
     /// OCR confidence of `text`, 0–100.
     public var confidence: Double?
     public var children: [UINode]

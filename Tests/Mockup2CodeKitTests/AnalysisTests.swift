@@ -46,6 +46,25 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(img?.box, PixelRect(x: 200, y: 200, width: 180, height: 90), "\(d.allNodes.map { "\($0.kind) \($0.box)" })")
     }
 
+    func testMaskedFieldIsAPasswordInput() async throws {
+        var c = Canvas(width: 400, height: 100)
+        c.frame(PixelRect(x: 20, y: 20, width: 300, height: 40), RGB(209, 213, 219))
+        c.fakeText(x: 34, y: 34, words: 2, height: 10, RGB(17, 17, 17))
+        let d = await analyse(c, text: "eeeeeeeeee")
+        let input = try XCTUnwrap(nodes(d, .input).first)
+        XCTAssertEqual(input.secret, true)
+        XCTAssertNil(input.placeholder)
+        let html = try MockupRenderer().render(d, target: .html).text
+        XCTAssertTrue(html.contains("type=\"password\""), html)
+    }
+
+    func testCapitalsBecomeStyledOrdinaryText() {
+        XCTAssertEqual(TextCase.ordinary("ABOUT US"), "About Us")
+        XCTAssertEqual(TextCase.ordinary("ELEVATE YOUR STYLE TO NEW HIGHS. NOW"), "Elevate your style to new highs. Now")
+        XCTAssertNil(TextCase.ordinary("About us"))
+        XCTAssertNil(TextCase.ordinary("42"))
+    }
+
     func testIllegibleSmallMarkBecomesAnIcon() async {
         var c = Canvas(width: 200, height: 100)
         c.fill(PixelRect(x: 20, y: 20, width: 18, height: 18), RGB(240, 80, 20))
