@@ -262,7 +262,7 @@ struct RegionAgent: Sendable {
         var style = UIStyle(color: r.ink, fontSize: fit.fontSize, fontWeight: r.bold ? 700 : 400,
                             lineHeight: fit.lineHeight, fontFamily: .sans)
         var text = r.lines.map(\.text).joined(separator: "\n")
-        if ProcessInfo.processInfo.environment["MOCKUP_NO_RECASE"] == nil, let recased = TextCase.ordinary(text) { text = recased; style.uppercase = true }
+        if let recased = TextCase.ordinary(text) { text = recased; style.uppercase = true }
         return UINode(kind: .text, box: fit.box, style: style, text: text, confidence: r.confidence)
     }
 
