@@ -58,6 +58,23 @@ final class AnalysisTests: XCTestCase {
         XCTAssertTrue(html.contains("type=\"password\""), html)
     }
 
+    /// A reader that always fails: every region's sub-agent fails twice.
+    struct BrokenReader: MockupTextReader {
+        struct Broken: Error {}
+        func read(_ image: Image, mode: PageSegmentation) async throws -> OCRResult { throw Broken() }
+    }
+
+    func testFailingSubAgentLeavesAPlaceholderAndADiagnostic() async {
+        var c = Canvas(width: 300, height: 200)
+        c.fakeText(x: 20, y: 20, words: 3, height: 12, RGB(20, 20, 20))
+        c.fakeText(x: 20, y: 120, words: 2, height: 12, RGB(20, 20, 20))
+        let a = await Mockup2Code.analyse(c.image, reader: BrokenReader(), options: MockupOptions(agents: 2, agentTimeout: 5))
+        XCTAssertFalse(a.document.diagnostics.isEmpty)
+        XCTAssertTrue(a.document.diagnostics.contains { $0.severity == .error })
+        XCTAssertTrue(a.document.allNodes.contains { $0.kind == .image && $0.label == "region that could not be analysed" })
+        XCTAssertEqual(a.document.width, 300)
+    }
+
     func testCapitalsBecomeStyledOrdinaryText() {
         XCTAssertEqual(TextCase.ordinary("ABOUT US"), "About Us")
         XCTAssertEqual(TextCase.ordinary("ELEVATE YOUR STYLE TO NEW HIGHS. NOW"), "Elevate your style to new highs. Now")
