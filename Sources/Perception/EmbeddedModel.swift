@@ -9,7 +9,7 @@ public struct EmbeddedVisionModel: VisionModel {
     public let name = "embedded-cv"
     /// Frames per second analysed (the recording's own rate when lower).
     public var fps: Double
-    public init(fps: Double = 30) { self.fps = fps }
+    public init(fps: Double = 15) { self.fps = fps }
 
     /// Decodes the segment once, in order, and reports what happened in the span it owns.
     public func analyse(segment: SegmentContext, tools: any AgentTools) async throws -> [Observation] {

@@ -73,8 +73,9 @@ public struct MotionAnalyzer: Sendable {
         var content = 0
         var box: PixelRect?
         var pointerBoxes: [PixelRect] = []
-        let jump = blobs.count == 2 && small.count == 2 && Self.similar(small[0].box, small[1].box)
-            && (pointerBox == nil || small.contains { $0.box.distance(to: pointerBox!) <= 12 })
+        // Two similar small changes, one where the resting pointer was: it jumped.
+        let jump = !moving && blobs.count == 2 && small.count == 2 && Self.similar(small[0].box, small[1].box)
+            && pointerBox.map { p in small.contains { $0.box.intersection(p).area > 0 } } ?? false
         for b in blobs {
             if isSmall(b) {
                 let step = pointerMaxStep
@@ -103,7 +104,10 @@ public struct MotionAnalyzer: Sendable {
             lastMove = time
             let far: PixelRect
             if let last = pointerBox?.center {
-                far = pointerBoxes.max { Self.dist($0.center, last) < Self.dist($1.center, last) }!
+                // The newest position: the farthest of the changes within one step of the last one.
+                let step = pointerMaxStep
+                let reachable = pointerBoxes.filter { Self.dist($0.center, last) <= step * 2 }
+                far = (reachable.isEmpty ? pointerBoxes : reachable).max { Self.dist($0.center, last) < Self.dist($1.center, last) }!
             } else {
                 far = pointerBoxes.last!
             }

@@ -74,7 +74,11 @@ public struct PointerTracker: Sendable {
                 if !moving && overlap {
                     if let mask = silhouette, mask.count == f.box.area {
                         // The pointer is drawn over everything: while its own pixels stay put, it has not moved.
-                        isPointer = Self.changedFraction(of: mask, in: f.box, image, previous) > 0.3
+                        // A crawling pointer may leave a stale silhouette: a trail into the next frame
+                        // at the pointer also counts, outside the field being typed into.
+                        let inField = field.map { $0.expanded(4, 4).intersection(b.box) == b.box } ?? false
+                        let trail = after.contains { $0.intersection(f.box.expanded(6, 6)).area > 0 }
+                        isPointer = Self.changedFraction(of: mask, in: f.box, image, previous) > 0.3 || (trail && !inField)
                     } else if after.contains(where: near) {
                         isPointer = true
                     } else if let field, field.expanded(4, 4).intersection(b.box) == b.box {
@@ -141,7 +145,10 @@ public struct PointerTracker: Sendable {
         // Where the pointer is now: the blob part present in `image` but not in `previous` is
         // unknown, so take the blob farthest from the last position, and within a merged trail
         // the end in the direction of travel.
-        let pick = last.map { l in blobs.max { $0.box.distance(to: l) < $1.box.distance(to: l) }! } ?? blobs[0]
+        let step = maxStep
+        let reachable = last.map { l in blobs.filter { $0.box.distance(to: l) <= step } } ?? blobs
+        let pool = reachable.isEmpty ? blobs : reachable
+        let pick = last.map { l in pool.max { $0.box.distance(to: l) < $1.box.distance(to: l) }! } ?? pool[0]
         var box = pick.box
         if let old = fix?.box, box.intersection(old).area > 0, box.area > old.area {
             // A merged trail: keep the old size at the far end.

@@ -48,6 +48,17 @@ public struct SegmentPlanner: Sendable {
                 merged.append(b)
             }
         }
+        // 3b. Bursts whose decode windows would overlap share a segment (one decoder, no second
+        // seek) while the segment stays within `maxSpan`.
+        var joined: [Burst] = []
+        for b in merged {
+            if var m = joined.last, b.first - m.last < preroll + postroll, b.last - m.first <= maxSpan {
+                m.last = b.last; m.times += b.times; joined[joined.count - 1] = m
+            } else {
+                joined.append(b)
+            }
+        }
+        merged = joined
         // 4. Owned spans meet at the middle of each gap; decode windows add pre- and post-roll.
         var segments: [Segment] = []
         var cuts: [Cut] = []

@@ -92,37 +92,81 @@ public enum Analysis {
         diagnostics += motion.diagnostics
         let layout = try await stages.layout(motion.firstFrame, info, reader)
         let plan = stages.planner.plan(motion.samples, duration: info.duration)
+        if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
+            for m in motion.samples where m.isActive { trace(String(format: "active %.3f px %d box ", m.time, m.contentPixels) + (m.contentBox.map { "\($0)" } ?? "-")) }
+        }
+        trace("motion pass + layout + plan: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s, \(plan.segments.count) segments covering \(String(format: "%.1f", plan.segments.reduce(0) { $0 + $1.decodeEnd - $1.decodeStart })) s")
         ledger.record("plan", orchestratorSteps: 3)
-        // Stage 2 — sub-agents, one per segment.
+        // Stage 2 — sub-agents. Each takes a run of consecutive segments (as many runs as agents),
+        // analysing them one by one with one decoder that moves forward between them instead of
+        // seeking back to a keyframe for every segment.
         let swarm = Swarm(agents: options.agents, timeout: options.agentTimeout)
         let model = stages.model
         let rate = info.frameRate > 0 ? info.frameRate : 30
-        let done = Counter()
+        let done = Counter(), retried = Counter()
         let total = plan.segments.count
         let progress = options.progress
-        let result = await swarm.run(plan.segments) { segment, ctx in
-            let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
-            let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
+        let runs = Self.runs(of: plan.segments, count: options.agents)
+        let result = await swarm.run(runs) { run, ctx in
             let tools = SegmentTools(path: path, reader: reader, context: ctx)
-            ctx.step()   // the model call itself
-            let out = try await model.analyse(segment: context, tools: tools)
-            progress?("analysing: \(done.increment()) of \(total) segments")
+            var out: [Observation] = []
+            for segment in run {
+                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
+                let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
+                // A segment that fails is retried once with a fresh decoder, then reported; the run goes on.
+                for attempt in 1...2 {
+                    do {
+                        ctx.step()   // the model call itself
+                        out += try await model.analyse(segment: context, tools: attempt == 1 ? tools : tools.fresh())
+                        break
+                    } catch is CancellationError where Task.isCancelled {
+                        throw CancellationError()
+                    } catch {
+                        ctx.report(attempt == 1 ? .warning : .error,
+                                   "segment \(segment.index) failed (\(error)); \(attempt == 1 ? "retrying" : "skipped")")
+                        retried.increment()
+                    }
+                }
+                progress?("analysing: \(done.increment()) of \(total) segments")
+            }
             return out
         }
         diagnostics += result.diagnostics
+        trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
         // Stage 3 — aggregator.
         let observations = result.outputs.compactMap { $0 }.flatMap { $0 }
         let (actions, aggDiagnostics) = stages.aggregator.aggregate(observations, layout: layout)
         diagnostics += aggDiagnostics
         ledger.record("aggregate", orchestratorSteps: 1)
-        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, max(1, plan.segments.count)),
+        let report = SwarmReport(segments: plan.segments.count, agents: runs.count,
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: (Date().timeIntervalSince(clock) * 1000).rounded() / 1000,
-                                 retries: result.retries, cuts: plan.cuts)
+                                 retries: result.retries + retried.value, cuts: plan.cuts)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
+    }
+
+    /// `segments` cut into at most `count` runs of consecutive segments with about equal decoding work.
+    static func runs(of segments: [Segment], count: Int) -> [[Segment]] {
+        guard !segments.isEmpty else { return [] }
+        let n = min(max(1, count), segments.count)
+        let work = segments.map { max(0.1, $0.decodeEnd - $0.decodeStart) }
+        let total = work.reduce(0, +)
+        var out: [[Segment]] = [[]]
+        var acc = 0.0
+        for (i, s) in segments.enumerated() {
+            let remaining = segments.count - i
+            let runsLeft = n - out.count
+            // Start a new run when this one has its share, or when every later run needs a segment.
+            if !out[out.count - 1].isEmpty, runsLeft > 0, acc >= total * Double(out.count) / Double(n) || remaining <= runsLeft {
+                out.append([])
+            }
+            out[out.count - 1].append(s)
+            acc += work[i]
+        }
+        return out
     }
 
     /// The default motion pass: every frame decoded once into a small gray rendition, fed to
@@ -164,10 +208,17 @@ public enum Analysis {
     }
 }
 
+/// Timing lines on stderr when `VID2AUTO_DEBUG` is set.
+func trace(_ s: @autoclosure () -> String) {
+    guard ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil else { return }
+    FileHandle.standardError.write(Data(("vid2auto: " + s() + "\n").utf8))
+}
+
 /// A thread-safe counter for progress reports.
 final class Counter: @unchecked Sendable {
     // Invariant: `n` is only touched under `lock`.
     private let lock = NSLock()
     private var n = 0
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+    @discardableResult func increment() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }

@@ -13,20 +13,23 @@ public struct SegmentTools: AgentTools {
     let context: AgentContext?
     /// Frames per second never exceeded when decoding (the recording's rate when lower).
     let fpsCap: Double
+    let decoder: ForwardDecoder
 
     /// Tools over the recording at `path`, reading text with `reader`, counting steps in `context`.
     public init(path: String, reader: any TextReader, context: AgentContext?, fpsCap: Double = 30) {
         self.path = path; self.reader = reader; self.context = context; self.fpsCap = fpsCap
+        decoder = ForwardDecoder(path: path)
     }
 
+    /// The same tools with a decoder of their own (for a retry after a failure).
+    public func fresh() -> SegmentTools { SegmentTools(path: path, reader: reader, context: context, fpsCap: fpsCap) }
+
     /// Decodes `[start, end)` at full size in gray, at most `fps` (and `fpsCap`) frames per second.
+    /// Successive calls that move forward reuse the decoder (no seek back to a keyframe).
     public func forEachFrame(from start: Double, to end: Double, fps: Double?,
                              _ body: (Frame) async throws -> Void) async throws {
         context?.step()
-        let rate = min(fps ?? fpsCap, fpsCap)
-        let reader = try VideoReader(path: path, renditions: [Rendition(format: .gray8)],
-                                     sampling: FrameSampling(fps: rate, start: start, end: end))
-        while let f = try reader.next() { try await body(f) }
+        try await decoder.frames(from: start, to: end, fps: min(fps ?? fpsCap, fpsCap), body)
     }
 
     /// OCR of one crop.
@@ -53,5 +56,43 @@ public struct SegmentTools: AgentTools {
     public func readField(_ field: PixelRect, in image: Image) async throws -> String? {
         context?.step()
         return try await TextRegions.readFieldText(field, in: image, reader: reader)
+    }
+}
+
+/// One agent's decoder, kept between the segments of its run: a request that starts a little
+/// after where the last one stopped continues decoding; one that goes back, or far ahead,
+/// reopens and seeks. Invariant (for `@unchecked Sendable`): created and used by one agent task
+/// only; the FFmpeg objects inside never leave it.
+final class ForwardDecoder: @unchecked Sendable {
+    let path: String
+    private var reader: VideoReader?
+    private var rate: Double = 0
+    private var held: Frame?
+    private var position = 0.0
+    /// Further ahead than this (seconds), seeking is cheaper than decoding through.
+    static let continueWithin = 4.0
+
+    init(path: String) { self.path = path }
+
+    func frames(from start: Double, to end: Double, fps: Double, _ body: (Frame) async throws -> Void) async throws {
+        let t0 = Date()
+        var inBody = 0.0, seeked = false
+        defer { trace(String(format: "decode %.2f-%.2f: %.2f s total, %.2f s analysing, seek ", start, end, Date().timeIntervalSince(t0), inBody) + (seeked ? "yes" : "no")) }
+        if reader == nil || rate != fps || start < position - 1e-6 || start - position > Self.continueWithin {
+            seeked = true
+            reader = try VideoReader(path: path, renditions: [Rendition(format: .gray8)],
+                                     sampling: FrameSampling(fps: fps, start: start))
+            rate = fps; held = nil
+        }
+        while true {
+            let f: Frame
+            if let h = held { f = h; held = nil } else if let n = try reader!.next() { f = n } else { position = .infinity; return }
+            if f.time < start - 1e-6 { continue }
+            if f.time >= end { held = f; position = f.time; return }
+            position = f.time
+            let b0 = Date()
+            try await body(f)
+            inBody += Date().timeIntervalSince(b0)
+        }
     }
 }
