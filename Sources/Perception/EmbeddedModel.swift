@@ -50,6 +50,11 @@ struct ChangeEvent {
     /// The pointer when the event began, and whether it was at rest.
     var pointer: PointerFix?
     var pointerResting: Bool
+    /// Frame-to-frame vertical shifts measured while the page moved (a smooth scroll), summed,
+    /// and how many frames moved the page at all.
+    var scrolled = 0
+    var shiftedFrames = 0
+    var movedFrames = 0
 }
 
 /// Work left for when the screen settles after a page-level change.
@@ -112,6 +117,8 @@ final class SegmentAnalyst {
     private var pendingSettle: Settle?
     private var frameIndex = 0
     private var lastEffect = -Double.infinity
+    /// The pointer rest (its `lastMove`) that already produced a click.
+    private var clickedRest = -Double.infinity
 
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
@@ -214,6 +221,18 @@ final class SegmentAnalyst {
                 if tracker.fix != nil && !tracker.seen { event!.pointerResting = true }
             }
             event!.lastChange = t
+            // The page moving as a whole: measure this frame's shift (a smooth scroll is many small ones).
+            // (A scrolled page changes in many fragments: flat areas stay the same.)
+            let inPage = content.filter { $0.box.intersection(layout.viewport).area > 0 }
+            let reach = inPage.dropFirst().reduce(inPage.first?.box ?? PixelRect(x: 0, y: 0, width: 0, height: 0)) { $0.union($1.box) }
+            if reach.width >= layout.viewport.width / 2, reach.height >= layout.viewport.height / 3, inPage.count >= 3 {
+                let m = (box: reach, 0)
+                event!.movedFrames += 1
+                let region = m.box.intersection(layout.viewport)
+                let sh = ScrollEstimator.shift(from: previous, to: image, region: region, maxShift: 360)
+                if let sh { event!.scrolled += sh.pixels; event!.shiftedFrames += 1 }
+                Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) page moved \(m.box) shift \(sh.map { "\($0.pixels) r\(String(format: "%.2f", $0.residual))" } ?? "none")")
+            }
             for b in content { event!.boxes.append(b.box); event!.union = event!.union.union(b.box) }
             if t - event!.start > 6 {   // an endless animation: cut it into pieces
                 try await close(event!, after: image, at: t); event = nil
@@ -356,7 +375,9 @@ final class SegmentAnalyst {
             Debug.log("seg \(span.index) event \(String(format: "%.2f-%.2f", e.start, e.lastChange)) union \(e.union) n=\(e.boxes.count) pointer \(e.pointer.map { "\($0.box) hs \($0.hotSpot.x),\($0.hotSpot.y)" } ?? "nil") resting \(e.pointerResting) focused \(focused.map { "\($0)" } ?? "nil") typing \(typing != nil)")
         }
         let vp = layout.viewport
-        let pageBoxes = e.boxes.filter { $0.intersection(vp).area > 0 }
+        // The browser's status bubble (a link's address, bottom left, on hover) is chrome, not page.
+        let isStatusBubble = { (b: PixelRect) in b.x <= vp.x + 4 && b.maxY >= vp.maxY - 4 && b.height <= 30 && b.width <= vp.width / 2 }
+        let pageBoxes = e.boxes.filter { $0.intersection(vp).area > 0 && !isStatusBubble($0) }
         let chromeBoxes = e.boxes.filter { $0.intersection(vp).area == 0 }
         let changed = changedFraction(e.before, after, region: vp)
         let big = changed >= 0.3
@@ -382,13 +403,16 @@ final class SegmentAnalyst {
             noteKeystroke(field: f, event: e, after: after)
             return
         }
-        // 2. Scrolling: the page moved as a whole.
+        // 2. Scrolling: the page moved as a whole (frame by frame, or between before and after).
         if (changed >= 0.15 || pageUnion.height >= vp.height / 2) && pageUnion.width >= vp.width * 6 / 10 {
             let region = pageUnion.intersection(vp)
-            if let s = ScrollEstimator.shift(from: e.before, to: after, region: region) {
+            let framewise = e.shiftedFrames * 10 >= e.movedFrames * 6 && e.scrolled != 0
+                ? ScrollEstimator.Shift(pixels: e.scrolled, residual: 0) : nil
+            if let s = framewise ?? ScrollEstimator.shift(from: e.before, to: after, region: region) {
                 try await flushTyping()
                 if scroll == nil || e.start - scroll!.end > 0.8 { flushScroll(); scroll = (e.start, time, 0, []) }
                 scroll!.end = time; scroll!.pixels += s.pixels; scroll!.evidence.append(e.start)
+                clickedRest = tracker.lastMove   // what changes under a resting pointer after a scroll is no click
                 return
             }
         }
@@ -409,7 +433,12 @@ final class SegmentAnalyst {
         // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
         // a change while the hand is still on the keyboard is a key press).
         let typingStill = typing.map { tracker.lastMove < $0.start } ?? false
-        if let h, e.pointerResting, !typingStill, big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil {
+        // A change away from the pointer is its click's effect (a cart badge, a toast) when it is
+        // the first change since the pointer came to rest there.
+        let firstSinceRest = tracker.lastMove > clickedRest && e.start - tracker.lastMove <= 3
+        if let h, e.pointerResting, !typingStill,
+           big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil || firstSinceRest {
+            clickedRest = tracker.lastMove
             try await click(at: h, event: e, after: after, big: big, owned: owned, pageBoxes: pageBoxes, time: time)
             return
         }

@@ -74,11 +74,7 @@ public struct PointerTracker: Sendable {
                 if !moving && overlap {
                     if let mask = silhouette, mask.count == f.box.area {
                         // The pointer is drawn over everything: while its own pixels stay put, it has not moved.
-                        // A crawling pointer may leave a stale silhouette: a trail into the next frame
-                        // at the pointer also counts, outside the field being typed into.
-                        let inField = field.map { $0.expanded(4, 4).intersection(b.box) == b.box } ?? false
-                        let trail = after.contains { $0.intersection(f.box.expanded(6, 6)).area > 0 }
-                        isPointer = Self.changedFraction(of: mask, in: f.box, image, previous) > 0.3 || (trail && !inField)
+                        isPointer = Self.changedFraction(of: mask, in: f.box, image, previous) > 0.3
                     } else if after.contains(where: near) {
                         isPointer = true
                     } else if let field, field.expanded(4, 4).intersection(b.box) == b.box {

@@ -8,6 +8,7 @@ public enum ScrollEstimator {
         public var pixels: Int
         /// Residual difference at the best shift over the difference without shifting (lower is surer).
         public var residual: Double
+        public init(pixels: Int, residual: Double) { self.pixels = pixels; self.residual = residual }
     }
 
     /// The vertical shift from `before` to `after` inside `region`, or nil when no shift explains

@@ -19,7 +19,10 @@ public enum TextRegions {
     public static func prepare(_ crop: Image, margin: Int = 6) -> Image {
         let g = crop.grayscale()
         let bg = backgroundLuma(g)
-        let invert = bg < 110
+        // Light text on a darker background (a coloured button) reads better inverted.
+        var inkSum = 0, inkCount = 0
+        for v in g.pixels where abs(Int(v) - Int(bg)) > 60 { inkSum += Int(v); inkCount += 1 }
+        let invert = inkCount > 0 ? inkSum / inkCount > Int(bg) : bg < 110
         let w = g.width + 2 * margin, h = g.height + 2 * margin
         let fill = invert ? 255 - bg : bg
         var out = [UInt8](repeating: fill, count: w * h)
