@@ -119,6 +119,8 @@ final class SegmentAnalyst {
     private var lastEffect = -Double.infinity
     /// The pointer rest (its `lastMove`) that already produced a click.
     private var clickedRest = -Double.infinity
+    /// The highlighted row of the open list (where the pointer hovers).
+    private var popupRow: PixelRect?
 
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
@@ -334,7 +336,8 @@ final class SegmentAnalyst {
                 x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
             }
         }
-        guard x1 >= 0, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide else { return nil }
+        guard x1 >= 0, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide,
+              x1 - x0 >= 5, y1 - y0 >= 8 else { return nil }   // a pointer is never a speck
         let box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
         var mask = [Bool](repeating: false, count: box.area)
         for y in box.y..<box.maxY {
@@ -417,12 +420,20 @@ final class SegmentAnalyst {
             }
         }
         flushScroll()
-        // A list still drawing itself while the pointer has not moved on to an option.
-        if let pop = popup, tracker.lastMove <= pop.time + 0.05, !big { return }
+        // An open list: while it stays, changes in it are the highlight following the pointer;
+        // once the page under it shows again it has closed — on an option, or dismissed.
+        if let pop = popup {
+            let residue = ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3)
+            if residue >= 10 {
+                if let row = pageBoxes.last(where: { pop.box.contains($0.center) && $0.width >= pop.box.width / 2 }) { popupRow = row }
+                return
+            }
+            if try await chooseFromList(pop, event: e, after: after, pointer: h, time: time) { return }
+        }
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
         // pointer still rests there.
         if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
-           let list = pageBoxes.filter({ Self.opensFrom($0, element: c.box) }).max(by: { $0.area < $1.area }) {
+           let list = Self.clusters(pageBoxes, gap: 10).filter({ Self.opensFrom($0, element: c.box) }).max(by: { $0.area < $1.area }) {
             popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
             if let i = c.observation, i < observations.count {
                 observations[i].popup = list; observations[i].role = .combobox
@@ -581,41 +592,6 @@ final class SegmentAnalyst {
     private func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
                        pageBoxes: [PixelRect], time: Double) async throws {
         let vp = layout.viewport
-        // A choice in an open list: the list closes (most of it changes at once) with the pointer
-        // on an option. A native select then shows the option; a menu's button does not.
-        if let pop = popup {
-            // Closed when the page under the list shows again.
-            let closing = ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3) < 10
-            if !closing { return }   // a highlight following the pointer
-            popup = nil
-            if pop.box.expanded(4, 4).contains(h) {
-                var option: String?
-                let shown = e.before   // the list still open, the row under the pointer highlighted
-                if let line = ElementFinder.textLine(near: h, in: shown, bounds: pop.box, background: Int(shown.luma(x: max(pop.box.x + 2, h.x - 12), y: h.y)),
-                                                     avoid: e.pointer?.box) {
-                    option = try await TextRegions.readLine(line.intersection(pop.box), in: shown, reader: reader)
-                }
-                let now = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader).map(Self.withoutChevron)
-                try await flushTyping()
-                let isSelect = now != nil && now != pop.ownerText.map(Self.withoutChevron)
-                Debug.log("seg \(span.index) list choice option \(option ?? "nil") opener now \(now ?? "nil") was \(pop.ownerText ?? "nil")")
-                if span.owns(e.start) || span.owns(pop.time) {
-                    if isSelect {
-                        let value = now ?? option
-                        observations.append(Observation(kind: .select, time: pop.time, endTime: e.start, segment: span.index,
-                                                        point: h, box: pop.owner, role: .combobox, text: pop.ownerText, label: pop.label,
-                                                        value: value.map { .text($0) }, confidence: value == nil ? 0.4 : 0.8,
-                                                        evidence: [pop.time, e.start]))
-                    } else {
-                        observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
-                                                        box: pop.box, role: .menuitem, text: option, confidence: option == nil ? 0.4 : 0.7,
-                                                        evidence: [e.start]))
-                    }
-                }
-                if big { schedule(time: time, observation: observations.count - 1, region: layout.viewport, big: true) }
-                return
-            }
-        }
         if popup == nil { try await flushTyping() }
         let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
         let before = observations.count
@@ -629,15 +605,28 @@ final class SegmentAnalyst {
         if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e)) {
             let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
             let round = ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after)
-            var label: String?
-            // The label is the text right of the control (its first line when it wraps).
-            for dy in [0, -8, 8] where label == nil {
+            // The label is the text right of the control: its first line when it wraps.
+            var lines: [PixelRect] = []
+            for dy in [-10, -4, 0, 6] {
                 let at = PixelPoint(x: control.maxX + 14, y: control.center.y + dy)
                 guard let lb = ElementFinder.textLine(near: at, in: e.plate, bounds: vp,
                                                       background: Int(e.plate.luma(x: control.maxX + 3, y: control.center.y)),
-                                                      avoid: plateAvoid(e)), lb.maxX > control.maxX + 8 else { continue }
+                                                      avoid: plateAvoid(e)), lb.maxX > control.maxX + 8,
+                      lb.maxY >= control.y - 6, lb.y <= control.maxY + 6,
+                      !lines.contains(where: { $0.intersection(lb).area > 0 }) else { continue }
+                lines.append(lb)
+            }
+            var label: String?
+            Debug.log("seg \(span.index) control \(control) label lines \(lines)")
+            for lb in lines.sorted(by: { $0.y < $1.y }) where label == nil {
                 let right = PixelRect(x: max(lb.x, control.maxX + 2), y: lb.y, width: lb.maxX - max(lb.x, control.maxX + 2), height: lb.height)
-                label = try await TextRegions.readLine(right, in: e.plate, reader: reader)
+                if right.height > 24 {
+                    // Two lines grown together (a name over a description): the first one.
+                    label = try await TextRegions.readLines(right, in: e.plate, reader: reader, minConfidence: 40)
+                        .min { $0.box.y < $1.box.y }?.text
+                } else {
+                    label = try await TextRegions.readLine(right, in: e.plate, reader: reader)
+                }
             }
             if label == nil, let found, found.shape == .text { label = try await TextRegions.readLine(found.box, in: e.plate, reader: reader) }
             if owned {
@@ -653,7 +642,8 @@ final class SegmentAnalyst {
             FileManager.default.createFile(atPath: "\(dir)/before-\(String(format: "%.2f", e.start)).gray", contents: Data(e.before.pixels))
         }
         Debug.log("seg \(span.index) click at \(h.x),\(h.y) element \(found.map { "\($0.box) \($0.shape)" } ?? "none") pointer \(e.pointer.map { "\($0.box)" } ?? "-")")
-        guard var el = found else {
+        let retried = found ?? ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: nil)
+        guard var el = retried else {
             if owned {
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
                                                 confidence: 0.3, evidence: [e.start]))
@@ -662,11 +652,12 @@ final class SegmentAnalyst {
             return
         }
         // A list opening under (or over) the element: a select or a menu.
-        let listBox = pageBoxes.filter { b in
+        let listBox = Self.clusters(pageBoxes, gap: 10).filter { b in
             b.area >= el.box.area * 3 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
                 && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
                 && b.x < el.box.maxX && b.maxX > el.box.x
         }.max { $0.area < $1.area }
+        Debug.log("seg \(span.index) clusters \(Self.clusters(pageBoxes, gap: 10)) list \(listBox.map { "\($0)" } ?? "nil") big \(big)")
         var text = try await TextRegions.readLine(el.box.insetBy(2), in: e.plate, reader: reader)
         if let list = listBox, !big, el.shape != .text {
             let label = try await labelFor(field: el.box, in: e.plate)
@@ -722,6 +713,60 @@ final class SegmentAnalyst {
                 schedule(time: time, observation: observations.count - 1, region: region ?? vp, big: big)
             }
         }
+    }
+
+    /// Boxes merged while they overlap or lie within `gap` pixels (the fragments of one change).
+    static func clusters(_ boxes: [PixelRect], gap: Int) -> [PixelRect] {
+        var out: [PixelRect] = []
+        for b in boxes {
+            var merged = b
+            var changed = true
+            while changed {
+                changed = false
+                if let i = out.firstIndex(where: { $0.distance(to: merged) <= gap }) {
+                    merged = merged.union(out.remove(at: i)); changed = true
+                }
+            }
+            out.append(merged)
+        }
+        return out
+    }
+
+    /// The list closed: a select shows the option now (a `select`); a menu does not (a click on
+    /// the highlighted item). Returns false when the list was dismissed by a click elsewhere.
+    private func chooseFromList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image),
+                                event e: ChangeEvent, after: Image, pointer h: PixelPoint?, time: Double) async throws -> Bool {
+        popup = nil
+        defer { popupRow = nil }
+        let inList = h.map { pop.box.expanded(4, 4).contains($0) } ?? false
+        var row = popupRow
+        if inList, let h, let line = ElementFinder.textLine(near: h, in: e.before, bounds: pop.box,
+                                                            background: Int(e.before.luma(x: max(pop.box.x + 2, h.x - 12), y: h.y)),
+                                                            avoid: e.pointer?.box) {
+            row = line
+        }
+        var option: String?
+        if let r = row { option = try await TextRegions.readLine(r.intersection(pop.box), in: e.before, reader: reader) }
+        let now = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader).map(Self.withoutChevron)
+        let isSelect = now != nil && now != pop.ownerText.map(Self.withoutChevron)
+        Debug.log("seg \(span.index) list closed: option \(option ?? "nil") opener now \(now ?? "nil") was \(pop.ownerText ?? "nil")")
+        guard isSelect || inList || popupRow != nil else { return false }
+        try await flushTyping()
+        if span.owns(e.start) || span.owns(pop.time) {
+            if isSelect {
+                let value = now ?? option
+                observations.append(Observation(kind: .select, time: pop.time, endTime: e.start, segment: span.index,
+                                                point: h, box: pop.owner, role: .combobox, text: pop.ownerText, label: pop.label,
+                                                value: value.map { .text($0) }, confidence: value == nil ? 0.4 : 0.8,
+                                                evidence: [pop.time, e.start]))
+            } else {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
+                                                box: row ?? pop.box, role: .menuitem, text: option,
+                                                confidence: option == nil ? 0.4 : 0.7, evidence: [e.start]))
+            }
+        }
+        clickedRest = tracker.lastMove
+        return true
     }
 
     /// A select's shown text without the drop-down arrow OCR reads as a trailing mark.

@@ -142,6 +142,8 @@ public struct PointerTracker: Sendable {
         // unknown, so take the blob farthest from the last position, and within a merged trail
         // the end in the direction of travel.
         let step = maxStep
+        // Specks (a pixel or two of antialiasing) are never where the pointer is.
+        let blobs = blobs.filter { $0.box.width >= 4 && $0.box.height >= 6 }.isEmpty ? blobs : blobs.filter { $0.box.width >= 4 && $0.box.height >= 6 }
         let reachable = last.map { l in blobs.filter { $0.box.distance(to: l) <= step } } ?? blobs
         let pool = reachable.isEmpty ? blobs : reachable
         let pick = last.map { l in pool.max { $0.box.distance(to: l) < $1.box.distance(to: l) }! } ?? pool[0]
