@@ -31,7 +31,7 @@ eval: build
 	python3 Tests/harness/eval.py
 
 eval-mockups: build
-	python3 Tests/harness/eval_mockups.py
+	python3 Tests/harness/eval_mockups.py --check-ratchet
 
 clean:
 	rm -rf .build .eval-out

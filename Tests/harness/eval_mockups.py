@@ -650,6 +650,23 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def per_set_table(result: dict) -> str:
+    """Means per design set (Design2Code pages vs the project's own mockups) and target: the
+    issue's targets are stated for the Design2Code sample alone."""
+    lines = ["| set | target | Block | Text | Position | Color | SSIM* | ran |", "|" + "---|" * 8]
+    sets = [("Design2Code", lambda d: d.startswith("d2c/")), ("samples/mockups", lambda d: not d.startswith("d2c/"))]
+    for name, pick in sets:
+        for t in result["targets"]:
+            rs = [r for r in result["rows"] if r["target"] == t and pick(r["design"])]
+            ok = [r for r in rs if r["status"] == "ok"]
+            attempted = [r for r in rs if r["status"] in ("ok", "failed")]
+            if not ok:
+                continue
+            vals = [f"{sum(r[m] for r in ok) / len(attempted):.3f}" for m in mm.METRICS]
+            lines.append(f"| {name} | {t} | " + " | ".join(vals) + f" | {len(ok)}/{len(rs)} |")
+    return "\n".join(lines)
+
+
 def markdown_section(result: dict) -> str:
     n = len(result["designs"])
     d2c = sum(d.startswith("d2c/") for d in result["designs"])
@@ -668,6 +685,13 @@ how many designs produced a scored page; "overflow @80%" counts pages wider than
 than the design; "abs-pos frac" is the mean fraction of elements with position absolute/fixed.
 
 {table(result)}
+
+By design set:
+
+{per_set_table(result)}
+
+For comparison, GPT-4V's published Design2Code figures (whole test set, direct prompting): Block 0.624,
+Text 0.977, Position 0.779, Color 0.707.
 
 {notes}
 {('Failures:' + chr(10) + err_lines + more) if errs else ''}
