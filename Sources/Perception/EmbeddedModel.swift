@@ -197,7 +197,7 @@ final class SegmentAnalyst {
         // While the page itself moves (a scroll, a repaint), small changes are content unless the
         // pointer is already on the move.
         let pageMoving = large.reduce(0) { $0 + $1.box.area } >= layout.viewport.area / 10
-        let split = pageMoving && !tracker.moving(at: t, window: 0.06) ? (pointer: [ChangeBlob](), content: small)
+        let split = pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? (pointer: [ChangeBlob](), content: small)
             : tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
                                      plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
         content += split.content
@@ -371,7 +371,7 @@ final class SegmentAnalyst {
         }
         // The pointer rests for this event when it did not move after the event began.
         if tracker.seen {
-            e.pointerResting = tracker.lastMove <= e.start + 0.001
+            e.pointerResting = tracker.lastTravel <= e.start + 0.001
             e.pointer = tracker.fix
         }
         if Debug.enabled {

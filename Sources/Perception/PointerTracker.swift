@@ -40,8 +40,13 @@ public struct PointerTracker: Sendable {
     public private(set) var fix: PointerFix?
     /// When the pointer last moved.
     public private(set) var lastMove: Double = -.infinity
+    /// When the pointer last travelled (moved more than a few pixels: not a jitter or a
+    /// change under it mistaken for it).
+    public private(set) var lastTravel: Double = -.infinity
     /// Whether a pointer has been seen at all.
     public private(set) var seen = false
+    private var lastTime: Double?
+    private var interval = 1.0 / 30
     /// Farthest the pointer is assumed to travel between two frames (pixels).
     public var maxStep = 400
 
@@ -49,6 +54,9 @@ public struct PointerTracker: Sendable {
     public init(hint: PixelPoint? = nil) {
         if let h = hint { fix = PointerFix(box: PixelRect(x: h.x - 8, y: h.y - 8, width: 16, height: 16), hotSpot: h) }
     }
+
+    /// Seconds between the frames fed so far.
+    public var frameInterval: Double { interval }
 
     /// Whether the pointer moved within `window` seconds before `time`.
     public func moving(at time: Double, window: Double = 0.1) -> Bool { time - lastMove <= window }
@@ -62,7 +70,10 @@ public struct PointerTracker: Sendable {
                                   image: Image, previous: Image, plate: Image? = nil,
                                   typingIn field: PixelRect? = nil, bounds: PixelRect? = nil) -> (pointer: [ChangeBlob], content: [ChangeBlob]) {
         var pointer: [ChangeBlob] = [], content: [ChangeBlob] = []
-        let moving = self.moving(at: time, window: 0.06)
+        if let last = lastTime, time > last { interval = min(0.2, time - last) }
+        lastTime = time
+        // Moving: it moved in the frame before this one (whatever the frame rate).
+        let moving = self.moving(at: time, window: interval * 1.6)
         for b in small {
             let step = maxStep
             let near = { (r: PixelRect) in r.distance(to: b.box) <= step }
@@ -155,7 +166,9 @@ public struct PointerTracker: Sendable {
             let y = pick.box.center.y >= old.center.y ? box.maxY - h : box.y
             box = PixelRect(x: x, y: y, width: w, height: h)
         }
-        fix = PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: previous))
+        let newFix = PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: previous))
+        if let l = last, abs(l.x - newFix.hotSpot.x) + abs(l.y - newFix.hotSpot.y) <= 14 {} else { lastTravel = time }
+        fix = newFix
     }
 
     /// The resting pointer's own pixels (true = pointer) inside `fix.box`, when measured.

@@ -68,7 +68,9 @@ public enum TextRegions {
         let inner = PixelRect(x: field.x + 3, y: field.y + 3, width: field.width - 6, height: field.height - 6)
         guard let band = InkAnalysis.textBand(in: image, region: inner) else { return nil }
         var crop = image.cropped(to: band).grayscale()
+        crop = InkAnalysis.droppingIsolatedTrailingMark(crop)
         crop = InkAnalysis.eraseCarets(crop)
+        crop = InkAnalysis.erasingTouchingCaret(crop)
         let r = try await reader.read(prepare(crop, margin: 8), mode: .line)
         var t = clean(r.text)
         // A caret touching the last letter reads as a bar or a bracket.
@@ -157,6 +159,55 @@ public enum InkAnalysis {
         var px = g.pixels
         for x in first...last { for y in 0..<h { px[y * w + x] = UInt8(bg) } }
         return Image(width: w, height: h, format: .gray8, pixels: px)
+    }
+
+    /// A narrow mark far right of the text (a resting I-beam pointer, a stray) is not text.
+    public static func droppingIsolatedTrailingMark(_ g: Image) -> Image {
+        let w = g.width, h = g.height
+        guard w > 20 else { return g }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        var ink = [Bool](repeating: false, count: w)
+        for x in 0..<w { for y in 0..<h where abs(Int(g.pixels[y * g.bytesPerRow + x]) - bg) > inkContrast { ink[x] = true; break } }
+        var runs: [(Int, Int)] = []
+        var x = 0
+        while x < w { if ink[x] { let s = x; while x < w && ink[x] { x += 1 }; runs.append((s, x)) } else { x += 1 } }
+        guard runs.count >= 3, let last = runs.last else { return g }
+        let prev = runs[runs.count - 2]
+        let gaps = zip(runs.dropFirst(), runs).map { $0.0 - $1.1 }.dropLast().sorted()
+        let typical = gaps.isEmpty ? 4 : gaps[gaps.count / 2]
+        let gap = last.0 - prev.1
+        guard last.1 - last.0 <= 12, gap >= 16, gap > typical * 3 else { return g }
+        return g.cropped(to: PixelRect(x: 0, y: 0, width: prev.1 + 3, height: h))
+    }
+
+    /// Removes a caret touching the last letter: a 1–2 pixel stroke at the right end that reaches
+    /// below the baseline and as high as the tallest letters (no letter's last stroke does both).
+    public static func erasingTouchingCaret(_ g: Image) -> Image {
+        let w = g.width, h = g.height
+        guard w > 8, h > 8 else { return g }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        var top = [Int](repeating: h, count: w), bottom = [Int](repeating: -1, count: w)
+        for x in 0..<w {
+            for y in 0..<h where abs(Int(g.pixels[y * g.bytesPerRow + x]) - bg) > inkContrast {
+                top[x] = min(top[x], y); bottom[x] = max(bottom[x], y)
+            }
+        }
+        guard let right = (0..<w).last(where: { bottom[$0] >= 0 }) else { return g }
+        var bottoms: [Int: Int] = [:]
+        for x in 0..<max(0, right - 3) where bottom[x] >= 0 { bottoms[bottom[x], default: 0] += 1 }
+        guard let baseline = bottoms.max(by: { $0.value < $1.value })?.key else { return g }
+        let highest = (0..<max(0, right - 3)).filter { bottom[$0] >= 0 }.map { top[$0] }.min() ?? h
+        var stroke = [right]
+        if right > 0, bottom[right - 1] >= 0, bottom[right - 1] >= baseline + 2 { stroke.append(right - 1) }
+        let reachesBelow = stroke.allSatisfy { bottom[$0] >= baseline + 2 }
+        let reachesUp = stroke.contains { top[$0] <= highest + 1 }
+        // A caret is thin: the column just before the stroke must not also be that tall.
+        let before = right - stroke.count
+        let thin = before < 0 || bottom[before] < baseline + 2
+        guard reachesBelow, reachesUp, thin else { return g }
+        var px = g.pixels
+        for x in stroke { for y in 0..<h { px[y * g.bytesPerRow + x] = UInt8(bg) } }
+        return Image(width: w, height: h, format: .gray8, bytesPerRow: g.bytesPerRow, pixels: px)
     }
 
     /// Whether the text in `band` looks masked: a row of identical dots (a password field).
