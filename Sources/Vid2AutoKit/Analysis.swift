@@ -124,7 +124,7 @@ public enum Analysis {
                     } catch {
                         ctx.report(attempt == 1 ? .warning : .error,
                                    "segment \(segment.index) failed (\(error)); \(attempt == 1 ? "retrying" : "skipped")")
-                        retried.increment()
+                        if attempt == 1 { retried.increment() }
                     }
                 }
                 progress?("analysing: \(done.increment()) of \(total) segments")

@@ -265,3 +265,26 @@ final class PerceptionTests: XCTestCase {
         XCTAssertLessThan(abs((text?.box.width ?? 0) - 105), 12)
     }
 }
+
+final class TextCleanupTests: XCTestCase {
+    func testCaretTouchingTheLastLetterIsErasedButLettersStay() {
+        // "text" on a baseline at y=20 with a caret reaching below it, touching the last glyph.
+        var c = Canvas(width: 80, height: 30)
+        c.text(x: 4, y: 8, glyphs: 5, height: 12)             // glyphs end at x = 4 + 4*9 + 6 = 46
+        c.fill(PixelRect(x: 46, y: 5, width: 1, height: 20), 0) // the caret, from above the letters to below the baseline
+        let out = InkAnalysis.erasingTouchingCaret(c.image)
+        XCTAssertEqual(out.luma(x: 46, y: 23), 250, "caret erased")
+        XCTAssertEqual(out.luma(x: 42, y: 15), 40, "letters kept")
+        // Without a caret nothing changes.
+        let plain = Canvas(width: 80, height: 30).with { $0.text(x: 4, y: 8, glyphs: 5, height: 12) }.image
+        XCTAssertEqual(InkAnalysis.erasingTouchingCaret(plain), plain)
+    }
+
+    func testAPointerRestingRightOfTheTextIsNotText() {
+        var c = Canvas(width: 200, height: 30)
+        c.text(x: 4, y: 8, glyphs: 6, height: 12)
+        c.fill(PixelRect(x: 150, y: 4, width: 3, height: 20), 0)   // an I-beam far right
+        let out = InkAnalysis.droppingIsolatedTrailingMark(c.image)
+        XCTAssertLessThan(out.width, 100)
+    }
+}
