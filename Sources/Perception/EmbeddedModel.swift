@@ -64,6 +64,8 @@ struct Settle {
     var region: PixelRect
     var big: Bool
     var exclude: PixelRect?
+    /// The screen before the change, to keep only text that is new.
+    var before: Image?
 }
 
 /// Keystrokes going into one field.
@@ -119,6 +121,8 @@ final class SegmentAnalyst {
     private var lastEffect = -Double.infinity
     /// The pointer rest (its `lastMove`) that already produced a click.
     private var clickedRest = -Double.infinity
+    /// The frame before the event being explained (what was on screen before its change).
+    private var eventBefore: Image?
     /// The highlighted row of the open list (where the pointer hovers).
     private var popupRow: PixelRect?
 
@@ -364,6 +368,7 @@ final class SegmentAnalyst {
 
     private func close(_ e: ChangeEvent, after: Image, at time: Double) async throws {
         var e = e
+        eventBefore = e.before
         if let f = tracker.fix, tracker.silhouette == nil, !tracker.moving(at: time, window: 0.2),
            let (fix, mask) = Self.pointerOnFlat(near: f.hotSpot, in: after) {
             tracker.refine(fix, silhouette: mask)
@@ -390,7 +395,7 @@ final class SegmentAnalyst {
         // The address bar changed (a typed URL, a navigation).
         if let bar = layout.addressBar, chromeBoxes.contains(where: { $0.intersection(bar).area > 0 }) {
             pendingSettle = Settle(time: time + 0.4, observation: pendingSettle?.observation, region: vp, big: true,
-                                   exclude: pendingSettle?.exclude)
+                                   exclude: pendingSettle?.exclude, before: pendingSettle?.before ?? e.before)
         }
         guard !pageBoxes.isEmpty else { return }
         let pageUnion = pageBoxes.dropFirst().reduce(pageBoxes[0]) { $0.union($1) }
@@ -497,7 +502,8 @@ final class SegmentAnalyst {
 
     private func schedule(time: Double, observation: Int?, region: PixelRect, big: Bool, exclude: PixelRect? = nil) {
         pendingSettle = Settle(time: time + 0.5, observation: observation ?? pendingSettle?.observation, region: region,
-                               big: big || (pendingSettle?.big ?? false), exclude: exclude ?? pendingSettle?.exclude)
+                               big: big || (pendingSettle?.big ?? false), exclude: exclude ?? pendingSettle?.exclude,
+                               before: pendingSettle?.before ?? eventBefore)
     }
 
     /// After a page-level change settles: read the URL (a navigation?) and the text that appeared.
@@ -515,7 +521,11 @@ final class SegmentAnalyst {
             if top.area >= 4000 {
                 let lines = try await TextRegions.readLines(top, in: frame, reader: reader, minConfidence: 70)
                 let skip = s.exclude
-                let sorted = lines.filter { l in l.text.count >= 3 && !(skip.map { $0.intersection(l.box).area > 0 } ?? false) }
+                let old = s.before
+                let sorted = lines.filter { l in
+                    l.text.count >= 3 && !(skip.map { $0.intersection(l.box).area > 0 } ?? false)
+                        && (old.map { ChangeDetector.meanDifference($0, frame, region: l.box) >= 10 } ?? true)
+                }
                     .sorted { $0.box.height > $1.box.height }
                 observations[i].appeared = Array(sorted.prefix(3).map(\.text))
             }
