@@ -252,29 +252,27 @@ final class SegmentAnalyst {
         }
     }
 
-    /// Keeps a pointer-free picture of the screen: content changes are copied in at once; where
-    /// the pointer passed, the screen is copied in a frame later, once it has moved on; never
-    /// where the pointer is now.
+    /// Keeps a pointer-free picture of the screen: every frame is copied in except where the
+    /// pointer is now (its changes this frame and its known box), which keeps what was there
+    /// before the pointer came. One consistent picture, even through hover animations.
     private func updatePlate(_ image: Image, content: [ChangeBlob], pointer: [PixelRect]) {
         defer { pointerTrail = pointer }
-        guard var p = plate else { return }
-        let regions = content.map(\.box) + pointerTrail
-        guard !regions.isEmpty else { return }
-        let holes = pointer.map { $0.expanded(3, 3) } + (tracker.fix.map { [$0.box.expanded(3, 3)] } ?? [])
-        let bpr = image.bytesPerRow
-        let bounds = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
+        guard var p = plate, p.bytesPerRow == image.bytesPerRow, p.height == image.height else { plate = image; return }
+        let holes = (pointer.map { $0.expanded(3, 3) } + (tracker.fix.map { [$0.box.expanded(3, 3)] } ?? []))
+            .map { $0.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height)) }.filter { !$0.isEmpty }
+        if holes.isEmpty { plate = image; return }
+        let bpr = image.bytesPerRow, w = image.width
         p.pixels.withUnsafeMutableBufferPointer { dst in
             image.pixels.withUnsafeBufferPointer { src in
-                for box in regions {
-                    let r = box.intersection(bounds)
-                    guard !r.isEmpty else { continue }
-                    let rowHoles = holes.filter { $0.intersection(r).area > 0 }
-                    for y in r.y..<r.maxY {
-                        for x in r.x..<r.maxX {
-                            if !rowHoles.isEmpty && rowHoles.contains(where: { $0.contains(PixelPoint(x: x, y: y)) }) { continue }
-                            dst[y * p.bytesPerRow + x] = src[y * bpr + x]
-                        }
+                for y in 0..<image.height {
+                    let row = y * bpr
+                    let cut = holes.filter { y >= $0.y && y < $0.maxY }.sorted { $0.x < $1.x }
+                    var x = 0
+                    for h in cut {
+                        if h.x > x { for i in x..<h.x { dst[row + i] = src[row + i] } }
+                        x = max(x, h.maxX)
                     }
+                    if x < w { for i in x..<w { dst[row + i] = src[row + i] } }
                 }
             }
         }
