@@ -262,17 +262,21 @@ final class SegmentAnalyst {
             .map { $0.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height)) }.filter { !$0.isEmpty }
         if holes.isEmpty { plate = image; return }
         let bpr = image.bytesPerRow, w = image.width
-        p.pixels.withUnsafeMutableBufferPointer { dst in
-            image.pixels.withUnsafeBufferPointer { src in
-                for y in 0..<image.height {
+        let top = holes.map(\.y).min()!, bottom = holes.map(\.maxY).max()!
+        p.pixels.withUnsafeMutableBytes { dst in
+            image.pixels.withUnsafeBytes { src in
+                // Rows without a hole in one block copy; rows with one around it.
+                dst.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: top * bpr)
+                (dst.baseAddress! + bottom * bpr).copyMemory(from: src.baseAddress! + bottom * bpr, byteCount: (image.height - bottom) * bpr)
+                for y in top..<bottom {
                     let row = y * bpr
                     let cut = holes.filter { y >= $0.y && y < $0.maxY }.sorted { $0.x < $1.x }
                     var x = 0
                     for h in cut {
-                        if h.x > x { for i in x..<h.x { dst[row + i] = src[row + i] } }
+                        if h.x > x { (dst.baseAddress! + row + x).copyMemory(from: src.baseAddress! + row + x, byteCount: h.x - x) }
                         x = max(x, h.maxX)
                     }
-                    if x < w { for i in x..<w { dst[row + i] = src[row + i] } }
+                    if x < w { (dst.baseAddress! + row + x).copyMemory(from: src.baseAddress! + row + x, byteCount: w - x) }
                 }
             }
         }
