@@ -158,12 +158,21 @@ public struct Aggregator: Sendable {
         return out
     }
 
+    /// Whether `click` only focused the field `typing` then went into: a click read as a field on
+    /// that field, or a click on bare text (the field's placeholder, its old value) whose point lies
+    /// inside that field, shortly before the first keystroke.
+    static func focusedField(click o: Observation, typing t: Observation) -> Bool {
+        if o.role == .textbox { return sameField(o.box, t.box) }
+        guard o.role == nil, o.popup == nil, let field = t.box, t.time - o.time <= 3 else { return false }
+        guard let p = o.point ?? o.box?.center else { return false }
+        return field.contains(p)
+    }
+
     /// A click that only focused a field, directly followed by typing into it, is part of the fill.
     func dropFocusClicks(_ obs: [Observation]) -> [Observation] {
         var out: [Observation] = []
         for (i, o) in obs.enumerated() {
-            if o.kind == .click, o.role == .textbox, i + 1 < obs.count, obs[i + 1].kind == .typing,
-               Self.sameField(o.box, obs[i + 1].box) {
+            if o.kind == .click, i + 1 < obs.count, obs[i + 1].kind == .typing, Self.focusedField(click: o, typing: obs[i + 1]) {
                 continue
             }
             out.append(o)

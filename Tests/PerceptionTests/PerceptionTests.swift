@@ -132,6 +132,25 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(actions.first?.target?.label, "Email")
     }
 
+    func testAClickOnAFieldsPlaceholderTextIsPartOfTheFill() {
+        let field = PixelRect(x: 100, y: 100, width: 300, height: 40)
+        let hint = PixelRect(x: 110, y: 112, width: 120, height: 16)
+        let obs = [
+            Observation(kind: .click, time: 2.5, segment: 0, point: PixelPoint(x: 150, y: 120), box: hint, text: "name@company.com"),
+            Observation(kind: .typing, time: 3.1, endTime: 7, segment: 0, box: field, role: .textbox, label: "Email",
+                        value: .text("lena@acme.studio"), confidence: 0.8),
+            Observation(kind: .click, time: 9, segment: 0, point: PixelPoint(x: 150, y: 300), box: PixelRect(x: 110, y: 290, width: 80, height: 16), text: "Help"),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.fill, .click], "the click on the hint only focused the field; a later click on bare text stays")
+        // Bare text outside the field (its label) is a click of its own.
+        let label = [
+            Observation(kind: .click, time: 2.5, segment: 0, point: PixelPoint(x: 150, y: 90), box: PixelRect(x: 100, y: 82, width: 50, height: 14), text: "Email"),
+            obs[1],
+        ]
+        XCTAssertEqual(Aggregator().aggregate(label, layout: layout).0.map(\.kind), [.click, .fill])
+    }
+
     func testPointerDwellAndTickIsACheck() async throws {
         let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
         let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
