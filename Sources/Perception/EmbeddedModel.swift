@@ -456,6 +456,15 @@ final class SegmentAnalyst {
         let firstSinceRest = tracker.lastMove > clickedRest && e.start - tracker.lastMove <= 3
         if let h, e.pointerResting, !typingStill,
            big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil || firstSinceRest {
+            // The pointer has not moved since it clicked here, and a glyph appeared on the line under
+            // it: the click focused a field (one the finder did not see as a field) and this is typing.
+            if let c = lastClick, !big, popup == nil, tracker.lastMove <= c.time, e.start - c.time <= 3,
+               let f = Self.typedLine(at: h, change: pageUnion, plate: e.plate, after: after, bounds: vp, avoid: plateAvoid(e)) {
+                Debug.log("seg \(span.index) keystroke at rest in \(f)")
+                focused = f
+                noteKeystroke(field: f, event: e, after: after)
+                return
+            }
             clickedRest = tracker.lastMove
             try await click(at: h, event: e, after: after, big: big, owned: owned, pageBoxes: pageBoxes, time: time)
             return
@@ -496,6 +505,42 @@ final class SegmentAnalyst {
         if big { schedule(time: time, observation: nil, region: pageUnion, big: big) }
     }
 
+    /// A line of appeared text fit for an assertion, or nil: not cut by the crop's edges (a clipped
+    /// word reads as another word), icon marks at either end dropped (a logo letter, a "©)"), and
+    /// only ordinary UI characters left.
+    static func assertable(_ text: String, box: PixelRect, crop: PixelRect) -> String? {
+        if box.x <= crop.x + 2 || box.maxX >= crop.maxX - 2 || box.y <= crop.y || box.maxY >= crop.maxY { return nil }
+        var words = text.split(separator: " ").map(String.init)
+        let junk = { (w: String) -> Bool in
+            !w.contains { $0.isLetter || $0.isNumber } || (w.count == 1 && !w.allSatisfy(\.isNumber) && !["A", "a", "I"].contains(w))
+                || (w.count == 2 && w.contains { "©®)(|".contains($0) })
+        }
+        while let f = words.first, junk(f) { words.removeFirst() }
+        while let l = words.last, junk(l) { words.removeLast() }
+        let t = words.joined(separator: " ")
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,!?'’:-–—€$£%&@/()+#\"")
+        guard t.count >= 3, t.allSatisfy({ allowed.contains($0) }),
+              t.filter({ $0 == "(" }).count == t.filter({ $0 == ")" }).count else { return nil }
+        return t
+    }
+
+    /// The line a keystroke typed into, when `change` is one glyph-sized mark on the text line (or
+    /// inside the field) under the pointer at `h`: that element grown to hold the change.
+    static func typedLine(at h: PixelPoint, change: PixelRect, plate: Image, after: Image, bounds: PixelRect,
+                          avoid: PixelRect?) -> PixelRect? {
+        // One glyph, or the first keystroke wiping a placeholder off the line.
+        guard change.height >= 6, change.height <= 30 else { return nil }
+        if let el = ElementFinder.element(at: PixelPoint(x: max(change.x - 3, bounds.x + 1), y: change.center.y), in: after,
+                                          bounds: bounds, avoid: avoid),
+           el.shape == .field, el.box.height <= 90, el.box.contains(change.center) {
+            return el.box
+        }
+        guard let el = ElementFinder.element(at: h, in: plate, bounds: bounds, avoid: avoid),
+              el.shape == .text || el.shape == .field, el.box.width >= max(change.width * 2, 120),
+              el.box.expanded(4, 14).intersection(change) == change else { return nil }
+        return el.box.union(change).expanded(2, 4)
+    }
+
     private func changedFraction(_ a: Image, _ b: Image, region: PixelRect) -> Double {
         let blobs = ChangeDetector.blobs(a, b, threshold: 24, cell: 16, region: region).filter { !$0.isNoise }
         let area = blobs.reduce(0) { $0 + $1.box.area }
@@ -524,9 +569,12 @@ final class SegmentAnalyst {
                 let lines = try await TextRegions.readLines(top, in: frame, reader: reader, minConfidence: 70)
                 let skip = s.exclude
                 let old = s.before
-                let sorted = lines.filter { l in
-                    l.text.count >= 3 && !(skip.map { $0.intersection(l.box).area > 0 } ?? false)
-                        && (old.map { ChangeDetector.meanDifference($0, frame, region: l.box) >= 10 } ?? true)
+                let crop = top.intersection(PixelRect(x: 0, y: 0, width: frame.width, height: frame.height))
+                let sorted = lines.compactMap { l -> (text: String, box: PixelRect)? in
+                    guard !(skip.map { $0.intersection(l.box).area > 0 } ?? false),
+                          old.map({ ChangeDetector.meanDifference($0, frame, region: l.box) >= 10 }) ?? true,
+                          let t = Self.assertable(l.text, box: l.box, crop: crop) else { return nil }
+                    return (t, l.box)
                 }
                     .sorted { $0.box.height > $1.box.height }
                 observations[i].appeared = Array(sorted.prefix(3).map(\.text))

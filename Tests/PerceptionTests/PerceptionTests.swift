@@ -151,6 +151,20 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(Aggregator().aggregate(label, layout: layout).0.map(\.kind), [.click, .fill])
     }
 
+    func testAppearedTextIsOnlyCleanUnclippedLines() {
+        let crop = PixelRect(x: 0, y: 100, width: 600, height: 200)
+        let inside = PixelRect(x: 50, y: 150, width: 200, height: 20)
+        XCTAssertEqual(SegmentAnalyst.assertable("Good morning, Lena", box: inside, crop: crop), "Good morning, Lena")
+        XCTAssertEqual(SegmentAnalyst.assertable("1 item left", box: inside, crop: crop), "1 item left")
+        XCTAssertEqual(SegmentAnalyst.assertable("L Ledger", box: inside, crop: crop), "Ledger", "a logo letter is dropped")
+        XCTAssertEqual(SegmentAnalyst.assertable("©) orbit Conf 2025", box: inside, crop: crop), "orbit Conf 2025")
+        XCTAssertNil(SegmentAnalyst.assertable("trel Outdoor", box: PixelRect(x: 1, y: 150, width: 100, height: 20), crop: crop),
+                     "a line cut by the crop's edge is not a whole line")
+        XCTAssertEqual(SegmentAnalyst.assertable("y Cart @ ¥", box: inside, crop: crop), "Cart", "icon marks at the ends go")
+        XCTAssertNil(SegmentAnalyst.assertable("Total (3 items", box: inside, crop: crop), "an unbalanced bracket is a misread")
+        XCTAssertNil(SegmentAnalyst.assertable("Tot¥l due", box: inside, crop: crop))
+    }
+
     func testPointerDwellAndTickIsACheck() async throws {
         let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
         let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
