@@ -524,6 +524,12 @@ final class SegmentAnalyst {
         return t
     }
 
+    /// Whether `element` is a button holding the changed `control`: a box several times wider.
+    static func holdsControl(_ element: FoundElement, _ control: PixelRect) -> Bool {
+        element.shape == .box && element.box.contains(control.center) && element.box.width >= control.width * 3
+            && element.box.height >= control.height + 8
+    }
+
     /// The line a keystroke typed into, when `change` is one glyph-sized mark on the text line (or
     /// inside the field) under the pointer at `h`: that element grown to hold the change.
     static func typedLine(at h: PixelPoint, change: PixelRect, plate: Image, after: Image, bounds: PixelRect,
@@ -678,6 +684,10 @@ final class SegmentAnalyst {
             }
             var label: String?
             Debug.log("seg \(span.index) control \(control) label lines \(lines)")
+            // No label beside it and a button around it: a glyph or icon of the button changing
+            // under the press, not a checkbox.
+            let insideButton = lines.isEmpty && (found.map { Self.holdsControl($0, control) } ?? false)
+            if !insideButton {
             for lb in lines.sorted(by: { $0.y < $1.y }) where label == nil {
                 let right = PixelRect(x: max(lb.x, control.maxX + 2), y: lb.y, width: lb.maxX - max(lb.x, control.maxX + 2), height: lb.height)
                 if right.height > 24 {
@@ -696,6 +706,8 @@ final class SegmentAnalyst {
             }
             focused = nil
             return
+            }
+            Debug.log("seg \(span.index) control \(control) is inside button \(found.map { "\($0.box)" } ?? "-"): a click")
         }
         if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_RAW"] {
             FileManager.default.createFile(atPath: "\(dir)/plate-\(String(format: "%.2f", e.start)).gray", contents: Data(e.plate.pixels))

@@ -165,6 +165,15 @@ final class PerceptionTests: XCTestCase {
         XCTAssertNil(SegmentAnalyst.assertable("Tot¥l due", box: inside, crop: crop))
     }
 
+    func testAMarkChangingInsideAButtonIsNoCheckbox() {
+        let button = FoundElement(box: PixelRect(x: 149, y: 596, width: 111, height: 40), shape: .box, background: 60)
+        XCTAssertTrue(SegmentAnalyst.holdsControl(button, PixelRect(x: 170, y: 618, width: 13, height: 10)))
+        let row = FoundElement(box: PixelRect(x: 100, y: 200, width: 20, height: 20), shape: .box, background: 255)
+        XCTAssertFalse(SegmentAnalyst.holdsControl(row, PixelRect(x: 102, y: 202, width: 16, height: 16)), "the checkbox itself")
+        let text = FoundElement(box: PixelRect(x: 149, y: 596, width: 111, height: 40), shape: .text, background: 255)
+        XCTAssertFalse(SegmentAnalyst.holdsControl(text, PixelRect(x: 170, y: 618, width: 13, height: 10)))
+    }
+
     func testPointerDwellAndTickIsACheck() async throws {
         let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
         let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
