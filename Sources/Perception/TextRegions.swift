@@ -35,6 +35,24 @@ public enum TextRegions {
         return Image(width: w, height: h, format: .gray8, pixels: out)
     }
 
+    /// A gray image at twice its size, interpolated (bilinear) so strokes stay smooth.
+    public static func upscaled(_ g: Image) -> Image {
+        let w = g.width * 2, h = g.height * 2
+        guard g.width > 0, g.height > 0 else { return g }
+        var out = [UInt8](repeating: 0, count: w * h)
+        for y in 0..<h {
+            let sy = max(0, Double(y) / 2 - 0.25), y0 = min(Int(sy), g.height - 1), y1 = min(y0 + 1, g.height - 1), fy = sy - Double(y0)
+            for x in 0..<w {
+                let sx = max(0, Double(x) / 2 - 0.25), x0 = min(Int(sx), g.width - 1), x1 = min(x0 + 1, g.width - 1), fx = sx - Double(x0)
+                let a = Double(g.pixels[y0 * g.bytesPerRow + x0]), b = Double(g.pixels[y0 * g.bytesPerRow + x1])
+                let c = Double(g.pixels[y1 * g.bytesPerRow + x0]), d = Double(g.pixels[y1 * g.bytesPerRow + x1])
+                let v = (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+                out[y * w + x] = UInt8(max(0, min(255, v.rounded())))
+            }
+        }
+        return Image(width: w, height: h, format: .gray8, pixels: out)
+    }
+
     /// Reads one line of text in `region` of `image`; nil when nothing legible is there.
     public static func readLine(_ region: PixelRect, in image: Image, reader: any TextReader,
                                 minConfidence: Double = 40) async throws -> String? {
@@ -71,7 +89,13 @@ public enum TextRegions {
         crop = InkAnalysis.droppingIsolatedTrailingMark(crop)
         crop = InkAnalysis.eraseCarets(crop)
         crop = InkAnalysis.erasingTouchingCaret(crop)
-        let r = try await reader.read(prepare(crop, margin: 8), mode: .line)
+        var r = try await reader.read(prepare(crop, margin: 8), mode: .line)
+        // Small screen text: a second reading at twice the size (dots and thin letters come out
+        // apart there); the more confident reading wins.
+        if crop.height < 40 {
+            let r2 = try await reader.read(prepare(upscaled(crop), margin: 16), mode: .line)
+            if r2.confidence > r.confidence + 5 { r = r2 }
+        }
         var t = clean(r.text)
         // A caret touching the last letter reads as a bar or a bracket.
         while let last = t.last, "|[]{}".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }

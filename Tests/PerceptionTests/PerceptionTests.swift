@@ -174,6 +174,15 @@ final class PerceptionTests: XCTestCase {
         XCTAssertFalse(SegmentAnalyst.holdsControl(text, PixelRect(x: 170, y: 618, width: 13, height: 10)))
     }
 
+    func testUpscalingKeepsTheCropsTones() {
+        let g = Image(width: 3, height: 2, format: .gray8, pixels: [0, 255, 0, 255, 0, 255])
+        let u = TextRegions.upscaled(g)
+        XCTAssertEqual(u.width, 6); XCTAssertEqual(u.height, 4)
+        XCTAssertEqual(u.pixels[0], 0, "a corner keeps its value")
+        XCTAssertTrue(u.pixels.allSatisfy { $0 <= 255 })
+        XCTAssertGreaterThan(u.pixels[2], u.pixels[0], "between dark and light it interpolates")
+    }
+
     func testPointerDwellAndTickIsACheck() async throws {
         let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
         let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
