@@ -12,8 +12,10 @@ final class LocatorRankingTests: XCTestCase {
         XCTAssertEqual(query(Target(role: .link, name: "Docs", text: "Read the docs")), .role(.link, name: "Docs", match: .exact))
     }
 
-    func testFieldsPreferPlaceholderThenLabelThenName() {
+    func testFieldsPreferLabelThenPlaceholderThenName() {
         XCTAssertEqual(query(Target(role: .textbox, name: "New todo", label: "Task", placeholder: "What needs doing?")),
+                       .label("Task", match: .exact))
+        XCTAssertEqual(query(Target(role: .textbox, name: "New todo", placeholder: "What needs doing?")),
                        .placeholder("What needs doing?", match: .exact))
         XCTAssertEqual(query(Target(role: .textbox, name: "New todo", label: "Task")), .label("Task", match: .exact))
         XCTAssertEqual(query(Target(role: .combobox, name: "Country")), .role(.combobox, name: "Country", match: .exact))

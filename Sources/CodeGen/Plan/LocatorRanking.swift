@@ -4,10 +4,12 @@ import ScreenCore
 /// code generator prefers (role + name, placeholder, label, text), with page coordinates only as a
 /// last resort.
 ///
-/// One deliberate difference: for text fields (`textbox`, `combobox`) the placeholder and the label
-/// come before role + name. The video cannot tell `<input type=text>` from `search` or `number`
-/// (ARIA roles `searchbox`, `spinbutton`), nor see an `aria-label`, while a placeholder or label is
-/// something the person saw and both locate a field whatever its role.
+/// One deliberate difference: for text fields (`textbox`, `combobox`) the label and then the
+/// placeholder come before role + name. The video cannot tell `<input type=text>` from `search` or
+/// `number` (ARIA roles `searchbox`, `spinbutton`), nor see an `aria-label`, while a label or
+/// placeholder is something the person saw and both locate a field whatever its role. The label
+/// comes first, as codegen's role + name (whose name is the label) would: it is read outside the
+/// field, where no caret, focus ring or typed text can garble it.
 enum LocatorRanking {
     static func place(_ target: Target?) -> Placement {
         guard let target else { return .nowhere(why: "the timeline names no element for this action") }
@@ -31,8 +33,8 @@ enum LocatorRanking {
         let name = clean(t.name), text = clean(t.text), label = clean(t.label), placeholder = clean(t.placeholder)
         switch t.role {
         case .textbox?, .combobox?:
-            if let placeholder { return .placeholder(placeholder, match: match(placeholder)) }
             if let label { return .label(label, match: match(label)) }
+            if let placeholder { return .placeholder(placeholder, match: match(placeholder)) }
             if let role = t.role, let name { return .role(role, name: name, match: match(name)) }
             return nil  // a field's own text is its value, which no locator matches
         case .checkbox?, .radio?:

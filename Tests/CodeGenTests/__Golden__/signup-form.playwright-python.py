@@ -25,13 +25,13 @@ def main() -> None:
         page.goto("http://127.0.0.1:8765/signup/")
 
         # 2. Click the "First name" field
-        page.get_by_placeholder("e.g. Ana", exact=True).click()
+        page.get_by_label("First name", exact=True).click()
 
         # 3. Type "Ana" into the "First name" field
-        page.get_by_placeholder("e.g. Ana", exact=True).fill("Ana")
+        page.get_by_label("First name", exact=True).fill("Ana")
 
         # 4. Type "Ferreira" into the "Last name" field
-        page.get_by_placeholder("e.g. Ferreira", exact=True).fill("Ferreira")
+        page.get_by_label("Last name", exact=True).fill("Ferreira")
 
         # 5. Type "ana@example.com" into the "Work email" field
         page.get_by_label("Work email", exact=True).fill("ana@example.com")

@@ -18,13 +18,13 @@ test('signup-register', async ({ page }) => {
   await page.goto('http://127.0.0.1:8765/signup/');
 
   // 2. Click the "First name" field
-  await page.getByPlaceholder('e.g. Ana', { exact: true }).click();
+  await page.getByLabel('First name', { exact: true }).click();
 
   // 3. Type "Ana" into the "First name" field
-  await page.getByPlaceholder('e.g. Ana', { exact: true }).fill('Ana');
+  await page.getByLabel('First name', { exact: true }).fill('Ana');
 
   // 4. Type "Ferreira" into the "Last name" field
-  await page.getByPlaceholder('e.g. Ferreira', { exact: true }).fill('Ferreira');
+  await page.getByLabel('Last name', { exact: true }).fill('Ferreira');
 
   // 5. Type "ana@example.com" into the "Work email" field
   await page.getByLabel('Work email', { exact: true }).fill('ana@example.com');

@@ -48,13 +48,13 @@ class SignupRegisterTest {
         driver.get("http://127.0.0.1:8765/signup/");
 
         // 2. Click the "First name" field
-        clickable(By.xpath("//*[normalize-space(@placeholder)='e.g. Ana']")).click();
+        clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")).click();
 
         // 3. Type "Ana" into the "First name" field
-        fill(clickable(By.xpath("//*[normalize-space(@placeholder)='e.g. Ana']")), "Ana");
+        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), "Ana");
 
         // 4. Type "Ferreira" into the "Last name" field
-        fill(clickable(By.xpath("//*[normalize-space(@placeholder)='e.g. Ferreira']")), "Ferreira");
+        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Last name' or @id=//label[normalize-space()='Last name']/@for or ancestor::label[normalize-space()='Last name' or .//text()[normalize-space()='Last name']] or @aria-labelledby=//*[normalize-space()='Last name']/@id] | //label[normalize-space()='Last name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), "Ferreira");
 
         // 5. Type "ana@example.com" into the "Work email" field
         fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Work email' or @id=//label[normalize-space()='Work email']/@for or ancestor::label[normalize-space()='Work email' or .//text()[normalize-space()='Work email']] or @aria-labelledby=//*[normalize-space()='Work email']/@id] | //label[normalize-space()='Work email']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), "ana@example.com");

@@ -28,15 +28,15 @@ def main() -> None:
         driver.get("http://127.0.0.1:8765/signup/")
 
         # 2. Click the "First name" field
-        wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='e.g. Ana']"))).click()
+        wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).click()
 
         # 3. Type "Ana" into the "First name" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='e.g. Ana']")))
+        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
         field.clear()
         field.send_keys("Ana")
 
         # 4. Type "Ferreira" into the "Last name" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='e.g. Ferreira']")))
+        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Last name' or @id=//label[normalize-space()='Last name']/@for or ancestor::label[normalize-space()='Last name' or .//text()[normalize-space()='Last name']] or @aria-labelledby=//*[normalize-space()='Last name']/@id] | //label[normalize-space()='Last name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
         field.clear()
         field.send_keys("Ferreira")
 
