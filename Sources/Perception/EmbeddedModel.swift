@@ -453,7 +453,8 @@ final class SegmentAnalyst {
         let typingStill = typing.map { tracker.lastMove < $0.start } ?? false
         // A change away from the pointer is its click's effect (a cart badge, a toast) when it is
         // the first change since the pointer came to rest there.
-        let firstSinceRest = tracker.lastMove > clickedRest && e.start - tracker.lastMove <= 3
+        // (The rest must have begun before the event: a move the event's closing frames saw is a new rest.)
+        let firstSinceRest = tracker.lastMove > clickedRest && tracker.lastMove <= e.start + 0.001 && e.start - tracker.lastMove <= 3
         if let h, e.pointerResting, !typingStill,
            big || pageBoxes.contains(where: { $0.distance(to: h) <= 40 }) || popup != nil || firstSinceRest {
             // The pointer has not moved since it clicked here, and a glyph appeared on the line under
@@ -522,6 +523,11 @@ final class SegmentAnalyst {
         guard t.count >= 3, t.allSatisfy({ allowed.contains($0) }),
               t.filter({ $0 == "(" }).count == t.filter({ $0 == ")" }).count else { return nil }
         return t
+    }
+
+    /// Whether one of an event's changed boxes touches `control`.
+    static func changeTouches(_ control: PixelRect, _ boxes: [PixelRect]) -> Bool {
+        boxes.contains { $0.intersection(control.expanded(4, 4)).area > 0 }
     }
 
     /// Whether `element` is a button holding the changed `control`: a box several times wider.
@@ -668,7 +674,10 @@ final class SegmentAnalyst {
             }
         }
         // A checkbox or radio that changed state (clicked directly or through its label).
-        if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e)) {
+        // Its tick is part of this event's change (a look that changed as the pointer left it, while
+        // the event's change is elsewhere, is no toggle).
+        if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e)),
+           Self.changeTouches(control, pageBoxes) {
             let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
             let round = ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after)
             // The label is the text right of the control: its first line when it wraps.

@@ -183,6 +183,13 @@ final class PerceptionTests: XCTestCase {
         XCTAssertGreaterThan(u.pixels[2], u.pixels[0], "between dark and light it interpolates")
     }
 
+    func testAControlIsToggledOnlyWhenTheEventChangedIt() {
+        let box = PixelRect(x: 310, y: 299, width: 16, height: 16)
+        XCTAssertTrue(SegmentAnalyst.changeTouches(box, [PixelRect(x: 309, y: 298, width: 184, height: 162)]))
+        XCTAssertFalse(SegmentAnalyst.changeTouches(box, [PixelRect(x: 344, y: 400, width: 196, height: 16)]),
+                       "a counter changing elsewhere is not this checkbox's toggle")
+    }
+
     func testPointerDwellAndTickIsACheck() async throws {
         let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
         let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
