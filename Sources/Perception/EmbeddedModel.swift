@@ -450,7 +450,11 @@ final class SegmentAnalyst {
         }
         // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
         // a change while the hand is still on the keyboard is a key press).
-        let typingStill = typing.map { tracker.lastMove < $0.start } ?? false
+        // A whole-page change with the pointer still on the field being typed into is a key too:
+        // clicking into a text field does not change the page (the pointer's shape may change, though).
+        let typingStill = typing.map { run in
+            tracker.lastMove < run.start || (big && h.map { run.field.expanded(4, 4).contains($0) } ?? false)
+        } ?? false
         // A change away from the pointer is its click's effect (a cart badge, a toast) when it is
         // the first change since the pointer came to rest there.
         // (The rest must have begun before the event: a move the event's closing frames saw is a new rest.)
