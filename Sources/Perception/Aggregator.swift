@@ -36,16 +36,29 @@ public struct Aggregator: Sendable {
         if let url = layout.startURL {
             actions.append(Action(kind: .goto, time: 0, value: .text(url), confidence: 0.9, evidence: [0]))
         }
+        // The page the browser shows, and the action that took it there (a later, fuller reading
+        // of the same address replaces a clipped one).
+        var current: (url: String, action: Int?)? = layout.startURL.map { ($0, nil) }
         for o in obs {
             switch o.kind {
             case .navigation:
                 guard let url = o.url else { continue }
+                let cause = actions.lastIndex(where: { $0.kind != .scroll && $0.kind != .goto && o.time - $0.time <= navigationWindow && o.time >= $0.time - 0.2 })
+                // Caused by nothing and the address unchanged: a second reading of the same page.
+                if cause.map({ actions[$0].navigatesTo != nil }) ?? true, let cur = current, Self.sameURL(cur.url, url) {
+                    if url.count > cur.url.count, let i = cur.action, i < actions.count {
+                        if actions[i].kind == .goto { actions[i].value = .text(url) } else { actions[i].navigatesTo = url }
+                        current = (url, i)
+                    }
+                    continue
+                }
                 // Attach to the action that caused it; with none (a typed URL), it is a goto.
-                if let i = actions.lastIndex(where: { $0.kind != .scroll && $0.kind != .goto && o.time - $0.time <= navigationWindow && o.time >= $0.time - 0.2 }),
-                   actions[i].navigatesTo == nil {
+                if let i = cause, actions[i].navigatesTo == nil {
                     actions[i].navigatesTo = url
+                    current = (url, i)
                 } else if actions.last?.value?.text != url {
                     actions.append(Action(kind: .goto, time: o.time, value: .text(url), confidence: 0.6, evidence: o.evidence))
+                    current = (url, actions.count - 1)
                 }
             default:
                 if let a = action(for: o, layout: layout) { actions.append(a) }
@@ -79,6 +92,11 @@ public struct Aggregator: Sendable {
             out.append(o)
         }
         return out
+    }
+
+    /// Two readings of one address: equal, or one the other cut short by a character or two.
+    static func sameURL(_ a: String, _ b: String) -> Bool {
+        a == b || ((a.hasPrefix(b) || b.hasPrefix(a)) && abs(a.count - b.count) <= 2 && min(a.count, b.count) >= 12)
     }
 
     static func sameField(_ a: PixelRect?, _ b: PixelRect?) -> Bool {

@@ -190,6 +190,23 @@ final class PerceptionTests: XCTestCase {
                        "a counter changing elsewhere is not this checkbox's toggle")
     }
 
+    func testASecondReadingOfTheSameAddressIsNoGoto() {
+        let layout = ScreenLayout(frameWidth: 640, frameHeight: 400, window: PixelRect(x: 0, y: 0, width: 640, height: 400),
+                                  viewport: PixelRect(x: 0, y: 80, width: 640, height: 320), startURL: "http://x.test/app/")
+        let b = PixelRect(x: 300, y: 300, width: 100, height: 30)
+        let obs = [
+            Observation(kind: .click, time: 5, segment: 0, point: PixelPoint(x: 320, y: 310), box: b, role: .button, text: "Sign in"),
+            Observation(kind: .navigation, time: 5.5, segment: 0, url: "http://x.test/app/home.htm"),
+            Observation(kind: .navigation, time: 9.5, segment: 1, url: "http://x.test/app/home.html"),
+            Observation(kind: .navigation, time: 20, segment: 2, url: "http://x.test/app/other.html"),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.goto, .click, .goto])
+        XCTAssertEqual(actions[1].navigatesTo, "http://x.test/app/home.html", "the fuller reading wins")
+        XCTAssertTrue(Aggregator.sameURL("http://x.test/a/b.htm", "http://x.test/a/b.html"))
+        XCTAssertFalse(Aggregator.sameURL("http://x.test/a/", "http://x.test/a/b.html"))
+    }
+
     func testPointerDwellAndTickIsACheck() async throws {
         let box = PixelRect(x: 100, y: 200, width: 16, height: 16)
         let page = Canvas().with { c in c.fill(box, 255); c.outline(box, 120); c.text(x: 126, y: 202, glyphs: 8) }
