@@ -913,7 +913,7 @@ final class SegmentAnalyst {
     private func labelFor(field f: PixelRect, in image: Image) async throws -> String? {
         let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
         if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8,
-           let t = try await TextRegions.readLine(band, in: image, reader: reader) {
+           let t = try await TextRegions.readLine(InkAnalysis.leadingRun(of: band, in: image), in: image, reader: reader) {
             return t
         }
         let left = PixelRect(x: f.x - 240, y: f.y, width: 236, height: f.height).intersection(layout.viewport)

@@ -139,6 +139,24 @@ public enum InkAnalysis {
             .intersection(r)
     }
 
+    /// The first run of ink in `band` from the left, ending where a blank gap much wider than a word
+    /// space (`gapFactor` × the band's height) begins: a label without the link or hint that sits
+    /// further along the same line ("Password … Forgot password?").
+    public static func leadingRun(of band: PixelRect, in image: Image, gapFactor: Double = 1.5) -> PixelRect {
+        let crop = image.cropped(to: band).grayscale()
+        guard crop.width > 0, crop.height > 0 else { return band }
+        let bg = Int(TextRegions.backgroundLuma(crop))
+        let maxGap = max(12, Int(Double(band.height) * gapFactor))
+        var lastInk = -1, gap = 0
+        for x in 0..<crop.width {
+            var ink = false
+            for y in 0..<crop.height where abs(Int(crop.pixels[y * crop.width + x]) - bg) > inkContrast { ink = true; break }
+            if ink { lastInk = x; gap = 0 } else if lastInk >= 0 { gap += 1; if gap > maxGap { break } }
+        }
+        guard lastInk >= 0 else { return band }
+        return PixelRect(x: band.x, y: band.y, width: min(band.width, lastInk + 4), height: band.height)
+    }
+
     /// How many pixels of `region` are ink.
     public static func inkCount(in image: Image, region: PixelRect, background: Int? = nil) -> Int {
         let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
