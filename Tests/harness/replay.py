@@ -113,9 +113,10 @@ def _tail_reason(text, limit=200):
     lines = [l.strip() for l in (text or "").splitlines() if l.strip()]
     if not lines:
         return ""
-    # the exception line of a traceback is the last one; skip Playwright's "Call log:" noise
+    # the exception line of a traceback is the last one; skip the trailers the frameworks append
+    # to their messages (Playwright's "Call log:", chromedriver's "Stacktrace:" of native frames)
     for i, l in enumerate(lines):
-        if l.startswith("Call log:") and i > 0:
+        if l.startswith(("Call log:", "Stacktrace:")) and i > 0:
             lines = lines[:i]
             break
     s = lines[-1].replace(REPO + os.sep, "")

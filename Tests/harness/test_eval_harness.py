@@ -339,3 +339,10 @@ def test_generated_script_names_do_not_shadow_the_frameworks():
     for target, name in harness.GEN_SUFFIX.items():
         stem = name.rsplit(".", 1)[0]
         assert importlib.util.find_spec(stem) is None, f"{name} would shadow the installed module {stem}"
+
+
+def test_failure_reason_is_the_exception_not_a_chromedriver_frame():
+    err = ("Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\n"
+           "selenium.common.exceptions.TimeoutException: Message: \nStacktrace:\n"
+           "#0 0x55d2 <unknown>\n#17 0x7fbc769241f5 <unknown>\n")
+    assert replay._tail_reason(err) == "selenium.common.exceptions.TimeoutException: Message:"
