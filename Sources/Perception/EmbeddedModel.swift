@@ -80,6 +80,14 @@ struct TypingRun {
     /// The best frame so far to read the final value from, and its score (lower is better).
     var best: Image?
     var bestScore = Int.max
+    /// Where the pointer was (and its pixels) when `best` was taken.
+    var bestPointer: PixelRect?
+    var bestMask: [Bool]?
+    /// Where the pointer was when the first keystroke came.
+    var startPointer: PixelRect?
+    /// The frame after the latest keystroke and where the pointer was in it.
+    var keyFrame: Image?
+    var keyPointer: PixelRect?
     var label: String?
     var placeholder: String?
     /// The rightmost pixel any keystroke touched (typed text never reaches past it).
@@ -189,7 +197,9 @@ final class SegmentAnalyst {
         let t = frame.time, image = frame.images[0]
         latest = image; latestTime = t
         // A thin upright mark is a caret (blinking or moving with the text), never the pointer.
-        let isCaret = { (b: ChangeBlob) in b.box.width <= 3 && b.box.height >= 8 && b.box.height <= 48 }
+        // (Antialiasing and scaling can spread a 1–2 px caret over 4 columns; an I-beam pointer, with
+        // its serifs, is wider.)
+        let isCaret = { (b: ChangeBlob) in b.box.width <= 4 && b.box.height >= max(8, b.box.width * 3) && b.box.height <= 48 }
         let small = blobs.filter { isSmall($0) && !isCaret($0) }
         let large = blobs.filter { !isSmall($0) }
         var content = large
@@ -219,6 +229,7 @@ final class SegmentAnalyst {
         }
         let platePrior = plate!
         updatePlate(image, content: content + carets, pointer: split.pointer.map(\.box))
+        remember(image, time: t)
 
         if !content.isEmpty {
             if event == nil {
@@ -250,6 +261,57 @@ final class SegmentAnalyst {
             noteQuietFrame(image, time: t)
             if let s = pendingSettle, t >= s.time { pendingSettle = nil; try await settle(s, frame: image) }
         }
+    }
+
+    /// Recent frames (a few seconds, thinned) with where the pointer was in each: text under a
+    /// resting pointer is read from the last frame in which the pointer did not cover it.
+    private var history: [(time: Double, image: Image, pointer: PixelRect?)] = []
+
+    private func remember(_ image: Image, time: Double) {
+        if let last = history.last, time - last.time < 0.1 { return }
+        history.append((time, image, tracker.seen ? tracker.fix?.box : nil))
+        if let first = history.first, time - first.time > 5 { history.removeFirst() }
+    }
+
+    /// The last frame before `time` in which the pointer lay clear of `box` (and the screen
+    /// there looked the same, text-wise, as in `reference`); nil when there is none.
+    private func unobscured(_ box: PixelRect, before time: Double, like reference: Image, pointer: PixelRect) -> Image? {
+        let under = pointer.intersection(box)
+        for h in history.reversed() where h.time < time {
+            guard let p = h.pointer, tracker.seen else { return nil }
+            if p.expanded(4, 4).intersection(box).area > 0 { continue }
+            // Where the pointer is now, that frame must look different (the pointer was not there).
+            if !under.isEmpty, ChangeDetector.meanDifference(h.image, reference, region: under, step: 1) < 20 { continue }
+            // The same element in the same place: its ink layout matches (a hover may recolour it).
+            guard let a = InkAnalysis.textBand(in: h.image, region: box.insetBy(2)),
+                  let b = InkAnalysis.textBand(in: reference, region: box.insetBy(2)),
+                  abs(a.x - b.x) <= 6, abs(a.width - b.width) <= 12 || b.width > a.width else { return nil }
+            return h.image
+        }
+        return nil
+    }
+
+    /// Reads an element's text from a frame where the pointer does not cover it when there is one,
+    /// else from `image`.
+    private func readElementText(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
+        if let p = pointer, p.expanded(2, 2).intersection(box).area > 0,
+           let clear = unobscured(box, before: time, like: image, pointer: p) {
+            Debug.log("seg \(span.index) reading \(box) from a frame without the pointer over it")
+            if let t = try await TextRegions.readLine(box, in: clear, reader: reader) { return t }
+        }
+        let seen = try await TextRegions.readLine(box, in: image, reader: reader)
+        // No clear view of it, but a copy of it elsewhere on screen (a grid of the same button) that
+        // reads much like what shows around the pointer: read the copy.
+        if let p = pointer, p.expanded(2, 2).intersection(box).area > 0, let seen {
+            for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
+                if let t = try await TextRegions.readLine(copy, in: image, reader: reader), t != seen,
+                   TextSimilarity.ratio(t, seen) >= 0.6 {
+                    Debug.log("seg \(span.index) reading \(box) from its copy at \(copy): \(t) for \(seen)")
+                    return t
+                }
+            }
+        }
+        return seen
     }
 
     /// Keeps a pointer-free picture of the screen: every frame is copied in except where the
@@ -285,11 +347,41 @@ final class SegmentAnalyst {
 
     /// `image` with the resting pointer's own pixels painted over with the plate's (the text
     /// under a thin I-beam stays readable; a black bar would read as a letter).
+    /// With `typedOver`, text may have been typed under the pointer since it came to rest (the
+    /// plate predates it): a thin I-beam's pixels are then filled in from their left and right
+    /// neighbours on each row, which keeps the strokes of the letters it crosses.
     private func erasingPointer(_ image: Image) -> Image {
-        guard let f = tracker.fix, let mask = tracker.silhouette, mask.count == f.box.area else { return image }
+        erasingPointer(image, at: tracker.fix?.box, mask: tracker.silhouette)
+    }
+
+    /// `image` with the pointer that was at `box` (its pixels `mask`) painted over.
+    private func erasingPointer(_ image: Image, at box: PixelRect?, mask: [Bool]?, typedOver: Bool = false) -> Image {
+        guard let fb = box, let mask, mask.count == fb.area else {
+            Debug.log("seg \(span.index) no pointer silhouette to erase")
+            return image
+        }
+        let f = PointerFix(box: fb, hotSpot: fb.center)
+        Debug.log("seg \(span.index) erasing pointer \(f.box) (\(mask.filter { $0 }.count) px, typed over: \(typedOver))")
         let around = image.cropped(to: f.box.expanded(6, 6))
         let bg = Int(TextRegions.backgroundLuma(around))
         var out = image
+        if typedOver, f.box.width <= 14, f.box.x > 0, f.box.maxX < image.width {
+            for y in max(0, f.box.y)..<min(image.height, f.box.maxY) {
+                var x = f.box.x
+                while x < f.box.maxX {
+                    guard mask[(y - f.box.y) * f.box.width + x - f.box.x] else { x += 1; continue }
+                    var end = x
+                    while end + 1 < f.box.maxX, mask[(y - f.box.y) * f.box.width + end + 1 - f.box.x] { end += 1 }
+                    let l = Double(image.luma(x: x - 1, y: y)), r = Double(image.luma(x: min(image.width - 1, end + 1), y: y))
+                    for xx in x...end {
+                        let t = Double(xx - x + 1) / Double(end - x + 2)
+                        out.pixels[y * out.bytesPerRow + xx] = UInt8((l + (r - l) * t).rounded())
+                    }
+                    x = end + 1
+                }
+            }
+            return out
+        }
         for y in f.box.y..<f.box.maxY {
             for x in f.box.x..<f.box.maxX where mask[(y - f.box.y) * f.box.width + x - f.box.x] {
                 guard x >= 0, y >= 0, x < image.width, y < image.height else { continue }
@@ -362,7 +454,9 @@ final class SegmentAnalyst {
         let over = tracker.fix.map { $0.box.intersection(area).area > 0 } ?? false
         let ink = InkAnalysis.inkCount(in: image, region: area.insetBy(3), background: 255)
         let score = (over ? 1_000_000 : 0) + ink
-        if score <= run.bestScore { run.best = image; run.bestScore = score }
+        if score <= run.bestScore {
+            run.best = image; run.bestScore = score; run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette
+        }
         typing = run
     }
 
@@ -601,7 +695,14 @@ final class SegmentAnalyst {
     private func readURL(_ frame: Image) async throws -> String? {
         guard let bar = layout.addressBar else { return nil }
         let r = try await tools.readText(bar, in: frame, mode: .line)
-        let tokens = r.lines.flatMap { l in l.words.map(\.text) }
+        var tokens = r.lines.flatMap { l in l.words.map(\.text) }
+        // A second reading at twice the size: small address-bar text loses a letter now and then
+        // ("dashboard.htm"); the more URL-like (and so the longer) token of the two readings wins.
+        let crop = frame.cropped(to: bar)
+        if crop.height < 60 {
+            let big = try await reader.read(TextRegions.prepare(TextRegions.upscaled(crop.grayscale()), margin: 12), mode: .line)
+            tokens += big.lines.flatMap { l in l.words.map(\.text) }
+        }
         guard let best = tokens.max(by: { URLText.score($0) < URLText.score($1) }), URLText.score(best) > 0 else { return nil }
         let scheme = r.text.lowercased().contains("not secure") ? "http" : nil
         return URLText.normalise(best, scheme: scheme)
@@ -613,12 +714,14 @@ final class SegmentAnalyst {
         let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
         if var run = typing, run.field == field {
             run.last = e.lastChange; run.keys += 1; run.best = after; run.bestScore = Int.max
+            run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette
+            run.keyFrame = after; run.keyPointer = tracker.fix?.box
             run.inkRight = max(run.inkRight, right)
             typing = run
         } else {
             let wide = e.union.width >= e.union.height * 3
             typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, beforeFrame: e.before, best: after,
-                               inkRight: right, wipedPlaceholder: wide)
+                               bestPointer: tracker.fix?.box, bestMask: tracker.silhouette, startPointer: tracker.fix?.box, keyFrame: after, keyPointer: tracker.fix?.box, inkRight: right, wipedPlaceholder: wide)
         }
     }
 
@@ -627,7 +730,33 @@ final class SegmentAnalyst {
         guard let run = typing else { return }
         typing = nil
         guard span.owns(run.last) || span.owns(run.start) else { return }
-        let frame = erasingPointer(run.best ?? run.before)
+        var mask = run.bestMask
+        // No measured silhouette: a pointer resting where it was when typing began shows itself as
+        // what the frame before the first keystroke has and the pointer-free plate has not.
+        if mask == nil, let p = run.bestPointer, p == run.startPointer, let bf = run.beforeFrame {
+            var m = [Bool](repeating: false, count: p.area)
+            for y in p.y..<p.maxY where y >= 0 && y < bf.height {
+                for x in p.x..<p.maxX where x >= 0 && x < bf.width {
+                    m[(y - p.y) * p.width + x - p.x] = abs(Int(bf.luma(x: x, y: y)) - Int(run.before.luma(x: x, y: y))) > 30
+                }
+            }
+            let n = m.filter { $0 }.count
+            if n >= 8, n * 10 <= p.area * 7 { mask = m }
+        }
+        Debug.log("seg \(span.index) typing pointer start \(run.startPointer.map { "\($0)" } ?? "-") best \(run.bestPointer.map { "\($0)" } ?? "-") mask \(mask != nil) before \(run.beforeFrame != nil)")
+        // The pointer moved a little after the last keystroke: where it covers the text in the best
+        // frame, the frame after the last keystroke (pointer elsewhere, text complete) shows it.
+        var best = run.best
+        if let b = best, let bp = run.bestPointer?.expanded(1, 1), let k = run.keyFrame, let kp = run.keyPointer,
+           bp.intersection(kp.expanded(1, 1)).isEmpty, bp.intersection(run.field).area > 0 {
+            var patched = b
+            let r = bp.intersection(PixelRect(x: 0, y: 0, width: min(b.width, k.width), height: min(b.height, k.height)))
+            for y in r.y..<r.maxY { for x in r.x..<r.maxX { patched.pixels[y * patched.bytesPerRow + x] = k.pixels[y * k.bytesPerRow + x] } }
+            best = patched
+            mask = nil
+            Debug.log("seg \(span.index) typed value: pointer at \(bp) patched from the last keystroke's frame")
+        }
+        let frame = best.map { erasingPointer($0, at: run.bestPointer, mask: mask, typedOver: true) } ?? erasingPointer(run.before)
         // Typed text lies left of the last keystroke's right edge: a resting pointer further right is not text.
         let textArea = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
                                  height: run.field.height)
@@ -743,7 +872,7 @@ final class SegmentAnalyst {
                 && b.x < el.box.maxX && b.maxX > el.box.x
         }.max { $0.area < $1.area }
         Debug.log("seg \(span.index) clusters \(Self.clusters(pageBoxes, gap: 10)) list \(listBox.map { "\($0)" } ?? "nil") big \(big)")
-        var text = try await TextRegions.readLine(el.box.insetBy(2), in: e.plate, reader: reader)
+        var text = try await readElementText(el.box.insetBy(2), in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         if let list = listBox, !big, el.shape != .text {
             let label = try await labelFor(field: el.box, in: e.plate)
             popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
@@ -781,12 +910,12 @@ final class SegmentAnalyst {
                                                                  avoid: plateAvoid(e)),
            el.box.width > line.width * 3 + 60 || el.box.height > line.height * 3 + 24 {
             el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
-            text = try await TextRegions.readLine(line, in: e.plate, reader: reader)
+            text = try await readElementText(line, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
         let role: Role? = el.shape == ElementShape.text ? nil : Role.button
         var context: String?
         if let text {
-            context = try await contextFor(element: el.box, text: text, in: e.plate)
+            context = try await contextFor(element: el.box, text: text, in: e.plate, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
         if owned {
             observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
@@ -941,8 +1070,15 @@ final class SegmentAnalyst {
 
     /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
     /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
-    private func contextFor(element box: PixelRect, text: String, in image: Image) async throws -> String? {
-        let matches = Duplicates.find(box, in: image, within: layout.viewport)
+    private func contextFor(element box: PixelRect, text: String, in image: Image, pointer: PixelRect?) async throws -> String? {
+        // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
+        // Copies by look, confirmed by their text (a look alone matches any row of small text).
+        var matches: [PixelRect] = []
+        for m in Duplicates.find(box.insetBy(2), in: image, within: layout.viewport, ignoring: pointer).prefix(6) {
+            if let t = try await TextRegions.readLine(m, in: image, reader: reader), TextSimilarity.ratio(t, text) >= 0.8 { matches.append(m) }
+            if matches.count >= 2 { break }
+        }
+        Debug.log("seg \(span.index) copies of \(box): \(matches)")
         guard !matches.isEmpty else { return nil }
         let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
         if stacked {
@@ -951,7 +1087,9 @@ final class SegmentAnalyst {
             return lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text
         }
         let above = PixelRect(x: box.x - 120, y: box.y - 240, width: box.width + 240, height: 236).intersection(layout.viewport)
-        let lines = try await TextRegions.readLines(above, in: image, reader: reader, minConfidence: 60)
+        let read = try await TextRegions.readLines(above, in: image, reader: reader, minConfidence: 60)
+        Debug.log("seg \(span.index) context of \(box): copies \(matches), lines above \(read.map { "\($0.text) \($0.box)" })")
+        let lines = read
             .filter { $0.text != text && $0.text.count >= 3 && $0.box.x < box.maxX + 40 && $0.box.maxX > box.x - 40 }
         // The heading: the tallest line, the nearest among equals.
         return lines.max { a, b in
@@ -962,8 +1100,10 @@ final class SegmentAnalyst {
 
 /// Finding other places on screen that look like a given element (same size, same pixels).
 public enum Duplicates {
-    /// Boxes elsewhere in `region` whose pixels match `box`'s (downsampled comparison).
-    public static func find(_ box: PixelRect, in image: Image, within region: PixelRect) -> [PixelRect] {
+    /// Boxes elsewhere in `region` whose pixels match `box`'s (downsampled comparison). Each
+    /// patch is compared after removing its mean brightness (a hovered copy is darker or lighter),
+    /// and cells of `box` under `ignoring` (the pointer) do not count.
+    public static func find(_ box: PixelRect, in image: Image, within region: PixelRect, ignoring: PixelRect? = nil) -> [PixelRect] {
         let s = 4
         let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard box.width >= 16, box.height >= 10, !r.isEmpty else { return [] }
@@ -982,21 +1122,37 @@ public enum Duplicates {
         }
         let t = small(box), m = small(r)
         guard t.w >= 3, t.h >= 2, m.w > t.w, m.h > t.h else { return [] }
+        // Cells that count: not under the pointer.
+        var use = [Bool](repeating: true, count: t.px.count)
+        if let a = ignoring?.expanded(2, 2) {
+            for y in 0..<t.h {
+                for x in 0..<t.w where a.intersection(PixelRect(x: box.x + x * s, y: box.y + y * s, width: s, height: s)).area > 0 {
+                    use[y * t.w + x] = false
+                }
+            }
+        }
+        let counted = use.filter { $0 }.count
+        guard counted * 2 >= t.px.count else { return [] }
         var tMean = 0
-        for v in t.px { tMean += Int(v) }
-        tMean /= t.px.count
+        for (i, v) in t.px.enumerated() where use[i] { tMean += Int(v) }
+        tMean /= counted
         var tVar = 0
-        for v in t.px { tVar += abs(Int(v) - tMean) }
-        guard tVar / t.px.count >= 6 else { return [] }   // a flat patch matches everywhere
+        for (i, v) in t.px.enumerated() where use[i] { tVar += abs(Int(v) - tMean) }
+        guard tVar / counted >= 6 else { return [] }   // a flat patch matches everywhere
         var hits: [PixelRect] = []
-        let limit = t.px.count * 7
+        let limit = counted * 7
         for y in 0...(m.h - t.h) {
             for x in 0...(m.w - t.w) {
+                var mMean = 0
+                for yy in 0..<t.h { let mr = (y + yy) * m.w + x; for xx in 0..<t.w where use[yy * t.w + xx] { mMean += Int(m.px[mr + xx]) } }
+                mMean /= counted
+                let shift = mMean - tMean
+                guard abs(shift) <= 60 else { continue }
                 var sad = 0
                 var yy = 0
                 while yy < t.h && sad <= limit {
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
-                    for xx in 0..<t.w { sad += abs(Int(m.px[mr + xx]) - Int(t.px[tr + xx])) }
+                    for xx in 0..<t.w where use[tr + xx] { sad += abs(Int(m.px[mr + xx]) - Int(t.px[tr + xx]) - shift) }
                     yy += 1
                 }
                 if sad <= limit {
@@ -1009,5 +1165,24 @@ public enum Duplicates {
             }
         }
         return hits.filter { $0.intersection(box).area == 0 }
+    }
+}
+
+/// How alike two readings are.
+public enum TextSimilarity {
+    /// 1 − edit distance / longer length, case-insensitive (1 = equal).
+    public static func ratio(_ a: String, _ b: String) -> Double {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            cur[0] = i
+            for j in stride(from: 1, through: y.count, by: 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        let d = x.isEmpty ? y.count : prev[y.count]
+        return 1 - Double(d) / Double(max(x.count, y.count))
     }
 }

@@ -16,6 +16,8 @@ public struct SegmentPlanner: Sendable {
     public var preroll = 1.6
     /// Seconds decoded after its last change (to see the screen settle).
     public var postroll = 1.2
+    /// How far back (seconds) the pre-roll may reach to see a resting pointer arrive.
+    public var maxRestPreroll = 6.0
 
     public init() {}
 
@@ -71,7 +73,10 @@ public struct SegmentPlanner: Sendable {
                                                                 : String(format: "quiet %.1f s", gap))
                 cuts.append(Cut(time: (start * 1000).rounded() / 1000, reason: reason))
             }
-            let lo = max(0, b.first - preroll)
+            // A pointer resting on the target longer than the pre-roll: start where it last moved,
+            // so the agent sees it arrive (and what lies under it, unhovered). Bounded.
+            let lastMove = samples.last { $0.time < b.first - preroll && $0.time >= b.first - maxRestPreroll && $0.pointerMoved }?.time
+            let lo = max(0, min(b.first - preroll, (lastMove ?? b.first) - 0.3))
             let hint = samples.last { $0.time <= lo && $0.pointer != nil }?.pointer
             segments.append(Segment(index: i, start: start, end: end, decodeStart: lo,
                                     decodeEnd: min(max(duration, b.last), b.last + postroll), pointerHint: hint))

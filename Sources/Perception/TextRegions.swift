@@ -58,10 +58,57 @@ public enum TextRegions {
                                 minConfidence: Double = 40) async throws -> String? {
         let crop = image.cropped(to: region)
         guard crop.width >= 6, crop.height >= 6 else { return nil }
-        let r = try await reader.read(prepare(crop), mode: .line)
-        let text = clean(r.text)
-        guard !text.isEmpty, r.confidence >= minConfidence, hasLetterOrDigit(text) else { return nil }
+        var words = withoutEdgeJunk(try await reader.read(prepare(crop), mode: .line).lines.flatMap(\.words))
+        // Small screen text read without full confidence: a second reading at twice the size
+        // (thin strokes and tight letter pairs come apart there); the more confident one wins.
+        if crop.height < 40, meanConfidence(words) < 88 {
+            let big = withoutEdgeJunk(try await reader.read(prepare(upscaled(crop.grayscale()), margin: 12), mode: .line)
+                .lines.flatMap(\.words))
+            if meanConfidence(big) > meanConfidence(words) + 3 { words = big }
+        }
+        let text = balancingBrackets(clean(words.map(\.text).joined(separator: " ")))
+        guard !text.isEmpty, meanConfidence(words) >= minConfidence, hasLetterOrDigit(text) else { return nil }
         return text
+    }
+
+    /// OCR loses or invents a bracket at the edge of a line ("{Company name", "Company (optional"):
+    /// an opening bracket that starts the text without ever being closed goes; a final group left
+    /// open ("(optional") is closed.
+    public static func balancingBrackets(_ s: String) -> String {
+        var t = s
+        for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
+            let opens = t.filter { String($0) == open }.count, closes = t.filter { String($0) == close }.count
+            if let f = t.first, String(f) == open, opens > closes { t.removeFirst(); continue }
+            if let l = t.last, String(l) == close, closes > opens { t.removeLast(); continue }
+            if opens == closes + 1, let i = t.lastIndex(where: { String($0) == open }),
+               t[t.index(after: i)...].allSatisfy({ $0.isLetter || $0 == " " }), t.distance(from: i, to: t.endIndex) >= 3 {
+                t += close
+            }
+        }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func meanConfidence(_ words: [TextWord]) -> Double {
+        words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
+    }
+
+    /// A line's words without the marks OCR makes of what borders text on screen: an icon, a
+    /// button's rounded edge, a pointer. At either end, a word with no letter or digit goes, and
+    /// so does a lone character standing apart from the text (farther than a word space) or
+    /// read with low confidence — while at least one real word remains.
+    public static func withoutEdgeJunk(_ words: [TextWord]) -> [TextWord] {
+        var w = words
+        func isWord(_ x: TextWord) -> Bool { x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count >= 2 }
+        guard w.contains(where: isWord) else { return w }
+        let height = w.filter(isWord).map(\.box.height).sorted()[w.filter(isWord).count / 2]
+        func junk(_ x: TextWord, gap: Int) -> Bool {
+            if !hasLetterOrDigit(x.text) { return true }
+            guard x.text.count == 1 else { return false }
+            return x.confidence < 60 || Double(gap) > Double(max(height, 1)) * 0.8
+        }
+        while w.count > 1, junk(w[0], gap: w[1].box.x - w[0].box.maxX) { w.removeFirst() }
+        while w.count > 1, junk(w[w.count - 1], gap: w[w.count - 1].box.x - w[w.count - 2].box.maxX) { w.removeLast() }
+        return w
     }
 
     /// Reads the lines in `region` (sparse text), each with its box in `image` pixels.

@@ -1,6 +1,7 @@
 @testable import CodeGen
 import ScreenCore
 import TestSupport
+import Foundation
 import XCTest
 
 /// Where templates come from, and errors that name the file.
@@ -68,6 +69,13 @@ final class TemplateLookupTests: XCTestCase {
                                           executablePaths: [repo.file(".build/x86_64-unknown-linux-gnu/release/vid2auto")],
                                           sourceFile: "/nowhere/a/b/c/d.swift")
         XCTAssertEqual(path.directories, [repo.file("templates")])
+    }
+
+    func testTheSourceTreeIsFoundForAnExecutableCopiedElsewhere() throws {
+        // A binary copied out of the build directory still finds the repository's templates.
+        let path = try TemplateSearchPath(override: nil, executablePaths: ["/nowhere/bin/vid2auto"])
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        XCTAssertEqual(path.directories, [repo.appendingPathComponent("templates").path])
     }
 
     func testPartialNamesAreFound() {

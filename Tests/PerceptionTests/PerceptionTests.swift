@@ -342,6 +342,37 @@ final class PerceptionTests: XCTestCase {
 }
 
 final class TextCleanupTests: XCTestCase {
+    func word(_ t: String, x: Int, w: Int, conf: Double = 90) -> TextWord {
+        TextWord(text: t, box: PixelRect(x: x, y: 0, width: w, height: 20), confidence: conf)
+    }
+
+    func testMarksAtTheEdgesOfALineAreDroppedButWordsStay() {
+        // A button's rounded edges read as "P" and "4", far from the word.
+        let edges = [word("P", x: 0, w: 8), word("Register", x: 30, w: 80), word("4", x: 130, w: 8)]
+        XCTAssertEqual(TextRegions.withoutEdgeJunk(edges).map(\.text), ["Register"])
+        // An icon read as punctuation.
+        XCTAssertEqual(TextRegions.withoutEdgeJunk([word(":", x: 0, w: 4), word("Search", x: 8, w: 50), word("gear", x: 64, w: 36)])
+            .map(\.text), ["Search", "gear"])
+        // A one-letter word one space away is kept; so is a line that is only a mark.
+        XCTAssertEqual(TextRegions.withoutEdgeJunk([word("Step", x: 0, w: 40), word("4", x: 46, w: 9)]).map(\.text), ["Step", "4"])
+        XCTAssertEqual(TextRegions.withoutEdgeJunk([word("×", x: 0, w: 10)]).map(\.text), ["×"])
+    }
+
+    func testBracketsLostOrInventedAtTheEdgeAreRepaired() {
+        XCTAssertEqual(TextRegions.balancingBrackets("Company (optional"), "Company (optional)")
+        XCTAssertEqual(TextRegions.balancingBrackets("{Company name"), "Company name")
+        XCTAssertEqual(TextRegions.balancingBrackets("Amount (€)"), "Amount (€)")
+        XCTAssertEqual(TextRegions.balancingBrackets("Total)"), "Total")
+        XCTAssertEqual(TextRegions.balancingBrackets("Cart (2)"), "Cart (2)")
+    }
+
+    func testTextSimilarity() {
+        XCTAssertEqual(TextSimilarity.ratio("Add to cart", "Add to cart"), 1)
+        XCTAssertGreaterThanOrEqual(TextSimilarity.ratio("Add ft cart", "Add to cart"), 0.8)
+        XCTAssertLessThan(TextSimilarity.ratio("EUR", "Sign out"), 0.5)
+        XCTAssertEqual(TextSimilarity.ratio("", "abc"), 0)
+    }
+
     func testCaretTouchingTheLastLetterIsErasedButLettersStay() {
         // "text" on a baseline at y=20 with a caret reaching below it, touching the last glyph.
         var c = Canvas(width: 80, height: 30)

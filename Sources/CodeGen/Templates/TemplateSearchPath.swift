@@ -9,7 +9,10 @@ struct TemplateSearchPath: Sendable {
     let directories: [String]
 
     /// - Throws: `CodeGenError.templatesDirectoryNotFound` when `override` is not a directory.
-    init(override: String?, executablePaths: [String] = Self.executablePaths(), sourceFile: String = #filePath) throws {
+    /// This file's path at build time (a `#filePath` default argument would be the caller's).
+    static let thisFile: String = #filePath
+
+    init(override: String?, executablePaths: [String] = Self.executablePaths(), sourceFile: String = Self.thisFile) throws {
         var dirs: [String] = []
         if let override {
             guard Self.isDirectory(override) else { throw CodeGenError.templatesDirectoryNotFound(path: override) }
