@@ -71,7 +71,8 @@ public final class VideoReader {
 
     /// Moves to `time` seconds: the next frame delivered is the first at or after it.
     public func seek(to time: Double) {
-        let ts = Int64((time / max(timeBase, 1e-12)).rounded(.down)) + startPTS
+        // (A hair over, so a time computed from a timestamp seeks back to that very timestamp.)
+        let ts = Int64((time / max(timeBase, 1e-12) + 1e-6).rounded(.down)) + startPTS
         if av_seek_frame(format.ptr, streamIndex, ts, AVSEEK_FLAG_BACKWARD) >= 0 {
             avcodec_flush_buffers(codec.ptr)
         }
