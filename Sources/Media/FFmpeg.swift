@@ -90,6 +90,13 @@ final class CodecContext {
     }
     deinit { avcodec_free_context(&ptr) }
 
+    /// Whether the decoder may drop the next packets' frames when no other frame refers to them
+    /// (`AVDISCARD_NONREF`). Read per packet, also by FFmpeg's frame threads, so it can change
+    /// between packets.
+    func skipNonReference(_ skip: Bool) {
+        ptr!.pointee.skip_frame = skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
+    }
+
     static func codecName(_ id: AVCodecID, tag: UInt32) -> String {
         if id != AV_CODEC_ID_NONE { return String(cString: avcodec_get_name(id)) }
         let chars = (0..<4).map { UInt8((tag >> (8 * UInt32($0))) & 0xff) }

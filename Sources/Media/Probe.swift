@@ -41,6 +41,27 @@ public enum Probe {
         return info
     }
 
+    /// The presentation times (seconds, on the same clock as `Frame.time`) of the video's
+    /// keyframes, in order, from the packets alone (demux only, no decoding): where a decoder
+    /// can start without anything before it. Packets without a timestamp are left out.
+    public static func keyframeTimes(path: String) throws -> [Double] {
+        let fmt = try FormatContext(path: path)
+        guard let vi = fmt.bestVideoStream() else { throw InputError.noVideoStream(path: path) }
+        let st = fmt.stream(vi)
+        let tb = st.pointee.time_base.double
+        let startPTS = st.pointee.start_time == sw_nopts() ? 0 : st.pointee.start_time
+        let pkt = PacketBox()
+        var times: [Double] = []
+        while av_read_frame(fmt.ptr, pkt.ptr) >= 0 {
+            let p = pkt.ptr!.pointee
+            if p.stream_index == vi, p.flags & AV_PKT_FLAG_KEY != 0, p.pts != sw_nopts() {
+                times.append(Double(p.pts - startPTS) * tb)
+            }
+            av_packet_unref(pkt.ptr)
+        }
+        return times.sorted()
+    }
+
     static func info(format: FormatContext, stream st: UnsafeMutablePointer<AVStream>, path: String, frameCount: Int?) -> MediaInfo {
         let par = st.pointee.codecpar!.pointee
         var fps = st.pointee.avg_frame_rate.double

@@ -37,6 +37,11 @@ public final class VideoReader {
     private var delivered = 0
     private var badPackets = 0
     private let quarterTurns: Int
+    /// Frames before this time are decoded only as far as later frames need them, never delivered.
+    private var deliverFrom = -Double.infinity
+    /// The earliest presentation time seen (in packets sent to the decoder) for each sampling
+    /// slot: a later frame of the same slot will not be delivered, so it need not be decoded.
+    private var slotFirstSeen: [Int: Double] = [:]
 
     /// Opens `path` for decoding. Throws `InputError` for anything that is not a usable recording.
     public init(path: String, renditions: [Rendition], sampling: FrameSampling = .everyFrame, threads: Int = 0) throws {
@@ -66,13 +71,45 @@ public final class VideoReader {
 
     /// Moves to `time` seconds: the next frame delivered is the first at or after it.
     public func seek(to time: Double) {
-        let ts = Int64((time / max(timeBase, 1e-12)).rounded(.down)) + startPTS
+        // (A hair over, so a time computed from a timestamp seeks back to that very timestamp.)
+        let ts = Int64((time / max(timeBase, 1e-12) + 1e-6).rounded(.down)) + startPTS
         if av_seek_frame(format.ptr, streamIndex, ts, AVSEEK_FLAG_BACKWARD) >= 0 {
             avcodec_flush_buffers(codec.ptr)
         }
         sampling.start = time
         if let end = sampling.end, end <= time { sampling.end = nil }
-        draining = false; finished = false; lastSlot = Int.min
+        draining = false; finished = false; lastSlot = Int.min; slotFirstSeen = [:]; deliverFrom = -.infinity
+    }
+
+    /// Skips forward without seeking: frames before `time` are not delivered (and a frame no later
+    /// frame refers to is not even decoded), while the sampling's grid of slots stays where it was,
+    /// so the frames delivered from `time` on are exactly those reading straight through would give.
+    public func skip(until time: Double) {
+        deliverFrom = max(deliverFrom, time)
+    }
+
+    /// Whether the frame of a packet presented at `pts` cannot be delivered: before the range or
+    /// `deliverFrom`, after its end, or not the first frame of its sampling slot. Such a packet
+    /// is sent with `AVDISCARD_NONREF`, so the decoder drops it when no other frame needs it —
+    /// the delivered frames stay exactly the same, only fewer are decoded.
+    private func undeliverable(pts: Int64) -> Bool {
+        guard pts != sw_nopts() else { return false }
+        let t = Double(pts - startPTS) * timeBase
+        if t + 1e-6 < sampling.start { return true }
+        if let end = sampling.end, t >= end { return true }
+        guard let fps = sampling.fps, fps > 0 else { return t + 1e-6 < deliverFrom }
+        // A frame before `deliverFrom` still claims its slot (see `accept`), so it is only
+        // dropped when its whole slot lies before `deliverFrom`.
+        if t + 1 / fps + 1e-6 < deliverFrom { return true }
+        let slot = Int(((t - sampling.start) * fps + 1e-6).rounded(.down))
+        if let first = slotFirstSeen[slot] {
+            if first < t - 1e-9 { return true }
+            if t < first { slotFirstSeen[slot] = t }
+        } else {
+            slotFirstSeen[slot] = t
+            if slotFirstSeen.count > 256 { slotFirstSeen = slotFirstSeen.filter { $0.key > slot - 64 } }
+        }
+        return false
     }
 
     /// The next frame that the sampling selects, or nil at the end (or the range's end).
@@ -115,6 +152,7 @@ public final class VideoReader {
             }
             defer { av_packet_unref(packet.ptr) }
             guard packet.ptr!.pointee.stream_index == streamIndex else { continue }
+            codec.skipNonReference(undeliverable(pts: packet.ptr!.pointee.pts))
             let s = avcodec_send_packet(codec.ptr, packet.ptr)
             if s < 0 && s != sw_averror(EAGAIN) {
                 badPackets += 1
@@ -145,6 +183,7 @@ public final class VideoReader {
             if slot <= lastSlot { return nil }
             lastSlot = slot
         }
+        if t + 1e-6 < deliverFrom { return nil }
         var images: [Image] = []
         images.reserveCapacity(renditions.count)
         for (i, r) in renditions.enumerated() {

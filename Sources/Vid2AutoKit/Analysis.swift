@@ -106,7 +106,8 @@ public enum Analysis {
         let done = Counter(), retried = Counter()
         let total = plan.segments.count
         let progress = options.progress
-        let runs = Self.runs(of: plan.segments, count: options.agents)
+        let keyframes = plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : []
+        let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
         let result = await swarm.run(runs) { run, ctx in
             let tools = SegmentTools(path: path, reader: reader, context: ctx)
             var out: [Observation] = []
@@ -135,11 +136,13 @@ public enum Analysis {
         trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
         // Stage 3 — aggregator.
-        let observations = result.outputs.compactMap { $0 }.flatMap { $0 }
+        // In time order, whatever order the jobs were dealt in.
+        let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
+        let observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
         let (actions, aggDiagnostics) = stages.aggregator.aggregate(observations, layout: layout)
         diagnostics += aggDiagnostics
         ledger.record("aggregate", orchestratorSteps: 1)
-        let report = SwarmReport(segments: plan.segments.count, agents: runs.count,
+        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, runs.count),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: (Date().timeIntervalSince(clock) * 1000).rounded() / 1000,
                                  retries: result.retries + retried.value, cuts: plan.cuts)
@@ -148,48 +151,138 @@ public enum Analysis {
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
     }
 
-    /// `segments` cut into at most `count` runs of consecutive segments with about equal decoding work.
-    static func runs(of segments: [Segment], count: Int) -> [[Segment]] {
+    /// The swarm's jobs: runs of consecutive segments that one decoder goes through without
+    /// seeking (the gaps between them are short), dealt to the agents as they free up, the
+    /// costliest first (longest-processing-time first). A run's cost counts the decoding it needs:
+    /// its windows, plus its gaps and the stretch from the keyframe before its first window, which
+    /// cost about half as much (frames nothing refers to are skipped there). When splitting the
+    /// runs into single segments balances the agents better despite the extra seeks, it does that.
+    /// With no more jobs than agents they stay in time order.
+    static func jobs(of segments: [Segment], agents: Int, keyframes: [Double]) -> [[Segment]] {
         guard !segments.isEmpty else { return [] }
-        let n = min(max(1, count), segments.count)
-        let work = segments.map { max(0.1, $0.decodeEnd - $0.decodeStart) }
-        let total = work.reduce(0, +)
-        var out: [[Segment]] = [[]]
-        var acc = 0.0
-        for (i, s) in segments.enumerated() {
-            let remaining = segments.count - i
-            let runsLeft = n - out.count
-            // Start a new run when this one has its share, or when every later run needs a segment.
-            if !out[out.count - 1].isEmpty, runsLeft > 0, acc >= total * Double(out.count) / Double(n) || remaining <= runsLeft {
-                out.append([])
+        let skipCost = 0.5
+        func cost(_ run: [Segment]) -> Double {
+            let first = run[0].decodeStart
+            let key = keyframes.last { $0 <= first + 1e-6 } ?? (keyframes.isEmpty ? max(0, first - 2) : 0)
+            var c = skipCost * (first - key)
+            for (i, s) in run.enumerated() {
+                c += max(0.1, s.decodeEnd - s.decodeStart)
+                if i > 0 { c += skipCost * max(0, s.decodeStart - run[i - 1].decodeEnd) }
             }
-            out[out.count - 1].append(s)
-            acc += work[i]
+            return c
         }
-        return out
+        var chained: [[Segment]] = [[segments[0]]]
+        for s in segments.dropFirst() {
+            let last = chained[chained.count - 1].last!
+            let gap = s.decodeStart - last.decodeEnd
+            if gap >= 0 && gap <= ForwardDecoder.continueWithin { chained[chained.count - 1].append(s) } else { chained.append([s]) }
+        }
+        let single = segments.map { [$0] }
+        // Longest-processing-time first onto `agents` agents: the finishing time of the last.
+        func makespan(_ jobs: [[Segment]]) -> Double {
+            var load = [Double](repeating: 0, count: max(1, agents))
+            for c in jobs.map(cost).sorted(by: >) { load[load.indices.min { load[$0] < load[$1] }!] += c }
+            return load.max()!
+        }
+        let best = makespan(single) < makespan(chained) * 0.97 ? single : chained
+        if best.count <= agents { return best }
+        return best.indices.sorted { (cost(best[$0]), -$0) > (cost(best[$1]), -$1) }.map { best[$0] }
     }
 
     /// The default motion pass: every frame decoded once into a small gray rendition, fed to
     /// `MotionAnalyzer`; the first frame is also kept at full size for the layout.
+    ///
+    /// When the recording has keyframes to start from, the decoding is split into chunks that
+    /// begin at keyframes, decoded at once by one single-threaded decoder per core (each inside
+    /// its own child task), and fed to the analyzer in order: on 2 cores that is faster than
+    /// FFmpeg's frame threads, and every frame is decoded exactly once. Chunk `k` delivers the
+    /// frames presented in `[keyframe k, keyframe k+1)`, so the analyzer sees exactly the frames
+    /// of one pass straight through.
     @Sendable public static func motionPass(path: String, info: MediaInfo, options: AnalysisOptions) async throws -> MotionPass {
-        let w = info.displayWidth, h = info.displayHeight
+        let w = info.displayWidth
         let sw = max(64, Int(Double(w) * options.motionScale) / 2 * 2)
+        let rendition = Rendition(width: sw, format: .gray8)
         let first = try firstFrame(path: path)
-        let reader = try VideoReader(path: path, renditions: [Rendition(width: sw, format: .gray8)])
-        var analyzer = MotionAnalyzer(scale: Double(w) / Double(sw))
-        var samples: [MotionSample] = []
-        samples.reserveCapacity(max(16, info.frameCount))
-        var lastReport = Date()
-        while let f = try reader.next() {
-            if let s = analyzer.feed(time: f.time, image: f.images[0]) { samples.append(s) }
-            if let p = options.progress, Date().timeIntervalSince(lastReport) > 0.25, info.duration > 0 {
-                lastReport = Date()
-                p("motion pass: \(Int(100 * min(1, f.time / info.duration)))%")
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let (_, sh) = rendition.size(forSourceWidth: info.displayWidth, height: info.displayHeight)
+        let chunks = motionChunks(path: path, info: info, frameBytes: sw * sh, workers: workers)
+        if chunks.count > 1 {
+            do {
+                return try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,
+                                                   chunks: chunks, workers: workers, first: first)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                trace("chunked motion pass failed (\(error)); decoding straight through")
             }
         }
-        if let s = analyzer.finish() { samples.append(s) }
-        _ = h
-        return MotionPass(samples: samples, firstFrame: first, diagnostics: reader.diagnostics)
+        let reader = try VideoReader(path: path, renditions: [rendition])
+        var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
+        while let f = try reader.next() { feeder.feed(time: f.time, image: f.images[0]) }
+        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: reader.diagnostics)
+    }
+
+    /// Chunk boundaries for the parallel motion pass: `[start, end)` in seconds, starting at
+    /// keyframes, at least a few seconds long; empty when splitting does not pay or a chunk's
+    /// frames would take too much memory (a long keyframe interval).
+    static func motionChunks(path: String, info: MediaInfo, frameBytes: Int, workers: Int) -> [(start: Double, end: Double?)] {
+        guard workers > 1, info.duration > 4, let keys = try? Probe.keyframeTimes(path: path) else { return [] }
+        let target = max(2.0, info.duration / Double(workers * 4))
+        var starts = [0.0]
+        for k in keys where k - starts[starts.count - 1] >= target && info.duration - k >= 1 { starts.append(k) }
+        guard starts.count > 1 else { return [] }
+        let bounds = starts + [max(info.duration, starts[starts.count - 1])]
+        let longest = zip(bounds, bounds.dropFirst()).map { $1 - $0 }.max() ?? 0
+        let rate = info.frameRate > 0 ? info.frameRate : 30
+        // The analyzer takes chunks in order, so up to `workers + 1` of them are held at once.
+        guard longest * rate * Double(frameBytes) * Double(workers + 1) <= Self.motionChunkBudget else { return [] }
+        return starts.indices.map { (starts[$0], $0 + 1 < starts.count ? starts[$0 + 1] : nil) }
+    }
+
+    /// Bytes of small gray frames the parallel motion pass may hold at once.
+    static let motionChunkBudget = 160.0 * 1024 * 1024
+
+    private struct MotionChunk: Sendable {
+        var times: [Double]
+        var images: [Image]
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func chunkedMotionPass(path: String, info: MediaInfo, options: AnalysisOptions, rendition: Rendition,
+                                          chunks: [(start: Double, end: Double?)], workers: Int, first: Image?) async throws -> MotionPass {
+        let clock = Date()
+        var feeder = MotionFeeder(info: info, scale: Double(info.displayWidth) / Double(rendition.width ?? info.displayWidth),
+                                  progress: options.progress)
+        var diagnostics: [Diagnostic] = []
+        try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
+            var launched = 0
+            var ready: [Int: MotionChunk] = [:]
+            for c in chunks.indices {
+                while ready[c] == nil {
+                    // Keep every core decoding while the analyzer works through chunk `c`.
+                    while launched < chunks.count && launched <= c + workers {
+                        let i = launched, range = chunks[i]
+                        group.addTask {
+                            // The reader lives and dies inside this child task; only images leave it.
+                            let reader = try VideoReader(path: path, renditions: [rendition],
+                                                         sampling: FrameSampling(start: range.start, end: range.end), threads: 1)
+                            var chunk = MotionChunk(times: [], images: [], diagnostics: [])
+                            while let f = try reader.next() { chunk.times.append(f.time); chunk.images.append(f.images[0]) }
+                            chunk.diagnostics = reader.diagnostics
+                            return (i, chunk)
+                        }
+                        launched += 1
+                    }
+                    guard let (i, chunk) = try await group.next() else { break }
+                    ready[i] = chunk
+                }
+                guard let chunk = ready.removeValue(forKey: c) else { break }
+                for (t, image) in zip(chunk.times, chunk.images) { feeder.feed(time: t, image: image) }
+                diagnostics += chunk.diagnostics
+            }
+        }
+        trace(String(format: "motion pass: %d chunks on %d decoders, %.2f s", chunks.count, workers, Date().timeIntervalSince(clock)))
+        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: diagnostics)
     }
 
     /// The first frame at full size (gray), after the first half second when the page may still be painting.
@@ -205,6 +298,37 @@ public enum Analysis {
     @Sendable public static func detectLayout(first: Image?, info: MediaInfo, reader: any TextReader) async throws -> ScreenLayout {
         guard let first else { return .fullFrame(width: info.displayWidth, height: info.displayHeight) }
         return try await ChromeDetector.detect(first, reader: reader)
+    }
+}
+
+/// Feeds frames to `MotionAnalyzer` in order, collecting samples and reporting progress.
+struct MotionFeeder {
+    private var analyzer: MotionAnalyzer
+    private var samples: [MotionSample] = []
+    private let duration: Double
+    private let progress: (@Sendable (String) -> Void)?
+    private var lastReport = Date()
+    private var lastTime = -Double.infinity
+
+    init(info: MediaInfo, scale: Double, progress: (@Sendable (String) -> Void)?) {
+        analyzer = MotionAnalyzer(scale: scale)
+        duration = info.duration; self.progress = progress
+        samples.reserveCapacity(max(16, info.frameCount))
+    }
+
+    mutating func feed(time: Double, image: Image) {
+        let t = max(time, lastTime)   // never backwards, as one reader straight through would give
+        lastTime = t
+        if let s = analyzer.feed(time: t, image: image) { samples.append(s) }
+        if let p = progress, Date().timeIntervalSince(lastReport) > 0.25, duration > 0 {
+            lastReport = Date()
+            p("motion pass: \(Int(100 * min(1, t / duration)))%")
+        }
+    }
+
+    mutating func finish() -> [MotionSample] {
+        if let s = analyzer.finish() { samples.append(s) }
+        return samples
     }
 }
 

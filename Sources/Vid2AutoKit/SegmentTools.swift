@@ -84,6 +84,8 @@ final class ForwardDecoder: @unchecked Sendable {
                                      sampling: FrameSampling(fps: fps, start: start))
             rate = fps; held = nil
         }
+        // Between segments: decode only what later frames need, convert nothing.
+        reader!.skip(until: start)
         while true {
             let f: Frame
             if let h = held { f = h; held = nil } else if let n = try reader!.next() { f = n } else { position = .infinity; return }
