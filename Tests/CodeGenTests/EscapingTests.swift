@@ -48,6 +48,14 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(RegexPattern.wholeText("A+B (1)"), #"^A\+B \(1\)$"#)
         XCTAssertEqual(RegexPattern.javaScriptLiteralIgnoringCase("A/B"), #"/^A\/B$/i"#)
     }
+
+    func testRegexAlternativesEscapeEverySpelling() {
+        XCTAssertEqual(RegexPattern.anyOf(["+", "\u{FF0B}"], whole: true), #"^\s*(?:\+|＋)\s*$"#)
+        XCTAssertEqual(RegexPattern.anyOf(["-", "a|b"], whole: false), #"(?:\-|a\|b)"#)
+        XCTAssertEqual(RegexPattern.javaScriptLiteral(anyOf: ["/", "\u{2028}"], whole: true, ignoringCase: false),
+                       #"/^\s*(?:\/|\u2028)\s*$/"#)
+        XCTAssertEqual(RegexPattern.javaScriptLiteral(anyOf: ["x", "X"], whole: true, ignoringCase: true), #"/^\s*(?:x|X)\s*$/i"#)
+    }
 }
 
 /// Key names, secret variable names and Java class names.

@@ -64,6 +64,28 @@ final class LocatorRankingTests: XCTestCase {
         XCTAssertNil(LocatorRanking.element(Target(role: .button, text: "Delete", context: "Delete"))?.context)
     }
 
+    func testIconGlyphsAreFoundByTheirTextInAnySpelling() {
+        let close = TextMatch(whole: true, ignoringCase: false, alternatives: ["\u{2715}", "\u{2716}", "x", "X"])
+        XCTAssertEqual(query(Target(role: .button, text: "\u{D7}")), .text("\u{D7}", match: close))
+        XCTAssertEqual(query(Target(role: .button, name: " x ")),
+                       .text("x", match: TextMatch(whole: true, ignoringCase: false, alternatives: ["\u{D7}", "\u{2715}", "\u{2716}", "X"])))
+        XCTAssertEqual(query(Target(text: "X"))?.match.alternatives, ["\u{D7}", "\u{2715}", "\u{2716}", "x"])
+        XCTAssertEqual(query(Target(role: .link, text: "\u{2716}\u{FE0F}"))?.match.alternatives,
+                       ["\u{D7}", "\u{2715}", "\u{2716}", "x", "X"], "a variation selector is kept as its own spelling")
+        XCTAssertEqual(query(Target(role: .button, text: "+")),
+                       .text("+", match: TextMatch(whole: true, ignoringCase: false, alternatives: ["\u{FF0B}"])))
+        XCTAssertEqual(query(Target(role: .button, text: "-"))?.match.alternatives, ["\u{2212}", "\u{2013}", "\u{2014}"])
+        XCTAssertEqual(query(Target(role: .button, text: "\u{2212}"))?.match.alternatives, ["-", "\u{2013}", "\u{2014}"])
+
+        XCTAssertEqual(query(Target(role: .button, name: "Delete", text: "\u{D7}")), .role(.button, name: "Delete", match: .exact),
+                       "a known name still wins")
+        XCTAssertEqual(query(Target(role: .button, text: "xx")), .role(.button, name: "xx", match: .exact))
+        XCTAssertEqual(query(Target(role: .button, text: "x 2")), .role(.button, name: "x 2", match: .exact))
+        XCTAssertEqual(query(Target(role: .checkbox, text: "x")), .role(.checkbox, name: "x", match: .exact))
+        XCTAssertEqual(query(Target(placeholder: "-")), .placeholder("-", match: .exact), "placeholders are no icons")
+        XCTAssertEqual(LocatorRanking.element(Target(role: .button, text: "x", context: "Walk the dog"))?.context, "Walk the dog")
+    }
+
     func testWhitespaceIsCollapsedAsXPathDoes() {
         XCTAssertEqual(LocatorRanking.clean("  Sign \r\n\t in "), "Sign in")
         XCTAssertEqual(LocatorRanking.clean("no\u{A0}break\u{2028}sep"), "no\u{A0}break\u{2028}sep")
@@ -119,6 +141,43 @@ final class LocatorSyntaxTests: XCTestCase {
         let step = SeleniumXPath.step(.role(.button, name: "Add to cart", match: .exact), role: .button)
         XCTAssertEqual(x, "//*[contains(normalize-space(), 'Blue Mug')][.//\(step)]"
                        + "[not(.//*[contains(normalize-space(), 'Blue Mug')][.//\(step)])]//\(step)")
+    }
+
+    func testIconGlyphsMatchAnySpellingAsTheWholeText() {
+        let l = LocatorRanking.element(Target(role: .button, text: "\u{D7}"))!
+        XCTAssertEqual(py.expression(l), #"page.get_by_text(re.compile("^\\s*(?:×|✕|✖|x|X)\\s*$"))"#)
+        XCTAssertEqual(ts.expression(l), #"page.getByText(/^\s*(?:×|✕|✖|x|X)\s*$/)"#)
+        XCTAssertTrue(PlaywrightLocators.needsRegex(l.query.match), "the script imports re")
+        let c = "(normalize-space()='×' or normalize-space()='✕' or normalize-space()='✖' or normalize-space()='x' "
+            + "or normalize-space()='X')"
+        XCTAssertEqual(SeleniumXPath.locate(l), "//*[\(c)][not(.//*[\(c)])]")
+
+        let plus = LocatorRanking.element(Target(role: .button, text: "+"))!
+        XCTAssertEqual(py.expression(plus), #"page.get_by_text(re.compile("^\\s*(?:\\+|＋)\\s*$"))"#)
+        XCTAssertEqual(ts.expression(plus), #"page.getByText(/^\s*(?:\+|＋)\s*$/)"#)
+        let minus = LocatorRanking.element(Target(role: .button, text: "-"))!
+        XCTAssertEqual(ts.expression(minus), #"page.getByText(/^\s*(?:\-|−|–|—)\s*$/)"#)
+    }
+
+    func testIconGlyphsKeepTheirContext() {
+        let l = LocatorRanking.element(Target(role: .button, text: "x", context: "Walk the dog"))!
+        let q = #"get_by_text(re.compile("^\\s*(?:x|×|✕|✖|X)\\s*$"))"#
+        XCTAssertEqual(py.expression(l), #"page.locator("*").filter(has_text="Walk the dog").filter(has=page."# + q + ").last." + q)
+        XCTAssertEqual(ts.expression(l), "page.locator('*').filter({ hasText: 'Walk the dog' }).filter({ has: page."
+                       + #"getByText(/^\s*(?:x|×|✕|✖|X)\s*$/) }).last().getByText(/^\s*(?:x|×|✕|✖|X)\s*$/)"#)
+        let step = SeleniumXPath.step(l.query, role: .button)
+        XCTAssertTrue(step.hasPrefix("*[(normalize-space()='x' or normalize-space()='×' or "))
+        XCTAssertEqual(SeleniumXPath.locate(l), "//*[contains(normalize-space(), 'Walk the dog')][.//\(step)]"
+                       + "[not(.//*[contains(normalize-space(), 'Walk the dog')][.//\(step)])]//\(step)")
+    }
+
+    func testAlternativesGoThroughTheEscapers() {
+        let m = TextMatch(whole: true, ignoringCase: false, alternatives: ["it's \"q\"", "a\nb"])
+        XCTAssertEqual(SeleniumXPath.compare("@aria-label", "-", m), "(normalize-space(@aria-label)='-' or "
+                       + #"normalize-space(@aria-label)=concat('it', "'", 's "q"') or normalize-space(@aria-label)='a b')"#)
+        let l = ElementLocator(query: .role(.button, name: "$", match: m))
+        XCTAssertEqual(py.expression(l), #"page.get_by_role("button", name=re.compile("^\\s*(?:\\$|it's \"q\"|a\nb)\\s*$"))"#)
+        XCTAssertEqual(ts.expression(l), #"page.getByRole('button', { name: /^\s*(?:\$|it's "q"|a\x0Ab)\s*$/ })"#)
     }
 
     func testSeleniumCapitalsCompareThroughTranslate() {

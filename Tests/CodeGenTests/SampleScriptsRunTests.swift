@@ -56,6 +56,38 @@ final class SampleScriptsRunTests: XCTestCase {
         }
     }
 
+    /// Icon-glyph locators (regular expressions, XPath `or`s) render in all six targets, and the
+    /// generated code runs.
+    func testIconGlyphTimelineRendersAndRunsInEveryTarget() throws {
+        let timeline = SampleTimelines.iconGlyphs
+        for target in ScriptTarget.allCases {
+            let a = try renderer.render(timeline, target: target)
+            XCTAssertFalse(a.text.isEmpty, target.rawValue)
+        }
+        let steps = try renderer.render(timeline, target: .steps).text
+        XCTAssertTrue(steps.contains("Click the **x** button next to **Walk the dog**"), "steps name what the video showed:\n\(steps)")
+        if ScriptRunner.available("python3") {
+            for target in [ScriptTarget.playwrightPython, .seleniumPython] {
+                let a = try renderer.render(timeline, target: target)
+                XCTAssertTrue(a.text.contains("(?:x|×|✕|✖|X)") || a.text.contains("normalize-space()='×'"), target.rawValue)
+                let calls = try ScriptRunner.python(a.text, environment: [:], in: TempDir("cg-run"))
+                XCTAssertGreaterThan(calls.count, timeline.actions.count, target.rawValue)
+            }
+        }
+        if ScriptRunner.available("node") {
+            let a = try renderer.render(timeline, target: .playwrightTS)
+            XCTAssertTrue(a.text.contains(#"getByText(/^\s*(?:\+|＋)\s*$/)"#), a.text)
+            let calls = try ScriptRunner.node(a.text, environment: [:], in: TempDir("cg-run"))
+            XCTAssertEqual(calls.last?.path, "page.waitForLoadState", "the test ran to the end")
+        }
+        if ScriptRunner.available("javac") && ScriptRunner.available("java") {
+            let a = try renderer.render(timeline, target: .seleniumJava)
+            let plan = Planner(options: RenderOptions()).plan(timeline)
+            let runs = try ScriptRunner.java([(JavaNames.className(plan.title), a.text)], environment: [:], in: TempDir("cg-run"))
+            XCTAssertTrue(runs.first?.contains { $0.path == "driver.quit" } ?? false, "ran to the end")
+        }
+    }
+
     func testSignupFormSelectsChecksAndWaitsForTheNewPage() throws {
         try XCTSkipUnless(ScriptRunner.available("python3"), "python3 not installed")
         let a = try renderer.render(SampleTimelines.signupForm, target: .playwrightPython)

@@ -60,6 +60,18 @@ enum SampleTimelines {
             Action(kind: .click, time: 10.2, target: Target(role: .tab, text: "Done")),
         ])
 
+    /// Icon buttons showing one glyph, as OCR reads them: a row's "×" read as "x", a drawer's
+    /// close "X", a quantity "+" and "-". Not in `all` (no golden files): `SampleScriptsRunTests`
+    /// renders it for every target and `BrowserXPathTests` runs its locators in Chromium.
+    static let iconGlyphs = ActionTimeline(
+        source: source("shop-icon-buttons"), viewport: viewport, startURL: "http://127.0.0.1:8765/shop/",
+        actions: [
+            Action(kind: .click, time: 1.0, target: Target(role: .button, text: "x", context: "Walk the dog")),
+            Action(kind: .click, time: 2.0, target: Target(role: .button, text: "+")),
+            Action(kind: .click, time: 3.0, target: Target(role: .button, text: "-")),
+            Action(kind: .click, time: 4.0, target: Target(text: "X")),
+        ])
+
     /// A long product page: scrolling, the same "Add to cart" on every card told apart by the card's
     /// title, a button shown in capitals, and a link to checkout.
     static let shopLongPage = ActionTimeline(

@@ -46,12 +46,25 @@ struct PlaywrightLocators {
         }
     }
 
-    /// Whether a query needs a regular expression (a whole text ignoring case).
-    static func needsRegex(_ match: TextMatch) -> Bool { match.whole && match.ignoringCase }
+    /// Whether a query needs a regular expression: a whole text ignoring case, or several spellings.
+    static func needsRegex(_ match: TextMatch) -> Bool {
+        (match.whole && match.ignoringCase) || !match.alternatives.isEmpty
+    }
 
-    /// A text argument: a literal, or a case-insensitive whole-text pattern.
+    /// A text argument: a literal, a case-insensitive whole-text pattern, or a pattern matching
+    /// any spelling (`re.compile("^\\s*(?:×|✕|✖|x|X)\\s*$")`, `/^\s*(?:×|✕|✖|x|X)\s*$/`).
     private func text(_ value: String, _ match: TextMatch) -> String {
         guard Self.needsRegex(match) else { return literal(value) }
+        if !match.alternatives.isEmpty {
+            let spellings = match.spellings(value)
+            switch language {
+            case .python:
+                let pattern = literal(RegexPattern.anyOf(spellings, whole: match.whole))
+                return match.ignoringCase ? "re.compile(\(pattern), re.IGNORECASE)" : "re.compile(\(pattern))"
+            case .typeScript:
+                return RegexPattern.javaScriptLiteral(anyOf: spellings, whole: match.whole, ignoringCase: match.ignoringCase)
+            }
+        }
         switch language {
         case .python: return "re.compile(\(literal(RegexPattern.wholeText(value))), re.IGNORECASE)"
         case .typeScript: return RegexPattern.javaScriptLiteralIgnoringCase(value)
@@ -61,7 +74,7 @@ struct PlaywrightLocators {
     private func call(_ py: String, _ ts: String, _ first: String? = nil, name: (String, TextMatch)? = nil,
                       text positional: (String, TextMatch)? = nil) -> String {
         let match = name?.1 ?? positional?.1 ?? .substring
-        let exact = match.whole && !match.ignoringCase
+        let exact = match.whole && !Self.needsRegex(match)
         var args: [String] = []
         if let first { args.append(first) }
         if let (value, m) = positional { args.append(text(value, m)) }

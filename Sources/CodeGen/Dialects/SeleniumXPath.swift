@@ -99,8 +99,13 @@ enum SeleniumXPath {
     }
 
     /// `normalize-space(expr)` compared with `value` as `match` says: `expr` is "" for the context
-    /// node's text, or `@attr`.
+    /// node's text, or `@attr`. With alternative spellings, one comparison per spelling joined by
+    /// `or`, in parentheses so the result stays one operand wherever it is placed.
     static func compare(_ expr: String, _ value: String, _ match: TextMatch) -> String {
+        guard match.alternatives.isEmpty else {
+            let one = TextMatch(whole: match.whole, ignoringCase: match.ignoringCase)
+            return "(" + match.spellings(value).map { compare(expr, $0, one) }.joined(separator: " or ") + ")"
+        }
         var normal = XPathLiteral.normalizeSpace(value)
         var node = "normalize-space(\(expr))"
         if match.ignoringCase {

@@ -42,15 +42,29 @@ enum LocatorRanking {
             if let role = t.role, let n = name ?? label ?? text { return .role(role, name: n, match: match(n)) }
             return nil
         case let role?:
-            if let n = name ?? text { return .role(role, name: n, match: match(n)) }
+            if let n = name ?? text {
+                if iconRoles.contains(role), let q = iconGlyph(n) { return q }
+                return .role(role, name: n, match: match(n))
+            }
             if let label { return .label(label, match: match(label)) }
             return nil
         case nil:
             if let placeholder { return .placeholder(placeholder, match: match(placeholder)) }
             if let label { return .label(label, match: match(label)) }
-            if let n = text ?? name { return .text(n, match: match(n)) }
+            if let n = text ?? name { return iconGlyph(n) ?? .text(n, match: match(n)) }
             return nil
         }
+    }
+
+    /// Roles of the controls that are drawn as a bare glyph ("×", "+", "−").
+    static let iconRoles: Set<Role> = [.button, .link, .menuitem, .tab]
+
+    /// For a name that is one icon glyph (see `IconGlyphs`): its visible text, whole, in any
+    /// spelling of the glyph. Not role + name, since the accessible name is the `aria-label` the
+    /// video never shows, and not the glyph alone, since OCR reads "×" as "x".
+    static func iconGlyph(_ n: String) -> ElementQuery? {
+        guard let others = IconGlyphs.alternatives(for: n) else { return nil }
+        return .text(n, match: TextMatch(whole: true, ignoringCase: false, alternatives: others))
     }
 
     /// Short names (up to three words) compare whole, long ones as substrings; text in capitals

@@ -9,6 +9,12 @@ struct TextMatch: Sendable, Equatable {
     /// Ignore case: text shown in capitals, most likely by CSS `text-transform`, so the page's own
     /// text may be in any case.
     var ignoringCase: Bool
+    /// Other spellings that match as well as the text itself: the family of an icon glyph
+    /// (`IconGlyphs`), e.g. "×" also as "✕", "✖", "x", "X". Empty for ordinary text.
+    var alternatives: [String] = []
+
+    /// The text itself, then its alternatives.
+    func spellings(_ text: String) -> [String] { [text] + alternatives }
 
     static let exact = TextMatch(whole: true, ignoringCase: false)
     static let substring = TextMatch(whole: false, ignoringCase: false)
