@@ -211,9 +211,13 @@ final class SegmentAnalyst {
         // While the page itself moves (a scroll, a repaint), small changes are content unless the
         // pointer is already on the move.
         let pageMoving = large.reduce(0) { $0 + $1.box.area } >= layout.viewport.area / 10
-        let split = pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? (pointer: [ChangeBlob](), content: small)
-            : tracker.classify(time: t, small: small, before: before, after: after, image: image, previous: previous,
-                                     plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
+        // Even when the pointer was moving, a repaint's small pieces far from it are the page's.
+        let fix = tracker.fix
+        let near = { (b: ChangeBlob) in fix.map { $0.box.distance(to: b.box) <= 16 } ?? true }
+        var split = pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? (pointer: [ChangeBlob](), content: small)
+            : tracker.classify(time: t, small: pageMoving ? small.filter(near) : small, before: before, after: after, image: image,
+                               previous: previous, plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
+        if pageMoving && tracker.moving(at: t - 0.001, window: tracker.frameInterval * 1.6) { split.content += small.filter { !near($0) } }
         content += split.content
         _ = carets.count
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
@@ -254,7 +258,7 @@ final class SegmentAnalyst {
             if t - event!.start > 6 {   // an endless animation: cut it into pieces
                 try await close(event!, after: image, at: t); event = nil
             }
-        } else if let e = event, t - e.lastChange >= 0.06 {
+        } else if let e = event, t - e.lastChange >= quietGap(e, at: t) {
             event = nil
             try await close(e, after: image, at: t)
         } else if event == nil {
@@ -266,6 +270,8 @@ final class SegmentAnalyst {
     /// Recent frames (a few seconds, thinned) with where the pointer was in each: text under a
     /// resting pointer is read from the last frame in which the pointer did not cover it.
     private var history: [(time: Double, image: Image, pointer: PixelRect?)] = []
+    /// Checkboxes and radios seen toggling in this segment, and whether each is round.
+    private var knownControls: [(box: PixelRect, round: Bool)] = []
 
     private func remember(_ image: Image, time: Double) {
         if let last = history.last, time - last.time < 0.1 { return }
@@ -275,43 +281,58 @@ final class SegmentAnalyst {
 
     /// The last frame before `time` in which the pointer lay clear of `box` (and the screen
     /// there looked the same, text-wise, as in `reference`); nil when there is none.
-    private func unobscured(_ box: PixelRect, before time: Double, like reference: Image, pointer: PixelRect) -> Image? {
-        let under = pointer.intersection(box)
+    private func unobscured(_ box: PixelRect, before time: Double, like reference: Image) -> Image? {
+        Debug.log("seg \(span.index) clear view of \(box) before \(time)? history \(history.map { "\(String(format: "%.2f", $0.time)) \($0.pointer.map { "\($0)" } ?? "-")" }.suffix(8))")
         for h in history.reversed() where h.time < time {
-            guard let p = h.pointer, tracker.seen else { return nil }
+            guard let p = h.pointer, tracker.seen else { continue }
             if p.expanded(4, 4).intersection(box).area > 0 { continue }
-            // Where the pointer is now, that frame must look different (the pointer was not there).
-            if !under.isEmpty, ChangeDetector.meanDifference(h.image, reference, region: under, step: 1) < 20 { continue }
             // The same element in the same place: its ink layout matches (a hover may recolour it).
             guard let a = InkAnalysis.textBand(in: h.image, region: box.insetBy(2)),
                   let b = InkAnalysis.textBand(in: reference, region: box.insetBy(2)),
-                  abs(a.x - b.x) <= 6, abs(a.width - b.width) <= 12 || b.width > a.width else { return nil }
+                  abs(a.x - b.x) <= 6, abs(a.width - b.width) <= 12 || b.width > a.width else {
+                Debug.log("seg \(span.index) no clear view of \(box) at \(String(format: "%.2f", h.time)): the text there differs")
+                return nil
+            }
             return h.image
         }
         return nil
     }
 
-    /// Reads an element's text from a frame where the pointer does not cover it when there is one,
-    /// else from `image`.
+    /// Reads an element's text. With the pointer over it, other views compete with `image`: the
+    /// last frame before the pointer covered it, and copies of it elsewhere on screen (a grid of
+    /// the same button) that read much like it; the most confident reading wins.
     private func readElementText(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
-        if let p = pointer, p.expanded(2, 2).intersection(box).area > 0,
-           let clear = unobscured(box, before: time, like: image, pointer: p) {
-            Debug.log("seg \(span.index) reading \(box) from a frame without the pointer over it")
-            if let t = try await TextRegions.readLine(box, in: clear, reader: reader) { return t }
+        let seen = try await TextRegions.readLineScored(box, in: image, reader: reader)
+        guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return seen?.text }
+        var best = seen
+        if let clear = unobscured(box, before: time, like: image),
+           let r = try await TextRegions.readLineScored(box, in: clear, reader: reader) {
+            Debug.log("seg \(span.index) clear view of \(box) reads \(r.text) (\(Int(r.confidence))) vs \(seen.map { "\($0.text) (\(Int($0.confidence)))" } ?? "-")")
         }
-        let seen = try await TextRegions.readLine(box, in: image, reader: reader)
-        // No clear view of it, but a copy of it elsewhere on screen (a grid of the same button) that
-        // reads much like what shows around the pointer: read the copy.
-        if let p = pointer, p.expanded(2, 2).intersection(box).area > 0, let seen {
+        if let clear = unobscured(box, before: time, like: image),
+           let r = try await TextRegions.readLineScored(box, in: clear, reader: reader), r.confidence > (best?.confidence ?? 0) {
+            Debug.log("seg \(span.index) reading \(box) from a frame without the pointer over it: \(r.text) (\(Int(r.confidence)))")
+            best = r
+        }
+        if let anchor = best {
             for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
-                if let t = try await TextRegions.readLine(copy, in: image, reader: reader), t != seen,
-                   TextSimilarity.ratio(t, seen) >= 0.6 {
-                    Debug.log("seg \(span.index) reading \(box) from its copy at \(copy): \(t) for \(seen)")
-                    return t
+                if let r = try await TextRegions.readLineScored(copy, in: image, reader: reader),
+                   r.confidence > (best?.confidence ?? 0), TextSimilarity.ratio(r.text, anchor.text) >= 0.6 {
+                    Debug.log("seg \(span.index) reading \(box) from its copy at \(copy): \(r.text) (\(Int(r.confidence)))")
+                    best = r
                 }
             }
         }
-        return seen
+        return best?.text
+    }
+
+    /// How long the screen must stay still to end an event. One click shows twice — on press
+    /// (a field losing focus, a pressed look) and on release (a tick, a page change) — a tenth of
+    /// a second or more apart; while nobody types, those stay one event. Keystrokes end theirs
+    /// after one quiet frame.
+    private func quietGap(_ e: ChangeEvent, at t: Double) -> Double {
+        let inField = (typing?.field ?? focused).map { $0.expanded(6, 6).intersection(e.union) == e.union } ?? false
+        return typing == nil && !inField && tracker.seen && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? 0.2 : 0.06
     }
 
     /// Keeps a pointer-free picture of the screen: every frame is copied in except where the
@@ -703,7 +724,7 @@ final class SegmentAnalyst {
             let big = try await reader.read(TextRegions.prepare(TextRegions.upscaled(crop.grayscale()), margin: 12), mode: .line)
             tokens += big.lines.flatMap { l in l.words.map(\.text) }
         }
-        guard let best = tokens.max(by: { URLText.score($0) < URLText.score($1) }), URLText.score(best) > 0 else { return nil }
+        guard let best = tokens.max(by: { (URLText.score($0), $0.count) < (URLText.score($1), $1.count) }), URLText.score(best) > 0 else { return nil }
         let scheme = r.text.lowercased().contains("not secure") ? "http" : nil
         return URLText.normalise(best, scheme: scheme)
     }
@@ -812,7 +833,11 @@ final class SegmentAnalyst {
         if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e)),
            Self.changeTouches(control, pageBoxes) {
             let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
-            let round = ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after)
+            // A control toggled before in this segment keeps the kind it was judged then (a focus
+            // ring drawn around a checkbox can make it look round).
+            let known = knownControls.first { $0.box.intersection(control).area * 2 >= min($0.box.area, control.area) }
+            let round = known?.round ?? (ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after))
+            if known == nil { knownControls.append((control, round)) }
             // The label is the text right of the control: its first line when it wraps.
             var lines: [PixelRect] = []
             for dy in [-10, -4, 0, 6] {
@@ -872,7 +897,10 @@ final class SegmentAnalyst {
                 && b.x < el.box.maxX && b.maxX > el.box.x
         }.max { $0.area < $1.area }
         Debug.log("seg \(span.index) clusters \(Self.clusters(pageBoxes, gap: 10)) list \(listBox.map { "\($0)" } ?? "nil") big \(big)")
-        var text = try await readElementText(el.box.insetBy(2), in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+        // A box is read inside its border; a line of text with a margin (its box hugs the ink,
+        // and the faint tops of letters fall outside it).
+        let textArea = el.shape == .text ? el.box.expanded(3, 3).intersection(vp) : el.box.insetBy(2)
+        var text = try await readElementText(textArea, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         if let list = listBox, !big, el.shape != .text {
             let label = try await labelFor(field: el.box, in: e.plate)
             popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
@@ -910,7 +938,7 @@ final class SegmentAnalyst {
                                                                  avoid: plateAvoid(e)),
            el.box.width > line.width * 3 + 60 || el.box.height > line.height * 3 + 24 {
             el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
-            text = try await readElementText(line, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+            text = try await readElementText(line.expanded(3, 3).intersection(vp), in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
         let role: Role? = el.shape == ElementShape.text ? nil : Role.button
         var context: String?
@@ -1032,7 +1060,12 @@ final class SegmentAnalyst {
             for frame in [plate, after] {
                 guard let box = ElementFinder.control(at: p, in: frame, bounds: window, avoid: pointer) else { continue }
                 tried.append(box)
-                if ChangeDetector.meanDifference(before, after, region: box.expanded(2, 2)) >= 12 { return box }
+                // A tick or a radio's dot fills the middle: a change there counts even when the
+                // box around it (border, background) hardly changed.
+                let d = ChangeDetector.meanDifference(before, after, region: box.expanded(2, 2))
+                let middle = ChangeDetector.meanDifference(before, after, region: box.insetBy(max(2, box.width / 4)))
+                Debug.log("seg \(span.index) control candidate \(box) at \(p) change \(String(format: "%.1f middle %.1f", d, middle))")
+                if d >= 12 || middle >= 30 { return box }
             }
         }
         return nil
@@ -1041,7 +1074,8 @@ final class SegmentAnalyst {
     /// The label of a field: the text just above it, else just left of it.
     private func labelFor(field f: PixelRect, in image: Image) async throws -> String? {
         let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
-        if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8,
+        // (Ink cut off by the top of the search area is the bottom of something bigger — a heading — not a label.)
+        if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8, band.y > above.y,
            let t = try await TextRegions.readLine(InkAnalysis.leadingRun(of: band, in: image), in: image, reader: reader) {
             return t
         }

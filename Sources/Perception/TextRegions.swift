@@ -56,19 +56,27 @@ public enum TextRegions {
     /// Reads one line of text in `region` of `image`; nil when nothing legible is there.
     public static func readLine(_ region: PixelRect, in image: Image, reader: any TextReader,
                                 minConfidence: Double = 40) async throws -> String? {
+        try await readLineScored(region, in: image, reader: reader, minConfidence: minConfidence)?.text
+    }
+
+    /// `readLine` with the reading's mean word confidence (0–100).
+    public static func readLineScored(_ region: PixelRect, in image: Image, reader: any TextReader,
+                                      minConfidence: Double = 40) async throws -> (text: String, confidence: Double)? {
         let crop = image.cropped(to: region)
         guard crop.width >= 6, crop.height >= 6 else { return nil }
         var words = withoutEdgeJunk(try await reader.read(prepare(crop), mode: .line).lines.flatMap(\.words))
         // Small screen text read without full confidence: a second reading at twice the size
         // (thin strokes and tight letter pairs come apart there); the more confident one wins.
-        if crop.height < 40, meanConfidence(words) < 88 {
+        // Tesseract is most reliable with letters over ~20 px tall, so the larger reading is
+        // preferred unless it is clearly less confident.
+        if crop.height < 40 {
             let big = withoutEdgeJunk(try await reader.read(prepare(upscaled(crop.grayscale()), margin: 12), mode: .line)
                 .lines.flatMap(\.words))
-            if meanConfidence(big) > meanConfidence(words) + 3 { words = big }
+            if !big.isEmpty, meanConfidence(big) + 8 >= meanConfidence(words) { words = big }
         }
         let text = balancingBrackets(clean(words.map(\.text).joined(separator: " ")))
         guard !text.isEmpty, meanConfidence(words) >= minConfidence, hasLetterOrDigit(text) else { return nil }
-        return text
+        return (text, meanConfidence(words))
     }
 
     /// OCR loses or invents a bracket at the edge of a line ("{Company name", "Company (optional"):
@@ -102,9 +110,12 @@ public enum TextRegions {
         guard w.contains(where: isWord) else { return w }
         let height = w.filter(isWord).map(\.box.height).sorted()[w.filter(isWord).count / 2]
         func junk(_ x: TextWord, gap: Int) -> Bool {
+            // A bar is how OCR reads a capital I (or a border): a word one space away from the next.
+            if x.text == "|" { return Double(gap) > Double(max(height, 1)) * 0.5 }
             if !hasLetterOrDigit(x.text) { return true }
             guard x.text.count == 1 else { return false }
-            return x.confidence < 60 || Double(gap) > Double(max(height, 1)) * 0.8
+            // "I", "a" and "A" are words of their own.
+            return (x.confidence < 60 && !["I", "a", "A"].contains(x.text)) || Double(gap) > Double(max(height, 1)) * 0.8
         }
         while w.count > 1, junk(w[0], gap: w[1].box.x - w[0].box.maxX) { w.removeFirst() }
         while w.count > 1, junk(w[w.count - 1], gap: w[w.count - 1].box.x - w[w.count - 2].box.maxX) { w.removeLast() }

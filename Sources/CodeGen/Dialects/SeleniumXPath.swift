@@ -23,10 +23,10 @@ enum SeleniumXPath {
         return "//\(step)"
     }
 
-    /// The innermost elements holding `text` (substring; ignoring case for text in capitals), for
-    /// waiting until it is visible.
+    /// The innermost elements holding `text` (substring, ignoring case, as Playwright's
+    /// `get_by_text` does), for waiting until it is visible.
     static func visibleText(_ text: String) -> String {
-        let c = compare("", text, TextMatch(whole: false, ignoringCase: LocatorRanking.match(text).ignoringCase))
+        let c = compare("", text, TextMatch(whole: false, ignoringCase: true))
         return "//*[\(c)][not(.//*[\(c)])]"
     }
 

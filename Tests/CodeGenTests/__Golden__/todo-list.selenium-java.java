@@ -51,15 +51,15 @@ class TodoAddItemsTest {
 
         // 4. Press "Enter" in the "What needs doing?" field
         present(By.xpath("//*[normalize-space(@placeholder)='What needs doing?']")).sendKeys(Keys.ENTER);
-        waitUntilVisible(By.xpath("//*[contains(normalize-space(), 'Buy milk')][not(.//*[contains(normalize-space(), 'Buy milk')])]"));
+        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')])]"));
 
         // 5. Type "Walk the dog" into the "What needs doing?" field
         fill(clickable(By.xpath("//*[normalize-space(@placeholder)='What needs doing?']")), "Walk the dog");
 
         // 6. Press "Enter"
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        waitUntilVisible(By.xpath("//*[contains(normalize-space(), 'Walk the dog')][not(.//*[contains(normalize-space(), 'Walk the dog')])]"));
-        waitUntilVisible(By.xpath("//*[contains(normalize-space(), '2 items left')][not(.//*[contains(normalize-space(), '2 items left')])]"));
+        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')])]"));
+        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')])]"));
 
         // 7. Tick the "Buy milk" checkbox
         setChecked(By.xpath("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']"), true);

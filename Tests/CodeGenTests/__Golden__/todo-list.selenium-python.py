@@ -29,7 +29,7 @@ def main() -> None:
 
         # 4. Press "Enter" in the "What needs doing?" field
         wait.until(EC.presence_of_element_located((By.XPATH, "//*[normalize-space(@placeholder)='What needs doing?']"))).send_keys(Keys.ENTER)
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(normalize-space(), 'Buy milk')][not(.//*[contains(normalize-space(), 'Buy milk')])]")))
+        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')])]")))
 
         # 5. Type "Walk the dog" into the "What needs doing?" field
         field = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='What needs doing?']")))
@@ -38,8 +38,8 @@ def main() -> None:
 
         # 6. Press "Enter"
         ActionChains(driver).send_keys(Keys.ENTER).perform()
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(normalize-space(), 'Walk the dog')][not(.//*[contains(normalize-space(), 'Walk the dog')])]")))
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(normalize-space(), '2 items left')][not(.//*[contains(normalize-space(), '2 items left')])]")))
+        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')])]")))
+        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')])]")))
 
         # 7. Tick the "Buy milk" checkbox
         box = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']")))
