@@ -86,6 +86,10 @@ public struct Aggregator: Sendable {
                 p.kind == o.kind && abs(p.time - o.time) < 0.2 && p.segment != o.segment
                     && (p.box == nil || o.box == nil || p.box!.iou(o.box!) > 0.5)
             }) {
+                // Of two readings of one run of keystrokes, the one that saw it end (a later
+                // segment watched the rest of the typing) has the final value.
+                if o.kind == .typing, o.endTime > out[j].endTime + 0.3 { out[j] = o; continue }
+                if o.kind == .typing, out[j].endTime > o.endTime + 0.3 { continue }
                 if o.confidence > out[j].confidence { out[j] = o }
                 continue
             }

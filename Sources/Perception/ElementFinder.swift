@@ -170,27 +170,43 @@ public enum ElementFinder {
 
     /// Whether a small control is round (a radio): walking in from the corners of its tight
     /// box, a circle's outline is met much later than a (rounded) square's.
-    public static func isRound(_ box: PixelRect, in image: Image) -> Bool {
+    public static func isRound(_ box: PixelRect, in image: Image, avoid: PixelRect? = nil) -> Bool {
         let area = box.expanded(4, 4).intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard area.width >= 10, area.height >= 10 else { return false }
         let outside = Int(image.luma(x: area.x, y: area.y))
+        // Pixels under the pointer say nothing about the control's shape.
+        let hidden = { (x: Int, y: Int) in avoid?.contains(PixelPoint(x: x, y: y)) ?? false }
+        let ink = { (x: Int, y: Int) in !hidden(x, y) && abs(Int(image.luma(x: x, y: y)) - outside) > 40 }
         // The tight box of the control's ink.
         var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX where abs(Int(image.luma(x: x, y: y)) - outside) > 40 {
+            for x in area.x..<area.maxX where ink(x, y) {
                 x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
             }
         }
         guard x1 - x0 >= 8, y1 - y0 >= 8 else { return false }
         let w = x1 - x0 + 1, h = y1 - y0 + 1
-        var total = 0
-        for (cx, cy, sx, sy) in [(x0, y0, 1, 1), (x1, y0, -1, 1), (x0, y1, 1, -1), (x1, y1, -1, -1)] {
+        var total = 0, corners = 0
+        for (cx, cy, sx, sy) in [(x0, y0, 1, 1), (x1, y0, -1, 1), (x0, y1, 1, -1), (x1, y1, -1, -1)] where !hidden(cx, cy) {
             var d = 0
-            while d < min(w, h) / 2, abs(Int(image.luma(x: cx + sx * d, y: cy + sy * d)) - outside) <= 40 { d += 1 }
-            total += d
+            while d < min(w, h) / 2, !ink(cx + sx * d, cy + sy * d) { d += 1 }
+            total += d; corners += 1
         }
         // A circle of diameter w meets its diagonal at 0.29·w/2 from the corner; a square at 0.
-        return Double(total) / 4 >= max(1.8, 0.2 * Double(min(w, h)) / 2)
+        let diagonal = corners > 0 && Double(total) / Double(corners) >= max(1.8, 0.2 * Double(min(w, h)) / 2)
+        // A circle touches its box only around the middle of each side; a square (even with
+        // rounded corners) along most of it. Small boxes blur the corners, so the sides decide.
+        // (The outline may sit a pixel further out than the inside's edge.)
+        var touching = 0, seen = 0
+        for x in x0...x1 {
+            for (y, out) in [(y0, -1), (y1, 1)] where !hidden(x, y) { seen += 1; if ink(x, y) || ink(x, y + out) { touching += 1 } }
+        }
+        for y in y0...y1 {
+            for (x, out) in [(x0, -1), (x1, 1)] where !hidden(x, y) { seen += 1; if ink(x, y) || ink(x + out, y) { touching += 1 } }
+        }
+        guard seen > 0 else { return diagonal }
+        let sides = Double(touching) / Double(seen)
+        return sides < 0.5 || (diagonal && sides < 0.62)
     }
 
     /// The fraction of a control's interior that differs strongly from `background` (ticked boxes are fuller).

@@ -836,7 +836,8 @@ final class SegmentAnalyst {
             // A control toggled before in this segment keeps the kind it was judged then (a focus
             // ring drawn around a checkbox can make it look round).
             let known = knownControls.first { $0.box.intersection(control).area * 2 >= min($0.box.area, control.area) }
-            let round = known?.round ?? (ElementFinder.isRound(control, in: e.plate) || ElementFinder.isRound(control, in: after))
+            let round = known?.round ?? (ElementFinder.isRound(control, in: e.plate, avoid: e.pointer?.box)
+                || ElementFinder.isRound(control, in: after, avoid: tracker.fix?.box))
             if known == nil { knownControls.append((control, round)) }
             // The label is the text right of the control: its first line when it wraps.
             var lines: [PixelRect] = []
@@ -892,7 +893,7 @@ final class SegmentAnalyst {
         }
         // A list opening under (or over) the element: a select or a menu.
         let listBox = Self.clusters(pageBoxes, gap: 10).filter { b in
-            b.area >= el.box.area * 3 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
+            b.area >= el.box.area * 2 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
                 && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
                 && b.x < el.box.maxX && b.maxX > el.box.x
         }.max { $0.area < $1.area }

@@ -109,16 +109,28 @@ public enum TextRegions {
         func isWord(_ x: TextWord) -> Bool { x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count >= 2 }
         guard w.contains(where: isWord) else { return w }
         let height = w.filter(isWord).map(\.box.height).sorted()[w.filter(isWord).count / 2]
-        func junk(_ x: TextWord, gap: Int) -> Bool {
-            // A bar is how OCR reads a capital I (or a border): a word one space away from the next.
-            if x.text == "|" { return Double(gap) > Double(max(height, 1)) * 0.5 }
-            if !hasLetterOrDigit(x.text) { return true }
+        // "Apart" means farther than this line's own word spaces, when it has some to compare.
+        let inner = w.count >= 4 ? Array(w[1..<(w.count - 1)]) : []
+        let spaces = zip(inner, inner.dropFirst()).map { $1.box.x - $0.box.maxX }.sorted()
+        let apart = spaces.isEmpty ? Double(max(height, 1)) * 0.8 : Double(spaces[spaces.count / 2]) * 1.8 + 2
+        func junk(_ x: TextWord, gap: Int, next: TextWord?) -> Bool {
+            // A bar is how OCR reads a border — or a capital I, the word, which starts a line and
+            // is followed by a lower-case word ("I agree").
+            if x.text == "|" {
+                guard let n = next?.text.first, n.isLowercase else { return true }
+                return Double(gap) > apart
+            }
+            // Marks without a letter, digit or symbol ("(€)", "$", "*" stay: they are part of labels).
+            if !hasLetterOrDigit(x.text) {
+                return x.text.unicodeScalars.allSatisfy { CharacterSet.punctuationCharacters.contains($0) || "|=~^`<>+".unicodeScalars.contains($0) }
+                    && !x.text.contains("*")
+            }
             guard x.text.count == 1 else { return false }
             // "I", "a" and "A" are words of their own.
-            return (x.confidence < 60 && !["I", "a", "A"].contains(x.text)) || Double(gap) > Double(max(height, 1)) * 0.8
+            return (x.confidence < 60 && !["I", "a", "A"].contains(x.text)) || Double(gap) > apart
         }
-        while w.count > 1, junk(w[0], gap: w[1].box.x - w[0].box.maxX) { w.removeFirst() }
-        while w.count > 1, junk(w[w.count - 1], gap: w[w.count - 1].box.x - w[w.count - 2].box.maxX) { w.removeLast() }
+        while w.count > 1, junk(w[0], gap: w[1].box.x - w[0].box.maxX, next: w[1]) { w.removeFirst() }
+        while w.count > 1, junk(w[w.count - 1], gap: w[w.count - 1].box.x - w[w.count - 2].box.maxX, next: nil) { w.removeLast() }
         return w
     }
 
@@ -167,6 +179,8 @@ public enum TextRegions {
             .replacingOccurrences(of: "\u{2014}", with: "-")
         // A capital I alone reads as a bar.
         t = t.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { $0 == "|" ? "I" : String($0) }.joined(separator: " ")
+        // A bar glued to the start of a word is a caret or a border ("|Search"), never text.
+        if t.count > 2, t.first == "|", let second = t.dropFirst().first, second.isLetter { t.removeFirst() }
         return t
     }
 

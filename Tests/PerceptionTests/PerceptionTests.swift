@@ -265,6 +265,17 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(actions[1].target?.placeholder, "Search", "the press names the same field")
     }
 
+    func testTheSameTypingSeenByTwoAgentsKeepsTheReadingThatSawItEnd() {
+        // Both agents saw the typing start (their windows overlap); only the second saw it end.
+        let obs = [
+            Observation(kind: .typing, time: 8.90, endTime: 10.3, segment: 0, box: field, role: .textbox, value: .text("priya@")),
+            Observation(kind: .typing, time: 8.93, endTime: 12.7, segment: 1, box: field, role: .textbox, value: .text("priya@fjordpine.no")),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.fill])
+        XCTAssertEqual(actions[0].value, .text("priya@fjordpine.no"))
+    }
+
     func testListOpenedInOneSegmentAndChosenInTheNextIsOneSelect() {
         let select = PixelRect(x: 100, y: 100, width: 200, height: 36)
         let list = PixelRect(x: 100, y: 136, width: 200, height: 240)
@@ -356,6 +367,10 @@ final class TextCleanupTests: XCTestCase {
         // A one-letter word one space away is kept; so is a line that is only a mark.
         XCTAssertEqual(TextRegions.withoutEdgeJunk([word("Step", x: 0, w: 40), word("4", x: 46, w: 9)]).map(\.text), ["Step", "4"])
         XCTAssertEqual(TextRegions.withoutEdgeJunk([word("×", x: 0, w: 10)]).map(\.text), ["×"])
+        // A capital I read as a bar, one word space before the next word.
+        let agree = [word("|", x: 8, w: 2), word("agree", x: 17, w: 41), word("to", x: 64, w: 14), word("the", x: 84, w: 23),
+                     word("code", x: 113, w: 35)]
+        XCTAssertEqual(TextRegions.withoutEdgeJunk(agree).map(\.text).first, "|")
     }
 
     func testBracketsLostOrInventedAtTheEdgeAreRepaired() {
