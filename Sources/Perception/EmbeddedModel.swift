@@ -332,7 +332,11 @@ final class SegmentAnalyst {
     /// after one quiet frame.
     private func quietGap(_ e: ChangeEvent, at t: Double) -> Double {
         let inField = (typing?.field ?? focused).map { $0.expanded(6, 6).intersection(e.union) == e.union } ?? false
-        return typing == nil && !inField && tracker.seen && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? 0.2 : 0.06
+        // (A change the size of a letter is a keystroke, even before a field is known to have focus.)
+        let letterSized = e.union.width <= 40 && e.union.height <= 30
+            && latest.map { fieldAround(e.union, in: $0) != nil } ?? false
+        return typing == nil && !inField && !letterSized && tracker.seen
+            && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? 0.2 : 0.06
     }
 
     /// Keeps a pointer-free picture of the screen: every frame is copied in except where the
@@ -784,6 +788,12 @@ final class SegmentAnalyst {
         var value = try await tools.readField(textArea, in: frame)
         let band = InkAnalysis.textBand(in: frame, region: textArea.insetBy(3))
         let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
+        // A "keystroke" or two after which the field shows only light grey text: the field was
+        // emptied (a submit) and its placeholder came back, or the caret blinked. Nothing was typed.
+        if run.keys <= 2, (value?.count ?? 0) <= 3, let b = band, Self.medianInk(frame.cropped(to: b)) > 120 {
+            Debug.log("seg \(span.index) keystroke run at \(run.field) ends on a placeholder: no fill")
+            return
+        }
         let label = try await labelFor(field: run.field, in: run.before)
         // A placeholder under a pointer that was already resting when the segment began cannot be
         // read cleanly: leave it to the readings of other segments.
@@ -1087,6 +1097,15 @@ final class SegmentAnalyst {
         return nil
     }
 
+    /// The median luma of the ink (pixels darker than 235) in `crop`; 255 when there is none.
+    static func medianInk(_ crop: Image) -> Int {
+        var inks: [Int] = []
+        for y in 0..<crop.height { for x in 0..<crop.width { let v = Int(crop.luma(x: x, y: y)); if v < 235 { inks.append(v) } } }
+        guard inks.count >= 20 else { return 255 }
+        inks.sort()
+        return inks[inks.count / 2]
+    }
+
     /// The grey hint text of an empty field, read before anything was typed.
     private func placeholderIn(field f: PixelRect, frame: Image) async throws -> String? {
         let inner = f.insetBy(3)
@@ -1109,14 +1128,20 @@ final class SegmentAnalyst {
         // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
         // Copies by look, confirmed by their text (a look alone matches any row of small text).
         var matches: [PixelRect] = []
-        for m in Duplicates.find(box.insetBy(2), in: image, within: layout.viewport, ignoring: pointer).prefix(6) {
+        // A glyph (×, +) is compared with the patch around it; its copies are too small to read back.
+        let glyph = box.width < 24 && box.height < 24
+        let probe = glyph ? PixelRect(x: box.center.x - 14, y: box.center.y - 12, width: 28, height: 24) : box.insetBy(2)
+        for m in Duplicates.find(probe, in: image, within: layout.viewport, ignoring: pointer).prefix(6) {
+            if glyph { matches.append(m); continue }
             if let t = try await TextRegions.readLine(m, in: image, reader: reader), TextSimilarity.ratio(t, text) >= 0.8 { matches.append(m) }
             if matches.count >= 2 { break }
         }
         Debug.log("seg \(span.index) copies of \(box): \(matches)")
-        guard !matches.isEmpty else { return nil }
+        guard !matches.isEmpty || glyph else { return nil }
         let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
-        if stacked {
+        // (An icon button is told apart by its row even when its hovered look matched no copy:
+        // a lone glyph says nothing by itself.)
+        if stacked || (glyph && matches.isEmpty) {
             let row = PixelRect(x: layout.viewport.x + 4, y: box.y - 6, width: box.x - layout.viewport.x - 8, height: box.height + 12)
             let lines = try await TextRegions.readLines(row, in: image, reader: reader, minConfidence: 55)
             return lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text

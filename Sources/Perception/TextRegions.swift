@@ -125,6 +125,9 @@ public enum TextRegions {
                 return x.text.unicodeScalars.allSatisfy { CharacterSet.punctuationCharacters.contains($0) || "|=~^`<>+".unicodeScalars.contains($0) }
                     && !x.text.contains("*")
             }
+            // A short mark with at most one letter or digit, standing apart: an icon or a checkbox ("(1)").
+            let alnum = x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
+            if x.text.count <= 3, alnum <= 1, Double(gap) > apart, x.text.count > 1 { return true }
             guard x.text.count == 1 else { return false }
             // "I", "a" and "A" are words of their own.
             return (x.confidence < 60 && !["I", "a", "A"].contains(x.text)) || Double(gap) > apart
@@ -142,8 +145,9 @@ public enum TextRegions {
         let margin = 6
         let r = try await reader.read(prepare(crop, margin: margin), mode: .sparse)
         let clipped = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
-        return r.lines.compactMap { l in
-            let t = clean(l.text)
+        return r.lines.compactMap { line in
+            let l = TextLine(words: withoutEdgeJunk(line.words))
+            let t = balancingBrackets(clean(l.text))
             guard l.confidence >= minConfidence, t.count >= 2, hasLetterOrDigit(t) else { return nil }
             let b = l.box
             return (t, PixelRect(x: b.x - margin + clipped.x, y: b.y - margin + clipped.y, width: b.width, height: b.height))
