@@ -550,11 +550,23 @@ final class SegmentAnalyst {
         // once the page under it shows again it has closed — on an option, or dismissed.
         if let pop = popup {
             let residue = ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3)
-            if residue >= 10 {
+            // (The opener changes too while keys move the choice: a select shows the option.)
+            let inside = pageBoxes.allSatisfy { pop.box.union(pop.owner).expanded(8, 8).intersection($0).area > 0 }
+            if residue >= 10 && inside {
                 if let row = pageBoxes.last(where: { pop.box.contains($0.center) && $0.width >= pop.box.width / 2 }) { popupRow = row }
                 return
             }
-            if try await chooseFromList(pop, event: e, after: after, pointer: h, time: time) { return }
+            if residue >= 10 {
+                // The "list" stays while the page changes elsewhere: it was no list (a toast, a
+                // message), and this event is something else.
+                Debug.log("seg \(span.index) \(pop.box) stays while the page changes elsewhere: no list")
+                popup = nil; popupRow = nil
+                noList(pop)
+            } else if try await chooseFromList(pop, event: e, after: after, pointer: h, time: time) {
+                return
+            } else {
+                noList(pop)
+            }
         }
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
         // pointer still rests there.
@@ -905,7 +917,7 @@ final class SegmentAnalyst {
         let listBox = Self.clusters(pageBoxes, gap: 10).filter { b in
             b.area >= el.box.area * 2 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
                 && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
-                && b.x < el.box.maxX && b.maxX > el.box.x
+                && b.x < el.box.maxX && b.maxX > el.box.x && Self.alignedWith(b, el.box)
         }.max { $0.area < $1.area }
         Debug.log("seg \(span.index) clusters \(Self.clusters(pageBoxes, gap: 10)) list \(listBox.map { "\($0)" } ?? "nil") big \(big)")
         // A box is read inside its border; a line of text with a margin (its box hugs the ink,
@@ -1045,10 +1057,23 @@ final class SegmentAnalyst {
 
     /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than
     /// a line, and attached below or above it (or over it).
+    /// What seemed to open a list did not: its click is a plain click again.
+    private func noList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)) {
+        guard let i = observations.lastIndex(where: { $0.kind == .click && $0.time == pop.time && $0.box == pop.owner }) else { return }
+        observations[i].popup = nil
+        if observations[i].role == .combobox, observations[i].label == nil { observations[i].role = observations[i].text == nil ? nil : .button }
+    }
+
+    /// A list opens lined up with what opened it (a select's options under it, a menu under its
+    /// button's left or right edge); a toast or a message merely near it does not.
+    static func alignedWith(_ b: PixelRect, _ element: PixelRect) -> Bool {
+        abs(b.x - element.x) <= 24 || abs(b.maxX - element.maxX) <= 24 || b.contains(element.center)
+    }
+
     static func opensFrom(_ b: PixelRect, element: PixelRect) -> Bool {
         let overlapX = min(b.maxX, element.maxX) - max(b.x, element.x)
         guard overlapX >= element.width / 2, b.width >= element.width * 7 / 10, b.height >= 60,
-              b.area >= element.area * 3 else { return false }
+              b.area >= element.area * 3, alignedWith(b, element) else { return false }
         return abs(b.y - element.maxY) <= 40 || abs(b.maxY - element.y) <= 40
             || (b.intersection(element).area > 0 && b.height > element.height * 3)
     }

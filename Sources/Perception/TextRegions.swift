@@ -120,10 +120,10 @@ public enum TextRegions {
                 guard let n = next?.text.first, n.isLowercase else { return true }
                 return Double(gap) > apart
             }
-            // Marks without a letter, digit or symbol ("(€)", "$", "*" stay: they are part of labels).
+            // Marks without a letter or digit go — an icon, a badge read as "©" — except a currency
+            // sign, "%", "&" or a required-field "*", which belong to labels ("Amount (€)").
             if !hasLetterOrDigit(x.text) {
-                return x.text.unicodeScalars.allSatisfy { CharacterSet.punctuationCharacters.contains($0) || "|=~^`<>+".unicodeScalars.contains($0) }
-                    && !x.text.contains("*")
+                return !x.text.unicodeScalars.contains { $0.properties.generalCategory == .currencySymbol || "*%&".unicodeScalars.contains($0) }
             }
             // A short mark with at most one letter or digit, standing apart: an icon or a checkbox ("(1)").
             let alnum = x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
