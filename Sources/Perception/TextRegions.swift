@@ -75,7 +75,7 @@ public enum TextRegions {
             if !big.isEmpty, meanConfidence(big) + 8 >= meanConfidence(words) { words = big }
         }
         let text = balancingBrackets(clean(words.map(\.text).joined(separator: " ")))
-        guard !text.isEmpty, meanConfidence(words) >= minConfidence, hasLetterOrDigit(text) else { return nil }
+        guard !text.isEmpty, meanConfidence(words) >= minConfidence, hasLetterOrDigit(text) || iconGlyphs.contains(text) else { return nil }
         return (text, meanConfidence(words))
     }
 
@@ -95,6 +95,9 @@ public enum TextRegions {
         }
         return t.trimmingCharacters(in: .whitespaces)
     }
+
+    /// Lone symbols that are the whole text of icon buttons (close, add, remove).
+    static let iconGlyphs: Set<String> = ["+", "−", "-", "–", "×", "✕", "✖"]
 
     static func meanConfidence(_ words: [TextWord]) -> Double {
         words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
