@@ -511,7 +511,19 @@ final class SegmentAnalyst {
         let changed = changedFraction(e.before, after, region: vp)
         let big = changed >= 0.3
         let owned = span.owns(e.start)
-        let h = e.pointer?.hotSpot
+        var h = e.pointer?.hotSpot
+        // No pointer seen in this segment (a recording without one, or a pointer that never
+        // moved): the control whose look changed while its text stayed is what was clicked.
+        // (A whole-page change — an overlay dimming everything — says nothing about where.)
+        if !tracker.seen, !big, typing == nil,
+           let target = try await controlChangedWithoutPointer(pageBoxes, before: e.before, after: after) {
+            if let c = lastClick, e.start - c.time <= 1.5, c.box.intersection(target).area > 0 || c.box.contains(target.center) {
+                Debug.log("seg \(span.index) no pointer: \(target) changed again: the click's effect")
+                return
+            }
+            Debug.log("seg \(span.index) no pointer: \(target) changed its look, keeping its text")
+            h = target.center
+        }
 
         // The address bar changed (a typed URL, a navigation).
         if let bar = layout.addressBar, chromeBoxes.contains(where: { $0.intersection(bar).area > 0 }) {
@@ -1057,6 +1069,29 @@ final class SegmentAnalyst {
 
     /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than
     /// a line, and attached below or above it (or over it).
+    /// Without a pointer: a small changed region holding text that reads the same before and
+    /// after (a tab turning active, a button pressed), topmost first. An underline that moved
+    /// stands for the text right above it.
+    private func controlChangedWithoutPointer(_ boxes: [PixelRect], before: Image, after: Image) async throws -> PixelRect? {
+        let vp = layout.viewport
+        var candidates: [PixelRect] = []
+        for b in Self.clusters(boxes, gap: 4) where b.width >= 12 && b.width <= 400 {
+            if b.height <= 4, b.width >= 20 {
+                candidates.append(PixelRect(x: b.x, y: b.y - 30, width: b.width, height: 30).intersection(vp))
+            } else if b.height >= 10, b.height <= 60 {
+                candidates.append(b)
+            }
+        }
+        for c in candidates.sorted(by: { ($0.y, $0.x) < ($1.y, $1.x) }).prefix(6) {
+            guard let band = InkAnalysis.textBand(in: after, region: c.expanded(6, 6).intersection(vp)), band.height <= 40,
+                  let now = try await TextRegions.readLine(band, in: after, reader: reader), now.count >= 2,
+                  let was = try await TextRegions.readLine(band, in: before, reader: reader),
+                  TextSimilarity.ratio(now, was) >= 0.8 else { continue }
+            return band
+        }
+        return nil
+    }
+
     /// What seemed to open a list did not: its click is a plain click again.
     private func noList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)) {
         guard let i = observations.lastIndex(where: { $0.kind == .click && $0.time == pop.time && $0.box == pop.owner }) else { return }
