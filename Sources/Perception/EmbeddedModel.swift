@@ -911,6 +911,13 @@ final class SegmentAnalyst {
             }
             Debug.log("seg \(span.index) control \(control) is inside button \(found.map { "\($0.box)" } ?? "-"): a click")
         }
+        // Nothing changed but the pointer's own box: its shape changed (a hand turning back into
+        // an arrow as what lay under it went away), which is no click.
+        if !big, let p = e.pointer?.box, pageBoxes.allSatisfy({ p.expanded(6, 6).intersection($0) == $0 }),
+           pageBoxes.reduce(0, { $0 + $1.area }) <= p.expanded(6, 6).area {
+            Debug.log("seg \(span.index) only the pointer's box changed at \(h): its shape, no click")
+            return
+        }
         if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_RAW"] {
             FileManager.default.createFile(atPath: "\(dir)/plate-\(String(format: "%.2f", e.start)).gray", contents: Data(e.plate.pixels))
             FileManager.default.createFile(atPath: "\(dir)/before-\(String(format: "%.2f", e.start)).gray", contents: Data(e.before.pixels))
@@ -975,6 +982,8 @@ final class SegmentAnalyst {
             el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
             text = try await readElementText(line.expanded(3, 3).intersection(vp), in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
+        // A lone x on something icon-sized is the multiplication sign of a close or delete button.
+        if let t = text, ["x", "X", "✕", "✖"].contains(t), el.box.width <= 40, el.box.height <= 40 { text = "×" }
         let role: Role? = el.shape == ElementShape.text ? nil : Role.button
         var context: String?
         if let text {
