@@ -665,7 +665,10 @@ final class SegmentAnalyst {
         }
         while let f = words.first, junk(f) { words.removeFirst() }
         while let l = words.last, junk(l) { words.removeLast() }
-        let t = words.joined(separator: " ")
+        // Trailing punctuation is where OCR errs most ("Payments" read "Payment:"); the text
+        // before it is still a substring of what the page shows.
+        var t = words.joined(separator: " ")
+        while let last = t.last, ":;,.".contains(last) { t.removeLast() }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,!?'’:-–—€$£%&@/()+#\"")
         guard t.count >= 3, t.allSatisfy({ allowed.contains($0) }),
               t.filter({ $0 == "(" }).count == t.filter({ $0 == ")" }).count else { return nil }

@@ -18,7 +18,7 @@ struct PlaywrightDialect: Dialect {
             "hasSecrets": !plan.secrets.isEmpty,
             "secrets": plan.secretEntries(comment: comment),
             "secretList": "[" + plan.secrets.map { locators.literal($0.name) }.joined(separator: ", ") + "]",
-            "usesRegex": plan.locators.contains { PlaywrightLocators.needsRegex($0.query.match) },
+            "usesRegex": plan.expectsURL || plan.locators.contains { PlaywrightLocators.needsRegex($0.query.match) },
         ]
         if let r = plan.recording { root["recording"] = comment(r) }
         if let v = plan.viewport, v.width > 0, v.height > 0 {
@@ -77,7 +77,10 @@ struct PlaywrightDialect: Dialect {
             if let at { scroll["at"] = ["x": at.x, "y": at.y] }
             return [["scroll": scroll]]
         case .expectURL(let url):
-            return [["expectURL": ["url": lit(url)]]]
+            // The address was read off the screen, where its end can be cut or misread by a letter
+            // ("confirm.htm"): the page's address must start with what was read.
+            let pattern = language == .python ? "re.compile(\(lit(RegexPattern.prefix(url))))" : RegexPattern.javaScriptPrefixLiteral(url)
+            return [["expectURL": ["url": pattern]]]
         case .expectText(let text):
             return [["expectText": ["locator": locators.visibleText(text)]]]
         case .note(let text):

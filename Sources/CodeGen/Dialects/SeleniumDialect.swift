@@ -106,7 +106,8 @@ struct SeleniumDialect: Dialect {
         case .scroll(let dy, _):
             return [["scroll": ["dy": String(Int(dy.rounded()))]]]
         case .expectURL(let url):
-            return [["expectURL": ["url": literal(url)]]]
+            // As for Playwright: the address must start with what was read off the screen.
+            return [["expectURL": ["url": literal(RegexPattern.prefix(url))]]]
         case .expectText(let text):
             return [["expectText": ["xpath": literal(SeleniumXPath.visibleText(text))]]]
         case .note(let text):

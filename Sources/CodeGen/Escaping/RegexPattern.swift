@@ -19,6 +19,13 @@ enum RegexPattern {
         "/^" + escaped(text, javaScript: true) + "$/i"
     }
 
+    /// `^text` with metacharacters escaped: a pattern matching what starts with `text`, for
+    /// Python's `re` and Java's `Pattern` (pass it through the language's string literal).
+    static func prefix(_ text: String) -> String { "^" + escaped(text, javaScript: false) }
+
+    /// `prefix` as a JavaScript regular-expression literal (`/^text/`).
+    static func javaScriptPrefixLiteral(_ text: String) -> String { "/^" + escaped(text, javaScript: true) + "/" }
+
     /// Any of `spellings`, each escaped, as a Python `re` pattern (pass it through `PythonLiteral`):
     /// `^\s*(?:a|b)\s*$` when `whole` (whitespace around the text is allowed, as Playwright and
     /// `normalize-space()` ignore it), `(?:a|b)` otherwise.

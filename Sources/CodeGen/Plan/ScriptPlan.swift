@@ -149,6 +149,11 @@ struct ScriptPlan: Sendable, Equatable {
 }
 
 extension ScriptPlan {
+    /// Whether a step checks the page's address (written as a pattern).
+    var expectsURL: Bool {
+        steps.flatMap(\.operations).contains { if case .expectURL = $0 { return true } else { return false } }
+    }
+
     /// Every element locator the operations use, in order.
     var locators: [ElementLocator] {
         steps.flatMap(\.operations).compactMap { op -> ElementLocator? in

@@ -229,7 +229,7 @@ enum FakeBrowserSources {
         public class ExpectedConditions {
             public static ExpectedCondition<WebElement> elementToBeClickable(By by) { return d -> new StubElement(); }
             public static ExpectedCondition<WebElement> presenceOfElementLocated(By by) { return d -> new StubElement(); }
-            public static ExpectedCondition<Boolean> urlToBe(String url) { Rec.call("urlToBe", url); return d -> true; }
+            public static ExpectedCondition<Boolean> urlMatches(String regex) { Rec.call("urlMatches", regex); return d -> true; }
         }
         """#,
         "org/openqa/selenium/support/ui/WebDriverWait.java": #"""

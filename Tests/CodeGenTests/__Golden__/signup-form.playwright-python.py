@@ -4,6 +4,7 @@
 # secret: PASSWORD — the "Password" field (masked), typed in step 10
 # secret: CONFIRM_PASSWORD — the "Confirm password" field (masked), typed in step 11
 import os
+import re
 import sys
 
 from playwright.sync_api import expect, sync_playwright
@@ -56,7 +57,7 @@ def main() -> None:
 
         # 12. Click the "Register" button
         page.get_by_role("button", name="Register", exact=True).click()
-        expect(page).to_have_url("http://127.0.0.1:8765/signup/confirm.html")
+        expect(page).to_have_url(re.compile("^http:\\/\\/127\\.0\\.0\\.1:8765\\/signup\\/confirm\\.html"))
         expect(page.get_by_text("You're registered").filter(visible=True).first).to_be_visible()
 
         # Let a page the last action opened finish loading before the browser closes.
