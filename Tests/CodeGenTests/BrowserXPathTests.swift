@@ -75,7 +75,7 @@ final class BrowserXPathTests: XCTestCase {
             let timeline = ActionTimeline(source: SampleTimelines.source("icon"), viewport: SampleTimelines.viewport,
                                           startURL: "http://127.0.0.1:8765/", actions: [Action(kind: .click, time: 1, target: target)])
             XCTAssertTrue(try renderer.render(timeline, target: .playwrightPython).text.contains("\(py).click()"), py)
-            XCTAssertTrue(try renderer.render(timeline, target: .seleniumPython).text.contains("(By.XPATH, \(xpath))"), xpath)
+            XCTAssertTrue(try renderer.render(timeline, target: .seleniumPython).text.contains("shown(\(xpath))"), xpath)
             cases.append(["html": "<!doctype html><html><body>\(html)</body></html>", "playwright": py, "xpath": xpath])
         }
         let dir = TempDir("cg-glyph")

@@ -145,26 +145,27 @@ final class LocatorSyntaxTests: XCTestCase {
 
     func testIconGlyphsMatchAnySpellingAsTheWholeText() {
         let l = LocatorRanking.element(Target(role: .button, text: "\u{D7}"))!
-        XCTAssertEqual(py.expression(l), #"page.get_by_text(re.compile("^\\s*(?:×|✕|✖|x|X)\\s*$"))"#)
-        XCTAssertEqual(ts.expression(l), #"page.getByText(/^\s*(?:×|✕|✖|x|X)\s*$/)"#)
+        XCTAssertEqual(py.expression(l), #"page.get_by_text(re.compile("^\\s*(?:×|✕|✖|x|X)\\s*$")).filter(visible=True)"#)
+        XCTAssertEqual(ts.expression(l), #"page.getByText(/^\s*(?:×|✕|✖|x|X)\s*$/).filter({ visible: true })"#)
         XCTAssertTrue(PlaywrightLocators.needsRegex(l.query.match), "the script imports re")
         let c = "(normalize-space()='×' or normalize-space()='✕' or normalize-space()='✖' or normalize-space()='x' "
             + "or normalize-space()='X')"
         XCTAssertEqual(SeleniumXPath.locate(l), "//*[\(c)][not(.//*[\(c)])]")
 
         let plus = LocatorRanking.element(Target(role: .button, text: "+"))!
-        XCTAssertEqual(py.expression(plus), #"page.get_by_text(re.compile("^\\s*(?:\\+|＋)\\s*$"))"#)
-        XCTAssertEqual(ts.expression(plus), #"page.getByText(/^\s*(?:\+|＋)\s*$/)"#)
+        XCTAssertEqual(py.expression(plus), #"page.get_by_text(re.compile("^\\s*(?:\\+|＋)\\s*$")).filter(visible=True)"#)
+        XCTAssertEqual(ts.expression(plus), #"page.getByText(/^\s*(?:\+|＋)\s*$/).filter({ visible: true })"#)
         let minus = LocatorRanking.element(Target(role: .button, text: "-"))!
-        XCTAssertEqual(ts.expression(minus), #"page.getByText(/^\s*(?:\-|−|–|—)\s*$/)"#)
+        XCTAssertEqual(ts.expression(minus), #"page.getByText(/^\s*(?:\-|−|–|—)\s*$/).filter({ visible: true })"#)
     }
 
     func testIconGlyphsKeepTheirContext() {
         let l = LocatorRanking.element(Target(role: .button, text: "x", context: "Walk the dog"))!
         let q = #"get_by_text(re.compile("^\\s*(?:x|×|✕|✖|X)\\s*$"))"#
-        XCTAssertEqual(py.expression(l), #"page.locator("*").filter(has_text="Walk the dog").filter(has=page."# + q + ").last." + q)
+        XCTAssertEqual(py.expression(l), #"page.locator("*").filter(has_text="Walk the dog").filter(has=page."# + q + ").last." + q
+                       + ".filter(visible=True)")
         XCTAssertEqual(ts.expression(l), "page.locator('*').filter({ hasText: 'Walk the dog' }).filter({ has: page."
-                       + #"getByText(/^\s*(?:x|×|✕|✖|X)\s*$/) }).last().getByText(/^\s*(?:x|×|✕|✖|X)\s*$/)"#)
+                       + #"getByText(/^\s*(?:x|×|✕|✖|X)\s*$/) }).last().getByText(/^\s*(?:x|×|✕|✖|X)\s*$/).filter({ visible: true })"#)
         let step = SeleniumXPath.step(l.query, role: .button)
         XCTAssertTrue(step.hasPrefix("*[(normalize-space()='x' or normalize-space()='×' or "))
         XCTAssertEqual(SeleniumXPath.locate(l), "//*[contains(normalize-space(), 'Walk the dog')][.//\(step)]"

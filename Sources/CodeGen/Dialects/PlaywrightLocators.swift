@@ -15,12 +15,16 @@ struct PlaywrightLocators {
     /// is the innermost.
     func expression(_ l: ElementLocator) -> String {
         let query = self.query(l.query)
-        guard let context = l.context else { return "page.\(query)" }
+        // Text also matches hidden copies (a closed dialog's title): only what is shown counts,
+        // as in the recording.
+        var visible = ""
+        if case .text = l.query { visible = language == .python ? ".filter(visible=True)" : ".filter({ visible: true })" }
+        guard let context = l.context else { return "page.\(query)" + visible }
         switch language {
         case .python:
-            return "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=page.\(query)).last.\(query)"
+            return "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=page.\(query)).last.\(query)" + visible
         case .typeScript:
-            return "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: page.\(query) }).last().\(query)"
+            return "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: page.\(query) }).last().\(query)" + visible
         }
     }
 
@@ -34,6 +38,8 @@ struct PlaywrightLocators {
         case .label(let text, let match):
             return call("get_by_label", "getByLabel", text: (text, match))
         case .text(let text, let match):
+            // Text also matches hidden copies (a closed dialog's title): only what is shown counts,
+            // as in the recording.
             return call("get_by_text", "getByText", text: (text, match))
         }
     }

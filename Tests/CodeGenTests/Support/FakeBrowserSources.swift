@@ -33,7 +33,14 @@ enum FakeBrowserSources {
             return Rec(self._path + "." + name)
         def __call__(self, *args, **kwargs):
             CALLS.append({"path": self._path, "args": enc(list(args)), "kwargs": enc(kwargs)})
+            # A wait condition written in the script (a function): run it once against a fake
+            # driver, so the locators it uses are recorded too.
+            for a in args:
+                if isinstance(a, types.FunctionType):
+                    a(Rec(self._path + ".driver"))
             return Rec(self._path + "()")
+        def __iter__(self):
+            return iter([])
         def __enter__(self):
             return self
         def __exit__(self, *exc):

@@ -13,6 +13,17 @@ from selenium.webdriver.support.ui import WebDriverWait
 TIMEOUT = 10  # seconds to wait for each element, address or text
 
 
+def shown(xpath):
+    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
+    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+    def first_shown(driver):
+        for element in driver.find_elements(By.XPATH, xpath):
+            if element.is_displayed() and element.is_enabled():
+                return element
+        return False
+    return first_shown
+
+
 def main() -> None:
     driver = webdriver.Chrome()
     wait = WebDriverWait(driver, TIMEOUT)

@@ -39,7 +39,7 @@ def main() -> None:
         expect(page).to_have_url(re.compile("^http:\\/\\/127\\.0\\.0\\.1:8765\\/shop\\/checkout\\.html"))
 
         # 9. Click "I have a discount code for this order today"
-        page.get_by_text("I have a discount code for this order today").click()
+        page.get_by_text("I have a discount code for this order today").filter(visible=True).click()
 
         # Let a page the last action opened finish loading before the browser closes.
         page.wait_for_load_state()

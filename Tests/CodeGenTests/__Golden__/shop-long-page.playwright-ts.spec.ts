@@ -35,7 +35,7 @@ test('shop-add-to-cart', async ({ page }) => {
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:8765\/shop\/checkout\.html/);
 
   // 9. Click "I have a discount code for this order today"
-  await page.getByText('I have a discount code for this order today').click();
+  await page.getByText('I have a discount code for this order today').filter({ visible: true }).click();
 
   // Let a page the last action opened finish loading before the test ends.
   await page.waitForLoadState();

@@ -16,6 +16,17 @@ TIMEOUT = 10  # seconds to wait for each element, address or text
 SECRETS = ["PASSWORD", "CONFIRM_PASSWORD"]
 
 
+def shown(xpath):
+    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
+    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+    def first_shown(driver):
+        for element in driver.find_elements(By.XPATH, xpath):
+            if element.is_displayed() and element.is_enabled():
+                return element
+        return False
+    return first_shown
+
+
 def main() -> None:
     missing = [name for name in SECRETS if name not in os.environ]
     if missing:
@@ -28,53 +39,53 @@ def main() -> None:
         driver.get("http://127.0.0.1:8765/signup/")
 
         # 2. Click the "First name" field
-        wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).click()
+        wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")).click()
 
         # 3. Type "Ana" into the "First name" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
+        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
         field.clear()
         field.send_keys("Ana")
 
         # 4. Type "Ferreira" into the "Last name" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Last name' or @id=//label[normalize-space()='Last name']/@for or ancestor::label[normalize-space()='Last name' or .//text()[normalize-space()='Last name']] or @aria-labelledby=//*[normalize-space()='Last name']/@id] | //label[normalize-space()='Last name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
+        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Last name' or @id=//label[normalize-space()='Last name']/@for or ancestor::label[normalize-space()='Last name' or .//text()[normalize-space()='Last name']] or @aria-labelledby=//*[normalize-space()='Last name']/@id] | //label[normalize-space()='Last name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
         field.clear()
         field.send_keys("Ferreira")
 
         # 5. Type "ana@example.com" into the "Work email" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Work email' or @id=//label[normalize-space()='Work email']/@for or ancestor::label[normalize-space()='Work email' or .//text()[normalize-space()='Work email']] or @aria-labelledby=//*[normalize-space()='Work email']/@id] | //label[normalize-space()='Work email']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
+        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Work email' or @id=//label[normalize-space()='Work email']/@for or ancestor::label[normalize-space()='Work email' or .//text()[normalize-space()='Work email']] or @aria-labelledby=//*[normalize-space()='Work email']/@id] | //label[normalize-space()='Work email']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
         field.clear()
         field.send_keys("ana@example.com")
 
         # 6. Choose "Portugal" in the "Country" list
-        Select(wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::select or @role='combobox' or self::input[@list]][normalize-space(@aria-label)='Country' or @id=//label[normalize-space()='Country']/@for or ancestor::label[normalize-space()='Country' or .//text()[normalize-space()='Country']] or @aria-labelledby=//*[normalize-space()='Country']/@id] | //label[normalize-space()='Country']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))).select_by_visible_text("Portugal")
+        Select(wait.until(shown("(//*[self::select or @role='combobox' or self::input[@list]][normalize-space(@aria-label)='Country' or @id=//label[normalize-space()='Country']/@for or ancestor::label[normalize-space()='Country' or .//text()[normalize-space()='Country']] or @aria-labelledby=//*[normalize-space()='Country']/@id] | //label[normalize-space()='Country']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).select_by_visible_text("Portugal")
 
         # 7. Select the "Student" option
-        box = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Student' or @id=//label[normalize-space()='Student']/@for or ancestor::label[normalize-space()='Student' or .//text()[normalize-space()='Student']] or @aria-labelledby=//*[normalize-space()='Student']/@id or normalize-space()='Student']")))
+        box = wait.until(shown("//*[self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Student' or @id=//label[normalize-space()='Student']/@for or ancestor::label[normalize-space()='Student' or .//text()[normalize-space()='Student']] or @aria-labelledby=//*[normalize-space()='Student']/@id or normalize-space()='Student']"))
         if not box.is_selected():
             box.click()
 
         # 8. Untick the "Email me about future events" checkbox
-        box = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][contains(normalize-space(@aria-label), 'Email me about future events') or @id=//label[contains(normalize-space(), 'Email me about future events')]/@for or ancestor::label[contains(normalize-space(), 'Email me about future events') or .//text()[contains(normalize-space(), 'Email me about future events')]] or @aria-labelledby=//*[contains(normalize-space(), 'Email me about future events')]/@id or contains(normalize-space(), 'Email me about future events')]")))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][contains(normalize-space(@aria-label), 'Email me about future events') or @id=//label[contains(normalize-space(), 'Email me about future events')]/@for or ancestor::label[contains(normalize-space(), 'Email me about future events') or .//text()[contains(normalize-space(), 'Email me about future events')]] or @aria-labelledby=//*[contains(normalize-space(), 'Email me about future events')]/@id or contains(normalize-space(), 'Email me about future events')]"))
         if box.is_selected():
             box.click()
 
         # 9. Tick the "I agree to the code of conduct" checkbox
-        box = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][contains(normalize-space(@aria-label), 'I agree to the code of conduct') or @id=//label[contains(normalize-space(), 'I agree to the code of conduct')]/@for or ancestor::label[contains(normalize-space(), 'I agree to the code of conduct') or .//text()[contains(normalize-space(), 'I agree to the code of conduct')]] or @aria-labelledby=//*[contains(normalize-space(), 'I agree to the code of conduct')]/@id or contains(normalize-space(), 'I agree to the code of conduct')]")))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][contains(normalize-space(@aria-label), 'I agree to the code of conduct') or @id=//label[contains(normalize-space(), 'I agree to the code of conduct')]/@for or ancestor::label[contains(normalize-space(), 'I agree to the code of conduct') or .//text()[contains(normalize-space(), 'I agree to the code of conduct')]] or @aria-labelledby=//*[contains(normalize-space(), 'I agree to the code of conduct')]/@id or contains(normalize-space(), 'I agree to the code of conduct')]"))
         if not box.is_selected():
             box.click()
 
         # 10. Type the value of $PASSWORD into the "Password" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Password' or @id=//label[normalize-space()='Password']/@for or ancestor::label[normalize-space()='Password' or .//text()[normalize-space()='Password']] or @aria-labelledby=//*[normalize-space()='Password']/@id] | //label[normalize-space()='Password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
+        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Password' or @id=//label[normalize-space()='Password']/@for or ancestor::label[normalize-space()='Password' or .//text()[normalize-space()='Password']] or @aria-labelledby=//*[normalize-space()='Password']/@id] | //label[normalize-space()='Password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
         field.clear()
         field.send_keys(os.environ["PASSWORD"])
 
         # 11. Type the value of $CONFIRM_PASSWORD into the "Confirm password" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Confirm password' or @id=//label[normalize-space()='Confirm password']/@for or ancestor::label[normalize-space()='Confirm password' or .//text()[normalize-space()='Confirm password']] or @aria-labelledby=//*[normalize-space()='Confirm password']/@id] | //label[normalize-space()='Confirm password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")))
+        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Confirm password' or @id=//label[normalize-space()='Confirm password']/@for or ancestor::label[normalize-space()='Confirm password' or .//text()[normalize-space()='Confirm password']] or @aria-labelledby=//*[normalize-space()='Confirm password']/@id] | //label[normalize-space()='Confirm password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
         field.clear()
         field.send_keys(os.environ["CONFIRM_PASSWORD"])
 
         # 12. Click the "Register" button
-        wait.until(EC.element_to_be_clickable((By.XPATH, "//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register' or (.//text()[normalize-space()='Register'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register']))]"))).click()
+        wait.until(shown("//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register' or (.//text()[normalize-space()='Register'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register']))]")).click()
         wait.until(EC.url_matches("^http:\\/\\/127\\.0\\.0\\.1:8765\\/signup\\/confirm\\.html"))
         wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), \"YOU'RE REGISTERED\")][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), \"YOU'RE REGISTERED\")])]")))
 

@@ -12,6 +12,17 @@ from selenium.webdriver.support.ui import WebDriverWait
 TIMEOUT = 10  # seconds to wait for each element, address or text
 
 
+def shown(xpath):
+    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
+    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+    def first_shown(driver):
+        for element in driver.find_elements(By.XPATH, xpath):
+            if element.is_displayed() and element.is_enabled():
+                return element
+        return False
+    return first_shown
+
+
 def main() -> None:
     driver = webdriver.Chrome()
     wait = WebDriverWait(driver, TIMEOUT)
@@ -20,10 +31,10 @@ def main() -> None:
         driver.get("http://127.0.0.1:8765/todo/")
 
         # 2. Click the "What needs doing?" field
-        wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='What needs doing?']"))).click()
+        wait.until(shown("//*[normalize-space(@placeholder)='What needs doing?']")).click()
 
         # 3. Type "Buy milk" into the "What needs doing?" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='What needs doing?']")))
+        field = wait.until(shown("//*[normalize-space(@placeholder)='What needs doing?']"))
         field.clear()
         field.send_keys("Buy milk")
 
@@ -32,7 +43,7 @@ def main() -> None:
         wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')])]")))
 
         # 5. Type "Walk the dog" into the "What needs doing?" field
-        field = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[normalize-space(@placeholder)='What needs doing?']")))
+        field = wait.until(shown("//*[normalize-space(@placeholder)='What needs doing?']"))
         field.clear()
         field.send_keys("Walk the dog")
 
@@ -42,15 +53,15 @@ def main() -> None:
         wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')])]")))
 
         # 7. Tick the "Buy milk" checkbox
-        box = wait.until(EC.element_to_be_clickable((By.XPATH, "//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']")))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']"))
         if not box.is_selected():
             box.click()
 
         # 8. Click the "Delete" button next to "Walk the dog"
-        wait.until(EC.element_to_be_clickable((By.XPATH, "//*[contains(normalize-space(), 'Walk the dog')][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]][not(.//*[contains(normalize-space(), 'Walk the dog')][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]"))).click()
+        wait.until(shown("//*[contains(normalize-space(), 'Walk the dog')][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]][not(.//*[contains(normalize-space(), 'Walk the dog')][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]")).click()
 
         # 9. Click the "Done" tab
-        wait.until(EC.element_to_be_clickable((By.XPATH, "//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done' or (.//text()[normalize-space()='Done'] and not(//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done']))]"))).click()
+        wait.until(shown("//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done' or (.//text()[normalize-space()='Done'] and not(//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done']))]")).click()
 
         # Let a page the last action opened finish loading before the browser closes.
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
