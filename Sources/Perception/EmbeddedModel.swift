@@ -274,9 +274,10 @@ final class SegmentAnalyst {
     private var knownControls: [(box: PixelRect, round: Bool)] = []
 
     private func remember(_ image: Image, time: Double) {
-        if let last = history.last, time - last.time < 0.1 { return }
+        // (Full-size frames: a few seconds at five a second keep memory bounded.)
+        if let last = history.last, time - last.time < 0.2 { return }
         history.append((time, image, tracker.seen ? tracker.fix?.box : nil))
-        if let first = history.first, time - first.time > 5 { history.removeFirst() }
+        while let first = history.first, time - first.time > 3 { history.removeFirst() }
     }
 
     /// The last frame before `time` in which the pointer lay clear of `box` (and the screen

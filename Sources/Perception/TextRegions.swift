@@ -69,7 +69,7 @@ public enum TextRegions {
         // (thin strokes and tight letter pairs come apart there); the more confident one wins.
         // Tesseract is most reliable with letters over ~20 px tall, so the larger reading is
         // preferred unless it is clearly less confident.
-        if crop.height < 40 {
+        if crop.height < 40, meanConfidence(words) < 92 {
             let big = withoutEdgeJunk(try await reader.read(prepare(upscaled(crop.grayscale()), margin: 12), mode: .line)
                 .lines.flatMap(\.words))
             if !big.isEmpty, meanConfidence(big) + 8 >= meanConfidence(words) { words = big }
