@@ -14,18 +14,25 @@ struct PlaywrightLocators {
     /// every match lies on the chain of ancestors of the context text, so `.last` (document order)
     /// is the innermost.
     func expression(_ l: ElementLocator) -> String {
-        let query = self.query(l.query)
         // Text also matches hidden copies (a closed dialog's title): only what is shown counts,
         // as in the recording.
         var visible = ""
         if case .text = l.query { visible = language == .python ? ".filter(visible=True)" : ".filter({ visible: true })" }
-        guard let context = l.context else { return "page.\(query)" + visible }
-        switch language {
-        case .python:
-            return "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=page.\(query)).last.\(query)" + visible
-        case .typeScript:
-            return "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: page.\(query) }).last().\(query)" + visible
+        guard let context = l.context else { return on("page", l.query) + visible }
+        let container = switch language {
+        case .python: "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=\(on("page", l.query))).last"
+        case .typeScript: "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: \(on("page", l.query)) }).last()"
         }
+        return on(container, l.query) + visible
+    }
+
+    /// The query called on `receiver`. A video shows that something looks like a button, not
+    /// whether the page calls it a button or a tab (a segmented control, a tab strip): a button
+    /// is found under either role, `get_by_role("button", …).or_(get_by_role("tab", …))`.
+    func on(_ receiver: String, _ q: ElementQuery) -> String {
+        guard case .role(.button, let name, let match) = q else { return "\(receiver).\(query(q))" }
+        let tab = query(.role(.tab, name: name, match: match))
+        return "\(receiver).\(query(q)).\(language == .python ? "or_" : "or")(\(receiver).\(tab))"
     }
 
     /// The query method call, without the `page.` receiver.
