@@ -917,7 +917,7 @@ final class SegmentAnalyst {
         }
         // Nothing changed but the pointer's own box: its shape changed (a hand turning back into
         // an arrow as what lay under it went away), which is no click.
-        if !big, let p = e.pointer?.box, pageBoxes.allSatisfy({ p.expanded(6, 6).intersection($0) == $0 }),
+        if !big, let p = e.pointer?.box, pageBoxes.allSatisfy({ p.expanded(16, 16).intersection($0) == $0 }),
            pageBoxes.reduce(0, { $0 + $1.area }) <= p.expanded(6, 6).area {
             Debug.log("seg \(span.index) only the pointer's box changed at \(h): its shape, no click")
             return
