@@ -162,6 +162,7 @@ enum FakeBrowserSources {
         package org.openqa.selenium;
         public interface WebElement {
             void click(); void clear(); void sendKeys(CharSequence... keys); boolean isSelected(); boolean isDisplayed();
+            boolean isEnabled();
         }
         """#,
         "org/openqa/selenium/StubElement.java": #"""
@@ -172,6 +173,7 @@ enum FakeBrowserSources {
             public void sendKeys(CharSequence... keys) { Rec.call("element.sendKeys", (Object[]) keys); }
             public boolean isSelected() { return false; }
             public boolean isDisplayed() { return true; }
+            public boolean isEnabled() { return true; }
         }
         """#,
         "org/openqa/selenium/WebDriver.java": #"""

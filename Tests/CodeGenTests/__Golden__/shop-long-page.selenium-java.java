@@ -74,7 +74,9 @@ class ShopAddToCartTest {
     }
 
     private WebElement clickable(By by) {
-        return wait.until(ExpectedConditions.elementToBeClickable(by));
+        // The first match that is displayed and enabled (a hidden copy of the same text is skipped).
+        return wait.until(d -> d.findElements(by).stream()
+                .filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null));
     }
 
     private WebElement present(By by) {
