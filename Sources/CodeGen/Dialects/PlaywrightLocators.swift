@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// Playwright locator expressions in Python or TypeScript syntax.
 struct PlaywrightLocators {
     enum Language { case python, typeScript }
@@ -29,11 +31,16 @@ struct PlaywrightLocators {
     /// The query called on `receiver`. A video shows that something looks like a button, not
     /// whether the page calls it a button or a tab (a segmented control, a tab strip): a button
     /// is found under either role, `get_by_role("button", …).or_(get_by_role("tab", …))`.
+    /// Likewise a small toggle is a checkbox or a radio: rounded squares and circles are hard to
+    /// tell apart at screen size, so each is found under either role.
     func on(_ receiver: String, _ q: ElementQuery) -> String {
-        guard case .role(.button, let name, let match) = q else { return "\(receiver).\(query(q))" }
-        let tab = query(.role(.tab, name: name, match: match))
-        return "\(receiver).\(query(q)).\(language == .python ? "or_" : "or")(\(receiver).\(tab))"
+        guard case .role(let role, let name, let match) = q, let other = Self.lookAlike[role] else { return "\(receiver).\(query(q))" }
+        let alternative = query(.role(other, name: name, match: match))
+        return "\(receiver).\(query(q)).\(language == .python ? "or_" : "or")(\(receiver).\(alternative))"
     }
+
+    /// Roles a video cannot tell apart, each with the one it is also looked for as.
+    static let lookAlike: [Role: Role] = [.button: .tab, .checkbox: .radio, .radio: .checkbox]
 
     /// The query method call, without the `page.` receiver.
     func query(_ q: ElementQuery) -> String {

@@ -57,8 +57,9 @@ enum SeleniumXPath {
         case .textbox:
             "self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or "
                 + "@type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']"
-        case .checkbox: "self::input[@type='checkbox'] or @role='checkbox' or @role='switch'"
-        case .radio: "self::input[@type='radio'] or @role='radio'"
+        // A small toggle in the video may be either kind (see `PlaywrightLocators.lookAlike`).
+        case .checkbox, .radio:
+            "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'"
         case .combobox: "self::select or @role='combobox' or self::input[@list]"
         case .tab: "@role='tab'"
         case .menuitem: "@role='menuitem' or @role='menuitemcheckbox' or @role='menuitemradio'"

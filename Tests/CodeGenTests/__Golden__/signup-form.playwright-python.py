@@ -41,13 +41,13 @@ def main() -> None:
         page.get_by_label("Country", exact=True).select_option(label="Portugal")
 
         # 7. Select the "Student" option
-        page.get_by_role("radio", name="Student", exact=True).check()
+        page.get_by_role("radio", name="Student", exact=True).or_(page.get_by_role("checkbox", name="Student", exact=True)).check()
 
         # 8. Untick the "Email me about future events" checkbox
-        page.get_by_role("checkbox", name="Email me about future events").uncheck()
+        page.get_by_role("checkbox", name="Email me about future events").or_(page.get_by_role("radio", name="Email me about future events")).uncheck()
 
         # 9. Tick the "I agree to the code of conduct" checkbox
-        page.get_by_role("checkbox", name="I agree to the code of conduct").check()
+        page.get_by_role("checkbox", name="I agree to the code of conduct").or_(page.get_by_role("radio", name="I agree to the code of conduct")).check()
 
         # 10. Type the value of $PASSWORD into the "Password" field
         page.get_by_label("Password", exact=True).fill(os.environ["PASSWORD"])

@@ -33,13 +33,13 @@ test('signup-register', async ({ page }) => {
   await page.getByLabel('Country', { exact: true }).selectOption({ label: 'Portugal' });
 
   // 7. Select the "Student" option
-  await page.getByRole('radio', { name: 'Student', exact: true }).check();
+  await page.getByRole('radio', { name: 'Student', exact: true }).or(page.getByRole('checkbox', { name: 'Student', exact: true })).check();
 
   // 8. Untick the "Email me about future events" checkbox
-  await page.getByRole('checkbox', { name: 'Email me about future events' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Email me about future events' }).or(page.getByRole('radio', { name: 'Email me about future events' })).uncheck();
 
   // 9. Tick the "I agree to the code of conduct" checkbox
-  await page.getByRole('checkbox', { name: 'I agree to the code of conduct' }).check();
+  await page.getByRole('checkbox', { name: 'I agree to the code of conduct' }).or(page.getByRole('radio', { name: 'I agree to the code of conduct' })).check();
 
   // 10. Type the value of $PASSWORD into the "Password" field
   await page.getByLabel('Password', { exact: true }).fill(process.env.PASSWORD ?? '');

@@ -60,17 +60,17 @@ def main() -> None:
         Select(wait.until(shown("(//*[self::select or @role='combobox' or self::input[@list]][normalize-space(@aria-label)='Country' or @id=//label[normalize-space()='Country']/@for or ancestor::label[normalize-space()='Country' or .//text()[normalize-space()='Country']] or @aria-labelledby=//*[normalize-space()='Country']/@id] | //label[normalize-space()='Country']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).select_by_visible_text("Portugal")
 
         # 7. Select the "Student" option
-        box = wait.until(shown("//*[self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Student' or @id=//label[normalize-space()='Student']/@for or ancestor::label[normalize-space()='Student' or .//text()[normalize-space()='Student']] or @aria-labelledby=//*[normalize-space()='Student']/@id or normalize-space()='Student']"))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Student' or @id=//label[normalize-space()='Student']/@for or ancestor::label[normalize-space()='Student' or .//text()[normalize-space()='Student']] or @aria-labelledby=//*[normalize-space()='Student']/@id or normalize-space()='Student']"))
         if not box.is_selected():
             box.click()
 
         # 8. Untick the "Email me about future events" checkbox
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][contains(normalize-space(@aria-label), 'Email me about future events') or @id=//label[contains(normalize-space(), 'Email me about future events')]/@for or ancestor::label[contains(normalize-space(), 'Email me about future events') or .//text()[contains(normalize-space(), 'Email me about future events')]] or @aria-labelledby=//*[contains(normalize-space(), 'Email me about future events')]/@id or contains(normalize-space(), 'Email me about future events')]"))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][contains(normalize-space(@aria-label), 'Email me about future events') or @id=//label[contains(normalize-space(), 'Email me about future events')]/@for or ancestor::label[contains(normalize-space(), 'Email me about future events') or .//text()[contains(normalize-space(), 'Email me about future events')]] or @aria-labelledby=//*[contains(normalize-space(), 'Email me about future events')]/@id or contains(normalize-space(), 'Email me about future events')]"))
         if box.is_selected():
             box.click()
 
         # 9. Tick the "I agree to the code of conduct" checkbox
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][contains(normalize-space(@aria-label), 'I agree to the code of conduct') or @id=//label[contains(normalize-space(), 'I agree to the code of conduct')]/@for or ancestor::label[contains(normalize-space(), 'I agree to the code of conduct') or .//text()[contains(normalize-space(), 'I agree to the code of conduct')]] or @aria-labelledby=//*[contains(normalize-space(), 'I agree to the code of conduct')]/@id or contains(normalize-space(), 'I agree to the code of conduct')]"))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][contains(normalize-space(@aria-label), 'I agree to the code of conduct') or @id=//label[contains(normalize-space(), 'I agree to the code of conduct')]/@for or ancestor::label[contains(normalize-space(), 'I agree to the code of conduct') or .//text()[contains(normalize-space(), 'I agree to the code of conduct')]] or @aria-labelledby=//*[contains(normalize-space(), 'I agree to the code of conduct')]/@id or contains(normalize-space(), 'I agree to the code of conduct')]"))
         if not box.is_selected():
             box.click()
 

@@ -32,7 +32,7 @@ def main() -> None:
         expect(page.get_by_text("2 items left").filter(visible=True).first).to_be_visible()
 
         # 7. Tick the "Buy milk" checkbox
-        page.get_by_role("checkbox", name="Buy milk", exact=True).check()
+        page.get_by_role("checkbox", name="Buy milk", exact=True).or_(page.get_by_role("radio", name="Buy milk", exact=True)).check()
 
         # 8. Click the "Delete" button next to "Walk the dog"
         page.locator("*").filter(has_text="Walk the dog").filter(has=page.get_by_role("button", name="Delete", exact=True).or_(page.get_by_role("tab", name="Delete", exact=True))).last.get_by_role("button", name="Delete", exact=True).or_(page.locator("*").filter(has_text="Walk the dog").filter(has=page.get_by_role("button", name="Delete", exact=True).or_(page.get_by_role("tab", name="Delete", exact=True))).last.get_by_role("tab", name="Delete", exact=True)).click()

@@ -29,7 +29,7 @@ test('todo-add-items', async ({ page }) => {
   await expect(page.getByText('2 items left').filter({ visible: true }).first()).toBeVisible();
 
   // 7. Tick the "Buy milk" checkbox
-  await page.getByRole('checkbox', { name: 'Buy milk', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Buy milk', exact: true }).or(page.getByRole('radio', { name: 'Buy milk', exact: true })).check();
 
   // 8. Click the "Delete" button next to "Walk the dog"
   await page.locator('*').filter({ hasText: 'Walk the dog' }).filter({ has: page.getByRole('button', { name: 'Delete', exact: true }).or(page.getByRole('tab', { name: 'Delete', exact: true })) }).last().getByRole('button', { name: 'Delete', exact: true }).or(page.locator('*').filter({ hasText: 'Walk the dog' }).filter({ has: page.getByRole('button', { name: 'Delete', exact: true }).or(page.getByRole('tab', { name: 'Delete', exact: true })) }).last().getByRole('tab', { name: 'Delete', exact: true })).click();

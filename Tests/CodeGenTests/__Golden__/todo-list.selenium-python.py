@@ -53,7 +53,7 @@ def main() -> None:
         wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')])]")))
 
         # 7. Tick the "Buy milk" checkbox
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']"))
+        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']"))
         if not box.is_selected():
             box.click()
 
