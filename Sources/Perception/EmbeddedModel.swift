@@ -986,6 +986,8 @@ final class SegmentAnalyst {
             el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
             text = try await readElementText(line.expanded(3, 3).intersection(vp), in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
+        // A menu button's chevron ("▾" read as "*" or "v") is no part of its name.
+        text = text.map(Self.withoutChevron)
         // A lone x on something icon-sized is the multiplication sign of a close or delete button.
         if let t = text, ["x", "X", "✕", "✖"].contains(t), el.box.width <= 40, el.box.height <= 40 { text = "×" }
         let role: Role? = el.shape == ElementShape.text ? nil : Role.button

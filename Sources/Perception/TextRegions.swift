@@ -135,7 +135,14 @@ public enum TextRegions {
             // "I", "a" and "A" are words of their own.
             return (x.confidence < 60 && !["I", "a", "A"].contains(x.text)) || Double(gap) > apart
         }
-        while w.count > 1, junk(w[0], gap: w[1].box.x - w[0].box.maxX, next: w[1]) { w.removeFirst() }
+        // Initials in an avatar before a name ("LV" read "tv" in front of "Lena Vogel"): two letters
+        // at most, standing apart from two or more words.
+        func initials(_ x: TextWord, gap: Int) -> Bool {
+            x.text.count <= 2 && x.text.allSatisfy(\.isLetter) && Double(gap) > apart && w.dropFirst().filter(isWord).count >= 2
+        }
+        while w.count > 1, junk(w[0], gap: w[1].box.x - w[0].box.maxX, next: w[1]) || initials(w[0], gap: w[1].box.x - w[0].box.maxX) {
+            w.removeFirst()
+        }
         while w.count > 1, junk(w[w.count - 1], gap: w[w.count - 1].box.x - w[w.count - 2].box.maxX, next: nil) { w.removeLast() }
         return w
     }

@@ -101,9 +101,11 @@ final class LocatorSyntaxTests: XCTestCase {
         let l = ElementLocator(query: .role(.button, name: "Sign in", match: .exact))
         // A button in the video may be a tab on the page: either role.
         XCTAssertEqual(py.expression(l), #"page.get_by_role("button", name="Sign in", exact=True)"#
-                       + #".or_(page.get_by_role("tab", name="Sign in", exact=True))"#)
+                       + #".or_(page.get_by_role("tab", name="Sign in", exact=True))"#
+                       + #".or_(page.get_by_role("menuitem", name="Sign in", exact=True))"#)
         XCTAssertEqual(ts.expression(l), "page.getByRole('button', { name: 'Sign in', exact: true })"
-                       + ".or(page.getByRole('tab', { name: 'Sign in', exact: true }))")
+                       + ".or(page.getByRole('tab', { name: 'Sign in', exact: true }))"
+                       + ".or(page.getByRole('menuitem', { name: 'Sign in', exact: true }))")
         let link = ElementLocator(query: .role(.link, name: "Help", match: .exact))
         XCTAssertEqual(py.expression(link), #"page.get_by_role("link", name="Help", exact=True)"#)
     }
@@ -117,8 +119,9 @@ final class LocatorSyntaxTests: XCTestCase {
     func testPlaywrightContextNarrowsToTheInnermostContainer() {
         let l = ElementLocator(query: .role(.button, name: "Delete", match: .exact), context: "Buy milk")
         let q = #"get_by_role("button", name="Delete", exact=True)"#, t = #"get_by_role("tab", name="Delete", exact=True)"#
-        let container = #"page.locator("*").filter(has_text="Buy milk")"# + ".filter(has=page.\(q).or_(page.\(t))).last"
-        XCTAssertEqual(py.expression(l), "\(container).\(q).or_(\(container).\(t))")
+        let m = #"get_by_role("menuitem", name="Delete", exact=True)"#
+        let container = #"page.locator("*").filter(has_text="Buy milk")"# + ".filter(has=page.\(q).or_(page.\(t)).or_(page.\(m))).last"
+        XCTAssertEqual(py.expression(l), "\(container).\(q).or_(\(container).\(t)).or_(\(container).\(m))")
         XCTAssertTrue(ts.expression(l).hasPrefix("page.locator('*').filter({ hasText: 'Buy milk' }).filter({ has: page.getByRole("))
     }
 
@@ -144,8 +147,10 @@ final class LocatorSyntaxTests: XCTestCase {
         let x = SeleniumXPath.locate(ElementLocator(query: .role(.button, name: "Add to cart", match: .exact),
                                                     context: "Blue Mug"))
         let step = SeleniumXPath.step(.role(.button, name: "Add to cart", match: .exact), role: .button)
-        XCTAssertEqual(x, "//*[contains(normalize-space(), 'Blue Mug')][.//\(step)]"
-                       + "[not(.//*[contains(normalize-space(), 'Blue Mug')][.//\(step)])]//\(step)")
+        // The context is a substring, compared ignoring case (as Playwright's has_text).
+        let holds = "contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
+            + "translate('Blue Mug', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"
+        XCTAssertEqual(x, "//*[\(holds)][.//\(step)][not(.//*[\(holds)][.//\(step)])]//\(step)")
     }
 
     func testIconGlyphsMatchAnySpellingAsTheWholeText() {
@@ -173,8 +178,9 @@ final class LocatorSyntaxTests: XCTestCase {
                        + #"getByText(/^\s*(?:x|×|✕|✖|X)\s*$/) }).last().getByText(/^\s*(?:x|×|✕|✖|X)\s*$/).filter({ visible: true })"#)
         let step = SeleniumXPath.step(l.query, role: .button)
         XCTAssertTrue(step.hasPrefix("*[(normalize-space()='x' or normalize-space()='×' or "))
-        XCTAssertEqual(SeleniumXPath.locate(l), "//*[contains(normalize-space(), 'Walk the dog')][.//\(step)]"
-                       + "[not(.//*[contains(normalize-space(), 'Walk the dog')][.//\(step)])]//\(step)")
+        let holds = "contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
+            + "translate('Walk the dog', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"
+        XCTAssertEqual(SeleniumXPath.locate(l), "//*[\(holds)][.//\(step)][not(.//*[\(holds)][.//\(step)])]//\(step)")
     }
 
     func testAlternativesGoThroughTheEscapers() {

@@ -34,13 +34,16 @@ struct PlaywrightLocators {
     /// Likewise a small toggle is a checkbox or a radio: rounded squares and circles are hard to
     /// tell apart at screen size, so each is found under either role.
     func on(_ receiver: String, _ q: ElementQuery) -> String {
-        guard case .role(let role, let name, let match) = q, let other = Self.lookAlike[role] else { return "\(receiver).\(query(q))" }
-        let alternative = query(.role(other, name: name, match: match))
-        return "\(receiver).\(query(q)).\(language == .python ? "or_" : "or")(\(receiver).\(alternative))"
+        guard case .role(let role, let name, let match) = q, let others = Self.lookAlike[role] else { return "\(receiver).\(query(q))" }
+        let or = language == .python ? "or_" : "or"
+        return others.reduce("\(receiver).\(query(q))") { expr, other in
+            "\(expr).\(or)(\(receiver).\(query(.role(other, name: name, match: match))))"
+        }
     }
 
-    /// Roles a video cannot tell apart, each with the one it is also looked for as.
-    static let lookAlike: [Role: Role] = [.button: .tab, .checkbox: .radio, .radio: .checkbox]
+    /// Roles a video cannot tell apart, each with those it is also looked for as (a button may be
+    /// a tab or a menu's item; a ticked control a checkbox or a radio).
+    static let lookAlike: [Role: [Role]] = [.button: [.tab, .menuitem], .checkbox: [.radio], .radio: [.checkbox]]
 
     /// The query method call, without the `page.` receiver.
     func query(_ q: ElementQuery) -> String {

@@ -112,6 +112,11 @@ enum SeleniumXPath {
         if match.ignoringCase {
             node = "translate(\(node), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
             normal = String(normal.map { $0.isASCII ? Character($0.uppercased()) : $0 })
+        } else if !match.whole {
+            // A substring ignores case, as Playwright's non-exact matching does; the value stays
+            // as read and is lowered inside the expression.
+            let lower = { (e: String) in "translate(\(e), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')" }
+            return "contains(\(lower(node)), \(lower(XPathLiteral.string(normal))))"
         }
         let literal = XPathLiteral.string(normal)
         return match.whole ? "\(node)=\(literal)" : "contains(\(node), \(literal))"

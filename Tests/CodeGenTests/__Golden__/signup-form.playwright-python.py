@@ -56,7 +56,7 @@ def main() -> None:
         page.get_by_label("Confirm password", exact=True).fill(os.environ["CONFIRM_PASSWORD"])
 
         # 12. Click the "Register" button
-        page.get_by_role("button", name="Register", exact=True).or_(page.get_by_role("tab", name="Register", exact=True)).click()
+        page.get_by_role("button", name="Register", exact=True).or_(page.get_by_role("tab", name="Register", exact=True)).or_(page.get_by_role("menuitem", name="Register", exact=True)).click()
         expect(page).to_have_url(re.compile("^http:\\/\\/127\\.0\\.0\\.1:8765\\/signup\\/confirm\\.html"))
         expect(page.get_by_text("You're registered").filter(visible=True).first).to_be_visible()
 

@@ -48,7 +48,7 @@ test('signup-register', async ({ page }) => {
   await page.getByLabel('Confirm password', { exact: true }).fill(process.env.CONFIRM_PASSWORD ?? '');
 
   // 12. Click the "Register" button
-  await page.getByRole('button', { name: 'Register', exact: true }).or(page.getByRole('tab', { name: 'Register', exact: true })).click();
+  await page.getByRole('button', { name: 'Register', exact: true }).or(page.getByRole('tab', { name: 'Register', exact: true })).or(page.getByRole('menuitem', { name: 'Register', exact: true })).click();
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:8765\/signup\/confirm\.html/);
   await expect(page.getByText('You\'re registered').filter({ visible: true }).first()).toBeVisible();
 

@@ -12,11 +12,15 @@ imports the framework):
   window unless the script chose one, and Service('/usr/bin/chromedriver') unless the script
   passed a service with an explicit executable path.
 
+* Both: closing the browser waits 0.3 s first, so the sample apps' last keepalive state report
+  leaves before the browser process goes (scripts that quit right after their last action).
+
 Overrides: SCREENWRIGHT_CHROMIUM, SCREENWRIGHT_CHROMEDRIVER, SCREENWRIGHT_HEADFUL=1 (no headless),
 SCREENWRIGHT_WINDOW=WxH.
 """
 
 import functools
+import time
 import importlib.abc
 import importlib.util
 import os
@@ -27,6 +31,7 @@ CHROMEDRIVER = os.environ.get("SCREENWRIGHT_CHROMEDRIVER", "/usr/bin/chromedrive
 HEADLESS = os.environ.get("SCREENWRIGHT_HEADFUL", "") not in ("1", "true", "yes")
 WINDOW = os.environ.get("SCREENWRIGHT_WINDOW", "1280x800").lower().replace("x", ",")
 EXTRA_ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]
+QUIT_GRACE = 0.3  # seconds before a browser closes, for the apps' last state report
 
 
 # ---------------------------------------------------------------- Playwright
@@ -52,6 +57,17 @@ def _is_chromium(browser_type):
 
 
 def _patch_playwright(module):
+    browser = getattr(module, "Browser", None)
+    if browser is not None and not getattr(browser, "_screenwright_patched", False):
+        orig_close = browser.close
+
+        @functools.wraps(orig_close)
+        def close(self, *args, **kwargs):
+            time.sleep(QUIT_GRACE)  # see the Selenium quit patch below
+            return orig_close(self, *args, **kwargs)
+
+        browser.close = close
+        browser._screenwright_patched = True
     cls = getattr(module, "BrowserType", None)
     if cls is None or getattr(cls, "_screenwright_patched", False):
         return
@@ -103,6 +119,18 @@ def _patch_selenium(module):
         return orig_init(self, options=options, service=service, keep_alive=keep_alive, *args, **kwargs)
 
     cls.__init__ = __init__
+
+    # The sample apps report their state with keepalive POSTs; a loaded machine may not have sent
+    # the last one when the script quits at once. A moment before quitting lets it go out (the
+    # harness's measurement only: the scripts themselves are unchanged).
+    orig_quit = cls.quit
+
+    @functools.wraps(orig_quit)
+    def quit(self, *args, **kwargs):
+        time.sleep(QUIT_GRACE)
+        return orig_quit(self, *args, **kwargs)
+
+    cls.quit = quit
     cls._screenwright_patched = True
 
 
