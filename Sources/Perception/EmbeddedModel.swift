@@ -729,7 +729,8 @@ final class SegmentAnalyst {
             let r = s.region.intersection(layout.viewport)
             let top = PixelRect(x: r.x, y: r.y, width: r.width, height: min(r.height, 260))
             if top.area >= 4000 {
-                let lines = try await TextRegions.readLines(top, in: frame, reader: reader, minConfidence: 70)
+                // An assertion on a misread word fails the replay: every word must be read surely.
+                let lines = try await TextRegions.readLines(top, in: frame, reader: reader, minConfidence: 70, minWordConfidence: 80)
                 let skip = s.exclude
                 let old = s.before
                 let crop = top.intersection(PixelRect(x: 0, y: 0, width: frame.width, height: frame.height))

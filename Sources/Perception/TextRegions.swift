@@ -148,8 +148,9 @@ public enum TextRegions {
     }
 
     /// Reads the lines in `region` (sparse text), each with its box in `image` pixels.
+    /// With `minWordConfidence`, a line with any word read less surely is left out.
     public static func readLines(_ region: PixelRect, in image: Image, reader: any TextReader,
-                                 minConfidence: Double = 50) async throws -> [(text: String, box: PixelRect)] {
+                                 minConfidence: Double = 50, minWordConfidence: Double = 0) async throws -> [(text: String, box: PixelRect)] {
         let crop = image.cropped(to: region)
         guard crop.width >= 6, crop.height >= 6 else { return [] }
         let margin = 6
@@ -158,7 +159,8 @@ public enum TextRegions {
         return r.lines.compactMap { line in
             let l = TextLine(words: withoutEdgeJunk(line.words))
             let t = balancingBrackets(clean(l.text))
-            guard l.confidence >= minConfidence, t.count >= 2, hasLetterOrDigit(t) else { return nil }
+            guard l.confidence >= minConfidence, l.words.allSatisfy({ $0.confidence >= minWordConfidence }),
+                  t.count >= 2, hasLetterOrDigit(t) else { return nil }
             let b = l.box
             return (t, PixelRect(x: b.x - margin + clipped.x, y: b.y - margin + clipped.y, width: b.width, height: b.height))
         }
