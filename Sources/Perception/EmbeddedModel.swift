@@ -309,11 +309,7 @@ final class SegmentAnalyst {
         if let clear = unobscured(box, before: time, like: image),
            let r = try await TextRegions.readLineScored(box, in: clear, reader: reader) {
             Debug.log("seg \(span.index) clear view of \(box) reads \(r.text) (\(Int(r.confidence))) vs \(seen.map { "\($0.text) (\(Int($0.confidence)))" } ?? "-")")
-        }
-        if let clear = unobscured(box, before: time, like: image),
-           let r = try await TextRegions.readLineScored(box, in: clear, reader: reader), r.confidence > (best?.confidence ?? 0) {
-            Debug.log("seg \(span.index) reading \(box) from a frame without the pointer over it: \(r.text) (\(Int(r.confidence)))")
-            best = r
+            if r.confidence > (best?.confidence ?? 0) { best = r }
         }
         if let anchor = best {
             for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
@@ -819,7 +815,7 @@ final class SegmentAnalyst {
         let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
         // A "keystroke" or two after which the field shows only light grey text: the field was
         // emptied (a submit) and its placeholder came back, or the caret blinked. Nothing was typed.
-        if run.keys <= 2, (value?.count ?? 0) <= 3, let b = band, Self.medianInk(frame.cropped(to: b)) > 120 {
+        if run.keys <= 2, (value?.count ?? 0) <= 3, let b = band, (Self.medianInk(frame.cropped(to: b)) ?? 255) > 120 {
             Debug.log("seg \(span.index) keystroke run at \(run.field) ends on a placeholder: no fill")
             return
         }
@@ -1173,11 +1169,11 @@ final class SegmentAnalyst {
         return nil
     }
 
-    /// The median luma of the ink (pixels darker than 235) in `crop`; 255 when there is none.
-    static func medianInk(_ crop: Image) -> Int {
+    /// The median luma of the ink (pixels darker than 235) in `crop`; nil when there is hardly any.
+    static func medianInk(_ crop: Image) -> Int? {
         var inks: [Int] = []
         for y in 0..<crop.height { for x in 0..<crop.width { let v = Int(crop.luma(x: x, y: y)); if v < 235 { inks.append(v) } } }
-        guard inks.count >= 20 else { return 255 }
+        guard inks.count >= 20 else { return nil }
         inks.sort()
         return inks[inks.count / 2]
     }
@@ -1188,11 +1184,7 @@ final class SegmentAnalyst {
         guard let band = InkAnalysis.textBand(in: frame, region: inner) else { return nil }
         let crop = InkAnalysis.eraseCarets(frame.cropped(to: band))
         // Placeholders are light: most of their ink is far from black.
-        var inks: [Int] = []
-        for v in crop.pixels where v < 235 { inks.append(Int(v)) }
-        guard inks.count >= 20 else { return nil }
-        inks.sort()
-        let median = inks[inks.count / 2]
+        guard let median = Self.medianInk(crop) else { return nil }
         Debug.log("placeholder band \(band) median ink \(median)")
         guard median > 120 else { return nil }
         return try await TextRegions.readLine(PixelRect(x: 0, y: 0, width: crop.width, height: crop.height), in: crop, reader: reader)

@@ -111,7 +111,8 @@ public enum TextRegions {
         var w = words
         func isWord(_ x: TextWord) -> Bool { x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count >= 2 }
         guard w.contains(where: isWord) else { return w }
-        let height = w.filter(isWord).map(\.box.height).sorted()[w.filter(isWord).count / 2]
+        let heights = w.filter(isWord).map(\.box.height).sorted()
+        let height = heights[heights.count / 2]
         // "Apart" means farther than this line's own word spaces, when it has some to compare.
         let inner = w.count >= 4 ? Array(w[1..<(w.count - 1)]) : []
         let spaces = zip(inner, inner.dropFirst()).map { $1.box.x - $0.box.maxX }.sorted()
