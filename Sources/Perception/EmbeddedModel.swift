@@ -610,6 +610,14 @@ final class SegmentAnalyst {
                 noteKeystroke(field: f, event: e, after: after)
                 return
             }
+            // Only a change far from the pointer, and all it did was erase something down to plain
+            // background (no layout moved): a toast or tooltip timing out, not this rest's click.
+            if !big, popup == nil, !pageBoxes.contains(where: { $0.distance(to: h) <= 40 }),
+               Self.plainFraction(after, region: pageUnion) >= 0.985, Self.plainFraction(e.before, region: pageUnion) < 0.95 {
+                Debug.log("seg \(span.index) far change \(pageUnion) only erased to background: something timing out, no click")
+                lastEffect = time
+                return
+            }
             clickedRest = tracker.lastMove
             try await click(at: h, event: e, after: after, big: big, owned: owned, pageBoxes: pageBoxes, time: time)
             return
@@ -914,8 +922,9 @@ final class SegmentAnalyst {
         }
         // Nothing changed but the pointer's own box: its shape changed (a hand turning back into
         // an arrow as what lay under it went away), which is no click.
+        // (The event's boxes are one per frame and overlap: their union is what changed.)
         if !big, let p = e.pointer?.box, pageBoxes.allSatisfy({ p.expanded(16, 16).intersection($0) == $0 }),
-           pageBoxes.reduce(0, { $0 + $1.area }) <= p.expanded(6, 6).area {
+           pageBoxes.dropFirst().reduce(pageBoxes[0], { $0.union($1) }).area <= p.expanded(6, 6).area {
             Debug.log("seg \(span.index) only the pointer's box changed at \(h): its shape, no click")
             return
         }
@@ -1170,6 +1179,18 @@ final class SegmentAnalyst {
     }
 
     /// The median luma of the ink (pixels darker than 235) in `crop`; nil when there is hardly any.
+    /// The share of `region`'s pixels within a few levels of its median: 1 for plain background.
+    static func plainFraction(_ image: Image, region: PixelRect) -> Double {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard r.area > 0 else { return 1 }
+        var histogram = [Int](repeating: 0, count: 256)
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX { histogram[Int(image.luma(x: x, y: y))] += 1 } }
+        var seen = 0, median = 0
+        for (v, n) in histogram.enumerated() { seen += n; if seen * 2 >= r.area { median = v; break } }
+        let near = histogram[max(0, median - 6)...min(255, median + 6)].reduce(0, +)
+        return Double(near) / Double(r.area)
+    }
+
     static func medianInk(_ crop: Image) -> Int? {
         var inks: [Int] = []
         for y in 0..<crop.height { for x in 0..<crop.width { let v = Int(crop.luma(x: x, y: y)); if v < 235 { inks.append(v) } } }

@@ -246,6 +246,28 @@ final class PerceptionTests: XCTestCase {
         XCTAssertTrue(obs.isEmpty, "\(obs.map(\.kind))")
     }
 
+    func testAToastTimingOutFarFromARestingPointerIsNoClick() async throws {
+        let toast = PixelRect(x: 200, y: 340, width: 240, height: 40)
+        let page = Canvas().with { c in c.text(x: 100, y: 100, glyphs: 6) }
+        let withToast = page.with { c in c.fill(toast, 60); c.text(x: 220, y: 354, glyphs: 12, v: 240) }
+        var images: [Image] = []
+        for i in 0...8 { images.append(withToast.with { $0.pointer(at: PixelPoint(x: 400 - i * 34, y: 250 - i * 17)) }.image) }
+        let tip = PixelPoint(x: 120, y: 106)
+        for _ in 0..<12 { images.append(withToast.with { $0.pointer(at: tip) }.image) }
+        for _ in 0..<20 { images.append(page.with { $0.pointer(at: tip) }.image) }
+        let tools = FakeTools(all: frames(images), reader: FakeReader { _ in "21 Nov" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        XCTAssertTrue(obs.isEmpty, "\(obs.map(\.kind))")
+        // Something appearing far away at the same moment is the rest's click's effect.
+        var shown: [Image] = Array(images[0..<21])
+        for _ in 0..<20 { shown.append(withToast.with { c in c.fill(PixelRect(x: 500, y: 40, width: 30, height: 20), 40); c.pointer(at: tip) }.image) }
+        let obs2 = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                           tools: FakeTools(all: frames(shown), reader: FakeReader { _ in "21 Nov" }))
+        XCTAssertEqual(obs2.map(\.kind), [.click])
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)

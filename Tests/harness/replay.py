@@ -106,6 +106,11 @@ def remap_origin(script_text, truth, actual_port):
         return script_text
     for host in ("127.0.0.1", "localhost"):
         script_text = script_text.replace(f"{host}:{want}", f"127.0.0.1:{actual_port}")
+        # the same origin inside a regular expression (an address checked as a prefix), with its
+        # dots escaped once or, inside a string literal, with the escape itself escaped
+        for esc in ("\\.", "\\\\."):
+            h = host.replace(".", esc)
+            script_text = script_text.replace(f"{h}:{want}", f"127{esc}0{esc}0{esc}1:{actual_port}")
     return script_text
 
 

@@ -346,3 +346,18 @@ def test_failure_reason_is_the_exception_not_a_chromedriver_frame():
            "selenium.common.exceptions.TimeoutException: Message: \nStacktrace:\n"
            "#0 0x55d2 <unknown>\n#17 0x7fbc769241f5 <unknown>\n")
     assert replay._tail_reason(err) == "selenium.common.exceptions.TimeoutException: Message:"
+
+
+def test_remap_origin_reaches_escaped_addresses():
+    truth = {"origin": "http://127.0.0.1:8765"}
+    script = ('page.goto("http://127.0.0.1:8765/shop/")\n'
+              'expect(page).to_have_url(re.compile("^http:\\\\/\\\\/127\\\\.0\\\\.0\\\\.1:8765\\\\/shop"))\n'
+              "wait.until(EC.url_matches(r'^http://127\\.0\\.0\\.1:8765/shop'))\n")
+    out = replay.remap_origin(script, truth, 40001)
+    assert "8765" not in out
+    assert 'page.goto("http://127.0.0.1:40001/shop/")' in out
+    assert "127\\\\.0\\\\.0\\\\.1:40001" in out and "127\\.0\\.0\\.1:40001" in out
+    # the rewritten pattern still matches the remapped address
+    pattern = re.search(r"url_matches\(r'(.*?)'\)", out).group(1)
+    assert re.match(pattern, "http://127.0.0.1:40001/shop/cart")
+    assert replay.remap_origin(script, truth, 8765) == script
