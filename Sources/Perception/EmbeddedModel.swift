@@ -137,6 +137,7 @@ final class SegmentAnalyst {
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
         tracker = PointerTracker(hint: context.segment.pointerHint)
+        Debug.log("seg \(context.segment.index) \(String(format: "%.2f-%.2f", context.segment.start, context.segment.end)) decode from \(String(format: "%.2f", context.segment.decodeStart)) pointer hint \(context.segment.pointerHint.map { "\($0.x),\($0.y)" } ?? "-")")
     }
 
     var span: Segment { ctx.segment }
@@ -214,7 +215,9 @@ final class SegmentAnalyst {
         // Even when the pointer was moving, a repaint's small pieces far from it are the page's.
         let fix = tracker.fix
         let near = { (b: ChangeBlob) in fix.map { $0.box.distance(to: b.box) <= 16 } ?? true }
-        var split = pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6) ? (pointer: [ChangeBlob](), content: small)
+        // Nor is a pointer first found among the specks of a page repainting (a navigation).
+        let repainting = tracker.fix == nil && (large.count >= 3 || large.reduce(0) { $0 + $1.box.area } >= layout.viewport.area / 20 || blobs.count >= 8)
+        var split = (pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6)) || repainting ? (pointer: [ChangeBlob](), content: small)
             : tracker.classify(time: t, small: pageMoving ? small.filter(near) : small, before: before, after: after, image: image,
                                previous: previous, plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
         if pageMoving && tracker.moving(at: t - 0.001, window: tracker.frameInterval * 1.6) { split.content += small.filter { !near($0) } }
@@ -520,6 +523,7 @@ final class SegmentAnalyst {
             }
             Debug.log("seg \(span.index) no pointer: \(target) changed its look, keeping its text")
             h = target.center
+            e.pointerResting = true
         }
 
         // The address bar changed (a typed URL, a navigation).
@@ -538,7 +542,7 @@ final class SegmentAnalyst {
         }
         // 1. Keystrokes in the focused field.
         if let f = focused, pageBoxes.allSatisfy({ f.expanded(6, 6).intersection($0) == $0 }), !big {
-            noteKeystroke(field: f, event: e, after: after)
+            try await noteKeystroke(field: f, event: e, after: after)
             return
         }
         // 2. Scrolling: the page moved as a whole (frame by frame, or between before and after).
@@ -607,7 +611,7 @@ final class SegmentAnalyst {
                let f = Self.typedLine(at: h, change: pageUnion, plate: e.plate, after: after, bounds: vp, avoid: plateAvoid(e)) {
                 Debug.log("seg \(span.index) keystroke at rest in \(f)")
                 focused = f
-                noteKeystroke(field: f, event: e, after: after)
+                try await noteKeystroke(field: f, event: e, after: after)
                 return
             }
             // Only a change far from the pointer, and all it did was erase something down to plain
@@ -626,7 +630,7 @@ final class SegmentAnalyst {
         let pointerBusy = tracker.moving(at: e.start, window: 0.25) || (h.map { pageUnion.distance(to: $0) <= 40 } ?? false)
         if !big, !pointerBusy, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
             focused = f
-            noteKeystroke(field: f, event: e, after: after)
+            try await noteKeystroke(field: f, event: e, after: after)
             return
         }
         // 5. A key press: the typed field was submitted (cleared, or the page changed).
@@ -650,7 +654,7 @@ final class SegmentAnalyst {
         }
         // 5b. A change inside the field being typed into (select-all and delete, a paste) is typing.
         if let run = typing, pageBoxes.allSatisfy({ run.field.expanded(6, 6).intersection($0) == $0 }) {
-            noteKeystroke(field: run.field, event: e, after: after)
+            try await noteKeystroke(field: run.field, event: e, after: after)
             return
         }
         // 6. Nothing explains it: content that changed by itself (an effect, an animation).
@@ -768,8 +772,10 @@ final class SegmentAnalyst {
 
     // MARK: keystrokes
 
-    private func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) {
+    private func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) async throws {
         let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
+        // Typing moved on to another field (Tab, or focus moved by the page): the first one's value is final.
+        if let run = typing, run.field != field, run.field.intersection(field).isEmpty { try await flushTyping() }
         if var run = typing, run.field == field {
             run.last = e.lastChange; run.keys += 1; run.best = after; run.bestScore = Int.max
             run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette

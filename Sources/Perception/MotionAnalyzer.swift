@@ -85,12 +85,17 @@ public struct MotionAnalyzer: Sendable {
                     if moving && p.distance(to: b.box) <= pointerMaxStep { isPointer = true }
                     let overlap = p.intersection(b.box.expanded(Int(scale), Int(scale))).area * 10 >= p.area * 3
                     if !moving && overlap && nextSmall.contains(where: near) { isPointer = true }
-                } else if prevSmall.contains(where: near) || nextSmall.contains(where: near) {
-                    isPointer = true
+                } else {
+                    // (Keystrokes side by side on one line, or a spinner turning in place, are no pointer appearing.)
+                    let slack = Int(scale.rounded(.up)) + 1
+                    if prevSmall.contains(where: { PointerTracker.movedTo($0, b.box, within: step, slack: slack) })
+                        || nextSmall.contains(where: { PointerTracker.movedTo(b.box, $0, within: step, slack: slack) }) { isPointer = true }
                 }
                 // Recovery: a sweep through this frame (before and after it, far apart).
                 if !isPointer, let a = prevSmall.first(where: near), let c = nextSmall.first(where: near),
                    Self.dist(a.center, c.center) >= 30,
+                   !(PointerTracker.sameTextLine(a, b.box, slack: Int(scale.rounded(.up)) + 1)
+                     && PointerTracker.sameTextLine(b.box, c, slack: Int(scale.rounded(.up)) + 1)),
                    Self.dist(a.center, b.box.center) + Self.dist(b.box.center, c.center) <= Self.dist(a.center, c.center) * 13 / 10 + 10 {
                     isPointer = true
                 }

@@ -78,6 +78,9 @@ public struct PointerTracker: Sendable {
             let step = maxStep
             let near = { (r: PixelRect) in r.distance(to: b.box) <= step }
             var isPointer = false
+            // Keystrokes in the field being typed into come frame after frame along the line, like
+            // a pointer's path: there only a pointer already seen nearby is the pointer.
+            let inField = field.map { $0.expanded(4, 4).intersection(b.box) == b.box } ?? false
             if let f = fix {
                 if moving && f.box.distance(to: b.box) <= maxStep { isPointer = true }
                 // Leaving a resting position: the change covers where the pointer was.
@@ -96,13 +99,15 @@ public struct PointerTracker: Sendable {
                         isPointer = Double(now) <= Double(then) * 1.15 + 6
                     }
                 }
-            } else if before.contains(where: near) || after.contains(where: near) {
+            } else if !inField, bounds.map({ $0.intersection(b.box) == b.box }) ?? true,   // (the browser's own spinners are no pointer)
+                      before.contains(where: { Self.movedTo($0, b.box, within: step) })
+                        || after.contains(where: { Self.movedTo(b.box, $0, within: step) }) {
                 isPointer = true
             }
             // Recovery: a sweep through this frame (small changes before and after it, far apart).
-            if !isPointer, bounds.map({ $0.intersection(b.box) == b.box }) ?? true,
+            if !isPointer, !inField, bounds.map({ $0.intersection(b.box) == b.box }) ?? true,
                let a = before.first(where: near), let c = after.first(where: near),
-               Self.dist(a.center, c.center) >= 30,
+               Self.dist(a.center, c.center) >= 30, !(Self.sameTextLine(a, b.box) && Self.sameTextLine(b.box, c)),
                Self.dist(a.center, b.box.center) + Self.dist(b.box.center, c.center) <= Self.dist(a.center, c.center) * 13 / 10 + 10 {
                 isPointer = true
             }
@@ -112,7 +117,7 @@ public struct PointerTracker: Sendable {
         if pointer.isEmpty, content.count == 2, small.count == 2,
            min(content[0].pixels, content[1].pixels) * 3 > max(content[0].pixels, content[1].pixels),
            content[0].box.distance(to: content[1].box) > 20,
-           fix.map({ f in content.contains { $0.box.distance(to: f.box) <= 12 } }) ?? true {
+           fix.map({ f in content.contains { $0.box.distance(to: f.box) <= 12 } }) ?? false {
             pointer = content; content = []
         }
         if !pointer.isEmpty { update(time: time, blobs: pointer, image: image, previous: previous) }
@@ -120,6 +125,22 @@ public struct PointerTracker: Sendable {
     }
 
     static func dist(_ a: PixelPoint, _ b: PixelPoint) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+
+    /// Whether a small change at `b` next to one at `a` a frame apart can be a pointer first seen
+    /// moving: within a step, not in place (a spinner, a blinking mark) and not the next keystroke
+    /// on a line of text.
+    static func movedTo(_ a: PixelRect, _ b: PixelRect, within step: Int, slack: Int = 1) -> Bool {
+        a.distance(to: b) <= step && dist(a.center, b.center) >= 4 && !sameTextLine(a, b, slack: slack)
+    }
+
+    /// Whether two small changes sit side by side on one line of text, the way keystrokes follow
+    /// each other: text-high, overlapping on one line (their middles within a few pixels, more
+    /// `slack` for scaled frames), and touching or a glyph apart. A pointer drifting exactly along a line is rare; typing always does.
+    static func sameTextLine(_ a: PixelRect, _ b: PixelRect, slack: Int = 1) -> Bool {
+        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
+        return max(a.height, b.height) <= 40 && overlap * 10 >= min(a.height, b.height) * 6
+            && abs(a.center.y - b.center.y) <= 4 + slack && max(a.x, b.x) - min(a.maxX, b.maxX) <= 8 + slack
+    }
 
     /// The fraction of the pointer's own pixels that changed between two frames.
     static func changedFraction(of mask: [Bool], in box: PixelRect, _ a: Image, _ b: Image) -> Double {

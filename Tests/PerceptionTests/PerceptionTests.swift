@@ -268,6 +268,35 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(obs2.map(\.kind), [.click])
     }
 
+    func testKeystrokesAlongALineAndSpinnersAreNoPointerAppearing() {
+        // The next keystroke touches the last one on the same line: typing.
+        XCTAssertTrue(PointerTracker.sameTextLine(PixelRect(x: 632, y: 344, width: 8, height: 18), PixelRect(x: 636, y: 344, width: 23, height: 18)))
+        // Password dots and the caret: one line, different heights.
+        XCTAssertTrue(PointerTracker.sameTextLine(PixelRect(x: 560, y: 427, width: 15, height: 19), PixelRect(x: 569, y: 424, width: 15, height: 24)))
+        XCTAssertFalse(PointerTracker.movedTo(PixelRect(x: 632, y: 344, width: 8, height: 18), PixelRect(x: 636, y: 344, width: 23, height: 18), within: 160))
+        // A spinner turning in place.
+        XCTAssertFalse(PointerTracker.movedTo(PixelRect(x: 49, y: 12, width: 14, height: 15), PixelRect(x: 50, y: 12, width: 13, height: 15), within: 160))
+        // A pointer moving down and right, or along a line but far: a pointer.
+        XCTAssertTrue(PointerTracker.movedTo(PixelRect(x: 400, y: 300, width: 12, height: 19), PixelRect(x: 430, y: 320, width: 12, height: 19), within: 160))
+        XCTAssertTrue(PointerTracker.movedTo(PixelRect(x: 400, y: 300, width: 12, height: 19), PixelRect(x: 440, y: 300, width: 12, height: 19), within: 160))
+        // Keystrokes with no pointer on screen: the tracker never finds one.
+        var tracker = PointerTracker()
+        var images: [Image] = []
+        var page = Canvas()
+        for i in 0..<12 { page.fill(PixelRect(x: 100 + i * 9, y: 100, width: 8, height: 16), 30); images.append(page.image) }
+        let all = frames(images)
+        var previous: PixelRect?
+        for i in 1..<all.count {
+            let blobs = ChangeDetector.blobs(all[i - 1].images[0], all[i].images[0], threshold: 24, cell: 8).filter { !$0.isNoise }
+            let next = i + 1 < all.count ? ChangeDetector.blobs(all[i].images[0], all[i + 1].images[0], threshold: 24, cell: 8).map(\.box) : []
+            let split = tracker.classify(time: all[i].time, small: blobs, before: previous.map { [$0] } ?? [], after: next,
+                                         image: all[i].images[0], previous: all[i - 1].images[0])
+            XCTAssertTrue(split.pointer.isEmpty, "keystroke \(i) taken for the pointer")
+            previous = blobs.first?.box
+        }
+        XCTAssertFalse(tracker.seen)
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
