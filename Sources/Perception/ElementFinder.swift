@@ -122,6 +122,60 @@ public enum ElementFinder {
         return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, false)
     }
 
+    /// The containers an element sits in (a card, a list row, a dialog's header), smallest first:
+    /// the flat region around it, grown from just outside its edges, that encloses it and stops at
+    /// borders and a change of background; and inside a panel (a drawer, a list) the band between
+    /// the separators above and below it (rows are often ruled by lines that stop short of the
+    /// panel's edges, so the region alone runs round them). The page itself (a region over half
+    /// of `bounds`) is no container.
+    public static func containers(of box: PixelRect, in image: Image, bounds: PixelRect, avoid: PixelRect? = nil) -> [PixelRect] {
+        let b = bounds.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard !b.isEmpty else { return [] }
+        let c = box.center
+        var found: [PixelRect] = []
+        for q in [PixelPoint(x: c.x, y: box.y - 4), PixelPoint(x: c.x, y: box.maxY + 3), PixelPoint(x: box.x - 4, y: c.y),
+                  PixelPoint(x: box.maxX + 3, y: c.y)] {
+            guard b.insetBy(3).contains(q), !(avoid?.expanded(2, 2).contains(q) ?? false) else { continue }
+            // On the background, not on a glyph or a border.
+            let v = Int(image.luma(x: q.x, y: q.y))
+            var flat = true
+            for yy in (q.y - 1)...(q.y + 1) { for xx in (q.x - 1)...(q.x + 1) where abs(Int(image.luma(x: xx, y: yy)) - v) > tolerance { flat = false } }
+            guard flat, !found.contains(where: { $0.contains(q) && $0.area <= b.area / 4 }) else { continue }
+            let (r, area, capped) = flood(from: q, in: image, bounds: b, avoid: avoid, maxArea: b.area / 2)
+            guard !capped, area >= box.area, r.x <= box.x, r.y <= box.y, r.maxX >= box.maxX, r.maxY >= box.maxY,
+                  r.width >= box.width + 8 || r.height >= box.height + 8 else { continue }
+            if r.area <= b.area / 4, !found.contains(r) { found.append(r) }
+            // Rows ruled by separators inside the region.
+            if let band = ruledBand(around: box, in: image, region: r, background: v), !found.contains(band) { found.append(band) }
+        }
+        return found.sorted { $0.area < $1.area }
+    }
+
+    /// The band of `region` between the nearest separators above and below `box`: a separator is
+    /// one even line, off the background, running unbroken across the element's columns and well
+    /// beyond (a text line has gaps; an underline is as short as its word). Nil when there is neither.
+    static func ruledBand(around box: PixelRect, in image: Image, region r: PixelRect, background: Int) -> PixelRect? {
+        let cols = max(r.x, box.x)..<min(r.maxX, box.maxX)
+        guard !cols.isEmpty else { return nil }
+        func separator(_ y: Int) -> Bool {
+            let first = Int(image.luma(x: cols.lowerBound, y: y))
+            guard abs(first - background) > tolerance else { return false }
+            let alike = { (x: Int) in let l = Int(image.luma(x: x, y: y)); return abs(l - background) > tolerance && abs(l - first) <= 15 }
+            guard cols.allSatisfy(alike) else { return false }
+            var lo = cols.lowerBound, hi = cols.upperBound
+            while lo > r.x, alike(lo - 1) { lo -= 1 }
+            while hi < r.maxX, alike(hi) { hi += 1 }
+            return hi - lo >= max(120, box.width * 2)
+        }
+        var top = r.y, bottom = r.maxY, ruled = false
+        var y = box.y - 2
+        while y > r.y { if separator(y) { top = y + 1; ruled = true; break }; y -= 1 }
+        y = box.maxY + 1
+        while y < r.maxY - 1 { if separator(y) { bottom = y; ruled = true; break }; y += 1 }
+        guard ruled, bottom - top > box.height + 8 else { return nil }
+        return PixelRect(x: r.x, y: top, width: r.width, height: bottom - top)
+    }
+
     /// The line of text nearest `point` (ink runs joined across word gaps).
     public static func textLine(near p: PixelPoint, in image: Image, bounds: PixelRect, background: Int,
                                 avoid: PixelRect?) -> PixelRect? {

@@ -201,8 +201,21 @@ final class SegmentAnalyst {
         // (Antialiasing and scaling can spread a 1–2 px caret over 4 columns; an I-beam pointer, with
         // its serifs, is wider.)
         let isCaret = { (b: ChangeBlob) in b.box.width <= 4 && b.box.height >= max(8, b.box.width * 3) && b.box.height <= 48 }
-        let small = blobs.filter { isSmall($0) && !isCaret($0) }
+        var small = blobs.filter { isSmall($0) && !isCaret($0) }
         let large = blobs.filter { !isSmall($0) }
+        // A moving pointer that crosses a hover effect (a card's shadow fading, a button's face
+        // darkening) merges with it into one large change: it is the strong, pointer-sized part
+        // of that change near where the pointer was. (Only while nothing small shows it and the
+        // page itself stays put.)
+        if let f = tracker.fix, small.isEmpty, !large.isEmpty, tracker.moving(at: t, window: tracker.frameInterval * 1.6),
+           large.reduce(0, { $0 + $1.box.area }) < layout.viewport.area / 10 {
+            let strong = large.filter { $0.box.distance(to: f.box) <= 160 }
+                .flatMap { ChangeDetector.blobs(previous, image, threshold: 90, cell: 8, region: $0.box) }
+            if strong.count == 1 || strong.count == 2, strong.allSatisfy({ isSmall($0) && $0.box.distance(to: f.box) <= 160 }) {
+                Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer inside a larger change: \(strong.map { "\($0.box)" })")
+                small = strong
+            }
+        }
         var content = large
         var carets: [ChangeBlob] = blobs.filter(isCaret)
         for b in carets {
@@ -224,7 +237,9 @@ final class SegmentAnalyst {
         content += split.content
         _ = carets.count
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
-        if split.pointer.isEmpty, pointerJustMoved, let f = tracker.fix, let p = plate {
+        // (Not while the page changes as a whole: an overlay dimming everything differs from the
+        // plate all around the pointer. The next still frame will do.)
+        if split.pointer.isEmpty, pointerJustMoved, !pageMoving, let f = tracker.fix, let p = plate {
             pointerJustMoved = false
             if let (exact, mask) = restingPointer(around: f.box, image: image, plate: p) {
                 tracker.refine(exact, silhouette: mask, plateIsClean: true)
@@ -497,7 +512,10 @@ final class SegmentAnalyst {
         }
         // The pointer rests for this event when it did not move after the event began.
         if tracker.seen {
-            e.pointerResting = tracker.lastTravel <= e.start + 0.001
+            // (A pointer that arrived in the event's first frame and moved on after it was passing
+            // through: the change was a hover it left behind, not a press.)
+            e.pointerResting = tracker.lastTravel < e.start - 0.001
+                || (tracker.lastTravel <= e.start + 0.001 && tracker.lastMove <= e.start + 0.001)
             e.pointer = tracker.fix
         }
         if Debug.enabled {
@@ -574,11 +592,11 @@ final class SegmentAnalyst {
                 // message), and this event is something else.
                 Debug.log("seg \(span.index) \(pop.box) stays while the page changes elsewhere: no list")
                 popup = nil; popupRow = nil
-                noList(pop)
+                try await noList(pop)
             } else if try await chooseFromList(pop, event: e, after: after, pointer: h, time: time) {
                 return
             } else {
-                noList(pop)
+                try await noList(pop)
             }
         }
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
@@ -1005,7 +1023,7 @@ final class SegmentAnalyst {
         let role: Role? = el.shape == ElementShape.text ? nil : Role.button
         var context: String?
         if let text {
-            context = try await contextFor(element: el.box, text: text, in: e.plate, pointer: plateAvoid(e) ?? e.pointer?.box)
+            context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
         if owned {
             observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
@@ -1120,10 +1138,16 @@ final class SegmentAnalyst {
     }
 
     /// What seemed to open a list did not: its click is a plain click again.
-    private func noList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)) {
+    private func noList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)) async throws {
         guard let i = observations.lastIndex(where: { $0.kind == .click && $0.time == pop.time && $0.box == pop.owner }) else { return }
         observations[i].popup = nil
-        if observations[i].role == .combobox, observations[i].label == nil { observations[i].role = observations[i].text == nil ? nil : .button }
+        if observations[i].role == .combobox, observations[i].label == nil {
+            observations[i].role = observations[i].text == nil ? nil : .button
+            // A plain button after all: it needs telling apart from its copies like any other.
+            if let text = observations[i].text, observations[i].context == nil {
+                observations[i].context = try await contextFor(element: pop.owner, text: text, in: pop.under, before: pop.time, pointer: nil)
+            }
+        }
     }
 
     /// A list opens lined up with what opened it (a select's options under it, a menu under its
@@ -1219,20 +1243,44 @@ final class SegmentAnalyst {
 
     /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
     /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
-    private func contextFor(element box: PixelRect, text: String, in image: Image, pointer: PixelRect?) async throws -> String? {
+    private func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
         // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
         // Copies by look, confirmed by their text (a look alone matches any row of small text).
         var matches: [PixelRect] = []
         // A glyph (×, +) is compared with the patch around it; its copies are too small to read back.
         let glyph = box.width < 24 && box.height < 24
         let probe = glyph ? PixelRect(x: box.center.x - 14, y: box.center.y - 12, width: 28, height: 24) : box.insetBy(2)
-        for m in Duplicates.find(probe, in: image, within: layout.viewport, ignoring: pointer).prefix(6) {
-            if glyph { matches.append(m); continue }
-            if let t = try await TextRegions.readLine(m, in: image, reader: reader), TextSimilarity.ratio(t, text) >= 0.8 { matches.append(m) }
-            if matches.count >= 2 { break }
+        // The element as it looks hovered (under the pointer) matches no copy: its look from the
+        // last frame the pointer left it alone is searched too.
+        var views = [image]
+        if let p = pointer, p.expanded(2, 2).intersection(box).area > 0, let clear = unobscured(box, before: time, like: image) { views.append(clear) }
+        for (i, view) in views.enumerated() where matches.isEmpty {
+            for m in Duplicates.find(probe, in: view, within: layout.viewport, ignoring: i == 0 ? pointer : nil).prefix(6) {
+                if glyph { matches.append(m); continue }
+                if let t = try await TextRegions.readLine(m, in: view, reader: reader), TextSimilarity.ratio(t, text) >= 0.8 { matches.append(m) }
+                if matches.count >= 2 { break }
+            }
+        }
+        // Copies the look search misses (small text a few pixels off its grid, a hovered link):
+        // the same words read in the element's column or row.
+        if matches.isEmpty, !glyph {
+            let vp = layout.viewport
+            let column = PixelRect(x: box.x - 24, y: vp.y, width: box.width + 48, height: vp.height).intersection(vp)
+            let row = PixelRect(x: vp.x, y: box.y - 4, width: vp.width, height: box.height + 8).intersection(vp)
+            for band in [column, row] where matches.isEmpty {
+                let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
+                matches = lines.filter { $0.box.intersection(box.expanded(6, 6)).area == 0 && TextSimilarity.ratio($0.text, text) >= 0.8 }.map(\.box)
+            }
         }
         Debug.log("seg \(span.index) copies of \(box): \(matches)")
         guard !matches.isEmpty || glyph else { return nil }
+        // The card, row or panel holding the element: its heading tells this copy apart. (Text
+        // outside it — a sticky header over a scrolled card, the next card — belongs to others.)
+        for holder in ElementFinder.containers(of: box, in: image, bounds: layout.viewport, avoid: pointer).prefix(2) {
+            let read = try await TextRegions.readLines(holder.insetBy(1), in: image, reader: reader, minConfidence: 60)
+            Debug.log("seg \(span.index) context of \(box): in \(holder) lines \(read.map { "\($0.text) \($0.box)" })")
+            if let heading = Self.heading(read, element: box, text: text, holder: holder) { return heading }
+        }
         let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
         // (An icon button is told apart by its row even when its hovered look matched no copy:
         // a lone glyph says nothing by itself.)
@@ -1250,6 +1298,26 @@ final class SegmentAnalyst {
         return lines.max { a, b in
             a.box.height != b.box.height ? a.box.height < b.box.height : a.box.maxY < b.box.maxY
         }?.text
+    }
+}
+
+extension SegmentAnalyst {
+    /// The line that names a card or row, among the lines read inside it: not the element's own
+    /// text, not cut by the holder's edges (a line half under a sticky header reads as something
+    /// else), words before figures (a title before a price or a count), then the tallest, then the
+    /// first (top, then left). A figure stands in when the title is out of view.
+    static func heading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect, text: String, holder: PixelRect) -> String? {
+        let own = TextRegions.clean(text)
+        let usable = lines.filter { l in
+            TextRegions.clean(l.text) != own && l.text.count >= 3 && l.box.intersection(box.expanded(2, 2)).area * 2 < l.box.area
+                && l.box.y > holder.y + 1 && l.box.maxY < holder.maxY - 1
+        }
+        let worded = usable.filter { $0.text.filter(\.isLetter).count >= 3 }
+        let pool = worded.isEmpty ? usable : worded
+        guard let tallest = pool.map(\.box.height).max() else { return nil }
+        let tall = pool.filter { $0.box.height * 10 >= tallest * 9 }
+        let top = tall.map(\.box.y).min()!
+        return tall.filter { $0.box.y <= top + 6 }.min { $0.box.x < $1.box.x }?.text
     }
 }
 

@@ -132,6 +132,8 @@ public enum TextRegions {
             // A short mark with at most one letter or digit, standing apart: an icon or a checkbox ("(1)").
             let alnum = x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
             if x.text.count <= 3, alnum <= 1, Double(gap) > apart, x.text.count > 1 { return true }
+            // Two letters read far less surely than the words beside them: an icon (a cart read "vy").
+            if x.text.count == 2, x.confidence < 45, w.contains(where: { isWord($0) && $0.confidence >= 75 }) { return true }
             guard x.text.count == 1 else { return false }
             // "I", "a" and "A" are words of their own.
             return (x.confidence < 60 && !["I", "a", "A"].contains(x.text)) || Double(gap) > apart
