@@ -306,10 +306,13 @@ final class SegmentAnalyst {
             guard let p = h.pointer, tracker.seen else { continue }
             if p.expanded(4, 4).intersection(box).area > 0 { continue }
             // The same element in the same place: its ink layout matches (a hover may recolour it).
-            guard let a = InkAnalysis.textBand(in: h.image, region: box.insetBy(2)),
-                  let b = InkAnalysis.textBand(in: reference, region: box.insetBy(2)),
-                  abs(a.x - b.x) <= 6, abs(a.width - b.width) <= 12 || b.width > a.width else {
-                Debug.log("seg \(span.index) no clear view of \(box) at \(String(format: "%.2f", h.time)): the text there differs")
+            let a = InkAnalysis.textBand(in: h.image, region: box.insetBy(2))
+            let b = InkAnalysis.textBand(in: reference, region: box.insetBy(2))
+            // (A hover may also darken the element's border: then the band with the pointer holds
+            // the clear one, a little wider on either side.)
+            guard let a, let b, (abs(a.x - b.x) <= 6 && (abs(a.width - b.width) <= 12 || b.width > a.width))
+                    || (b.x <= a.x + 2 && b.maxX >= a.maxX - 2 && b.width <= a.width + 24) else {
+                Debug.log("seg \(span.index) no clear view of \(box) at \(String(format: "%.2f", h.time)): the text there differs (\(a.map { "\($0)" } ?? "-") vs \(b.map { "\($0)" } ?? "-"))")
                 return nil
             }
             return h.image

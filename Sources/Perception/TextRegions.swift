@@ -132,6 +132,9 @@ public enum TextRegions {
             // A short mark with at most one letter or digit, standing apart: an icon or a checkbox ("(1)").
             let alnum = x.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
             if x.text.count <= 3, alnum <= 1, Double(gap) > apart, x.text.count > 1 { return true }
+            // An icon read as a letter with brackets or an equals sign ("A=)" for a cart), before a word.
+            if next != nil, x.text.count <= 3, alnum <= 1, x.text.contains(where: { "=()[]{}<>~^".contains($0) }),
+               let n = next, isWord(n) { return true }
             // Two letters read far less surely than the words beside them: an icon (a cart read "vy").
             if x.text.count == 2, x.confidence < 45, w.contains(where: { isWord($0) && $0.confidence >= 75 }) { return true }
             guard x.text.count == 1 else { return false }

@@ -422,6 +422,9 @@ final class TextCleanupTests: XCTestCase {
         let agree = [word("|", x: 8, w: 2), word("agree", x: 17, w: 41), word("to", x: 64, w: 14), word("the", x: 84, w: 23),
                      word("code", x: 113, w: 35)]
         XCTAssertEqual(TextRegions.withoutEdgeJunk(agree).map(\.text).first, "|")
+        // A cart icon read as a letter and brackets, close before the word.
+        XCTAssertEqual(TextRegions.withoutEdgeJunk([word("A=)", x: 0, w: 16), word("Cart", x: 20, w: 40)]).map(\.text), ["Cart"])
+        XCTAssertEqual(TextRegions.withoutEdgeJunk([word("Inbox", x: 0, w: 40), word("(1)", x: 46, w: 14)]).map(\.text), ["Inbox", "(1)"])
     }
 
     func testBracketsLostOrInventedAtTheEdgeAreRepaired() {
