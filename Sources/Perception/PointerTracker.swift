@@ -171,6 +171,14 @@ public struct PointerTracker: Sendable {
         fix = newFix
     }
 
+    /// The pointer vanished into a larger change at `time` (its old and new places merged with
+    /// what changed around them): it counts as still moving, its position unknown until seen again.
+    public mutating func hidden(at time: Double) {
+        lastMove = time
+        silhouette = nil
+        plateIsClean = false
+    }
+
     /// The resting pointer's own pixels (true = pointer) inside `fix.box`, when measured.
     public private(set) var silhouette: [Bool]?
 

@@ -246,6 +246,42 @@ final class PerceptionTests: XCTestCase {
         XCTAssertTrue(obs.isEmpty, "\(obs.map(\.kind))")
     }
 
+    func testAPointerArrivingWithAHoverTintIsFoundInsideTheChangeAndItsClickLandsThere() async throws {
+        // A dark button that tints as the pointer enters it: the pointer's old and new places and
+        // the tint change in one frame, as one large blob.
+        let button = PixelRect(x: 200, y: 150, width: 120, height: 32)
+        let page = Canvas().with { $0.fill(button, 140) }
+        let tip = PixelPoint(x: 250, y: 163)
+        var images: [Image] = []
+        for i in 0...6 { images.append(page.with { $0.pointer(at: PixelPoint(x: 560 - i * 40, y: 20 + i * 15)) }.image) }
+        images.append(page.with { $0.pointer(at: PixelPoint(x: 290, y: 128)) }.image)
+        for _ in 0..<8 { images.append(page.with { c in c.fill(button, 110); c.pointer(at: tip) }.image) }
+        // The click: the button turns into its "added" look.
+        for _ in 0..<16 { images.append(page.with { c in c.fill(button, 30); c.pointer(at: tip) }.image) }
+        let tools = FakeTools(all: frames(images), reader: FakeReader { _ in "Add to cart" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        let clicks = obs.filter { $0.kind == .click }
+        XCTAssertEqual(clicks.count, 1, "\(obs.map { "\($0.kind) \($0.time) \($0.point.map { "\($0)" } ?? "-")" })")
+        let p = try XCTUnwrap(clicks.first?.point)
+        XCTAssertTrue(button.contains(p), "the click at \(p) is not on the button")
+        XCTAssertGreaterThan(clicks[0].time, Double(8) / 30 + 0.01, "the tint on arrival is no click")
+    }
+
+    func testTheRestingPointerIsItsOwnShapeNotAChangeBesideIt() {
+        // What differs from the plate: an I-beam, and three rows above it a focus ring drawn across.
+        let r = PixelRect(x: 100, y: 100, width: 40, height: 50)
+        var diff = [Bool](repeating: false, count: r.area)
+        func set(_ x: Int, _ y: Int) { diff[(y - r.y) * r.width + x - r.x] = true }
+        for x in 110..<126 { set(x, 112) }                                 // the ring
+        for x in 118..<123 { set(x, 115); set(x, 132) }                    // the I-beam's serifs
+        for y in 116..<132 { set(120, y) }                                 // its stem
+        XCTAssertEqual(SegmentAnalyst.pointerShape(in: diff, region: r), PixelRect(x: 118, y: 115, width: 5, height: 18))
+        // A difference filling the whole area is no pointer.
+        XCTAssertNil(SegmentAnalyst.pointerShape(in: [Bool](repeating: true, count: r.area), region: r))
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
