@@ -631,7 +631,10 @@ final class SegmentAnalyst {
         // An open list: while it stays, changes in it are the highlight following the pointer;
         // once the page under it shows again it has closed — on an option, or dismissed.
         if let pop = popup {
-            let residue = ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3)
+            // (Strong differences only: the page under a closed list may have changed its tint —
+            // the element under the pointer hovered — while a list's rows and text stand out.)
+            let residue = min(ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3),
+                              Self.strongDifference(after, pop.under, region: pop.box, ignoring: tracker.fix?.box) * 250)
             // (The opener changes too while keys move the choice: a select shows the option.)
             let inside = pageBoxes.allSatisfy { pop.box.union(pop.owner).expanded(8, 8).intersection($0).area > 0 }
             if residue >= 10 && inside {
@@ -758,6 +761,23 @@ final class SegmentAnalyst {
             }
         }
         return n >= 8 && same * 10 >= n * 7
+    }
+
+    /// The fraction of `region` (sampled every other pixel, `ignoring` left out) where `a` and `b`
+    /// differ by more than 40 levels of luma: what a tint (a hover) does not reach.
+    static func strongDifference(_ a: Image, _ b: Image, region: PixelRect, ignoring: PixelRect?) -> Double {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: min(a.width, b.width), height: min(a.height, b.height)))
+        guard !r.isEmpty else { return 0 }
+        let skip = ignoring?.expanded(3, 3)
+        var n = 0, strong = 0
+        for y in stride(from: r.y, to: r.maxY, by: 2) {
+            for x in stride(from: r.x, to: r.maxX, by: 2) {
+                if let s = skip, s.contains(PixelPoint(x: x, y: y)) { continue }
+                n += 1
+                if abs(Int(a.luma(x: x, y: y)) - Int(b.luma(x: x, y: y))) > 40 { strong += 1 }
+            }
+        }
+        return n == 0 ? 0 : Double(strong) / Double(n)
     }
 
     /// Whether one of an event's changed boxes touches `control`.

@@ -282,6 +282,16 @@ final class PerceptionTests: XCTestCase {
         XCTAssertNil(SegmentAnalyst.pointerShape(in: [Bool](repeating: true, count: r.area), region: r))
     }
 
+    func testAListsPlaceTintedByAHoverIsNoListAnyMore() {
+        let list = PixelRect(x: 100, y: 100, width: 200, height: 90)
+        let under = Canvas().with { $0.fill(PixelRect(x: 100, y: 120, width: 200, height: 40), 140) }
+        let hovered = under.with { $0.fill(PixelRect(x: 100, y: 120, width: 200, height: 40), 118) }
+        let open = under.with { c in c.fill(list, 255); c.outline(list, 90); c.fill(PixelRect(x: 101, y: 101, width: 198, height: 28), 60)
+            c.text(x: 110, y: 140, glyphs: 12); c.text(x: 110, y: 168, glyphs: 9) }
+        XCTAssertLessThan(SegmentAnalyst.strongDifference(hovered.image, under.image, region: list, ignoring: nil), 0.01)
+        XCTAssertGreaterThan(SegmentAnalyst.strongDifference(open.image, under.image, region: list, ignoring: nil), 0.2)
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
