@@ -562,9 +562,10 @@ final class SegmentAnalyst {
         // The pointer rests for this event when it did not move after the event began.
         if tracker.seen {
             e.pointerResting = tracker.lastTravel <= e.start + 0.001
-            // The pointer arrived in the very frame the change began, and the change was over at
-            // once: the look of what it entered (a hover), not a click — a hand needs longer to press.
-            if e.pointerResting, tracker.lastTravel >= e.start - 0.001, e.lastChange - e.start < 0.1 {
+            // The pointer arrived (at the end of a move) in the very frame the change began, and the
+            // change was over at once: the look of what it entered (a hover), not a click — a hand
+            // needs longer to press. (A pointer that had rested and only changed its shape did not arrive.)
+            if e.pointerResting, tracker.lastTravel >= e.start - 0.001, !tracker.travelLeftRest, e.lastChange - e.start < 0.1 {
                 Debug.log("seg \(span.index) change at \(String(format: "%.2f", e.start)) came with the pointer: a hover")
                 e.pointerResting = false
             }

@@ -269,6 +269,24 @@ final class PerceptionTests: XCTestCase {
         XCTAssertGreaterThan(clicks[0].time, Double(8) / 30 + 0.01, "the tint on arrival is no click")
     }
 
+    func testAClickWhoseEffectChangesTheRestingPointersShapeIsStillAClick() async throws {
+        // The pointer rests on a link; the click removes the link's row and the pointer, no longer
+        // over a link, changes its shape (its box shifts): that is no arrival, and no hover.
+        let row = PixelRect(x: 80, y: 190, width: 400, height: 80)
+        let page = Canvas().with { $0.text(x: 300, y: 198, glyphs: 3); $0.text(x: 100, y: 240, glyphs: 30) }
+        let tip = PixelPoint(x: 318, y: 204)
+        var images: [Image] = []
+        for i in 0...6 { images.append(page.with { $0.pointer(at: PixelPoint(x: 600 - i * 45, y: 360 - i * 25)) }.image) }
+        for _ in 0..<10 { images.append(page.with { $0.pointer(at: tip) }.image) }
+        let gone = Canvas().with { $0.fill(row, 250) }
+        for _ in 0..<16 { images.append(gone.with { $0.pointer(at: PixelPoint(x: tip.x - 12, y: tip.y + 6)) }.image) }
+        let tools = FakeTools(all: frames(images), reader: FakeReader { _ in "Remove" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        XCTAssertEqual(obs.filter { $0.kind == .click }.count, 1, "\(obs.map { "\($0.kind) \($0.time)" })")
+    }
+
     func testTheRestingPointerIsItsOwnShapeNotAChangeBesideIt() {
         // What differs from the plate: an I-beam, and three rows above it a focus ring drawn across.
         let r = PixelRect(x: 100, y: 100, width: 40, height: 50)
