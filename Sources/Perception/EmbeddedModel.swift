@@ -1061,9 +1061,13 @@ final class SegmentAnalyst {
             let label = try await labelFor(field: el.box, in: e.plate)
             popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
             if owned {
+                // (The "list" may turn out to be none — a toast appearing under a button — and the
+                // click a plain one: it keeps what tells its element apart from its copies.)
+                var context: String?
+                if let text { context = try await contextFor(element: el.box, text: text, in: e.plate, pointer: plateAvoid(e) ?? e.pointer?.box) }
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
-                                                role: .combobox, text: text, label: label, popup: list, confidence: 0.6,
-                                                evidence: [e.start, time]))
+                                                role: .combobox, text: text, label: label, context: context, popup: list,
+                                                confidence: 0.6, evidence: [e.start, time]))
             }
             return
         }
