@@ -190,8 +190,9 @@ public enum ElementFinder {
         for y in win.y..<win.maxY {
             for x in max(win.x, p.x - 60)..<min(win.maxX, p.x + 60) where ink(x, y) { rows[y - win.y] = true; break }
         }
-        var centre = p.y - win.y
-        if !rows[max(0, min(rows.count - 1, centre))] {
+        // (The point may lie just outside the bounds: start from the nearest row inside.)
+        var centre = max(0, min(rows.count - 1, p.y - win.y))
+        if !rows[centre] {
             guard let near = rows.indices.filter({ rows[$0] }).min(by: { abs($0 - centre) < abs($1 - centre) }),
                   abs(near - centre) <= 12 else { return nil }
             centre = near

@@ -50,6 +50,8 @@ struct ChangeEvent {
     /// The pointer when the event began, and whether it was at rest.
     var pointer: PointerFix?
     var pointerResting: Bool
+    /// Where the pointer was when the first change came (`pointer` is updated when the event ends).
+    var startPointer: PixelRect?
     /// Frame-to-frame vertical shifts measured while the page moved (a smooth scroll), summed,
     /// and how many frames moved the page at all.
     var scrolled = 0
@@ -203,10 +205,28 @@ final class SegmentAnalyst {
         let isCaret = { (b: ChangeBlob) in b.box.width <= 4 && b.box.height >= max(8, b.box.width * 3) && b.box.height <= 48 }
         var small = blobs.filter { isSmall($0) && !isCaret($0) }
         let large = blobs.filter { !isSmall($0) }
-        // A moving pointer that crosses a hover effect (a card's shadow fading, a button's face
-        // darkening) merges with it into one large change: it is the strong, pointer-sized part
-        // of that change near where the pointer was. (Only while nothing small shows it and the
-        // page itself stays put.)
+        // The pointer moving onto something that changes as it arrives (a button's hover look): its
+        // old and new places merge with that change into one large blob. The pointer's own pixels
+        // contrast strongly with anything under them, a hover tint does not: the strong changes
+        // inside, when they are a few pointer-sized pieces, are where it left and where it went.
+        let wasMoving = tracker.moving(at: t, window: tracker.frameInterval * 1.6)
+        let pointerBefore = tracker.fix
+        // (Only when the pointer left its place: a list opening around a pointer that stopped
+        // leaves the pointer's own pixels as they were.)
+        var swallowing = wasMoving ? pointerBefore.map { f in
+            large.filter { $0.box.distance(to: f.box) <= 24 } } ?? [] : []
+        let left = !swallowing.isEmpty && pointerBefore.map { !Self.pointerStayed($0.box, previous: previous, image: image, plate: plate!) } ?? false
+        if !left { swallowing.removeAll() }
+        for b in swallowing {
+            let parts = ChangeDetector.blobs(previous, image, threshold: 60, cell: 4, region: b.box).filter { $0.pixels >= 6 }
+            if (1...3).contains(parts.count), parts.allSatisfy({ isSmall($0) && !isCaret($0) }) {
+                Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer inside the change \(b.box): \(parts.map { "\($0.box)" })")
+                small += parts
+            }
+        }
+        // Failing that, while nothing small shows it and the page itself stays put: the strong,
+        // pointer-sized part of a change near where the pointer was (a card's shadow fading as the
+        // pointer crosses it, farther from its last place).
         if let f = tracker.fix, small.isEmpty, !large.isEmpty, tracker.moving(at: t, window: tracker.frameInterval * 1.6),
            large.reduce(0, { $0 + $1.box.area }) < layout.viewport.area / 10 {
             let strong = large.filter { $0.box.distance(to: f.box) <= 160 }
@@ -236,6 +256,12 @@ final class SegmentAnalyst {
         if pageMoving && tracker.moving(at: t - 0.001, window: tracker.frameInterval * 1.6) { split.content += small.filter { !near($0) } }
         content += split.content
         _ = carets.count
+        // The pointer went into a larger change and could not be told from it: it is still on the
+        // move (the next small change near it is the pointer, not content).
+        if split.pointer.isEmpty, !swallowing.isEmpty, tracker.lastTravel >= t - 0.3 {
+            tracker.hidden(at: t)
+            Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer hidden in \(swallowing.map { "\($0.box)" })")
+        }
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
         // (Not while the page changes as a whole: an overlay dimming everything differs from the
         // plate all around the pointer. The next still frame will do.)
@@ -250,7 +276,10 @@ final class SegmentAnalyst {
             Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer moved: \(split.pointer.map { "\($0.box)" }) -> \(tracker.fix.map { "\($0.box)" } ?? "-")")
         }
         let platePrior = plate!
-        updatePlate(image, content: content + carets, pointer: split.pointer.map(\.box))
+        // (A pointer that moved a little leaves changes only where its old and new shapes differ:
+        // its whole old box stays out of the plate too.)
+        let moved = split.pointer.map(\.box) + (split.pointer.isEmpty ? [] : pointerBefore.map { [$0.box] } ?? [])
+        updatePlate(image, content: content + carets, pointer: moved)
         remember(image, time: t)
 
         if !content.isEmpty {
@@ -258,6 +287,7 @@ final class SegmentAnalyst {
                 event = ChangeEvent(start: t, lastChange: t, before: previous, plate: platePrior, boxes: [], union: content[0].box,
                                     pointer: tracker.fix, pointerResting: tracker.seen && !tracker.moving(at: t - 0.001, window: 0.1))
                 if tracker.fix != nil && !tracker.seen { event!.pointerResting = true }
+                event!.startPointer = tracker.fix?.box
             }
             event!.lastChange = t
             // The page moving as a whole: measure this frame's shift (a smooth scroll is many small ones).
@@ -471,22 +501,58 @@ final class SegmentAnalyst {
     private func restingPointer(around guess: PixelRect, image: Image, plate: Image) -> (PointerFix, [Bool])? {
         let r = guess.expanded(16, 16).intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard !r.isEmpty else { return nil }
-        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+        var diff = [Bool](repeating: false, count: r.area)
         for y in r.y..<r.maxY {
             for x in r.x..<r.maxX where abs(Int(image.luma(x: x, y: y)) - Int(plate.luma(x: x, y: y))) > 30 {
-                x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+                diff[(y - r.y) * r.width + x - r.x] = true
             }
         }
-        guard x1 >= 0, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide,
-              x1 - x0 >= 5, y1 - y0 >= 8 else { return nil }   // a pointer is never a speck
-        let box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        guard let box = Self.pointerShape(in: diff, region: r) else { return nil }
         var mask = [Bool](repeating: false, count: box.area)
+        var top: PixelPoint?
         for y in box.y..<box.maxY {
-            for x in box.x..<box.maxX where abs(Int(image.luma(x: x, y: y)) - Int(plate.luma(x: x, y: y))) > 30 {
+            for x in box.x..<box.maxX where diff[(y - r.y) * r.width + x - r.x] {
                 mask[(y - box.y) * box.width + x - box.x] = true
+                if top == nil { top = PixelPoint(x: x, y: y) }
             }
         }
-        return (PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: plate)), mask)
+        // The middle of a narrow I-beam, else the topmost pixel (an arrow's or a finger's tip).
+        let hot = box.width * 2 <= box.height && box.width <= 12 ? box.center : top ?? PixelPoint(x: box.x + 1, y: box.y + 1)
+        return (PointerFix(box: box, hotSpot: hot), mask)
+    }
+
+    /// The pointer's box among the pixels of `region` that differ from the clean plate: the
+    /// largest group of them (pixels a gap of one apart still belong together) that does not reach
+    /// across the whole region, pointer-sized. Another change touching the area — a focus ring
+    /// drawn a few pixels from the pointer — is no part of it.
+    static func pointerShape(in diff: [Bool], region r: PixelRect) -> PixelRect? {
+        var label = [Int32](repeating: -1, count: diff.count)
+        var best: (box: PixelRect, pixels: Int)?
+        var next: Int32 = 0
+        for start in diff.indices where diff[start] && label[start] < 0 {
+            var stack = [start], n = 0
+            label[start] = next
+            var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
+            while let i = stack.popLast() {
+                n += 1
+                let x = i % r.width, y = i / r.width
+                x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+                for dy in -2...2 {
+                    for dx in -2...2 {
+                        let nx = x + dx, ny = y + dy
+                        guard nx >= 0, ny >= 0, nx < r.width, ny < r.height else { continue }
+                        let j = ny * r.width + nx
+                        if diff[j] && label[j] < 0 { label[j] = next; stack.append(j) }
+                    }
+                }
+            }
+            next += 1
+            let spans = (x0 == 0 && x1 == r.width - 1) || (y0 == 0 && y1 == r.height - 1)
+            guard !spans, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide,
+                  x1 - x0 >= 4, y1 - y0 >= 8 else { continue }   // a pointer is never a speck
+            if n > best?.pixels ?? 0 { best = (PixelRect(x: r.x + x0, y: r.y + y0, width: x1 - x0 + 1, height: y1 - y0 + 1), n) }
+        }
+        return best?.box
     }
 
     /// A frame where nothing but (maybe) the pointer changed: a chance to see the typed value clearly.
@@ -519,6 +585,13 @@ final class SegmentAnalyst {
             // through: the change was a hover it left behind, not a press.)
             e.pointerResting = tracker.lastTravel < e.start - 0.001
                 || (tracker.lastTravel <= e.start + 0.001 && tracker.lastMove <= e.start + 0.001)
+            // The pointer arrived (at the end of a move) in the very frame the change began, and the
+            // change was over at once: the look of what it entered (a hover), not a click — a hand
+            // needs longer to press. (A pointer that had rested and only changed its shape did not arrive.)
+            if e.pointerResting, tracker.lastTravel >= e.start - 0.001, !tracker.travelLeftRest, e.lastChange - e.start < 0.1 {
+                Debug.log("seg \(span.index) change at \(String(format: "%.2f", e.start)) came with the pointer: a hover")
+                e.pointerResting = false
+            }
             e.pointer = tracker.fix
         }
         if Debug.enabled {
@@ -583,7 +656,10 @@ final class SegmentAnalyst {
         // An open list: while it stays, changes in it are the highlight following the pointer;
         // once the page under it shows again it has closed — on an option, or dismissed.
         if let pop = popup {
-            let residue = ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3)
+            // (Strong differences only: the page under a closed list may have changed its tint —
+            // the element under the pointer hovered — while a list's rows and text stand out.)
+            let residue = min(ChangeDetector.meanDifference(after, pop.under, region: pop.box, step: 3),
+                              Self.strongDifference(after, pop.under, region: pop.box, ignoring: tracker.fix?.box) * 250)
             // (The opener changes too while keys move the choice: a select shows the option.)
             let inside = pageBoxes.allSatisfy { pop.box.union(pop.owner).expanded(8, 8).intersection($0).area > 0 }
             if residue >= 10 && inside {
@@ -703,6 +779,38 @@ final class SegmentAnalyst {
         guard t.count >= 3, t.allSatisfy({ allowed.contains($0) }),
               t.filter({ $0 == "(" }).count == t.filter({ $0 == ")" }).count else { return nil }
         return t
+    }
+
+    /// Whether the pointer drawn in `box` in `previous` (its pixels: what differs from the
+    /// pointer-free `plate`) is still drawn there in `image`.
+    static func pointerStayed(_ box: PixelRect, previous: Image, image: Image, plate: Image) -> Bool {
+        let r = box.intersection(PixelRect(x: 0, y: 0, width: min(image.width, plate.width), height: min(image.height, plate.height)))
+        guard !r.isEmpty else { return false }
+        var n = 0, same = 0
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX where abs(Int(previous.luma(x: x, y: y)) - Int(plate.luma(x: x, y: y))) > 30 {
+                n += 1
+                if abs(Int(image.luma(x: x, y: y)) - Int(previous.luma(x: x, y: y))) <= 30 { same += 1 }
+            }
+        }
+        return n >= 8 && same * 10 >= n * 7
+    }
+
+    /// The fraction of `region` (sampled every other pixel, `ignoring` left out) where `a` and `b`
+    /// differ by more than 40 levels of luma: what a tint (a hover) does not reach.
+    static func strongDifference(_ a: Image, _ b: Image, region: PixelRect, ignoring: PixelRect?) -> Double {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: min(a.width, b.width), height: min(a.height, b.height)))
+        guard !r.isEmpty else { return 0 }
+        let skip = ignoring?.expanded(3, 3)
+        var n = 0, strong = 0
+        for y in stride(from: r.y, to: r.maxY, by: 2) {
+            for x in stride(from: r.x, to: r.maxX, by: 2) {
+                if let s = skip, s.contains(PixelPoint(x: x, y: y)) { continue }
+                n += 1
+                if abs(Int(a.luma(x: x, y: y)) - Int(b.luma(x: x, y: y))) > 40 { strong += 1 }
+            }
+        }
+        return n == 0 ? 0 : Double(strong) / Double(n)
     }
 
     /// Whether one of an event's changed boxes touches `control`.
@@ -900,7 +1008,8 @@ final class SegmentAnalyst {
         // A checkbox or radio that changed state (clicked directly or through its label).
         // Its tick is part of this event's change (a look that changed as the pointer left it, while
         // the event's change is elsewhere, is no toggle).
-        if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e)),
+        if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e),
+                                              pointers: [e.startPointer, tracker.fix?.box].compactMap { $0 }),
            Self.changeTouches(control, pageBoxes) {
             let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
             // A control toggled before in this segment keeps the kind it was judged then (a focus
@@ -925,7 +1034,10 @@ final class SegmentAnalyst {
             // No label beside it and a button around it: a glyph or icon of the button changing
             // under the press, not a checkbox.
             let insideButton = lines.isEmpty && (found.map { Self.holdsControl($0, control) } ?? false)
-            if !insideButton {
+            // A "control" inside a line of text, with letters on both sides of it (more than its own
+            // border to its left), is a glyph's hole.
+            let insideText = lines.contains { $0.x < control.x - 10 && $0.maxX > control.maxX + 4 && $0.y <= control.y && $0.maxY >= control.maxY }
+            if !insideButton && !insideText {
             for lb in lines.sorted(by: { $0.y < $1.y }) where label == nil {
                 let right = PixelRect(x: max(lb.x, control.maxX + 2), y: lb.y, width: lb.maxX - max(lb.x, control.maxX + 2), height: lb.height)
                 if right.height > 24 {
@@ -945,7 +1057,7 @@ final class SegmentAnalyst {
             focused = nil
             return
             }
-            Debug.log("seg \(span.index) control \(control) is inside button \(found.map { "\($0.box)" } ?? "-"): a click")
+            Debug.log("seg \(span.index) control \(control) is inside \(insideText ? "text" : "button \(found.map { "\($0.box)" } ?? "-")"): a click")
         }
         // Nothing changed but the pointer's own box: its shape changed (a hand turning back into
         // an arrow as what lay under it went away), which is no click.
@@ -984,9 +1096,13 @@ final class SegmentAnalyst {
             let label = try await labelFor(field: el.box, in: e.plate)
             popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
             if owned {
+                // (The "list" may turn out to be none — a toast appearing under a button — and the
+                // click a plain one: it keeps what tells its element apart from its copies.)
+                var context: String?
+                if let text { context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box) }
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
-                                                role: .combobox, text: text, label: label, popup: list, confidence: 0.6,
-                                                evidence: [e.start, time]))
+                                                role: .combobox, text: text, label: label, context: context, popup: list,
+                                                confidence: 0.6, evidence: [e.start, time]))
             }
             return
         }
@@ -1172,7 +1288,8 @@ final class SegmentAnalyst {
     private func plateAvoid(_ e: ChangeEvent) -> PixelRect? { tracker.plateIsClean ? nil : e.pointer?.box }
 
     /// A small square that changed near the click (the pointer's row), when there is one.
-    private func changedControl(near h: PixelPoint, plate: Image, before: Image, after: Image, pointer: PixelRect?) -> PixelRect? {
+    private func changedControl(near h: PixelPoint, plate: Image, before: Image, after: Image, pointer: PixelRect?,
+                                pointers: [PixelRect]) -> PixelRect? {
         // Probe for a small bordered square or circle under the pointer, then along its row to
         // the left (a click on a label ticks the control before it); it must look different after.
         var probes: [PixelPoint] = []
@@ -1185,6 +1302,9 @@ final class SegmentAnalyst {
             for frame in [plate, after] {
                 guard let box = ElementFinder.control(at: p, in: frame, bounds: window, avoid: pointer) else { continue }
                 tried.append(box)
+                // The inside of the pointer's own outline (a hand that changed shape) is no control:
+                // a control holds at most the pointer's tip, never all of it.
+                if pointers.contains(where: { box.intersection($0).area * 10 >= $0.area * 9 }) { continue }
                 // A tick or a radio's dot fills the middle: a change there counts even when the
                 // box around it (border, background) hardly changed.
                 let d = ChangeDetector.meanDifference(before, after, region: box.expanded(2, 2))

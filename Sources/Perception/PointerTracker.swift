@@ -43,6 +43,9 @@ public struct PointerTracker: Sendable {
     /// When the pointer last travelled (moved more than a few pixels: not a jitter or a
     /// change under it mistaken for it).
     public private(set) var lastTravel: Double = -.infinity
+    /// Whether the last travel began from rest (the pointer had not moved in the frames before it):
+    /// a shape change or a first step, not the end of a move.
+    public private(set) var travelLeftRest = false
     /// Whether a pointer has been seen at all.
     public private(set) var seen = false
     private var lastTime: Double?
@@ -168,6 +171,7 @@ public struct PointerTracker: Sendable {
         seen = true
         silhouette = nil
         plateIsClean = false
+        let previousMove = lastMove
         lastMove = time
         let last = fix?.hotSpot
         // Where the pointer is now: the blob part present in `image` but not in `previous` is
@@ -188,8 +192,19 @@ public struct PointerTracker: Sendable {
             box = PixelRect(x: x, y: y, width: w, height: h)
         }
         let newFix = PointerFix(box: box, hotSpot: PointerLocator.hotSpot(of: box, in: image, reference: previous))
-        if let l = last, abs(l.x - newFix.hotSpot.x) + abs(l.y - newFix.hotSpot.y) <= 14 {} else { lastTravel = time }
+        if let l = last, abs(l.x - newFix.hotSpot.x) + abs(l.y - newFix.hotSpot.y) <= 14 {} else {
+            lastTravel = time
+            travelLeftRest = time - previousMove > interval * 1.6 + 0.001
+        }
         fix = newFix
+    }
+
+    /// The pointer vanished into a larger change at `time` (its old and new places merged with
+    /// what changed around them): it counts as still moving, its position unknown until seen again.
+    public mutating func hidden(at time: Double) {
+        lastMove = time
+        silhouette = nil
+        plateIsClean = false
     }
 
     /// The resting pointer's own pixels (true = pointer) inside `fix.box`, when measured.

@@ -297,6 +297,70 @@ final class PerceptionTests: XCTestCase {
         XCTAssertFalse(tracker.seen)
     }
 
+    func testAPointerArrivingWithAHoverTintIsFoundInsideTheChangeAndItsClickLandsThere() async throws {
+        // A dark button that tints as the pointer enters it: the pointer's old and new places and
+        // the tint change in one frame, as one large blob.
+        let button = PixelRect(x: 200, y: 150, width: 120, height: 32)
+        let page = Canvas().with { $0.fill(button, 140) }
+        let tip = PixelPoint(x: 250, y: 163)
+        var images: [Image] = []
+        for i in 0...6 { images.append(page.with { $0.pointer(at: PixelPoint(x: 560 - i * 40, y: 20 + i * 15)) }.image) }
+        images.append(page.with { $0.pointer(at: PixelPoint(x: 290, y: 128)) }.image)
+        for _ in 0..<8 { images.append(page.with { c in c.fill(button, 110); c.pointer(at: tip) }.image) }
+        // The click: the button turns into its "added" look.
+        for _ in 0..<16 { images.append(page.with { c in c.fill(button, 30); c.pointer(at: tip) }.image) }
+        let tools = FakeTools(all: frames(images), reader: FakeReader { _ in "Add to cart" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        let clicks = obs.filter { $0.kind == .click }
+        XCTAssertEqual(clicks.count, 1, "\(obs.map { "\($0.kind) \($0.time) \($0.point.map { "\($0)" } ?? "-")" })")
+        let p = try XCTUnwrap(clicks.first?.point)
+        XCTAssertTrue(button.contains(p), "the click at \(p) is not on the button")
+        XCTAssertGreaterThan(clicks[0].time, Double(8) / 30 + 0.01, "the tint on arrival is no click")
+    }
+
+    func testAClickWhoseEffectChangesTheRestingPointersShapeIsStillAClick() async throws {
+        // The pointer rests on a link; the click removes the link's row and the pointer, no longer
+        // over a link, changes its shape (its box shifts): that is no arrival, and no hover.
+        let row = PixelRect(x: 80, y: 190, width: 400, height: 80)
+        let page = Canvas().with { $0.text(x: 300, y: 198, glyphs: 3); $0.text(x: 100, y: 240, glyphs: 30) }
+        let tip = PixelPoint(x: 318, y: 204)
+        var images: [Image] = []
+        for i in 0...6 { images.append(page.with { $0.pointer(at: PixelPoint(x: 600 - i * 45, y: 360 - i * 25)) }.image) }
+        for _ in 0..<10 { images.append(page.with { $0.pointer(at: tip) }.image) }
+        let gone = Canvas().with { $0.fill(row, 250) }
+        for _ in 0..<16 { images.append(gone.with { $0.pointer(at: PixelPoint(x: tip.x - 12, y: tip.y + 6)) }.image) }
+        let tools = FakeTools(all: frames(images), reader: FakeReader { _ in "Remove" })
+        let segment = Segment(index: 0, start: 0, end: 100, decodeStart: 0, decodeEnd: 10)
+        let obs = try await EmbeddedVisionModel().analyse(segment: SegmentContext(segment: segment, layout: layout, motion: [], frameRate: 30),
+                                                          tools: tools)
+        XCTAssertEqual(obs.filter { $0.kind == .click }.count, 1, "\(obs.map { "\($0.kind) \($0.time)" })")
+    }
+
+    func testTheRestingPointerIsItsOwnShapeNotAChangeBesideIt() {
+        // What differs from the plate: an I-beam, and three rows above it a focus ring drawn across.
+        let r = PixelRect(x: 100, y: 100, width: 40, height: 50)
+        var diff = [Bool](repeating: false, count: r.area)
+        func set(_ x: Int, _ y: Int) { diff[(y - r.y) * r.width + x - r.x] = true }
+        for x in 110..<126 { set(x, 112) }                                 // the ring
+        for x in 118..<123 { set(x, 115); set(x, 132) }                    // the I-beam's serifs
+        for y in 116..<132 { set(120, y) }                                 // its stem
+        XCTAssertEqual(SegmentAnalyst.pointerShape(in: diff, region: r), PixelRect(x: 118, y: 115, width: 5, height: 18))
+        // A difference filling the whole area is no pointer.
+        XCTAssertNil(SegmentAnalyst.pointerShape(in: [Bool](repeating: true, count: r.area), region: r))
+    }
+
+    func testAListsPlaceTintedByAHoverIsNoListAnyMore() {
+        let list = PixelRect(x: 100, y: 100, width: 200, height: 90)
+        let under = Canvas().with { $0.fill(PixelRect(x: 100, y: 120, width: 200, height: 40), 140) }
+        let hovered = under.with { $0.fill(PixelRect(x: 100, y: 120, width: 200, height: 40), 118) }
+        let open = under.with { c in c.fill(list, 255); c.outline(list, 90); c.fill(PixelRect(x: 101, y: 101, width: 198, height: 28), 60)
+            c.text(x: 110, y: 140, glyphs: 12); c.text(x: 110, y: 168, glyphs: 9) }
+        XCTAssertLessThan(SegmentAnalyst.strongDifference(hovered.image, under.image, region: list, ignoring: nil), 0.01)
+        XCTAssertGreaterThan(SegmentAnalyst.strongDifference(open.image, under.image, region: list, ignoring: nil), 0.2)
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
@@ -386,6 +450,15 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(URLText.normalise("127.0.0.1:8765/signup/confirm.htm!"), "http://127.0.0.1:8765/signup/confirm.html")
         XCTAssertGreaterThan(URLText.score("localhost:3000/x"), 0)
         XCTAssertEqual(URLText.score("Checklist"), 0)
+    }
+
+    func testATextLineNearAPointJustOutsideItsBoundsIsFoundWithoutAFault() {
+        // A list row whose text runs to the list's bottom edge; the pointer 3 px below the list.
+        let list = PixelRect(x: 100, y: 100, width: 200, height: 60)
+        let page = Canvas().with { c in c.fill(list, 255); c.text(x: 110, y: 146, glyphs: 8, height: 14) }
+        let line = ElementFinder.textLine(near: PixelPoint(x: 140, y: 163), in: page.image, bounds: list, background: 255, avoid: nil)
+        XCTAssertNotNil(line)
+        XCTAssertNil(ElementFinder.textLine(near: PixelPoint(x: 140, y: 40), in: page.image, bounds: list, background: 255, avoid: nil))
     }
 
     func testElementFinderTellsFieldsControlsAndText() {
