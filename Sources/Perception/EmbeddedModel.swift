@@ -231,7 +231,8 @@ final class SegmentAnalyst {
            large.reduce(0, { $0 + $1.box.area }) < layout.viewport.area / 10 {
             let strong = large.filter { $0.box.distance(to: f.box) <= 160 }
                 .flatMap { ChangeDetector.blobs(previous, image, threshold: 90, cell: 8, region: $0.box) }
-            if strong.count == 1 || strong.count == 2, strong.allSatisfy({ isSmall($0) && $0.box.distance(to: f.box) <= 160 }) {
+            if strong.count == 1 || strong.count == 2,
+               strong.allSatisfy({ isSmall($0) && !isCaret($0) && $0.box.width >= 5 && $0.box.height >= 8 && $0.box.distance(to: f.box) <= 160 }) {
                 Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer inside a larger change: \(strong.map { "\($0.box)" })")
                 small = strong
             }
