@@ -50,7 +50,8 @@ let package = Package(
 
         .testTarget(name: "ScreenCoreTests", dependencies: ["ScreenCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "Media", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "Media", "TestSupport"],
+                    exclude: ["Fixtures"], swiftSettings: strict),   // (read by path from the source tree)
         .testTarget(name: "PerceptionTests", dependencies: ["Perception", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SwarmTests", dependencies: ["Swarm", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "TestSupport"],

@@ -84,9 +84,16 @@ public struct RemoteVisionModel: VisionModel {
         req.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let k = apiKey { req.setValue("Bearer \(k)", forHTTPHeaderField: "Authorization") }
         req.httpBody = try JSONSerialization.data(withJSONObject: ["model": model, "messages": messages, "temperature": 0])
-        let (data, response) = try await URLSession.shared.data(for: req)
+        let data: Data, response: URLResponse
+        do { (data, response) = try await URLSession.shared.data(for: req) }
+        catch is CancellationError { throw CancellationError() }
+        catch {
+            // One line, naming the endpoint (never the key).
+            throw RemoteError(description: "cannot reach the model endpoint \(endpoint.absoluteString): \((error as NSError).localizedDescription)")
+        }
         guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-            throw RemoteError(description: "model endpoint answered \((response as? HTTPURLResponse)?.statusCode ?? 0)")
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            throw RemoteError(description: "the model endpoint \(endpoint.absoluteString) answered HTTP \(status)\(Self.errorDetail(data).map { ": \($0)" } ?? "")")
         }
         guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let choice = (obj["choices"] as? [[String: Any]])?.first,
@@ -94,6 +101,16 @@ public struct RemoteVisionModel: VisionModel {
             throw RemoteError(description: "model endpoint returned no message")
         }
         return text
+    }
+
+    /// The message of an OpenAI-style error body (`{"error": {"message": …}}`) or the body's first
+    /// line, cut short; nil when empty.
+    static func errorDetail(_ data: Data) -> String? {
+        let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let message = ((obj?["error"] as? [String: Any])?["message"] as? String) ?? (obj?["error"] as? String)
+            ?? String(decoding: data.prefix(400), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
+        guard let m = message?.trimmingCharacters(in: .whitespaces), !m.isEmpty else { return nil }
+        return m.count > 160 ? String(m.prefix(159)) + "…" : m
     }
 
     static let systemPrompt = """

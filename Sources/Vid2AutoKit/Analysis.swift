@@ -103,7 +103,8 @@ public enum Analysis {
         let swarm = Swarm(agents: options.agents, timeout: options.agentTimeout)
         let model = stages.model
         let rate = info.frameRate > 0 ? info.frameRate : 30
-        let done = Counter(), retried = Counter()
+        let done = Counter(), retried = Counter(), skipped = Counter()
+        let firstFailure = FirstMessage()
         let total = plan.segments.count
         let progress = options.progress
         let keyframes = plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : []
@@ -125,7 +126,7 @@ public enum Analysis {
                     } catch {
                         ctx.report(attempt == 1 ? .warning : .error,
                                    "segment \(segment.index) failed (\(error)); \(attempt == 1 ? "retrying" : "skipped")")
-                        if attempt == 1 { retried.increment() }
+                        if attempt == 1 { retried.increment() } else { skipped.increment(); firstFailure.offer("\(error)") }
                     }
                 }
                 progress?("analysing: \(done.increment()) of \(total) segments")
@@ -133,6 +134,13 @@ public enum Analysis {
             return out
         }
         diagnostics += result.diagnostics
+        // Every segment failed (a model endpoint that cannot be reached, say): there is nothing to
+        // aggregate, and an empty script would hide it.
+        let lost = skipped.value + result.outputs.filter { $0 == nil }.count
+        if total > 0, lost >= total {
+            throw AnalysisError.everySegmentFailed(path: path, model: model.name, segments: total,
+                                                   cause: firstFailure.value ?? result.diagnostics.last?.message ?? "unknown")
+        }
         trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
         // Stage 3 — aggregator.
@@ -339,6 +347,27 @@ func trace(_ s: @autoclosure () -> String) {
 }
 
 /// A thread-safe counter for progress reports.
+/// The first of several messages offered from concurrent tasks.
+final class FirstMessage: @unchecked Sendable {
+    // Invariant: `message` is only touched under `lock`.
+    private let lock = NSLock()
+    private var message: String?
+    func offer(_ m: String) { lock.lock(); if message == nil { message = m }; lock.unlock() }
+    var value: String? { lock.lock(); defer { lock.unlock() }; return message }
+}
+
+/// An analysis that produced nothing usable.
+public enum AnalysisError: Error, Sendable, CustomStringConvertible {
+    /// The vision model failed on every segment (each tried twice).
+    case everySegmentFailed(path: String, model: String, segments: Int, cause: String)
+    public var description: String {
+        switch self {
+        case let .everySegmentFailed(path, model, segments, cause):
+            "\(path): the vision model (\(model)) failed on every segment (\(segments)): \(cause)"
+        }
+    }
+}
+
 final class Counter: @unchecked Sendable {
     // Invariant: `n` is only touched under `lock`.
     private let lock = NSLock()

@@ -18,6 +18,7 @@ public enum Vid2AutoKit {
             if case .templatesDirectoryNotFound = e { return (e.description, 66) }
             return (e.description, 70)
         case let e as UsageError: return (e.description, 64)
+        case let e as AnalysisError: return (e.description, 69)
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
         }
@@ -53,11 +54,18 @@ extension Vid2AutoKit {
     /// The templates are located before the analysis starts, so a bad `--templates DIR` fails fast.
     public static func analyse(path: String, target: String, options: AnalysisOptions = AnalysisOptions(),
                                templates: String? = nil, assertions: Bool = true) async throws -> String {
+        try await analyseReporting(path: path, target: target, options: options, templates: templates, assertions: assertions).text
+    }
+
+    /// Like `analyse`, with the run's diagnostics (segments skipped, readings doubted) beside the text.
+    public static func analyseReporting(path: String, target: String, options: AnalysisOptions = AnalysisOptions(),
+                                        templates: String? = nil, assertions: Bool = true) async throws
+        -> (text: String, diagnostics: [Diagnostic]) {
         guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
         let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
         let timeline = try await Analysis.run(path: path, options: options)
         let artifact = try renderer.render(timeline, target: scriptTarget)
-        return artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n"
+        return (artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n", timeline.diagnostics)
     }
 }
 

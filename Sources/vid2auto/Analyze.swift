@@ -31,9 +31,14 @@ struct Analyze: AsyncParsableCommand {
         do {
             let options = AnalysisOptions(agents: agents, agentTimeout: agentTimeout, measureSpeedup: measureSpeedup,
                                           progress: { progress.update($0) })
-            let text = try await Vid2AutoKit.analyse(path: file, target: target, options: options,
-                                                     templates: templates, assertions: !noAssert)
+            let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: file, target: target, options: options,
+                                                                             templates: templates, assertions: !noAssert)
             progress.finish()
+            // What was lost on the way (a segment skipped) is said once per cause, on stderr; the
+            // script is still written.
+            for d in diagnostics where d.severity == .error {
+                FileHandle.standardError.write(Data("vid2auto: \(file): \(d.message)\n".utf8))
+            }
             if let output {
                 do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
                 catch { throw OutputError.cannotWrite(path: output, reason: (error as NSError).localizedDescription) }
