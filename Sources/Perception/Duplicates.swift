@@ -1,0 +1,95 @@
+// Look-alikes on screen: `Duplicates` finds other places that look like a given element (a grid of
+// the same button, a "Delete" per row), and `TextSimilarity` tells how alike two readings are; the
+// segment analyst reads an element from its copies and tells it apart from them with these.
+
+import Foundation
+import ScreenCore
+
+/// Finding other places on screen that look like a given element (same size, same pixels).
+public enum Duplicates {
+    /// Boxes elsewhere in `region` whose pixels match `box`'s (downsampled comparison). Each
+    /// patch is compared after removing its mean brightness (a hovered copy is darker or lighter),
+    /// and cells of `box` under `ignoring` (the pointer) do not count.
+    public static func find(_ box: PixelRect, in image: Image, within region: PixelRect, ignoring: PixelRect? = nil) -> [PixelRect] {
+        let s = 4
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard box.width >= 16, box.height >= 10, !r.isEmpty else { return [] }
+        // Small gray copies.
+        func small(_ rect: PixelRect) -> (w: Int, h: Int, px: [Int16]) {
+            let w = rect.width / s, h = rect.height / s
+            var px = [Int16](repeating: 0, count: max(0, w * h))
+            for y in 0..<h {
+                for x in 0..<w {
+                    var sum = 0
+                    for yy in 0..<s { for xx in 0..<s { sum += Int(image.luma(x: rect.x + x * s + xx, y: rect.y + y * s + yy)) } }
+                    px[y * w + x] = Int16(sum / (s * s))
+                }
+            }
+            return (w, h, px)
+        }
+        let t = small(box), m = small(r)
+        guard t.w >= 3, t.h >= 2, m.w > t.w, m.h > t.h else { return [] }
+        // Cells that count: not under the pointer.
+        var use = [Bool](repeating: true, count: t.px.count)
+        if let a = ignoring?.expanded(2, 2) {
+            for y in 0..<t.h {
+                for x in 0..<t.w where a.intersection(PixelRect(x: box.x + x * s, y: box.y + y * s, width: s, height: s)).area > 0 {
+                    use[y * t.w + x] = false
+                }
+            }
+        }
+        let counted = use.filter { $0 }.count
+        guard counted * 2 >= t.px.count else { return [] }
+        var tMean = 0
+        for (i, v) in t.px.enumerated() where use[i] { tMean += Int(v) }
+        tMean /= counted
+        var tVar = 0
+        for (i, v) in t.px.enumerated() where use[i] { tVar += abs(Int(v) - tMean) }
+        guard tVar / counted >= 6 else { return [] }   // a flat patch matches everywhere
+        var hits: [PixelRect] = []
+        let limit = counted * 7
+        for y in 0...(m.h - t.h) {
+            for x in 0...(m.w - t.w) {
+                var mMean = 0
+                for yy in 0..<t.h { let mr = (y + yy) * m.w + x; for xx in 0..<t.w where use[yy * t.w + xx] { mMean += Int(m.px[mr + xx]) } }
+                mMean /= counted
+                let shift = mMean - tMean
+                guard abs(shift) <= 60 else { continue }
+                var sad = 0
+                var yy = 0
+                while yy < t.h && sad <= limit {
+                    let mr = (y + yy) * m.w + x, tr = yy * t.w
+                    for xx in 0..<t.w where use[tr + xx] { sad += abs(Int(m.px[mr + xx]) - Int(t.px[tr + xx]) - shift) }
+                    yy += 1
+                }
+                if sad <= limit {
+                    let hit = PixelRect(x: r.x + x * s, y: r.y + y * s, width: box.width, height: box.height)
+                    if hit.distance(to: box) > 0 || hit.intersection(box).area < box.area / 4,
+                       !hits.contains(where: { $0.intersection(hit).area > 0 }) {
+                        hits.append(hit)
+                    }
+                }
+            }
+        }
+        return hits.filter { $0.intersection(box).area == 0 }
+    }
+}
+
+/// How alike two readings are.
+public enum TextSimilarity {
+    /// 1 − edit distance / longer length, case-insensitive (1 = equal).
+    public static func ratio(_ a: String, _ b: String) -> Double {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            cur[0] = i
+            for j in stride(from: 1, through: y.count, by: 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        let d = x.isEmpty ? y.count : prev[y.count]
+        return 1 - Double(d) / Double(max(x.count, y.count))
+    }
+}

@@ -1,0 +1,342 @@
+// Clicks for `SegmentAnalyst`: explaining a change under a resting pointer as a click on a button,
+// link, tab or field, a checkbox or radio toggling (and its label), a list or menu opening from
+// what was clicked and closing on an option (or turning out to be no list), and a control that
+// changed its look when no pointer is seen.
+
+import Foundation
+import ScreenCore
+
+extension SegmentAnalyst {
+    // MARK: clicks
+
+    func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
+               pageBoxes: [PixelRect], time: Double) async throws {
+        let vp = layout.viewport
+        if popup == nil { try await flushTyping() }
+        let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
+        let before = observations.count
+        defer {
+            if let f = found {
+                let i = observations.count > before ? observations.count - 1 : nil
+                lastClick = (i, f.box, i.flatMap { observations[$0].text }, i.flatMap { observations[$0].label }, e.start, h)
+            }
+        }
+        // A checkbox or radio that changed state (clicked directly or through its label).
+        // Its tick is part of this event's change (a look that changed as the pointer left it, while
+        // the event's change is elsewhere, is no toggle).
+        if !big, let control = changedControl(near: h, plate: e.plate, before: e.before, after: after, pointer: plateAvoid(e),
+                                              pointers: [e.startPointer, tracker.fix?.box].compactMap { $0 }),
+           Self.changeTouches(control, pageBoxes) {
+            let fb = ElementFinder.fill(of: control, in: e.before), fa = ElementFinder.fill(of: control, in: after)
+            // A control toggled before in this segment keeps the kind it was judged then (a focus
+            // ring drawn around a checkbox can make it look round).
+            let known = knownControls.first { $0.box.intersection(control).area * 2 >= min($0.box.area, control.area) }
+            let round = known?.round ?? (ElementFinder.isRound(control, in: e.plate, avoid: e.pointer?.box)
+                || ElementFinder.isRound(control, in: after, avoid: tracker.fix?.box))
+            if known == nil { knownControls.append((control, round)) }
+            // The label is the text right of the control: its first line when it wraps.
+            var lines: [PixelRect] = []
+            for dy in [-10, -4, 0, 6] {
+                let at = PixelPoint(x: control.maxX + 14, y: control.center.y + dy)
+                guard let lb = ElementFinder.textLine(near: at, in: e.plate, bounds: vp,
+                                                      background: Int(e.plate.luma(x: control.maxX + 3, y: control.center.y)),
+                                                      avoid: plateAvoid(e)), lb.maxX > control.maxX + 8,
+                      lb.maxY >= control.y - 6, lb.y <= control.maxY + 6,
+                      !lines.contains(where: { $0.intersection(lb).area > 0 }) else { continue }
+                lines.append(lb)
+            }
+            var label: String?
+            Debug.log("seg \(span.index) control \(control) label lines \(lines)")
+            // No label beside it and a button around it: a glyph or icon of the button changing
+            // under the press, not a checkbox.
+            let insideButton = lines.isEmpty && (found.map { Self.holdsControl($0, control) } ?? false)
+            // A "control" inside a line of text, with letters on both sides of it (more than its own
+            // border to its left), is a glyph's hole.
+            let insideText = lines.contains { $0.x < control.x - 10 && $0.maxX > control.maxX + 4 && $0.y <= control.y && $0.maxY >= control.maxY }
+            if !insideButton && !insideText {
+            for lb in lines.sorted(by: { $0.y < $1.y }) where label == nil {
+                let right = PixelRect(x: max(lb.x, control.maxX + 2), y: lb.y, width: lb.maxX - max(lb.x, control.maxX + 2), height: lb.height)
+                if right.height > 24 {
+                    // Two lines grown together (a name over a description): the first one.
+                    label = try await TextRegions.readLines(right, in: e.plate, reader: reader, minConfidence: 40)
+                        .min { $0.box.y < $1.box.y }?.text
+                } else {
+                    label = try await TextRegions.readLine(right, in: e.plate, reader: reader)
+                }
+            }
+            if label == nil, let found, found.shape == .text { label = try await TextRegions.readLine(found.box, in: e.plate, reader: reader) }
+            if owned {
+                observations.append(Observation(kind: .check, time: e.start, endTime: e.lastChange, segment: span.index, point: h,
+                                                box: control, role: round ? .radio : .checkbox, text: label, label: label,
+                                                value: .flag(fa >= fb || round), confidence: 0.75, evidence: [e.start, time]))
+            }
+            focused = nil
+            return
+            }
+            Debug.log("seg \(span.index) control \(control) is inside \(insideText ? "text" : "button \(found.map { "\($0.box)" } ?? "-")"): a click")
+        }
+        // Nothing changed but the pointer's own box: its shape changed (a hand turning back into
+        // an arrow as what lay under it went away), which is no click.
+        // (The event's boxes are one per frame and overlap: their union is what changed.)
+        if !big, let p = e.pointer?.box, pageBoxes.allSatisfy({ p.expanded(16, 16).intersection($0) == $0 }),
+           pageBoxes.dropFirst().reduce(pageBoxes[0], { $0.union($1) }).area <= p.expanded(6, 6).area {
+            Debug.log("seg \(span.index) only the pointer's box changed at \(h): its shape, no click")
+            return
+        }
+        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_RAW"] {
+            FileManager.default.createFile(atPath: "\(dir)/plate-\(String(format: "%.2f", e.start)).gray", contents: Data(e.plate.pixels))
+            FileManager.default.createFile(atPath: "\(dir)/before-\(String(format: "%.2f", e.start)).gray", contents: Data(e.before.pixels))
+        }
+        Debug.log("seg \(span.index) click at \(h.x),\(h.y) element \(found.map { "\($0.box) \($0.shape)" } ?? "none") pointer \(e.pointer.map { "\($0.box)" } ?? "-")")
+        let retried = found ?? ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: nil)
+        guard var el = retried else {
+            if owned {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
+                                                confidence: 0.3, evidence: [e.start]))
+                if big { schedule(time: time, observation: observations.count - 1, region: vp, big: true) }
+            }
+            return
+        }
+        // A list opening under (or over) the element: a select or a menu.
+        let listBox = Self.clusters(pageBoxes, gap: 10).filter { b in
+            b.area >= el.box.area * 2 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
+                && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
+                && b.x < el.box.maxX && b.maxX > el.box.x && Self.alignedWith(b, el.box)
+        }.max { $0.area < $1.area }
+        Debug.log("seg \(span.index) clusters \(Self.clusters(pageBoxes, gap: 10)) list \(listBox.map { "\($0)" } ?? "nil") big \(big)")
+        // A box is read inside its border; a line of text with a margin (its box hugs the ink,
+        // and the faint tops of letters fall outside it).
+        let textArea = el.shape == .text ? el.box.expanded(3, 3).intersection(vp) : el.box.insetBy(2)
+        var text = try await readElementText(textArea, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+        if let list = listBox, !big, el.shape != .text {
+            let label = try await labelFor(field: el.box, in: e.plate)
+            popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
+            if owned {
+                // (The "list" may turn out to be none — a toast appearing under a button — and the
+                // click a plain one: it keeps what tells its element apart from its copies.)
+                var context: String?
+                if let text { context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box) }
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+                                                role: .combobox, text: text, label: label, context: context, popup: list,
+                                                confidence: 0.6, evidence: [e.start, time]))
+            }
+            return
+        }
+        // A text field taking focus: the change stays on the field (its ring, its caret). A focus
+        // underline below the pointer tells the field's width when the flood could not.
+        if el.shape != .field, !big,
+           let line = pageBoxes.first(where: { $0.height <= 4 && $0.width >= 60 && $0.x <= h.x && $0.maxX >= h.x && $0.y >= h.y - 6 && $0.y <= h.y + 50 }) {
+            let top = max(vp.y, min(h.y - 12, line.y - 40))
+            el = FoundElement(box: PixelRect(x: line.x, y: top, width: line.width, height: line.maxY - top), shape: .field, background: 255)
+        }
+        let scope = ((typing?.field ?? focused).map { $0.union(el.box) } ?? el.box).expanded(8, 8)
+        let local = pageBoxes.allSatisfy { scope.intersection($0) == $0 }
+        if el.shape == .field && !big && local {
+            focused = el.box
+            let label = try await labelFor(field: el.box, in: e.plate)
+            let placeholder = try await placeholderIn(field: el.box, frame: e.plate)
+            if owned {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+                                                role: .textbox, label: label, placeholder: placeholder,
+                                                confidence: 0.7, evidence: [e.start, time]))
+            }
+            return
+        }
+        // Anything else: a button, a tab, a link, a menu item. A region much bigger than the
+        // text under the pointer is a container, not the element: the text is.
+        focused = nil
+        if el.shape != .text, let line = ElementFinder.textLine(near: h, in: e.plate, bounds: el.box, background: Int(el.background),
+                                                                 avoid: plateAvoid(e)),
+           el.box.width > line.width * 3 + 60 || el.box.height > line.height * 3 + 24 {
+            el = FoundElement(box: line, shape: ElementShape.text, background: el.background)
+            text = try await readElementText(line.expanded(3, 3).intersection(vp), in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+        }
+        // A menu button's chevron ("▾" read as "*" or "v") is no part of its name.
+        text = text.map(Self.withoutChevron)
+        // A lone x on something icon-sized is the multiplication sign of a close or delete button.
+        if let t = text, ["x", "X", "✕", "✖"].contains(t), el.box.width <= 40, el.box.height <= 40 { text = "×" }
+        let role: Role? = el.shape == ElementShape.text ? nil : Role.button
+        var context: String?
+        if let text {
+            context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+        }
+        if owned {
+            observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+                                            role: role, text: text, context: context, confidence: text == nil ? 0.45 : 0.75,
+                                            evidence: [e.start, time]))
+            let changedArea = pageBoxes.reduce(0) { $0 + $1.area }
+            if big || changedArea >= layout.viewport.area / 12 {
+                let region = pageBoxes.filter { $0.distance(to: el.box) > 4 }.reduce(nil as PixelRect?) { acc, b in acc.map { $0.union(b) } ?? b }
+                schedule(time: time, observation: observations.count - 1, region: region ?? vp, big: big)
+            }
+        }
+    }
+
+    /// Boxes merged while they overlap or lie within `gap` pixels (the fragments of one change).
+    static func clusters(_ boxes: [PixelRect], gap: Int) -> [PixelRect] {
+        var out: [PixelRect] = []
+        for b in boxes {
+            var merged = b
+            var changed = true
+            while changed {
+                changed = false
+                if let i = out.firstIndex(where: { $0.distance(to: merged) <= gap }) {
+                    merged = merged.union(out.remove(at: i)); changed = true
+                }
+            }
+            out.append(merged)
+        }
+        return out
+    }
+
+    /// The list closed: a select shows the option now (a `select`); a menu does not (a click on
+    /// the highlighted item). Returns false when the list was dismissed by a click elsewhere.
+    func chooseFromList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image),
+                        event e: ChangeEvent, after: Image, pointer h: PixelPoint?, time: Double) async throws -> Bool {
+        popup = nil
+        defer { popupRow = nil }
+        let inList = h.map { pop.box.expanded(4, 4).contains($0) } ?? false
+        var row = popupRow
+        if inList, let h, let line = ElementFinder.textLine(near: h, in: e.before, bounds: pop.box,
+                                                            background: Int(e.before.luma(x: max(pop.box.x + 2, h.x - 12), y: h.y)),
+                                                            avoid: e.pointer?.box) {
+            row = line
+        }
+        var option: String?
+        if let r = row { option = try await TextRegions.readLine(r.intersection(pop.box), in: e.before, reader: reader) }
+        let now = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader).map(Self.withoutChevron)
+        let isSelect = now != nil && now != pop.ownerText.map(Self.withoutChevron)
+        Debug.log("seg \(span.index) list closed: option \(option ?? "nil") opener now \(now ?? "nil") was \(pop.ownerText ?? "nil")")
+        guard isSelect || inList || popupRow != nil else { return false }
+        try await flushTyping()
+        if span.owns(e.start) || span.owns(pop.time) {
+            if isSelect {
+                let value = now ?? option
+                observations.append(Observation(kind: .select, time: pop.time, endTime: e.start, segment: span.index,
+                                                point: h, box: pop.owner, role: .combobox, text: pop.ownerText, label: pop.label,
+                                                value: value.map { .text($0) }, confidence: value == nil ? 0.4 : 0.8,
+                                                evidence: [pop.time, e.start]))
+            } else {
+                observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h,
+                                                box: row ?? pop.box, role: .menuitem, text: option,
+                                                confidence: option == nil ? 0.4 : 0.7, evidence: [e.start]))
+            }
+        }
+        clickedRest = tracker.lastMove
+        return true
+    }
+
+    /// A select's shown text without the drop-down arrow OCR reads as a trailing mark.
+    static func withoutChevron(_ s: String) -> String {
+        var words = s.split(separator: " ")
+        if words.count > 1, let last = words.last, last.count == 1,
+           !(last.first!.isLetter || last.first!.isNumber) || "vV".contains(last.first!) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// A list's box without the opener when one change covered both: the larger side of it.
+    static func trimmed(_ list: PixelRect, opener: PixelRect) -> PixelRect {
+        var list = list
+        // A change that merged with something far to one side (a neighbour losing focus).
+        if opener.x - list.x > 200 { list = PixelRect(x: opener.x - 8, y: list.y, width: list.maxX - opener.x + 8, height: list.height) }
+        if list.maxX - opener.maxX > 200 { list = PixelRect(x: list.x, y: list.y, width: opener.maxX + 8 - list.x, height: list.height) }
+        guard list.intersection(opener).area > 0 else { return list }
+        let above = PixelRect(x: list.x, y: list.y, width: list.width, height: max(0, opener.y - list.y))
+        let below = PixelRect(x: list.x, y: opener.maxY, width: list.width, height: max(0, list.maxY - opener.maxY))
+        let side = above.height >= below.height ? above : below
+        return side.height >= 40 ? side : list
+    }
+
+    /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than
+    /// a line, and attached below or above it (or over it).
+    /// Without a pointer: a small changed region holding text that reads the same before and
+    /// after (a tab turning active, a button pressed), topmost first. An underline that moved
+    /// stands for the text right above it.
+    func controlChangedWithoutPointer(_ boxes: [PixelRect], before: Image, after: Image) async throws -> PixelRect? {
+        let vp = layout.viewport
+        var candidates: [PixelRect] = []
+        for b in Self.clusters(boxes, gap: 4) where b.width >= 12 && b.width <= 400 {
+            if b.height <= 4, b.width >= 20 {
+                candidates.append(PixelRect(x: b.x, y: b.y - 30, width: b.width, height: 30).intersection(vp))
+            } else if b.height >= 10, b.height <= 60 {
+                candidates.append(b)
+            }
+        }
+        for c in candidates.sorted(by: { ($0.y, $0.x) < ($1.y, $1.x) }).prefix(6) {
+            guard let band = InkAnalysis.textBand(in: after, region: c.expanded(6, 6).intersection(vp)), band.height <= 40,
+                  let now = try await TextRegions.readLine(band, in: after, reader: reader), now.count >= 2,
+                  let was = try await TextRegions.readLine(band, in: before, reader: reader),
+                  TextSimilarity.ratio(now, was) >= 0.8 else { continue }
+            return band
+        }
+        return nil
+    }
+
+    /// What seemed to open a list did not: its click is a plain click again.
+    func noList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)) async throws {
+        guard let i = observations.lastIndex(where: { $0.kind == .click && $0.time == pop.time && $0.box == pop.owner }) else { return }
+        observations[i].popup = nil
+        if observations[i].role == .combobox, observations[i].label == nil {
+            observations[i].role = observations[i].text == nil ? nil : .button
+            // A plain button after all: it needs telling apart from its copies like any other.
+            if let text = observations[i].text, observations[i].context == nil {
+                observations[i].context = try await contextFor(element: pop.owner, text: text, in: pop.under, before: pop.time, pointer: nil)
+            }
+        }
+    }
+
+    /// A list opens lined up with what opened it (a select's options under it, a menu under its
+    /// button's left or right edge); a toast or a message merely near it does not.
+    static func alignedWith(_ b: PixelRect, _ element: PixelRect) -> Bool {
+        abs(b.x - element.x) <= 24 || abs(b.maxX - element.maxX) <= 24 || b.contains(element.center)
+    }
+
+    static func opensFrom(_ b: PixelRect, element: PixelRect) -> Bool {
+        let overlapX = min(b.maxX, element.maxX) - max(b.x, element.x)
+        guard overlapX >= element.width / 2, b.width >= element.width * 7 / 10, b.height >= 60,
+              b.area >= element.area * 3, alignedWith(b, element) else { return false }
+        return abs(b.y - element.maxY) <= 40 || abs(b.maxY - element.y) <= 40
+            || (b.intersection(element).area > 0 && b.height > element.height * 3)
+    }
+
+
+    /// A small square that changed near the click (the pointer's row), when there is one.
+    private func changedControl(near h: PixelPoint, plate: Image, before: Image, after: Image, pointer: PixelRect?,
+                                pointers: [PixelRect]) -> PixelRect? {
+        // Probe for a small bordered square or circle under the pointer, then along its row to
+        // the left (a click on a label ticks the control before it); it must look different after.
+        var probes: [PixelPoint] = []
+        for dy in stride(from: -8, through: 8, by: 4) { for dx in stride(from: -8, through: 8, by: 4) { probes.append(PixelPoint(x: h.x + dx, y: h.y + dy)) } }
+        for dx in stride(from: 14, through: 420, by: 6) { probes.append(PixelPoint(x: h.x - dx, y: h.y)); probes.append(PixelPoint(x: h.x - dx, y: h.y + 6)) }
+        var tried: [PixelRect] = []
+        for p in probes where layout.viewport.contains(p) {
+            if tried.contains(where: { $0.contains(p) }) { continue }
+            let window = PixelRect(x: p.x - 24, y: p.y - 24, width: 48, height: 48).intersection(layout.viewport)
+            for frame in [plate, after] {
+                guard let box = ElementFinder.control(at: p, in: frame, bounds: window, avoid: pointer) else { continue }
+                tried.append(box)
+                // The inside of the pointer's own outline (a hand that changed shape) is no control:
+                // a control holds at most the pointer's tip, never all of it.
+                if pointers.contains(where: { box.intersection($0).area * 10 >= $0.area * 9 }) { continue }
+                // A tick or a radio's dot fills the middle: a change there counts even when the
+                // box around it (border, background) hardly changed.
+                let d = ChangeDetector.meanDifference(before, after, region: box.expanded(2, 2))
+                let middle = ChangeDetector.meanDifference(before, after, region: box.insetBy(max(2, box.width / 4)))
+                Debug.log("seg \(span.index) control candidate \(box) at \(p) change \(String(format: "%.1f middle %.1f", d, middle))")
+                if d >= 12 || middle >= 30 { return box }
+            }
+        }
+        return nil
+    }
+
+    /// Whether one of an event's changed boxes touches `control`.
+    static func changeTouches(_ control: PixelRect, _ boxes: [PixelRect]) -> Bool {
+        boxes.contains { $0.intersection(control.expanded(4, 4)).area > 0 }
+    }
+
+    /// Whether `element` is a button holding the changed `control`: a box several times wider.
+    static func holdsControl(_ element: FoundElement, _ control: PixelRect) -> Bool {
+        element.shape == .box && element.box.contains(control.center) && element.box.width >= control.width * 3
+            && element.box.height >= control.height + 8
+    }
+}

@@ -1,0 +1,180 @@
+// Reading text for `SegmentAnalyst`: an element's text under the pointer (from clear views in the
+// recent frame history and from copies of it on screen), a field's label and placeholder, the
+// context that tells a repeated element apart from its copies (the heading of its card or row),
+// and the pixel measures these rest on (median ink, plain-background fraction).
+
+import Foundation
+import ScreenCore
+
+extension SegmentAnalyst {
+    /// The last frame before `time` in which the pointer lay clear of `box` (and the screen
+    /// there looked the same, text-wise, as in `reference`); nil when there is none.
+    private func unobscured(_ box: PixelRect, before time: Double, like reference: Image) -> Image? {
+        Debug.log("seg \(span.index) clear view of \(box) before \(time)? history \(history.map { "\(String(format: "%.2f", $0.time)) \($0.pointer.map { "\($0)" } ?? "-")" }.suffix(8))")
+        for h in history.reversed() where h.time < time {
+            guard let p = h.pointer, tracker.seen else { continue }
+            if p.expanded(4, 4).intersection(box).area > 0 { continue }
+            // The same element in the same place: its ink layout matches (a hover may recolour it).
+            let a = InkAnalysis.textBand(in: h.image, region: box.insetBy(2))
+            let b = InkAnalysis.textBand(in: reference, region: box.insetBy(2))
+            // (A hover may also darken the element's border: then the band with the pointer holds
+            // the clear one, a little wider on either side.)
+            guard let a, let b, (abs(a.x - b.x) <= 6 && (abs(a.width - b.width) <= 12 || b.width > a.width))
+                    || (b.x <= a.x + 2 && b.maxX >= a.maxX - 2 && b.width <= a.width + 24) else {
+                Debug.log("seg \(span.index) no clear view of \(box) at \(String(format: "%.2f", h.time)): the text there differs (\(a.map { "\($0)" } ?? "-") vs \(b.map { "\($0)" } ?? "-"))")
+                return nil
+            }
+            return h.image
+        }
+        return nil
+    }
+
+    /// Reads an element's text. With the pointer over it, other views compete with `image`: the
+    /// last frame before the pointer covered it, and copies of it elsewhere on screen (a grid of
+    /// the same button) that read much like it; the most confident reading wins.
+    func readElementText(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
+        let seen = try await TextRegions.readLineScored(box, in: image, reader: reader)
+        guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return seen?.text }
+        var best = seen
+        if let clear = unobscured(box, before: time, like: image),
+           let r = try await TextRegions.readLineScored(box, in: clear, reader: reader) {
+            Debug.log("seg \(span.index) clear view of \(box) reads \(r.text) (\(Int(r.confidence))) vs \(seen.map { "\($0.text) (\(Int($0.confidence)))" } ?? "-")")
+            if r.confidence > (best?.confidence ?? 0) { best = r }
+        }
+        if let anchor = best {
+            for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
+                if let r = try await TextRegions.readLineScored(copy, in: image, reader: reader),
+                   r.confidence > (best?.confidence ?? 0), TextSimilarity.ratio(r.text, anchor.text) >= 0.6 {
+                    Debug.log("seg \(span.index) reading \(box) from its copy at \(copy): \(r.text) (\(Int(r.confidence)))")
+                    best = r
+                }
+            }
+        }
+        return best?.text
+    }
+
+    /// The label of a field: the text just above it, else just left of it.
+    func labelFor(field f: PixelRect, in image: Image) async throws -> String? {
+        let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
+        // (Ink cut off by the top of the search area is the bottom of something bigger — a heading — not a label.)
+        if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8, band.y > above.y,
+           let t = try await TextRegions.readLine(InkAnalysis.leadingRun(of: band, in: image), in: image, reader: reader) {
+            return t
+        }
+        let left = PixelRect(x: f.x - 240, y: f.y, width: 236, height: f.height).intersection(layout.viewport)
+        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 48 {
+            return try await TextRegions.readLine(band, in: image, reader: reader)
+        }
+        return nil
+    }
+
+    /// The median luma of the ink (pixels darker than 235) in `crop`; nil when there is hardly any.
+    /// The share of `region`'s pixels within a few levels of its median: 1 for plain background.
+    static func plainFraction(_ image: Image, region: PixelRect) -> Double {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard r.area > 0 else { return 1 }
+        var histogram = [Int](repeating: 0, count: 256)
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX { histogram[Int(image.luma(x: x, y: y))] += 1 } }
+        var seen = 0, median = 0
+        for (v, n) in histogram.enumerated() { seen += n; if seen * 2 >= r.area { median = v; break } }
+        let near = histogram[max(0, median - 6)...min(255, median + 6)].reduce(0, +)
+        return Double(near) / Double(r.area)
+    }
+
+    static func medianInk(_ crop: Image) -> Int? {
+        var inks: [Int] = []
+        for y in 0..<crop.height { for x in 0..<crop.width { let v = Int(crop.luma(x: x, y: y)); if v < 235 { inks.append(v) } } }
+        guard inks.count >= 20 else { return nil }
+        inks.sort()
+        return inks[inks.count / 2]
+    }
+
+    /// The grey hint text of an empty field, read before anything was typed.
+    func placeholderIn(field f: PixelRect, frame: Image) async throws -> String? {
+        let inner = f.insetBy(3)
+        guard let band = InkAnalysis.textBand(in: frame, region: inner) else { return nil }
+        let crop = InkAnalysis.eraseCarets(frame.cropped(to: band))
+        // Placeholders are light: most of their ink is far from black.
+        guard let median = Self.medianInk(crop) else { return nil }
+        Debug.log("placeholder band \(band) median ink \(median)")
+        guard median > 120 else { return nil }
+        return try await TextRegions.readLine(PixelRect(x: 0, y: 0, width: crop.width, height: crop.height), in: crop, reader: reader)
+    }
+
+    /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
+    /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
+    func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
+        // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
+        // Copies by look, confirmed by their text (a look alone matches any row of small text).
+        var matches: [PixelRect] = []
+        // A glyph (×, +) is compared with the patch around it; its copies are too small to read back.
+        let glyph = box.width < 24 && box.height < 24
+        let probe = glyph ? PixelRect(x: box.center.x - 14, y: box.center.y - 12, width: 28, height: 24) : box.insetBy(2)
+        // The element as it looks hovered (under the pointer) matches no copy: its look from the
+        // last frame the pointer left it alone is searched too.
+        var views = [image]
+        if let p = pointer, p.expanded(2, 2).intersection(box).area > 0, let clear = unobscured(box, before: time, like: image) { views.append(clear) }
+        for (i, view) in views.enumerated() where matches.isEmpty {
+            for m in Duplicates.find(probe, in: view, within: layout.viewport, ignoring: i == 0 ? pointer : nil).prefix(6) {
+                if glyph { matches.append(m); continue }
+                if let t = try await TextRegions.readLine(m, in: view, reader: reader), TextSimilarity.ratio(t, text) >= 0.8 { matches.append(m) }
+                if matches.count >= 2 { break }
+            }
+        }
+        // Copies the look search misses (small text a few pixels off its grid, a hovered link):
+        // the same words read in the element's column or row.
+        if matches.isEmpty, !glyph {
+            let vp = layout.viewport
+            let column = PixelRect(x: box.x - 24, y: vp.y, width: box.width + 48, height: vp.height).intersection(vp)
+            let row = PixelRect(x: vp.x, y: box.y - 4, width: vp.width, height: box.height + 8).intersection(vp)
+            for band in [column, row] where matches.isEmpty {
+                let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
+                matches = lines.filter { $0.box.intersection(box.expanded(6, 6)).area == 0 && TextSimilarity.ratio($0.text, text) >= 0.8 }.map(\.box)
+            }
+        }
+        Debug.log("seg \(span.index) copies of \(box): \(matches)")
+        guard !matches.isEmpty || glyph else { return nil }
+        // The card, row or panel holding the element: its heading tells this copy apart. (Text
+        // outside it — a sticky header over a scrolled card, the next card — belongs to others.)
+        for holder in ElementFinder.containers(of: box, in: image, bounds: layout.viewport, avoid: pointer).prefix(2) {
+            let read = try await TextRegions.readLines(holder.insetBy(1), in: image, reader: reader, minConfidence: 60)
+            Debug.log("seg \(span.index) context of \(box): in \(holder) lines \(read.map { "\($0.text) \($0.box)" })")
+            if let heading = Self.heading(read, element: box, text: text, holder: holder) { return heading }
+        }
+        let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
+        // (An icon button is told apart by its row even when its hovered look matched no copy:
+        // a lone glyph says nothing by itself.)
+        if stacked || (glyph && matches.isEmpty) {
+            let row = PixelRect(x: layout.viewport.x + 4, y: box.y - 6, width: box.x - layout.viewport.x - 8, height: box.height + 12)
+            let lines = try await TextRegions.readLines(row, in: image, reader: reader, minConfidence: 55)
+            return lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text
+        }
+        let above = PixelRect(x: box.x - 120, y: box.y - 240, width: box.width + 240, height: 236).intersection(layout.viewport)
+        let read = try await TextRegions.readLines(above, in: image, reader: reader, minConfidence: 60)
+        Debug.log("seg \(span.index) context of \(box): copies \(matches), lines above \(read.map { "\($0.text) \($0.box)" })")
+        let lines = read
+            .filter { $0.text != text && $0.text.count >= 3 && $0.box.x < box.maxX + 40 && $0.box.maxX > box.x - 40 }
+        // The heading: the tallest line, the nearest among equals.
+        return lines.max { a, b in
+            a.box.height != b.box.height ? a.box.height < b.box.height : a.box.maxY < b.box.maxY
+        }?.text
+    }
+
+    /// The line that names a card or row, among the lines read inside it: not the element's own
+    /// text, not cut by the holder's edges (a line half under a sticky header reads as something
+    /// else), words before figures (a title before a price or a count), then the tallest, then the
+    /// first (top, then left). A figure stands in when the title is out of view.
+    static func heading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect, text: String, holder: PixelRect) -> String? {
+        let own = TextRegions.clean(text)
+        let usable = lines.filter { l in
+            TextRegions.clean(l.text) != own && l.text.count >= 3 && l.box.intersection(box.expanded(2, 2)).area * 2 < l.box.area
+                && l.box.y > holder.y + 1 && l.box.maxY < holder.maxY - 1
+        }
+        let worded = usable.filter { $0.text.filter(\.isLetter).count >= 3 }
+        let pool = worded.isEmpty ? usable : worded
+        guard let tallest = pool.map(\.box.height).max() else { return nil }
+        let tall = pool.filter { $0.box.height * 10 >= tallest * 9 }
+        let top = tall.map(\.box.y).min()!
+        return tall.filter { $0.box.y <= top + 6 }.min { $0.box.x < $1.box.x }?.text
+    }
+}

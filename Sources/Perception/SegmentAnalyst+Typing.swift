@@ -1,0 +1,152 @@
+// Typing for `SegmentAnalyst`: the keystroke run going into one field (`TypingRun`), finding the
+// field or text line a keystroke went into, keeping the clearest frame of the typed text, and
+// ending the run by reading the field's final value, label and placeholder into a typing
+// observation.
+
+import Foundation
+import ScreenCore
+
+/// Keystrokes going into one field.
+struct TypingRun {
+    var field: PixelRect
+    var start: Double
+    var last: Double
+    var keys: Int
+    /// The plate before the first keystroke (for the label), and the frame itself (for the placeholder).
+    var before: Image
+    var beforeFrame: Image?
+    /// The best frame so far to read the final value from, and its score (lower is better).
+    var best: Image?
+    var bestScore = Int.max
+    /// Where the pointer was (and its pixels) when `best` was taken.
+    var bestPointer: PixelRect?
+    var bestMask: [Bool]?
+    /// Where the pointer was when the first keystroke came.
+    var startPointer: PixelRect?
+    /// The frame after the latest keystroke and where the pointer was in it.
+    var keyFrame: Image?
+    var keyPointer: PixelRect?
+    var label: String?
+    var placeholder: String?
+    /// The rightmost pixel any keystroke touched (typed text never reaches past it).
+    var inkRight: Int
+    /// Whether the first keystroke wiped a wide area (a placeholder disappearing).
+    var wipedPlaceholder: Bool
+}
+
+extension SegmentAnalyst {
+    // MARK: keystrokes
+
+    func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) async throws {
+        let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
+        // Typing moved on to another field (Tab, or focus moved by the page): the first one's value is final.
+        if let run = typing, run.field != field, run.field.intersection(field).isEmpty { try await flushTyping() }
+        if var run = typing, run.field == field {
+            run.last = e.lastChange; run.keys += 1; run.best = after; run.bestScore = Int.max
+            run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette
+            run.keyFrame = after; run.keyPointer = tracker.fix?.box
+            run.inkRight = max(run.inkRight, right)
+            typing = run
+        } else {
+            let wide = e.union.width >= e.union.height * 3
+            typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, beforeFrame: e.before, best: after,
+                               bestPointer: tracker.fix?.box, bestMask: tracker.silhouette, startPointer: tracker.fix?.box, keyFrame: after, keyPointer: tracker.fix?.box, inkRight: right, wipedPlaceholder: wide)
+        }
+    }
+
+    /// Ends the keystroke run: reads the field's final value, label and placeholder.
+    func flushTyping() async throws {
+        guard let run = typing else { return }
+        typing = nil
+        guard span.owns(run.last) || span.owns(run.start) else { return }
+        var mask = run.bestMask
+        // No measured silhouette: a pointer resting where it was when typing began shows itself as
+        // what the frame before the first keystroke has and the pointer-free plate has not.
+        if mask == nil, let p = run.bestPointer, p == run.startPointer, let bf = run.beforeFrame {
+            var m = [Bool](repeating: false, count: p.area)
+            for y in p.y..<p.maxY where y >= 0 && y < bf.height {
+                for x in p.x..<p.maxX where x >= 0 && x < bf.width {
+                    m[(y - p.y) * p.width + x - p.x] = abs(Int(bf.luma(x: x, y: y)) - Int(run.before.luma(x: x, y: y))) > 30
+                }
+            }
+            let n = m.filter { $0 }.count
+            if n >= 8, n * 10 <= p.area * 7 { mask = m }
+        }
+        Debug.log("seg \(span.index) typing pointer start \(run.startPointer.map { "\($0)" } ?? "-") best \(run.bestPointer.map { "\($0)" } ?? "-") mask \(mask != nil) before \(run.beforeFrame != nil)")
+        // The pointer moved a little after the last keystroke: where it covers the text in the best
+        // frame, the frame after the last keystroke (pointer elsewhere, text complete) shows it.
+        var best = run.best
+        if let b = best, let bp = run.bestPointer?.expanded(1, 1), let k = run.keyFrame, let kp = run.keyPointer,
+           bp.intersection(kp.expanded(1, 1)).isEmpty, bp.intersection(run.field).area > 0 {
+            var patched = b
+            let r = bp.intersection(PixelRect(x: 0, y: 0, width: min(b.width, k.width), height: min(b.height, k.height)))
+            for y in r.y..<r.maxY { for x in r.x..<r.maxX { patched.pixels[y * patched.bytesPerRow + x] = k.pixels[y * k.bytesPerRow + x] } }
+            best = patched
+            mask = nil
+            Debug.log("seg \(span.index) typed value: pointer at \(bp) patched from the last keystroke's frame")
+        }
+        let frame = best.map { erasingPointer($0, at: run.bestPointer, mask: mask, typedOver: true) } ?? erasingPointer(run.before)
+        // Typed text lies left of the last keystroke's right edge: a resting pointer further right is not text.
+        let textArea = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
+                                 height: run.field.height)
+        var value = try await tools.readField(textArea, in: frame)
+        let band = InkAnalysis.textBand(in: frame, region: textArea.insetBy(3))
+        let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
+        // A "keystroke" or two after which the field shows only light grey text: the field was
+        // emptied (a submit) and its placeholder came back, or the caret blinked. Nothing was typed.
+        if run.keys <= 2, (value?.count ?? 0) <= 3, let b = band, (Self.medianInk(frame.cropped(to: b)) ?? 255) > 120 {
+            Debug.log("seg \(span.index) keystroke run at \(run.field) ends on a placeholder: no fill")
+            return
+        }
+        let label = try await labelFor(field: run.field, in: run.before)
+        // A placeholder under a pointer that was already resting when the segment began cannot be
+        // read cleanly: leave it to the readings of other segments.
+        let obscured = !tracker.plateIsClean && (tracker.fix.map { $0.box.intersection(textArea).area > 0 } ?? false)
+        let placeholder = run.wipedPlaceholder && !obscured ? try await placeholderIn(field: textArea, frame: run.before) : nil
+        let secret = masked || (label ?? "").lowercased().contains("password")
+        if secret { value = nil }
+        observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,
+                                        box: run.field, role: .textbox, label: label, placeholder: placeholder,
+                                        value: value.map { .text($0) } ?? (secret ? nil : .text("")), secret: secret,
+                                        confidence: value == nil && !secret ? 0.3 : 0.8, evidence: [run.start, run.last]))
+    }
+
+    /// A frame where nothing but (maybe) the pointer changed: a chance to see the typed value clearly.
+    func noteQuietFrame(_ image: Image, time: Double) {
+        guard var run = typing, frameIndex % 2 == 0 else { return }
+        let area = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
+                             height: run.field.height)
+        let over = tracker.fix.map { $0.box.intersection(area).area > 0 } ?? false
+        let ink = InkAnalysis.inkCount(in: image, region: area.insetBy(3), background: 255)
+        let score = (over ? 1_000_000 : 0) + ink
+        if score <= run.bestScore {
+            run.best = image; run.bestScore = score; run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette
+        }
+        typing = run
+    }
+
+    /// The text field around a change (a keystroke), when the change sits in a field-shaped box.
+    func fieldAround(_ box: PixelRect, in image: Image) -> PixelRect? {
+        let probe = PixelPoint(x: max(box.x - 3, layout.viewport.x + 1), y: box.center.y)
+        guard let el = ElementFinder.element(at: probe, in: image, bounds: layout.viewport, avoid: tracker.fix?.box),
+              el.shape == .field || el.shape == .box, el.box.height <= 90, el.box.contains(box.center) else { return nil }
+        return el.box
+    }
+
+    /// The line a keystroke typed into, when `change` is one glyph-sized mark on the text line (or
+    /// inside the field) under the pointer at `h`: that element grown to hold the change.
+    static func typedLine(at h: PixelPoint, change: PixelRect, plate: Image, after: Image, bounds: PixelRect,
+                          avoid: PixelRect?) -> PixelRect? {
+        // One glyph, or the first keystroke wiping a placeholder off the line.
+        guard change.height >= 6, change.height <= 30 else { return nil }
+        if let el = ElementFinder.element(at: PixelPoint(x: max(change.x - 3, bounds.x + 1), y: change.center.y), in: after,
+                                          bounds: bounds, avoid: avoid),
+           el.shape == .field, el.box.height <= 90, el.box.contains(change.center) {
+            return el.box
+        }
+        guard let el = ElementFinder.element(at: h, in: plate, bounds: bounds, avoid: avoid),
+              el.shape == .text || el.shape == .field, el.box.width >= max(change.width * 2, 120),
+              el.box.expanded(4, 14).intersection(change) == change else { return nil }
+        return el.box.union(change).expanded(2, 4)
+    }
+}
