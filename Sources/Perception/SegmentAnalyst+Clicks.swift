@@ -247,8 +247,6 @@ extension SegmentAnalyst {
         return side.height >= 40 ? side : list
     }
 
-    /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than
-    /// a line, and attached below or above it (or over it).
     /// Without a pointer: a small changed region holding text that reads the same before and
     /// after (a tab turning active, a button pressed), topmost first. An underline that moved
     /// stands for the text right above it.
@@ -291,6 +289,8 @@ extension SegmentAnalyst {
         abs(b.x - element.x) <= 24 || abs(b.maxX - element.maxX) <= 24 || b.contains(element.center)
     }
 
+    /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than
+    /// a line, and attached below or above it (or over it).
     static func opensFrom(_ b: PixelRect, element: PixelRect) -> Bool {
         let overlapX = min(b.maxX, element.maxX) - max(b.x, element.x)
         guard overlapX >= element.width / 2, b.width >= element.width * 7 / 10, b.height >= 60,

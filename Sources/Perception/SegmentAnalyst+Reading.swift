@@ -68,7 +68,6 @@ extension SegmentAnalyst {
         return nil
     }
 
-    /// The median luma of the ink (pixels darker than 235) in `crop`; nil when there is hardly any.
     /// The share of `region`'s pixels within a few levels of its median: 1 for plain background.
     static func plainFraction(_ image: Image, region: PixelRect) -> Double {
         let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
@@ -81,6 +80,7 @@ extension SegmentAnalyst {
         return Double(near) / Double(r.area)
     }
 
+    /// The median luma of the ink (pixels darker than 235) in `crop`; nil when there is hardly any.
     static func medianInk(_ crop: Image) -> Int? {
         var inks: [Int] = []
         for y in 0..<crop.height { for x in 0..<crop.width { let v = Int(crop.luma(x: x, y: y)); if v < 235 { inks.append(v) } } }
