@@ -11,12 +11,14 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(path: String, reason: String)
     case tooLarge(path: String, width: Int, height: Int, limit: String)
     case notAnImage(path: String, reason: String)
+    /// A folder given to a batch that holds no file with one of `extensions`.
+    case noRecordings(path: String, extensions: [String])
 
     public var path: String {
         switch self {
         case .notFound(let p), .notReadable(let p, _), .empty(let p), .notMedia(let p, _), .noVideoStream(let p),
              .stillImage(let p), .unsupportedCodec(let p, _), .corrupt(let p, _), .tooLarge(let p, _, _, _),
-             .notAnImage(let p, _):
+             .notAnImage(let p, _), .noRecordings(let p, _):
             return p
         }
     }
@@ -33,13 +35,14 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .corrupt(let p, let r): "\(p): corrupt or truncated (\(r))"
         case .tooLarge(let p, let w, let h, let l): "\(p): image is \(w)x\(h), larger than the limit of \(l)"
         case .notAnImage(let p, let r): "\(p): not an image (\(r))"
+        case .noRecordings(let p, let e): "\(p): a folder with no recordings in it (looked for \(e.map { "." + $0 }.joined(separator: ", ")))"
         }
     }
 
     /// The exit code the commands use for this error (see README: 66 missing, 65 bad data).
     public var exitCode: Int32 {
         switch self {
-        case .notFound, .notReadable: 66
+        case .notFound, .notReadable, .noRecordings: 66
         default: 65
         }
     }

@@ -77,6 +77,16 @@ final class AnalysisTests: XCTestCase {
         let s = try XCTUnwrap(tl.swarm)
         XCTAssertLessThanOrEqual(s.criticalSteps, s.totalSteps)
         XCTAssertGreaterThan(s.criticalSteps, 0)
+        // Every segment failing leaves nothing to write: the run stops, naming the file and model.
+        stages.model = ScriptedModel(failing: [0, 1, 2])
+        let clip = try idleClip()
+        do {
+            _ = try await Analysis.run(path: clip, options: AnalysisOptions(agents: 3), stages: stages)
+            XCTFail("a run with no segment analysed must fail")
+        } catch let e as AnalysisError {
+            XCTAssertTrue(e.description.hasPrefix(clip + ": the vision model (scripted) failed on every segment (3)"), e.description)
+            XCTAssertEqual(Vid2AutoKit.describe(e).1, 69)
+        }
     }
 
     func testUnknownTargetIsAUsageError() async throws {

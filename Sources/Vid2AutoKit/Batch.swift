@@ -1,0 +1,212 @@
+import CodeGen
+import Foundation
+import ScreenCore
+
+/// Whole folders of recordings, on one machine or split across many: every recording found
+/// becomes one generated file in an output directory (its folder structure kept), a failure on
+/// one input is reported and the others go on, and a manifest records what happened to each.
+public enum Batch {
+    /// File extensions taken as recordings when a folder is scanned.
+    public static let recordingExtensions: Set<String> = ["mp4", "webm", "mov", "mkv", "m4v", "avi"]
+
+    /// One recording to process: where it is and the name its output gets (relative, no extension).
+    public struct Item: Sendable, Equatable {
+        public var input: String
+        public var stem: String
+        public init(input: String, stem: String) { self.input = input; self.stem = stem }
+    }
+
+    /// Which share of the work this machine takes: the `index`-th (1-based) of `count` shares.
+    public struct Shard: Sendable, Equatable, CustomStringConvertible {
+        public var index: Int
+        public var count: Int
+        public init(index: Int, count: Int) { self.index = index; self.count = count }
+        /// "K/N" with 1 ≤ K ≤ N; nil otherwise.
+        public init?(parsing s: String) {
+            let parts = s.split(separator: "/")
+            guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+            index = k; count = n
+        }
+        public var description: String { "\(index)/\(count)" }
+    }
+
+    /// Settings of a batch run.
+    public struct Options: Sendable {
+        public var outputDirectory: String
+        public var target: String
+        public var shard: Shard?
+        /// Recordings analysed at once (each already uses `analysis.agents` sub-agents).
+        public var jobs: Int
+        /// Leave inputs whose output is newer than the recording alone (a rerun after an interruption).
+        public var skipUpToDate: Bool
+        public var analysis: AnalysisOptions
+        public var templates: String?
+        public var assertions: Bool
+
+        public init(outputDirectory: String, target: String = "playwright-python", shard: Shard? = nil, jobs: Int = 1,
+                    skipUpToDate: Bool = false, analysis: AnalysisOptions = AnalysisOptions(), templates: String? = nil,
+                    assertions: Bool = true) {
+            self.outputDirectory = outputDirectory; self.target = target; self.shard = shard; self.jobs = max(1, jobs)
+            self.skipUpToDate = skipUpToDate; self.analysis = analysis; self.templates = templates; self.assertions = assertions
+        }
+    }
+
+    /// What happened to one input.
+    public struct Outcome: Sendable, Codable, Equatable {
+        public enum Status: String, Sendable, Codable { case written, upToDate = "up-to-date", failed }
+        public var input: String
+        public var output: String?
+        public var status: Status
+        public var seconds: Double
+        /// The one-line cause and exit code of a failure.
+        public var error: String?
+        public var exitCode: Int32?
+        /// Segments skipped and other errors the run reported while still writing the output.
+        public var diagnostics: [String]
+
+        public init(input: String, output: String?, status: Status, seconds: Double, error: String?, exitCode: Int32?,
+                    diagnostics: [String]) {
+            self.input = input; self.output = output; self.status = status; self.seconds = seconds
+            self.error = error; self.exitCode = exitCode; self.diagnostics = diagnostics
+        }
+    }
+
+    /// The manifest written beside the outputs.
+    public struct Manifest: Sendable, Codable, Equatable {
+        public var target: String
+        public var shard: String?
+        public var outcomes: [Outcome]
+        public init(target: String, shard: String?, outcomes: [Outcome]) {
+            self.target = target; self.shard = shard; self.outcomes = outcomes
+        }
+    }
+
+    /// The recordings named by `inputs` (files, or folders searched recursively for recording
+    /// extensions), in a stable order; names no recording can be found under are returned apart,
+    /// each with the error for it. Output stems keep a folder's structure and stay unique.
+    public static func discover(_ inputs: [String]) -> (items: [Item], missing: [(path: String, error: InputError)]) {
+        var items: [Item] = [], missing: [(String, InputError)] = []
+        let fm = FileManager.default
+        for input in inputs {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { missing.append((input, .notFound(path: input))); continue }
+            if !isDir.boolValue {
+                items.append(Item(input: input, stem: stemOf((input as NSString).lastPathComponent)))
+                continue
+            }
+            let root = URL(fileURLWithPath: input).standardizedFileURL
+            var found: [Item] = []
+            if let e = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
+                for case let url as URL in e where recordingExtensions.contains(url.pathExtension.lowercased()) {
+                    guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                    let full = url.standardizedFileURL.path
+                    var rel = String(full.dropFirst(root.path.count))
+                    while rel.hasPrefix("/") { rel.removeFirst() }
+                    found.append(Item(input: (input as NSString).appendingPathComponent(rel), stem: stemOf(rel)))
+                }
+            }
+            if found.isEmpty { missing.append((input, .noRecordings(path: input, extensions: recordingExtensions.sorted()))) }
+            items += found.sorted { $0.stem < $1.stem }
+        }
+        // Two inputs with one name (a.mp4 and a.webm, or the same name in two folders given):
+        // later ones get a number.
+        var seen: [String: Int] = [:]
+        for i in items.indices {
+            let key = items[i].stem.lowercased()
+            if let n = seen[key] {
+                seen[key] = n + 1
+                items[i].stem += "-\(n + 1)"
+            } else {
+                seen[key] = 1
+            }
+        }
+        return (items, missing)
+    }
+
+    /// The items this shard takes: every `count`-th one, starting at the `index`-th.
+    public static func select(_ items: [Item], shard: Shard?) -> [Item] {
+        guard let s = shard else { return items }
+        return items.enumerated().filter { $0.offset % s.count == s.index - 1 }.map(\.element)
+    }
+
+    /// The output path of `item` for `target` under `directory`.
+    public static func outputPath(of item: Item, target: String, in directory: String) -> String {
+        let ext = ScriptTarget(rawValue: target)?.suggestedFileExtension ?? "txt"
+        return (directory as NSString).appendingPathComponent(item.stem + "." + ext)
+    }
+
+    /// The manifest's file name (one per shard, so machines sharing a folder do not overwrite each other's).
+    public static func manifestName(shard: Shard?) -> String {
+        shard.map { "batch-manifest-\($0.index)of\($0.count).json" } ?? "batch-manifest.json"
+    }
+
+    /// Processes `items` (already discovered and selected): each analysed and written, `jobs` at a
+    /// time; `report` is called as each one finishes (from one task at a time). Never throws for
+    /// an input's failure: that is its outcome.
+    public static func run(_ items: [Item], options: Options,
+                           report: @escaping @Sendable (Int, Outcome) -> Void = { _, _ in }) async -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: items.count)
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            func launch(_ i: Int) {
+                group.addTask { (i, await process(items[i], options: options)) }
+            }
+            while next < min(options.jobs, items.count) { launch(next); next += 1 }
+            var finished = 0
+            for await (i, outcome) in group {
+                outcomes[i] = outcome
+                finished += 1
+                report(finished, outcome)
+                if next < items.count { launch(next); next += 1 }
+            }
+        }
+        return outcomes.map { $0! }
+    }
+
+    static func process(_ item: Item, options: Options) async -> Outcome {
+        let start = Date()
+        let out = outputPath(of: item, target: options.target, in: options.outputDirectory)
+        let fm = FileManager.default
+        if options.skipUpToDate, let o = modified(out), let i = modified(item.input), o >= i {
+            return Outcome(input: item.input, output: out, status: .upToDate, seconds: 0, error: nil, exitCode: nil, diagnostics: [])
+        }
+        do {
+            let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: item.input, target: options.target,
+                                                                             options: options.analysis, templates: options.templates,
+                                                                             assertions: options.assertions)
+            let dir = (out as NSString).deletingLastPathComponent
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try text.write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw OutputError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
+            }
+            return Outcome(input: item.input, output: out, status: .written, seconds: rounded(Date().timeIntervalSince(start)),
+                           error: nil, exitCode: nil, diagnostics: diagnostics.filter { $0.severity == .error }.map(\.message))
+        } catch {
+            let (message, code) = Vid2AutoKit.describe(error)
+            return Outcome(input: item.input, output: nil, status: .failed, seconds: rounded(Date().timeIntervalSince(start)),
+                           error: message, exitCode: code, diagnostics: [])
+        }
+    }
+
+    /// Writes the manifest into the output directory; returns its path.
+    public static func writeManifest(_ manifest: Manifest, options: Options) throws -> String {
+        let path = (options.outputDirectory as NSString).appendingPathComponent(manifestName(shard: options.shard))
+        do {
+            try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+            try Vid2AutoKit.json(manifest).appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+        return path
+    }
+
+    static func stemOf(_ relative: String) -> String { (relative as NSString).deletingPathExtension }
+
+    static func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    static func rounded(_ s: Double) -> Double { (s * 100).rounded() / 100 }
+}
