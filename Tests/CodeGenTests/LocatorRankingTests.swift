@@ -118,11 +118,15 @@ final class LocatorSyntaxTests: XCTestCase {
 
     func testPlaywrightContextNarrowsToTheInnermostContainer() {
         let l = ElementLocator(query: .role(.button, name: "Delete", match: .exact), context: "Buy milk")
-        let q = #"get_by_role("button", name="Delete", exact=True)"#, t = #"get_by_role("tab", name="Delete", exact=True)"#
-        let m = #"get_by_role("menuitem", name="Delete", exact=True)"#
-        let container = #"page.locator("*").filter(has_text="Buy milk")"# + ".filter(has=page.\(q).or_(page.\(t)).or_(page.\(m))).last"
-        XCTAssertEqual(py.expression(l), "\(container).\(q).or_(\(container).\(t)).or_(\(container).\(m))")
-        XCTAssertTrue(ts.expression(l).hasPrefix("page.locator('*').filter({ hasText: 'Buy milk' }).filter({ has: page.getByRole("))
+        // Inside a container a button is only a button (no tab or menu-item look-alikes).
+        let q = #"get_by_role("button", name="Delete", exact=True)"#
+        let container = #"page.locator("*").filter(has_text="Buy milk")"# + ".filter(has=page.\(q)).last"
+        XCTAssertEqual(py.expression(l), "\(container).\(q)")
+        XCTAssertEqual(ts.expression(l), "page.locator('*').filter({ hasText: 'Buy milk' }).filter({ has: page.getByRole('button', { name: 'Delete', exact: true }) }).last().getByRole('button', { name: 'Delete', exact: true })")
+        // A toggle in a row may still be a checkbox or a radio.
+        let toggle = ElementLocator(query: .role(.checkbox, name: "Express", match: .exact), context: "Delivery")
+        XCTAssertTrue(py.expression(toggle).contains(#".or_(page.locator("*").filter(has_text="Delivery")"#), py.expression(toggle))
+        XCTAssertFalse(py.expression(toggle).contains("menuitem"))
     }
 
     func testSeleniumXPathForRoleName() {

@@ -21,11 +21,14 @@ struct PlaywrightLocators {
         var visible = ""
         if case .text = l.query { visible = language == .python ? ".filter(visible=True)" : ".filter({ visible: true })" }
         guard let context = l.context else { return on("page", l.query) + visible }
+        // (Inside a card or a row a button is a button: tabs and menu items come without context,
+        // so only a toggle keeps its look-alike there — and the line stays readable.)
+        let inside = Self.lookAlikeInContainer
         let container = switch language {
-        case .python: "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=\(on("page", l.query))).last"
-        case .typeScript: "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: \(on("page", l.query)) }).last()"
+        case .python: "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=\(on("page", l.query, lookAlike: inside))).last"
+        case .typeScript: "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: \(on("page", l.query, lookAlike: inside)) }).last()"
         }
-        return on(container, l.query) + visible
+        return on(container, l.query, lookAlike: inside) + visible
     }
 
     /// The query called on `receiver`. A video shows that something looks like a button, not
@@ -33,8 +36,8 @@ struct PlaywrightLocators {
     /// is found under either role, `get_by_role("button", …).or_(get_by_role("tab", …))`.
     /// Likewise a small toggle is a checkbox or a radio: rounded squares and circles are hard to
     /// tell apart at screen size, so each is found under either role.
-    func on(_ receiver: String, _ q: ElementQuery) -> String {
-        guard case .role(let role, let name, let match) = q, let others = Self.lookAlike[role] else { return "\(receiver).\(query(q))" }
+    func on(_ receiver: String, _ q: ElementQuery, lookAlike: [Role: [Role]] = Self.lookAlike) -> String {
+        guard case .role(let role, let name, let match) = q, let others = lookAlike[role] else { return "\(receiver).\(query(q))" }
         let or = language == .python ? "or_" : "or"
         return others.reduce("\(receiver).\(query(q))") { expr, other in
             "\(expr).\(or)(\(receiver).\(query(.role(other, name: name, match: match))))"
@@ -44,6 +47,8 @@ struct PlaywrightLocators {
     /// Roles a video cannot tell apart, each with those it is also looked for as (a button may be
     /// a tab or a menu's item; a ticked control a checkbox or a radio).
     static let lookAlike: [Role: [Role]] = [.button: [.tab, .menuitem], .checkbox: [.radio], .radio: [.checkbox]]
+    /// The look-alikes still looked for inside a container (a card, a row): toggles only.
+    static let lookAlikeInContainer: [Role: [Role]] = [.checkbox: [.radio], .radio: [.checkbox]]
 
     /// The query method call, without the `page.` receiver.
     func query(_ q: ElementQuery) -> String {
