@@ -58,14 +58,24 @@ extension SegmentAnalyst {
         let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
         // (Ink cut off by the top of the search area is the bottom of something bigger — a heading — not a label.)
         if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8, band.y > above.y,
-           let t = try await TextRegions.readLine(InkAnalysis.leadingRun(of: band, in: image), in: image, reader: reader) {
-            return t
+           let t = try await TextRegions.readLineScored(InkAnalysis.leadingRun(of: band, in: image), in: image, reader: reader),
+           Self.plausibleLabel(t.text, confidence: t.confidence) {
+            return t.text
         }
         let left = PixelRect(x: f.x - 240, y: f.y, width: 236, height: f.height).intersection(layout.viewport)
-        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 48 {
-            return try await TextRegions.readLine(band, in: image, reader: reader)
+        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 48,
+           let t = try await TextRegions.readLineScored(band, in: image, reader: reader), Self.plausibleLabel(t.text, confidence: t.confidence) {
+            return t.text
         }
         return nil
+    }
+
+    /// Whether a reading beside a field can be its label: a word of three letters or more, or a
+    /// short one read surely ("ID", "To"). An icon or a logo fragment read as "ee" is none — the
+    /// field is then known by its placeholder.
+    static func plausibleLabel(_ text: String, confidence: Double) -> Bool {
+        let longest = text.split(whereSeparator: { !$0.isLetter }).map(\.count).max() ?? 0
+        return longest >= 3 || (longest >= 2 && confidence >= 85 && text.first?.isUppercase == true)
     }
 
     /// The share of `region`'s pixels within a few levels of its median: 1 for plain background.
