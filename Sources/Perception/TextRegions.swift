@@ -340,7 +340,19 @@ public enum InkAnalysis {
         // A caret is thin: the column just before the stroke must not also be that tall.
         let before = right - stroke.count
         let thin = before < 0 || bottom[before] < baseline + 2
-        guard reachesBelow, reachesUp, thin else { return g }
+        if !(reachesBelow && reachesUp && thin) {
+            // A caret caught mid-blink (or half covered): a 1 px stroke at the right end that
+            // starts as high as the tallest letters and stops well above the baseline, sticking
+            // out above the letter it touches. A letter's last stroke reaching the ascender line
+            // (d, l) runs down to the baseline; an apostrophe is far shorter.
+            let lineHeight = baseline - highest
+            let column = (top[right]...max(top[right], bottom[right])).filter { abs(Int(g.pixels[$0 * g.bytesPerRow + right]) - bg) > inkContrast }
+            let floating = lineHeight >= 8 && top[right] <= highest + 1 && bottom[right] <= baseline - max(3, lineHeight / 4)
+                && bottom[right] - top[right] + 1 >= lineHeight * 4 / 10 && column.count >= bottom[right] - top[right] - 1
+                && right > 0 && (bottom[right - 1] < 0 || top[right - 1] >= top[right] + 3)
+            guard floating else { return g }
+            stroke = [right]
+        }
         var px = g.pixels
         for x in stroke { for y in 0..<h { px[y * g.bytesPerRow + x] = UInt8(bg) } }
         return Image(width: w, height: h, format: .gray8, bytesPerRow: g.bytesPerRow, pixels: px)

@@ -526,6 +526,20 @@ final class TextCleanupTests: XCTestCase {
         // Without a caret nothing changes.
         let plain = Canvas(width: 80, height: 30).with { $0.text(x: 4, y: 8, glyphs: 5, height: 12) }.image
         XCTAssertEqual(InkAnalysis.erasingTouchingCaret(plain), plain)
+        // A caret caught mid-blink: from the tallest letters' top, stopping above the baseline,
+        // touching a lower letter. Erased; a final tall stem down to the baseline (a "d", an "l") stays.
+        var half = Canvas(width: 80, height: 30)
+        half.fill(PixelRect(x: 4, y: 6, width: 6, height: 14), 40)     // a tall letter, top 6, baseline 19
+        half.fill(PixelRect(x: 14, y: 11, width: 6, height: 9), 40)    // an x-height letter
+        half.fill(PixelRect(x: 20, y: 6, width: 1, height: 8), 0)      // the caret's upper half
+        let erased = InkAnalysis.erasingTouchingCaret(half.image)
+        XCTAssertEqual(erased.luma(x: 20, y: 7), 250, "half caret erased")
+        XCTAssertEqual(erased.luma(x: 16, y: 15), 40, "letters kept")
+        var stem = Canvas(width: 80, height: 30)
+        stem.fill(PixelRect(x: 4, y: 6, width: 6, height: 14), 40)
+        stem.fill(PixelRect(x: 14, y: 11, width: 6, height: 9), 40)
+        stem.fill(PixelRect(x: 20, y: 6, width: 1, height: 14), 40)     // a "d"'s stem, down to the baseline
+        XCTAssertEqual(InkAnalysis.erasingTouchingCaret(stem.image), stem.image)
     }
 
     func testAPointerRestingRightOfTheTextIsNotText() {
