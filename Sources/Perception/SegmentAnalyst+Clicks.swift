@@ -83,6 +83,13 @@ extension SegmentAnalyst {
             Debug.log("seg \(span.index) only the pointer's box changed at \(h): its shape, no click")
             return
         }
+        // A pointer-wide strip running from the resting pointer (or a pointer-high one): the pointer
+        // crept away slowly, its small steps too alike to its silhouette to count as moves — its
+        // trail, not a click.
+        if !big, let p = e.pointer?.box, Self.pointerTrail(pageBoxes.dropFirst().reduce(pageBoxes[0], { $0.union($1) }), pointer: p) {
+            Debug.log("seg \(span.index) the change runs from the pointer \(p): it crept away, no click")
+            return
+        }
         if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_RAW"] {
             FileManager.default.createFile(atPath: "\(dir)/plate-\(String(format: "%.2f", e.start)).gray", contents: Data(e.plate.pixels))
             FileManager.default.createFile(atPath: "\(dir)/before-\(String(format: "%.2f", e.start)).gray", contents: Data(e.before.pixels))
@@ -332,6 +339,17 @@ extension SegmentAnalyst {
     /// Whether one of an event's changed boxes touches `control`.
     static func changeTouches(_ control: PixelRect, _ boxes: [PixelRect]) -> Bool {
         boxes.contains { $0.intersection(control.expanded(4, 4)).area > 0 }
+    }
+
+    /// Whether `u` is a strip as wide as the pointer `p` (or as high) and at least 2.5 times as
+    /// long, starting where the pointer is: the trail of a pointer moving slowly along it.
+    static func pointerTrail(_ u: PixelRect, pointer p: PixelRect) -> Bool {
+        guard u.intersection(p.expanded(4, 4)).area > 0 else { return false }
+        let vertical = u.width <= p.width + 10 && u.height * 2 >= p.height * 5
+            && (abs(u.y - p.y) <= 6 || abs(u.maxY - p.maxY) <= 6)
+        let horizontal = u.height <= p.height + 10 && u.width * 2 >= p.width * 5
+            && (abs(u.x - p.x) <= 6 || abs(u.maxX - p.maxX) <= 6)
+        return vertical || horizontal
     }
 
     /// Whether `element` is a button holding the changed `control`: a box several times wider.

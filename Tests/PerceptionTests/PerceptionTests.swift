@@ -361,6 +361,16 @@ final class PerceptionTests: XCTestCase {
         XCTAssertGreaterThan(SegmentAnalyst.strongDifference(open.image, under.image, region: list, ignoring: nil), 0.2)
     }
 
+    func testAStripRunningFromTheRestingPointerIsItsTrailNotAClick() {
+        let p = PixelRect(x: 679, y: 608, width: 24, height: 23)
+        XCTAssertTrue(SegmentAnalyst.pointerTrail(PixelRect(x: 684, y: 608, width: 16, height: 77), pointer: p))
+        XCTAssertTrue(SegmentAnalyst.pointerTrail(PixelRect(x: 679, y: 610, width: 90, height: 20), pointer: p))
+        // A button's press look around the pointer, a list opening below it, a far change: no trail.
+        XCTAssertFalse(SegmentAnalyst.pointerTrail(PixelRect(x: 600, y: 596, width: 160, height: 44), pointer: p))
+        XCTAssertFalse(SegmentAnalyst.pointerTrail(PixelRect(x: 660, y: 640, width: 200, height: 180), pointer: p))
+        XCTAssertFalse(SegmentAnalyst.pointerTrail(PixelRect(x: 300, y: 100, width: 16, height: 77), pointer: p))
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
