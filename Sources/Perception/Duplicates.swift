@@ -11,9 +11,26 @@ public enum Duplicates {
     /// patch is compared after removing its mean brightness (a hovered copy is darker or lighter),
     /// and cells of `box` under `ignoring` (the pointer) do not count.
     public static func find(_ box: PixelRect, in image: Image, within region: PixelRect, ignoring: PixelRect? = nil) -> [PixelRect] {
+        // The comparison runs on 4×4 cell averages, so a copy a pixel or two off the cells' grid
+        // looks different: the grid is laid from the element's own corner and again half a cell
+        // over, across and down (copies in a grid of cards sit at any spacing).
+        let full = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard box.width >= 16, box.height >= 10, !full.isEmpty else { return [] }
+        var hits: [PixelRect] = []
+        for (dx, dy) in [(0, 0), (2, 0), (0, 2), (2, 2)] {
+            let ox = full.x + ((box.x - full.x) % 4 + 4 + dx) % 4, oy = full.y + ((box.y - full.y) % 4 + 4 + dy) % 4
+            let r = PixelRect(x: ox, y: oy, width: full.maxX - ox, height: full.maxY - oy)
+            for h in find(box, in: image, phase: r, ignoring: ignoring) where !hits.contains(where: { $0.intersection(h).area > 0 }) {
+                hits.append(h)
+            }
+        }
+        return hits
+    }
+
+    /// One pass of `find` with the cell grid laid from `r`'s corner.
+    static func find(_ box: PixelRect, in image: Image, phase r: PixelRect, ignoring: PixelRect?) -> [PixelRect] {
         let s = 4
-        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
-        guard box.width >= 16, box.height >= 10, !r.isEmpty else { return [] }
+        guard !r.isEmpty else { return [] }
         // Small gray copies.
         func small(_ rect: PixelRect) -> (w: Int, h: Int, px: [Int16]) {
             let w = rect.width / s, h = rect.height / s

@@ -371,6 +371,23 @@ final class PerceptionTests: XCTestCase {
         XCTAssertFalse(SegmentAnalyst.pointerTrail(PixelRect(x: 300, y: 100, width: 16, height: 77), pointer: p))
     }
 
+    func testACopyOffTheComparisonGridIsStillFound() {
+        // A button with a label, and its copy 2 px off the 4-pixel cells (x offset 282).
+        func button(_ c: inout Canvas, _ x: Int, _ y: Int) {
+            c.fill(PixelRect(x: x, y: y, width: 120, height: 36), 120)
+            c.text(x: x + 14, y: y + 12, glyphs: 10, height: 12, v: 250)
+        }
+        var c = Canvas(width: 640, height: 200)
+        button(&c, 202, 80)
+        button(&c, 484, 80)
+        button(&c, 30, 150)    // and one off the grid in both directions
+        let found = Duplicates.find(PixelRect(x: 202, y: 80, width: 120, height: 36), in: c.image,
+                                    within: PixelRect(x: 0, y: 0, width: 640, height: 200))
+        XCTAssertTrue(found.contains { abs($0.x - 484) <= 2 && abs($0.y - 80) <= 2 }, "\(found)")
+        XCTAssertTrue(found.contains { abs($0.x - 30) <= 2 && abs($0.y - 150) <= 2 }, "\(found)")
+        XCTAssertEqual(found.count, 2, "\(found)")
+    }
+
     // MARK: aggregation
 
     let field = PixelRect(x: 100, y: 100, width: 300, height: 36)
