@@ -180,7 +180,12 @@ extension SegmentAnalyst {
             TextRegions.clean(l.text) != own && l.text.count >= 3 && l.box.intersection(box.expanded(2, 2)).area * 2 < l.box.area
                 && l.box.y > holder.y + 1 && l.box.maxY < holder.maxY - 1
         }
-        let worded = usable.filter { $0.text.filter(\.isLetter).count >= 3 }
+        // Words, not figures: a line with fewer letters than digits (a price, a rating's "(128)"
+        // beside stars read as a word) names nothing.
+        let worded = usable.filter { l in
+            let letters = l.text.filter(\.isLetter).count
+            return letters >= 3 && letters > l.text.filter(\.isNumber).count
+        }
         let pool = worded.isEmpty ? usable : worded
         guard let tallest = pool.map(\.box.height).max() else { return nil }
         let tall = pool.filter { $0.box.height * 10 >= tallest * 9 }

@@ -47,6 +47,12 @@ final class ContextTests: XCTestCase {
         // The title scrolled away: a figure stands in.
         XCTAssertEqual(SegmentAnalyst.heading([lines[0], ("(451)", PixelRect(x: 90, y: 180, width: 30, height: 11)), lines[3], lines[4]],
                                               element: button, text: "Add to cart", holder: holder), "€24.00")
+        // A rating (stars read as a word, the line taller than the title) is a figure, not a name;
+        // a title with a figure in it ("Trailhead 2P Tent") is still a name.
+        let rated = [lines[1], ("toe (128)", PixelRect(x: 40, y: 160, width: 60, height: 28)), lines[3], lines[4]]
+        XCTAssertEqual(SegmentAnalyst.heading(rated, element: button, text: "Add to cart", holder: holder), "Titanium Trail Mug")
+        let numbered = [("Trailhead 2P Tent", PixelRect(x: 10, y: 120, width: 140, height: 15)), lines[2], lines[3], lines[4]]
+        XCTAssertEqual(SegmentAnalyst.heading(numbered, element: button, text: "Add to cart", holder: holder), "Trailhead 2P Tent")
     }
 
     func testATwoLetterIconReadUnsurelyBeforeAWordIsDropped() {
