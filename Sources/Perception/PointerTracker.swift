@@ -120,7 +120,7 @@ public struct PointerTracker: Sendable {
         if pointer.isEmpty, content.count == 2, small.count == 2,
            min(content[0].pixels, content[1].pixels) * 3 > max(content[0].pixels, content[1].pixels),
            content[0].box.distance(to: content[1].box) > 20,
-           fix.map({ f in content.contains { $0.box.distance(to: f.box) <= 12 } }) ?? false {
+           let f = fix, content.contains(where: { $0.box.distance(to: f.box) <= 12 }) {
             pointer = content; content = []
         }
         if !pointer.isEmpty { update(time: time, blobs: pointer, image: image, previous: previous) }

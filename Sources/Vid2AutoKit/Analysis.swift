@@ -103,7 +103,7 @@ public enum Analysis {
         let swarm = Swarm(agents: options.agents, timeout: options.agentTimeout)
         let model = stages.model
         let rate = info.frameRate > 0 ? info.frameRate : 30
-        let done = Counter(), retried = Counter(), skipped = Counter()
+        let done = Counter(), retried = Counter(), analysed = Counter()
         let firstFailure = FirstMessage()
         let total = plan.segments.count
         let progress = options.progress
@@ -120,13 +120,14 @@ public enum Analysis {
                     do {
                         ctx.step()   // the model call itself
                         out += try await model.analyse(segment: context, tools: attempt == 1 ? tools : tools.fresh())
+                        analysed.increment()
                         break
                     } catch is CancellationError where Task.isCancelled {
                         throw CancellationError()
                     } catch {
                         ctx.report(attempt == 1 ? .warning : .error,
                                    "segment \(segment.index) failed (\(error)); \(attempt == 1 ? "retrying" : "skipped")")
-                        if attempt == 1 { retried.increment() } else { skipped.increment(); firstFailure.offer("\(error)") }
+                        if attempt == 1 { retried.increment() } else { firstFailure.offer("\(error)") }
                     }
                 }
                 progress?("analysing: \(done.increment()) of \(total) segments")
@@ -136,8 +137,7 @@ public enum Analysis {
         diagnostics += result.diagnostics
         // Every segment failed (a model endpoint that cannot be reached, say): there is nothing to
         // aggregate, and an empty script would hide it.
-        let lost = skipped.value + result.outputs.filter { $0 == nil }.count
-        if total > 0, lost >= total {
+        if total > 0, analysed.value == 0 {
             throw AnalysisError.everySegmentFailed(path: path, model: model.name, segments: total,
                                                    cause: firstFailure.value ?? result.diagnostics.last?.message ?? "unknown")
         }

@@ -9,32 +9,19 @@ struct Analyze: AsyncParsableCommand {
 
     @Argument(help: "The recording.") var file: String
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
-    @Option(help: "What to generate: \(Vid2AutoKit.targets.joined(separator: ", ")).") var target: String = "playwright-python"
-    @Option(help: "Sub-agents running at once (1–100; default: the number of cores).")
-    var agents: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Seconds a sub-agent may spend on one segment before it is retried.") var agentTimeout: Double?
+    @OptionGroup var script: ScriptOptions
     @Flag(help: "Also analyse with one agent and report the speedup in the timeline's swarm section.")
     var measureSpeedup = false
-    @Option(help: "Directory of code templates (overrides the built-in ones).") var templates: String?
-    @Flag(help: "Leave assertions out of generated scripts.") var noAssert = false
-
-    func validate() throws {
-        guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
-        guard Vid2AutoKit.targets.contains(target) else {
-            throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
-        }
-        if let t = agentTimeout, t <= 0 { throw ValidationError("--agent-timeout must be positive") }
-    }
 
     func run() async throws {
         let progress = LockedProgress(ProgressLine(enabled: isatty(2) == 1))
         do {
-            let options = AnalysisOptions(agents: agents, agentTimeout: agentTimeout, measureSpeedup: measureSpeedup,
+            let options = AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, measureSpeedup: measureSpeedup,
                                           progress: { progress.update($0) })
-            let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: file, target: target, options: options,
-                                                                             templates: templates, assertions: !noAssert)
+            let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: file, target: script.target, options: options,
+                                                                             templates: script.templates, assertions: !script.noAssert)
             progress.finish()
-            // What was lost on the way (a segment skipped) is said once per cause, on stderr; the
+            // What was lost on the way (each segment skipped) is said on stderr, one line each; the
             // script is still written.
             for d in diagnostics where d.severity == .error {
                 FileHandle.standardError.write(Data("vid2auto: \(file): \(d.message)\n".utf8))

@@ -16,34 +16,24 @@ struct BatchCommand: AsyncParsableCommand {
 
     @Argument(help: "Recordings and folders of recordings.") var inputs: [String]
     @Option(name: .shortAndLong, help: "Directory for the generated files (created if missing).") var out: String
-    @Option(help: "What to generate: \(Vid2AutoKit.targets.joined(separator: ", ")).") var target: String = "playwright-python"
+    @OptionGroup var script: ScriptOptions
     @Option(help: "Take the K-th of N equal shares of the recordings (K/N), for splitting a batch across machines.")
     var shard: String?
     @Option(help: "Recordings analysed at once (default 1; each uses --agents sub-agents).") var jobs: Int = 1
-    @Option(help: "Sub-agents per recording (1–100; default: the number of cores).")
-    var agents: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Seconds a sub-agent may spend on one segment before it is retried.") var agentTimeout: Double?
     @Flag(help: "Skip recordings whose output is already newer than the recording (resume an interrupted batch).")
     var skipUpToDate = false
-    @Option(help: "Directory of code templates (overrides the built-in ones).") var templates: String?
-    @Flag(help: "Leave assertions out of generated scripts.") var noAssert = false
 
     func validate() throws {
-        guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64") }
-        guard Vid2AutoKit.targets.contains(target) else {
-            throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
-        }
         if let shard, Batch.Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/4") }
-        if let t = agentTimeout, t <= 0 { throw ValidationError("--agent-timeout must be positive") }
     }
 
     func run() async throws {
         let say: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data("vid2auto: \(line)\n".utf8)) }
-        let options = Batch.Options(outputDirectory: out, target: target, shard: shard.flatMap(Batch.Shard.init(parsing:)),
+        let options = Batch.Options(outputDirectory: out, target: script.target, shard: shard.flatMap(Batch.Shard.init(parsing:)),
                                     jobs: jobs, skipUpToDate: skipUpToDate,
-                                    analysis: AnalysisOptions(agents: agents, agentTimeout: agentTimeout),
-                                    templates: templates, assertions: !noAssert)
+                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout),
+                                    templates: script.templates, assertions: !script.noAssert)
         let (found, missing) = Batch.discover(inputs)
         let mine = Batch.select(found, shard: options.shard)
         var outcomes: [Batch.Outcome] = missing.map { m in
@@ -66,7 +56,7 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let manifestPath: String
         do {
-            manifestPath = try Batch.writeManifest(Batch.Manifest(target: target, shard: options.shard?.description, outcomes: outcomes),
+            manifestPath = try Batch.writeManifest(Batch.Manifest(target: script.target, shard: options.shard?.description, outcomes: outcomes),
                                                    options: options)
         } catch { throw fail(error) }
         let written = outcomes.filter { $0.status == .written }.count
