@@ -28,6 +28,46 @@ public enum Batch {
             index = k; count = n
         }
         public var description: String { "\(index)/\(count)" }
+
+        /// The shard `--shard SPEC [--shards N]` names. `SPEC` is "K/N" or "auto": a Kubernetes
+        /// Indexed Job's pod, whose 0-based `JOB_COMPLETION_INDEX` gives K − 1 and whose count comes
+        /// from `--shards N` or `JOB_COMPLETIONS` (Kubernetes does not set that one: the manifest
+        /// does, equal to `spec.completions`). Nil without `SPEC`.
+        /// - Throws: `UsageError.shard` with one line saying what is missing or inconsistent.
+        public static func resolve(_ spec: String?, shards: Int?, environment: [String: String]) throws -> Shard? {
+            func bad(_ why: String) -> UsageError { .shard(why) }
+            guard let spec else {
+                if let shards { throw bad("--shards \(shards) needs --shard auto") }
+                return nil
+            }
+            if spec != "auto" {
+                guard let s = Shard(parsing: spec) else { throw bad("--shard must be K/N with 1 ≤ K ≤ N (e.g. 2/4) or auto") }
+                if let shards, shards != s.count { throw bad("--shard \(spec) but --shards \(shards): the counts must agree") }
+                return s
+            }
+            guard let raw = environment["JOB_COMPLETION_INDEX"], !raw.isEmpty else {
+                throw bad("--shard auto: JOB_COMPLETION_INDEX is not set (a Kubernetes Indexed Job sets it; elsewhere use --shard K/N)")
+            }
+            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), index >= 0 else {
+                throw bad("--shard auto: JOB_COMPLETION_INDEX='\(raw)' is not a whole number ≥ 0")
+            }
+            var count = shards
+            if let env = environment["JOB_COMPLETIONS"], !env.isEmpty {
+                guard let n = Int(env.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+                    throw bad("--shard auto: JOB_COMPLETIONS='\(env)' is not a whole number ≥ 1")
+                }
+                if let shards, shards != n { throw bad("--shard auto: --shards \(shards) but JOB_COMPLETIONS=\(n): they must agree") }
+                count = n
+            }
+            guard let count else {
+                throw bad("--shard auto: the number of shards is unknown (give --shards N or set JOB_COMPLETIONS)")
+            }
+            guard count >= 1 else { throw bad("--shards must be at least 1") }
+            guard index < count else {
+                throw bad("--shard auto: JOB_COMPLETION_INDEX=\(index) is outside 0…\(count - 1) for \(count) shard\(count == 1 ? "" : "s")")
+            }
+            return Shard(index: index + 1, count: count)
+        }
     }
 
     /// Settings of a batch run.
@@ -53,7 +93,8 @@ public enum Batch {
 
     /// What happened to one input.
     public struct Outcome: Sendable, Codable, Equatable {
-        public enum Status: String, Sendable, Codable { case written, upToDate = "up-to-date", failed }
+        /// `missing` appears only in a merged manifest: no shard reported the recording.
+        public enum Status: String, Sendable, Codable { case written, upToDate = "up-to-date", failed, missing }
         public var input: String
         public var output: String?
         public var status: Status
@@ -71,13 +112,27 @@ public enum Batch {
         }
     }
 
-    /// The manifest written beside the outputs.
+    /// The manifest written beside the outputs. A shard rewrites its manifest after every
+    /// recording (`complete` false) and once more at the end (`complete` true), so a pod that dies
+    /// leaves what it finished. The fields after `outcomes` are absent from older manifests.
     public struct Manifest: Sendable, Codable, Equatable {
         public var target: String
+        /// "K/N", or nil for a whole batch (and for a merged one).
         public var shard: String?
+        /// What happened to each input this manifest covers, in input order.
         public var outcomes: [Outcome]
-        public init(target: String, shard: String?, outcomes: [Outcome]) {
+        /// Every recording of the whole batch, all shards together, in the order shards are dealt
+        /// from: what lets `merge` name the recordings no shard reported.
+        public var recordings: [String]?
+        /// The output directory as this run was given it (outputs' paths start with it).
+        public var outputDirectory: String?
+        /// False while the run is still going (or died); true once every recording of it is done.
+        public var complete: Bool?
+
+        public init(target: String, shard: String?, outcomes: [Outcome], recordings: [String]? = nil,
+                    outputDirectory: String? = nil, complete: Bool? = nil) {
             self.target = target; self.shard = shard; self.outcomes = outcomes
+            self.recordings = recordings; self.outputDirectory = outputDirectory; self.complete = complete
         }
     }
 
@@ -143,7 +198,9 @@ public enum Batch {
     /// Processes `items` (already discovered and selected): each analysed and written, `jobs` at a
     /// time; `report` is called as each one finishes (from one task at a time). Never throws for
     /// an input's failure: that is its outcome.
-    public static func run(_ items: [Item], options: Options,
+    /// With `checkpoint` (the manifest so far: target, shard, recordings and the outcomes of inputs
+    /// that were never found), the manifest is rewritten, incomplete, after every recording.
+    public static func run(_ items: [Item], options: Options, checkpoint: Manifest? = nil,
                            report: @escaping @Sendable (Int, Outcome) -> Void = { _, _ in }) async -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: items.count)
         await withTaskGroup(of: (Int, Outcome).self) { group in
@@ -157,6 +214,12 @@ public enum Batch {
                 outcomes[i] = outcome
                 finished += 1
                 report(finished, outcome)
+                if var m = checkpoint {
+                    // Best effort: the final write reports a manifest that cannot be written.
+                    m.outcomes += outcomes.compactMap { $0 }
+                    m.complete = false
+                    _ = try? writeManifest(m, options: options)
+                }
                 if next < items.count { launch(next); next += 1 }
             }
         }
@@ -166,7 +229,6 @@ public enum Batch {
     static func process(_ item: Item, options: Options) async -> Outcome {
         let start = Date()
         let out = outputPath(of: item, target: options.target, in: options.outputDirectory)
-        let fm = FileManager.default
         if options.skipUpToDate, let o = modified(out), let i = modified(item.input), o >= i {
             return Outcome(input: item.input, output: out, status: .upToDate, seconds: 0, error: nil, exitCode: nil, diagnostics: [])
         }
@@ -174,13 +236,7 @@ public enum Batch {
             let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: item.input, target: options.target,
                                                                              options: options.analysis, templates: options.templates,
                                                                              assertions: options.assertions)
-            let dir = (out as NSString).deletingLastPathComponent
-            do {
-                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                try text.write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw OutputError.cannotWrite(path: out, reason: (error as NSError).localizedDescription)
-            }
+            try writeAtomically(text, to: out)
             return Outcome(input: item.input, output: out, status: .written, seconds: rounded(Date().timeIntervalSince(start)),
                            error: nil, exitCode: nil, diagnostics: diagnostics.filter { $0.severity == .error }.map(\.message))
         } catch {
@@ -190,16 +246,48 @@ public enum Batch {
         }
     }
 
-    /// Writes the manifest into the output directory; returns its path.
+    /// Writes the manifest into the output directory (atomically); returns its path.
     public static func writeManifest(_ manifest: Manifest, options: Options) throws -> String {
         let path = (options.outputDirectory as NSString).appendingPathComponent(manifestName(shard: options.shard))
+        try writeAtomically(try Vid2AutoKit.json(manifest).appending("\n"), to: path)
+        return path
+    }
+
+    /// Writes `text` to a uniquely named hidden file beside `path`, flushes it to disk and renames
+    /// it over `path`: a reader (or a pod restarted after a kill) sees the old file or the whole new
+    /// one, never half of one, and writers sharing a volume never share a temporary file (pods all
+    /// run as pid 1, hence the UUID). Creates the parent directories, tolerating another process
+    /// creating them at the same moment.
+    /// - Throws: `OutputError.cannotWrite`.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let fm = FileManager.default
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = (dir as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-            try Vid2AutoKit.json(manifest).appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+            if !dir.isEmpty {
+                do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                    var isDir: ObjCBool = false
+                    guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { throw error }
+                }
+            }
+            guard fm.createFile(atPath: temp, contents: Data(text.utf8)) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temp])
+            }
+            if let handle = FileHandle(forUpdatingAtPath: temp) {
+                try? handle.synchronize()
+                try? handle.close()
+            }
+            guard rename(temp, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(atPath: temp)
+                throw OutputError.cannotWrite(path: path, reason: reason)
+            }
+        } catch let e as OutputError {
+            throw e
         } catch {
+            try? fm.removeItem(atPath: temp)
             throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
         }
-        return path
     }
 
     static func stemOf(_ relative: String) -> String { (relative as NSString).deletingPathExtension }

@@ -72,9 +72,12 @@ extension Vid2AutoKit {
 /// A request the command cannot serve (exit 64).
 public enum UsageError: Error, Sendable, CustomStringConvertible {
     case unsupportedTarget(String)
+    /// `--shard`/`--shards` and the Kubernetes environment do not name one shard; the reason.
+    case shard(String)
     public var description: String {
         switch self {
         case .unsupportedTarget(let t): "unsupported target '\(t)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))"
+        case .shard(let why): why
         }
     }
 }
