@@ -4,7 +4,9 @@ SWIFT ?= swift
 export OMP_THREAD_LIMIT := 1
 SAMPLE ?= samples/recordings/todo-add-items.mp4
 
-.PHONY: deps build test demo bench samples eval eval-mockups clean
+.PHONY: deps build test demo bench samples eval eval-mockups image push clean
+IMAGE ?= registry.example.com/screenwright:1
+ENGINE ?= $(shell command -v podman || command -v docker || echo podman)
 
 deps:
 	@bash .ci/deps.sh
@@ -32,6 +34,16 @@ eval: build
 
 eval-mockups: build
 	python3 Tests/harness/eval_mockups.py --check-ratchet
+
+# The container image of deploy/Containerfile (docs/scale-out.md): release binaries with the Swift
+# runtime linked in statically, so the image needs Debian's libraries only.
+image: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product vid2auto
+	$(SWIFT) build -c release --static-swift-stdlib --product mockup2code
+	$(ENGINE) build -f deploy/Containerfile -t $(IMAGE) .
+
+push: image
+	$(ENGINE) push $(IMAGE)
 
 clean:
 	rm -rf .build .eval-out

@@ -5,7 +5,8 @@ set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   chromium chromium-driver xvfb xdotool x11-utils fonts-dejavu-core fonts-liberation time)
-PY_PKGS=(playwright selenium pytest numpy scipy pillow)
+# kubernetes-validate ships Kubernetes' JSON schemas in its wheel: deploy/*.yaml are checked offline.
+PY_PKGS=(playwright selenium pytest numpy scipy pillow kubernetes-validate==1.37.0)
 # Only the browser assets these ship are used (React 18 UMD in dash, Tailwind and Vue builds in
 # nicegui) and esbuild's JSX transform: install them without their web-framework dependencies.
 PY_NODEPS=(dash nicegui esbuild-py)
@@ -19,7 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-have_py() { python3 -m pip show -q "$1" >/dev/null 2>&1; }
+have_py() { python3 -m pip show -q "${1%%==*}" >/dev/null 2>&1; }
 pymissing=(); for p in "${PY_PKGS[@]}"; do have_py "$p" || pymissing+=("$p"); done
 nodeps=(); for p in "${PY_NODEPS[@]}"; do have_py "$p" || nodeps+=("$p"); done
 pipi() { python3 -m pip install -q --disable-pip-version-check "$@" 2>&1 | grep -v "Running pip as the 'root'" || true; }
