@@ -23,6 +23,7 @@ struct BatchCommand: AsyncParsableCommand {
 struct BatchRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run",
         abstract: "Analyse every recording in files and folders, writing one script each (the default).",
+        usage: "vid2auto batch <inputs> ... --out <out> [--target <target>] [--shard K/N|auto [--shards N]] [--jobs <jobs>] [--skip-up-to-date] [<options>]",
         discussion: """
             Folders are searched recursively for .mp4, .webm, .mov, .mkv, .m4v and .avi files; outputs keep \
             their folder structure under --out, and a manifest (batch-manifest.json, or batch-manifest-KofN.json \
