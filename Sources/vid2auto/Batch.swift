@@ -32,7 +32,7 @@ struct BatchCommand: AsyncParsableCommand {
         let say: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data("vid2auto: \(line)\n".utf8)) }
         let options = Batch.Options(outputDirectory: out, target: script.target, shard: shard.flatMap(Batch.Shard.init(parsing:)),
                                     jobs: jobs, skipUpToDate: skipUpToDate,
-                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout),
+                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, live: script.liveSettings),
                                     templates: script.templates, assertions: !script.noAssert)
         let (found, missing) = Batch.discover(inputs)
         let mine = Batch.select(found, shard: options.shard)
