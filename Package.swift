@@ -51,6 +51,8 @@ let package = Package(
         .executableTarget(name: "mockup2code", dependencies: [
             "Mockup2CodeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
+        // The one owner of a live browser session (chromedriver over HTTP); nothing else speaks WebDriver.
+        .target(name: "Browser", dependencies: ["ScreenCore"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["ScreenCore"], swiftSettings: strict),
 
         .testTarget(name: "ScreenCoreTests", dependencies: ["ScreenCore", "TestSupport"], swiftSettings: strict),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "GroundingTests", dependencies: ["Grounding", "Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]
 )
