@@ -51,8 +51,6 @@ let package = Package(
         .executableTarget(name: "mockup2code", dependencies: [
             "Mockup2CodeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
-        // The one owner of a live browser session (chromedriver over HTTP); nothing else speaks WebDriver.
-        .target(name: "Browser", dependencies: ["ScreenCore"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["ScreenCore"], swiftSettings: strict),
 
         .testTarget(name: "ScreenCoreTests", dependencies: ["ScreenCore", "TestSupport"], swiftSettings: strict),

@@ -22,11 +22,12 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     }
     func currentURL() async throws -> String { url }
     func execute(_ script: String, _ args: [JSONValue]) async throws -> JSONValue {
-        if script.contains("__screenwright.identify") { return identify(args[0].double ?? 0, args[1].double ?? 0) }
-        if script.hasSuffix("__screenwright.state.apply(null, arguments);") {
-            return ["url": .string(url), "scrollX": 0, "scrollY": 0, "domSize": .number(Double(100 + stateVersion)), "textHash": "h\(stateVersion)", "openDialogs": 0]
+        let call = script.split(separator: "\n").last.map(String.init) ?? script
+        if call.contains("__screenwright.identify") { return identify(args[0].double ?? 0, args[1].double ?? 0) }
+        if call.contains("__screenwright.state") {
+            return ["url": .string(url), "scrollX": 0, "scrollY": 0, "domSize": .number(Double(100 + stateVersion)), "textHash": .string("h\(stateVersion)"), "openDialogs": 0]
         }
-        if script.contains("__screenwright.visibleText") { return true }
+        if call.contains("__screenwright.visibleText") { return true }
         if script.contains("responseStatus") { return 200 }
         if script.contains("arguments[0].value") { return .string(typed.last ?? "") }
         return .null

@@ -65,6 +65,7 @@ enum SeleniumXPath {
         case .menuitem: "@role='menuitem' or @role='menuitemcheckbox' or @role='menuitemradio'"
         case .heading: "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'"
         case .option: "self::option or @role='option'"
+        default: "@role='\(role.rawValue)'"
         }
     }
 

@@ -52,6 +52,7 @@ enum Describe {
         case .menuitem?: "menu item"
         case .heading?: "heading"
         case .option?: "option"
+        case let r?: r.rawValue
         case nil: nil
         }
     }

@@ -56,7 +56,7 @@ struct Planner {
                 ops.append(.note("The recording shows a navigation but not its address."))
                 summary = Phrase([.words("Open a page (address not readable)")])
             }
-        case .click:
+        case .click, .dblclick, .hover:
             ops.append(.click(placement))
             summary = Phrase([.words("Click ")] + element)
         case .fill:
