@@ -4,7 +4,7 @@ SWIFT ?= swift
 export OMP_THREAD_LIMIT := 1
 SAMPLE ?= samples/recordings/todo-add-items.mp4
 
-.PHONY: deps build test demo bench samples eval eval-mockups clean
+.PHONY: deps build test demo bench samples eval eval-live eval-mockups clean
 
 deps:
 	@bash .ci/deps.sh
@@ -29,6 +29,10 @@ samples: deps
 
 eval: build
 	python3 Tests/harness/eval.py
+
+# Offline and --live side by side (each sample app served, vid2auto grounding in headless Chromium).
+eval-live: build
+	python3 Tests/harness/eval_live.py
 
 eval-mockups: build
 	python3 Tests/harness/eval_mockups.py --check-ratchet
