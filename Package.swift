@@ -34,6 +34,9 @@ let package = Package(
         .target(name: "OCR", dependencies: ["ScreenCore", "CTesseract"], swiftSettings: strict),
         .target(name: "Perception", dependencies: ["ScreenCore"], swiftSettings: strict),
         .target(name: "Swarm", dependencies: ["ScreenCore"], swiftSettings: strict),
+        // Live grounding against a running browser; PageScript.js is the page-side half.
+        .target(name: "Grounding", path: "Sources/Grounding", resources: [.embedInCode("PageScript.js")],
+                swiftSettings: strict),
         .target(name: "CodeGen", dependencies: ["ScreenCore", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strict),
         .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
