@@ -126,6 +126,7 @@ class Tally:
         self.checked = 0
         self.matched = 0
         self.candidates = 0
+        self.selenium = 0
         self.failures = []
 
     def record(self, where, problems):
@@ -158,7 +159,8 @@ def env(pytestconfig):
             server.shutdown()
             server.server_close()
             line = (f"PageScript.js: {TALLY.checked} elements checked, {TALLY.matched} matched "
-                    f"({TALLY.candidates} Playwright candidate counts compared) in {time.time() - started:.1f} s")
+                    f"({TALLY.selenium} of them with Selenium; {TALLY.candidates} Playwright counts compared) "
+                    f"in {time.time() - started:.1f} s")
             tr = pytestconfig.pluginmanager.getplugin("terminalreporter")
             cap = pytestconfig.pluginmanager.getplugin("capturemanager")
             if tr and cap:
@@ -236,6 +238,17 @@ def test_signup(env):
     page.goto(env["base"] + "/signup/")
     check_page(page, "signup")
     non_actionable(page, "h1")
+    # A click on a label's text grounds to the label's control.
+    b = page.get_by_text("Valid student ID required").bounding_box()
+    el, r = identify(page, b["x"] + 10, b["y"] + b["height"] / 2)
+    assert (r["role"], r["name"], r["inputType"], r["checked"]) == ("radio", "Student", "radio", False)
+    assert r["chosen"]["playwright"]["kind"] == "role"
+    b = page.get_by_text("Email me about future events").bounding_box()
+    _, r = identify(page, b["x"] + b["width"] - 5, b["y"] + b["height"] / 2)
+    assert (r["role"], r["name"]) == ("checkbox", "Email me about future events")
+    b = page.locator("#country").bounding_box()
+    _, r = identify(page, b["x"] + 10, b["y"] + b["height"] / 2)
+    assert r["options"][:3] == ["Select a country", "Brazil", "Canada"] and r["selectedOption"] == "Select a country"
     assert_clean("signup")
 
 
@@ -268,6 +281,9 @@ def test_ledger(env):
     page.wait_for_url("**/dashboard.html")
     page.locator("#user-btn").click()
     check_page(page, "ledger-menu")
+    b = page.get_by_role("menuitem", name="Sign out").bounding_box()
+    _, r = identify(page, b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+    assert (r["role"], r["name"]) == ("menuitem", "Sign out")
     page.keyboard.press("Escape")
     page.locator("#new-invoice").click()
     page.locator("#invoice-modal").wait_for(state="visible")
@@ -388,6 +404,59 @@ def test_selenium(env):
     finally:
         driver.quit()
     TALLY.checked += checked
+    TALLY.selenium += checked
     TALLY.matched += checked - len({p.split(':')[0] for p in problems})
     assert checked >= 10
     assert not problems, "\n".join(problems[:20])
+
+
+def _c(kind, value, name=None, exact=True, scope=None, nth=None):
+    return {"kind": kind, "value": value, "name": name, "exact": exact, "scope": scope, "nth": nth}
+
+
+# Hand-written locators whose Playwright semantics are easy to get wrong; count() must agree.
+SEMANTICS = [
+    _c("text", "Export"), _c("text", "export"), _c("text", "Export now"), _c("text", "Export", exact=False),
+    _c("text", "Save"), _c("text", "Saved!"), _c("text", "Send it"), _c("text", "Claim your offer"),
+    _c("role", "button", "Export"), _c("role", "button", "export", exact=False), _c("role", "button", "Save"),
+    _c("role", "button", "Delete"), _c("role", "button", None), _c("role", "link", "Get started"),
+    _c("role", "textbox", "Billing address"), _c("role", "textbox", "Postal code"), _c("role", "button", "Send it"),
+    _c("role", "img", "Chart of sales"), _c("role", "region", "Semantics"), _c("role", "switch", "Weekly summary email"),
+    _c("label", "Billing address"), _c("label", "Billing  address"), _c("label", "Postal code"), _c("label", "postal", exact=False),
+    _c("label", "Close panel"), _c("label", "Weekly summary email"), _c("label", "Notes"),
+    _c("placeholder", "Search the docs"), _c("placeholder", "search", exact=False),
+    _c("altText", "Chart  of sales"), _c("altText", "Chart of sales"), _c("title", "Tooltip text"), _c("title", "Settings"),
+    _c("testId", "promo-banner"), _c("css", "button"), _c("css", ".chip b"),
+    _c("role", "button", "Delete", scope={"css": "li", "hasText": "alpha REPORT"}),
+    _c("role", "button", "Delete", scope={"css": "li", "hasText": "Alpha report"}, nth=1),
+    _c("text", "Choose", scope={"css": "div.tile", "hasText": "team"}),
+    _c("role", "button", "Shadow action"), _c("text", "Shadow action"),
+]
+
+
+def test_count_semantics(env):
+    page = env["page"]
+    page.goto(FIXTURE.as_uri())
+    bad = []
+    for c in SEMANTICS:
+        ours = page.evaluate(CALL_JS, ["count", c])
+        theirs = to_locator(page, c).count()
+        if ours != theirs:
+            bad.append(f"{c}: ours {ours}, Playwright {theirs}")
+        if theirs == 1:
+            same_el = page.evaluate_handle(CALL_JS, ["resolve", c]).as_element()
+            if same_el is None or not same(page, same_el, to_locator(page, c).element_handle()):
+                bad.append(f"{c}: resolve() gives another element")
+    TALLY.candidates += len(SEMANTICS)
+    assert not bad, "\n".join(bad)
+    # Page background: nothing actionable.
+    _, r = identify(page, 1270, 10)
+    assert r["found"] and not r["actionable"] and r["tag"] in ("html", "body"), r.get("tag")
+    # Evaluated as a plain script (twice), it adds exactly one global and leaves the DOM alone.
+    before = page.evaluate("() => [Object.keys(window).length, document.documentElement.outerHTML.length]")
+    page.evaluate(SCRIPT + "\n;0")
+    page.evaluate(SCRIPT + "\n;0")
+    keys = page.evaluate("() => Object.keys(window)")
+    after = page.evaluate("() => document.documentElement.outerHTML.length")
+    assert len(keys) == before[0] + 1 and "__screenwright" in keys and after == before[1]
+    assert page.evaluate("() => __screenwright.identify(5, 5).found") is True
