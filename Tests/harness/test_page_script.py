@@ -401,6 +401,9 @@ def test_selenium(env):
                 found = driver.find_elements(ch["by"], ch["value"])
                 if len(found) != 1 or found[0] != el:
                     problems.append(f"{pt['desc']}: chosen {ch} finds {len(found)}")
+        st = driver.execute_script(SCRIPT + "\n;return __screenwright.state();")
+        assert st["url"].endswith("/ledger/") and st["domSize"] > 10 and st["openDialogs"] == 0
+        assert driver.execute_script(SCRIPT + "\n;return __screenwright.visibleText(arguments[0]);", "Sign in") is True
     finally:
         driver.quit()
     TALLY.checked += checked
