@@ -74,6 +74,22 @@ var __screenwright = (function () {
     for (var j = 0; j < shadows.length; j++) allIn(shadows[j], out);
     return out;
   }
+  // querySelectorAll that also looks inside open shadow roots, as Playwright's css engine does
+  // (exact for selectors without combinators crossing a shadow boundary).
+  function cssAll(sel, root) {
+    root = root || document;
+    var out;
+    try { out = Array.prototype.slice.call(root.querySelectorAll(sel)); } catch (err) { return []; }
+    var shadows = [];
+    var walk = function (r) {
+      if (r.shadowRoot) shadows.push(r.shadowRoot);
+      var l = r.querySelectorAll('*');
+      for (var i = 0; i < l.length; i++) if (l[i].shadowRoot) { shadows.push(l[i].shadowRoot); walk(l[i].shadowRoot); }
+    };
+    walk(root);
+    for (var j = 0; j < shadows.length; j++) out.push.apply(out, shadows[j].querySelectorAll(sel));
+    return out;
+  }
   function style(e, pseudo) {
     var m = pseudo === '::before' ? K.before : pseudo === '::after' ? K.after : K.style;
     if (m.has(e)) return m.get(e);
@@ -554,9 +570,7 @@ var __screenwright = (function () {
   function queryPart(kind, value, name, exact, root) {
     var out = [], all, i, e;
     var isEl = root.nodeType === 1;
-    if (kind === 'css') {
-      try { return Array.prototype.slice.call(root.querySelectorAll(value)); } catch (err) { return []; }
-    }
+    if (kind === 'css') return cssAll(value, root);
     all = allIn(root);
     if (kind === 'role') {
       var n = name == null ? null : norm(name);
@@ -595,8 +609,7 @@ var __screenwright = (function () {
   function queryLocator(loc) {
     var roots;
     if (loc.scope && loc.scope.css) {
-      var conts;
-      try { conts = Array.prototype.slice.call(document.querySelectorAll(loc.scope.css)); } catch (err) { conts = []; }
+      var conts = cssAll(loc.scope.css);
       if (loc.scope.hasText != null) {
         var hm = textMatcher(loc.scope.hasText, false);
         conts = conts.filter(function (c) { return hm(elText(c)); });
@@ -667,8 +680,6 @@ var __screenwright = (function () {
   // ---------------------------------------------------------------- CSS and XPath helpers
   function quoteCss(s) { return '"' + String(s).replace(/["\\]/g, function (c) { return '\\' + c; }) + '"'; }
   function idSelector(id) { return /^[a-zA-Z][a-zA-Z0-9\-_]+$/.test(id) ? '#' + id : '[id=' + quoteCss(id) + ']'; }
-  function qsaCount(sel, root) { try { return (root || document).querySelectorAll(sel).length; } catch (err) { return -1; } }
-  function qsaHas(sel, e) { try { return Array.prototype.indexOf.call(document.querySelectorAll(sel), e) >= 0; } catch (err) { return false; } }
   function isGuidLike(id) {
     var last, transitions = 0;
     for (var i = 0; i < id.length; i++) {
@@ -690,7 +701,7 @@ var __screenwright = (function () {
     var tokens = [];
     var uniq = function (prefix) {
       var sel = (prefix ? [prefix].concat(tokens) : tokens).join(' > ');
-      try { return document.querySelector(sel) === t ? sel : null; } catch (err) { return null; }
+      return cssAll(sel)[0] === t ? sel : null;
     };
     for (var e = t; e && e.nodeType === 1; e = e.parentElement) {
       var best = '', sel;
@@ -737,7 +748,10 @@ var __screenwright = (function () {
   }
   function xtag(e) { return e.namespaceURI === 'http://www.w3.org/1999/xhtml' ? e.nodeName.toLowerCase() : '*'; }
   // Selenium's link text: the element's rendered text, whitespace-collapsed and trimmed.
-  function seleniumLinkText(a) { return String(a.innerText || '').replace(/[\s\u00a0]+/g, ' ').trim(); }
+  function seleniumLinkText(a) {
+    if (Element.prototype.checkVisibility && !a.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return '';
+    return String(a.innerText || '').replace(/[\s\u00a0]+/g, ' ').trim();
+  }
 
   // ---------------------------------------------------------------- containers for scoping repeated controls
   var CONTAINER_TAGS = ['LI', 'TR', 'ARTICLE', 'SECTION', 'FIELDSET', 'DIALOG', 'ASIDE', 'FORM'];
@@ -904,6 +918,11 @@ var __screenwright = (function () {
     });
     if (tg === 'A' && t.getAttribute('href') && t.getAttribute('href') !== '#')
       attrXp.push('//a[@href=' + xq(t.getAttribute('href')) + ']');
+    if (tg === 'INPUT' && (t.type === 'checkbox' || t.type === 'radio') && nm && t.getAttribute('value') !== null)
+      attrXp.push('//input[@name=' + xq(nm) + ' and @value=' + xq(t.getAttribute('value')) + ']');
+    var wrap = tg === 'INPUT' || tg === 'SELECT' || tg === 'TEXTAREA' ? t.closest('label') : null;
+    if (wrap && xpathString(wrap) && xpathString(wrap).length <= 80)
+      attrXp.push('//label[normalize-space(.)=' + xq(xpathString(wrap)) + ']//' + tag);
     var xs = tg === 'SELECT' || tg === 'INPUT' || tg === 'TEXTAREA' ? '' : xpathString(t);
     var textXp = xs && xs.length <= 80 ? '//' + tag + '[normalize-space(.)=' + xq(xs) + ']' : null;
     var innerXps = attrXp.slice();
@@ -911,6 +930,9 @@ var __screenwright = (function () {
     if (info.label && (tg === 'INPUT' || tg === 'SELECT' || tg === 'TEXTAREA') && t.id)
       innerXps.push('//' + tag + '[@id=//label[normalize-space(.)=' + xq(info.label) + ']/@for]');
     innerXps.forEach(function (xp) { add('xpath', xp, xpathAll(xp)); });
+    // Only as the inner part of a row-scoped xpath: the control's tag (and input type).
+    if (tg === 'INPUT' && t.getAttribute('type')) innerXps.push('//input[@type=' + xq(t.getAttribute('type')) + ']');
+    else innerXps.push('//' + tag);
     if (!good.length) {
       var own = [info.name, info.text, info.label].filter(Boolean).map(function (s) { return norm(s).toLowerCase(); });
       var conts = containersOf(t, maxDepth), tries = 0;
@@ -919,10 +941,14 @@ var __screenwright = (function () {
         var texts = snippetsOf(conts[j].el, t, own);
         var cx = containerXPath(conts[j].el, conts[j].css);
         for (var k = 0; k < texts.length; k++) {
-          for (var i = 0; i < innerXps.length && tries < 150; i++, tries++) {
-            var xp = cx + '[contains(normalize-space(.), ' + xq(texts[k]) + ')]' + innerXps[i].replace(/^\/\//, '//');
-            var els = xpathAll(xp);
-            if (els && els.length === 1 && els[0] === t) { add('xpath', xp, els); break outer; }
+          // contains() first (as Selenium IDE writes it), then an exact descendant text for prefixes.
+          var preds = ['[contains(normalize-space(.), ' + xq(texts[k]) + ')]', '[.//*[normalize-space(text())=' + xq(texts[k]) + ']]'];
+          for (var pi = 0; pi < preds.length; pi++) {
+            for (var i = 0; i < innerXps.length && tries < 200; i++, tries++) {
+              var xp = cx + preds[pi] + innerXps[i];
+              var els = xpathAll(xp);
+              if (els && els.length === 1 && els[0] === t) { add('xpath', xp, els); break outer; }
+            }
           }
         }
       }
