@@ -20,8 +20,10 @@ final class WebDriverClient: Sendable {
         self.defaultTimeout = timeout
         self.driverGone = driverGone
         let config = URLSessionConfiguration.ephemeral
-        config.timeoutIntervalForRequest = timeout
-        config.timeoutIntervalForResource = timeout
+        // corelibs Foundation truncates timeouts to whole seconds (0.5 s fires at once), so
+        // libcurl's limits are rounded up and our own timer enforces the exact one.
+        config.timeoutIntervalForRequest = Self.curlTimeout(timeout)
+        config.timeoutIntervalForResource = Self.curlTimeout(timeout)
         config.httpMaximumConnectionsPerHost = 4
         config.requestCachePolicy = .reloadIgnoringLocalCacheData
         config.urlCache = nil
@@ -31,6 +33,9 @@ final class WebDriverClient: Sendable {
         session = URLSession(configuration: config)
     }
 
+    /// libcurl's limit for a command limited to `seconds`: whole seconds, never below ours.
+    static func curlTimeout(_ seconds: Double) -> Double { max(1, seconds.rounded(.up)) + 1 }
+
     /// Lets go of the connection pool; later calls fail.
     func invalidate() { session.invalidateAndCancel() }
 
@@ -38,9 +43,8 @@ final class WebDriverClient: Sendable {
     ///
     /// - Parameters:
     ///   - command: a short name for errors (defaults to `METHOD path`).
-    ///   - timeout: overrides the default limit; enforced both by `URLRequest.timeoutInterval` and by
-    ///     a timer of our own, because libcurl's own timeout is not guaranteed to fire for a
-    ///     server that accepted the connection and then went silent.
+    ///   - timeout: overrides the default limit; enforced by a timer of our own, with
+    ///     `URLRequest.timeoutInterval` as a backstop a little later.
     func send(_ method: String, _ path: String, _ body: JSONValue? = nil, timeout: Double? = nil,
               command: String? = nil) async throws -> JSONValue {
         let command = command ?? "\(method) \(path)"
@@ -48,7 +52,8 @@ final class WebDriverClient: Sendable {
         guard let url = URL(string: baseURL + path) else {
             throw BrowserError.unreachable(url: baseURL + path, reason: "not a valid URL")
         }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: Self.curlTimeout(seconds))
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         if let body {
@@ -98,8 +103,8 @@ final class WebDriverClient: Sendable {
                     }
                 }
                 state.setTask(task)
-                // Our own guard, a little after libcurl's, so the mapped error is the same either way.
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds + 0.05) {
+                // The exact limit (libcurl's is rounded up, see `curlTimeout`).
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
                     state.finish(.failure(BrowserError.timeout(command: command, seconds: seconds)))
                 }
                 task.resume()
