@@ -71,7 +71,10 @@ public final class BrowserSession: @unchecked Sendable {
         do {
             let port = try await driver.waitForPort(timeout: options.startTimeout)
             let client = WebDriverClient(baseURL: "http://127.0.0.1:\(port)", timeout: options.commandTimeout,
-                                         driverGone: { [weak driver] in driver?.exitReason ?? "chromedriver is gone" })
+                                         driverGone: { [weak driver] in
+                guard let driver else { return "chromedriver is gone" }
+                return driver.exitReason
+            })
             try await waitUntilReady(client, timeout: options.startTimeout)
             let id: String
             do {

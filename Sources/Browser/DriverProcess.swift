@@ -56,8 +56,13 @@ final class DriverProcess: @unchecked Sendable {
         }
         process = p
         pid = p.processIdentifier
+        Self.spawned.withLock { $0.append(p.processIdentifier) }
         group = getpgid(pid) == pid ? pid : -1
     }
+
+    private static let spawned = Locked<[Int32]>([])
+    /// Every driver pid this process has started (for tests that check nothing is left behind).
+    static var spawnedPIDs: [Int32] { spawned.withLock { $0 } }
 
     /// What the driver printed so far (the tail).
     var outputText: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
@@ -74,11 +79,19 @@ final class DriverProcess: @unchecked Sendable {
         while Date() < deadline {
             if let port = Self.parsePort(outputText) { return port }
             if let reason = exitReason {
-                throw BrowserError.driverFailedToStart("\(reason): \(WebDriverClient.firstLine(outputText))")
+                throw BrowserError.driverFailedToStart("\(reason): \(Self.summary(outputText))")
             }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
         throw BrowserError.driverFailedToStart("chromedriver printed no port within \(timeout) s: \(outputText)")
+    }
+
+    /// The driver's output without its banner lines, on one line.
+    static func summary(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("Starting ChromeDriver") && !$0.hasPrefix("Only local connections")
+                && !$0.hasPrefix("Please see https://chromedriver") }
+            .joined(separator: " | ")
     }
 
     static func parsePort(_ text: String) -> Int? {
