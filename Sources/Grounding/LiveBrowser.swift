@@ -38,8 +38,15 @@ struct PageCalls {
     /// A digest of the page that changes when an action changed anything.
     func state() async throws -> PageState { PageState(try await call("state", [])) }
 
-    /// Whether the exact text is shown in the page.
-    func visible(_ text: String) async throws -> Bool { try await call("visibleText", [.string(text)]).bool ?? false }
+    /// Whether the text is shown in the page, as the script's check finds it (`get_by_text`:
+    /// case-insensitive, whitespace-normalised substring of rendered text).
+    func visible(_ text: String) async throws -> Bool {
+        try await browser.execute("""
+            var norm = function (s) { return (s || '').replace(/\\s+/g, ' ').trim().toLowerCase(); };
+            var want = norm(arguments[0]);
+            return want.length > 0 && norm(document.body ? document.body.innerText : '').indexOf(want) >= 0;
+            """, [.string(text)]).bool ?? false
+    }
 
     /// How many elements a Playwright locator resolves to, with Playwright's semantics.
     func count(_ l: LiveLocatorJSON) async throws -> Int { try await call("count", [l.json]).int ?? 0 }

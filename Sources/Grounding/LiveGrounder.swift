@@ -297,7 +297,7 @@ struct Run {
             guard let key = Key.parse(raw) else { performed = false; break }
             try await browser.keys([key])
         case .click, .dblclick, .hover, .check, .fill, .select:
-            guard let p = a.target?.point else {
+            guard let p = a.target?.point ?? a.target?.box.map({ Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }) else {
                 a.grounding = Grounding(status: .offline, note: "no point to find the element at")
                 performed = false
                 break
@@ -414,7 +414,10 @@ struct Run {
             }
         }
         if let n = t.name, !n.isEmpty {
-            if let old = target.name, Self.norm(old) != Self.norm(n) { c.append("name \"\(old)\" → \"\(n)\"") }
+            // The video may have named it by its placeholder or label: that is another name of the
+            // same element, not a misreading.
+            let otherNames = [t.label, t.placeholder, t.text, n].compactMap { $0 }.map(Self.norm)
+            if let old = target.name, !otherNames.contains(Self.norm(old)) { c.append("name \"\(old)\" → \"\(n)\"") }
             target.name = n
         }
         if let l = t.label, !l.isEmpty { target.label = l }
