@@ -297,13 +297,25 @@ struct Run {
             guard let key = Key.parse(raw) else { performed = false; break }
             try await browser.keys([key])
         case .click, .dblclick, .hover, .check, .fill, .select:
-            guard let p = a.target?.point ?? a.target?.box.map({ Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }) else {
+            let points = Self.points(for: a)
+            guard let first = points.first else {
                 a.grounding = Grounding(status: .offline, note: "no point to find the element at")
                 performed = false
                 break
             }
-            target = try await page.identify(x: p.x, y: p.y)
-            guard let t = target, t.actionable, t.element != nil else {
+            // The recorded point, then the element's centre (a select's option was clicked in a
+            // popup the live page draws elsewhere): the first that finds an element fitting the
+            // action wins, else the first that finds anything actionable.
+            var p = first
+            var found: [(Point, Identified)] = []
+            for q in points {
+                if let t = try await page.identify(x: q.x, y: q.y), t.actionable, t.element != nil {
+                    found.append((q, t))
+                    if Self.fits(a.kind, t) { break }
+                }
+            }
+            if let best = found.first(where: { Self.fits(a.kind, $0.1) }) ?? found.first { p = best.0; target = best.1 }
+            guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
                     try await browser.pointerClick(at: (p.x, p.y), count: a.kind == .dblclick ? 2 : 1)
@@ -320,6 +332,7 @@ struct Run {
             }
             corrections += correctKind(&a, t)
             corrections += correctTarget(&a, t)
+            a.target?.point = p
             try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
         }
 
@@ -374,6 +387,27 @@ struct Run {
 
     /// Below this similarity the live page and the video disagree about what is on screen.
     static let unlikeThreshold = 0.25
+
+    /// Where to look for the action's element: the recorded point and the centre of the element's
+    /// box (the centre first for a select, whose option is clicked in a popup).
+    static func points(for a: Action) -> [Point] {
+        let point = a.target?.point
+        let centre = a.target?.box.map { Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }
+        let ordered = a.kind == .select ? [centre, point] : [point, centre]
+        var out: [Point] = []
+        for p in ordered.compactMap({ $0 }) where !out.contains(where: { abs($0.x - p.x) < 2 && abs($0.y - p.y) < 2 }) { out.append(p) }
+        return out
+    }
+
+    /// Whether the live element is the kind the action acts on.
+    static func fits(_ kind: ActionKind, _ t: Identified) -> Bool {
+        switch kind {
+        case .fill: t.isTextField
+        case .select: t.isSelect || t.role == "combobox" || t.role == "listbox"
+        case .check: t.isCheckable
+        default: true
+        }
+    }
 
     // MARK: - Corrections
 
