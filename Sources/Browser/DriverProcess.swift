@@ -224,9 +224,15 @@ enum DriverRegistry {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 killAll()
+                // Die of the same signal: default action, unblocked on this thread (Dispatch
+                // threads block it), raised again. Exit 128+sig if that somehow returns.
                 Glibc.signal(sig, SIG_DFL)
+                var set = sigset_t()
+                sigemptyset(&set)
+                sigaddset(&set, sig)
+                pthread_sigmask(SIG_UNBLOCK, &set, nil)
                 raise(sig)
-                Glibc.exit(128 + sig)   // only reached if the default action did not end us
+                Glibc.exit(128 + sig)
             }
             source.resume()
             sources.withLock { $0.append(source) }
