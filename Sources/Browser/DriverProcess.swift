@@ -147,7 +147,10 @@ final class DriverProcess: @unchecked Sendable {
                   let close = stat.lastIndex(of: ")") else { continue }
             // After "(comm) ": state ppid pgrp …
             let fields = stat[stat.index(after: close)...].split(separator: " ")
-            guard fields.count > 2, fields[0] != "Z", Int32(fields[2]) == group else { continue }
+            guard fields.count > 2, Int32(fields[2]) == group else { continue }
+            // A leader shown as a zombie may still have running threads (it called pthread_exit).
+            if fields[0] == "Z",
+               ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(name)/task"))?.count ?? 0) <= 1 { continue }
             found.append(pid)
         }
         return found
@@ -175,7 +178,19 @@ final class DriverProcess: @unchecked Sendable {
         signal(SIGTERM)
         var waited = 0.0
         while groupAlive && waited < grace { usleep(10_000); waited += 0.01 }
-        if groupAlive { signal(SIGKILL) }
+        if groupAlive {
+            signal(SIGKILL)
+            for _ in 0..<100 where groupAlive { usleep(10_000) }
+        }
+    }
+
+    /// Removes a Chromium profile, again if a process still dying wrote into it meanwhile.
+    static func removeProfile(_ path: String) {
+        for _ in 0..<5 {
+            try? FileManager.default.removeItem(atPath: path)
+            if !FileManager.default.fileExists(atPath: path) { return }
+            usleep(50_000)
+        }
     }
 }
 
@@ -214,7 +229,9 @@ enum DriverRegistry {
         var waited = 0
         while entries.contains(where: { $0.driver.groupAlive }) && waited < 50 { usleep(10_000); waited += 1 }
         for e in entries where e.driver.groupAlive { e.driver.signal(SIGKILL) }
-        for e in entries { if let p = e.profile { try? FileManager.default.removeItem(atPath: p) } }
+        waited = 0
+        while entries.contains(where: { $0.driver.groupAlive }) && waited < 50 { usleep(10_000); waited += 1 }
+        for e in entries { if let p = e.profile { DriverProcess.removeProfile(p) } }
     }
 
     private static let installOnce: Void = {
