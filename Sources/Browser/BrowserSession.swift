@@ -116,7 +116,8 @@ public final class BrowserSession: @unchecked Sendable {
     }
 
     private static func makeProfileDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "screenwright-chromium-XXXXXX").utf8CString)
+        // The owner's pid in the name tells whose profile a stray directory was.
+        var template = Array((NSTemporaryDirectory() + "screenwright-chromium-\(getpid())-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
             throw BrowserError.driverFailedToStart("cannot make a temporary profile in \(NSTemporaryDirectory())")

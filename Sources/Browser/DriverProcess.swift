@@ -218,6 +218,8 @@ enum DriverRegistry {
 
     /// Pids of the drivers currently registered (for tests).
     static var pids: [Int32] { live.withLock { Array($0.keys) } }
+    /// Profiles of the drivers currently registered (for tests).
+    static var profiles: [String] { live.withLock { $0.values.compactMap(\.profile) } }
 
     /// Kills every registered driver group at once and removes the profiles.
     static func killAll() {

@@ -198,15 +198,22 @@ final class ChromiumTests: XCTestCase {
             XCTAssertEqual(Self.processGroup(pid), [], "processes left after a failed start")
         }
         XCTAssertTrue(DriverRegistry.pids.allSatisfy { !spawned.contains($0) })
+        // No profile of this process is left either (the names carry the owner's pid).
+        let mine = "screenwright-chromium-\(getpid())-"
+        let live = Set(DriverRegistry.profiles)
+        let stray = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+        XCTAssertEqual(stray.filter { $0.hasPrefix(mine) && !live.contains(NSTemporaryDirectory() + $0) }, [])
     }
 
     func testDeinitEndsTheBrowser() async throws {
         try requireBrowser()
         var s: BrowserSession? = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240))
         let group = try XCTUnwrap(s?.driver?.group)
+        let profile = try XCTUnwrap(s?.profile)
         XCTAssertFalse(Self.processGroup(group).isEmpty)
         s = nil
         XCTAssertEqual(Self.processGroup(group), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: profile))
     }
 
     func testMissingProgramsAreNamedWithTheirPackage() async throws {
