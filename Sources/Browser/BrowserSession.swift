@@ -85,11 +85,15 @@ public final class BrowserSession: @unchecked Sendable {
                 throw BrowserError.driverFailedToStart("Chromium did not open a session within \(seconds) s")
             }
             let session = BrowserSession(sessionID: id, options: options, client: client, driver: driver, profile: profile)
-            try await session.setViewport(width: options.viewportWidth, height: options.viewportHeight,
-                                          deviceScale: options.deviceScale)
+            do {
+                try await session.setViewport(width: options.viewportWidth, height: options.viewportHeight,
+                                              deviceScale: options.deviceScale)
+            } catch {
+                await session.close()
+                throw error
+            }
             return session
         } catch {
-            // A session object made above cleans up in its deinit; this covers the earlier steps.
             await driver.terminate()
             DriverRegistry.unregister(driver)
             DriverProcess.removeProfile(profile)
