@@ -211,7 +211,9 @@ final class ChromiumTests: XCTestCase {
         let group = try XCTUnwrap(s?.driver?.group)
         let profile = try XCTUnwrap(s?.profile)
         XCTAssertFalse(Self.processGroup(group).isEmpty)
+        let t0 = Date()
         s = nil
+        print("BrowserTimings: deinit \(String(format: "%.2f", Date().timeIntervalSince(t0))) s")
         XCTAssertEqual(Self.processGroup(group), [])
         XCTAssertFalse(FileManager.default.fileExists(atPath: profile))
     }
