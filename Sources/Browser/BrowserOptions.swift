@@ -53,17 +53,19 @@ public struct BrowserOptions: Sendable {
 
     /// The Chromium command line: a throwaway profile, no first-run or extension noise, and the
     /// window and scale of the recording.
-    func chromiumArguments(profile: String) -> [String] {
+    func chromiumArguments(profile: String?) -> [String] {
         var args: [String] = []
         if headless { args.append("--headless=new") }
+        args += ["--no-sandbox", "--disable-gpu"]
+        if let profile { args.append("--user-data-dir=\(profile)") }
         args += [
-            "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
             "--window-size=\(viewportWidth),\(viewportHeight)",
             "--hide-scrollbars", "--force-device-scale-factor=\(Self.number(deviceScale))",
             "--disable-extensions", "--no-first-run", "--no-default-browser-check",
             "--disable-background-networking", "--disable-sync", "--disable-component-update",
             "--disable-default-apps", "--mute-audio", "--password-store=basic", "--use-mock-keychain",
             "--disable-dev-shm-usage", "--disable-breakpad", "--disable-features=Translate,MediaRouter",
+            "--disable-smooth-scrolling",
         ]
         return args + extraArguments
     }

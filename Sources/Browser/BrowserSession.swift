@@ -40,7 +40,7 @@ public final class BrowserSession: @unchecked Sendable {
             driver.terminateNow()
             DriverRegistry.unregister(driver)
         }
-        if let profile { try? FileManager.default.removeItem(atPath: profile) }
+        if let profile { DriverProcess.removeProfile(profile) }
         client.invalidate()
     }
 
@@ -64,7 +64,7 @@ public final class BrowserSession: @unchecked Sendable {
         do {
             driver = try DriverProcess(executable: driverPath)
         } catch {
-            try? FileManager.default.removeItem(atPath: profile)
+            DriverProcess.removeProfile(profile)
             throw error
         }
         DriverRegistry.register(driver, profile: profile)
@@ -85,27 +85,33 @@ public final class BrowserSession: @unchecked Sendable {
                 throw BrowserError.driverFailedToStart("Chromium did not open a session within \(seconds) s")
             }
             let session = BrowserSession(sessionID: id, options: options, client: client, driver: driver, profile: profile)
-            try await session.setViewport(width: options.viewportWidth, height: options.viewportHeight,
-                                          deviceScale: options.deviceScale)
+            do {
+                try await session.setViewport(width: options.viewportWidth, height: options.viewportHeight,
+                                              deviceScale: options.deviceScale)
+            } catch {
+                await session.close()
+                throw error
+            }
             return session
         } catch {
-            // A session object made above cleans up in its deinit; this covers the earlier steps.
             await driver.terminate()
             DriverRegistry.unregister(driver)
-            try? FileManager.default.removeItem(atPath: profile)
+            DriverProcess.removeProfile(profile)
             throw error
         }
     }
 
     /// Opens a session on a chromedriver that is already running at `driverURL` (one started by
     /// hand, or a test's stub server). Nothing is spawned, so `close` only deletes the session.
-    /// The viewport is left as the window makes it: call `setViewport` if it matters.
+    /// `profile` is passed as `--user-data-dir` and left alone; without it chromedriver makes (and
+    /// removes) a profile of its own. The viewport is left as the window makes it: call
+    /// `setViewport` if it matters.
     public static func attach(driverURL: String, options: BrowserOptions = BrowserOptions(),
                               profile: String? = nil) async throws -> BrowserSession {
         let client = WebDriverClient(baseURL: driverURL, timeout: options.commandTimeout)
         do {
             let id = try await createSession(client, options: options, chromium: options.resolvedChromium,
-                                             profile: profile ?? makeProfileDirectory())
+                                             profile: profile)
             return BrowserSession(sessionID: id, options: options, client: client, driver: nil, profile: nil)
         } catch {
             client.invalidate()
@@ -114,7 +120,8 @@ public final class BrowserSession: @unchecked Sendable {
     }
 
     private static func makeProfileDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "screenwright-chromium-XXXXXX").utf8CString)
+        // The owner's pid in the name tells whose profile a stray directory was.
+        var template = Array((NSTemporaryDirectory() + "screenwright-chromium-\(getpid())-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
             throw BrowserError.driverFailedToStart("cannot make a temporary profile in \(NSTemporaryDirectory())")
@@ -140,7 +147,7 @@ public final class BrowserSession: @unchecked Sendable {
 
     /// The `POST /session` body: Chromium's binary and switches, and script and page-load limits
     /// a little under the HTTP timeout so the driver's own error arrives first.
-    static func capabilities(_ options: BrowserOptions, chromium: String, profile: String) -> JSONValue {
+    static func capabilities(_ options: BrowserOptions, chromium: String, profile: String?) -> JSONValue {
         let limit = JSONValue.number((options.commandTimeout * 900).rounded())
         let chrome: JSONValue = [
             "binary": .string(chromium),
@@ -156,7 +163,7 @@ public final class BrowserSession: @unchecked Sendable {
     }
 
     private static func createSession(_ client: WebDriverClient, options: BrowserOptions, chromium: String,
-                                      profile: String) async throws -> String {
+                                      profile: String?) async throws -> String {
         let reply = try await client.send("POST", "/session", capabilities(options, chromium: chromium, profile: profile),
                                           timeout: options.startTimeout, command: "new session")
         guard let id = reply["sessionId"]?.string else {
@@ -300,7 +307,7 @@ public final class BrowserSession: @unchecked Sendable {
             await driver.terminate()
             DriverRegistry.unregister(driver)
         }
-        if let profile { try? FileManager.default.removeItem(atPath: profile) }
+        if let profile { DriverProcess.removeProfile(profile) }
         client.invalidate()
     }
 

@@ -6,11 +6,17 @@ import Foundation
 /// they need with the subscripts and typed accessors instead of declaring a `Codable` type per call.
 /// Numbers are `Double` because that is what JavaScript has.
 public enum JSONValue: Sendable, Hashable, Codable {
+    /// JSON `null` (also what a script returning `undefined` gives).
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// Any number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; member order is not kept.
     case object([String: JSONValue])
 
     /// Decodes any JSON value. Booleans are tried before numbers so `true` never becomes `1`.

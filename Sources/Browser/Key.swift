@@ -2,14 +2,18 @@
 public enum Key: Sendable, Hashable {
     /// Types the characters one by one (each a key down and up).
     case text(String)
+    /// Named keys, pressed and released once.
     case enter, tab, escape, backspace, delete
+    /// Arrow keys.
     case arrowUp, arrowDown, arrowLeft, arrowRight
+    /// Navigation keys and the space bar.
     case home, end, pageUp, pageDown, space
     /// `key` (a Playwright key name such as `"A"`, `"Tab"`, `"F5"`) pressed while `modifiers` are held.
     case chord(modifiers: [Modifier], key: String)
 
     /// A modifier key held during a chord.
     public enum Modifier: String, Sendable, Hashable, CaseIterable {
+        /// The left-hand modifier keys (ControlOrMeta is Control: the browser runs on Linux).
         case control, shift, alt, meta
 
         /// The W3C WebDriver code point (the left-hand key).

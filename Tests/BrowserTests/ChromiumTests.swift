@@ -170,7 +170,9 @@ final class ChromiumTests: XCTestCase {
         XCTAssertTrue(Self.commandLines(group).contains { $0.contains("--user-data-dir=\(profile)") })
         XCTAssertTrue(FileManager.default.fileExists(atPath: profile))
         XCTAssertTrue(DriverRegistry.pids.contains(driver.pid))
+        let tClose = Date()
         await s.close()
+        print("BrowserTimings: close \(String(format: "%.2f", Date().timeIntervalSince(tClose))) s")
         XCTAssertEqual(Self.processGroup(driver.group), [], "processes left after close")
         XCTAssertEqual(Self.pgrep(["-P", String(driver.pid)]), [])
         XCTAssertEqual(Self.pgrep(["-f", profile]), [])
@@ -196,15 +198,24 @@ final class ChromiumTests: XCTestCase {
             XCTAssertEqual(Self.processGroup(pid), [], "processes left after a failed start")
         }
         XCTAssertTrue(DriverRegistry.pids.allSatisfy { !spawned.contains($0) })
+        // No profile of this process is left either (the names carry the owner's pid).
+        let mine = "screenwright-chromium-\(getpid())-"
+        let live = Set(DriverRegistry.profiles)
+        let stray = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+        XCTAssertEqual(stray.filter { $0.hasPrefix(mine) && !live.contains(NSTemporaryDirectory() + $0) }, [])
     }
 
     func testDeinitEndsTheBrowser() async throws {
         try requireBrowser()
         var s: BrowserSession? = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240))
         let group = try XCTUnwrap(s?.driver?.group)
+        let profile = try XCTUnwrap(s?.profile)
         XCTAssertFalse(Self.processGroup(group).isEmpty)
+        let t0 = Date()
         s = nil
+        print("BrowserTimings: deinit \(String(format: "%.2f", Date().timeIntervalSince(t0))) s")
         XCTAssertEqual(Self.processGroup(group), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: profile))
     }
 
     func testMissingProgramsAreNamedWithTheirPackage() async throws {
@@ -221,6 +232,55 @@ final class ChromiumTests: XCTestCase {
         } catch let error as BrowserError {
             XCTAssertEqual(error, .notInstalled(program: "/nonexistent/chromium", debianPackage: "chromium"))
         }
+    }
+
+    /// Ctrl-C of a process with a live session: the registry's handler ends chromedriver and
+    /// Chromium, removes the profile, and the process still dies of SIGINT. Runs this test bundle
+    /// again as the child (`testInterruptChild`).
+    func testInterruptEndsTheBrowser() async throws {
+        try requireBrowser()
+        if ProcessInfo.processInfo.environment["SCREENWRIGHT_BROWSER_CHILD"] != nil { throw XCTSkip("in the child") }
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+        child.arguments = ["BrowserTests.ChromiumTests/testInterruptChild"]
+        child.environment = ProcessInfo.processInfo.environment.merging(["SCREENWRIGHT_BROWSER_CHILD": "1"]) { $1 }
+        let out = Pipe()
+        child.standardOutput = out
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        var text = ""
+        var found: [Substring] = []
+        let deadline = Date().addingTimeInterval(15)
+        while found.isEmpty, Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: "DRIVER "), let end = text[range.upperBound...].firstIndex(of: "\n") {
+                found = text[range.upperBound..<end].split(separator: " ")
+            }
+        }
+        guard found.count == 2, let pid = Int32(found[0]) else {
+            child.terminate()
+            return XCTFail("child printed no driver: \(text)")
+        }
+        let profile = String(found[1])
+        XCTAssertFalse(DriverProcess.liveMembers(of: pid).isEmpty)
+        kill(child.processIdentifier, SIGINT)
+        child.waitUntilExit()
+        // Killed by SIGINT, as without the handler (a shell shows 130).
+        XCTAssertEqual(child.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(child.terminationStatus, SIGINT)
+        XCTAssertEqual(DriverProcess.liveMembers(of: pid), [], "Chromium left after Ctrl-C")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: profile))
+    }
+
+    /// The child half of `testInterruptEndsTheBrowser`; skipped in a normal run.
+    func testInterruptChild() async throws {
+        guard ProcessInfo.processInfo.environment["SCREENWRIGHT_BROWSER_CHILD"] != nil else { throw XCTSkip("child only") }
+        let s = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240))
+        FileHandle.standardOutput.write(Data("DRIVER \(s.driver!.pid) \(s.profile!)\n".utf8))
+        try await Task.sleep(nanoseconds: 20_000_000_000)
+        XCTFail("not interrupted")
     }
 
     // MARK: Helpers

@@ -48,6 +48,8 @@ final class StubDriverTests: XCTestCase {
     func testW3CErrorMapsToWebDriverErrorWithFirstLine() async throws {
         let stub = try stubWithSession()
         let session = try await BrowserSession.attach(driverURL: stub.url)
+        // Without a profile given, attach leaves --user-data-dir to chromedriver (and makes no directory).
+        XCTAssertFalse(stub.last("POST", "/session")?.text.contains("user-data-dir") ?? true)
         stub.on("POST", "/session/S1/execute/sync",
                 .webDriverError(status: 500, error: "javascript error",
                                 message: "ReferenceError: nope is not defined\n  (Session info: chrome=156.0)"))
