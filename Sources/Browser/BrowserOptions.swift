@@ -60,7 +60,9 @@ public struct BrowserOptions: Sendable {
         if let profile { args.append("--user-data-dir=\(profile)") }
         args += [
             "--window-size=\(viewportWidth),\(viewportHeight)",
-            "--hide-scrollbars", "--force-device-scale-factor=\(Self.number(deviceScale))",
+            // Scrollbars stay: a recorded desktop browser shows them, and they take width from the
+            // page's layout, so hiding them would lay the page out unlike the video.
+            "--force-device-scale-factor=\(Self.number(deviceScale))",
             "--disable-extensions", "--no-first-run", "--no-default-browser-check",
             "--disable-background-networking", "--disable-sync", "--disable-component-update",
             "--disable-default-apps", "--mute-audio", "--password-store=basic", "--use-mock-keychain",

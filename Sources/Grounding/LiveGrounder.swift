@@ -272,6 +272,15 @@ struct Run {
 
     /// One action: identify, correct, perform, settle, compare. Nil when the app refutes it.
     mutating func step(_ i: Int, _ action: Action) async throws -> Action? {
+        let result = try await perform(i, action)
+        if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil {
+            let g = result?.grounding
+            FileHandle.standardError.write(Data("vid2auto: live step \(i + 1) \(action.kind.rawValue) → \(result.map { $0.kind.rawValue } ?? "dropped") \(g?.status.rawValue ?? "-") sim \(g?.similarity.map { String($0) } ?? "-") \(g?.corrections.joined(separator: "; ") ?? "") \(g?.note ?? "")\n".utf8))
+        }
+        return result
+    }
+
+    mutating func perform(_ i: Int, _ action: Action) async throws -> Action? {
         var a = action
         var corrections: [String] = []
         let before = try await page.state()
@@ -292,6 +301,13 @@ struct Run {
             let dy = Self.pixels(a.value) ?? 0
             let at = a.target?.point.map { ($0.x, $0.y) } ?? (Double(timeline.viewport?.width ?? 800) / 2, Double(timeline.viewport?.height ?? 600) / 2)
             try await browser.wheel(dx: 0, dy: dy, at: at)
+            // A wheel may scroll an inner box, or scroll smoothly by less: the page must end where
+            // the video's did.
+            let moved = try await settle(from: before)
+            if abs(moved.scrollY - before.scrollY - dy) > 2 {
+                _ = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
+                                              [.number(before.scrollX), .number(before.scrollY + dy)])
+            }
         case .press:
             let raw = a.value?.text ?? ""
             guard let key = Key.parse(raw) else { performed = false; break }
@@ -320,8 +336,8 @@ struct Run {
                 if a.kind == .click || a.kind == .dblclick {
                     try await browser.pointerClick(at: (p.x, p.y), count: a.kind == .dblclick ? 2 : 1)
                     let after = try await settle(from: before)
-                    if !after.differs(from: before) {
-                        return nil   // refuted: a phantom click
+                    if !after.differs(from: before) && !videoChanged(i, a) {
+                        return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
                     }
                     a.grounding = Grounding(status: .offline, note: "no actionable element at the point, but the click changed the page")
                     return try await finish(i, a, before: before, after: after, corrections: [])
@@ -384,6 +400,9 @@ struct Run {
         }
         return a
     }
+
+    /// A field's rendering at least this similar to the video's confirms a value.
+    static let valueMatch = 0.8
 
     /// Below this similarity the live page and the video disagree about what is on screen.
     static let unlikeThreshold = 0.25
@@ -542,7 +561,8 @@ struct Run {
             try await type(candidate, el)
             if let s = try await fieldSimilarity(box, frame), s > best.score + 0.02 { best = (candidate, s) }
         }
-        if best.value != typed {
+        // Only a rendering that really looks like the video may overrule the reader.
+        if best.value != typed && best.score >= Self.valueMatch {
             corrections.append("value \"\(typed)\" → \"\(best.value)\": its rendering matches the video (\(String(format: "%.2f", best.score)) against \(String(format: "%.2f", base)))")
             a.value = .text(best.value)
         }
@@ -566,6 +586,16 @@ struct Run {
                               width: Int(box.width * s), height: Int(box.height * s))
         guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
         return Similarity.compare(shot, live, frame, video, width: min(128, video.width))
+    }
+
+    /// Whether the video's viewport changed across action `i` (its frame before against after).
+    func videoChanged(_ i: Int, _ a: Action) -> Bool {
+        guard let vp = timeline.viewport, let before = frames.nearest(max(0, a.time - 0.2)) else { return false }
+        let t = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
+        guard let after = frames.nearest(t) else { return false }
+        let s = frames.scale
+        let r = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        return Similarity.compare(before, r, after, r) < 0.97
     }
 
     /// Live viewport against the video after step `i`.

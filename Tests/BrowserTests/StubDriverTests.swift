@@ -26,10 +26,11 @@ final class StubDriverTests: XCTestCase {
         XCTAssertEqual(chrome?["binary"] as? String, "/opt/chromium")
         let args = chrome?["args"] as? [String] ?? []
         for expected in ["--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=/tmp/profile-x",
-                         "--window-size=640,480", "--hide-scrollbars", "--force-device-scale-factor=2",
+                         "--window-size=640,480", "--force-device-scale-factor=2",
                          "--disable-extensions", "--no-first-run"] {
             XCTAssertTrue(args.contains(expected), "missing \(expected) in \(args)")
         }
+        XCTAssertFalse(args.contains("--hide-scrollbars"), "scrollbars take layout width as in the recording")
         let timeouts = always?["timeouts"] as? [String: Any]
         XCTAssertEqual((timeouts?["script"] as? NSNumber)?.intValue, 27_000)
         XCTAssertEqual(stub.last("POST", "/session")?.headers["content-type"], "application/json; charset=utf-8")
