@@ -48,6 +48,103 @@ struct PageCalls {
             """, [.string(text)]).bool ?? false
     }
 
+    /// A hidden element named `name` (its text or aria-label, case-insensitive) — the one whose
+    /// nearest shown container lies nearest to `near` — with the points where a resting pointer
+    /// may show it: its shown containers' controls and centres, nearest first.
+    func hidden(named name: String, near: Point) async throws -> (element: ElementHandle, points: [Point])? {
+        let v = try await browser.execute("""
+            var norm = function (s) { return (s || '').replace(/\\s+/g, ' ').trim().toLowerCase(); };
+            var want = norm(arguments[0]), px = arguments[1], py = arguments[2];
+            var shown = function (el) { return el.checkVisibility ? el.checkVisibility({visibilityProperty: true, opacityProperty: true}) : !!el.offsetParent; };
+            var inView = function (r) { return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight; };
+            var best = null;
+            var all = document.querySelectorAll('a, button, [role], li, label, input, summary, [tabindex]');
+            for (var i = 0; i < all.length; i++) {
+              var el = all[i];
+              if (norm(el.getAttribute('aria-label')) !== want && norm(el.textContent) !== want) continue;
+              if (shown(el)) continue;
+              var points = [], a = el.parentElement, dist = null;
+              for (var depth = 0; a && a !== document.body && depth < 8; depth++, a = a.parentElement) {
+                if (!shown(a)) continue;
+                var r = a.getBoundingClientRect();
+                if (!inView(r)) continue;
+                if (dist === null) dist = Math.hypot(Math.max(r.left - px, 0, px - r.right), Math.max(r.top - py, 0, py - r.bottom));
+                var kids = a.querySelectorAll('button, [role=button], a, [aria-haspopup]');
+                for (var k = 0, n = 0; k < kids.length && n < 3; k++) {
+                  var c = kids[k];
+                  if (c.contains(el) || !shown(c)) continue;
+                  var q = c.getBoundingClientRect();
+                  if (inView(q)) { points.push({x: q.left + q.width / 2, y: q.top + q.height / 2}); n++; }
+                }
+                points.push({x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 20)});
+              }
+              if (points.length && (best === null || dist < best.dist)) best = {element: el, points: points.slice(0, 8), dist: dist};
+            }
+            return best;
+            """, [.string(name), .number(near.x), .number(near.y)])
+        guard let e = v["element"].flatMap({ ElementHandle(json: $0) }) else { return nil }
+        let points = (v["points"]?.array ?? []).compactMap { p -> Point? in
+            guard let x = p["x"]?.double, let y = p["y"]?.double else { return nil }
+            return Point(x: x, y: y)
+        }
+        return (e, points)
+    }
+
+    /// Controls near `near` that may open something when the pointer rests on them: those that
+    /// say they have a popup first, then buttons and links by distance (within 250 px).
+    func openers(near: Point) async throws -> [Point] {
+        let v = try await browser.execute("""
+            var px = arguments[0], py = arguments[1], out = [];
+            var shown = function (el) { return el.checkVisibility ? el.checkVisibility({visibilityProperty: true}) : !!el.offsetParent; };
+            var all = document.querySelectorAll('[aria-haspopup], [aria-expanded], button, [role=button], a[href], summary, [title], [data-tooltip]');
+            for (var i = 0; i < all.length; i++) {
+              var el = all[i];
+              if (!shown(el)) continue;
+              var r = el.getBoundingClientRect();
+              if (r.width <= 0 || r.height <= 0 || r.bottom < 0 || r.right < 0 || r.top > innerHeight || r.left > innerWidth) continue;
+              var d = Math.hypot(Math.max(r.left - px, 0, px - r.right), Math.max(r.top - py, 0, py - r.bottom));
+              if (d > 250) continue;
+              var popup = el.hasAttribute('aria-haspopup') || el.hasAttribute('aria-expanded') ? 0 : 1;
+              out.push({x: r.left + r.width / 2, y: r.top + r.height / 2, rank: popup * 1000 + d});
+            }
+            out.sort(function (a, b) { return a.rank - b.rank; });
+            return out.slice(0, 5);
+            """, [.number(near.x), .number(near.y)])
+        return (v.array ?? []).compactMap { p in
+            guard let x = p["x"]?.double, let y = p["y"]?.double else { return nil }
+            return Point(x: x, y: y)
+        }
+    }
+
+    /// The centre of the shown element named `name` (text or aria-label, case-insensitive)
+    /// nearest to `near`, within `within` CSS pixels; nil when there is none.
+    func shown(named name: String, near: Point, within: Double = .infinity) async throws -> Point? {
+        let v = try await browser.execute("""
+            var norm = function (s) { return (s || '').replace(/\\s+/g, ' ').trim().toLowerCase(); };
+            var want = norm(arguments[0]), px = arguments[1], py = arguments[2], best = null;
+            var all = document.querySelectorAll('a, button, [role], li, label, input, summary, [tabindex]');
+            for (var i = 0; i < all.length; i++) {
+              var el = all[i];
+              if (norm(el.getAttribute('aria-label')) !== want && norm(el.textContent) !== want) continue;
+              if (!(el.checkVisibility ? el.checkVisibility({visibilityProperty: true, opacityProperty: true}) : !!el.offsetParent)) continue;
+              var r = el.getBoundingClientRect();
+              if (r.width <= 0 || r.height <= 0) continue;
+              var d = Math.hypot(Math.max(r.left - px, 0, px - r.right), Math.max(r.top - py, 0, py - r.bottom));
+              if (best === null || d < best.d) best = {x: r.left + r.width / 2, y: r.top + r.height / 2, d: d};
+            }
+            return best;
+            """, [.string(name), .number(near.x), .number(near.y)])
+        guard let x = v["x"]?.double, let y = v["y"]?.double, let d = v["d"]?.double, d <= within else { return nil }
+        return Point(x: x, y: y)
+    }
+
+    /// Whether an element is shown now.
+    func isVisible(_ e: ElementHandle) async throws -> Bool {
+        try await browser.execute(
+            "var el = arguments[0]; return el.checkVisibility ? el.checkVisibility({visibilityProperty: true, opacityProperty: true}) : !!el.offsetParent;",
+            [JSONValue(element: e)]).bool ?? false
+    }
+
     /// How many elements a Playwright locator resolves to, with Playwright's semantics.
     func count(_ l: LiveLocatorJSON) async throws -> Int { try await call("count", [l.json]).int ?? 0 }
 }

@@ -243,6 +243,10 @@ struct Run {
                 }
             } catch let stop as StopGrounding {
                 stopHere(i, stop.reason, action)
+            } catch let skip as SkipStep {
+                var a = action
+                a.grounding = Grounding(status: .offline, note: skip.reason)
+                out.append(a); counts.offline += 1
             } catch {
                 stopHere(i, "the browser failed (\(Self.short(error)))", action)
             }
@@ -283,7 +287,7 @@ struct Run {
     mutating func perform(_ i: Int, _ action: Action) async throws -> Action? {
         var a = action
         var corrections: [String] = []
-        let before = try await page.state()
+        var before = try await page.state()
         var target: Identified?
         var performed = true
 
@@ -324,13 +328,33 @@ struct Run {
             // action wins, else the first that finds anything actionable.
             var p = first
             var found: [(Point, Identified)] = []
+            var raw: Identified?
             for q in points {
-                if let t = try await page.identify(x: q.x, y: q.y), t.actionable, t.element != nil {
+                guard let t = try await page.identify(x: q.x, y: q.y) else { continue }
+                if raw == nil { raw = t }
+                if t.actionable, t.element != nil {
                     found.append((q, t))
                     if Self.fits(a.kind, t) { break }
                 }
             }
             if let best = found.first(where: { Self.fits(a.kind, $0.1) }) ?? found.first { p = best.0; target = best.1 }
+            // A choice read off a popup that is no list in the live page (a menu drawn as a
+            // popup): a click on the item the value names.
+            if a.kind == .select, let chosen = a.value?.text, !chosen.isEmpty,
+               !(target.map { Self.fits(.select, $0) } ?? false) {
+                corrections.append("select → click on \"\(chosen)\": the live element is no list")
+                a.kind = .click
+                a.value = nil
+                a.target = Target(name: chosen, text: chosen, box: a.target?.box, point: a.target?.point)
+                if let t = target, !Self.answers(t, to: [Self.norm(chosen)]) { target = nil }
+            }
+            // What the video acts on may only appear once the pointer rests somewhere (a hover
+            // menu) or the element is opened (a cell edited by a double click): reveal it live and
+            // put the step that revealed it into the timeline.
+            if let revealed = try await reveal(i, a, at: p, found: target) {
+                p = revealed.point; target = revealed.target
+                before = try await page.state()
+            }
             guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
@@ -339,8 +363,15 @@ struct Run {
                     if !after.differs(from: before) && !videoChanged(i, a) {
                         return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
                     }
-                    a.grounding = Grounding(status: .offline, note: "no actionable element at the point, but the click changed the page")
-                    return try await finish(i, a, before: before, after: after, corrections: [])
+                    // It did something: the element under the point is what was clicked, named
+                    // by its own verified locator when it has one (a table cell, a card).
+                    if let r = raw, r.playwright != nil {
+                        corrections += correctTarget(&a, r)
+                        a.target?.point = p
+                    } else {
+                        a.grounding = Grounding(status: .offline, note: "no actionable element at the point, but the click changed the page")
+                    }
+                    return try await finish(i, a, before: before, after: after, corrections: corrections)
                 }
                 a.grounding = Grounding(status: .offline, note: "no actionable element at the point")
                 performed = false
@@ -406,6 +437,84 @@ struct Run {
 
     /// Below this similarity the live page and the video disagree about what is on screen.
     static let unlikeThreshold = 0.25
+
+    /// The words the video gives the action's element.
+    static func videoNames(_ a: Action) -> [String] {
+        [a.target?.name, a.target?.text, a.target?.label, a.target?.placeholder].compactMap { $0 }.map(norm).filter { $0.count >= 2 }
+    }
+
+    /// Whether the live element answers to what the video read.
+    static func answers(_ t: Identified, to names: [String]) -> Bool {
+        let live = [t.name, t.text, t.label, t.placeholder].compactMap { $0 }.map(norm).filter { !$0.isEmpty }
+        return names.contains { n in live.contains { $0 == n || $0.contains(n) || n.contains($0) } }
+    }
+
+    /// Makes the action's element appear when the live page hides it: a hidden element named as the
+    /// video names it is shown by resting the pointer on one of its containers (a `hover` step is
+    /// inserted before the action); a fill whose point holds no field gets one by a click or a
+    /// double click there (that step is inserted, or the click before it becomes a double click).
+    mutating func reveal(_ i: Int, _ a: Action, at p: Point, found: Identified?) async throws -> (point: Point, target: Identified)? {
+        let names = Self.videoNames(a)
+        if [.click, .dblclick, .check, .hover].contains(a.kind), !names.isEmpty, found.map({ !Self.answers($0, to: names) }) ?? true {
+            for name in names where name.count >= 3 {
+                guard try await page.shown(named: name, near: p, within: 150) == nil else { continue }
+                // Hidden in the page (a CSS hover menu): its shown containers; else nothing by
+                // that name exists yet (a menu built on mouseenter): the controls around the point.
+                let hidden = try await page.hidden(named: name, near: p)
+                var points = hidden?.points ?? []
+                if hidden == nil { points = try await page.openers(near: p) }
+                for q in points {
+                    try await browser.pointer(move: (q.x, q.y))
+                    try await Task.sleep(nanoseconds: 350_000_000)   // a menu may wait for the pointer to rest
+                    var open = false
+                    if let h = hidden { open = try await page.isVisible(h.element) } else { open = try await page.shown(named: name, near: p) != nil }
+                    guard open else { continue }
+                    // Open: the element under the resting pointer is what was hovered.
+                    guard let opener = try await page.identify(x: q.x, y: q.y) else { break }
+                    var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
+                                       target: Target(point: Point(x: q.x, y: q.y)), confidence: a.confidence)
+                    _ = correctTarget(&hover, opener)
+                    hover.grounding?.status = .corrected
+                    hover.grounding?.corrections = ["inserted: resting the pointer here shows \"\(name)\", which the next step uses"]
+                    out.append(hover); counts.corrected += 1
+                    // The step acts on what the hover showed: the shown element of that name nearest the point.
+                    let c = try await page.shown(named: name, near: p) ?? p
+                    guard let t = try await page.identify(x: c.x, y: c.y), t.actionable else { return nil }
+                    return (c, t)
+                }
+            }
+        }
+        if a.kind == .fill, !(found?.isTextField ?? false) {
+            var t = found
+            if t == nil { t = try await page.identify(x: p.x, y: p.y) }
+            guard let t else { return nil }
+            for count in [1, 2] {
+                let before = try await page.state()
+                try await browser.pointerClick(at: (p.x, p.y), count: count)
+                _ = try await settle(from: before)
+                guard let now = try await page.identify(x: p.x, y: p.y), now.isTextField, now.actionable else { continue }
+                let kind: ActionKind = count == 2 ? .dblclick : .click
+                if let last = out.last, [.click, .dblclick].contains(last.kind), let lp = last.target?.point,
+                   abs(lp.x - p.x) < 12, abs(lp.y - p.y) < 12, a.time - last.endTime < 3 {
+                    if last.kind != kind {
+                        out[out.count - 1].kind = kind
+                        out[out.count - 1].grounding?.status = .corrected
+                        out[out.count - 1].grounding?.corrections.append("\(last.kind.rawValue) → \(kind.rawValue): the field to type into opens on a \(kind == .dblclick ? "double " : "")click")
+                    }
+                } else {
+                    var opener = Action(kind: kind, time: max(0, a.time - 0.3), endTime: a.time - 0.05, target: a.target, confidence: a.confidence)
+                    opener.value = nil
+                    _ = correctTarget(&opener, t)
+                    opener.target?.point = p
+                    opener.grounding?.status = .corrected
+                    opener.grounding?.corrections = ["inserted: the field to type into opens on a \(kind == .dblclick ? "double " : "")click here"]
+                    out.append(opener); counts.corrected += 1
+                }
+                return (p, now)
+            }
+        }
+        return nil
+    }
 
     /// Where to look for the action's element: the recorded point and the centre of the element's
     /// box (the centre first for a select, whose option is clicked in a popup).
@@ -516,7 +625,7 @@ struct Run {
         case .select:
             let wanted = a.value?.text ?? ""
             guard let option = Self.bestOption(wanted, t.options) else {
-                throw StopGrounding(reason: "the list has no option like \"\(wanted)\"")
+                throw SkipStep(reason: "the live list has no option like \"\(wanted)\"")
             }
             if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
             a.value = .text(option)
@@ -536,8 +645,14 @@ struct Run {
         }
     }
 
-    mutating func fill(_ a: inout Action, _ t: Identified, _ el: ElementHandle, at p: (Double, Double), corrections: inout [String]) async throws {
-        try await browser.pointerClick(at: p, count: 1)
+    mutating func fill(_ a: inout Action, _ t: Identified, _ element: ElementHandle, at p: (Double, Double), corrections: inout [String]) async throws {
+        // Focus it as a person would, unless it has the focus already (a click may re-render an
+        // inline editor, so the element is looked up again after it).
+        var el = element
+        if try await browser.execute("return document.activeElement === arguments[0];", [JSONValue(element: el)]).bool != true {
+            try await browser.pointerClick(at: p, count: 1)
+            if let again = try await page.identify(x: p.0, y: p.1), again.isTextField, let e = again.element { el = e }
+        }
         if a.secret {
             // The variable the generated script will read; typed into this field and nowhere else.
             let names = options.secretNames(out + [a])
@@ -545,8 +660,7 @@ struct Run {
             guard let value = options.environment[name] else {
                 throw StopGrounding(reason: "$\(name) is not set (the masked field's value)")
             }
-            try await browser.clear(el)
-            try await browser.sendKeys(el, value)
+            try await type(value, el)
             return
         }
         let typed = a.value?.text ?? ""
@@ -570,9 +684,12 @@ struct Run {
         if now != best.value { try await type(best.value, el) }
     }
 
+    /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.
+    /// (WebDriver's clear would blur the field, and an inline editor commits and re-renders on blur.)
     func type(_ text: String, _ el: ElementHandle) async throws {
-        try await browser.clear(el)
-        if !text.isEmpty { try await browser.sendKeys(el, text) }
+        _ = try await browser.execute("if (document.activeElement !== arguments[0]) arguments[0].focus(); return true;", [JSONValue(element: el)])
+        try await browser.keys([.chord(modifiers: [.control], key: "a"), .backspace])
+        if !text.isEmpty { try await browser.keys([.text(text)]) }
     }
 
     /// Similarity of the field's box in the live screenshot and in the video frame.
@@ -594,8 +711,14 @@ struct Run {
         let t = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
         guard let after = frames.nearest(t) else { return false }
         let s = frames.scale
-        let r = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
-        return Similarity.compare(before, r, after, r) < 0.97
+        let whole = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        if Similarity.compare(before, whole, after, whole) < 0.97 { return true }
+        // A small change (a cell turning into a field, a tick) shows around the point.
+        guard let p = a.target?.point ?? a.target?.box.map({ Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }) else { return false }
+        let w = 320.0, h = 120.0
+        let x0 = max(0, min(Double(vp.width) - w, p.x - w / 2)), y0 = max(0, min(Double(vp.height) - h, p.y - h / 2))
+        let near = PixelRect(x: Int((Double(vp.x) + x0) * s), y: Int((Double(vp.y) + y0) * s), width: Int(w * s), height: Int(h * s))
+        return Similarity.compare(before, near, after, near, width: near.width) < 0.9
     }
 
     /// Live viewport against the video after step `i`.
@@ -687,3 +810,6 @@ struct Run {
 
 /// Grounding cannot go on from this step.
 struct StopGrounding: Error { var reason: String }
+
+/// This step cannot be grounded; the next ones may be.
+struct SkipStep: Error { var reason: String }

@@ -14,6 +14,8 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     var onClick: (Double, Double, Int) -> Void = { _, _, _ in }
     var log: [String] = []
     var typed: [String] = []
+    /// Pointer clicks after which the driver is gone (a crash mid-run).
+    var crashAfterClicks = Int.max
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -37,9 +39,13 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     func sendKeys(_ e: ElementHandle, _ text: String) async throws { log.append("keys \(e.id)"); typed.append(text) }
     func pointer(move to: (x: Double, y: Double)) async throws { log.append("move \(Int(to.x)),\(Int(to.y))") }
     func pointerClick(at: (x: Double, y: Double), count: Int) async throws {
+        if log.filter({ $0.hasPrefix("click") }).count >= crashAfterClicks { throw BrowserError.driverGone("chromedriver is gone") }
         log.append("click \(Int(at.x)),\(Int(at.y))×\(count)"); onClick(at.x, at.y, count)
     }
-    func keys(_ keys: [Key]) async throws { log.append("keys \(keys)") }
+    func keys(_ keys: [Key]) async throws {
+        log.append("keys \(keys)")
+        for case .text(let t) in keys { typed.append(t) }
+    }
     func wheel(dx: Double, dy: Double, at: (x: Double, y: Double)) async throws { log.append("wheel \(Int(dy))") }
     func screenshot() async throws -> Data { Data() }
 }
@@ -144,6 +150,20 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertNil(r.timeline.actions[0].value)
         let json = String(decoding: try JSONEncoder().encode(r.timeline), as: UTF8.self)
         XCTAssertFalse(json.contains("hunter2"))
+    }
+
+    func testADriverCrashMidRunLeavesTheRestOffline() async throws {
+        let b = FakeBrowser()
+        b.crashAfterClicks = 1
+        b.identify = { _, _ in Self.element(["tag": "button", "role": "button", "name": "Next",
+                                              "chosen": ["playwright": ["kind": "role", "value": "button", "name": "Next", "exact": true, "count": 1]]]) }
+        b.onClick = { _, _, _ in b.stateVersion += 1 }
+        let clicks = (1...3).map { Action(kind: .click, time: Double($0), target: Target(role: .button, name: "Next", point: Point(x: 10, y: 10))) }
+        let r = try await grounder().ground(timeline(clicks), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        XCTAssertEqual(r.timeline.actions.count, 3)
+        XCTAssertEqual(r.timeline.actions.map { $0.grounding?.status }, [.verified, .offline, .offline])
+        XCTAssertEqual(r.stoppedAt, 1)
+        XCTAssertTrue(r.timeline.diagnostics.contains { $0.message.contains("grounding stopped at step 2") && $0.message.contains("chromedriver is gone") })
     }
 
     func testSelectTakesTheListsOwnLabel() {
