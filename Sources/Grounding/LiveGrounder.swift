@@ -278,6 +278,14 @@ struct Run {
     mutating func step(_ i: Int, _ action: Action) async throws -> Action? {
         let result = try await perform(i, action)
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil {
+            let st = try? await page.state()
+            if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_LIVE_DIR"], let png = try? await browser.screenshot() {
+                try? png.write(to: URL(fileURLWithPath: dir).appendingPathComponent(String(format: "step-%02d.png", i + 1)))
+            }
+            if let m = try? await browser.execute("return [innerWidth, innerHeight, document.documentElement.scrollHeight, document.documentElement.clientHeight, devicePixelRatio].join(' ');", []) {
+                FileHandle.standardError.write(Data("vid2auto: live metrics \(m.string ?? "")\n".utf8))
+            }
+            FileHandle.standardError.write(Data("vid2auto: live state after step \(i + 1): \(st?.url ?? "-") scrollY \(st?.scrollY ?? -1) dom \(st?.domSize ?? -1)\n".utf8))
             let g = result?.grounding
             FileHandle.standardError.write(Data("vid2auto: live step \(i + 1) \(action.kind.rawValue) → \(result.map { $0.kind.rawValue } ?? "dropped") \(g?.status.rawValue ?? "-") sim \(g?.similarity.map { String($0) } ?? "-") \(g?.corrections.joined(separator: "; ") ?? "") \(g?.note ?? "")\n".utf8))
         }
@@ -311,6 +319,12 @@ struct Run {
             if abs(moved.scrollY - before.scrollY - dy) > 2 {
                 _ = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
                                               [.number(before.scrollX), .number(before.scrollY + dy)])
+            }
+            // The amount was read off moving pixels: when the live page does not look like the
+            // video's after it, the scroll position that does is searched for around it.
+            if let better = try await alignScroll(i, a, from: before, read: dy) {
+                corrections.append("scroll \(Int(dy)) → \(Int(better)) px: the live page matches the video there")
+                a.value = .pixels(better)
             }
         case .press:
             let raw = a.value?.text ?? ""
@@ -680,8 +694,10 @@ struct Run {
             corrections.append("value \"\(typed)\" → \"\(best.value)\": its rendering matches the video (\(String(format: "%.2f", best.score)) against \(String(format: "%.2f", base)))")
             a.value = .text(best.value)
         }
+        // The field ends holding the value kept (the last candidate tried may be another).
+        let kept = a.value?.text ?? typed
         let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
-        if now != best.value { try await type(best.value, el) }
+        if now != kept { try await type(kept, el) }
     }
 
     /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.
@@ -703,6 +719,35 @@ struct Run {
                               width: Int(box.width * s), height: Int(box.height * s))
         guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
         return Similarity.compare(shot, live, frame, video, width: min(128, video.width))
+    }
+
+    /// A better scroll amount for scroll action `i`, when the page as scrolled looks unlike the
+    /// video (similarity below 0.85) and another position nearby looks clearly more like it; the
+    /// page is left there. Nil when the read amount stands.
+    func alignScroll(_ i: Int, _ a: Action, from before: PageState, read dy: Double) async throws -> Double? {
+        guard let s0 = try await compare(i), s0 < 0.85 else { return nil }
+        func score(_ y: Double) async throws -> (Double, Double) {
+            let at = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
+                                               [.number(before.scrollX), .number(max(0, y))]).double ?? y
+            try await Task.sleep(nanoseconds: 60_000_000)
+            return (at, try await compare(i) ?? 0)
+        }
+        var best = (y: before.scrollY + dy, s: s0)
+        var tried = Set<Int>()
+        for step in [40.0, 10.0] {
+            let centre = best.y
+            for k in -6...6 where k != 0 {
+                let (at, s) = try await score(centre + Double(k) * step)
+                guard tried.insert(Int(at)).inserted else { continue }
+                if s > best.s { best = (at, s) }
+            }
+        }
+        _ = try await score(best.y)
+        guard best.s > s0 + 0.05 else {
+            _ = try await score(before.scrollY + dy)
+            return nil
+        }
+        return best.y - before.scrollY
     }
 
     /// Whether the video's viewport changed across action `i` (its frame before against after).
