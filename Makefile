@@ -4,7 +4,7 @@ SWIFT ?= swift
 export OMP_THREAD_LIMIT := 1
 SAMPLE ?= samples/recordings/todo-add-items.mp4
 
-.PHONY: deps build test demo bench samples eval eval-mockups image push clean
+.PHONY: deps build test demo bench samples eval eval-live eval-mockups image push clean
 IMAGE ?= registry.example.com/screenwright:1
 ENGINE ?= $(shell command -v podman || command -v docker || echo podman)
 
@@ -31,6 +31,10 @@ samples: deps
 
 eval: build
 	python3 Tests/harness/eval.py
+
+# Offline and --live side by side (each sample app served, vid2auto grounding in headless Chromium).
+eval-live: build
+	python3 Tests/harness/eval_live.py
 
 eval-mockups: build
 	python3 Tests/harness/eval_mockups.py --check-ratchet

@@ -34,9 +34,14 @@ let package = Package(
         .target(name: "OCR", dependencies: ["ScreenCore", "CTesseract"], swiftSettings: strict),
         .target(name: "Perception", dependencies: ["ScreenCore"], swiftSettings: strict),
         .target(name: "Swarm", dependencies: ["ScreenCore"], swiftSettings: strict),
+        // The one owner of a live browser session (WebDriver + CDP through chromedriver).
+        .target(name: "Browser", dependencies: ["ScreenCore"], swiftSettings: strict),
+        // Live grounding: the offline timeline replayed and corrected in the running app.
+        .target(name: "Grounding", dependencies: ["ScreenCore", "Browser"],
+                exclude: [], resources: [.embedInCode("PageScript.js")], swiftSettings: strict),
         .target(name: "CodeGen", dependencies: ["ScreenCore", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strict),
-        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
+        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen", "Browser", "Grounding"],
                 swiftSettings: strict),
         .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
                 swiftSettings: strict),
@@ -56,8 +61,10 @@ let package = Package(
         .testTarget(name: "SwarmTests", dependencies: ["Swarm", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "TestSupport"],
                     exclude: ["__Golden__"], swiftSettings: strict),
+        .testTarget(name: "GroundingTests", dependencies: ["Grounding", "Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "BrowserTests", dependencies: ["Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]
 )

@@ -15,11 +15,18 @@ public struct Point: Sendable, Codable, Hashable {
 /// What a person did, one entry of the action timeline (see docs/timeline.md).
 public enum ActionKind: String, Sendable, Codable, CaseIterable {
     case goto, click, fill, press, select, check, scroll
+    /// A double click (to edit a cell, open an item).
+    case dblclick
+    /// The pointer rested on an element and that opened something the next action uses (a menu, a tooltip).
+    case hover
 }
 
 /// An ARIA-like role of the element an action touched.
 public enum Role: String, Sendable, Codable, CaseIterable {
     case button, link, textbox, checkbox, radio, combobox, tab, menuitem, heading, option
+    /// A toggle switch (`role="switch"`): checked and unchecked like a checkbox.
+    case `switch`
+    case searchbox, spinbutton, slider, listbox, menuitemcheckbox, menuitemradio, treeitem, gridcell, cell, row, img
 }
 
 /// The element an action was aimed at, described by what the video shows.
@@ -88,17 +95,23 @@ public struct Action: Sendable, Codable, Hashable {
     public var navigatesTo: String?
     /// Text that appeared on screen as a result (a heading, a message), for assertions.
     public var appeared: [String]
+    /// Other readings of a typed or chosen value, most likely first (the live stage tries them).
+    public var alternatives: [String]
+    /// How the live app confirmed or corrected this action; nil when no live session ran.
+    public var grounding: Grounding?
 
     public init(kind: ActionKind, time: Double, endTime: Double? = nil, target: Target? = nil,
                 value: ActionValue? = nil, secret: Bool = false, confidence: Double = 1,
-                evidence: [Double] = [], navigatesTo: String? = nil, appeared: [String] = []) {
+                evidence: [Double] = [], navigatesTo: String? = nil, appeared: [String] = [],
+                alternatives: [String] = [], grounding: Grounding? = nil) {
         self.kind = kind; self.time = time; self.endTime = endTime ?? time; self.target = target
         self.value = value; self.secret = secret; self.confidence = confidence; self.evidence = evidence
         self.navigatesTo = navigatesTo; self.appeared = appeared
+        self.alternatives = alternatives; self.grounding = grounding
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, time, endTime, target, value, secret, confidence, evidence, navigatesTo, appeared
+        case kind, time, endTime, target, value, secret, confidence, evidence, navigatesTo, appeared, alternatives, grounding
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -112,6 +125,8 @@ public struct Action: Sendable, Codable, Hashable {
         evidence = try c.decodeIfPresent([Double].self, forKey: .evidence) ?? []
         navigatesTo = try c.decodeIfPresent(String.self, forKey: .navigatesTo)
         appeared = try c.decodeIfPresent([String].self, forKey: .appeared) ?? []
+        alternatives = try c.decodeIfPresent([String].self, forKey: .alternatives) ?? []
+        grounding = try c.decodeIfPresent(Grounding.self, forKey: .grounding)
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -125,6 +140,9 @@ public struct Action: Sendable, Codable, Hashable {
         try c.encode(evidence, forKey: .evidence)
         try c.encodeIfPresent(navigatesTo, forKey: .navigatesTo)
         if !appeared.isEmpty { try c.encode(appeared, forKey: .appeared) }
+        // Alternatives of a secret are as secret as its value.
+        if !alternatives.isEmpty && !secret { try c.encode(alternatives, forKey: .alternatives) }
+        try c.encodeIfPresent(grounding, forKey: .grounding)
     }
 }
 

@@ -17,11 +17,14 @@ public struct AnalysisOptions: Sendable {
     public var measureSpeedup: Bool
     /// Called with a short status line now and then (for a terminal progress line).
     public var progress: (@Sendable (String) -> Void)?
+    /// Ground the timeline in the running app (`--live`); nil: offline only.
+    public var live: LiveSettings?
 
     public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, agentTimeout: Double? = nil,
-                motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil) {
+                motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
+                live: LiveSettings? = nil) {
         self.agents = min(100, max(1, agents)); self.agentTimeout = agentTimeout; self.motionScale = motionScale
-        self.measureSpeedup = measureSpeedup; self.progress = progress
+        self.measureSpeedup = measureSpeedup; self.progress = progress; self.live = live
     }
 }
 

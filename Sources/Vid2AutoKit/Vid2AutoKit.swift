@@ -1,5 +1,7 @@
+import Browser
 import CodeGen
 import Foundation
+import Grounding
 import Media
 import OCR
 import ScreenCore
@@ -19,6 +21,8 @@ public enum Vid2AutoKit {
             return (e.description, 70)
         case let e as UsageError: return (e.description, 64)
         case let e as AnalysisError: return (e.description, 69)
+        case let e as LiveError: return ("live: \(e.description)", 69)
+        case let e as BrowserError: return ("live: \(e.description)", 69)
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
         }
@@ -63,7 +67,11 @@ extension Vid2AutoKit {
         -> (text: String, diagnostics: [Diagnostic]) {
         guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
         let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
-        let timeline = try await Analysis.run(path: path, options: options)
+        var timeline = try await Analysis.run(path: path, options: options)
+        if let live = options.live {
+            options.progress?("live: grounding \(timeline.actions.count) steps in the running app")
+            timeline = try await LiveStage.ground(timeline, path: path, settings: live)
+        }
         let artifact = try renderer.render(timeline, target: scriptTarget)
         return (artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n", timeline.diagnostics)
     }
@@ -78,6 +86,40 @@ public enum UsageError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unsupportedTarget(let t): "unsupported target '\(t)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))"
         case .shard(let why): why
+        }
+    }
+}
+
+extension Vid2AutoKit {
+    /// Renders a saved action timeline (`--target timeline` output, possibly edited) as `target`:
+    /// the last stage on its own, so a timeline grounded once can become every script.
+    public static func render(timelineAt path: String, target: String, templates: String? = nil, assertions: Bool = true) throws -> String {
+        guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError.notFound(path: path) }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw InputError.notReadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        if data.isEmpty { throw InputError.empty(path: path) }
+        let timeline: ActionTimeline
+        do { timeline = try JSONDecoder().decode(ActionTimeline.self, from: data) } catch {
+            throw InputError.corrupt(path: path, reason: "not an action timeline (\(Self.decodingProblem(error)))")
+        }
+        guard timeline.version <= ActionTimeline.formatVersion else {
+            throw InputError.corrupt(path: path, reason: "timeline format \(timeline.version) is newer than this vid2auto reads (\(ActionTimeline.formatVersion))")
+        }
+        let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
+        let text = try renderer.render(timeline, target: scriptTarget).text
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    static func decodingProblem(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let c): return c.debugDescription
+        case DecodingError.keyNotFound(let k, _): return "missing \"\(k.stringValue)\""
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            return "\(c.codingPath.map(\.stringValue).joined(separator: ".")): \(c.debugDescription)"
+        default: return "\(error)"
         }
     }
 }

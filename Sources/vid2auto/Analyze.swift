@@ -17,7 +17,7 @@ struct Analyze: AsyncParsableCommand {
         let progress = LockedProgress(ProgressLine(enabled: isatty(2) == 1))
         do {
             let options = AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, measureSpeedup: measureSpeedup,
-                                          progress: { progress.update($0) })
+                                          progress: { progress.update($0) }, live: script.liveSettings)
             let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: file, target: script.target, options: options,
                                                                              templates: script.templates, assertions: !script.noAssert)
             progress.finish()

@@ -61,7 +61,7 @@ struct BatchRun: AsyncParsableCommand {
         catch { throw fail(error) }
         let options = Batch.Options(outputDirectory: out, target: script.target, shard: resolved,
                                     jobs: jobs, skipUpToDate: skipUpToDate,
-                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout),
+                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, live: script.liveSettings),
                                     templates: script.templates, assertions: !script.noAssert)
         let (found, missing) = Batch.discover(inputs)
         let mine = Batch.select(found, shard: options.shard)

@@ -67,3 +67,33 @@ final class ProgressLine: @unchecked Sendable {
     }
     func finish() { if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); shown = false } }
 }
+
+/// `vid2auto render TIMELINE.json --target T`: a saved action timeline becomes a script.
+struct RenderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "render",
+        abstract: "Render a saved action timeline (--target timeline output) as a script.")
+
+    @Argument(help: "The timeline JSON file.") var file: String
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @Option(help: "What to generate: \(Vid2AutoKit.targets.joined(separator: ", ")).") var target: String = "playwright-python"
+    @Option(help: "Directory of code templates (overrides the built-in ones).") var templates: String?
+    @Flag(help: "Leave assertions out of generated scripts.") var noAssert = false
+
+    func validate() throws {
+        guard Vid2AutoKit.targets.contains(target) else {
+            throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let text = try Vid2AutoKit.render(timelineAt: file, target: target, templates: templates, assertions: !noAssert)
+            if let output {
+                do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
+                catch { throw OutputError.cannotWrite(path: output, reason: (error as NSError).localizedDescription) }
+            } else {
+                print(text, terminator: "")
+            }
+        } catch { throw fail(error) }
+    }
+}

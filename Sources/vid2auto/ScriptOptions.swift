@@ -11,6 +11,12 @@ struct ScriptOptions: ParsableArguments {
     @Option(help: "Seconds a sub-agent may spend on one segment before it is retried.") var agentTimeout: Double?
     @Option(help: "Directory of code templates (overrides the built-in ones).") var templates: String?
     @Flag(help: "Leave assertions out of generated scripts.") var noAssert = false
+    @Flag(help: ArgumentHelp("Ground every step in the running app: replay the recording in a headless Chromium and correct it against the live page.",
+                             discussion: "Performs the recorded actions on the app at the recording's address (or --start-url)."))
+    var live = false
+    @Option(help: "With --live: the app's first page, when the recording's address bar does not show it or the app moved.")
+    var startURL: String?
+    @Option(help: "With --live: device pixels per CSS pixel of the recording (2 for a HiDPI screen).") var deviceScale: Double = 1
 
     func validate() throws {
         guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
@@ -18,5 +24,18 @@ struct ScriptOptions: ParsableArguments {
             throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
         }
         if let t = agentTimeout, t <= 0 { throw ValidationError("--agent-timeout must be positive") }
+        if startURL != nil && !live { throw ValidationError("--start-url needs --live") }
+        if let u = startURL, URLComponents(string: u)?.host == nil, URLComponents(string: "http://" + u)?.host == nil {
+            throw ValidationError("--start-url must be an address such as http://localhost:3000/")
+        }
+        guard (0.5...4).contains(deviceScale) else { throw ValidationError("--device-scale must be between 0.5 and 4") }
+    }
+
+    /// The live settings these options ask for (nil without --live).
+    var liveSettings: LiveSettings? {
+        guard live else { return nil }
+        return LiveSettings(startURL: startURL, deviceScale: deviceScale) { line in
+            FileHandle.standardError.write(Data("vid2auto: \(line)\n".utf8))
+        }
     }
 }

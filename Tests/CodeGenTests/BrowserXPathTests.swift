@@ -72,10 +72,11 @@ final class BrowserXPathTests: XCTestCase {
         for (target, html) in fixtures {
             let l = try XCTUnwrap(LocatorRanking.element(target))
             let py = playwright.expression(l), xpath = PythonLiteral.string(SeleniumXPath.locate(l))
+            let selenium = SeleniumDialect(language: .python).offline(l)
             let timeline = ActionTimeline(source: SampleTimelines.source("icon"), viewport: SampleTimelines.viewport,
                                           startURL: "http://127.0.0.1:8765/", actions: [Action(kind: .click, time: 1, target: target)])
             XCTAssertTrue(try renderer.render(timeline, target: .playwrightPython).text.contains("\(py).click()"), py)
-            XCTAssertTrue(try renderer.render(timeline, target: .seleniumPython).text.contains("shown(\(xpath))"), xpath)
+            XCTAssertTrue(try renderer.render(timeline, target: .seleniumPython).text.contains("shown(\(selenium))"), selenium)
             cases.append(["html": "<!doctype html><html><body>\(html)</body></html>", "playwright": py, "xpath": xpath])
         }
         let dir = TempDir("cg-glyph")

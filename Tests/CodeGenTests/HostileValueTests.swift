@@ -51,6 +51,21 @@ final class HostileValueTests: XCTestCase {
                 Action(kind: .fill, time: t + 11, target: Target(role: .textbox, label: h),
                        value: .text(secretSentinel), secret: true),
             ]
+            // Locators a live session verified: every field of LiveLocator, LiveScope and
+            // SeleniumLocator carries the hostile text, and is rendered verbatim.
+            let strategies = SeleniumLocator.Strategy.allCases
+            actions.append(Action(kind: .click, time: t + 12, target: Target(role: .button, name: "Delete", context: h),
+                                  grounding: Grounding(status: .verified,
+                                                       locator: LiveLocator(kind: .role, value: h, name: h, exact: true,
+                                                                            scope: LiveScope(css: h, hasText: h), nth: i),
+                                                       selenium: SeleniumLocator(by: strategies[i % strategies.count], value: h))))
+            for (k, kind) in LiveLocator.Kind.allCases.enumerated() {
+                actions.append(Action(kind: k % 2 == 0 ? .dblclick : .hover, time: t + 13 + Double(k) * 0.1,
+                                      grounding: Grounding(status: .corrected,
+                                                           locator: LiveLocator(kind: kind, value: h, exact: k % 3 == 0),
+                                                           selenium: SeleniumLocator(by: strategies[(i + k) % strategies.count], value: h),
+                                                           corrections: [h])))
+            }
         }
         return ActionTimeline(source: SampleTimelines.source("x"), viewport: SampleTimelines.viewport,
                               startURL: "https://example.com/start?" + hostile.joined(), actions: actions)
@@ -143,6 +158,7 @@ final class HostileValueTests: XCTestCase {
             XCTAssertEqual(d.value, o.secret ? nil : o.value)
             XCTAssertEqual(d.navigatesTo, o.navigatesTo)
             XCTAssertEqual(d.appeared, o.appeared)
+            XCTAssertEqual(d.grounding, o.grounding)
         }
     }
 

@@ -13,7 +13,7 @@ enum SampleTimelines {
 
     static let all: [(name: String, timeline: ActionTimeline)] = [
         ("signup-form", signupForm), ("todo-list", todoList), ("shop-long-page", shopLongPage),
-        ("coordinate-fallback", coordinateFallback),
+        ("coordinate-fallback", coordinateFallback), ("live-grounded", liveGrounded), ("pointer-and-keys", pointerAndKeys),
     ]
 
     /// A registration form: label and placeholder fields, a select, a radio, checkboxes, two masked
@@ -108,5 +108,69 @@ enum SampleTimelines {
                    value: .text("Landscape")),
             Action(kind: .press, time: 7.0, value: .text("hello world")),
             Action(kind: .check, time: 8.0, target: Target(role: .radio, label: "Grid"), value: .flag(false)),
+        ])
+
+    /// Actions a live session confirmed, with a locator of every kind: role + name (exact and not),
+    /// a row's button scoped by its container, test id, label, placeholder, alt text, title, text
+    /// with `nth`, CSS; Selenium id, name, link text, CSS and XPath. One step was corrected, one only
+    /// grounded for Playwright (Selenium keeps the video's locator), one has no target from the
+    /// video at all, and one stayed offline (its locator must not be used).
+    static let liveGrounded = ActionTimeline(
+        source: source("ledger-live"), viewport: viewport, startURL: "http://127.0.0.1:8765/ledger/",
+        actions: [
+            Action(kind: .fill, time: 1.0, target: Target(role: .textbox, label: "Email"), value: .text("ana@example.com"),
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .label, value: "Email"),
+                                        selenium: SeleniumLocator(by: .id, value: "email"), matchCount: 1, similarity: 0.97)),
+            Action(kind: .fill, time: 2.0, target: Target(role: .textbox, label: "Password"), secret: true,
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .testId, value: "password"),
+                                        selenium: SeleniumLocator(by: .name, value: "password"))),
+            Action(kind: .click, time: 3.0, target: Target(role: .button, name: "Sigm in"),
+                   navigatesTo: "http://127.0.0.1:8765/ledger/home.html",
+                   grounding: Grounding(status: .corrected, locator: LiveLocator(kind: .role, value: "button", name: "Sign in"),
+                                        selenium: SeleniumLocator(by: .css, value: "form > button[type=\"submit\"]"),
+                                        corrections: ["name \"Sigm in\" → \"Sign in\" (OCR)"])),
+            Action(kind: .click, time: 4.0, target: Target(role: .button, name: "Delete", context: "Buy milk"),
+                   grounding: Grounding(status: .verified,
+                                        locator: LiveLocator(kind: .role, value: "button", name: "Delete",
+                                                             scope: LiveScope(css: "li", hasText: "Buy milk")),
+                                        selenium: SeleniumLocator(by: .xpath, value: "//li[.//text()='Buy milk']//button"))),
+            Action(kind: .click, time: 5.0, target: Target(role: .link, text: "Go to checkout"),
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .role, value: "link", name: "checkout", exact: false),
+                                        selenium: SeleniumLocator(by: .linkText, value: "Go to checkout"))),
+            Action(kind: .click, time: 6.0, target: Target(text: "Add to cart"),
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .text, value: "Add to cart", nth: 2))),
+            Action(kind: .fill, time: 7.0, target: Target(role: .textbox, placeholder: "Search invoices"), value: .text("March"),
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .placeholder, value: "Search invoices"))),
+            Action(kind: .click, time: 8.0, target: Target(role: .img, name: "Company logo"),
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .altText, value: "Company logo"))),
+            Action(kind: .click, time: 9.0, target: Target(role: .button, text: "?"),
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .title, value: "Help", exact: false))),
+            Action(kind: .click, time: 10.0,
+                   grounding: Grounding(status: .verified, locator: LiveLocator(kind: .css, value: "#menu > .avatar"),
+                                        selenium: SeleniumLocator(by: .css, value: "#menu > .avatar"))),
+            Action(kind: .click, time: 11.0, target: Target(role: .tab, text: "Settings"),
+                   grounding: Grounding(status: .offline, locator: LiveLocator(kind: .css, value: "#never-used"),
+                                        note: "grounding stopped before this step")),
+        ])
+
+    /// Pointer gestures and keys: a double click on a cell and at a point, a hover that opens a
+    /// menu and one at a point, a switch turned on and off, and keys that go to the focused
+    /// element (Escape, Tab, an arrow, Control+A) or to a field.
+    static let pointerAndKeys = ActionTimeline(
+        source: source("sheet-keys"), viewport: viewport, startURL: "http://127.0.0.1:8765/sheet/",
+        actions: [
+            Action(kind: .dblclick, time: 1.0, target: Target(role: .gridcell, name: "Q3 total")),
+            Action(kind: .press, time: 1.5, value: .text("Control+A")),
+            Action(kind: .press, time: 2.0, target: Target(role: .textbox, label: "Cell value"), value: .text("ctrl+a")),
+            Action(kind: .press, time: 2.5, value: .text("Escape")),
+            Action(kind: .dblclick, time: 3.0, target: Target(point: Point(x: 420, y: 310))),
+            Action(kind: .hover, time: 4.0, target: Target(role: .menuitem, name: "Account")),
+            Action(kind: .click, time: 4.5, target: Target(role: .menuitem, name: "Preferences")),
+            Action(kind: .hover, time: 5.0, target: Target(box: Box(x: 600, y: 40, width: 20, height: 20))),
+            Action(kind: .check, time: 6.0, target: Target(role: .switch, label: "Dark mode"), value: .flag(true)),
+            Action(kind: .check, time: 7.0, target: Target(role: .switch, name: "Email alerts"), value: .flag(false)),
+            Action(kind: .press, time: 8.0, value: .text("Tab")),
+            Action(kind: .press, time: 8.5, value: .text("ArrowDown")),
+            Action(kind: .press, time: 9.0, value: .text("Shift+Tab")),
         ])
 }

@@ -8,6 +8,9 @@ Sections (each prints its figures and adds them to .eval-out/bench.json):
   analyse  vid2auto's full analysis of the 60 s clip vs `ffmpeg -threads 0 -i CLIP -f null -`;
            peak RSS; the swarm's speedup (default agents over --agents 1) on samples/recordings.
   mockup   mockup2code on a 1280x2000 design vs the tesseract CLI's plain OCR of it.
+  live     per corpus recording: the offline analysis and the whole `--live` run (offline analysis,
+           frames, browser start, grounding every step) as ratios to the recording's duration
+           (goal: live <= 1.0, faster than watching it); the sample apps served in-process.
 Clips are generated once into bench-data/ (outside git).
 """
 import argparse, glob, json, os, subprocess, sys, time
@@ -173,7 +176,44 @@ def bench_mockup(results, clips, repeats):
           f"ratio {ours_t / ref_t:.2f}x   peak RSS {rss:6.1f} MB", flush=True)
 
 
-SECTIONS = {"decode": bench_decode, "analyse": bench_analyse, "mockup": bench_mockup}
+def bench_live(results, clips, repeats):
+    """`vid2auto --live` per corpus recording against the recording's own duration, beside the
+    offline analysis of the same file (both wall time, one run each, secrets from the truth)."""
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "harness"))
+    import replay, scoring  # noqa: E401
+    vid2auto = os.path.join(BIN, "vid2auto")
+    rows = []
+    with replay.SampleServers(os.path.join(ROOT, "samples")) as servers:
+        for truth_path in sorted(glob.glob(os.path.join(ROOT, "samples", "recordings", "*.truth.json"))):
+            truth = json.load(open(truth_path))
+            rec = os.path.join(os.path.dirname(truth_path), truth.get("video") or truth["scenario"] + ".mp4")
+            duration = float(truth.get("duration") or 0) or None
+            offline_s, script = run_measured([vid2auto, rec, "--target", "playwright-python"])
+            env = {**os.environ, **scoring.secret_env(script, truth)}
+            port = servers.get(replay.origin_port(truth))
+            replay.SampleServers.request(port, "POST", "/__reset")
+            start = truth["startURL"].replace(f":{replay.origin_port(truth)}/", f":{port}/", 1)
+            live_s, _ = run_measured([vid2auto, rec, "--live", "--start-url", start, "--target", "timeline", "-o", os.devnull], env=env)
+            row = {"recording": os.path.basename(rec), "duration_s": duration, "offline_s": round(offline_s, 2),
+                   "live_s": round(live_s, 2),
+                   "offline_ratio": round(offline_s / duration, 3) if duration else None,
+                   "live_ratio": round(live_s / duration, 3) if duration else None}
+            rows.append(row)
+            print(f"live {row['recording']:<34} {duration or 0:5.1f} s video   offline {offline_s:5.2f} s "
+                  f"({row['offline_ratio'] or 0:.2f}x)   live {live_s:5.2f} s ({row['live_ratio'] or 0:.2f}x, goal <= 1)", flush=True)
+    total_d = sum(r["duration_s"] or 0 for r in rows)
+    total_l = sum(r["live_s"] for r in rows)
+    total_o = sum(r["offline_s"] for r in rows)
+    results["live"] = {"recordings": rows, "duration_s": round(total_d, 2), "offline_s": round(total_o, 2),
+                       "live_s": round(total_l, 2),
+                       "live_ratio": round(total_l / total_d, 3) if total_d else None,
+                       "worst_live_ratio": max((r["live_ratio"] or 0) for r in rows) if rows else None}
+    if total_d:
+        print(f"live total: {total_d:.1f} s of video, offline {total_o:.1f} s ({total_o / total_d:.2f}x), "
+              f"live {total_l:.1f} s ({total_l / total_d:.2f}x)", flush=True)
+
+
+SECTIONS = {"decode": bench_decode, "analyse": bench_analyse, "mockup": bench_mockup, "live": bench_live}
 
 
 def main():

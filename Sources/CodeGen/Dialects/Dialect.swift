@@ -44,7 +44,7 @@ extension Operation {
     /// The placement of an operation that acts on one, for flag computations.
     var placement: Placement? {
         switch self {
-        case .click(let p), .fill(let p, _), .select(let p, _), .check(let p, _, _): p
+        case .click(let p), .dblclick(let p), .hover(let p), .fill(let p, _), .select(let p, _), .check(let p, _, _): p
         default: nil
         }
     }

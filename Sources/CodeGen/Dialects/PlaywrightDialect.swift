@@ -18,7 +18,10 @@ struct PlaywrightDialect: Dialect {
             "hasSecrets": !plan.secrets.isEmpty,
             "secrets": plan.secretEntries(comment: comment),
             "secretList": "[" + plan.secrets.map { locators.literal($0.name) }.joined(separator: ", ") + "]",
-            "usesRegex": plan.expectsURL || plan.locators.contains { PlaywrightLocators.needsRegex($0.query.match) },
+            "usesRegex": plan.expectsURL || plan.elements.contains {
+                guard $0.live == nil, let l = $0.offline else { return false }
+                return PlaywrightLocators.needsRegex(l.query.match)
+            },
         ]
         if let r = plan.recording { root["recording"] = comment(r) }
         if let v = plan.viewport, v.width > 0, v.height > 0 {
@@ -43,35 +46,62 @@ struct PlaywrightDialect: Dialect {
         }
     }
 
+    /// Where an element is for Playwright: the live app's locator, else the video's, else the
+    /// recorded point.
+    enum Resolved { case locator(String), point(PagePoint), none }
+
+    func resolve(_ p: Placement) -> Resolved {
+        switch p {
+        case .element(let e):
+            if let live = e.live { return .locator(locators.live(live)) }
+            if let l = e.offline { return .locator(locators.expression(l)) }
+            if let pt = e.point { return .point(pt) }
+            return .none
+        case .point(let pt, _): return .point(pt)
+        case .nowhere: return .none
+        }
+    }
+
+    /// The locator of an element a key goes to, or nil for the focused element.
+    func locator(_ e: ElementRef?) -> String? {
+        guard let e else { return nil }
+        if case .locator(let l) = resolve(.element(e)) { return l }
+        return nil
+    }
+
     func operations(_ op: Operation) -> [[String: Any]] {
         let lit = locators.literal
         switch op {
         case .goto(let url):
             return [["goto": ["url": lit(url)]]]
         case .click(let p):
-            return placed(p) { ["click": ["locator": $0]] }
+            return placed(p, "click", at: "clickAt")
+        case .dblclick(let p):
+            return placed(p, "dblclick", at: "dblclickAt")
+        case .hover(let p):
+            return placed(p, "hover", at: "hoverAt")
         case .fill(let p, let text):
-            switch p {
-            case .element(let l): return [["fill": ["locator": locators.expression(l), "value": value(text)]]]
-            case .point(let pt, _): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
-            case .nowhere: return []
+            switch resolve(p) {
+            case .locator(let l): return [["fill": ["locator": l, "value": value(text)]]]
+            case .point(let pt): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
+            case .none: return []
             }
         case .press(let chord, let on):
-            if let on { return [["press": ["locator": locators.expression(on), "key": lit(chord.playwright)]]] }
+            if let l = locator(on) { return [["press": ["locator": l, "key": lit(chord.playwright)]]] }
             return [["pressPage": ["key": lit(chord.playwright)]]]
         case .type(let text, let on):
-            if let on { return [["typeInto": ["locator": locators.expression(on), "text": lit(text)]]] }
+            if let l = locator(on) { return [["typeInto": ["locator": l, "text": lit(text)]]] }
             return [["typePage": ["text": lit(text)]]]
         case .select(let p, let option):
-            switch p {
-            case .element(let l): return [["select": ["locator": locators.expression(l), "option": lit(option)]]]
-            case .point(let pt, _):
+            switch resolve(p) {
+            case .locator(let l): return [["select": ["locator": l, "option": lit(option)]]]
+            case .point(let pt):
                 return [["clickAt": ["x": pt.x, "y": pt.y]],
                         ["note": ["text": comment("Choose \"\(option)\" in the list that opens: it could not be located.")]]]
-            case .nowhere: return []
+            case .none: return []
             }
         case .check(let p, let checked, _):
-            return placed(p) { [checked ? "check" : "uncheck": ["locator": $0]] }
+            return placed(p, checked ? "check" : "uncheck", at: "clickAt")
         case .scroll(let dy, let at):
             var scroll: [String: Any] = ["dy": Describe.number(dy)]
             if let at { scroll["at"] = ["x": at.x, "y": at.y] }
@@ -88,12 +118,13 @@ struct PlaywrightDialect: Dialect {
         }
     }
 
-    /// An element operation, or a click at the recorded point.
-    private func placed(_ p: Placement, _ make: (String) -> [String: Any]) -> [[String: Any]] {
-        switch p {
-        case .element(let l): [make(locators.expression(l))]
-        case .point(let pt, _): [["clickAt": ["x": pt.x, "y": pt.y]]]
-        case .nowhere: []
+    /// An element operation (`{kind: {locator}}`), or the pointer's version at the recorded point
+    /// (`{at: {x, y}}`).
+    private func placed(_ p: Placement, _ kind: String, at: String) -> [[String: Any]] {
+        switch resolve(p) {
+        case .locator(let l): [[kind: ["locator": l]]]
+        case .point(let pt): [[at: ["x": pt.x, "y": pt.y]]]
+        case .none: []
         }
     }
 }

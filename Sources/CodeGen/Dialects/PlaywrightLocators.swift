@@ -46,9 +46,49 @@ struct PlaywrightLocators {
 
     /// Roles a video cannot tell apart, each with those it is also looked for as (a button may be
     /// a tab or a menu's item; a ticked control a checkbox or a radio).
-    static let lookAlike: [Role: [Role]] = [.button: [.tab, .menuitem], .checkbox: [.radio], .radio: [.checkbox]]
+    /// A switch is often a checkbox drawn as a pill, so it is also looked for as a checkbox.
+    static let lookAlike: [Role: [Role]] = [.button: [.tab, .menuitem], .checkbox: [.radio], .radio: [.checkbox],
+                                            .switch: [.checkbox]]
     /// The look-alikes still looked for inside a container (a card, a row): toggles only.
-    static let lookAlikeInContainer: [Role: [Role]] = [.checkbox: [.radio], .radio: [.checkbox]]
+    static let lookAlikeInContainer: [Role: [Role]] = [.checkbox: [.radio], .radio: [.checkbox], .switch: [.checkbox]]
+
+    /// A locator the live app verified, exactly as it was verified: no look-alike roles, no
+    /// patterns, no visibility filter. `page.get_by_role("button", name="Sign in", exact=True)`,
+    /// scoped as `page.locator("li").filter(has_text="Buy milk").get_by_role(…)`, then `.nth(n)`.
+    func live(_ l: LiveLocator) -> String {
+        let py = language == .python
+        var receiver = "page"
+        if let scope = l.scope {
+            receiver = "page.locator(\(literal(scope.css)))"
+            receiver += py ? ".filter(has_text=\(literal(scope.hasText)))" : ".filter({ hasText: \(literal(scope.hasText)) })"
+        }
+        let exact: String? = l.exact ? (py ? "exact=True" : "exact: true") : nil
+        func call(_ pyName: String, _ tsName: String, _ value: String, exact: String?) -> String {
+            guard let exact else { return "\(py ? pyName : tsName)(\(literal(value)))" }
+            return py ? "\(pyName)(\(literal(value)), \(exact))" : "\(tsName)(\(literal(value)), { \(exact) })"
+        }
+        let query: String
+        switch l.kind {
+        case .testId: query = call("get_by_test_id", "getByTestId", l.value, exact: nil)
+        case .role:
+            if let name = l.name {
+                let options = [py ? "name=\(literal(name))" : "name: \(literal(name))"] + (exact.map { [$0] } ?? [])
+                query = py ? "get_by_role(\(literal(l.value)), \(options.joined(separator: ", ")))"
+                    : "getByRole(\(literal(l.value)), { \(options.joined(separator: ", ")) })"
+            } else {
+                query = call("get_by_role", "getByRole", l.value, exact: nil)
+            }
+        case .label: query = call("get_by_label", "getByLabel", l.value, exact: exact)
+        case .placeholder: query = call("get_by_placeholder", "getByPlaceholder", l.value, exact: exact)
+        case .altText: query = call("get_by_alt_text", "getByAltText", l.value, exact: exact)
+        case .title: query = call("get_by_title", "getByTitle", l.value, exact: exact)
+        case .text: query = call("get_by_text", "getByText", l.value, exact: exact)
+        case .css: query = call("locator", "locator", l.value, exact: nil)
+        }
+        var expression = "\(receiver).\(query)"
+        if let n = l.nth { expression += ".nth(\(n))" }
+        return expression
+    }
 
     /// The query method call, without the `page.` receiver.
     func query(_ q: ElementQuery) -> String {

@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// Values for `selenium-python.mustache` and `selenium-java.mustache`.
 ///
 /// Selenium does not wait by itself, so every element is fetched through `WebDriverWait` with
@@ -15,6 +17,20 @@ struct SeleniumDialect: Dialect {
 
     func context(for plan: ScriptPlan, options: RenderOptions) -> [String: Any] {
         let steps = StepContexts(comment: comment, operations: operations).make(plan)
+        let ops = plan.steps.flatMap(\.operations)
+        let resolved = ops.compactMap { $0.placement.map(resolve) }
+        let focused = ops.contains {
+            switch $0 {
+            case .press(_, let on), .type(_, let on): return locator(on) == nil
+            default: return false
+            }
+        }
+        let chains = ops.contains {
+            switch $0 {
+            case .dblclick(let p), .hover(let p): if case .locator = resolve(p) { return true } else { return false }
+            default: return false
+            }
+        }
         var root: [String: Any] = [
             "title": comment(plan.title),
             "className": JavaNames.className(plan.title),
@@ -23,25 +39,41 @@ struct SeleniumDialect: Dialect {
             "hasSecrets": !plan.secrets.isEmpty,
             "secrets": plan.secretEntries(comment: comment),
             "secretList": plan.secrets.map { literal($0.name) }.joined(separator: ", "),
-            "usesKeys": StepContexts.any(plan) {
+            "usesKeys": ops.contains {
                 if case .press = $0 { return true }
                 return false
             },
-            "usesSelect": StepContexts.any(plan) {
-                if case .select(.element, _) = $0 { return true }
+            "usesSelect": ops.contains {
+                if case .select(let p, _) = $0, case .locator = resolve(p) { return true }
                 return false
             },
-            "usesActionChains": StepContexts.any(plan) {
-                switch $0 {
-                case .press(_, nil), .type(_, nil): return true
-                default: return false
-                }
+            "usesActionChains": focused || chains,
+            "usesPointer": resolved.contains { if case .point = $0 { return true } else { return false } },
+            "usesSetChecked": ops.contains {
+                if case .check(let p, _, _) = $0, case .locator = resolve(p) { return true }
+                return false
             },
-            "usesPointer": StepContexts.any(plan) { $0.usesPoint },
         ]
+        root.merge(helperCalls.context(xpathCalls(plan))) { $1 }
         if let r = plan.recording { root["recording"] = comment(r) }
         return root
     }
+
+    var helperCalls: SeleniumHelperCalls { SeleniumHelperCalls(language: language) }
+
+    /// The helper calls the script makes, for deciding which helpers it defines.
+    func xpathCalls(_ plan: ScriptPlan) -> [XPathCall] {
+        var calls = plan.elements.compactMap { e -> XPathCall? in
+            guard e.selenium == nil, let l = e.offline else { return nil }
+            return XPathCall.make(l)
+        }
+        for case .expectText(let text) in plan.steps.flatMap(\.operations) { calls.append(Self.visibleText(text)) }
+        return calls
+    }
+
+    /// Texts that appeared: the innermost elements holding the text, as a substring ignoring case
+    /// (`SeleniumXPath.visibleText`).
+    static func visibleText(_ text: String) -> XPathCall { .text(text, match: .substring) }
 
     func value(_ text: FillText) -> String {
         switch (text, language) {
@@ -51,7 +83,58 @@ struct SeleniumDialect: Dialect {
         }
     }
 
-    func xpath(_ l: ElementLocator) -> String { literal(SeleniumXPath.locate(l)) }
+    /// A locator expression: a `(By.X, value)` tuple in Python, a `By` in Java.
+    func by(_ strategy: SeleniumLocator.Strategy, _ value: String) -> String {
+        switch language {
+        case .python:
+            let constant = switch strategy {
+            case .id: "ID"
+            case .name: "NAME"
+            case .linkText: "LINK_TEXT"
+            case .css: "CSS_SELECTOR"
+            case .xpath: "XPATH"
+            }
+            return "(By.\(constant), \(literal(value)))"
+        case .java:
+            let method = switch strategy {
+            case .id: "id"
+            case .name: "name"
+            case .linkText: "linkText"
+            case .css: "cssSelector"
+            case .xpath: "xpath"
+            }
+            return "By.\(method)(\(literal(value)))"
+        }
+    }
+
+    /// The video's query as a helper call (`by_role("button", "Sign in")`), or its XPath inlined.
+    func offline(_ l: ElementLocator) -> String {
+        guard let call = XPathCall.make(l) else { return by(.xpath, SeleniumXPath.locate(l)) }
+        let expression = helperCalls.expression(call)
+        return language == .python ? expression : "By.xpath(\(expression))"
+    }
+
+    /// Where an element is for Selenium: the live app's locator, else the video's, else the point.
+    enum Resolved { case locator(String), point(PagePoint), none }
+
+    func resolve(_ p: Placement) -> Resolved {
+        switch p {
+        case .element(let e):
+            if let s = e.selenium { return .locator(by(s.by, s.value)) }
+            if let l = e.offline { return .locator(offline(l)) }
+            if let pt = e.point { return .point(pt) }
+            return .none
+        case .point(let pt, _): return .point(pt)
+        case .nowhere: return .none
+        }
+    }
+
+    /// The locator of the element a key goes to, or nil for the focused element.
+    func locator(_ e: ElementRef?) -> String? {
+        guard let e else { return nil }
+        if case .locator(let l) = resolve(.element(e)) { return l }
+        return nil
+    }
 
     /// Keys for `send_keys` on an element: `Keys.ENTER`, `"a"`, `Keys.CONTROL + "a"` (Python) or
     /// `Keys.chord(Keys.CONTROL, "a")` (Java).
@@ -79,47 +162,53 @@ struct SeleniumDialect: Dialect {
         case .goto(let url):
             return [["goto": ["url": literal(url)]]]
         case .click(let p):
-            return placed(p) { ["click": ["xpath": $0]] }
+            return placed(p, "click", at: "clickAt")
+        case .dblclick(let p):
+            return placed(p, "dblclick", at: "dblclickAt")
+        case .hover(let p):
+            return placed(p, "hover", at: "hoverAt")
         case .fill(let p, let text):
-            switch p {
-            case .element(let l): return [["fill": ["xpath": xpath(l), "value": value(text)]]]
-            case .point(let pt, _): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
-            case .nowhere: return []
+            switch resolve(p) {
+            case .locator(let l): return [["fill": ["locator": l, "value": value(text)]]]
+            case .point(let pt): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
+            case .none: return []
             }
         case .press(let chord, let on):
-            if let on { return [["press": ["xpath": xpath(on), "keys": keys(chord)]]] }
+            if let l = locator(on) { return [["press": ["locator": l, "keys": keys(chord)]]] }
             return [["pressPage": ["chain": chain(chord)]]]
         case .type(let text, let on):
-            if let on { return [["typeInto": ["xpath": xpath(on), "text": literal(text)]]] }
+            if let l = locator(on) { return [["typeInto": ["locator": l, "text": literal(text)]]] }
             let send = language == .python ? "send_keys" : "sendKeys"
             return [["pressPage": ["chain": ".\(send)(\(literal(text)))"]]]
         case .select(let p, let option):
-            switch p {
-            case .element(let l): return [["select": ["xpath": xpath(l), "option": literal(option)]]]
-            case .point(let pt, _):
+            switch resolve(p) {
+            case .locator(let l): return [["select": ["locator": l, "option": literal(option)]]]
+            case .point(let pt):
                 return [["clickAt": ["x": pt.x, "y": pt.y]],
                         ["note": ["text": comment("Choose \"\(option)\" in the list that opens: it could not be located.")]]]
-            case .nowhere: return []
+            case .none: return []
             }
         case .check(let p, let checked, _):
-            return placed(p) { [checked ? "check" : "uncheck": ["xpath": $0]] }
+            return placed(p, checked ? "check" : "uncheck", at: "clickAt")
         case .scroll(let dy, _):
             return [["scroll": ["dy": String(Int(dy.rounded()))]]]
         case .expectURL(let url):
             // As for Playwright: the address must start with what was read off the screen.
             return [["expectURL": ["url": literal(RegexPattern.prefix(url))]]]
         case .expectText(let text):
-            return [["expectText": ["xpath": literal(SeleniumXPath.visibleText(text))]]]
+            let expression = helperCalls.expression(Self.visibleText(text))
+            return [["expectText": ["locator": language == .python ? expression : "By.xpath(\(expression))"]]]
         case .note(let text):
             return [["note": ["text": comment(text)]]]
         }
     }
 
-    private func placed(_ p: Placement, _ make: (String) -> [String: Any]) -> [[String: Any]] {
-        switch p {
-        case .element(let l): [make(xpath(l))]
-        case .point(let pt, _): [["clickAt": ["x": pt.x, "y": pt.y]]]
-        case .nowhere: []
+    /// An element operation (`{kind: {locator}}`), or the pointer's version at the recorded point.
+    private func placed(_ p: Placement, _ kind: String, at: String) -> [[String: Any]] {
+        switch resolve(p) {
+        case .locator(let l): [[kind: ["locator": l]]]
+        case .point(let pt): [[at: ["x": pt.x, "y": pt.y]]]
+        case .none: []
         }
     }
 }

@@ -12,10 +12,10 @@ enum SeleniumXPath {
     static func locate(_ l: ElementLocator) -> String {
         let step = self.step(l.query, role: l.role)
         if let context = l.context {
-            let holds = compare("", context, TextMatch(whole: false, ignoringCase: LocatorRanking.match(context).ignoringCase))
+            let holds = compare("", context, .substring)
             return "//*[\(holds)][.//\(step)][not(.//*[\(holds)][.//\(step)])]//\(step)"
         }
-        if case .label(let text, let match) = l.query, l.role == nil || l.role == .textbox || l.role == .combobox {
+        if case .label(let text, let match) = l.query, l.role?.isField ?? true {
             // A label shown beside a field but not tied to it by `for`: take the next field after it.
             let next = "//label[\(compare("", text, match))]/following::*[\(fieldTest)][1]"
             return "(//\(step) | \(next))[1]"
@@ -60,11 +60,24 @@ enum SeleniumXPath {
         // A small toggle in the video may be either kind (see `PlaywrightLocators.lookAlike`).
         case .checkbox, .radio:
             "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'"
+        // A switch is often a checkbox drawn as a pill.
+        case .switch: "@role='switch' or self::input[@type='checkbox'] or @role='checkbox'"
         case .combobox: "self::select or @role='combobox' or self::input[@list]"
         case .tab: "@role='tab'"
         case .menuitem: "@role='menuitem' or @role='menuitemcheckbox' or @role='menuitemradio'"
         case .heading: "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'"
         case .option: "self::option or @role='option'"
+        case .searchbox: "@role='searchbox' or self::input[@type='search']"
+        case .spinbutton: "@role='spinbutton' or self::input[@type='number']"
+        case .slider: "@role='slider' or self::input[@type='range']"
+        case .listbox: "@role='listbox' or self::select[@multiple or @size>1] or self::datalist"
+        case .menuitemcheckbox: "@role='menuitemcheckbox'"
+        case .menuitemradio: "@role='menuitemradio'"
+        case .treeitem: "@role='treeitem'"
+        case .gridcell: "@role='gridcell' or self::td"
+        case .cell: "@role='cell' or @role='gridcell' or self::td"
+        case .row: "@role='row' or self::tr"
+        case .img: "@role='img' or self::img"
         }
     }
 
@@ -77,17 +90,15 @@ enum SeleniumXPath {
     /// real "Delete").
     static func nameTest(_ role: Role, _ name: String, _ match: TextMatch) -> String {
         let text = compare("", name, match), aria = compare("@aria-label", name, match)
-        switch role {
-        case .textbox, .combobox:
-            return labelled(name, match) + " or " + compare("@placeholder", name, match)
-        case .checkbox, .radio:
-            return labelled(name, match) + " or " + text
-        default:
-            let exact = role == .button ? [text, compare("@value", name, match), aria].joined(separator: " or ")
-                : "\(text) or \(aria)"
-            guard match.whole else { return exact }
-            return "\(exact) or (.//text()[\(text)] and not(//*[\(roleTest(role))][\(exact)]))"
+        if role.isField { return labelled(name, match) + " or " + compare("@placeholder", name, match) }
+        if role.isToggle { return labelled(name, match) + " or " + text }
+        let exact = switch role {
+        case .button: [text, compare("@value", name, match), aria].joined(separator: " or ")
+        case .img: [compare("@alt", name, match), aria].joined(separator: " or ")
+        default: "\(text) or \(aria)"
         }
+        guard match.whole else { return exact }
+        return "\(exact) or (.//text()[\(text)] and not(//*[\(roleTest(role))][\(exact)]))"
     }
 
     /// A field labelled `text`: `aria-label`, `<label for=…>`, a wrapping `<label>` holding the text
@@ -109,16 +120,17 @@ enum SeleniumXPath {
         }
         var normal = XPathLiteral.normalizeSpace(value)
         var node = "normalize-space(\(expr))"
-        if match.ignoringCase {
-            node = "translate(\(node), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
-            normal = String(normal.map { $0.isASCII ? Character($0.uppercased()) : $0 })
-        } else if !match.whole {
-            // A substring ignores case, as Playwright's non-exact matching does; the value stays
-            // as read and is lowered inside the expression.
+        if !match.whole {
+            // A substring ignores case (ASCII letters), as Playwright's non-exact matching does,
+            // whether or not it was shown in capitals; the value stays as read and is lowered
+            // inside the expression.
             let lower = { (e: String) in "translate(\(e), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')" }
             return "contains(\(lower(node)), \(lower(XPathLiteral.string(normal))))"
         }
-        let literal = XPathLiteral.string(normal)
-        return match.whole ? "\(node)=\(literal)" : "contains(\(node), \(literal))"
+        if match.ignoringCase {
+            node = "translate(\(node), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
+            normal = XPathLiteral.upperASCII(normal)
+        }
+        return "\(node)=\(XPathLiteral.string(normal))"
     }
 }

@@ -1,3 +1,5 @@
+import ScreenCore
+
 /// Values for `steps.mustache`: a numbered Markdown list a person can follow by hand. Names read
 /// off the screen are bold, values are quoted, and all of it is escaped so nothing from the
 /// video can turn into Markdown syntax.
@@ -32,12 +34,24 @@ struct StepsDialect: Dialect {
             }
         }
         details += step.remarks.map { "Note: " + MarkdownText.escape($0, continuationIndent: indent + "  ") }
+        if let g = step.grounding, g.status == .corrected {
+            details += g.corrections.map { "Correction: " + MarkdownText.escape($0, continuationIndent: indent + "  ") }
+        }
         return [
             "number": step.number,
             "indent": indent,
-            "text": render(step.summary, indent: indent),
+            "text": render(step.summary, indent: indent) + liveMark(step.grounding),
             "details": details,
         ]
+    }
+
+    /// A short mark after the step's sentence when a live session verified or corrected it.
+    private func liveMark(_ g: Grounding?) -> String {
+        switch g?.status {
+        case .verified?: " (verified in the live app)"
+        case .corrected?: " (corrected in the live app)"
+        case .offline?, nil: ""
+        }
     }
 
     private func render(_ phrase: Phrase, indent: String) -> String {

@@ -1,21 +1,32 @@
 /// XPath 1.0 string literals, which have no escape character: a value is quoted with whichever
 /// quote it lacks, and one holding both becomes `concat('…', "'", '…')`.
 enum XPathLiteral {
+    /// (Scalar by scalar, as XPath sees the text: a quote followed by a combining mark is still a quote.)
     static func string(_ value: String) -> String {
-        if !value.contains("'") { return "'\(value)'" }
-        if !value.contains("\"") { return "\"\(value)\"" }
+        if !value.unicodeScalars.contains("'") { return "'\(value)'" }
+        if !value.unicodeScalars.contains("\"") { return "\"\(value)\"" }
         var args: [String] = []
         var chunk = ""
-        for ch in value {
-            if ch == "'" {
+        for s in value.unicodeScalars {
+            if s == "'" {
                 if !chunk.isEmpty { args.append("'\(chunk)'"); chunk = "" }
                 args.append("\"'\"")
             } else {
-                chunk.append(ch)
+                chunk.unicodeScalars.append(s)
             }
         }
         if !chunk.isEmpty { args.append("'\(chunk)'") }
         return "concat(\(args.joined(separator: ", ")))"
+    }
+
+    /// `value` with the ASCII letters in upper case and everything else as is, as XPath's
+    /// `translate(…, 'abc…z', 'ABC…Z')` does.
+    static func upperASCII(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in value.unicodeScalars {
+            out.append(("a"..."z").contains(s) ? Unicode.Scalar(s.value - 32)! : s)
+        }
+        return String(out)
     }
 
     /// What XPath's `normalize-space()` makes of `value`: XML whitespace runs collapsed to one

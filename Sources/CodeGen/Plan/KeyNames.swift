@@ -19,7 +19,13 @@ enum KeyNames {
         "home": "Home", "end": "End", "pageup": "PageUp", "pagedown": "PageDown", "insert": "Insert",
         "space": "Space", "spacebar": "Space", " ": "Space",
         "shift": "Shift", "control": "Control", "ctrl": "Control", "alt": "Alt", "option": "Alt",
-        "meta": "Meta", "cmd": "Meta", "command": "Meta", "super": "Meta", "controlormeta": "Control",
+        "meta": "Meta", "cmd": "Meta", "command": "Meta", "super": "Meta", "win": "Meta", "windows": "Meta",
+        "controlormeta": "Control", "opt": "Alt", "pgup": "PageUp", "pgdn": "PageDown", "pgdown": "PageDown",
+        "ins": "Insert", "bksp": "Backspace",
+        // Keycap symbols as macOS menus and on-screen key displays show them.
+        "⌘": "Meta", "⌥": "Alt", "⇧": "Shift", "⌃": "Control", "⏎": "Enter", "↵": "Enter", "↩": "Enter",
+        "⎋": "Escape", "⇥": "Tab", "⌫": "Backspace", "⌦": "Delete",
+        "↑": "ArrowUp", "↓": "ArrowDown", "←": "ArrowLeft", "→": "ArrowRight",
     ]
 
     static let modifiers: Set<String> = ["Shift", "Control", "Alt", "Meta"]
@@ -33,9 +39,15 @@ enum KeyNames {
             guard let name = normalise(part) else { return nil }
             names.append(name)
         }
-        guard let key = names.last else { return nil }
+        guard var key = names.last else { return nil }
         let mods = Array(names.dropLast())
         guard mods.allSatisfy(modifiers.contains) else { return nil }
+        // A shortcut names its letter in capitals ("Control+A") but means the key: an upper-case
+        // letter would type Shift+A in Selenium, so without Shift the letter is lower case.
+        if !mods.isEmpty, !mods.contains("Shift"), key.count == 1, let c = key.unicodeScalars.first,
+           ("A"..."Z").contains(c) {
+            key = key.lowercased()
+        }
         return KeyChord(modifiers: mods, key: key)
     }
 

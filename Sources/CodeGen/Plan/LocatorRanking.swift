@@ -11,9 +11,16 @@ import ScreenCore
 /// comes first, as codegen's role + name (whose name is the label) would: it is read outside the
 /// field, where no caret, focus ring or typed text can garble it.
 enum LocatorRanking {
-    static func place(_ target: Target?) -> Placement {
+    /// Where an action lands. A live session's locators, when it confirmed the element (status
+    /// `verified` or `corrected`), come with the video's own locator, which a framework without a
+    /// live locator still uses.
+    static func place(_ target: Target?, grounding: Grounding? = nil) -> Placement {
+        if let g = grounding, g.status == .verified || g.status == .corrected, g.locator != nil || g.selenium != nil {
+            return .element(ElementRef(offline: target.flatMap(element), live: g.locator, selenium: g.selenium,
+                                       point: target.flatMap(point)))
+        }
         guard let target else { return .nowhere(why: "the timeline names no element for this action") }
-        if let locator = element(target) { return .element(locator) }
+        if let locator = element(target) { return .element(ElementRef(locator)) }
         if let p = point(target) {
             return .point(p, why: "No role, name, placeholder, label or text could be read for this element, "
                           + "so it is clicked where the recording shows it.")
@@ -32,12 +39,12 @@ enum LocatorRanking {
     static func query(_ t: Target) -> ElementQuery? {
         let name = clean(t.name), text = clean(t.text), label = clean(t.label), placeholder = clean(t.placeholder)
         switch t.role {
-        case .textbox?, .combobox?:
+        case let role? where role.isField:
             if let label { return .label(label, match: match(label)) }
             if let placeholder { return .placeholder(placeholder, match: match(placeholder)) }
             if let role = t.role, let name { return .role(role, name: name, match: match(name)) }
             return nil  // a field's own text is its value, which no locator matches
-        case .checkbox?, .radio?:
+        case let role? where role.isToggle:
             // The text beside a checkbox is its label, whatever the timeline called it.
             if let role = t.role, let n = name ?? label ?? text { return .role(role, name: n, match: match(n)) }
             return nil
@@ -100,5 +107,24 @@ enum LocatorRanking {
         guard let s else { return nil }
         let collapsed = XPathLiteral.normalizeSpace(s)
         return collapsed.isEmpty ? nil : collapsed
+    }
+}
+
+extension Role {
+    /// Fields a person types into or picks from: found by their label, then placeholder, then role
+    /// and name (their own text is their value). Their XPath name is a label or a placeholder.
+    var isField: Bool {
+        switch self {
+        case .textbox, .combobox, .searchbox, .spinbutton, .listbox, .slider: true
+        default: false
+        }
+    }
+
+    /// Controls ticked and unticked (their name is the label or the text beside them).
+    var isToggle: Bool {
+        switch self {
+        case .checkbox, .radio, .switch: true
+        default: false
+        }
     }
 }

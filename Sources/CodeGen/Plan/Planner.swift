@@ -40,7 +40,7 @@ struct Planner {
     // MARK: - One action
 
     func step(_ action: Action, number: Int, secret: String?) -> PlannedStep {
-        let placement = LocatorRanking.place(action.target)
+        let placement = LocatorRanking.place(action.target, grounding: action.grounding)
         let element = Describe.element(action.target, placement)
         var ops: [Operation] = []
         var remarks: [String] = []
@@ -59,6 +59,12 @@ struct Planner {
         case .click:
             ops.append(.click(placement))
             summary = Phrase([.words("Click ")] + element)
+        case .dblclick:
+            ops.append(.dblclick(placement))
+            summary = Phrase([.words("Double-click ")] + element)
+        case .hover:
+            ops.append(.hover(placement))
+            summary = Phrase([.words("Hover over ")] + element)
         case .fill:
             let text: FillText
             if let secret {
@@ -72,8 +78,9 @@ struct Planner {
             ops.append(.fill(placement, text))
         case .press:
             let raw = Self.text(action.value) ?? ""
-            var on: ElementLocator?
-            if case .element(let l) = placement { on = l }
+            // No element (or only a point): the key goes to whatever has focus, as it did in the recording.
+            var on: ElementRef?
+            if case .element(let e) = placement { on = e }
             let field: [Phrase.Part] = on == nil ? [] : [.words(" in ")] + element
             if let chord = KeyNames.chord(raw) {
                 ops.append(.press(chord, on: on))
@@ -90,7 +97,8 @@ struct Planner {
             ops.append(.select(placement, option: option))
             summary = Phrase([.words("Choose "), .value(option), .words(" in ")] + element)
         case .check:
-            let radio = action.target?.role == .radio
+            // A radio (or a menu's radio item) is ticked by choosing another one, never by clicking it again.
+            let radio = action.target?.role == .radio || action.target?.role == .menuitemradio
             let checked = Self.flag(action.value) ?? true
             if radio && !checked {
                 ops.append(.note("A radio button cannot be unticked by clicking it; choose another option instead."))
@@ -109,7 +117,7 @@ struct Planner {
         }
 
         if case .point(_, let why) = placement, action.kind != .scroll { remarks.append(why) }
-        if case .nowhere(let why) = placement, [.click, .fill, .select, .check].contains(action.kind) {
+        if case .nowhere(let why) = placement, [.click, .dblclick, .hover, .fill, .select, .check].contains(action.kind) {
             remarks.append("Skipped: \(why).")
         }
         if action.confidence < 0.5 {
@@ -124,11 +132,14 @@ struct Planner {
         }
         if options.assertions {
             var seen = Set<String>()
-            for text in action.appeared.compactMap(LocatorRanking.clean) where seen.insert(text).inserted {
+            // Text that changes by itself (a greeting by the time of day, a date) is no assertion.
+            for text in action.appeared.compactMap(LocatorRanking.clean)
+            where !VolatileText.changesByItself(text) && seen.insert(text).inserted {
                 ops.append(.expectText(text))
             }
         }
-        return PlannedStep(number: number, summary: summary, operations: ops, remarks: remarks)
+        return PlannedStep(number: number, summary: summary, operations: ops, remarks: remarks,
+                           grounding: action.grounding)
     }
 
     // MARK: - Values

@@ -37,9 +37,30 @@ struct ElementLocator: Sendable, Equatable {
     var role: Role?
 }
 
+/// An element as a script finds it: by what the video shows (`offline`) and, when a live session
+/// confirmed it, by the locators that found it in the running app, which each framework's script
+/// uses as they are. A framework with neither falls back to `point`.
+struct ElementRef: Sendable, Equatable {
+    var offline: ElementLocator?
+    /// Verified in the live app: rendered verbatim by the Playwright dialects.
+    var live: LiveLocator?
+    /// Verified in the live app: rendered verbatim by the Selenium dialects.
+    var selenium: SeleniumLocator?
+    /// Where the video shows the element, for a framework left without a locator.
+    var point: PagePoint?
+
+    init(_ offline: ElementLocator) { self.offline = offline }
+    init(offline: ElementLocator?, live: LiveLocator?, selenium: SeleniumLocator?, point: PagePoint?) {
+        self.offline = offline; self.live = live; self.selenium = selenium; self.point = point
+    }
+
+    /// Whether a live session confirmed the element.
+    var isGrounded: Bool { live != nil || selenium != nil }
+}
+
 /// Where an action lands: an element, or (last resort) a point on the page.
 enum Placement: Sendable, Equatable {
-    case element(ElementLocator)
+    case element(ElementRef)
     /// Page CSS pixels relative to the viewport; `why` is said in a comment beside the code.
     case point(PagePoint, why: String)
     /// Nothing usable: the step becomes a comment.
@@ -65,11 +86,14 @@ struct KeyChord: Sendable, Equatable {
 enum Operation: Sendable, Equatable {
     case goto(url: String)
     case click(Placement)
+    case dblclick(Placement)
+    /// Rest the pointer on the element (a menu or tooltip the next action uses opens).
+    case hover(Placement)
     case fill(Placement, FillText)
     /// A key press; on the element when the timeline names one, else on whatever has focus.
-    case press(KeyChord, on: ElementLocator?)
+    case press(KeyChord, on: ElementRef?)
     /// Text the timeline reported as a key but that is no key name: typed as text.
-    case type(String, on: ElementLocator?)
+    case type(String, on: ElementRef?)
     case select(Placement, option: String)
     /// `radio` selects; a checkbox ends ticked (`true`) or unticked.
     case check(Placement, checked: Bool, radio: Bool)
@@ -129,6 +153,8 @@ struct PlannedStep: Sendable, Equatable {
     var operations: [Operation]
     /// Extra remarks (low confidence, coordinates) shown beside the step.
     var remarks: [String]
+    /// What a live session made of the action, when one ran.
+    var grounding: Grounding? = nil
 }
 
 /// A masked field's environment variable and what it is for.
@@ -154,13 +180,13 @@ extension ScriptPlan {
         steps.flatMap(\.operations).contains { if case .expectURL = $0 { return true } else { return false } }
     }
 
-    /// Every element locator the operations use, in order.
-    var locators: [ElementLocator] {
-        steps.flatMap(\.operations).compactMap { op -> ElementLocator? in
+    /// Every element the operations act on, in order.
+    var elements: [ElementRef] {
+        steps.flatMap(\.operations).compactMap { op -> ElementRef? in
             switch op {
-            case .click(.element(let l)), .fill(.element(let l), _), .select(.element(let l), _),
-                 .check(.element(let l), _, _):
-                return l
+            case .click(.element(let e)), .dblclick(.element(let e)), .hover(.element(let e)),
+                 .fill(.element(let e), _), .select(.element(let e), _), .check(.element(let e), _, _):
+                return e
             case .press(_, let on?), .type(_, let on?):
                 return on
             default:

@@ -156,13 +156,17 @@ enum FakeBrowserSources {
         package org.openqa.selenium;
         public class By {
             public static By xpath(String x) { Rec.call("By.xpath", x); return new By(); }
+            public static By id(String x) { Rec.call("By.id", x); return new By(); }
+            public static By name(String x) { Rec.call("By.name", x); return new By(); }
+            public static By linkText(String x) { Rec.call("By.linkText", x); return new By(); }
+            public static By cssSelector(String x) { Rec.call("By.cssSelector", x); return new By(); }
         }
         """#,
         "org/openqa/selenium/WebElement.java": #"""
         package org.openqa.selenium;
         public interface WebElement {
             void click(); void clear(); void sendKeys(CharSequence... keys); boolean isSelected(); boolean isDisplayed();
-            boolean isEnabled();
+            boolean isEnabled(); String getDomAttribute(String name);
         }
         """#,
         "org/openqa/selenium/StubElement.java": #"""
@@ -174,6 +178,7 @@ enum FakeBrowserSources {
             public boolean isSelected() { return false; }
             public boolean isDisplayed() { return true; }
             public boolean isEnabled() { return true; }
+            public String getDomAttribute(String name) { Rec.call("element.getDomAttribute", name); return null; }
         }
         """#,
         "org/openqa/selenium/WebDriver.java": #"""
@@ -220,6 +225,9 @@ enum FakeBrowserSources {
             public Actions(WebDriver driver) {}
             public Actions moveToLocation(int x, int y) { Rec.call("actions.moveToLocation", x, y); return this; }
             public Actions click() { Rec.call("actions.click"); return this; }
+            public Actions doubleClick() { Rec.call("actions.doubleClick"); return this; }
+            public Actions doubleClick(WebElement e) { Rec.call("actions.doubleClick"); return this; }
+            public Actions moveToElement(WebElement e) { Rec.call("actions.moveToElement"); return this; }
             public Actions keyDown(CharSequence k) { Rec.call("actions.keyDown", k); return this; }
             public Actions keyUp(CharSequence k) { Rec.call("actions.keyUp", k); return this; }
             public Actions sendKeys(CharSequence... k) { Rec.call("actions.sendKeys", (Object[]) k); return this; }

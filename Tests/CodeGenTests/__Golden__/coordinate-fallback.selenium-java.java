@@ -2,6 +2,10 @@
 // Needs: selenium-java 4 and JUnit 5 (junit-jupiter) on the test classpath.
 // Recording: canvas-editor.mp4
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +64,7 @@ class CanvasEditorTest {
         new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("z").keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform();
 
         // 6. Press "Shift+Tab" in the "Layer name" field
-        present(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Layer name' or @id=//label[normalize-space()='Layer name']/@for or ancestor::label[normalize-space()='Layer name' or .//text()[normalize-space()='Layer name']] or @aria-labelledby=//*[normalize-space()='Layer name']/@id] | //label[normalize-space()='Layer name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")).sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        present(By.xpath(fieldLabelled("Layer name", "textbox"))).sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
 
         // 7. Choose "Landscape" in the element at (900, 30)
         // No role, name, placeholder, label or text could be read for this element, so it is clicked where the recording shows it.
@@ -92,9 +96,15 @@ class CanvasEditorTest {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks a checkbox, radio button or switch only when it is not already in the wanted state
+     * ({@code aria-checked} for ARIA widgets, else the native checked state).
+     */
     private void setChecked(By by, boolean checked) {
         WebElement box = clickable(by);
-        if (box.isSelected() != checked) {
+        String state = box.getDomAttribute("aria-checked");
+        boolean current = state != null && state.matches("true|false|mixed") ? "true".equals(state) : box.isSelected();
+        if (current != checked) {
             box.click();
         }
     }
@@ -107,6 +117,106 @@ class CanvasEditorTest {
     /** Waits until any element the locator finds is visible. */
     private void waitUntilVisible(By by) {
         wait.until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    // XPath locators that find elements as Playwright's getBy* methods do: text compared after
+    // normalize-space(), whole and with its case by default.
+
+    /** How a text compares with the page's text. */
+    private enum Match {
+        /** The whole text, with its case. */
+        EXACT,
+        /** The whole text in any case (ASCII letters): text shown in capitals. */
+        ANY_CASE,
+        /** A substring in any case, as Playwright compares long names. */
+        SUBSTRING
+    }
+
+    private static final Map<String, String> ROLES = new HashMap<>();
+
+    static {
+        ROLES.put("textbox", "self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']");
+    }
+
+    private static final String FIELDS = "self::input[not(@type='hidden')] or self::textarea or self::select";
+
+    /** {@code text} as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat(). */
+    private static String xpathString(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        List<String> parts = new ArrayList<>();
+        String[] chunks = text.split("'", -1);
+        for (int i = 0; i < chunks.length; i++) {
+            if (i > 0) {
+                parts.add("\"'\"");
+            }
+            if (!chunks[i].isEmpty()) {
+                parts.add("'" + chunks[i] + "'");
+            }
+        }
+        return "concat(" + String.join(", ", parts) + ")";
+    }
+
+    private static String lower(String expression) {
+        return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+    }
+
+    /** normalize-space(expression) (the element's own text for "") compared with {@code text}. */
+    private static String textIs(String expression, String text, Match match) {
+        String node = "normalize-space(" + expression + ")";
+        if (match == Match.SUBSTRING) {
+            return "contains(" + lower(node) + ", " + lower(xpathString(text)) + ")";
+        }
+        String value = text;
+        if (match == Match.ANY_CASE) {
+            node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+            StringBuilder upper = new StringBuilder();
+            for (char c : text.toCharArray()) {
+                upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+            }
+            value = upper.toString();
+        }
+        return node + "=" + xpathString(value);
+    }
+
+    /** A field's label: aria-label, a label's for, a wrapping label or aria-labelledby. */
+    private static String labelled(String text, Match match) {
+        String same = textIs("", text, match);
+        return textIs("@aria-label", text, match) + " or @id=//label[" + same + "]/@for"
+                + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+                + " or @aria-labelledby=//*[" + same + "]/@id";
+    }
+
+    private static String byLabel(String text) {
+        return byLabel(text, null, Match.EXACT);
+    }
+
+    private static String byLabel(String text, String role) {
+        return byLabel(text, role, Match.EXACT);
+    }
+
+    /** A form field (or, when {@code role} is not null, an element with the role) labelled {@code text}. */
+    private static String byLabel(String text, String role, Match match) {
+        String test = role != null ? ROLES.get(role) : FIELDS;
+        return "//*[" + test + "][" + labelled(text, match) + "]";
+    }
+
+    private static String fieldLabelled(String text) {
+        return fieldLabelled(text, null, Match.EXACT);
+    }
+
+    private static String fieldLabelled(String text, String role) {
+        return fieldLabelled(text, role, Match.EXACT);
+    }
+
+    /** byLabel, or else the first field after a label with the text that is not tied to it. */
+    private static String fieldLabelled(String text, String role, Match match) {
+        String label = "//label[" + textIs("", text, match) + "]";
+        return "(" + byLabel(text, role, match) + " | " + label + "/following::*[" + FIELDS + "][1])[1]";
     }
 
     private static void requireEnv(String... names) {

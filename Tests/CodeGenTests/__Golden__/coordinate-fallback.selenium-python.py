@@ -13,15 +13,75 @@ from selenium.webdriver.support.ui import WebDriverWait
 TIMEOUT = 10  # seconds to wait for each element, address or text
 
 
-def shown(xpath):
-    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
-    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+def shown(locator):
+    """A wait condition: the first element `locator` finds that is displayed and enabled (a hidden
+    copy of the same text, such as a closed dialog's title, is skipped)."""
     def first_shown(driver):
-        for element in driver.find_elements(By.XPATH, xpath):
+        for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
                 return element
         return False
     return first_shown
+
+
+# XPath locators that find elements as Playwright's get_by_* do: text compared after
+# normalize-space(), whole and with its case by default, or (exact=False) as a substring in any case.
+ROLES = {
+    "textbox": "self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']",
+}
+FIELDS = "self::input[not(@type='hidden')] or self::textarea or self::select"
+UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def xpath_string(text):
+    """`text` as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat()."""
+    if "'" not in text:
+        return "'" + text + "'"
+    if '"' not in text:
+        return '"' + text + '"'
+    parts = []
+    for i, chunk in enumerate(text.split("'")):
+        if i:
+            parts.append("\"'\"")
+        if chunk:
+            parts.append("'" + chunk + "'")
+    return "concat(" + ", ".join(parts) + ")"
+
+
+def lower(expression):
+    return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def text_is(expression, text, exact=True, ignore_case=False):
+    """normalize-space(expression) (the element's own text for "") compared with `text`."""
+    node = "normalize-space(" + expression + ")"
+    if not exact:
+        return "contains(" + lower(node) + ", " + lower(xpath_string(text)) + ")"
+    if ignore_case:
+        node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
+        text = text.translate(UPPER)
+    return node + "=" + xpath_string(text)
+
+
+def labelled(text, exact=True, ignore_case=False):
+    """A field's label: aria-label, <label for=…>, a wrapping <label> or aria-labelledby."""
+    same = text_is("", text, exact, ignore_case)
+    return (text_is("@aria-label", text, exact, ignore_case) + " or @id=//label[" + same + "]/@for"
+            + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+            + " or @aria-labelledby=//*[" + same + "]/@id")
+
+
+def by_label(text, role=None, exact=True, ignore_case=False):
+    """A form field (or an element with the role) labelled `text`."""
+    test = ROLES[role] if role else FIELDS
+    return (By.XPATH, "//*[" + test + "][" + labelled(text, exact, ignore_case) + "]")
+
+
+def field_labelled(text, role=None, exact=True, ignore_case=False):
+    """by_label, or else the first field after a <label> with the text that is not tied to it."""
+    label = "//label[" + text_is("", text, exact, ignore_case) + "]"
+    return (By.XPATH, "(" + by_label(text, role, exact, ignore_case)[1] + " | " + label
+            + "/following::*[" + FIELDS + "][1])[1]")
 
 
 def main() -> None:
@@ -56,7 +116,7 @@ def main() -> None:
         ActionChains(driver).key_down(Keys.CONTROL).key_down(Keys.SHIFT).send_keys("z").key_up(Keys.SHIFT).key_up(Keys.CONTROL).perform()
 
         # 6. Press "Shift+Tab" in the "Layer name" field
-        wait.until(EC.presence_of_element_located((By.XPATH, "(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Layer name' or @id=//label[normalize-space()='Layer name']/@for or ancestor::label[normalize-space()='Layer name' or .//text()[normalize-space()='Layer name']] or @aria-labelledby=//*[normalize-space()='Layer name']/@id] | //label[normalize-space()='Layer name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).send_keys(Keys.SHIFT + Keys.TAB)
+        wait.until(EC.presence_of_element_located(field_labelled("Layer name", "textbox"))).send_keys(Keys.SHIFT + Keys.TAB)
 
         # 7. Choose "Landscape" in the element at (900, 30)
         # No role, name, placeholder, label or text could be read for this element, so it is clicked where the recording shows it.

@@ -2,6 +2,10 @@
 // Needs: selenium-java 4 and JUnit 5 (junit-jupiter) on the test classpath.
 // Recording: shop-add-to-cart.mp4
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,27 +51,27 @@ class ShopAddToCartTest {
         ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, arguments[0]);", 600);
 
         // 3. Click the "Add to cart" button next to "Titanium Trail Mug"
-        clickable(By.xpath("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Titanium Trail Mug', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Titanium Trail Mug', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]")).click();
-        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'ADDED TO CART')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'ADDED TO CART')])]"));
+        clickable(By.xpath(inContainer("Titanium Trail Mug", byRole("button", "Add to cart")))).click();
+        waitUntilVisible(By.xpath(byText("Added to cart", Match.SUBSTRING)));
 
         // 4. Scroll down 451 pixels
         ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, arguments[0]);", 451);
 
         // 5. Click the "Add to cart" button next to "Beacon Headlamp"
-        clickable(By.xpath("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Beacon Headlamp', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Beacon Headlamp', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]")).click();
+        clickable(By.xpath(inContainer("Beacon Headlamp", byRole("button", "Add to cart")))).click();
 
         // 6. Scroll up 1050 pixels
         ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, arguments[0]);", -1050);
 
         // 7. Click the "CART" button
-        clickable(By.xpath("//*[self::button or @role='button' or @type='submit' or @type='button'][translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@value), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@aria-label), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or (.//text()[translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@value), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@aria-label), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART']))]")).click();
+        clickable(By.xpath(byRole("button", "CART", Match.ANY_CASE))).click();
 
         // 8. Click the "Go to checkout" link
-        clickable(By.xpath("//*[self::a or @role='link'][normalize-space()='Go to checkout' or normalize-space(@aria-label)='Go to checkout' or (.//text()[normalize-space()='Go to checkout'] and not(//*[self::a or @role='link'][normalize-space()='Go to checkout' or normalize-space(@aria-label)='Go to checkout']))]")).click();
+        clickable(By.xpath(byRole("link", "Go to checkout"))).click();
         wait.until(ExpectedConditions.urlMatches("^http:\\/\\/127\\.0\\.0\\.1:8765\\/shop\\/checkout\\.html"));
 
         // 9. Click "I have a discount code for this order today"
-        clickable(By.xpath("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I have a discount code for this order today', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I have a discount code for this order today', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))])]")).click();
+        clickable(By.xpath(byText("I have a discount code for this order today", Match.SUBSTRING))).click();
 
         // Let a page the last action opened finish loading before the browser closes.
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -88,9 +92,15 @@ class ShopAddToCartTest {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks a checkbox, radio button or switch only when it is not already in the wanted state
+     * ({@code aria-checked} for ARIA widgets, else the native checked state).
+     */
     private void setChecked(By by, boolean checked) {
         WebElement box = clickable(by);
-        if (box.isSelected() != checked) {
+        String state = box.getDomAttribute("aria-checked");
+        boolean current = state != null && state.matches("true|false|mixed") ? "true".equals(state) : box.isSelected();
+        if (current != checked) {
             box.click();
         }
     }
@@ -103,6 +113,124 @@ class ShopAddToCartTest {
     /** Waits until any element the locator finds is visible. */
     private void waitUntilVisible(By by) {
         wait.until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    // XPath locators that find elements as Playwright's getBy* methods do: text compared after
+    // normalize-space(), whole and with its case by default.
+
+    /** How a text compares with the page's text. */
+    private enum Match {
+        /** The whole text, with its case. */
+        EXACT,
+        /** The whole text in any case (ASCII letters): text shown in capitals. */
+        ANY_CASE,
+        /** A substring in any case, as Playwright compares long names. */
+        SUBSTRING
+    }
+
+    private static final Map<String, String> ROLES = new HashMap<>();
+
+    static {
+        ROLES.put("button", "self::button or @role='button' or @type='submit' or @type='button'");
+        ROLES.put("link", "self::a or @role='link'");
+    }
+
+    /** {@code text} as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat(). */
+    private static String xpathString(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        List<String> parts = new ArrayList<>();
+        String[] chunks = text.split("'", -1);
+        for (int i = 0; i < chunks.length; i++) {
+            if (i > 0) {
+                parts.add("\"'\"");
+            }
+            if (!chunks[i].isEmpty()) {
+                parts.add("'" + chunks[i] + "'");
+            }
+        }
+        return "concat(" + String.join(", ", parts) + ")";
+    }
+
+    private static String lower(String expression) {
+        return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+    }
+
+    /** normalize-space(expression) (the element's own text for "") compared with {@code text}. */
+    private static String textIs(String expression, String text, Match match) {
+        String node = "normalize-space(" + expression + ")";
+        if (match == Match.SUBSTRING) {
+            return "contains(" + lower(node) + ", " + lower(xpathString(text)) + ")";
+        }
+        String value = text;
+        if (match == Match.ANY_CASE) {
+            node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+            StringBuilder upper = new StringBuilder();
+            for (char c : text.toCharArray()) {
+                upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+            }
+            value = upper.toString();
+        }
+        return node + "=" + xpathString(value);
+    }
+
+    /** A field's label: aria-label, a label's for, a wrapping label or aria-labelledby. */
+    private static String labelled(String text, Match match) {
+        String same = textIs("", text, match);
+        return textIs("@aria-label", text, match) + " or @id=//label[" + same + "]/@for"
+                + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+                + " or @aria-labelledby=//*[" + same + "]/@id";
+    }
+
+    private static final List<String> FIELD_ROLES = List.of("textbox", "combobox", "searchbox", "spinbutton", "slider", "listbox");
+    private static final List<String> TOGGLE_ROLES = List.of("checkbox", "radio", "switch");
+
+    private static String byRole(String role, String name) {
+        return byRole(role, name, Match.EXACT);
+    }
+
+    /** Elements with the ARIA role (native or role=...) and the accessible name. */
+    private static String byRole(String role, String name, Match match) {
+        String text = textIs("", name, match);
+        String named;
+        if (FIELD_ROLES.contains(role)) {
+            named = labelled(name, match) + " or " + textIs("@placeholder", name, match);
+        } else if (TOGGLE_ROLES.contains(role)) {
+            named = labelled(name, match) + " or " + text;
+        } else {
+            String own = role.equals("img") ? textIs("@alt", name, match) : text;
+            if (role.equals("button")) {
+                own += " or " + textIs("@value", name, match);
+            }
+            named = own + " or " + textIs("@aria-label", name, match);
+            if (match != Match.SUBSTRING) {
+                // XPath cannot skip aria-hidden text ("Cart2" for "Cart" and a hidden badge): a text
+                // node equal to the name counts too, when no element of the role matches whole.
+                named += " or (.//text()[" + text + "] and not(//*[" + ROLES.get(role) + "][" + named + "]))";
+            }
+        }
+        return "//*[" + ROLES.get(role) + "][" + named + "]";
+    }
+
+    private static String byText(String text) {
+        return byText(text, Match.EXACT);
+    }
+
+    /** The innermost elements whose text is (or, with SUBSTRING, holds) {@code text}. */
+    private static String byText(String text, Match match) {
+        String same = textIs("", text, match);
+        return "//*[" + same + "][not(.//*[" + same + "])]";
+    }
+
+    /** {@code inner} inside the innermost element that holds the text {@code context} (a row, a card). */
+    private static String inContainer(String context, String inner) {
+        String step = inner.substring(2);
+        String holds = textIs("", context, Match.SUBSTRING);
+        return "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step;
     }
 
     private static void requireEnv(String... names) {

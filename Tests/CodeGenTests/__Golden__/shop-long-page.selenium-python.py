@@ -10,15 +10,98 @@ from selenium.webdriver.support.ui import WebDriverWait
 TIMEOUT = 10  # seconds to wait for each element, address or text
 
 
-def shown(xpath):
-    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
-    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+def shown(locator):
+    """A wait condition: the first element `locator` finds that is displayed and enabled (a hidden
+    copy of the same text, such as a closed dialog's title, is skipped)."""
     def first_shown(driver):
-        for element in driver.find_elements(By.XPATH, xpath):
+        for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
                 return element
         return False
     return first_shown
+
+
+# XPath locators that find elements as Playwright's get_by_* do: text compared after
+# normalize-space(), whole and with its case by default, or (exact=False) as a substring in any case.
+ROLES = {
+    "button": "self::button or @role='button' or @type='submit' or @type='button'",
+    "link": "self::a or @role='link'",
+}
+UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def xpath_string(text):
+    """`text` as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat()."""
+    if "'" not in text:
+        return "'" + text + "'"
+    if '"' not in text:
+        return '"' + text + '"'
+    parts = []
+    for i, chunk in enumerate(text.split("'")):
+        if i:
+            parts.append("\"'\"")
+        if chunk:
+            parts.append("'" + chunk + "'")
+    return "concat(" + ", ".join(parts) + ")"
+
+
+def lower(expression):
+    return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def text_is(expression, text, exact=True, ignore_case=False):
+    """normalize-space(expression) (the element's own text for "") compared with `text`."""
+    node = "normalize-space(" + expression + ")"
+    if not exact:
+        return "contains(" + lower(node) + ", " + lower(xpath_string(text)) + ")"
+    if ignore_case:
+        node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
+        text = text.translate(UPPER)
+    return node + "=" + xpath_string(text)
+
+
+def labelled(text, exact=True, ignore_case=False):
+    """A field's label: aria-label, <label for=…>, a wrapping <label> or aria-labelledby."""
+    same = text_is("", text, exact, ignore_case)
+    return (text_is("@aria-label", text, exact, ignore_case) + " or @id=//label[" + same + "]/@for"
+            + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+            + " or @aria-labelledby=//*[" + same + "]/@id")
+
+
+FIELD_ROLES = ("textbox", "combobox", "searchbox", "spinbutton", "slider", "listbox")
+TOGGLE_ROLES = ("checkbox", "radio", "switch")
+
+
+def by_role(role, name, exact=True, ignore_case=False):
+    """Elements with the ARIA role (native or role=…) and the accessible name."""
+    text = text_is("", name, exact, ignore_case)
+    if role in FIELD_ROLES:
+        named = labelled(name, exact, ignore_case) + " or " + text_is("@placeholder", name, exact, ignore_case)
+    elif role in TOGGLE_ROLES:
+        named = labelled(name, exact, ignore_case) + " or " + text
+    else:
+        own = text_is("@alt", name, exact, ignore_case) if role == "img" else text
+        if role == "button":
+            own += " or " + text_is("@value", name, exact, ignore_case)
+        named = own + " or " + text_is("@aria-label", name, exact, ignore_case)
+        if exact:
+            # XPath cannot skip aria-hidden text ("Cart2" for "Cart" and a hidden badge): a text
+            # node equal to the name counts too, when no element of the role matches whole.
+            named += " or (.//text()[" + text + "] and not(//*[" + ROLES[role] + "][" + named + "]))"
+    return (By.XPATH, "//*[" + ROLES[role] + "][" + named + "]")
+
+
+def by_text(text, exact=True, ignore_case=False):
+    """The innermost elements whose text is (or, exact=False, holds) `text`."""
+    same = text_is("", text, exact, ignore_case)
+    return (By.XPATH, "//*[" + same + "][not(.//*[" + same + "])]")
+
+
+def in_container(context, inner):
+    """`inner` inside the innermost element that holds the text `context` (a row, a card)."""
+    step = inner[1][2:]
+    holds = text_is("", context, exact=False)
+    return (By.XPATH, "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step)
 
 
 def main() -> None:
@@ -32,27 +115,27 @@ def main() -> None:
         driver.execute_script("window.scrollBy(0, arguments[0]);", 600)
 
         # 3. Click the "Add to cart" button next to "Titanium Trail Mug"
-        wait.until(shown("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Titanium Trail Mug', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Titanium Trail Mug', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]")).click()
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'ADDED TO CART')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'ADDED TO CART')])]")))
+        wait.until(shown(in_container("Titanium Trail Mug", by_role("button", "Add to cart")))).click()
+        wait.until(EC.visibility_of_any_elements_located(by_text("Added to cart", exact=False)))
 
         # 4. Scroll down 451 pixels
         driver.execute_script("window.scrollBy(0, arguments[0]);", 451)
 
         # 5. Click the "Add to cart" button next to "Beacon Headlamp"
-        wait.until(shown("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Beacon Headlamp', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Beacon Headlamp', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart' or (.//text()[normalize-space()='Add to cart'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Add to cart' or normalize-space(@value)='Add to cart' or normalize-space(@aria-label)='Add to cart']))]")).click()
+        wait.until(shown(in_container("Beacon Headlamp", by_role("button", "Add to cart")))).click()
 
         # 6. Scroll up 1050 pixels
         driver.execute_script("window.scrollBy(0, arguments[0]);", -1050)
 
         # 7. Click the "CART" button
-        wait.until(shown("//*[self::button or @role='button' or @type='submit' or @type='button'][translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@value), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@aria-label), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or (.//text()[translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@value), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART' or translate(normalize-space(@aria-label), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')='CART']))]")).click()
+        wait.until(shown(by_role("button", "CART", ignore_case=True))).click()
 
         # 8. Click the "Go to checkout" link
-        wait.until(shown("//*[self::a or @role='link'][normalize-space()='Go to checkout' or normalize-space(@aria-label)='Go to checkout' or (.//text()[normalize-space()='Go to checkout'] and not(//*[self::a or @role='link'][normalize-space()='Go to checkout' or normalize-space(@aria-label)='Go to checkout']))]")).click()
+        wait.until(shown(by_role("link", "Go to checkout"))).click()
         wait.until(EC.url_matches("^http:\\/\\/127\\.0\\.0\\.1:8765\\/shop\\/checkout\\.html"))
 
         # 9. Click "I have a discount code for this order today"
-        wait.until(shown("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I have a discount code for this order today', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I have a discount code for this order today', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))])]")).click()
+        wait.until(shown(by_text("I have a discount code for this order today", exact=False))).click()
 
         # Let a page the last action opened finish loading before the browser closes.
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")

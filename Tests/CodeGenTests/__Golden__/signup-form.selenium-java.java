@@ -4,6 +4,10 @@
 // secret: PASSWORD — the "Password" field (masked), typed in step 10
 // secret: CONFIRM_PASSWORD — the "Confirm password" field (masked), typed in step 11
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,39 +52,39 @@ class SignupRegisterTest {
         driver.get("http://127.0.0.1:8765/signup/");
 
         // 2. Click the "First name" field
-        clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")).click();
+        clickable(By.xpath(fieldLabelled("First name", "textbox"))).click();
 
         // 3. Type "Ana" into the "First name" field
-        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), "Ana");
+        fill(clickable(By.xpath(fieldLabelled("First name", "textbox"))), "Ana");
 
         // 4. Type "Ferreira" into the "Last name" field
-        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Last name' or @id=//label[normalize-space()='Last name']/@for or ancestor::label[normalize-space()='Last name' or .//text()[normalize-space()='Last name']] or @aria-labelledby=//*[normalize-space()='Last name']/@id] | //label[normalize-space()='Last name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), "Ferreira");
+        fill(clickable(By.xpath(fieldLabelled("Last name", "textbox"))), "Ferreira");
 
         // 5. Type "ana@example.com" into the "Work email" field
-        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Work email' or @id=//label[normalize-space()='Work email']/@for or ancestor::label[normalize-space()='Work email' or .//text()[normalize-space()='Work email']] or @aria-labelledby=//*[normalize-space()='Work email']/@id] | //label[normalize-space()='Work email']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), "ana@example.com");
+        fill(clickable(By.xpath(fieldLabelled("Work email", "textbox"))), "ana@example.com");
 
         // 6. Choose "Portugal" in the "Country" list
-        new Select(clickable(By.xpath("(//*[self::select or @role='combobox' or self::input[@list]][normalize-space(@aria-label)='Country' or @id=//label[normalize-space()='Country']/@for or ancestor::label[normalize-space()='Country' or .//text()[normalize-space()='Country']] or @aria-labelledby=//*[normalize-space()='Country']/@id] | //label[normalize-space()='Country']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).selectByVisibleText("Portugal");
+        new Select(clickable(By.xpath(fieldLabelled("Country", "combobox")))).selectByVisibleText("Portugal");
 
         // 7. Select the "Student" option
-        setChecked(By.xpath("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Student' or @id=//label[normalize-space()='Student']/@for or ancestor::label[normalize-space()='Student' or .//text()[normalize-space()='Student']] or @aria-labelledby=//*[normalize-space()='Student']/@id or normalize-space()='Student']"), true);
+        setChecked(By.xpath(byRole("radio", "Student")), true);
 
         // 8. Untick the "Email me about future events" checkbox
-        setChecked(By.xpath("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][contains(translate(normalize-space(@aria-label), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or @id=//label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@for or ancestor::label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or .//text()[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]] or @aria-labelledby=//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@id or contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]"), false);
+        setChecked(By.xpath(byRole("checkbox", "Email me about future events", Match.SUBSTRING)), false);
 
         // 9. Tick the "I agree to the code of conduct" checkbox
-        setChecked(By.xpath("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][contains(translate(normalize-space(@aria-label), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or @id=//label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@for or ancestor::label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or .//text()[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]] or @aria-labelledby=//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@id or contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]"), true);
+        setChecked(By.xpath(byRole("checkbox", "I agree to the code of conduct", Match.SUBSTRING)), true);
 
         // 10. Type the value of $PASSWORD into the "Password" field
-        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Password' or @id=//label[normalize-space()='Password']/@for or ancestor::label[normalize-space()='Password' or .//text()[normalize-space()='Password']] or @aria-labelledby=//*[normalize-space()='Password']/@id] | //label[normalize-space()='Password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), System.getenv("PASSWORD"));
+        fill(clickable(By.xpath(fieldLabelled("Password", "textbox"))), System.getenv("PASSWORD"));
 
         // 11. Type the value of $CONFIRM_PASSWORD into the "Confirm password" field
-        fill(clickable(By.xpath("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Confirm password' or @id=//label[normalize-space()='Confirm password']/@for or ancestor::label[normalize-space()='Confirm password' or .//text()[normalize-space()='Confirm password']] or @aria-labelledby=//*[normalize-space()='Confirm password']/@id] | //label[normalize-space()='Confirm password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")), System.getenv("CONFIRM_PASSWORD"));
+        fill(clickable(By.xpath(fieldLabelled("Confirm password", "textbox"))), System.getenv("CONFIRM_PASSWORD"));
 
         // 12. Click the "Register" button
-        clickable(By.xpath("//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register' or (.//text()[normalize-space()='Register'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register']))]")).click();
+        clickable(By.xpath(byRole("button", "Register"))).click();
         wait.until(ExpectedConditions.urlMatches("^http:\\/\\/127\\.0\\.0\\.1:8765\\/signup\\/confirm\\.html"));
-        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), \"YOU'RE REGISTERED\")][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), \"YOU'RE REGISTERED\")])]"));
+        waitUntilVisible(By.xpath(byText("You're registered", Match.SUBSTRING)));
 
         // Let a page the last action opened finish loading before the browser closes.
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -101,9 +105,15 @@ class SignupRegisterTest {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks a checkbox, radio button or switch only when it is not already in the wanted state
+     * ({@code aria-checked} for ARIA widgets, else the native checked state).
+     */
     private void setChecked(By by, boolean checked) {
         WebElement box = clickable(by);
-        if (box.isSelected() != checked) {
+        String state = box.getDomAttribute("aria-checked");
+        boolean current = state != null && state.matches("true|false|mixed") ? "true".equals(state) : box.isSelected();
+        if (current != checked) {
             box.click();
         }
     }
@@ -116,6 +126,150 @@ class SignupRegisterTest {
     /** Waits until any element the locator finds is visible. */
     private void waitUntilVisible(By by) {
         wait.until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    // XPath locators that find elements as Playwright's getBy* methods do: text compared after
+    // normalize-space(), whole and with its case by default.
+
+    /** How a text compares with the page's text. */
+    private enum Match {
+        /** The whole text, with its case. */
+        EXACT,
+        /** The whole text in any case (ASCII letters): text shown in capitals. */
+        ANY_CASE,
+        /** A substring in any case, as Playwright compares long names. */
+        SUBSTRING
+    }
+
+    private static final Map<String, String> ROLES = new HashMap<>();
+
+    static {
+        ROLES.put("button", "self::button or @role='button' or @type='submit' or @type='button'");
+        ROLES.put("textbox", "self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']");
+        ROLES.put("checkbox", "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'");
+        ROLES.put("radio", "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'");
+        ROLES.put("combobox", "self::select or @role='combobox' or self::input[@list]");
+    }
+
+    private static final String FIELDS = "self::input[not(@type='hidden')] or self::textarea or self::select";
+
+    /** {@code text} as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat(). */
+    private static String xpathString(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        List<String> parts = new ArrayList<>();
+        String[] chunks = text.split("'", -1);
+        for (int i = 0; i < chunks.length; i++) {
+            if (i > 0) {
+                parts.add("\"'\"");
+            }
+            if (!chunks[i].isEmpty()) {
+                parts.add("'" + chunks[i] + "'");
+            }
+        }
+        return "concat(" + String.join(", ", parts) + ")";
+    }
+
+    private static String lower(String expression) {
+        return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+    }
+
+    /** normalize-space(expression) (the element's own text for "") compared with {@code text}. */
+    private static String textIs(String expression, String text, Match match) {
+        String node = "normalize-space(" + expression + ")";
+        if (match == Match.SUBSTRING) {
+            return "contains(" + lower(node) + ", " + lower(xpathString(text)) + ")";
+        }
+        String value = text;
+        if (match == Match.ANY_CASE) {
+            node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+            StringBuilder upper = new StringBuilder();
+            for (char c : text.toCharArray()) {
+                upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+            }
+            value = upper.toString();
+        }
+        return node + "=" + xpathString(value);
+    }
+
+    /** A field's label: aria-label, a label's for, a wrapping label or aria-labelledby. */
+    private static String labelled(String text, Match match) {
+        String same = textIs("", text, match);
+        return textIs("@aria-label", text, match) + " or @id=//label[" + same + "]/@for"
+                + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+                + " or @aria-labelledby=//*[" + same + "]/@id";
+    }
+
+    private static final List<String> FIELD_ROLES = List.of("textbox", "combobox", "searchbox", "spinbutton", "slider", "listbox");
+    private static final List<String> TOGGLE_ROLES = List.of("checkbox", "radio", "switch");
+
+    private static String byRole(String role, String name) {
+        return byRole(role, name, Match.EXACT);
+    }
+
+    /** Elements with the ARIA role (native or role=...) and the accessible name. */
+    private static String byRole(String role, String name, Match match) {
+        String text = textIs("", name, match);
+        String named;
+        if (FIELD_ROLES.contains(role)) {
+            named = labelled(name, match) + " or " + textIs("@placeholder", name, match);
+        } else if (TOGGLE_ROLES.contains(role)) {
+            named = labelled(name, match) + " or " + text;
+        } else {
+            String own = role.equals("img") ? textIs("@alt", name, match) : text;
+            if (role.equals("button")) {
+                own += " or " + textIs("@value", name, match);
+            }
+            named = own + " or " + textIs("@aria-label", name, match);
+            if (match != Match.SUBSTRING) {
+                // XPath cannot skip aria-hidden text ("Cart2" for "Cart" and a hidden badge): a text
+                // node equal to the name counts too, when no element of the role matches whole.
+                named += " or (.//text()[" + text + "] and not(//*[" + ROLES.get(role) + "][" + named + "]))";
+            }
+        }
+        return "//*[" + ROLES.get(role) + "][" + named + "]";
+    }
+
+    private static String byLabel(String text) {
+        return byLabel(text, null, Match.EXACT);
+    }
+
+    private static String byLabel(String text, String role) {
+        return byLabel(text, role, Match.EXACT);
+    }
+
+    /** A form field (or, when {@code role} is not null, an element with the role) labelled {@code text}. */
+    private static String byLabel(String text, String role, Match match) {
+        String test = role != null ? ROLES.get(role) : FIELDS;
+        return "//*[" + test + "][" + labelled(text, match) + "]";
+    }
+
+    private static String fieldLabelled(String text) {
+        return fieldLabelled(text, null, Match.EXACT);
+    }
+
+    private static String fieldLabelled(String text, String role) {
+        return fieldLabelled(text, role, Match.EXACT);
+    }
+
+    /** byLabel, or else the first field after a label with the text that is not tied to it. */
+    private static String fieldLabelled(String text, String role, Match match) {
+        String label = "//label[" + textIs("", text, match) + "]";
+        return "(" + byLabel(text, role, match) + " | " + label + "/following::*[" + FIELDS + "][1])[1]";
+    }
+
+    private static String byText(String text) {
+        return byText(text, Match.EXACT);
+    }
+
+    /** The innermost elements whose text is (or, with SUBSTRING, holds) {@code text}. */
+    private static String byText(String text, Match match) {
+        String same = textIs("", text, match);
+        return "//*[" + same + "][not(.//*[" + same + "])]";
     }
 
     private static void requireEnv(String... names) {

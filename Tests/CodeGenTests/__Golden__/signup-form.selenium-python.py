@@ -16,15 +16,118 @@ TIMEOUT = 10  # seconds to wait for each element, address or text
 SECRETS = ["PASSWORD", "CONFIRM_PASSWORD"]
 
 
-def shown(xpath):
-    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
-    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+def shown(locator):
+    """A wait condition: the first element `locator` finds that is displayed and enabled (a hidden
+    copy of the same text, such as a closed dialog's title, is skipped)."""
     def first_shown(driver):
-        for element in driver.find_elements(By.XPATH, xpath):
+        for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
                 return element
         return False
     return first_shown
+
+
+def set_checked(element, checked):
+    """Clicks a checkbox, radio button or switch only when it is not already in the wanted state
+    (`aria-checked` for ARIA widgets, else the native checked state), so running it twice is
+    harmless."""
+    state = element.get_dom_attribute("aria-checked")
+    current = state == "true" if state in ("true", "false", "mixed") else element.is_selected()
+    if current != checked:
+        element.click()
+
+
+# XPath locators that find elements as Playwright's get_by_* do: text compared after
+# normalize-space(), whole and with its case by default, or (exact=False) as a substring in any case.
+ROLES = {
+    "button": "self::button or @role='button' or @type='submit' or @type='button'",
+    "textbox": "self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']",
+    "checkbox": "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'",
+    "radio": "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'",
+    "combobox": "self::select or @role='combobox' or self::input[@list]",
+}
+FIELDS = "self::input[not(@type='hidden')] or self::textarea or self::select"
+UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def xpath_string(text):
+    """`text` as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat()."""
+    if "'" not in text:
+        return "'" + text + "'"
+    if '"' not in text:
+        return '"' + text + '"'
+    parts = []
+    for i, chunk in enumerate(text.split("'")):
+        if i:
+            parts.append("\"'\"")
+        if chunk:
+            parts.append("'" + chunk + "'")
+    return "concat(" + ", ".join(parts) + ")"
+
+
+def lower(expression):
+    return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def text_is(expression, text, exact=True, ignore_case=False):
+    """normalize-space(expression) (the element's own text for "") compared with `text`."""
+    node = "normalize-space(" + expression + ")"
+    if not exact:
+        return "contains(" + lower(node) + ", " + lower(xpath_string(text)) + ")"
+    if ignore_case:
+        node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
+        text = text.translate(UPPER)
+    return node + "=" + xpath_string(text)
+
+
+def labelled(text, exact=True, ignore_case=False):
+    """A field's label: aria-label, <label for=…>, a wrapping <label> or aria-labelledby."""
+    same = text_is("", text, exact, ignore_case)
+    return (text_is("@aria-label", text, exact, ignore_case) + " or @id=//label[" + same + "]/@for"
+            + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+            + " or @aria-labelledby=//*[" + same + "]/@id")
+
+
+FIELD_ROLES = ("textbox", "combobox", "searchbox", "spinbutton", "slider", "listbox")
+TOGGLE_ROLES = ("checkbox", "radio", "switch")
+
+
+def by_role(role, name, exact=True, ignore_case=False):
+    """Elements with the ARIA role (native or role=…) and the accessible name."""
+    text = text_is("", name, exact, ignore_case)
+    if role in FIELD_ROLES:
+        named = labelled(name, exact, ignore_case) + " or " + text_is("@placeholder", name, exact, ignore_case)
+    elif role in TOGGLE_ROLES:
+        named = labelled(name, exact, ignore_case) + " or " + text
+    else:
+        own = text_is("@alt", name, exact, ignore_case) if role == "img" else text
+        if role == "button":
+            own += " or " + text_is("@value", name, exact, ignore_case)
+        named = own + " or " + text_is("@aria-label", name, exact, ignore_case)
+        if exact:
+            # XPath cannot skip aria-hidden text ("Cart2" for "Cart" and a hidden badge): a text
+            # node equal to the name counts too, when no element of the role matches whole.
+            named += " or (.//text()[" + text + "] and not(//*[" + ROLES[role] + "][" + named + "]))"
+    return (By.XPATH, "//*[" + ROLES[role] + "][" + named + "]")
+
+
+def by_label(text, role=None, exact=True, ignore_case=False):
+    """A form field (or an element with the role) labelled `text`."""
+    test = ROLES[role] if role else FIELDS
+    return (By.XPATH, "//*[" + test + "][" + labelled(text, exact, ignore_case) + "]")
+
+
+def field_labelled(text, role=None, exact=True, ignore_case=False):
+    """by_label, or else the first field after a <label> with the text that is not tied to it."""
+    label = "//label[" + text_is("", text, exact, ignore_case) + "]"
+    return (By.XPATH, "(" + by_label(text, role, exact, ignore_case)[1] + " | " + label
+            + "/following::*[" + FIELDS + "][1])[1]")
+
+
+def by_text(text, exact=True, ignore_case=False):
+    """The innermost elements whose text is (or, exact=False, holds) `text`."""
+    same = text_is("", text, exact, ignore_case)
+    return (By.XPATH, "//*[" + same + "][not(.//*[" + same + "])]")
 
 
 def main() -> None:
@@ -39,55 +142,49 @@ def main() -> None:
         driver.get("http://127.0.0.1:8765/signup/")
 
         # 2. Click the "First name" field
-        wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]")).click()
+        wait.until(shown(field_labelled("First name", "textbox"))).click()
 
         # 3. Type "Ana" into the "First name" field
-        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='First name' or @id=//label[normalize-space()='First name']/@for or ancestor::label[normalize-space()='First name' or .//text()[normalize-space()='First name']] or @aria-labelledby=//*[normalize-space()='First name']/@id] | //label[normalize-space()='First name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
+        field = wait.until(shown(field_labelled("First name", "textbox")))
         field.clear()
         field.send_keys("Ana")
 
         # 4. Type "Ferreira" into the "Last name" field
-        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Last name' or @id=//label[normalize-space()='Last name']/@for or ancestor::label[normalize-space()='Last name' or .//text()[normalize-space()='Last name']] or @aria-labelledby=//*[normalize-space()='Last name']/@id] | //label[normalize-space()='Last name']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
+        field = wait.until(shown(field_labelled("Last name", "textbox")))
         field.clear()
         field.send_keys("Ferreira")
 
         # 5. Type "ana@example.com" into the "Work email" field
-        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Work email' or @id=//label[normalize-space()='Work email']/@for or ancestor::label[normalize-space()='Work email' or .//text()[normalize-space()='Work email']] or @aria-labelledby=//*[normalize-space()='Work email']/@id] | //label[normalize-space()='Work email']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
+        field = wait.until(shown(field_labelled("Work email", "textbox")))
         field.clear()
         field.send_keys("ana@example.com")
 
         # 6. Choose "Portugal" in the "Country" list
-        Select(wait.until(shown("(//*[self::select or @role='combobox' or self::input[@list]][normalize-space(@aria-label)='Country' or @id=//label[normalize-space()='Country']/@for or ancestor::label[normalize-space()='Country' or .//text()[normalize-space()='Country']] or @aria-labelledby=//*[normalize-space()='Country']/@id] | //label[normalize-space()='Country']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))).select_by_visible_text("Portugal")
+        Select(wait.until(shown(field_labelled("Country", "combobox")))).select_by_visible_text("Portugal")
 
         # 7. Select the "Student" option
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Student' or @id=//label[normalize-space()='Student']/@for or ancestor::label[normalize-space()='Student' or .//text()[normalize-space()='Student']] or @aria-labelledby=//*[normalize-space()='Student']/@id or normalize-space()='Student']"))
-        if not box.is_selected():
-            box.click()
+        set_checked(wait.until(shown(by_role("radio", "Student"))), True)
 
         # 8. Untick the "Email me about future events" checkbox
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][contains(translate(normalize-space(@aria-label), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or @id=//label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@for or ancestor::label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or .//text()[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]] or @aria-labelledby=//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@id or contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Email me about future events', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]"))
-        if box.is_selected():
-            box.click()
+        set_checked(wait.until(shown(by_role("checkbox", "Email me about future events", exact=False))), False)
 
         # 9. Tick the "I agree to the code of conduct" checkbox
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][contains(translate(normalize-space(@aria-label), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or @id=//label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@for or ancestor::label[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) or .//text()[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]] or @aria-labelledby=//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]/@id or contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('I agree to the code of conduct', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))]"))
-        if not box.is_selected():
-            box.click()
+        set_checked(wait.until(shown(by_role("checkbox", "I agree to the code of conduct", exact=False))), True)
 
         # 10. Type the value of $PASSWORD into the "Password" field
-        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Password' or @id=//label[normalize-space()='Password']/@for or ancestor::label[normalize-space()='Password' or .//text()[normalize-space()='Password']] or @aria-labelledby=//*[normalize-space()='Password']/@id] | //label[normalize-space()='Password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
+        field = wait.until(shown(field_labelled("Password", "textbox")))
         field.clear()
         field.send_keys(os.environ["PASSWORD"])
 
         # 11. Type the value of $CONFIRM_PASSWORD into the "Confirm password" field
-        field = wait.until(shown("(//*[self::textarea or @role='textbox' or @role='searchbox' or @contenteditable='true' or self::input[not(@type) or @type='text' or @type='email' or @type='password' or @type='search' or @type='tel' or @type='url' or @type='number']][normalize-space(@aria-label)='Confirm password' or @id=//label[normalize-space()='Confirm password']/@for or ancestor::label[normalize-space()='Confirm password' or .//text()[normalize-space()='Confirm password']] or @aria-labelledby=//*[normalize-space()='Confirm password']/@id] | //label[normalize-space()='Confirm password']/following::*[self::input[not(@type='hidden')] or self::textarea or self::select][1])[1]"))
+        field = wait.until(shown(field_labelled("Confirm password", "textbox")))
         field.clear()
         field.send_keys(os.environ["CONFIRM_PASSWORD"])
 
         # 12. Click the "Register" button
-        wait.until(shown("//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register' or (.//text()[normalize-space()='Register'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Register' or normalize-space(@value)='Register' or normalize-space(@aria-label)='Register']))]")).click()
+        wait.until(shown(by_role("button", "Register"))).click()
         wait.until(EC.url_matches("^http:\\/\\/127\\.0\\.0\\.1:8765\\/signup\\/confirm\\.html"))
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), \"YOU'RE REGISTERED\")][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), \"YOU'RE REGISTERED\")])]")))
+        wait.until(EC.visibility_of_any_elements_located(by_text("You're registered", exact=False)))
 
         # Let a page the last action opened finish loading before the browser closes.
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")

@@ -2,6 +2,10 @@
 // Needs: selenium-java 4 and JUnit 5 (junit-jupiter) on the test classpath.
 // Recording: todo-add-items.mp4
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,31 +48,31 @@ class TodoAddItemsTest {
         driver.get("http://127.0.0.1:8765/todo/");
 
         // 2. Click the "What needs doing?" field
-        clickable(By.xpath("//*[normalize-space(@placeholder)='What needs doing?']")).click();
+        clickable(By.xpath(byPlaceholder("What needs doing?"))).click();
 
         // 3. Type "Buy milk" into the "What needs doing?" field
-        fill(clickable(By.xpath("//*[normalize-space(@placeholder)='What needs doing?']")), "Buy milk");
+        fill(clickable(By.xpath(byPlaceholder("What needs doing?"))), "Buy milk");
 
         // 4. Press "Enter" in the "What needs doing?" field
-        present(By.xpath("//*[normalize-space(@placeholder)='What needs doing?']")).sendKeys(Keys.ENTER);
-        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')])]"));
+        present(By.xpath(byPlaceholder("What needs doing?"))).sendKeys(Keys.ENTER);
+        waitUntilVisible(By.xpath(byText("Buy milk", Match.SUBSTRING)));
 
         // 5. Type "Walk the dog" into the "What needs doing?" field
-        fill(clickable(By.xpath("//*[normalize-space(@placeholder)='What needs doing?']")), "Walk the dog");
+        fill(clickable(By.xpath(byPlaceholder("What needs doing?"))), "Walk the dog");
 
         // 6. Press "Enter"
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')])]"));
-        waitUntilVisible(By.xpath("//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')])]"));
+        waitUntilVisible(By.xpath(byText("Walk the dog", Match.SUBSTRING)));
+        waitUntilVisible(By.xpath(byText("2 items left", Match.SUBSTRING)));
 
         // 7. Tick the "Buy milk" checkbox
-        setChecked(By.xpath("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']"), true);
+        setChecked(By.xpath(byRole("checkbox", "Buy milk")), true);
 
         // 8. Click the "Delete" button next to "Walk the dog"
-        clickable(By.xpath("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Walk the dog', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Walk the dog', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]")).click();
+        clickable(By.xpath(inContainer("Walk the dog", byRole("button", "Delete")))).click();
 
         // 9. Click the "Done" tab
-        clickable(By.xpath("//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done' or (.//text()[normalize-space()='Done'] and not(//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done']))]")).click();
+        clickable(By.xpath(byRole("tab", "Done"))).click();
 
         // Let a page the last action opened finish loading before the browser closes.
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -89,9 +93,15 @@ class TodoAddItemsTest {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks a checkbox, radio button or switch only when it is not already in the wanted state
+     * ({@code aria-checked} for ARIA widgets, else the native checked state).
+     */
     private void setChecked(By by, boolean checked) {
         WebElement box = clickable(by);
-        if (box.isSelected() != checked) {
+        String state = box.getDomAttribute("aria-checked");
+        boolean current = state != null && state.matches("true|false|mixed") ? "true".equals(state) : box.isSelected();
+        if (current != checked) {
             box.click();
         }
     }
@@ -104,6 +114,133 @@ class TodoAddItemsTest {
     /** Waits until any element the locator finds is visible. */
     private void waitUntilVisible(By by) {
         wait.until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    // XPath locators that find elements as Playwright's getBy* methods do: text compared after
+    // normalize-space(), whole and with its case by default.
+
+    /** How a text compares with the page's text. */
+    private enum Match {
+        /** The whole text, with its case. */
+        EXACT,
+        /** The whole text in any case (ASCII letters): text shown in capitals. */
+        ANY_CASE,
+        /** A substring in any case, as Playwright compares long names. */
+        SUBSTRING
+    }
+
+    private static final Map<String, String> ROLES = new HashMap<>();
+
+    static {
+        ROLES.put("button", "self::button or @role='button' or @type='submit' or @type='button'");
+        ROLES.put("checkbox", "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'");
+        ROLES.put("tab", "@role='tab'");
+    }
+
+    /** {@code text} as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat(). */
+    private static String xpathString(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        List<String> parts = new ArrayList<>();
+        String[] chunks = text.split("'", -1);
+        for (int i = 0; i < chunks.length; i++) {
+            if (i > 0) {
+                parts.add("\"'\"");
+            }
+            if (!chunks[i].isEmpty()) {
+                parts.add("'" + chunks[i] + "'");
+            }
+        }
+        return "concat(" + String.join(", ", parts) + ")";
+    }
+
+    private static String lower(String expression) {
+        return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+    }
+
+    /** normalize-space(expression) (the element's own text for "") compared with {@code text}. */
+    private static String textIs(String expression, String text, Match match) {
+        String node = "normalize-space(" + expression + ")";
+        if (match == Match.SUBSTRING) {
+            return "contains(" + lower(node) + ", " + lower(xpathString(text)) + ")";
+        }
+        String value = text;
+        if (match == Match.ANY_CASE) {
+            node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+            StringBuilder upper = new StringBuilder();
+            for (char c : text.toCharArray()) {
+                upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+            }
+            value = upper.toString();
+        }
+        return node + "=" + xpathString(value);
+    }
+
+    /** A field's label: aria-label, a label's for, a wrapping label or aria-labelledby. */
+    private static String labelled(String text, Match match) {
+        String same = textIs("", text, match);
+        return textIs("@aria-label", text, match) + " or @id=//label[" + same + "]/@for"
+                + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+                + " or @aria-labelledby=//*[" + same + "]/@id";
+    }
+
+    private static final List<String> FIELD_ROLES = List.of("textbox", "combobox", "searchbox", "spinbutton", "slider", "listbox");
+    private static final List<String> TOGGLE_ROLES = List.of("checkbox", "radio", "switch");
+
+    private static String byRole(String role, String name) {
+        return byRole(role, name, Match.EXACT);
+    }
+
+    /** Elements with the ARIA role (native or role=...) and the accessible name. */
+    private static String byRole(String role, String name, Match match) {
+        String text = textIs("", name, match);
+        String named;
+        if (FIELD_ROLES.contains(role)) {
+            named = labelled(name, match) + " or " + textIs("@placeholder", name, match);
+        } else if (TOGGLE_ROLES.contains(role)) {
+            named = labelled(name, match) + " or " + text;
+        } else {
+            String own = role.equals("img") ? textIs("@alt", name, match) : text;
+            if (role.equals("button")) {
+                own += " or " + textIs("@value", name, match);
+            }
+            named = own + " or " + textIs("@aria-label", name, match);
+            if (match != Match.SUBSTRING) {
+                // XPath cannot skip aria-hidden text ("Cart2" for "Cart" and a hidden badge): a text
+                // node equal to the name counts too, when no element of the role matches whole.
+                named += " or (.//text()[" + text + "] and not(//*[" + ROLES.get(role) + "][" + named + "]))";
+            }
+        }
+        return "//*[" + ROLES.get(role) + "][" + named + "]";
+    }
+
+    private static String byPlaceholder(String text) {
+        return byPlaceholder(text, Match.EXACT);
+    }
+
+    private static String byPlaceholder(String text, Match match) {
+        return "//*[" + textIs("@placeholder", text, match) + "]";
+    }
+
+    private static String byText(String text) {
+        return byText(text, Match.EXACT);
+    }
+
+    /** The innermost elements whose text is (or, with SUBSTRING, holds) {@code text}. */
+    private static String byText(String text, Match match) {
+        String same = textIs("", text, match);
+        return "//*[" + same + "][not(.//*[" + same + "])]";
+    }
+
+    /** {@code inner} inside the innermost element that holds the text {@code context} (a row, a card). */
+    private static String inContainer(String context, String inner) {
+        String step = inner.substring(2);
+        String holds = textIs("", context, Match.SUBSTRING);
+        return "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step;
     }
 
     private static void requireEnv(String... names) {

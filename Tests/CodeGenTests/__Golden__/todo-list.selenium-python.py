@@ -12,15 +12,113 @@ from selenium.webdriver.support.ui import WebDriverWait
 TIMEOUT = 10  # seconds to wait for each element, address or text
 
 
-def shown(xpath):
-    """A wait condition: the first element matching `xpath` that is displayed and enabled (a
-    hidden copy of the same text, such as a closed dialog's title, is skipped)."""
+def shown(locator):
+    """A wait condition: the first element `locator` finds that is displayed and enabled (a hidden
+    copy of the same text, such as a closed dialog's title, is skipped)."""
     def first_shown(driver):
-        for element in driver.find_elements(By.XPATH, xpath):
+        for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
                 return element
         return False
     return first_shown
+
+
+def set_checked(element, checked):
+    """Clicks a checkbox, radio button or switch only when it is not already in the wanted state
+    (`aria-checked` for ARIA widgets, else the native checked state), so running it twice is
+    harmless."""
+    state = element.get_dom_attribute("aria-checked")
+    current = state == "true" if state in ("true", "false", "mixed") else element.is_selected()
+    if current != checked:
+        element.click()
+
+
+# XPath locators that find elements as Playwright's get_by_* do: text compared after
+# normalize-space(), whole and with its case by default, or (exact=False) as a substring in any case.
+ROLES = {
+    "button": "self::button or @role='button' or @type='submit' or @type='button'",
+    "checkbox": "self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'",
+    "tab": "@role='tab'",
+}
+UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def xpath_string(text):
+    """`text` as an XPath 1.0 string, which has no escapes: one holding both quotes is a concat()."""
+    if "'" not in text:
+        return "'" + text + "'"
+    if '"' not in text:
+        return '"' + text + '"'
+    parts = []
+    for i, chunk in enumerate(text.split("'")):
+        if i:
+            parts.append("\"'\"")
+        if chunk:
+            parts.append("'" + chunk + "'")
+    return "concat(" + ", ".join(parts) + ")"
+
+
+def lower(expression):
+    return "translate(" + expression + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def text_is(expression, text, exact=True, ignore_case=False):
+    """normalize-space(expression) (the element's own text for "") compared with `text`."""
+    node = "normalize-space(" + expression + ")"
+    if not exact:
+        return "contains(" + lower(node) + ", " + lower(xpath_string(text)) + ")"
+    if ignore_case:
+        node = "translate(" + node + ", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"
+        text = text.translate(UPPER)
+    return node + "=" + xpath_string(text)
+
+
+def labelled(text, exact=True, ignore_case=False):
+    """A field's label: aria-label, <label for=…>, a wrapping <label> or aria-labelledby."""
+    same = text_is("", text, exact, ignore_case)
+    return (text_is("@aria-label", text, exact, ignore_case) + " or @id=//label[" + same + "]/@for"
+            + " or ancestor::label[" + same + " or .//text()[" + same + "]]"
+            + " or @aria-labelledby=//*[" + same + "]/@id")
+
+
+FIELD_ROLES = ("textbox", "combobox", "searchbox", "spinbutton", "slider", "listbox")
+TOGGLE_ROLES = ("checkbox", "radio", "switch")
+
+
+def by_role(role, name, exact=True, ignore_case=False):
+    """Elements with the ARIA role (native or role=…) and the accessible name."""
+    text = text_is("", name, exact, ignore_case)
+    if role in FIELD_ROLES:
+        named = labelled(name, exact, ignore_case) + " or " + text_is("@placeholder", name, exact, ignore_case)
+    elif role in TOGGLE_ROLES:
+        named = labelled(name, exact, ignore_case) + " or " + text
+    else:
+        own = text_is("@alt", name, exact, ignore_case) if role == "img" else text
+        if role == "button":
+            own += " or " + text_is("@value", name, exact, ignore_case)
+        named = own + " or " + text_is("@aria-label", name, exact, ignore_case)
+        if exact:
+            # XPath cannot skip aria-hidden text ("Cart2" for "Cart" and a hidden badge): a text
+            # node equal to the name counts too, when no element of the role matches whole.
+            named += " or (.//text()[" + text + "] and not(//*[" + ROLES[role] + "][" + named + "]))"
+    return (By.XPATH, "//*[" + ROLES[role] + "][" + named + "]")
+
+
+def by_placeholder(text, exact=True, ignore_case=False):
+    return (By.XPATH, "//*[" + text_is("@placeholder", text, exact, ignore_case) + "]")
+
+
+def by_text(text, exact=True, ignore_case=False):
+    """The innermost elements whose text is (or, exact=False, holds) `text`."""
+    same = text_is("", text, exact, ignore_case)
+    return (By.XPATH, "//*[" + same + "][not(.//*[" + same + "])]")
+
+
+def in_container(context, inner):
+    """`inner` inside the innermost element that holds the text `context` (a row, a card)."""
+    step = inner[1][2:]
+    holds = text_is("", context, exact=False)
+    return (By.XPATH, "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step)
 
 
 def main() -> None:
@@ -31,37 +129,35 @@ def main() -> None:
         driver.get("http://127.0.0.1:8765/todo/")
 
         # 2. Click the "What needs doing?" field
-        wait.until(shown("//*[normalize-space(@placeholder)='What needs doing?']")).click()
+        wait.until(shown(by_placeholder("What needs doing?"))).click()
 
         # 3. Type "Buy milk" into the "What needs doing?" field
-        field = wait.until(shown("//*[normalize-space(@placeholder)='What needs doing?']"))
+        field = wait.until(shown(by_placeholder("What needs doing?")))
         field.clear()
         field.send_keys("Buy milk")
 
         # 4. Press "Enter" in the "What needs doing?" field
-        wait.until(EC.presence_of_element_located((By.XPATH, "//*[normalize-space(@placeholder)='What needs doing?']"))).send_keys(Keys.ENTER)
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'BUY MILK')])]")))
+        wait.until(EC.presence_of_element_located(by_placeholder("What needs doing?"))).send_keys(Keys.ENTER)
+        wait.until(EC.visibility_of_any_elements_located(by_text("Buy milk", exact=False)))
 
         # 5. Type "Walk the dog" into the "What needs doing?" field
-        field = wait.until(shown("//*[normalize-space(@placeholder)='What needs doing?']"))
+        field = wait.until(shown(by_placeholder("What needs doing?")))
         field.clear()
         field.send_keys("Walk the dog")
 
         # 6. Press "Enter"
         ActionChains(driver).send_keys(Keys.ENTER).perform()
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), 'WALK THE DOG')])]")))
-        wait.until(EC.visibility_of_any_elements_located((By.XPATH, "//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')][not(.//*[contains(translate(normalize-space(), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '2 ITEMS LEFT')])]")))
+        wait.until(EC.visibility_of_any_elements_located(by_text("Walk the dog", exact=False)))
+        wait.until(EC.visibility_of_any_elements_located(by_text("2 items left", exact=False)))
 
         # 7. Tick the "Buy milk" checkbox
-        box = wait.until(shown("//*[self::input[@type='checkbox'] or @role='checkbox' or @role='switch' or self::input[@type='radio'] or @role='radio'][normalize-space(@aria-label)='Buy milk' or @id=//label[normalize-space()='Buy milk']/@for or ancestor::label[normalize-space()='Buy milk' or .//text()[normalize-space()='Buy milk']] or @aria-labelledby=//*[normalize-space()='Buy milk']/@id or normalize-space()='Buy milk']"))
-        if not box.is_selected():
-            box.click()
+        set_checked(wait.until(shown(by_role("checkbox", "Buy milk"))), True)
 
         # 8. Click the "Delete" button next to "Walk the dog"
-        wait.until(shown("//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Walk the dog', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]][not(.//*[contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), translate('Walk the dog', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))][.//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]])]//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete' or (.//text()[normalize-space()='Delete'] and not(//*[self::button or @role='button' or @type='submit' or @type='button'][normalize-space()='Delete' or normalize-space(@value)='Delete' or normalize-space(@aria-label)='Delete']))]")).click()
+        wait.until(shown(in_container("Walk the dog", by_role("button", "Delete")))).click()
 
         # 9. Click the "Done" tab
-        wait.until(shown("//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done' or (.//text()[normalize-space()='Done'] and not(//*[@role='tab'][normalize-space()='Done' or normalize-space(@aria-label)='Done']))]")).click()
+        wait.until(shown(by_role("tab", "Done"))).click()
 
         # Let a page the last action opened finish loading before the browser closes.
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")

@@ -1,0 +1,860 @@
+import Browser
+import Foundation
+import ScreenCore
+
+/// Settings of the live stage (`vid2auto --live`).
+public struct LiveOptions: Sendable {
+    /// The first page to load, overriding the address read off the video. When its origin differs
+    /// from the video's, every address of the video's origin is moved to it.
+    public var startURL: String?
+    /// Longest wait, in seconds, for the page to settle after a step.
+    public var settleSeconds: Double
+    /// Where masked fields' values are read from (the variables the generated script reads).
+    public var environment: [String: String]
+    /// The variable names of the secret fills of `actions`, in order — CodeGen's own naming, so
+    /// the live stage and the script read the same variable.
+    public var secretNames: @Sendable ([Action]) -> [String]
+    /// One line to the person running the tool (stderr).
+    public var say: @Sendable (String) -> Void
+
+    public init(startURL: String? = nil, settleSeconds: Double = 3, environment: [String: String] = ProcessInfo.processInfo.environment,
+                secretNames: @escaping @Sendable ([Action]) -> [String], say: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.startURL = startURL; self.settleSeconds = settleSeconds; self.environment = environment
+        self.secretNames = secretNames; self.say = say
+    }
+}
+
+/// Frames of the video at the moments the live stage compares with: small gray images of the
+/// whole frame, `scale` image pixels per video pixel.
+public struct LiveFrames: Sendable {
+    public var frames: [(time: Double, image: Image)]
+    public var scale: Double
+    public init(frames: [(time: Double, image: Image)], scale: Double) {
+        self.frames = frames.sorted { $0.time < $1.time }; self.scale = scale
+    }
+    public static let none = LiveFrames(frames: [], scale: 1)
+
+    /// The frame nearest to `t`, within half a second.
+    func nearest(_ t: Double) -> Image? {
+        guard let best = frames.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(best.time - t) <= 0.5 else { return nil }
+        return best.image
+    }
+}
+
+/// A live stage that cannot start: the run fails with one line.
+public enum LiveError: Error, Sendable, CustomStringConvertible {
+    case noStartURL
+    case startURLUnreachable(url: String, reason: String)
+    case viewportTooLarge(width: Int, height: Int)
+
+    public var description: String {
+        switch self {
+        case .noStartURL:
+            "the recording does not show the address of its first page: give it with --start-url URL"
+        case let .startURLUnreachable(url, reason):
+            "cannot load \(url) (\(reason)): start the app or give its address with --start-url URL"
+        case let .viewportTooLarge(w, h):
+            "the recording's viewport (\(w)×\(h)) is larger than the browser can take (at most \(LiveGrounder.maxViewport.width)×\(LiveGrounder.maxViewport.height))"
+        }
+    }
+}
+
+/// What the live stage did.
+public struct LiveResult: Sendable {
+    public var timeline: ActionTimeline
+    public var verified = 0, corrected = 0, dropped = 0, offline = 0
+    /// The step (0-based action index) where grounding stopped, when it did.
+    public var stoppedAt: Int?
+}
+
+/// Analysis by synthesis: the offline timeline is a list of hypotheses, replayed in lockstep in a
+/// real browser and corrected against the live DOM and the video's pixels (see docs/architecture.md,
+/// "Live grounding").
+public struct LiveGrounder: Sendable {
+    public var options: LiveOptions
+    public init(options: LiveOptions) { self.options = options }
+
+    /// The largest viewport the headless browser is asked to take, in CSS pixels.
+    public static let maxViewport = (width: 7680, height: 4320)
+
+    /// The moments of the video the live stage compares with: just before and after each action.
+    public static func frameTimes(for timeline: ActionTimeline) -> [Double] {
+        let duration = timeline.source?.duration ?? .infinity
+        var times: [Double] = []
+        for (i, a) in timeline.actions.enumerated() {
+            times.append(max(0, a.time - 0.2))
+            times.append(afterTime(timeline.actions, i, duration: duration))
+        }
+        return Array(Set(times.map { ($0 * 100).rounded() / 100 })).sorted()
+    }
+
+    /// When the video has settled after action `i`: a second after it, but before the next one starts.
+    static func afterTime(_ actions: [Action], _ i: Int, duration: Double) -> Double {
+        let a = actions[i]
+        var t = a.endTime + 1.2
+        if i + 1 < actions.count { t = min(t, max(a.endTime + 0.3, actions[i + 1].time - 0.15)) }
+        return max(0, min(t, duration - 0.05))
+    }
+
+    /// Grounds every action of `timeline` in the app behind `browser`. Throws only when the live
+    /// stage cannot start (no start URL, the app unreachable); a failure later stops grounding
+    /// there and leaves the remaining steps as the offline analysis gave them.
+    public func ground(_ timeline: ActionTimeline, browser: any LiveBrowser, frames: LiveFrames,
+                       decodePNG: @escaping @Sendable (Data) throws -> Image) async throws -> LiveResult {
+        var run = Run(options: options, browser: browser, frames: frames, decodePNG: decodePNG, timeline: timeline)
+        try await run.start()
+        await run.steps()
+        return run.result()
+    }
+}
+
+/// One live grounding run: the state carried from step to step.
+struct Run {
+    let options: LiveOptions
+    let browser: any LiveBrowser
+    let page: PageCalls
+    let frames: LiveFrames
+    let decodePNG: @Sendable (Data) throws -> Image
+    var timeline: ActionTimeline
+    var out: [Action] = []
+    var diagnostics: [Diagnostic] = []
+    var counts = (verified: 0, corrected: 0, dropped: 0, offline: 0)
+    var stoppedAt: Int?
+    var stopReason: String?
+    /// Video origin → live origin, when `--start-url` moved the app.
+    var originMap: (from: String, to: String)?
+    var startURL = ""
+    /// Consecutive steps whose live page looked unlike the video.
+    var unlike = 0
+
+    init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
+         timeline: ActionTimeline) {
+        self.options = options; self.browser = browser; self.page = PageCalls(browser: browser)
+        self.frames = frames; self.decodePNG = decodePNG; self.timeline = timeline
+    }
+
+    // MARK: - Start
+
+    mutating func start() async throws {
+        let read = timeline.startURL ?? timeline.actions.first(where: { $0.kind == .goto })?.value?.text
+        guard let first = options.startURL ?? read else { throw LiveError.noStartURL }
+        if let given = options.startURL, let read, let a = Self.origin(read), let b = Self.origin(given), a != b {
+            originMap = (a, b)
+        }
+        // The address read off the screen can be cut or misread: try it, then near candidates.
+        var lastReason = "no answer"
+        for candidate in Self.candidates(for: first) {
+            switch await load(candidate) {
+            case .success(let url):
+                startURL = url
+                if url != first && options.startURL == nil {
+                    diagnostics.append(Diagnostic(.warning, "live: the start address read as \(first) does not load; \(url) does"))
+                }
+                options.say("live: driving \(Self.origin(url) ?? url) in a headless Chromium (the recorded actions are performed there)")
+                timeline.startURL = url
+                return
+            case .failure(let reason):
+                lastReason = reason
+            }
+        }
+        throw LiveError.startURLUnreachable(url: first, reason: lastReason)
+    }
+
+    enum Load { case success(String), failure(String) }
+
+    /// Loads `url`; fails when the browser cannot reach it or the server answers with an error.
+    func load(_ url: String) async -> Load {
+        do {
+            try await browser.navigate(to: url)
+            let now = try await browser.currentURL()
+            if now.hasPrefix("chrome-error://") { return .failure("the browser could not load it") }
+            let status = try await browser.execute(
+                "var n = performance.getEntriesByType('navigation')[0]; return n && n.responseStatus ? n.responseStatus : 0;", []).int ?? 0
+            if status >= 400 { return .failure("HTTP \(status)") }
+            return .success(now)
+        } catch {
+            return .failure(Self.short(error))
+        }
+    }
+
+    /// The address as read, with a scheme, then the same without its last path part (a misread
+    /// file name), then the site's root.
+    static func candidates(for url: String) -> [String] {
+        var u = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !u.contains("://") { u = "http://" + u }
+        var out = [u]
+        if var c = URLComponents(string: u) {
+            c.query = nil; c.fragment = nil
+            var path = c.path
+            while path.count > 1 {
+                if path.hasSuffix("/") { path.removeLast() }
+                if let slash = path.lastIndex(of: "/") { path = String(path[...slash]) } else { path = "/" }
+                c.path = path
+                if let s = c.string, !out.contains(s) { out.append(s) }
+            }
+        }
+        return out
+    }
+
+    static func origin(_ url: String) -> String? {
+        guard let c = URLComponents(string: url.contains("://") ? url : "http://" + url), let host = c.host else { return nil }
+        return "\(c.scheme ?? "http")://\(host)\(c.port.map { ":\($0)" } ?? "")"
+    }
+
+    func mapped(_ url: String) -> String {
+        guard let (from, to) = originMap, url.hasPrefix(from) else { return url }
+        return to + url.dropFirst(from.count)
+    }
+
+    // MARK: - Steps
+
+    mutating func steps() async {
+        let secretsNeeded = options.secretNames(timeline.actions)
+        if !secretsNeeded.isEmpty {
+            options.say("live: masked fields are typed from $" + secretsNeeded.joined(separator: ", $"))
+        }
+        var startGotoSkipped = false
+        for (i, action) in timeline.actions.enumerated() {
+            if stoppedAt != nil {
+                var a = action
+                a.grounding = Grounding(status: .offline, note: stopReason)
+                out.append(a); counts.offline += 1
+                continue
+            }
+            if action.kind == .goto && !startGotoSkipped && out.allSatisfy({ $0.kind == .goto }) {
+                // The opening navigation: already loaded by `start`.
+                startGotoSkipped = true
+                var a = action
+                a.value = .text(startURL)
+                a.grounding = Grounding(status: .verified)
+                out.append(a); counts.verified += 1
+                continue
+            }
+            do {
+                if let a = try await step(i, action) {
+                    switch a.grounding?.status {
+                    case .verified?: counts.verified += 1
+                    case .corrected?: counts.corrected += 1
+                    default: counts.offline += 1
+                    }
+                    out.append(a)
+                } else {
+                    counts.dropped += 1
+                }
+            } catch let stop as StopGrounding {
+                stopHere(i, stop.reason, action)
+            } catch let skip as SkipStep {
+                var a = action
+                a.grounding = Grounding(status: .offline, note: skip.reason)
+                out.append(a); counts.offline += 1
+            } catch {
+                stopHere(i, "the browser failed (\(Self.short(error)))", action)
+            }
+        }
+    }
+
+    mutating func stopHere(_ i: Int, _ reason: String, _ action: Action) {
+        stoppedAt = i
+        stopReason = "grounding stopped at step \(i + 1): \(reason)"
+        let line = "live: \(stopReason!); the remaining steps stay as the offline analysis gave them"
+        options.say(line)
+        diagnostics.append(Diagnostic(.warning, line))
+        var a = action
+        a.grounding = Grounding(status: .offline, note: stopReason)
+        out.append(a); counts.offline += 1
+    }
+
+    func result() -> LiveResult {
+        var t = timeline
+        t.actions = out
+        t.diagnostics += diagnostics
+        var r = LiveResult(timeline: t)
+        r.verified = counts.verified; r.corrected = counts.corrected; r.dropped = counts.dropped; r.offline = counts.offline
+        r.stoppedAt = stoppedAt
+        return r
+    }
+
+    /// One action: identify, correct, perform, settle, compare. Nil when the app refutes it.
+    mutating func step(_ i: Int, _ action: Action) async throws -> Action? {
+        let result = try await perform(i, action)
+        if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil {
+            let st = try? await page.state()
+            if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_LIVE_DIR"], let png = try? await browser.screenshot() {
+                try? png.write(to: URL(fileURLWithPath: dir).appendingPathComponent(String(format: "step-%02d.png", i + 1)))
+            }
+            if let m = try? await browser.execute("return [innerWidth, innerHeight, document.documentElement.scrollHeight, document.documentElement.clientHeight, devicePixelRatio].join(' ');", []) {
+                FileHandle.standardError.write(Data("vid2auto: live metrics \(m.string ?? "")\n".utf8))
+            }
+            FileHandle.standardError.write(Data("vid2auto: live state after step \(i + 1): \(st?.url ?? "-") scrollY \(st?.scrollY ?? -1) dom \(st?.domSize ?? -1)\n".utf8))
+            let g = result?.grounding
+            FileHandle.standardError.write(Data("vid2auto: live step \(i + 1) \(action.kind.rawValue) → \(result.map { $0.kind.rawValue } ?? "dropped") \(g?.status.rawValue ?? "-") sim \(g?.similarity.map { String($0) } ?? "-") \(g?.corrections.joined(separator: "; ") ?? "") \(g?.note ?? "")\n".utf8))
+        }
+        return result
+    }
+
+    mutating func perform(_ i: Int, _ action: Action) async throws -> Action? {
+        var a = action
+        var corrections: [String] = []
+        var before = try await page.state()
+        var target: Identified?
+        var performed = true
+
+        switch a.kind {
+        case .goto:
+            let raw = a.value?.text ?? a.navigatesTo ?? ""
+            let url = mapped(raw)
+            switch await load(url) {
+            case .success(let now):
+                if now != raw { a.value = .text(now) }
+            case .failure(let reason):
+                throw StopGrounding(reason: "\(url) does not load (\(reason))")
+            }
+        case .scroll:
+            let dy = Self.pixels(a.value) ?? 0
+            let at = a.target?.point.map { ($0.x, $0.y) } ?? (Double(timeline.viewport?.width ?? 800) / 2, Double(timeline.viewport?.height ?? 600) / 2)
+            try await browser.wheel(dx: 0, dy: dy, at: at)
+            // A wheel may scroll an inner box, or scroll smoothly by less: the page must end where
+            // the video's did.
+            let moved = try await settle(from: before)
+            if abs(moved.scrollY - before.scrollY - dy) > 2 {
+                _ = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
+                                              [.number(before.scrollX), .number(before.scrollY + dy)])
+            }
+            // The amount was read off moving pixels: when the live page does not look like the
+            // video's after it, the scroll position that does is searched for around it.
+            if let better = try await alignScroll(i, a, from: before, read: dy) {
+                corrections.append("scroll \(Int(dy)) → \(Int(better)) px: the live page matches the video there")
+                a.value = .pixels(better)
+            }
+        case .press:
+            let raw = a.value?.text ?? ""
+            guard let key = Key.parse(raw) else { performed = false; break }
+            try await browser.keys([key])
+        case .click, .dblclick, .hover, .check, .fill, .select:
+            let points = Self.points(for: a)
+            guard let first = points.first else {
+                a.grounding = Grounding(status: .offline, note: "no point to find the element at")
+                performed = false
+                break
+            }
+            // The recorded point, then the element's centre (a select's option was clicked in a
+            // popup the live page draws elsewhere): the first that finds an element fitting the
+            // action wins, else the first that finds anything actionable.
+            var p = first
+            var found: [(Point, Identified)] = []
+            var raw: Identified?
+            for q in points {
+                guard let t = try await page.identify(x: q.x, y: q.y) else { continue }
+                if raw == nil { raw = t }
+                if t.actionable, t.element != nil {
+                    found.append((q, t))
+                    if Self.fits(a.kind, t) { break }
+                }
+            }
+            if let best = found.first(where: { Self.fits(a.kind, $0.1) }) ?? found.first { p = best.0; target = best.1 }
+            // A choice read off a popup that is no list in the live page (a menu drawn as a
+            // popup): a click on the item the value names.
+            if a.kind == .select, let chosen = a.value?.text, !chosen.isEmpty,
+               !(target.map { Self.fits(.select, $0) } ?? false) {
+                corrections.append("select → click on \"\(chosen)\": the live element is no list")
+                a.kind = .click
+                a.value = nil
+                a.target = Target(name: chosen, text: chosen, box: a.target?.box, point: a.target?.point)
+                if let t = target, !Self.answers(t, to: [Self.norm(chosen)]) { target = nil }
+            }
+            // What the video acts on may only appear once the pointer rests somewhere (a hover
+            // menu) or the element is opened (a cell edited by a double click): reveal it live and
+            // put the step that revealed it into the timeline.
+            if let revealed = try await reveal(i, a, at: p, found: target) {
+                p = revealed.point; target = revealed.target
+                before = try await page.state()
+            }
+            guard let t = target else {
+                // Nothing a person acts on is there: a click is kept only if it changes the app.
+                if a.kind == .click || a.kind == .dblclick {
+                    try await browser.pointerClick(at: (p.x, p.y), count: a.kind == .dblclick ? 2 : 1)
+                    let after = try await settle(from: before)
+                    if !after.differs(from: before) && !videoChanged(i, a) {
+                        return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
+                    }
+                    // It did something: the element under the point is what was clicked, named
+                    // by its own verified locator when it has one (a table cell, a card).
+                    if let r = raw, r.playwright != nil {
+                        corrections += correctTarget(&a, r)
+                        a.target?.point = p
+                    } else {
+                        a.grounding = Grounding(status: .offline, note: "no actionable element at the point, but the click changed the page")
+                    }
+                    return try await finish(i, a, before: before, after: after, corrections: corrections)
+                }
+                a.grounding = Grounding(status: .offline, note: "no actionable element at the point")
+                performed = false
+                break
+            }
+            corrections += correctKind(&a, t)
+            corrections += correctTarget(&a, t)
+            a.target?.point = p
+            try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
+        }
+
+        guard performed else {
+            if a.grounding == nil { a.grounding = Grounding(status: .offline, note: "not performed live") }
+            return a
+        }
+        let after = try await settle(from: before)
+        return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
+    }
+
+    /// Facts from the app after a step: the address reached, the texts that appeared, the
+    /// similarity of the live page to the video.
+    mutating func finish(_ i: Int, _ action: Action, before: PageState, after: PageState, corrections: [String],
+                         target: Identified? = nil) async throws -> Action {
+        var a = action
+        var corrections = corrections
+        if after.url != before.url {
+            if a.kind != .goto, a.navigatesTo.map(mapped) != after.url {
+                if a.navigatesTo != nil { corrections.append("address reached: \(after.url) (read \(a.navigatesTo!))") }
+                a.navigatesTo = after.url
+            }
+        } else if a.navigatesTo != nil && a.kind != .goto {
+            corrections.append("no navigation in the live app (read \(a.navigatesTo!))")
+            a.navigatesTo = nil
+        }
+        if !a.appeared.isEmpty {
+            var kept: [String] = []
+            for text in a.appeared {
+                if try await page.visible(text) { kept.append(text) } else { corrections.append("\"\(text)\" is not on the live page: no assertion") }
+            }
+            a.appeared = kept
+        }
+        let similarity = try await compare(i)
+        if let s = similarity {
+            unlike = s < Self.unlikeThreshold ? unlike + 1 : 0
+        }
+        var g = a.grounding ?? Grounding(status: corrections.isEmpty ? .verified : .corrected)
+        if g.status != .offline { g.status = corrections.isEmpty ? .verified : .corrected }
+        g.corrections += corrections
+        g.similarity = similarity.map { ($0 * 1000).rounded() / 1000 }
+        a.grounding = g
+        if unlike >= 2 {
+            stoppedAt = i + 1
+            stopReason = "the live page no longer looks like the video (similarity \(String(format: "%.2f", similarity ?? 0)) twice in a row)"
+            let line = "live: grounding stopped after step \(i + 1): \(stopReason!); the remaining steps stay offline"
+            options.say(line)
+            diagnostics.append(Diagnostic(.warning, line))
+        }
+        return a
+    }
+
+    /// A field's rendering at least this similar to the video's confirms a value.
+    static let valueMatch = 0.8
+
+    /// Below this similarity the live page and the video disagree about what is on screen.
+    static let unlikeThreshold = 0.25
+
+    /// The words the video gives the action's element.
+    static func videoNames(_ a: Action) -> [String] {
+        [a.target?.name, a.target?.text, a.target?.label, a.target?.placeholder].compactMap { $0 }.map(norm).filter { $0.count >= 2 }
+    }
+
+    /// Whether the live element answers to what the video read.
+    static func answers(_ t: Identified, to names: [String]) -> Bool {
+        let live = [t.name, t.text, t.label, t.placeholder].compactMap { $0 }.map(norm).filter { !$0.isEmpty }
+        return names.contains { n in live.contains { $0 == n || $0.contains(n) || n.contains($0) } }
+    }
+
+    /// Makes the action's element appear when the live page hides it: a hidden element named as the
+    /// video names it is shown by resting the pointer on one of its containers (a `hover` step is
+    /// inserted before the action); a fill whose point holds no field gets one by a click or a
+    /// double click there (that step is inserted, or the click before it becomes a double click).
+    mutating func reveal(_ i: Int, _ a: Action, at p: Point, found: Identified?) async throws -> (point: Point, target: Identified)? {
+        let names = Self.videoNames(a)
+        if [.click, .dblclick, .check, .hover].contains(a.kind), !names.isEmpty, found.map({ !Self.answers($0, to: names) }) ?? true {
+            for name in names where name.count >= 3 {
+                guard try await page.shown(named: name, near: p, within: 150) == nil else { continue }
+                // Hidden in the page (a CSS hover menu): its shown containers; else nothing by
+                // that name exists yet (a menu built on mouseenter): the controls around the point.
+                let hidden = try await page.hidden(named: name, near: p)
+                var points = hidden?.points ?? []
+                if hidden == nil { points = try await page.openers(near: p) }
+                for q in points {
+                    try await browser.pointer(move: (q.x, q.y))
+                    try await Task.sleep(nanoseconds: 350_000_000)   // a menu may wait for the pointer to rest
+                    var open = false
+                    if let h = hidden { open = try await page.isVisible(h.element) } else { open = try await page.shown(named: name, near: p) != nil }
+                    guard open else { continue }
+                    // Open: the element under the resting pointer is what was hovered.
+                    guard let opener = try await page.identify(x: q.x, y: q.y) else { break }
+                    var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
+                                       target: Target(point: Point(x: q.x, y: q.y)), confidence: a.confidence)
+                    _ = correctTarget(&hover, opener)
+                    hover.grounding?.status = .corrected
+                    hover.grounding?.corrections = ["inserted: resting the pointer here shows \"\(name)\", which the next step uses"]
+                    out.append(hover); counts.corrected += 1
+                    // The step acts on what the hover showed: the shown element of that name nearest the point.
+                    let c = try await page.shown(named: name, near: p) ?? p
+                    guard let t = try await page.identify(x: c.x, y: c.y), t.actionable else { return nil }
+                    return (c, t)
+                }
+            }
+        }
+        if a.kind == .fill, !(found?.isTextField ?? false) {
+            var t = found
+            if t == nil { t = try await page.identify(x: p.x, y: p.y) }
+            guard let t else { return nil }
+            for count in [1, 2] {
+                let before = try await page.state()
+                try await browser.pointerClick(at: (p.x, p.y), count: count)
+                _ = try await settle(from: before)
+                guard let now = try await page.identify(x: p.x, y: p.y), now.isTextField, now.actionable else { continue }
+                let kind: ActionKind = count == 2 ? .dblclick : .click
+                if let last = out.last, [.click, .dblclick].contains(last.kind), let lp = last.target?.point,
+                   abs(lp.x - p.x) < 12, abs(lp.y - p.y) < 12, a.time - last.endTime < 3 {
+                    if last.kind != kind {
+                        out[out.count - 1].kind = kind
+                        out[out.count - 1].grounding?.status = .corrected
+                        out[out.count - 1].grounding?.corrections.append("\(last.kind.rawValue) → \(kind.rawValue): the field to type into opens on a \(kind == .dblclick ? "double " : "")click")
+                    }
+                } else {
+                    var opener = Action(kind: kind, time: max(0, a.time - 0.3), endTime: a.time - 0.05, target: a.target, confidence: a.confidence)
+                    opener.value = nil
+                    _ = correctTarget(&opener, t)
+                    opener.target?.point = p
+                    opener.grounding?.status = .corrected
+                    opener.grounding?.corrections = ["inserted: the field to type into opens on a \(kind == .dblclick ? "double " : "")click here"]
+                    out.append(opener); counts.corrected += 1
+                }
+                return (p, now)
+            }
+        }
+        return nil
+    }
+
+    /// Where to look for the action's element: the recorded point and the centre of the element's
+    /// box (the centre first for a select, whose option is clicked in a popup).
+    static func points(for a: Action) -> [Point] {
+        let point = a.target?.point
+        let centre = a.target?.box.map { Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }
+        let ordered = a.kind == .select ? [centre, point] : [point, centre]
+        var out: [Point] = []
+        for p in ordered.compactMap({ $0 }) where !out.contains(where: { abs($0.x - p.x) < 2 && abs($0.y - p.y) < 2 }) { out.append(p) }
+        return out
+    }
+
+    /// Whether the live element is the kind the action acts on.
+    static func fits(_ kind: ActionKind, _ t: Identified) -> Bool {
+        switch kind {
+        case .fill: t.isTextField
+        case .select: t.isSelect || t.role == "combobox" || t.role == "listbox"
+        case .check: t.isCheckable
+        default: true
+        }
+    }
+
+    // MARK: - Corrections
+
+    /// The action's kind as the live element says: a click on a checkbox is a check, a check on
+    /// something with no checked state is a click.
+    func correctKind(_ a: inout Action, _ t: Identified) -> [String] {
+        var c: [String] = []
+        if a.kind == .click && t.isCheckable && t.role != "radio" || a.kind == .click && t.role == "radio" && t.checked == false {
+            let wanted = !(t.checked ?? false)
+            c.append("click → \(wanted ? "check" : "uncheck"): the element is a \(t.role ?? "checkbox")")
+            a.kind = .check
+            a.value = .flag(wanted)
+        } else if a.kind == .check && !t.isCheckable {
+            c.append("check → click: the element (\(t.role ?? t.tag)) has no checked state")
+            a.kind = .click
+            a.value = nil
+        } else if a.kind == .fill && !t.isTextField {
+            if t.isSelect {
+                c.append("fill → select: the element is a list")
+                a.kind = .select
+            }
+        } else if a.kind == .select && !t.isSelect && t.isTextField {
+            c.append("select → fill: the element is a text field")
+            a.kind = .fill
+        }
+        return c
+    }
+
+    /// The element's identity from the live DOM: role, accessible name, label, placeholder and
+    /// the verified locators.
+    func correctTarget(_ a: inout Action, _ t: Identified) -> [String] {
+        var c: [String] = []
+        var target = a.target ?? Target()
+        if let r = t.role, let role = Role(rawValue: r) {
+            if target.role != role {
+                if let old = target.role { c.append("role \(old.rawValue) → \(role.rawValue)") }
+                target.role = role
+            }
+        }
+        if let n = t.name, !n.isEmpty {
+            // The video may have named it by its placeholder or label: that is another name of the
+            // same element, not a misreading.
+            let otherNames = [t.label, t.placeholder, t.text, n].compactMap { $0 }.map(Self.norm)
+            if let old = target.name, !otherNames.contains(Self.norm(old)) { c.append("name \"\(old)\" → \"\(n)\"") }
+            target.name = n
+        }
+        if let l = t.label, !l.isEmpty { target.label = l }
+        if let p = t.placeholder, !p.isEmpty { target.placeholder = p }
+        if let x = t.text, !x.isEmpty, !t.isTextField { target.text = x }
+        var g = Grounding(status: .verified)
+        if let pj = t.playwright, let loc = LiveLocator(json: pj.json) {
+            g.locator = loc
+            g.matchCount = t.playwrightCount
+            target.context = loc.scope?.hasText
+        }
+        if let s = t.selenium, let by = SeleniumLocator.Strategy(rawValue: s.by) {
+            g.selenium = SeleniumLocator(by: by, value: s.value)
+        }
+        if let b = t.box { target.box = Box(x: b.x, y: b.y, width: b.width, height: b.height) }
+        if t.isPassword && !a.secret {
+            c.append("the field is masked (type=password): its value comes from an environment variable")
+            a.secret = true
+        }
+        a.target = target
+        a.grounding = g
+        return c
+    }
+
+    // MARK: - Performing
+
+    mutating func perform(_ a: inout Action, _ t: Identified, at p: (Double, Double), corrections: inout [String]) async throws {
+        guard let el = t.element else { return }
+        switch a.kind {
+        case .click:
+            try await browser.pointerClick(at: p, count: 1)
+        case .dblclick:
+            try await browser.pointerClick(at: p, count: 2)
+        case .hover:
+            try await browser.pointer(move: p)
+        case .check:
+            let wanted: Bool = {
+                if case .flag(let b)? = a.value { return b }
+                return true
+            }()
+            if t.checked != wanted { try await browser.pointerClick(at: p, count: 1) }
+            a.value = .flag(wanted)
+        case .select:
+            let wanted = a.value?.text ?? ""
+            guard let option = Self.bestOption(wanted, t.options) else {
+                throw SkipStep(reason: "the live list has no option like \"\(wanted)\"")
+            }
+            if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
+            a.value = .text(option)
+            _ = try await browser.execute("""
+                var s = arguments[0], want = arguments[1];
+                for (var i = 0; i < s.options.length; i++) {
+                  if ((s.options[i].label || s.options[i].text).replace(/\\s+/g, ' ').trim() === want) { s.selectedIndex = i; break; }
+                }
+                s.dispatchEvent(new Event('input', {bubbles: true}));
+                s.dispatchEvent(new Event('change', {bubbles: true}));
+                return s.selectedIndex;
+                """, [JSONValue(element: el), .string(option)])
+        case .fill:
+            try await fill(&a, t, el, at: p, corrections: &corrections)
+        default:
+            break
+        }
+    }
+
+    mutating func fill(_ a: inout Action, _ t: Identified, _ element: ElementHandle, at p: (Double, Double), corrections: inout [String]) async throws {
+        // Focus it as a person would, unless it has the focus already (a click may re-render an
+        // inline editor, so the element is looked up again after it).
+        var el = element
+        if try await browser.execute("return document.activeElement === arguments[0];", [JSONValue(element: el)]).bool != true {
+            try await browser.pointerClick(at: p, count: 1)
+            if let again = try await page.identify(x: p.0, y: p.1), again.isTextField, let e = again.element { el = e }
+        }
+        if a.secret {
+            // The variable the generated script will read; typed into this field and nowhere else.
+            let names = options.secretNames(out + [a])
+            let name = names.last ?? "SECRET"
+            guard let value = options.environment[name] else {
+                throw StopGrounding(reason: "$\(name) is not set (the masked field's value)")
+            }
+            try await type(value, el)
+            return
+        }
+        let typed = a.value?.text ?? ""
+        try await type(typed, el)
+        // Render and compare: the live field with this value against the video's field at the end
+        // of typing; other readings are tried when it does not look the same.
+        guard let box = t.box, let frame = frames.nearest(a.endTime + 0.05) else { return }
+        let first = try await fieldSimilarity(box, frame)
+        guard let base = first, base < 0.97 else { return }
+        var best = (value: typed, score: base)
+        for candidate in Self.readings(of: typed, alternatives: a.alternatives) {
+            try await type(candidate, el)
+            if let s = try await fieldSimilarity(box, frame), s > best.score + 0.02 { best = (candidate, s) }
+        }
+        // Only a rendering that really looks like the video may overrule the reader.
+        if best.value != typed && best.score >= Self.valueMatch {
+            corrections.append("value \"\(typed)\" → \"\(best.value)\": its rendering matches the video (\(String(format: "%.2f", best.score)) against \(String(format: "%.2f", base)))")
+            a.value = .text(best.value)
+        }
+        // The field ends holding the value kept (the last candidate tried may be another).
+        let kept = a.value?.text ?? typed
+        let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
+        if now != kept { try await type(kept, el) }
+    }
+
+    /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.
+    /// (WebDriver's clear would blur the field, and an inline editor commits and re-renders on blur.)
+    func type(_ text: String, _ el: ElementHandle) async throws {
+        _ = try await browser.execute("if (document.activeElement !== arguments[0]) arguments[0].focus(); return true;", [JSONValue(element: el)])
+        try await browser.keys([.chord(modifiers: [.control], key: "a"), .backspace])
+        if !text.isEmpty { try await browser.keys([.text(text)]) }
+    }
+
+    /// Similarity of the field's box in the live screenshot and in the video frame.
+    func fieldSimilarity(_ box: (x: Double, y: Double, width: Double, height: Double), _ frame: Image) async throws -> Double? {
+        guard let vp = timeline.viewport else { return nil }
+        let shot = try decodePNG(try await browser.screenshot())
+        let dpr = Double(shot.width) / Double(max(1, vp.width))
+        let live = PixelRect(x: Int(box.x * dpr), y: Int(box.y * dpr), width: Int(box.width * dpr), height: Int(box.height * dpr))
+        let s = frames.scale
+        let video = PixelRect(x: Int((Double(vp.x) + box.x) * s), y: Int((Double(vp.y) + box.y) * s),
+                              width: Int(box.width * s), height: Int(box.height * s))
+        guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
+        return Similarity.compare(shot, live, frame, video, width: min(128, video.width))
+    }
+
+    /// A better scroll amount for scroll action `i`, when the page as scrolled looks unlike the
+    /// video (similarity below 0.85) and another position nearby looks clearly more like it; the
+    /// page is left there. Nil when the read amount stands.
+    func alignScroll(_ i: Int, _ a: Action, from before: PageState, read dy: Double) async throws -> Double? {
+        guard let s0 = try await compare(i), s0 < 0.85 else { return nil }
+        func score(_ y: Double) async throws -> (Double, Double) {
+            let at = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
+                                               [.number(before.scrollX), .number(max(0, y))]).double ?? y
+            try await Task.sleep(nanoseconds: 60_000_000)
+            return (at, try await compare(i) ?? 0)
+        }
+        var best = (y: before.scrollY + dy, s: s0)
+        var tried = Set<Int>()
+        for step in [40.0, 10.0] {
+            let centre = best.y
+            for k in -6...6 where k != 0 {
+                let (at, s) = try await score(centre + Double(k) * step)
+                guard tried.insert(Int(at)).inserted else { continue }
+                if s > best.s { best = (at, s) }
+            }
+        }
+        _ = try await score(best.y)
+        guard best.s > s0 + 0.05 else {
+            _ = try await score(before.scrollY + dy)
+            return nil
+        }
+        return best.y - before.scrollY
+    }
+
+    /// Whether the video's viewport changed across action `i` (its frame before against after).
+    func videoChanged(_ i: Int, _ a: Action) -> Bool {
+        guard let vp = timeline.viewport, let before = frames.nearest(max(0, a.time - 0.2)) else { return false }
+        let t = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
+        guard let after = frames.nearest(t) else { return false }
+        let s = frames.scale
+        let whole = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        if Similarity.compare(before, whole, after, whole) < 0.97 { return true }
+        // A small change (a cell turning into a field, a tick) shows around the point.
+        guard let p = a.target?.point ?? a.target?.box.map({ Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }) else { return false }
+        let w = 320.0, h = 120.0
+        let x0 = max(0, min(Double(vp.width) - w, p.x - w / 2)), y0 = max(0, min(Double(vp.height) - h, p.y - h / 2))
+        let near = PixelRect(x: Int((Double(vp.x) + x0) * s), y: Int((Double(vp.y) + y0) * s), width: Int(w * s), height: Int(h * s))
+        return Similarity.compare(before, near, after, near, width: near.width) < 0.9
+    }
+
+    /// Live viewport against the video after step `i`.
+    func compare(_ i: Int) async throws -> Double? {
+        guard let vp = timeline.viewport, !frames.frames.isEmpty else { return nil }
+        let t = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
+        guard let frame = frames.nearest(t) else { return nil }
+        let shot = try decodePNG(try await browser.screenshot())
+        let s = frames.scale
+        let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        return Similarity.compare(shot, nil, frame, video)
+    }
+
+    /// Waits until two digests 150 ms apart agree (or the settle time runs out).
+    func settle(from before: PageState) async throws -> PageState {
+        let deadline = Date().addingTimeInterval(options.settleSeconds)
+        try await Task.sleep(nanoseconds: 120_000_000)
+        var last = try await page.state()
+        while Date() < deadline {
+            try await Task.sleep(nanoseconds: 150_000_000)
+            let now = try await page.state()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
+    // MARK: - Helpers
+
+    /// Other readings of a typed value worth rendering: the reader's alternatives, then single
+    /// swaps of letters OCR confuses.
+    static func readings(of value: String, alternatives: [String]) -> [String] {
+        var out: [String] = []
+        func add(_ s: String) { if s != value && !out.contains(s) { out.append(s) } }
+        alternatives.forEach(add)
+        let confusable: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("O", "0"), ("0", "O"), ("rn", "m"),
+                                              ("m", "rn"), ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("vv", "w"), ("cl", "d"), ("e", "c"), ("c", "e")]
+        for (from, to) in confusable {
+            var search = value.startIndex..<value.endIndex
+            while let r = value.range(of: from, range: search) {
+                add(value.replacingCharacters(in: r, with: to))
+                search = r.upperBound..<value.endIndex
+                if out.count >= 10 { return out }
+            }
+        }
+        return out
+    }
+
+    /// The option whose label is the wanted text, else the nearest by edit distance.
+    static func bestOption(_ wanted: String, _ options: [String]) -> String? {
+        if options.contains(wanted) { return wanted }
+        let w = norm(wanted)
+        if let o = options.first(where: { norm($0) == w }) { return o }
+        let scored = options.map { ($0, distance(norm($0), w)) }.min { $0.1 < $1.1 }
+        guard let (o, d) = scored, d <= max(2, w.count / 3) else { return nil }
+        return o
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+
+    static func norm(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
+
+    static func pixels(_ v: ActionValue?) -> Double? {
+        switch v {
+        case .pixels(let d)?: d
+        case .text(let s)?: Double(s)
+        default: nil
+        }
+    }
+
+    static func short(_ error: any Error) -> String {
+        let s = "\(error)"
+        return String(s.split(separator: "\n").first ?? "")
+    }
+}
+
+/// Grounding cannot go on from this step.
+struct StopGrounding: Error { var reason: String }
+
+/// This step cannot be grounded; the next ones may be.
+struct SkipStep: Error { var reason: String }

@@ -1,0 +1,83 @@
+import Browser
+import CodeGen
+import Foundation
+import Grounding
+import Media
+import ScreenCore
+
+/// Settings of `vid2auto --live`.
+public struct LiveSettings: Sendable {
+    /// The app's first page, when the video's address bar does not give it (or the app moved).
+    public var startURL: String?
+    /// CSS pixels per video pixel are `1 / deviceScale` (a HiDPI recording at 2 has `deviceScale` 2).
+    public var deviceScale: Double
+    /// One line to the person running the tool.
+    public var say: @Sendable (String) -> Void
+
+    public init(startURL: String? = nil, deviceScale: Double = 1, say: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.startURL = startURL; self.deviceScale = deviceScale; self.say = say
+    }
+}
+
+/// The live stage of the pipeline: timeline (hypotheses) → grounded timeline, through the one
+/// browser session the `Browser` target owns. The session is always closed, also on errors.
+public enum LiveStage {
+    /// Grounds `timeline` (analysed from the recording at `path`) in the running app.
+    public static func ground(_ timeline: ActionTimeline, path: String, settings: LiveSettings) async throws -> ActionTimeline {
+        let clock = Date()
+        guard let vp = timeline.viewport, vp.width > 0, vp.height > 0 else {
+            throw LiveError.startURLUnreachable(url: path, reason: "the recording shows no browser viewport")
+        }
+        let scale = max(0.5, min(4, settings.deviceScale))
+        let css = (width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()))
+        guard css.width <= LiveGrounder.maxViewport.width, css.height <= LiveGrounder.maxViewport.height else {
+            throw LiveError.viewportTooLarge(width: css.width, height: css.height)
+        }
+        // The video's frames the live page is compared with, decoded once before the browser starts.
+        let frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
+        trace("live: \(frames.frames.count) frames sampled in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+        let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
+        let options = LiveOptions(startURL: settings.startURL, secretNames: { SecretNaming.names(for: $0) }, say: settings.say)
+        do {
+            let result = try await LiveGrounder(options: options).ground(timeline, browser: session, frames: frames) { data in
+                try PNG.decode(data, path: "live screenshot", format: .gray8)
+            }
+            await session.close()
+            var t = result.timeline
+            let seconds = Date().timeIntervalSince(clock)
+            t.diagnostics.append(Diagnostic(.note, String(format: "live: %d verified, %d corrected, %d dropped, %d offline in %.1f s",
+                                                          result.verified, result.corrected, result.dropped, result.offline, seconds)))
+            trace(String(format: "live stage: %.2f s", seconds))
+            return t
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
+    /// Small gray frames of the whole video at `times` (the frame shown at each time), from one
+    /// decoding pass at half size.
+    static func sampleFrames(path: String, times: [Double]) throws -> LiveFrames {
+        guard !times.isEmpty else { return .none }
+        let info = try Probe.probe(path: path)
+        let width = max(64, info.displayWidth / 2 / 2 * 2)
+        let scale = Double(width) / Double(max(1, info.displayWidth))
+        let reader = try VideoReader(path: path, renditions: [Rendition(width: width, format: .gray8)],
+                                     sampling: FrameSampling(start: max(0, times[0] - 0.5)))
+        var out: [(time: Double, image: Image)] = []
+        var k = 0
+        var previous: (time: Double, image: Image)?
+        while k < times.count, let f = try reader.next() {
+            while k < times.count && f.time >= times[k] {
+                // The frame on screen at times[k]: the last one presented at or before it.
+                let chosen = previous.map { $0.time <= times[k] && times[k] - $0.time < f.time - times[k] ? $0 : (f.time, f.images[0]) }
+                    ?? (f.time, f.images[0])
+                out.append((times[k], chosen.1))
+                k += 1
+            }
+            previous = (f.time, f.images[0])
+        }
+        if let last = previous { while k < times.count { out.append((times[k], last.image)); k += 1 } }
+        return LiveFrames(frames: out, scale: scale)
+    }
+}

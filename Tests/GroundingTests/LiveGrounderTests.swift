@@ -1,0 +1,211 @@
+import Browser
+import Foundation
+@testable import Grounding
+import ScreenCore
+import XCTest
+
+/// A scripted browser: answers the page script's calls from closures and records what was done.
+final class FakeBrowser: LiveBrowser, @unchecked Sendable {
+    // Invariant: used from one task at a time (the grounder is sequential).
+    var url = "about:blank"
+    var reachable: (String) -> Bool = { _ in true }
+    var identify: (Double, Double) -> JSONValue = { _, _ in ["found": false] }
+    var stateVersion = 0
+    var onClick: (Double, Double, Int) -> Void = { _, _, _ in }
+    var log: [String] = []
+    var typed: [String] = []
+    /// Pointer clicks after which the driver is gone (a crash mid-run).
+    var crashAfterClicks = Int.max
+
+    func navigate(to url: String) async throws {
+        log.append("goto \(url)")
+        guard reachable(url) else { throw BrowserError.webDriver(command: "navigate", error: "unknown error", message: "net::ERR_CONNECTION_REFUSED") }
+        self.url = url
+    }
+    func currentURL() async throws -> String { url }
+    func execute(_ script: String, _ args: [JSONValue]) async throws -> JSONValue {
+        let call = script.split(separator: "\n").last.map(String.init) ?? script
+        if call.contains("__screenwright.identify") { return identify(args[0].double ?? 0, args[1].double ?? 0) }
+        if call.contains("__screenwright.state") {
+            return ["url": .string(url), "scrollX": 0, "scrollY": 0, "domSize": .number(Double(100 + stateVersion)), "textHash": .string("h\(stateVersion)"), "openDialogs": 0]
+        }
+        if call.contains("__screenwright.visibleText") { return true }
+        if script.contains("responseStatus") { return 200 }
+        if script.contains("arguments[0].value") { return .string(typed.last ?? "") }
+        return .null
+    }
+    func click(_ e: ElementHandle) async throws { log.append("click \(e.id)") }
+    func clear(_ e: ElementHandle) async throws { log.append("clear \(e.id)") }
+    func sendKeys(_ e: ElementHandle, _ text: String) async throws { log.append("keys \(e.id)"); typed.append(text) }
+    func pointer(move to: (x: Double, y: Double)) async throws { log.append("move \(Int(to.x)),\(Int(to.y))") }
+    func pointerClick(at: (x: Double, y: Double), count: Int) async throws {
+        if log.filter({ $0.hasPrefix("click") }).count >= crashAfterClicks { throw BrowserError.driverGone("chromedriver is gone") }
+        log.append("click \(Int(at.x)),\(Int(at.y))×\(count)"); onClick(at.x, at.y, count)
+    }
+    func keys(_ keys: [Key]) async throws {
+        log.append("keys \(keys)")
+        for case .text(let t) in keys { typed.append(t) }
+    }
+    func wheel(dx: Double, dy: Double, at: (x: Double, y: Double)) async throws { log.append("wheel \(Int(dy))") }
+    func screenshot() async throws -> Data { Data() }
+}
+
+final class LiveGrounderTests: XCTestCase {
+    func grounder(start: String? = nil, env: [String: String] = [:]) -> LiveGrounder {
+        LiveGrounder(options: LiveOptions(startURL: start, settleSeconds: 0.3, environment: env,
+                                          secretNames: { actions in actions.filter { $0.secret }.map { _ in "PASSWORD" } }))
+    }
+
+    func timeline(_ actions: [Action]) -> ActionTimeline {
+        ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 800, height: 600), startURL: "http://127.0.0.1:8765/app/", actions: actions)
+    }
+
+    static func element(_ fields: [String: JSONValue]) -> JSONValue {
+        var o: [String: JSONValue] = ["found": true, "actionable": true, "element": JSONValue(element: ElementHandle(id: "e1")),
+                                      "box": ["x": 10, "y": 10, "width": 100, "height": 30]]
+        for (k, v) in fields { o[k] = v }
+        return .object(o)
+    }
+
+    func testAClickOnASwitchBecomesACheckWithItsRoleAndVerifiedLocator() async throws {
+        let b = FakeBrowser()
+        b.identify = { _, _ in Self.element([
+            "tag": "button", "role": "switch", "name": "Weekly summary", "checked": false,
+            "chosen": ["playwright": ["kind": "role", "value": "switch", "name": "Weekly summary", "exact": true, "scope": nil, "nth": nil, "count": 1],
+                       "selenium": ["by": "id", "value": "weekly", "count": 1]]]) }
+        b.onClick = { _, _, _ in b.stateVersion += 1 }
+        let click = Action(kind: .click, time: 1, target: Target(role: .radio, name: "D", point: Point(x: 50, y: 20)))
+        let r = try await grounder().ground(timeline([click]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        let a = try XCTUnwrap(r.timeline.actions.first)
+        XCTAssertEqual(a.kind, .check)
+        XCTAssertEqual(a.value, .flag(true))
+        XCTAssertEqual(a.target?.role, .switch)
+        XCTAssertEqual(a.target?.name, "Weekly summary")
+        XCTAssertEqual(a.grounding?.status, .corrected)
+        XCTAssertEqual(a.grounding?.locator, LiveLocator(kind: .role, value: "switch", name: "Weekly summary"))
+        XCTAssertEqual(a.grounding?.selenium, SeleniumLocator(by: .id, value: "weekly"))
+        XCTAssertEqual(a.grounding?.matchCount, 1)
+        XCTAssertTrue(b.log.contains("click 50,20×1"))
+    }
+
+    func testAPhantomClickThatChangesNothingIsDropped() async throws {
+        let b = FakeBrowser()
+        b.identify = { _, _ in ["found": true, "actionable": false, "tag": "h1"] }
+        let click = Action(kind: .click, time: 1, target: Target(role: .heading, name: "Invoices", point: Point(x: 50, y: 20)))
+        let r = try await grounder().ground(timeline([click]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        XCTAssertTrue(r.timeline.actions.isEmpty)
+        XCTAssertEqual(r.dropped, 1)
+    }
+
+    func testAnUnreachableAppIsOneErrorAskingForStartURL() async throws {
+        let b = FakeBrowser()
+        b.reachable = { _ in false }
+        do {
+            _ = try await grounder().ground(timeline([]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+            XCTFail("expected an error")
+        } catch let e as LiveError {
+            XCTAssertTrue(e.description.contains("--start-url"), e.description)
+        }
+    }
+
+    func testAMisreadFileNameIsRepairedFromANearAddress() async throws {
+        let b = FakeBrowser()
+        b.reachable = { !$0.hasSuffix("confirm.htm") }
+        let t = ActionTimeline(viewport: Viewport(x: 0, y: 0, width: 800, height: 600), startURL: "127.0.0.1:8765/signup/confirm.htm", actions: [])
+        let r = try await grounder().ground(t, browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        XCTAssertEqual(r.timeline.startURL, "http://127.0.0.1:8765/signup/")
+    }
+
+    func testStartURLMovesEveryAddressOfTheVideosOrigin() async throws {
+        let b = FakeBrowser()
+        let goto = Action(kind: .goto, time: 0, value: .text("http://127.0.0.1:8765/app/"))
+        let later = Action(kind: .goto, time: 3, value: .text("http://127.0.0.1:8765/app/other.html"))
+        let r = try await grounder(start: "http://localhost:9000/app/").ground(timeline([goto, later]), browser: b, frames: .none) { _ in
+            Image(width: 1, height: 1, format: .gray8)
+        }
+        XCTAssertEqual(b.log.filter { $0.hasPrefix("goto") }, ["goto http://localhost:9000/app/", "goto http://localhost:9000/app/other.html"])
+        XCTAssertEqual(r.timeline.actions.map { $0.value?.text }, ["http://localhost:9000/app/", "http://localhost:9000/app/other.html"])
+    }
+
+    func testAnUnsetSecretStopsGroundingThereAndTheRestStaysOffline() async throws {
+        let b = FakeBrowser()
+        b.identify = { _, _ in Self.element(["tag": "input", "inputType": "password", "role": "textbox", "name": "Password", "isPassword": true]) }
+        let fill = Action(kind: .fill, time: 1, target: Target(role: .textbox, label: "Password", point: Point(x: 50, y: 20)), secret: true)
+        let click = Action(kind: .click, time: 3, target: Target(role: .button, name: "Sign in", point: Point(x: 50, y: 80)))
+        let r = try await grounder().ground(timeline([fill, click]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        XCTAssertEqual(r.stoppedAt, 0)
+        XCTAssertEqual(r.timeline.actions.map { $0.grounding?.status }, [.offline, .offline])
+        XCTAssertTrue(r.timeline.actions[0].grounding?.note?.contains("$PASSWORD is not set") ?? false)
+        XCTAssertTrue(b.typed.isEmpty)
+    }
+
+    func testASecretIsTypedFromItsVariableIntoItsFieldOnly() async throws {
+        let b = FakeBrowser()
+        b.identify = { _, _ in Self.element(["tag": "input", "inputType": "password", "role": "textbox", "name": "Password", "isPassword": true]) }
+        let fill = Action(kind: .fill, time: 1, target: Target(role: .textbox, label: "Password", point: Point(x: 50, y: 20)), secret: true)
+        let r = try await grounder(env: ["PASSWORD": "hunter2"]).ground(timeline([fill]), browser: b, frames: .none) { _ in
+            Image(width: 1, height: 1, format: .gray8)
+        }
+        XCTAssertEqual(b.typed, ["hunter2"])
+        XCTAssertNil(r.timeline.actions[0].value)
+        let json = String(decoding: try JSONEncoder().encode(r.timeline), as: UTF8.self)
+        XCTAssertFalse(json.contains("hunter2"))
+    }
+
+    func testADriverCrashMidRunLeavesTheRestOffline() async throws {
+        let b = FakeBrowser()
+        b.crashAfterClicks = 1
+        b.identify = { _, _ in Self.element(["tag": "button", "role": "button", "name": "Next",
+                                              "chosen": ["playwright": ["kind": "role", "value": "button", "name": "Next", "exact": true, "count": 1]]]) }
+        b.onClick = { _, _, _ in b.stateVersion += 1 }
+        let clicks = (1...3).map { Action(kind: .click, time: Double($0), target: Target(role: .button, name: "Next", point: Point(x: 10, y: 10))) }
+        let r = try await grounder().ground(timeline(clicks), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        XCTAssertEqual(r.timeline.actions.count, 3)
+        XCTAssertEqual(r.timeline.actions.map { $0.grounding?.status }, [.verified, .offline, .offline])
+        XCTAssertEqual(r.stoppedAt, 1)
+        XCTAssertTrue(r.timeline.diagnostics.contains { $0.message.contains("grounding stopped at step 2") && $0.message.contains("chromedriver is gone") })
+    }
+
+    func testSelectTakesTheListsOwnLabel() {
+        XCTAssertEqual(Run.bestOption("germany", ["France", "Germany", "Spain"]), "Germany")
+        XCTAssertEqual(Run.bestOption("Gerrnany", ["France", "Germany", "Spain"]), "Germany")
+        XCTAssertNil(Run.bestOption("Portugal", ["France", "Germany", "Spain"]))
+    }
+
+    func testReadingsTryTheReadersAlternativesThenConfusableLetters() {
+        let r = Run.readings(of: "Bil1", alternatives: ["Bill"])
+        XCTAssertEqual(r.first, "Bill")
+        XCTAssertTrue(r.contains("BiI1"))
+        XCTAssertFalse(r.contains("Bil1"))
+        XCTAssertLessThanOrEqual(r.count, 11)
+    }
+
+    func testFrameTimesLieBetweenActions() {
+        let a = Action(kind: .click, time: 1, endTime: 1.1)
+        let b = Action(kind: .click, time: 1.5, endTime: 1.6)
+        let t = LiveGrounder.frameTimes(for: ActionTimeline(actions: [a, b]))
+        XCTAssertTrue(t.contains(0.8))
+        XCTAssertTrue(t.contains(1.4))   // after the first, before the second starts
+    }
+}
+
+final class SimilarityTests: XCTestCase {
+    func page(_ seed: Int, box: Bool) -> Image {
+        var img = Image(width: 200, height: 120, format: .gray8, filledWith: 240)
+        for y in 10..<20 { for x in 10..<(60 + seed * 20) { img.pixels[y * 200 + x] = 30 } }
+        if box { for y in 40..<100 { for x in 40..<160 { img.pixels[y * 200 + x] = 90 } } }
+        return img
+    }
+
+    func testTheSamePageIsAlikeAndADialogMakesItUnlike() {
+        XCTAssertGreaterThan(Similarity.compare(page(1, box: false), nil, page(1, box: false), nil), 0.99)
+        XCTAssertLessThan(Similarity.compare(page(1, box: false), nil, page(1, box: true), nil), 0.9)
+    }
+
+    func testRegionsOfDifferentScalesCompare() {
+        let small = page(1, box: true)
+        var big = Image(width: 400, height: 240, format: .gray8, filledWith: 0)
+        for y in 0..<240 { for x in 0..<400 { big.pixels[y * 400 + x] = small.pixels[(y / 2) * 200 + x / 2] } }
+        XCTAssertGreaterThan(Similarity.compare(small, nil, big, nil), 0.9)
+    }
+}

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""`make eval-live` (= `eval.py --live`): vid2auto offline and `--live`, side by side.
+
+For every recording (samples/recordings, or --samples DIR/recordings):
+  * offline: exactly what `make eval` does (playwright-python, selenium-python, timeline);
+  * live: the sample app is served (samples/server.py, state reset), then
+    `vid2auto RECORDING --live --start-url URL --target timeline -o live.json` runs with the
+    recording's secrets in the environment variables the offline script names, and
+    `vid2auto render live.json --target T` writes both Python scripts, which are replayed exactly
+    as offline ones are. The live timeline is scored with the same rules (scoring.py).
+  * every live-mode locator must have resolved to exactly one element when chosen
+    (`grounding.matchCount == 1` wherever `grounding.locator` is set): counted and asserted.
+Prints both tables and totals, writes a JSON summary and the live section of docs/accuracy.md.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import replay  # noqa: E402
+import scoring  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("screenwright_eval", os.path.join(HERE, "eval.py"))
+ev = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ev)
+
+REPO = replay.REPO
+DOC = os.path.join(REPO, "docs", "accuracy.md")
+BEGIN, END = "<!-- vid2auto-live:begin -->", "<!-- vid2auto-live:end -->"
+LIVE_NOTE = re.compile(r"live: (\d+) verified, (\d+) corrected, (\d+) dropped, (\d+) offline in ([0-9.]+) s")
+
+
+def live_start_url(truth, port):
+    u = urllib.parse.urlsplit(truth.get("startURL") or truth.get("origin") or "")
+    netloc = f"127.0.0.1:{port}"
+    return urllib.parse.urlunsplit((u.scheme or "http", netloc, u.path or "/", u.query, u.fragment))
+
+
+def run(cmd, env=None, timeout=600):
+    full = dict(os.environ)
+    full.update(env or {})
+    t0 = time.monotonic()
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=REPO, env=full)
+    except subprocess.TimeoutExpired:
+        return None, f"timed out after {timeout:g} s", round(time.monotonic() - t0, 2)
+    secs = round(time.monotonic() - t0, 2)
+    if p.returncode != 0:
+        return p, (ev.first_line(p.stderr) or "(no message)") + f" (exit {p.returncode})", secs
+    return p, None, secs
+
+
+def locator_check(tl):
+    """(locators chosen, locators that did not resolve to exactly one element)."""
+    chosen = bad = 0
+    for a in tl.get("actions") or []:
+        g = a.get("grounding") or {}
+        if g.get("locator"):
+            chosen += 1
+            if g.get("matchCount") != 1:
+                bad += 1
+    return chosen, bad
+
+
+def eval_live(truth, args, servers, offline_row):
+    scen = truth["scenario"]
+    out_dir = os.path.join(args.out_dir, scen, "live")
+    os.makedirs(out_dir, exist_ok=True)
+    row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
+    # The secrets go into the variables the offline script names (the live stage reads the same).
+    env = {}
+    pw = (offline_row["replay"].get("playwright-python") or {}).get("script")
+    if pw and os.path.isfile(os.path.join(REPO, pw)):
+        with open(os.path.join(REPO, pw), encoding="utf-8") as f:
+            env = scoring.secret_env(f.read(), truth)
+    port = servers.get(replay.origin_port(truth))
+    replay.SampleServers.request(port, "POST", "/__reset")
+    tl_path = os.path.join(out_dir, "timeline.json")
+    if os.path.exists(tl_path):
+        os.remove(tl_path)
+    p, err, secs = run([args.bin, truth["_video"], "--live", "--start-url", live_start_url(truth, port),
+                        "--target", "timeline", "-o", tl_path], env, args.gen_timeout)
+    row["liveSeconds"] = secs
+    row["duration"] = truth.get("duration")
+    if err:
+        row["timeline"] = {"status": "unavailable", "reason": err}
+        for t in ev.PY_TARGETS:
+            row["replay"][t] = {"status": "unavailable", "reason": err}
+        return row
+    row["timeline"] = ev.score_timeline_file(tl_path, None, truth)
+    with open(tl_path, encoding="utf-8") as f:
+        tl = json.load(f)
+    row["locators"], row["badLocators"] = locator_check(tl)
+    for d in tl.get("diagnostics") or []:
+        m = LIVE_NOTE.search(d.get("message", ""))
+        if m:
+            row["grounding"] = dict(zip(("verified", "corrected", "dropped", "offline"), map(int, m.groups()[:4])))
+            row["groundSeconds"] = float(m.group(5))
+    for target in ev.PY_TARGETS:
+        path = os.path.join(out_dir, ev.GEN_SUFFIX[target])
+        _, rerr, _ = run([args.bin, "render", tl_path, "--target", target, "-o", path])
+        if rerr:
+            row["replay"][target] = {"status": "unavailable", "reason": rerr}
+            continue
+        try:
+            res = replay.replay(path, truth, servers, timeout=args.timeout, workdir=out_dir)
+        except Exception as e:  # the harness itself failed: report, never invent
+            res = {"status": "fail", "reason": f"harness error: {type(e).__name__}: {e}"}
+        res["script"] = os.path.relpath(path, REPO)
+        row["replay"][target] = res
+    return row
+
+
+def doc_section(offline, live, tot_off, tot_live, meta):
+    targets = list(ev.ALL_TARGETS)
+    L = [BEGIN, "## vid2auto offline and `--live` (written by `make eval-live`; do not edit by hand)", ""]
+    L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {len(live)} recordings of `{meta['samples']}`. "
+             "Live: the sample app served, `vid2auto --live --start-url …` grounds the timeline in a headless "
+             "Chromium, the scripts are rendered from the grounded timeline and replayed like offline ones. "
+             "Live cost = the whole `--live` run (offline analysis included) / the recording's duration.")
+    L.append("")
+    L.append("| scenario | offline " + " | offline ".join(targets) + " | live " + " | live ".join(targets)
+             + " | grounding (verified/corrected/dropped/offline) | live cost |")
+    L.append("|---" * (2 * len(targets) + 3) + "|")
+    for o, r in zip(offline, live):
+        cells = []
+        for row in (o, r):
+            for t in targets:
+                status, detail = ev.timeline_cell(row["timeline"]) if t == "timeline" else ev.replay_cell(row["replay"].get(t))
+                if t == "timeline" and status == "scored":
+                    tl = row["timeline"]
+                    cells.append(f"P {tl['precision']:.2f} R {tl['recall']:.2f}")
+                else:
+                    cells.append("pass" if status == "pass" else (f"{status}: {detail}" if detail else status))
+        g = r.get("grounding")
+        cells.append("/".join(str(g[k]) for k in ("verified", "corrected", "dropped", "offline")) if g else "-")
+        cost = (r.get("liveSeconds") or 0) / r["duration"] if r.get("duration") else None
+        cells.append(f"{cost:.2f}×" if cost else "-")
+        L.append(f"| {ev.md_escape(r['scenario'])} | " + " | ".join(ev.md_escape(c) for c in cells) + " |")
+    L.append("")
+    L.append("Totals offline:")
+    L.append("")
+    L += [f"- {x}" for x in ev.totals_lines(tot_off)]
+    L.append("")
+    L.append("Totals live:")
+    L.append("")
+    L += [f"- {x}" for x in ev.totals_lines(tot_live)]
+    chosen = sum(r.get("locators", 0) for r in live)
+    bad = sum(r.get("badLocators", 0) for r in live)
+    L.append(f"- live locators: {chosen} chosen, {bad} not resolving to exactly one element when chosen")
+    costs = [r["liveSeconds"] / r["duration"] for r in live if r.get("liveSeconds") and r.get("duration")]
+    if costs:
+        L.append(f"- live cost: mean {sum(costs) / len(costs):.2f}× the recording's duration, max {max(costs):.2f}×")
+    L.append(END)
+    return "\n".join(L) + "\n"
+
+
+def write_doc(section):
+    global_doc = ev.DOC
+    try:
+        with open(global_doc, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        text = "# Accuracy\n\n"
+    if BEGIN in text and END in text:
+        a, b = text.index(BEGIN), text.index(END) + len(END)
+        if text[b:b + 1] == "\n":
+            b += 1
+        text = text[:a] + section + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(global_doc, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release", "vid2auto"))
+    ap.add_argument("--samples", default=os.path.join(REPO, "samples"))
+    ap.add_argument("--scenarios", default="")
+    ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--gen-timeout", type=float, default=600.0)
+    ap.add_argument("--json", default=os.path.join(REPO, ".eval-out", "eval-live.json"))
+    ap.add_argument("--no-docs", action="store_true")
+    ap.add_argument("--check", action="store_true", help="exit 1 unless every live script replays and every live locator was unique")
+    args = ap.parse_args(argv)
+    args.bin = os.path.abspath(args.bin)
+    args.samples = os.path.abspath(args.samples)
+    args.out_dir = os.path.join(os.path.dirname(os.path.abspath(args.json)), "live-run")
+    args.reference = False
+    args.target_list = list(ev.ALL_TARGETS)
+    only = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    truths = ev.load_truths(args.samples, only or None)
+    if replay.browsers_missing():
+        print("eval-live: " + replay.browsers_missing(), file=sys.stderr)
+        return 2
+    t0 = time.monotonic()
+    offline, live = [], []
+    with replay.SampleServers(args.samples) as servers:
+        for truth in truths:
+            o = ev.eval_scenario(truth, args.target_list, args, servers)
+            r = eval_live(truth, args, servers, o)
+            for row in (o, r):
+                row["_truthCount"] = len(truth.get("actions") or [])
+                row["_truthFills"] = sum(1 for a in truth.get("actions") or [] if a.get("kind") == "fill")
+                row["_hasAddressBar"] = scoring.has_address_bar(truth)
+            offline.append(o)
+            live.append(r)
+            print(f"{truth['scenario']}: offline " + ", ".join(f"{t} {o['replay'][t]['status']}" for t in ev.PY_TARGETS)
+                  + " | live " + ", ".join(f"{t} {r['replay'][t]['status']}" for t in ev.PY_TARGETS)
+                  + f" ({r.get('liveSeconds', 0):.1f} s)", flush=True)
+    tot_off = ev.totals(offline, args.target_list)
+    tot_live = ev.totals(live, args.target_list)
+    for row in offline + live:
+        for k in [k for k in row if k.startswith("_")]:
+            del row[k]
+    print()
+    print("live:")
+    ev.print_table(live, args.target_list, tot_live)
+    print()
+    print("offline:")
+    for line in ev.totals_lines(tot_off):
+        print(line)
+    bad = sum(r.get("badLocators", 0) for r in live)
+    chosen = sum(r.get("locators", 0) for r in live)
+    print(f"live locators: {chosen} chosen, {bad} not unique when chosen")
+    wall = round(time.monotonic() - t0, 1)
+    print(f"({wall} s)")
+    meta = {"commit": ev.git_commit(), "samples": os.path.relpath(args.samples, REPO), "seconds": wall}
+    if not args.no_docs:
+        write_doc(doc_section(offline, live, tot_off, tot_live, meta))
+        print("wrote docs/accuracy.md (live section)")
+    os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+    with open(args.json, "w", encoding="utf-8") as f:
+        json.dump(dict(meta, offline={"totals": tot_off, "scenarios": offline},
+                       live={"totals": tot_live, "scenarios": live}), f, indent=2)
+        f.write("\n")
+    if args.check:
+        failed = [f"{r['scenario']}/{t}" for r in live for t, res in r["replay"].items() if res["status"] != "pass"]
+        if failed or bad:
+            print("eval-live: not replayed live: " + ", ".join(failed) + (f"; {bad} locators not unique" if bad else ""),
+                  file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
