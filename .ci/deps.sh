@@ -4,7 +4,7 @@
 set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
-  chromium chromium-driver xvfb xdotool x11-utils fonts-dejavu-core fonts-liberation time)
+  chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation time)
 PY_PKGS=(playwright selenium pytest numpy scipy pillow)
 # Only the browser assets these ship are used (React 18 UMD in dash, Tailwind and Vue builds in
 # nicegui) and esbuild's JSX transform: install them without their web-framework dependencies.

@@ -121,6 +121,29 @@ def test_value_only_kinds_ignore_targets():
     assert not scoring.can_match(pred_action("scroll", 5.5, None, -600), scroll)
 
 
+def test_new_truth_kinds_dblclick_hover_press_switch():
+    cell = truth_action("dblclick", 3.0, 3.2, T("cell", "bram.devries@quillstone.io"))
+    assert scoring.can_match(pred_action("dblclick", 3.1, T(text="bram.devries@quillstone.io")), cell)
+    assert not scoring.can_match(pred_action("click", 3.1, T(text="bram.devries@quillstone.io")), cell)
+    hover = truth_action("hover", 5.0, 5.8, T("button", "More actions", text="⋯"))
+    assert scoring.can_match(pred_action("hover", 5.5, T(name="More actions")), hover)
+    assert not scoring.can_match(pred_action("hover", 5.5, T(name="Edit")), hover)
+    esc = truth_action("press", 7.0, 7.06, T("button", "Cancel"), "Escape")
+    assert scoring.can_match(pred_action("press", 7.2, None, "escape"), esc)
+    assert not scoring.can_match(pred_action("press", 7.2, None, "Enter"), esc)
+    sel = truth_action("press", 8.0, 8.06, T("textbox", "Name"), "Control+a")
+    assert scoring.can_match(pred_action("press", 8.0, None, "control+A"), sel)
+    # an icon-only button: the truth has only its aria-label
+    delete = truth_action("click", 9.0, 9.1, dict(T("button", "Delete"), context="Farid Haddad"))
+    assert scoring.can_match(pred_action("click", 9.0, T(role="button", name="Delete")), delete)
+    sw = truth_action("check", 10.0, 10.1, T("switch", "Weekly summary email", "Weekly summary email"), True)
+    assert scoring.can_match(pred_action("check", 10.0, T(label="Weekly summary email"), True), sw)
+    truth = {"actions": [cell, hover, esc]}
+    s = scoring.score_timeline({"actions": [pred_action("click", 3.1, T(text="bram.devries@quillstone.io"))]}, truth)
+    assert (s["matched"], s["recall"]) == (0, 0.0)  # a kind the analyser never emits counts as missed
+    assert s["missed"][0] == "dblclick 'bram.devries@quillstone.io' @3.0s" and s["missed"][2].startswith("press")
+
+
 def test_matching_is_optimal_not_greedy():
     # Prediction 0 fits both truth actions, prediction 1 only the first: greedy in time order
     # would pair 0-0 and lose a match; the optimal matching pairs 0-1 and 1-0.
