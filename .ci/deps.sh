@@ -4,7 +4,7 @@
 set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
-  chromium chromium-driver xvfb xdotool x11-utils fonts-dejavu-core fonts-liberation time)
+  chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation time)
 # kubernetes-validate ships Kubernetes' JSON schemas in its wheel: deploy/*.yaml are checked offline.
 PY_PKGS=(playwright selenium pytest numpy scipy pillow kubernetes-validate==1.37.0)
 # Only the browser assets these ship are used (React 18 UMD in dash, Tailwind and Vue builds in

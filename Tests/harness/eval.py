@@ -12,6 +12,12 @@ For every samples/recordings/SCENARIO.truth.json:
 Prints a scenario x target table and totals, writes a JSON summary (--json) and the vid2auto
 section of docs/accuracy.md, and checks the totals against Tests/harness/ratchet.json.
 
+Scopes: the recordings are totalled per app and per scope. ratchet.json's top-level figures are the
+floor of the original corpus (its "apps": signup, todo, shop, ledger); each entry of its "groups"
+(e.g. "new-apps": settings, admin, with the figures first seen on them) is a separate floor for its
+own apps' totals. Adding recordings of a new app therefore never lowers the old corpus's figures,
+and the new apps cannot fall below what vid2auto did on them the first time.
+
 `--reference` replays the hand-written scripts in Tests/harness/reference/ (SCENARIO.playwright.py,
 SCENARIO.selenium.py, SCENARIO.timeline.json) through the same path instead of running vid2auto;
 it exits 1 if any of them fails.
@@ -196,40 +202,90 @@ def totals(rows, targets):
     return tot
 
 
-def ratchet_figures(tot):
+def ratchet_figures(tot, prefix=""):
     figs = {}
     for t, v in tot.get("replayPassRate", {}).items():
-        figs[f"replayPassRate.{t}"] = v
+        figs[f"{prefix}replayPassRate.{t}"] = v
     tl = tot.get("timeline")
     if tl:
-        figs["timeline.precision"] = tl["precision"]
-        figs["timeline.recall"] = tl["recall"]
-        figs["timeline.exactFills"] = tl["exactFillFraction"]
+        figs[f"{prefix}timeline.precision"] = tl["precision"]
+        figs[f"{prefix}timeline.recall"] = tl["recall"]
+        figs[f"{prefix}timeline.exactFills"] = tl["exactFillFraction"]
     return figs
 
 
-def load_ratchet():
+def _read_ratchet():
     try:
         with open(RATCHET, encoding="utf-8") as f:
-            r = json.load(f)
+            return json.load(f)
     except FileNotFoundError:
-        r = {}
+        return {}
+
+
+def _flatten(r, prefix=""):
     flat = {}
     for t, v in (r.get("replayPassRate") or {}).items():
-        flat[f"replayPassRate.{t}"] = float(v)
+        flat[f"{prefix}replayPassRate.{t}"] = float(v)
     for k, v in (r.get("timeline") or {}).items():
-        flat[f"timeline.{k}"] = float(v)
+        flat[f"{prefix}timeline.{k}"] = float(v)
     return flat
 
 
+def load_ratchet():
+    """Flat floors: 'replayPassRate.T' / 'timeline.X' for the corpus (top level), and
+    'GROUP/replayPassRate.T' / 'GROUP/timeline.X' for each group."""
+    r = _read_ratchet()
+    flat = _flatten(r)
+    for g, body in (r.get("groups") or {}).items():
+        flat.update(_flatten(body, g + "/"))
+    return flat
+
+
+def ratchet_scopes():
+    """{'': corpus apps or None (= every recording), GROUP: its apps} from ratchet.json."""
+    r = _read_ratchet()
+    scopes = {"": r.get("apps")}
+    for g, body in (r.get("groups") or {}).items():
+        scopes[g] = body.get("apps") or []
+    return scopes
+
+
 def save_ratchet(flat):
-    out = {"replayPassRate": {}, "timeline": {}}
+    """Write the floors back, keeping each scope's apps and notes."""
+    old = _read_ratchet()
+    out = {k: v for k, v in old.items() if k not in ("replayPassRate", "timeline", "groups")}
+    out.update({"replayPassRate": {}, "timeline": {}})
+    groups = {g: {k: v for k, v in body.items() if k not in ("replayPassRate", "timeline")}
+              for g, body in (old.get("groups") or {}).items()}
     for k, v in sorted(flat.items()):
-        group, name = k.split(".", 1)
-        out[group][name] = round(v, 4)
+        scope, _, key = k.rpartition("/")
+        group, name = key.split(".", 1)
+        if scope:
+            groups.setdefault(scope, {}).setdefault(group, {})[name] = round(v, 4)
+        else:
+            out[group][name] = round(v, 4)
+    if groups:
+        out["groups"] = groups
     with open(RATCHET, "w", encoding="utf-8") as f:
-        json.dump(out, f, indent=2)
+        json.dump(out, f, indent=2, ensure_ascii=False)
         f.write("\n")
+
+
+def scope_rows(rows, apps):
+    return list(rows) if apps is None else [r for r in rows if r.get("app") in apps]
+
+
+def scoped_totals(rows, targets, scopes):
+    """Totals per ratchet scope ('' = the corpus) and per app."""
+    by_scope = {name: totals(scope_rows(rows, apps), targets) for name, apps in scopes.items()}
+    by_app = {app: totals([r for r in rows if r.get("app") == app], targets)
+              for app in sorted({r.get("app") for r in rows if r.get("app")})}
+    return by_scope, by_app
+
+
+def scope_title(name, apps):
+    label = "corpus" if name == "" else name
+    return f"{label} ({', '.join(apps)})" if apps else label
 
 
 # ------------------------------------------------------------------ output
@@ -297,13 +353,27 @@ def md_escape(s):
     return str(s).replace("|", "\\|").replace("\n", " ")
 
 
-def render_doc_section(rows, targets, tot, meta):
+def print_scoped(by_scope, by_app, scopes):
+    if len(by_app) <= 1:
+        return
+    print()
+    for name, st in by_scope.items():
+        if st["scenarios"]:
+            print(f"{scope_title(name, scopes[name])}, {st['scenarios']} recordings:")
+            for line in totals_lines(st):
+                print("  " + line)
+    print("by app:")
+    for app, st in by_app.items():
+        print(f"  {app} ({st['scenarios']}): " + "; ".join(totals_lines(st)))
+
+
+def render_doc_section(rows, targets, tot, meta, scoped=None):
     L = [BEGIN, "## vid2auto (written by `make eval`; do not edit by hand)", ""]
     L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {tot['scenarios']} recordings, "
              f"binary `{meta['bin']}`. Replay: the generated script run against `samples/server.py`, "
              "pass = the app's final state equals the truth's. Timeline: P/R of actions matched to the "
-             "truth. Rules: `Tests/harness/scoring.py`; totals may not fall below "
-             "`Tests/harness/ratchet.json`.")
+             "truth. Rules: `Tests/harness/scoring.py`; the old corpus's totals and each group's may not "
+             "fall below `Tests/harness/ratchet.json`.")
     L.append("")
     L.append("| scenario | " + " | ".join(targets) + " |")
     L.append("|---" * (len(targets) + 1) + "|")
@@ -323,6 +393,22 @@ def render_doc_section(rows, targets, tot, meta):
     L.append("")
     for line in totals_lines(tot):
         L.append(f"- {line}")
+    if scoped and len(scoped[1]) > 1:
+        by_scope, by_app, scopes = scoped
+        for name, st in by_scope.items():
+            if st["scenarios"]:
+                L.append("")
+                L.append(f"{scope_title(name, scopes[name])}, {st['scenarios']} recordings"
+                         + (" (the ratchet's top-level floor):" if name == "" else
+                            f" (floor: ratchet.json groups.{name}):"))
+                L.append("")
+                for line in totals_lines(st):
+                    L.append(f"- {line}")
+        L.append("")
+        L.append("By app:")
+        L.append("")
+        for app, st in by_app.items():
+            L.append(f"- {app} ({st['scenarios']}): " + "; ".join(totals_lines(st)))
     L.append(END)
     return "\n".join(L) + "\n"
 
@@ -420,18 +506,25 @@ def main(argv=None):
             row["_hasAddressBar"] = scoring.has_address_bar(truth)
             rows.append(row)
     tot = totals(rows, args.target_list)
+    scopes = ratchet_scopes()
+    by_scope, by_app = scoped_totals(rows, args.target_list, scopes)
     for r in rows:
         for k in [k for k in r if k.startswith("_")]:
             del r[k]
     wall = round(time.monotonic() - t_start, 1)
     print_table(rows, args.target_list, tot)
+    print_scoped(by_scope, by_app, scopes)
     print(f"({wall} s)")
 
     meta = {"mode": "reference" if args.reference else "vid2auto", "bin": os.path.relpath(args.bin, REPO),
             "commit": git_commit(), "seconds": wall, "targets": args.target_list}
-    summary = dict(meta, totals=tot, scenarios=rows)
+    summary = dict(meta, totals=tot, scenarios=rows,
+                   scopeTotals={(k or "corpus"): v for k, v in by_scope.items()}, appTotals=by_app)
     status = 0
-    figs = ratchet_figures(tot)
+    figs = {}
+    for name, st in by_scope.items():
+        if st["scenarios"]:
+            figs.update(ratchet_figures(st, name + "/" if name else ""))
     if args.check_ratchet:
         floor = load_ratchet()
         below = {k: (v, floor[k]) for k, v in figs.items() if k in floor and v + EPS < floor[k]}
@@ -458,7 +551,7 @@ def main(argv=None):
             print("reference failures: " + ", ".join(failed), file=sys.stderr)
             status = 1
     elif args.full and not args.no_docs:
-        write_doc(render_doc_section(rows, args.target_list, tot, meta))
+        write_doc(render_doc_section(rows, args.target_list, tot, meta, (by_scope, by_app, scopes)))
         print(f"wrote {os.path.relpath(DOC, REPO)} (vid2auto section)")
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w", encoding="utf-8") as f:

@@ -5,14 +5,19 @@ Pure functions only (no browser, no server), so `test_eval_harness.py` can pin e
 Timeline matching (one prediction to at most one truth action and back):
   * same `kind`;
   * time: prediction `time` within [truth.start - TIME_SLACK, truth.end + TIME_SLACK];
-  * click / fill / select / check (and any other kind): compatible targets — after normalising
+  * click / fill / select / check / dblclick / hover (and any other kind): compatible targets — after normalising
     (lowercase, whitespace collapsed, trimmed) some non-empty string among the prediction's
     name/text/label/placeholder equals, contains or is contained in some non-empty string among
     the truth's name/label/placeholder/text. A truth target with none of those strings accepts any
     target;
   * goto: same URL (scheme added if missing, host lowercased, trailing "/" ignored);
-    press: same key name (case-insensitive); scroll: same direction and
+    press: same key name (case-insensitive: "Control+a" = "control+A"); scroll: same direction and
     |pred - truth| <= max(SCROLL_ABS_SLACK, SCROLL_REL_SLACK * |truth|). Targets are ignored.
+Truth kinds (samples/README.md): goto, click, fill, press (Enter, Escape, Tab, ArrowDown, …), select,
+check (checkbox, radio, role=switch; its true/false value is not compared), scroll, dblclick (target =
+the element double-clicked, value null), hover (target = the element the pointer rested on so that
+something opened, value null). A kind the analyser never emits simply counts as missed: a click
+predicted for a truth dblclick, or nothing for a hover, is not a match.
 The matching maximises the number of pairs (Hungarian algorithm on weights
 1 + 0.01·[fill value exact] + 0.001·time-closeness), so ties are broken towards exact values.
 precision = matched / predicted, recall = matched / truth (an empty prediction has precision 0,
@@ -248,7 +253,7 @@ def _describe(a):
     s = f"{a.get('kind')}"
     if label:
         s += f" '{label}'"
-    if a.get("kind") != "click" and not a.get("secret"):
+    if a.get("kind") not in ("click", "dblclick", "hover") and not a.get("secret"):
         s += f" = {a.get('value')!r}"
     if when is not None:
         s += f" @{float(when):.1f}s"

@@ -121,6 +121,29 @@ def test_value_only_kinds_ignore_targets():
     assert not scoring.can_match(pred_action("scroll", 5.5, None, -600), scroll)
 
 
+def test_new_truth_kinds_dblclick_hover_press_switch():
+    cell = truth_action("dblclick", 3.0, 3.2, T("cell", "bram.devries@quillstone.io"))
+    assert scoring.can_match(pred_action("dblclick", 3.1, T(text="bram.devries@quillstone.io")), cell)
+    assert not scoring.can_match(pred_action("click", 3.1, T(text="bram.devries@quillstone.io")), cell)
+    hover = truth_action("hover", 5.0, 5.8, T("button", "More actions", text="⋯"))
+    assert scoring.can_match(pred_action("hover", 5.5, T(name="More actions")), hover)
+    assert not scoring.can_match(pred_action("hover", 5.5, T(name="Edit")), hover)
+    esc = truth_action("press", 7.0, 7.06, T("button", "Cancel"), "Escape")
+    assert scoring.can_match(pred_action("press", 7.2, None, "escape"), esc)
+    assert not scoring.can_match(pred_action("press", 7.2, None, "Enter"), esc)
+    sel = truth_action("press", 8.0, 8.06, T("textbox", "Name"), "Control+a")
+    assert scoring.can_match(pred_action("press", 8.0, None, "control+A"), sel)
+    # an icon-only button: the truth has only its aria-label
+    delete = truth_action("click", 9.0, 9.1, dict(T("button", "Delete"), context="Farid Haddad"))
+    assert scoring.can_match(pred_action("click", 9.0, T(role="button", name="Delete")), delete)
+    sw = truth_action("check", 10.0, 10.1, T("switch", "Weekly summary email", "Weekly summary email"), True)
+    assert scoring.can_match(pred_action("check", 10.0, T(label="Weekly summary email"), True), sw)
+    truth = {"actions": [cell, hover, esc]}
+    s = scoring.score_timeline({"actions": [pred_action("click", 3.1, T(text="bram.devries@quillstone.io"))]}, truth)
+    assert (s["matched"], s["recall"]) == (0, 0.0)  # a kind the analyser never emits counts as missed
+    assert s["missed"][0] == "dblclick 'bram.devries@quillstone.io' @3.0s" and s["missed"][2].startswith("press")
+
+
 def test_matching_is_optimal_not_greedy():
     # Prediction 0 fits both truth actions, prediction 1 only the first: greedy in time order
     # would pair 0-0 and lose a match; the optimal matching pairs 0-1 and 1-0.
@@ -209,11 +232,45 @@ def test_totals_and_ratchet(tmp_path, monkeypatch):
     assert harness.load_ratchet()["timeline.precision"] == 0.75
 
 
+def test_ratchet_scopes_keep_the_corpus_floor_apart_from_new_apps(tmp_path, monkeypatch):
+    def row(scen, app, ok, matched, truth):
+        return {"scenario": scen, "app": app, "replay": {t: {"status": "pass" if ok else "fail"} for t in harness.PY_TARGETS},
+                "timeline": {"status": "scored", "predicted": matched, "matched": matched, "truth": truth,
+                             "truthFills": 0, "exactFills": 0, "startURL": True},
+                "_truthCount": truth, "_truthFills": 0, "_hasAddressBar": True}
+    rows = [row("t1", "todo", True, 4, 4), row("s1", "settings", False, 1, 4), row("a1", "admin", True, 2, 4)]
+    path = tmp_path / "ratchet.json"
+    path.write_text(json.dumps({"apps": ["todo"], "replayPassRate": {}, "timeline": {},
+                                "groups": {"new-apps": {"apps": ["settings", "admin"], "note": "first seen"}}}))
+    monkeypatch.setattr(harness, "RATCHET", str(path))
+    scopes = harness.ratchet_scopes()
+    assert scopes == {"": ["todo"], "new-apps": ["settings", "admin"]}
+    by_scope, by_app = harness.scoped_totals(rows, list(harness.ALL_TARGETS), scopes)
+    assert by_scope[""]["timeline"]["recall"] == 1.0 and by_scope[""]["replayPassRate"]["playwright-python"] == 1.0
+    assert by_scope["new-apps"]["timeline"]["recall"] == 0.375
+    assert by_scope["new-apps"]["replayPassRate"]["selenium-python"] == 0.5
+    assert set(by_app) == {"todo", "settings", "admin"}
+    figs = {}
+    for name, st in by_scope.items():
+        figs.update(harness.ratchet_figures(st, name + "/" if name else ""))
+    harness.save_ratchet(figs)
+    saved = json.loads(path.read_text())
+    assert saved["apps"] == ["todo"] and saved["timeline"]["recall"] == 1.0
+    assert saved["groups"]["new-apps"]["note"] == "first seen"
+    assert saved["groups"]["new-apps"]["apps"] == ["settings", "admin"]
+    assert saved["groups"]["new-apps"]["timeline"]["recall"] == 0.375
+    assert harness.load_ratchet()["new-apps/replayPassRate.playwright-python"] == 0.5
+
+
 def test_committed_ratchet_is_well_formed():
     with open(os.path.join(HERE, "ratchet.json")) as f:
         r = json.load(f)
     assert set(r["replayPassRate"]) == {"playwright-python", "selenium-python"}
     assert set(r["timeline"]) == {"precision", "recall", "exactFills"}
+    for g, body in (r.get("groups") or {}).items():
+        assert body["apps"] and set(body["apps"]).isdisjoint(r.get("apps") or []), g
+        assert set(body.get("replayPassRate") or {}) <= {"playwright-python", "selenium-python"}
+        assert set(body.get("timeline") or {}) <= {"precision", "recall", "exactFills"}
 
 
 def test_doc_section_replaces_only_its_markers(tmp_path):

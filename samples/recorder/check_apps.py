@@ -3,6 +3,8 @@
 
     python3 samples/recorder/check_apps.py [--shots DIR]
 
+Covers all six apps: signup, todo, shop, ledger, settings, admin.
+
 Uses Debian's Chromium (/usr/bin/chromium). Exits non-zero on the first failed check.
 """
 import argparse
@@ -117,6 +119,67 @@ def main():
         s = state(base, "ledger")
         check(s["password"] == "correct-horse-42" and s["invoices"][0]["client"] == "Harbour Coffee Co."
               and s["tab"] == "invoices" and s["modal"] == "profile", "ledger login, invoice, menu")
+        # settings
+        pg.goto(base + "/settings/")
+        shot("settings")
+        pg.get_by_label("Display name").fill("Sam Rivera")
+        pg.get_by_role("radio", name="Light").click()
+        pg.keyboard.press("Tab")
+        pg.keyboard.press("ArrowRight")
+        pg.keyboard.press("ArrowRight")
+        pg.get_by_role("switch", name="Weekly summary email").set_checked(True)
+        pg.get_by_role("button", name="Privacy").click()
+        pg.get_by_role("switch", name="Show my profile publicly").set_checked(False)
+        pg.wait_for_timeout(200)
+        s = state(base, "settings")
+        check(s["dirty"] and s["saved"] is None and s["open"] == ["notifications", "privacy"],
+              "settings: unsaved changes, accordion opened")
+        pg.get_by_role("button", name="Save").click()
+        shot("settings-saved")
+        pg.wait_for_timeout(300)
+        s = state(base, "settings")
+        check(s["saved"] == s["settings"] and not s["dirty"] and s["toast"] and s["saves"] == 1
+              and s["settings"] == {"displayName": "Sam Rivera", "theme": "light", "textSize": 17,
+                                    "switches": {"emailNotifications": True, "pushNotifications": False,
+                                                 "weeklySummary": True, "publicProfile": False,
+                                                 "usageData": False, "developerMode": False,
+                                                 "betaFeatures": False}},
+              "settings: name, segmented, slider by keys, switches, save + toast")
+
+        # admin
+        pg.goto(base + "/admin/")
+        shot("admin")
+        row = lambda name: pg.get_by_role("row").filter(has=pg.get_by_role("cell", name=name, exact=True))
+        pg.get_by_role("cell", name="bram.devries@quillstone.io", exact=True).dblclick()
+        pg.get_by_role("textbox", name="Email").fill("bram@quillstone.io")
+        pg.keyboard.press("Enter")
+        pg.get_by_role("cell", name="Hiro Tanaka", exact=True).dblclick()
+        pg.keyboard.type("Nobody")
+        pg.keyboard.press("Escape")
+        row("Esther Adeyemi").get_by_role("button", name="More actions").hover()
+        pg.get_by_role("menuitem", name="Suspend").wait_for()
+        shot("admin-menu")
+        pg.get_by_role("menuitem", name="Suspend").click()
+        row("Dmitri Volkov").get_by_role("button", name="Delete").click()
+        shot("admin-confirm")
+        pg.keyboard.press("Escape")
+        pg.get_by_role("button", name="Page 3").click()
+        row("Viktor Hale").get_by_role("button", name="Delete").click()
+        pg.get_by_role("button", name="Delete user").click()
+        pg.get_by_role("button", name="Prev").click()
+        row("Ines Carvalho").get_by_role("button", name="Edit").click()
+        pg.get_by_label("Role").select_option(label="Editor")
+        pg.get_by_role("button", name="Save user").click()
+        pg.get_by_role("searchbox", name="Search users").fill("lind")
+        pg.wait_for_timeout(300)
+        s = state(base, "admin")
+        u = {x["name"]: x for x in s["users"]}
+        check(u["Bram de Vries"]["email"] == "bram@quillstone.io" and "Nobody" not in u
+              and u["Esther Adeyemi"]["status"] == "Suspended" and "Dmitri Volkov" in u
+              and s["deleted"] == ["Viktor Hale"] and u["Ines Carvalho"]["role"] == "Editor"
+              and s["shown"] == ["Greta Lindqvist", "Rosa Lindgren"] and s["pageNumber"] == 1
+              and s["menu"] is None and s["dialog"] is None and s["editing"] is None,
+              "admin: inline edit, Escape cancels, hover menu, Escape closes dialog, delete, edit dialog, search")
         b.close()
     srv.shutdown()
     print("all apps OK")

@@ -109,6 +109,13 @@ class Human:
         up = self.timed("mouseup", 1)
         return down, up
 
+    def dblclick(self, hold=(0.05, 0.1), gap=(0.07, 0.14)) -> tuple[float, float]:
+        """Two presses in quick succession without moving; returns (first down, second up)."""
+        down, _ = self.click(hold)
+        self.sleep(*gap)
+        _, up = self.click(hold)
+        return down, up
+
     def wheel(self, ticks: int) -> tuple[float, float]:
         """Scroll the wheel: positive ticks scroll down (button 5), negative up (button 4)."""
         button = 5 if ticks > 0 else 4

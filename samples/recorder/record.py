@@ -66,8 +66,10 @@ DESCRIBE_JS = r"""
     tag, type, label, text,
     placeholder: el.getAttribute('placeholder') || null,
     secret: tag === 'input' && type === 'password',
-    checked: (tag === 'input' && (type === 'checkbox' || type === 'radio')) ? el.checked : null,
+    checked: (tag === 'input' && (type === 'checkbox' || type === 'radio')) ? el.checked
+             : (el.hasAttribute('aria-checked') ? el.getAttribute('aria-checked') === 'true' : null),
     value: isTexty && 'value' in el ? el.value : null,
+    selection: isTexty && typeof el.selectionStart === 'number' ? [el.selectionStart, el.selectionEnd] : null,
     focused: document.activeElement === el,
     box: { x: r.x, y: r.y, width: r.width, height: r.height },
   };
@@ -118,6 +120,24 @@ def _parse_aria(snapshot: str):
 
 class ScenarioError(RuntimeError):
     pass
+
+
+# Playwright key names (what the truth records) -> X keysyms (what xdotool sends).
+XKEYS = {"Enter": "Return", "Escape": "Escape", "Tab": "Tab", "Backspace": "BackSpace", "Delete": "Delete",
+         "ArrowDown": "Down", "ArrowUp": "Up", "ArrowLeft": "Left", "ArrowRight": "Right", "Space": "space",
+         " ": "space", "Home": "Home", "End": "End", "PageDown": "Next", "PageUp": "Prior"}
+XMODS = {"Control": "ctrl", "Shift": "shift", "Alt": "alt", "Meta": "super"}
+
+
+def xdotool_key(key: str) -> str:
+    """'Control+a' -> 'ctrl+a', 'ArrowDown' -> 'Down', 'Shift+Tab' -> 'shift+Tab'."""
+    *mods, last = key.split("+") if key != "+" else [key]
+    return "+".join([XMODS.get(m, m.lower()) for m in mods] + [XKEYS.get(last, last)])
+
+
+# The state a checkbox, radio or switch is in: `checked` for inputs, `aria-checked` for role=switch
+# and role=radio buttons.
+CHECKED_JS = "el => (el.tagName === 'INPUT') ? el.checked : el.getAttribute('aria-checked') === 'true'"
 
 
 class Recorder:
@@ -360,10 +380,32 @@ class Recorder:
         """A short human pause between actions."""
         self.human.sleep(0.35, 1.1)
 
-    def hover(self, locator, speed=1.0):
-        _, info = self.describe(locator)
-        x, y, _, _ = self._point_in(info["box"], "button")
+    def hover(self, locator, opens=None, context=None, speed=1.0, rest=(0.5, 0.9)):
+        """Move the pointer onto an element and rest there until what it opens (`opens`, a locator)
+        is visible, and a little longer. Logs `hover`: start = the pointer comes to rest on the
+        element, end = the end of the rest (the pointer moves on after it)."""
+        target, info = self.describe(locator, context)
+        x, y, px, py = self._point_in(info["box"], "button")
         self.human.move_to(x, y, speed)
+        start = self.now()
+        if opens is not None:
+            try:
+                self.loc(opens).first.wait_for(state="visible", timeout=3000)
+            except Exception as e:  # noqa: BLE001
+                raise ScenarioError(f"hovering did not open {opens}: {e}")
+        self.human.sleep(*rest)
+        end = self.now()
+        return self._act("hover", start, end, target, **self._geom(info, px, py))
+
+    def dblclick(self, locator, context=None):
+        """Double-click an element (two presses ~100 ms apart). Logs `dblclick` from the first
+        button down to the second button up; value null."""
+        target, info = self.describe(locator, context)
+        x, y, px, py = self._point_in(info["box"], "text")
+        self.human.move_to(x, y)
+        self.human.sleep(0.08, 0.25)
+        down, up = self.human.dblclick()
+        return self._act("dblclick", down, up, target, **self._geom(info, px, py))
 
     def wander(self, dx_range=(-160, 160), dy_range=(-90, 90)):
         """Idle pointer drift while reading the page (no action)."""
@@ -409,19 +451,23 @@ class Recorder:
         self.human.sleep(0.05, 0.2)
         down, up = self.human.click()
         time.sleep(0.05)
-        checked = loc.evaluate("el => el.checked")
-        if info["checked"] == checked and info["type"] == "checkbox":
-            raise ScenarioError("the checkbox did not toggle")
+        checked = loc.evaluate(CHECKED_JS)
+        if info["checked"] == checked and (info["type"] == "checkbox" or target["role"] in ("switch", "checkbox")):
+            raise ScenarioError(f"the {target['role']} did not toggle")
         return self._act("check", down, up, target, checked, **self._geom(info, px, py))
 
-    def fill(self, locator, text, context=None, speed=1.0):
+    def fill(self, locator, text, context=None, speed=1.0, select_all=False):
         """Focus a field with a click (unless it has focus) and type; "\\b" in text is a backspace.
-        Logs one fill with the field's final value."""
+        `select_all`: press Control+A after focusing (to retype a prefilled field). Logs one fill with
+        the field's final value (docs/timeline.md: select-all-and-retype is one fill, not a press)."""
         target, info = self.describe(locator, context)
         loc = self.loc(locator)
         start = None
+        initial = info["value"] or ""
         geom = self._geom(info, info["box"]["x"] + info["box"]["width"] / 2, info["box"]["y"] + info["box"]["height"] / 2)
         if not info["focused"]:
+            if initial and not select_all:
+                raise ScenarioError(f"field holds {initial!r}: a click puts the caret anywhere; use select_all")
             x, y, px, py = self._point_in(info["box"], "text")
             self.human.move_to(x, y)
             self.human.sleep(0.05, 0.2)
@@ -429,23 +475,34 @@ class Recorder:
             geom = self._geom(info, px, py)
             self.human.sleep(0.25, 0.6)
         else:
+            sel = info.get("selection")
+            if sel and initial and sel == [0, len(initial)]:
+                initial = ""  # focused with all its text selected (Tab into it, an editor that selects)
+            elif sel and initial and sel != [len(initial), len(initial)] and not select_all:
+                raise ScenarioError(f"focused field {initial!r} has the caret/selection at {sel}")
             self.human.sleep(0.2, 0.5)
+        if select_all:
+            t = self.human.key("ctrl+a")
+            start = t if start is None else start
+            initial = ""
+            self.human.sleep(0.15, 0.35)
         first, last = self.human.type_text(text, wpm=self.sc.wpm * speed)
         end = last + 0.05
         time.sleep(0.05)
         value = loc.evaluate("el => el.value")
-        expected = apply_backspaces(text, info["value"] or "")
+        expected = apply_backspaces(text, initial)
         if value != expected:
             raise ScenarioError(f"field holds {value!r}, expected {expected!r}")
         return self._act("fill", start if start is not None else first, end, target, value,
                          bool(info["secret"]), **geom)
 
-    def press(self, key="Enter", nav=False):
+    def press(self, key="Enter", nav=False, context=None):
+        """Press a key (Playwright's name: "Enter", "Escape", "Tab", "ArrowDown", "Control+a").
+        Logs `press`: value = the key name, target = the element that had focus."""
         target = None
         if self.page.evaluate("document.activeElement && document.activeElement !== document.body"):
-            target, _ = self.describe(self.page.locator(":focus"))
-        xkey = {"Enter": "Return", "Escape": "Escape", "Tab": "Tab"}.get(key, key)
-        t = self.human.key(xkey)
+            target, _ = self.describe(self.page.locator(":focus"), context)
+        t = self.human.key(xdotool_key(key))
         a = self._act("press", t, t + 0.06, target, key)
         if nav:
             self._after_nav(nav)

@@ -387,3 +387,267 @@ def ledger_tabs_profile_nopointer(r):
     r.wait(1.2, 1.8)
     r.click(role("button", "Done"))
     r.wait(0.8, 1.2)
+
+
+# ------------------------------------------------------------------------------------------------
+# settings: Nimbus (dark settings page: switches, segmented control, slider, accordion, save toast)
+# ------------------------------------------------------------------------------------------------
+def switch(name):
+    return role("switch", name)
+
+
+@scenario("settings-switches-save", "settings", "/settings/",
+          "Dark settings page. Turns the Weekly summary email switch on and Email notifications off "
+          "(toggle switches, role=switch), then saves; a toast confirms.",
+          ["toggle switch (role=switch) on and off", "dark theme", "save button", "toast"])
+def settings_switches_save(r):
+    r.wander()
+    r.check(switch("Weekly summary email"))
+    r.think()
+    r.check(switch("Email notifications"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.2, 1.8)
+    r.wander()
+
+
+@scenario("settings-profile-theme", "settings", "/settings/",
+          "Retypes the prefilled Display name (click, Control+A, type — one fill), picks Light in the "
+          "Theme segmented control, saves and dismisses the toast with its icon-only ✕ button.",
+          ["fill a prefilled field (select all + retype)", "segmented control (role=radio)", "save",
+           "icon-only button (aria-label Dismiss)"],
+          wpm=72)
+def settings_profile_theme(r):
+    r.fill(label("Display name"), "Sam Rivera", select_all=True)
+    r.think()
+    r.check(role("radio", "Light"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.0, 1.5)
+    r.click(role("button", "Dismiss"))
+    r.wait(0.8, 1.2)
+    r.wander()
+
+
+@scenario("settings-accordion-privacy", "settings", "/settings/",
+          "Expands the Privacy section of the accordion, scrolls down a little, turns Show my profile "
+          "publicly off and Share usage data on, and saves.",
+          ["accordion (aria-expanded)", "scroll", "toggle switches", "save"])
+def settings_accordion_privacy(r):
+    r.click(role("button", "Privacy"))
+    r.wait(0.6, 1.0)
+    r.scroll(2)
+    r.think()
+    r.check(switch("Show my profile publicly"))
+    r.think()
+    r.check(switch("Share usage data"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.2, 1.8)
+    r.wander()
+
+
+@scenario("settings-keyboard-60fps", "settings", "/settings/",
+          "60 fps. Picks System in the segmented control, moves focus to the Text size slider with "
+          "Tab and sets it with the arrow keys (ArrowRight ×3, ArrowDown ×1: 15 → 17 px), turns Push "
+          "notifications on and saves.",
+          ["60 fps", "segmented control", "press Tab", "press ArrowRight / ArrowDown on a slider",
+           "toggle switch", "save"],
+          fps=60)
+def settings_keyboard_60fps(r):
+    r.check(role("radio", "System"))
+    r.wait(0.5, 0.8)
+    r.press("Tab")
+    r.wait(0.5, 0.9)
+    for key in ("ArrowRight", "ArrowRight", "ArrowRight", "ArrowDown"):
+        r.press(key)
+        r.wait(0.35, 0.7)
+    r.think()
+    r.check(switch("Push notifications"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.2, 1.6)
+    r.wander()
+
+
+@scenario("settings-advanced-1080", "settings", "/settings/",
+          "Full HD screen. Collapses Notifications, expands Advanced, turns Developer mode and Beta "
+          "features on, retypes the display name and saves.",
+          ["1920x1080", "accordion collapse and expand", "toggle switches",
+           "fill a prefilled field (select all + retype)", "save"],
+          screen=(1920, 1080), wpm=66)
+def settings_advanced_1080(r):
+    r.click(role("button", "Notifications"))
+    r.wait(0.5, 0.9)
+    r.click(role("button", "Advanced"))
+    r.wait(0.6, 1.0)
+    r.check(switch("Developer mode"))
+    r.think()
+    r.check(switch("Beta features"))
+    r.think()
+    r.fill(label("Display name"), "Alex M. Morgan", select_all=True)
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.2, 1.8)
+    r.wander()
+
+
+@scenario("settings-discard-24fps", "settings", "/settings/",
+          "24 fps. Flips two switches, changes its mind and presses Discard (the switches go back), "
+          "then turns Weekly summary email on and saves.",
+          ["24 fps", "toggle switches", "discard (state goes back)", "save"],
+          fps=24)
+def settings_discard_24fps(r):
+    r.check(switch("Push notifications"))
+    r.think()
+    r.check(switch("Email notifications"))
+    r.wait(0.8, 1.2)
+    r.click(role("button", "Discard"))
+    r.wait(0.8, 1.2)
+    r.check(switch("Weekly summary email"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.2, 1.6)
+    r.wander()
+
+
+# ------------------------------------------------------------------------------------------------
+# admin: Quillstone Admin (dense users table: inline edit, hover menus, dialogs, pagination)
+# ------------------------------------------------------------------------------------------------
+def row_button(r, name, button):
+    """The `button` (Edit / More actions / Delete) in the table row whose Name cell is `name`."""
+    return r.page.get_by_role("row").filter(has=r.page.get_by_role("cell", name=name, exact=True)) \
+        .get_by_role("button", name=button, exact=True)
+
+
+def cell(text):
+    return ("get_by_role", "cell", {"name": text, "exact": True})
+
+
+@scenario("admin-dblclick-edit", "admin", "/admin/",
+          "Dense serif admin table. Double-clicks Bram de Vries's email cell, types a new address "
+          "over the selected text and saves with Enter; double-clicks Chloé Martin's name, starts "
+          "typing and cancels with Escape.",
+          ["double-click a cell to edit inline", "fill in a focused field (text selected)",
+           "press Enter", "press Escape cancels", "serif dense table"],
+          wpm=74)
+def admin_dblclick_edit(r):
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+    r.dblclick(cell("bram.devries@quillstone.io"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Email"), "bram@quillstone.io")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.dblclick(cell("Chloé Martin"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Name"), "Chloe M")
+    r.wait(0.6, 1.0)
+    r.press("Escape")
+    r.wait(0.8, 1.2)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+@scenario("admin-delete-confirm", "admin", "/admin/",
+          "Deletes Farid Haddad with the row's icon-only Delete button (aria-label only) and confirms "
+          "in the dialog; then opens the Delete confirmation for Esther Adeyemi and closes it with "
+          "Escape.",
+          ["icon-only button (aria-label Delete)", "repeated row buttons (context)",
+           "confirmation dialog", "press Escape closes a dialog"])
+def admin_delete_confirm(r):
+    r.click(row_button(r, "Farid Haddad", "Delete"))
+    r.wait(0.8, 1.2)
+    r.click(role("button", "Delete user"))
+    r.think()
+    r.click(row_button(r, "Esther Adeyemi", "Delete"))
+    r.wait(1.0, 1.5)
+    r.press("Escape")
+    r.wait(0.8, 1.2)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+@scenario("admin-hover-menu", "admin", "/admin/",
+          "Rests the pointer on Greta Lindqvist's ⋯ button until its row menu opens and picks "
+          "Suspend; then does the same on Hiro Tanaka's row and picks Send password reset.",
+          ["hover opens a menu", "menuitem", "repeated row buttons (context)"])
+def admin_hover_menu(r):
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+    r.hover(row_button(r, "Greta Lindqvist", "More actions"), opens=role("menuitem", "Suspend"))
+    r.click(role("menuitem", "Suspend"))
+    r.think()
+    r.hover(row_button(r, "Hiro Tanaka", "More actions"), opens=role("menuitem", "Send password reset"))
+    r.click(role("menuitem", "Send password reset"))
+    r.wait(1.0, 1.5)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+@scenario("admin-pagination-edit", "admin", "/admin/",
+          "Goes to the next page, opens Kasia Nowak's Edit dialog (identical Edit buttons per row), "
+          "retypes the selected full name, Tabs to the email and retypes it, picks Admin in the Role "
+          "select and saves; then jumps to page 3.",
+          ["pagination (Next, page number)", "repeated Edit buttons (context)", "modal dialog",
+           "fill in a focused field (text selected)", "press Tab", "select (popup click)"],
+          wpm=78)
+def admin_pagination_edit(r):
+    r.click(role("button", "Next"))
+    r.think()
+    r.click(row_button(r, "Kasia Nowak", "Edit"))
+    r.wait(0.6, 1.0)
+    r.fill(label("Full name"), "Katarzyna Nowak")
+    r.wait(0.3, 0.6)
+    r.press("Tab")
+    r.wait(0.3, 0.6)
+    r.fill(label("Email address"), "k.nowak@quillstone.io")
+    r.think()
+    r.select(label("Role"), "Admin")
+    r.think()
+    r.click(role("button", "Save user"))
+    r.think()
+    r.click(role("button", "Page 3"))
+    r.wait(1.0, 1.5)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+@scenario("admin-search-delete-vp9", "admin", "/admin/",
+          "VP9 WebM. Types “ha” in the search box (the table filters as you type to three rows), "
+          "deletes Viktor Hale with the icon-only Delete button and confirms, then opens Wen Zhao's "
+          "row menu by hovering and picks Make admin.",
+          ["vp9 webm", "fill (live filter)", "icon-only button (aria-label Delete)",
+           "repeated row buttons (context)", "confirmation dialog", "hover opens a menu", "menuitem"],
+          codec="vp9")
+def admin_search_delete_vp9(r):
+    r.fill(role("searchbox", "Search users"), "ha")
+    r.wait(0.8, 1.2)
+    r.click(row_button(r, "Viktor Hale", "Delete"))
+    r.wait(0.8, 1.2)
+    r.click(role("button", "Delete user"))
+    r.think()
+    r.hover(row_button(r, "Wen Zhao", "More actions"), opens=role("menuitem", "Make admin"))
+    r.click(role("menuitem", "Make admin"))
+    r.wait(1.0, 1.5)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+@scenario("admin-window-escape", "admin", "/admin/",
+          "The browser window does not fill the screen. Jumps to page 3, double-clicks Tove Aalto's "
+          "name and renames her with Enter, opens Uma Krishnan's Edit dialog and closes it with "
+          "Escape, then goes back with Prev.",
+          ["window smaller than the screen", "pagination", "double-click a cell to edit inline",
+           "press Enter", "modal dialog", "press Escape closes a dialog"],
+          window=(80, 36, 1120, 740), wpm=70)
+def admin_window_escape(r):
+    r.click(role("button", "Page 3"))
+    r.think()
+    r.dblclick(cell("Tove Aalto"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Name"), "Tove Aalto-Berg")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.click(row_button(r, "Uma Krishnan", "Edit"))
+    r.wait(1.0, 1.4)
+    r.press("Escape")
+    r.think()
+    r.click(role("button", "Prev"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu

@@ -23,7 +23,7 @@ import server as samples_server  # noqa: E402
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-KINDS = {"goto", "click", "fill", "press", "select", "check", "scroll"}
+KINDS = {"goto", "click", "fill", "press", "select", "check", "scroll", "dblclick", "hover"}
 TARGET_KEYS = {"role", "name", "label", "placeholder", "text", "context"}
 
 IN_CONTEXT_JS = """(el, ctx) => {
@@ -81,6 +81,10 @@ def check_shape(t, video_path):
         prev = a["start"]
         if a["kind"] == "check" and not isinstance(a["value"], bool):
             problems.append(f"action {i}: check value {a['value']!r}")
+        if a["kind"] in ("dblclick", "hover") and a["value"] is not None:
+            problems.append(f"action {i}: {a['kind']} value {a['value']!r}")
+        if a["kind"] == "press" and not (isinstance(a["value"], str) and a["value"]):
+            problems.append(f"action {i}: press value {a['value']!r}")
         if a["kind"] == "scroll" and not isinstance(a["value"], int):
             problems.append(f"action {i}: scroll value {a['value']!r}")
     if t["actions"][0]["kind"] != "goto" or t["actions"][0]["value"] != t["startURL"]:
@@ -90,6 +94,10 @@ def check_shape(t, video_path):
 
 def locate(page, target):
     loc = page.get_by_role(target["role"], name=target["name"], exact=True)
+    try:  # what a hover opens shows after a short hover-intent delay; generated scripts wait too
+        loc.first.wait_for(state="visible", timeout=3000)
+    except Exception:  # noqa: BLE001 - reported below as "matches 0"
+        pass
     if target.get("context"):
         hits = [loc.nth(i) for i in range(loc.count()) if loc.nth(i).evaluate(IN_CONTEXT_JS, target["context"])]
         if len(hits) != 1:
@@ -117,6 +125,10 @@ def replay(page, t):
             locate(page, tg).set_checked(v)
         elif k == "click":
             locate(page, tg).click()
+        elif k == "dblclick":
+            locate(page, tg).dblclick()
+        elif k == "hover":
+            locate(page, tg).hover()
         page.wait_for_load_state("load")
         time.sleep(0.05)
 
