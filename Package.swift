@@ -36,7 +36,9 @@ let package = Package(
         .target(name: "Swarm", dependencies: ["ScreenCore"], swiftSettings: strict),
         .target(name: "CodeGen", dependencies: ["ScreenCore", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strict),
-        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
+        // The review report: evidence frames (one bounded decode pass) and a self-contained HTML page.
+        .target(name: "Report", dependencies: ["ScreenCore", "Media", "CodeGen"], swiftSettings: strict),
+        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen", "Report"],
                 swiftSettings: strict),
         .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
                 swiftSettings: strict),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "SwarmTests", dependencies: ["Swarm", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "TestSupport"],
                     exclude: ["__Golden__"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),

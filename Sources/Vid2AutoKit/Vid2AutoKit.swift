@@ -61,11 +61,8 @@ extension Vid2AutoKit {
     public static func analyseReporting(path: String, target: String, options: AnalysisOptions = AnalysisOptions(),
                                         templates: String? = nil, assertions: Bool = true) async throws
         -> (text: String, diagnostics: [Diagnostic]) {
-        guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
-        let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
-        let timeline = try await Analysis.run(path: path, options: options)
-        let artifact = try renderer.render(timeline, target: scriptTarget)
-        return (artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n", timeline.diagnostics)
+        let g = try await generate(path: path, target: target, options: options, templates: templates, assertions: assertions)
+        return (g.text, g.diagnostics)
     }
 }
 

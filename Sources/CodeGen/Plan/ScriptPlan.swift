@@ -129,6 +129,8 @@ struct PlannedStep: Sendable, Equatable {
     var operations: [Operation]
     /// Extra remarks (low confidence, coordinates) shown beside the step.
     var remarks: [String]
+    /// The timeline action this step replays; nil for a step the planner added (the opening `goto`).
+    var actionIndex: Int? = nil
 }
 
 /// A masked field's environment variable and what it is for.
