@@ -128,7 +128,11 @@ public enum ReportPage {
             head += "<span class=\"conf \(level)\" title=\"confidence\"><meter min=\"0\" max=\"1\" value=\"\(String(format: "%.2f", a.confidence))\"></meter> \(ReviewReport.percent(a.confidence))</span>"
         }
         head += "</h2>"
-        var shots = figure(s.before, caption: "before") + figure(s.after, caption: "after")
+        // The box is where the element was before the action; after it the page may have changed,
+        // so only the pointer's point is marked there.
+        var after = s.after
+        after?.marks.removeAll { if case .box = $0 { true } else { false } }
+        var shots = figure(s.before, caption: "before") + figure(after, caption: "after")
         if let live = s.liveScreenshot {
             shots += figure(ReportFrame(time: s.after?.time ?? 0, image: live), caption: "live browser", cls: "live")
         }
@@ -176,7 +180,7 @@ public enum ReportPage {
         let notes = s.notes.isEmpty ? "" : "<ul class=\"notes\">" + s.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         return """
             <section class="step panel" id="step-\(s.number)" tabindex="-1" data-index="\(index)">\(head)
-            <div class="cols"><div class="shots">\(shots)</div>
+            <div class="cols\(s.liveScreenshot == nil ? "" : " live")"><div class="shots">\(shots)</div>
             <div class="info"><pre class="code lines">\(lines.isEmpty ? "<span class=\"hint\">(no lines)</span>" : lines)</pre>
             <h3>What was read</h3>\(table)
             <h3>Why</h3><p>\(e(s.rationale))</p>\(notes)
@@ -327,8 +331,9 @@ public enum ReportPage {
     .what{font-weight:600;overflow-wrap:anywhere}.time{color:var(--muted);font-weight:400;font-size:13px}
     .conf{font-size:12px;color:var(--muted);margin-left:auto}.conf meter{width:70px;vertical-align:middle}
     .conf.low{color:var(--bad);font-weight:600}
-    .cols{display:grid;grid-template-columns:minmax(0,1.05fr) minmax(0,1fr);gap:16px}
-    .shots{display:grid;grid-template-columns:1fr 1fr;gap:8px;align-content:start}
+    .cols{display:grid;grid-template-columns:minmax(0,460px) minmax(0,1fr);gap:16px}
+    .cols.live{grid-template-columns:minmax(0,900px) minmax(0,1fr)}
+    .shots{display:grid;grid-template-columns:1fr;gap:8px;align-content:start}.live .shots{grid-template-columns:1fr 1fr}
     .shot{margin:0}.shot .frame{position:relative;line-height:0}
     .shot img{width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
     .shot svg{position:absolute;inset:0;width:100%;height:100%;pointer-events:none}
