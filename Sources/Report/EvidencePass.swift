@@ -16,11 +16,22 @@ public enum EvidencePass {
     /// keyed by the time as asked. Times whose frame cannot be decoded are left out.
     /// - Throws: `InputError` when the recording cannot be opened; `CancellationError`.
     public static func frames(path: String, info: MediaInfo, times: [Double], maxWidth: Int = 1280) async throws -> [Double: Image] {
+        try await frames(path: path, info: info, times: times, maxWidth: maxWidth) { _, image in image }
+    }
+
+    /// Like `frames`, but each frame is turned into what the caller keeps (crops, thumbnails)
+    /// inside the decoding task, as it arrives: memory holds the small results, not every frame.
+    /// `transform` is called once per distinct time asked, with that time.
+    public static func frames<T: Sendable>(path: String, info: MediaInfo, times: [Double], maxWidth: Int = 1280,
+                                           transform: @escaping @Sendable (_ time: Double, _ frame: Image) -> T?) async throws -> [Double: T] {
         guard !times.isEmpty else { return [:] }
         let rate = info.frameRate > 0 ? info.frameRate : 30
         let last = max(0, info.duration - 1.5 / rate)
         func clamp(_ t: Double) -> Double { min(max(0, t), last) }
-        let wanted = Array(Set(times.map(clamp))).sorted()
+        var asked: [Double: [Double]] = [:]
+        for t in Set(times) { asked[clamp(t), default: []].append(t) }
+        let wanted = asked.keys.sorted()
+        let originals = asked
         let keys = ((try? Probe.keyframeTimes(path: path)) ?? []).sorted()
         var groups: [(key: Double, times: [Double])] = []
         for t in wanted {
@@ -38,24 +49,25 @@ public enum EvidencePass {
         }
         let rendition = Rendition(width: min(maxWidth, info.displayWidth) / 2 * 2, format: .rgb24)
         let threads = workers > 1 ? 1 : 0
-        var found: [Double: Image] = [:]
-        try await withThrowingTaskGroup(of: [Double: Image].self) { group in
+        var found: [Double: T] = [:]
+        try await withThrowingTaskGroup(of: [Double: T].self) { group in
             for share in shares where !share.isEmpty {
                 let share = share.sorted { $0.key < $1.key }
                 group.addTask {
                     // The reader lives and dies inside this child task; only images leave it.
                     let reader = try VideoReader(path: path, renditions: [rendition],
                                                  sampling: FrameSampling(start: share[0].key), threads: threads)
-                    var out: [Double: Image] = [:]
+                    var out: [Double: T] = [:]
                     var previous: Frame?
                     for (i, g) in share.enumerated() {
                         if i > 0, g.key > (previous?.time ?? -1) + 1e-6 { reader.seek(to: g.key); previous = nil }
                         for t in g.times {
-                            if let p = previous, p.time + 1e-6 >= t { out[t] = p.images[0]; continue }
-                            reader.skip(until: t)
-                            guard let f = try reader.next() else { break }
-                            out[t] = f.images[0]
-                            previous = f
+                            if previous == nil || previous!.time + 1e-6 < t {
+                                reader.skip(until: t)
+                                guard let f = try reader.next() else { break }
+                                previous = f
+                            }
+                            for o in originals[t] ?? [] { out[o] = transform(o, previous!.images[0]) }
                         }
                     }
                     return out
@@ -63,8 +75,6 @@ public enum EvidencePass {
             }
             for try await part in group { found.merge(part) { a, _ in a } }
         }
-        var result: [Double: Image] = [:]
-        for t in times { if let img = found[clamp(t)] { result[t] = img } }
-        return result
+        return found
     }
 }

@@ -34,16 +34,34 @@ public enum ReviewReport {
         for a in timeline.actions { wanted += [beforeTime(a), afterTime(a)] }
         let stripTimes = info.map { stripSlots(duration: $0.duration, wanted: wanted, count: sizes.stripFrames,
                                                keyframes: (try? Probe.keyframeTimes(path: recording)) ?? []) } ?? []
-        var frames: [Double: Image] = [:]
-        if let info {
-            do { frames = try await EvidencePass.frames(path: recording, info: info, times: wanted + stripTimes) }
+        // What each decoded frame becomes, made inside the decoding task so only small pictures
+        // are kept: the crops of the actions whose before- or after-time it is, and a thumbnail.
+        var uses: [Double: [Target?]] = [:]
+        for a in timeline.actions { for t in [beforeTime(a), afterTime(a)] { uses[t, default: []].append(a.target) } }
+        let strips = Set(stripTimes)
+        struct Pictures: Sendable { var crops: [Target?: ReportFrame] = [:]; var thumbnail: ReportFrame? }
+        var pictures: [Double: Pictures] = [:]
+        if let info, let geometry {
+            let needs = uses, crop = sizes.crop, thumb = sizes.thumbnail
+            do {
+                pictures = try await EvidencePass.frames(path: recording, info: info, times: wanted + stripTimes) { t, frame in
+                    var p = Pictures()
+                    for target in needs[t] ?? [] where p.crops[target] == nil {
+                        p.crops[target] = geometry.crop(frame, around: target, time: t, maxWidth: crop.width, maxHeight: crop.height)
+                    }
+                    if strips.contains(t) {
+                        p.thumbnail = Imaging.encode(Imaging.fit(frame, maxWidth: thumb.width, maxHeight: thumb.height))
+                            .map { ReportFrame(time: t, image: $0) }
+                    }
+                    return p
+                }
+            }
             catch is CancellationError { throw CancellationError() }
             catch { diagnostics.append(Diagnostic(.warning, "report: no evidence frames (\(error))")) }
         }
 
         func evidence(_ a: Action, at t: Double) -> ReportFrame? {
-            guard let g = geometry, let frame = frames[t] else { return nil }
-            return g.crop(frame, around: a.target, time: t, maxWidth: sizes.crop.width, maxHeight: sizes.crop.height)
+            pictures[t]?.crops[a.target] ?? nil
         }
         let spans = timeline.swarm?.timing?.segments ?? []
         var steps: [ReportStep] = []
@@ -66,11 +84,7 @@ public enum ReviewReport {
             // `step.liveScreenshot` here; the page already shows them.
             steps.append(step)
         }
-        let strip: [ReportFrame] = stripTimes.compactMap { t in
-            guard let f = frames[t] else { return nil }
-            return Imaging.encode(Imaging.fit(f, maxWidth: sizes.thumbnail.width, maxHeight: sizes.thumbnail.height))
-                .map { ReportFrame(time: t, image: $0) }
-        }
+        let strip: [ReportFrame] = stripTimes.compactMap { pictures[$0]?.thumbnail }
         let name = ((info?.path ?? recording) as NSString).lastPathComponent
         return ReportDocument(title: name, source: info, target: target.rawValue, startURL: timeline.startURL, steps: steps,
                               diagnostics: diagnostics, strip: strip, swarm: timeline.swarm, script: artifact.text)
@@ -158,7 +172,7 @@ public enum ReviewReport {
 
 /// Where evidence crops are cut: timeline boxes are page CSS pixels relative to the viewport,
 /// frames are the recording's display size scaled to the decoded width.
-struct Geometry {
+struct Geometry: Sendable {
     let width: Int, height: Int
     let viewport: PixelRect
 
