@@ -41,7 +41,9 @@ let package = Package(
                 exclude: [], resources: [.embedInCode("PageScript.js")], swiftSettings: strict),
         .target(name: "CodeGen", dependencies: ["ScreenCore", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strict),
-        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen", "Browser", "Grounding"],
+        // The review report: evidence frames (one bounded decode pass) and a self-contained HTML page.
+        .target(name: "Report", dependencies: ["ScreenCore", "Media", "CodeGen"], swiftSettings: strict),
+        .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen", "Browser", "Grounding", "Report"],
                 swiftSettings: strict),
         .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
                 swiftSettings: strict),
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "TestSupport"],
                     exclude: ["__Golden__"], swiftSettings: strict),
         .testTarget(name: "GroundingTests", dependencies: ["Grounding", "Browser", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "TestSupport"], swiftSettings: strict),

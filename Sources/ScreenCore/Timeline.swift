@@ -171,11 +171,14 @@ public struct SwarmReport: Sendable, Codable, Hashable {
     public var speedup: Double?
     public var retries: Int
     public var cuts: [Cut]
+    /// When each stage and each segment ran, per agent (absent in older timelines; see `SwarmTiming`).
+    public var timing: SwarmTiming?
     public init(segments: Int = 0, agents: Int = 0, totalSteps: Int = 0, criticalSteps: Int = 0,
-                wallSeconds: Double = 0, speedup: Double? = nil, retries: Int = 0, cuts: [Cut] = []) {
+                wallSeconds: Double = 0, speedup: Double? = nil, retries: Int = 0, cuts: [Cut] = [],
+                timing: SwarmTiming? = nil) {
         self.segments = segments; self.agents = agents; self.totalSteps = totalSteps
         self.criticalSteps = criticalSteps; self.wallSeconds = wallSeconds; self.speedup = speedup
-        self.retries = retries; self.cuts = cuts
+        self.retries = retries; self.cuts = cuts; self.timing = timing
     }
 }
 

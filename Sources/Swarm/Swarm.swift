@@ -12,8 +12,11 @@ public final class AgentContext: @unchecked Sendable {
     public let job: Int
     /// 1 for the first attempt, 2 for the retry.
     public let attempt: Int
+    /// Which of the at most `agents` concurrent agents runs the job (0-based): a job started when
+    /// another finishes takes its lane, so lanes are what a chart of the swarm over time shows.
+    public let lane: Int
 
-    init(job: Int, attempt: Int) { self.job = job; self.attempt = attempt }
+    init(job: Int, attempt: Int, lane: Int = 0) { self.job = job; self.attempt = attempt; self.lane = lane }
 
     /// Counts `n` steps (tool or model calls).
     public func step(_ n: Int = 1) { lock.lock(); _steps += n; lock.unlock() }
@@ -70,14 +73,18 @@ public struct Swarm: Sendable {
         let timeout = self.timeout, retries = self.retries
         await withTaskGroup(of: (Int, Output?, Int, [Diagnostic], Int).self) { group in
             var next = 0
+            var lanes = [Int](repeating: 0, count: jobs.count)
+            var freeLanes: [Int] = []
             func launch(_ i: Int) {
                 let job = jobs[i]
+                let lane = freeLanes.isEmpty ? i : freeLanes.removeFirst()
+                lanes[i] = lane
                 group.addTask {
                     var diags: [Diagnostic] = []
                     var lastSteps = 0
                     for attempt in 1...(retries + 1) {
                         if Task.isCancelled { break }
-                        let ctx = AgentContext(job: i, attempt: attempt)
+                        let ctx = AgentContext(job: i, attempt: attempt, lane: lane)
                         do {
                             let out = try await Self.withTimeout(timeout) { try await agent(job, ctx) }
                             return (i, out, ctx.steps, diags + ctx.diagnostics, attempt - 1)
@@ -94,6 +101,7 @@ public struct Swarm: Sendable {
             while next < min(agents, jobs.count) { launch(next); next += 1 }
             for await (i, out, s, d, r) in group {
                 outputs[i] = out; steps[i] = s; diagnostics += d; retried += r
+                freeLanes.append(lanes[i])
                 if next < jobs.count { launch(next); next += 1 }
             }
         }

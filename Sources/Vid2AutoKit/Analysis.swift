@@ -100,6 +100,8 @@ public enum Analysis {
         }
         trace("motion pass + layout + plan: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s, \(plan.segments.count) segments covering \(String(format: "%.1f", plan.segments.reduce(0) { $0 + $1.decodeEnd - $1.decodeStart })) s")
         ledger.record("plan", orchestratorSteps: 3)
+        let planEnd = Date().timeIntervalSince(clock)
+        let spans = SpanCollector()
         // Stage 2 — sub-agents. Each takes a run of consecutive segments (as many runs as agents),
         // analysing them one by one with one decoder that moves forward between them instead of
         // seeking back to a keyframe for every segment.
@@ -119,11 +121,19 @@ public enum Analysis {
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
                 let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 // A segment that fails is retried once with a fresh decoder, then reported; the run goes on.
+                let began = Date().timeIntervalSince(clock)
+                var failed = true
+                defer {
+                    spans.add(SwarmTiming.SegmentSpan(segment: segment.index, agent: ctx.lane, start: began,
+                                                      end: Date().timeIntervalSince(clock), videoStart: segment.start,
+                                                      videoEnd: segment.end, failed: failed))
+                }
                 for attempt in 1...2 {
                     do {
                         ctx.step()   // the model call itself
                         out += try await model.analyse(segment: context, tools: attempt == 1 ? tools : tools.fresh())
                         analysed.increment()
+                        failed = false
                         break
                     } catch is CancellationError where Task.isCancelled {
                         throw CancellationError()
@@ -146,6 +156,7 @@ public enum Analysis {
         }
         trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
+        let analyseEnd = Date().timeIntervalSince(clock)
         // Stage 3 — aggregator.
         // In time order, whatever order the jobs were dealt in.
         let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
@@ -153,10 +164,18 @@ public enum Analysis {
         let (actions, aggDiagnostics) = stages.aggregator.aggregate(observations, layout: layout)
         diagnostics += aggDiagnostics
         ledger.record("aggregate", orchestratorSteps: 1)
+        let end = Date().timeIntervalSince(clock)
+        func ms(_ t: Double) -> Double { (t * 1000).rounded() / 1000 }
+        let timing = SwarmTiming(
+            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd)),
+                     .init(name: "aggregate", start: ms(analyseEnd), end: ms(end))],
+            segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
+                var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
+            })
         let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, runs.count),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
-                                 wallSeconds: (Date().timeIntervalSince(clock) * 1000).rounded() / 1000,
-                                 retries: result.retries + retried.value, cuts: plan.cuts)
+                                 wallSeconds: ms(end),
+                                 retries: result.retries + retried.value, cuts: plan.cuts, timing: timing)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
@@ -369,6 +388,15 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
             "\(path): the vision model (\(model)) failed on every segment (\(segments)): \(cause)"
         }
     }
+}
+
+/// Segment spans recorded by concurrent agents.
+final class SpanCollector: @unchecked Sendable {
+    // Invariant: `spans` is only touched under `lock`.
+    private let lock = NSLock()
+    private var spans: [SwarmTiming.SegmentSpan] = []
+    func add(_ s: SwarmTiming.SegmentSpan) { lock.lock(); spans.append(s); lock.unlock() }
+    var all: [SwarmTiming.SegmentSpan] { lock.lock(); defer { lock.unlock() }; return spans }
 }
 
 final class Counter: @unchecked Sendable {

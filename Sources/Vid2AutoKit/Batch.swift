@@ -82,12 +82,15 @@ public enum Batch {
         public var analysis: AnalysisOptions
         public var templates: String?
         public var assertions: Bool
+        /// Also write each recording's review report beside its output (`NAME.report.html`).
+        public var report: Bool
 
         public init(outputDirectory: String, target: String = "playwright-python", shard: Shard? = nil, jobs: Int = 1,
                     skipUpToDate: Bool = false, analysis: AnalysisOptions = AnalysisOptions(), templates: String? = nil,
-                    assertions: Bool = true) {
+                    assertions: Bool = true, report: Bool = false) {
             self.outputDirectory = outputDirectory; self.target = target; self.shard = shard; self.jobs = max(1, jobs)
             self.skipUpToDate = skipUpToDate; self.analysis = analysis; self.templates = templates; self.assertions = assertions
+            self.report = report
         }
     }
 
@@ -104,11 +107,20 @@ public enum Batch {
         public var exitCode: Int32?
         /// Segments skipped and other errors the run reported while still writing the output.
         public var diagnostics: [String]
+        /// The review report written beside the output (`--report`); absent from older manifests.
+        public var report: String?
+        /// How many actions the timeline has and their mean confidence (absent from older manifests).
+        public var steps: Int?
+        public var meanConfidence: Double?
+        /// Warnings the analysis reported (errors are in `diagnostics`).
+        public var warnings: Int?
 
         public init(input: String, output: String?, status: Status, seconds: Double, error: String?, exitCode: Int32?,
-                    diagnostics: [String]) {
+                    diagnostics: [String], report: String? = nil, steps: Int? = nil, meanConfidence: Double? = nil,
+                    warnings: Int? = nil) {
             self.input = input; self.output = output; self.status = status; self.seconds = seconds
             self.error = error; self.exitCode = exitCode; self.diagnostics = diagnostics
+            self.report = report; self.steps = steps; self.meanConfidence = meanConfidence; self.warnings = warnings
         }
     }
 
@@ -190,6 +202,11 @@ public enum Batch {
         return (directory as NSString).appendingPathComponent(item.stem + "." + ext)
     }
 
+    /// The review report's path of `item` under `directory`: beside its output, `NAME.report.html`.
+    public static func reportPath(of item: Item, in directory: String) -> String {
+        (directory as NSString).appendingPathComponent(item.stem + ".report.html")
+    }
+
     /// The manifest's file name (one per shard, so machines sharing a folder do not overwrite each other's).
     public static func manifestName(shard: Shard?) -> String {
         shard.map { "batch-manifest-\($0.index)of\($0.count).json" } ?? "batch-manifest.json"
@@ -232,13 +249,17 @@ public enum Batch {
         if options.skipUpToDate, let o = modified(out), let i = modified(item.input), o >= i {
             return Outcome(input: item.input, output: out, status: .upToDate, seconds: 0, error: nil, exitCode: nil, diagnostics: [])
         }
+        let report = options.report ? reportPath(of: item, in: options.outputDirectory) : nil
         do {
-            let (text, diagnostics) = try await Vid2AutoKit.analyseReporting(path: item.input, target: options.target,
-                                                                             options: options.analysis, templates: options.templates,
-                                                                             assertions: options.assertions)
-            try writeAtomically(text, to: out)
+            let g = try await Vid2AutoKit.generate(path: item.input, target: options.target, options: options.analysis,
+                                                   templates: options.templates, assertions: options.assertions, reportPath: report)
+            try writeAtomically(g.text, to: out)
+            let confidences = g.timeline.actions.map(\.confidence)
             return Outcome(input: item.input, output: out, status: .written, seconds: rounded(Date().timeIntervalSince(start)),
-                           error: nil, exitCode: nil, diagnostics: diagnostics.filter { $0.severity == .error }.map(\.message))
+                           error: nil, exitCode: nil, diagnostics: g.diagnostics.filter { $0.severity == .error }.map(\.message),
+                           report: report, steps: g.timeline.actions.count,
+                           meanConfidence: confidences.isEmpty ? nil : rounded(confidences.reduce(0, +) / Double(confidences.count)),
+                           warnings: g.diagnostics.filter { $0.severity == .warning }.count)
         } catch {
             let (message, code) = Vid2AutoKit.describe(error)
             return Outcome(input: item.input, output: nil, status: .failed, seconds: rounded(Date().timeIntervalSince(start)),

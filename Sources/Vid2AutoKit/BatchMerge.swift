@@ -149,40 +149,54 @@ extension Batch {
     }
 
     /// A small self-contained HTML page listing every recording of `manifest` with its status, a
-    /// link to its output (relative to `directory`, where the page is written), seconds and error.
-    /// Every name is escaped: recording names are whatever files were dropped into a folder.
+    /// link to its output and to its review report (relative to `directory`, where the page is
+    /// written), steps, mean confidence, seconds and problems. Every name is escaped: recording
+    /// names are whatever files were dropped into a folder.
     public static func reportHTML(_ manifest: Manifest, directory: String) -> String {
         let counts = Dictionary(grouping: manifest.outcomes, by: \.status).mapValues(\.count)
         let summary = [Outcome.Status.written, .upToDate, .failed, .missing]
             .map { "\(counts[$0] ?? 0) \($0 == .upToDate ? "up to date" : $0.rawValue)" }.joined(separator: ", ")
+        func link(_ path: String?, label: String? = nil) -> String {
+            guard let path else { return "" }
+            let rel = relativeLink(path, outputDirectory: manifest.outputDirectory)
+            let shown = label ?? (rel.hasPrefix("./") ? String(rel.dropFirst(2)) : rel)
+            return "<a href=\"\(escapeHTML(rel))\">\(escapeHTML(shown))</a>"
+        }
         var rows = ""
         for o in manifest.outcomes {
-            let link = o.output.map { out -> String in
-                let rel = relativeLink(out, outputDirectory: manifest.outputDirectory)
-                return "<a href=\"\(escapeHTML(rel))\">\(escapeHTML(rel.hasPrefix("./") ? String(rel.dropFirst(2)) : rel))</a>"
-            } ?? ""
-            let notes = ([o.error].compactMap { $0 } + o.diagnostics).map(escapeHTML).joined(separator: "<br>")
+            var problems = [o.error].compactMap { $0 } + o.diagnostics
+            if let w = o.warnings, w > 0 { problems.append("\(w) warning\(w == 1 ? "" : "s")") }
+            let notes = problems.map(escapeHTML).joined(separator: "<br>")
+            let confidence = o.meanConfidence.map { String(format: "%.0f %%", $0 * 100) } ?? ""
+            let low = (o.meanConfidence ?? 1) < 0.6 ? " low" : ""
             rows += """
                 <tr class="\(o.status.rawValue)"><td>\(escapeHTML(o.input))</td><td>\(o.status.rawValue)</td>\
-                <td>\(link)</td><td class="n">\(String(format: "%.2f", o.seconds))</td><td>\(notes)</td></tr>
+                <td>\(link(o.output))</td><td>\(link(o.report, label: "report"))</td><td class="n">\(o.steps.map(String.init) ?? "")</td>\
+                <td class="n\(low)">\(confidence)</td><td class="n">\(String(format: "%.2f", o.seconds))</td><td>\(notes)</td></tr>
 
                 """
         }
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta name="color-scheme" content="light dark">
             <title>vid2auto batch: \(manifest.outcomes.count) recordings</title>
             <style>
-            body{font:14px system-ui,sans-serif;margin:2em;color:#222}
+            body{font:14px system-ui,sans-serif;margin:2em;color:#222;background:#fff}
             table{border-collapse:collapse;width:100%}
             th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
             td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.low{color:#b00020;font-weight:600}
             tr.failed td:nth-child(2),tr.missing td:nth-child(2){color:#b00020;font-weight:600}
             tr.written td:nth-child(2),tr.up-to-date td:nth-child(2){color:#1b5e20}
+            @media (prefers-color-scheme: dark){body{background:#12151b;color:#e6e9ef}th,td{border-color:#2d3440}a{color:#7aa2ff}
+            tr.failed td:nth-child(2),tr.missing td:nth-child(2),td.low{color:#f87171}tr.written td:nth-child(2),tr.up-to-date td:nth-child(2){color:#4ade80}}
             </style></head><body>
             <h1>vid2auto batch</h1>
             <p>Target \(escapeHTML(manifest.target)) · \(manifest.outcomes.count) recordings: \(summary).</p>
-            <table><thead><tr><th>recording</th><th>status</th><th>output</th><th>seconds</th><th>error</th></tr></thead>
+            <table><thead><tr><th>recording</th><th>status</th><th>output</th><th>review</th><th>steps</th><th>mean confidence</th>\
+            <th>seconds</th><th>problems</th></tr></thead>
             <tbody>
             \(rows)</tbody></table>
             </body></html>

@@ -65,15 +65,8 @@ extension Vid2AutoKit {
     public static func analyseReporting(path: String, target: String, options: AnalysisOptions = AnalysisOptions(),
                                         templates: String? = nil, assertions: Bool = true) async throws
         -> (text: String, diagnostics: [Diagnostic]) {
-        guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
-        let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
-        var timeline = try await Analysis.run(path: path, options: options)
-        if let live = options.live {
-            options.progress?("live: grounding \(timeline.actions.count) steps in the running app")
-            timeline = try await LiveStage.ground(timeline, path: path, settings: live)
-        }
-        let artifact = try renderer.render(timeline, target: scriptTarget)
-        return (artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n", timeline.diagnostics)
+        let g = try await generate(path: path, target: target, options: options, templates: templates, assertions: assertions)
+        return (g.text, g.diagnostics)
     }
 }
 

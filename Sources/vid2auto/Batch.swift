@@ -23,7 +23,7 @@ struct BatchCommand: AsyncParsableCommand {
 struct BatchRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run",
         abstract: "Analyse every recording in files and folders, writing one script each (the default).",
-        usage: "vid2auto batch <inputs> ... --out <out> [--target <target>] [--shard K/N|auto [--shards N]] [--jobs <jobs>] [--skip-up-to-date] [<options>]",
+        usage: "vid2auto batch <inputs> ... --out <out> [--target <target>] [--shard K/N|auto [--shards N]] [--jobs <jobs>] [--skip-up-to-date] [--report] [<options>]",
         discussion: """
             Folders are searched recursively for .mp4, .webm, .mov, .mkv, .m4v and .avi files; outputs keep \
             their folder structure under --out, and a manifest (batch-manifest.json, or batch-manifest-KofN.json \
@@ -44,6 +44,8 @@ struct BatchRun: AsyncParsableCommand {
     @Option(help: "Recordings analysed at once (default 1; each uses --agents sub-agents).") var jobs: Int = 1
     @Flag(help: "Skip recordings whose output is already newer than the recording (resume an interrupted batch).")
     var skipUpToDate = false
+    @Flag(help: "Also write each recording's review report (NAME.report.html) and DIR/index.html listing them (with --shard: run 'batch merge DIR --report').")
+    var report = false
 
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64") }
@@ -62,7 +64,7 @@ struct BatchRun: AsyncParsableCommand {
         let options = Batch.Options(outputDirectory: out, target: script.target, shard: resolved,
                                     jobs: jobs, skipUpToDate: skipUpToDate,
                                     analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, live: script.liveSettings),
-                                    templates: script.templates, assertions: !script.noAssert)
+                                    templates: script.templates, assertions: !script.noAssert, report: report)
         let (found, missing) = Batch.discover(inputs)
         let mine = Batch.select(found, shard: options.shard)
         var outcomes: [Batch.Outcome] = missing.map { m in
@@ -92,6 +94,10 @@ struct BatchRun: AsyncParsableCommand {
             manifest.outcomes = outcomes
             manifest.complete = true
             manifestPath = try Batch.writeManifest(manifest, options: options)
+            // One machine's batch lists its reports at once; shards' are listed by `batch merge --report`.
+            if report && options.shard == nil {
+                try Batch.writeAtomically(Batch.reportHTML(manifest, directory: out), to: (out as NSString).appendingPathComponent("index.html"))
+            }
         } catch { throw fail(error) }
         let written = outcomes.filter { $0.status == .written }.count
         let fresh = outcomes.filter { $0.status == .upToDate }.count

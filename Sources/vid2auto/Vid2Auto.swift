@@ -8,7 +8,7 @@ struct Vid2Auto: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vid2auto",
         abstract: "Turn a screen recording of a web app into a browser-automation script.",
-        subcommands: [Analyze.self, BatchCommand.self, ProbeCommand.self, FramesCommand.self, RenderCommand.self],
+        subcommands: [Analyze.self, BatchCommand.self, ReportCommand.self, RenderCommand.self, ProbeCommand.self, FramesCommand.self],
         defaultSubcommand: Analyze.self)
 
     static func main() async {

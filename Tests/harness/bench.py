@@ -11,6 +11,8 @@ Sections (each prints its figures and adds them to .eval-out/bench.json):
   live     per corpus recording: the offline analysis and the whole `--live` run (offline analysis,
            frames, browser start, grounding every step) as ratios to the recording's duration
            (goal: live <= 1.0, faster than watching it); the sample apps served in-process.
+  report   vid2auto on a ~30 s sample recording with and without `--report FILE.html` (target:
+           the report adds <= 20 % to the analysis time; its page <= 2 MB).
 Clips are generated once into bench-data/ (outside git).
 """
 import argparse, glob, json, os, subprocess, sys, time
@@ -213,7 +215,31 @@ def bench_live(results, clips, repeats):
               f"live {total_l:.1f} s ({total_l / total_d:.2f}x)", flush=True)
 
 
-SECTIONS = {"decode": bench_decode, "analyse": bench_analyse, "mockup": bench_mockup, "live": bench_live}
+def bench_report(results, clips, repeats):
+    """The review report's cost: the same analysis with and without `--report` on a ~30 s sample
+    (target: <= 1.2x), runs interleaved, each one's best kept; and the page's size (<= 2 MB)."""
+    vid2auto = os.path.join(BIN, "vid2auto")
+    sample = os.path.join(ROOT, "samples", "recordings", "signup-register.mp4")
+    out_dir = os.path.join(ROOT, ".eval-out")
+    os.makedirs(out_dir, exist_ok=True)
+    page = os.path.join(out_dir, "bench-report.html")
+    plain_cmd = [vid2auto, sample, "-o", os.devnull]
+    report_cmd = plain_cmd + ["--report", page]
+    plain_t = report_t = float("inf")
+    for _ in range(max(3, repeats)):
+        plain_t = min(plain_t, run_measured(plain_cmd)[0])
+        report_t = min(report_t, run_measured(report_cmd)[0])
+    size = os.path.getsize(page)
+    ratio = report_t / plain_t
+    results["report"] = {"recording": os.path.basename(sample), "analyse_s": round(plain_t, 3),
+                         "analyse_with_report_s": round(report_t, 3), "ratio": round(ratio, 3),
+                         "report_bytes": size}
+    print(f"report {os.path.basename(sample)}  analysis {plain_t:6.2f} s   with --report {report_t:6.2f} s   "
+          f"ratio {ratio:.2f}x (target <= 1.2)   page {size / 1024:.0f} KB (target <= 2048)", flush=True)
+
+
+SECTIONS = {"decode": bench_decode, "analyse": bench_analyse, "mockup": bench_mockup, "report": bench_report,
+            "live": bench_live}
 
 
 def main():

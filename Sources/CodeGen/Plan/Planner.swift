@@ -23,14 +23,16 @@ struct Planner {
                                      remarks: []))
         }
 
-        for action in timeline.actions {
+        for (index, action) in timeline.actions.enumerated() {
             var secretName: String?
             if action.kind == .fill && action.secret {
                 let name = secrets.next(for: action.target)
                 secretName = name
                 variables.append(SecretVariable(name: name, about: secretAbout(action, step: steps.count + 1)))
             }
-            steps.append(step(action, number: steps.count + 1, secret: secretName))
+            var planned = step(action, number: steps.count + 1, secret: secretName)
+            planned.actionIndex = index
+            steps.append(planned)
         }
         return ScriptPlan(title: title(timeline), recording: recordingName(timeline),
                           viewport: timeline.viewport.map { PageSize(width: $0.width, height: $0.height) },

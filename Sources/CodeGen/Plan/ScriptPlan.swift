@@ -155,6 +155,8 @@ struct PlannedStep: Sendable, Equatable {
     var remarks: [String]
     /// What a live session made of the action, when one ran.
     var grounding: Grounding? = nil
+    /// The timeline action this step replays; nil for a step the planner added (the opening `goto`).
+    var actionIndex: Int? = nil
 }
 
 /// A masked field's environment variable and what it is for.
