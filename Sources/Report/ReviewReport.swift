@@ -146,6 +146,8 @@ public enum ReviewReport {
             if case .pixels(let d)? = a.value { return "scroll \(Int(d.rounded())) px \(d >= 0 ? "down" : "up")" }
             return "scroll"
         case .click: return "click \(what)"
+        case .dblclick: return "double-click \(what)"
+        case .hover: return "hover \(what)"
         }
     }
 
@@ -177,6 +179,14 @@ public enum ReviewReport {
             why = "The control's fill changed under the pointer (a \(role ?? "checkbox"))."
         case .scroll:
             why = "The page moved as a whole (row profiles shifted together); consecutive wheel steps were added up."
+        case .dblclick:
+            why = "Two presses at the same point in quick succession, and the element under them opened for editing."
+        case .hover:
+            why = "The pointer rested on this element and that showed what the next step acts on (a menu, a tooltip)."
+        }
+        // A step the live app added or changed says so first.
+        if let g = a.grounding, g.status == .corrected, let first = g.corrections.first, first.hasPrefix("inserted:") {
+            why = "Found in the live app: " + first.dropFirst("inserted: ".count) + "."
         }
         if let url = a.navigatesTo { why += " The address bar then showed \(url)." }
         if !a.appeared.isEmpty { why += " New text appeared afterwards (used for assertions)." }
