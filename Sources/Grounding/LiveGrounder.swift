@@ -16,6 +16,8 @@ public struct LiveOptions: Sendable {
     public var secretNames: @Sendable ([Action]) -> [String]
     /// One line to the person running the tool (stderr).
     public var say: @Sendable (String) -> Void
+    /// Keep the live viewport after each step (`LiveResult.screenshots`).
+    public var keepScreenshots = false
 
     public init(startURL: String? = nil, settleSeconds: Double = 3, environment: [String: String] = ProcessInfo.processInfo.environment,
                 secretNames: @escaping @Sendable ([Action]) -> [String], say: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -65,6 +67,9 @@ public struct LiveResult: Sendable {
     public var verified = 0, corrected = 0, dropped = 0, offline = 0
     /// The step (0-based action index) where grounding stopped, when it did.
     public var stoppedAt: Int?
+    /// The live viewport (PNG) after each grounded step, by the step's index in `timeline.actions`;
+    /// only when `LiveOptions.keepScreenshots` is set (for the review report).
+    public var screenshots: [Int: Data] = [:]
 }
 
 /// Analysis by synthesis: the offline timeline is a list of hypotheses, replayed in lockstep in a
@@ -126,6 +131,8 @@ struct Run {
     var startURL = ""
     /// Consecutive steps whose live page looked unlike the video.
     var unlike = 0
+    /// Screenshots kept for the report, by index in `out`.
+    var shots: [Int: Data] = [:]
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -271,6 +278,7 @@ struct Run {
         var r = LiveResult(timeline: t)
         r.verified = counts.verified; r.corrected = counts.corrected; r.dropped = counts.dropped; r.offline = counts.offline
         r.stoppedAt = stoppedAt
+        r.screenshots = shots
         return r
     }
 
@@ -412,8 +420,9 @@ struct Run {
         var a = action
         var corrections = corrections
         if after.url != before.url {
-            if a.kind != .goto, a.navigatesTo.map(mapped) != after.url {
-                if a.navigatesTo != nil { corrections.append("address reached: \(after.url) (read \(a.navigatesTo!))") }
+            if a.kind != .goto {
+                // The address comes from the live page (on the live origin, as the script's goto).
+                if let read = a.navigatesTo, mapped(read) != after.url { corrections.append("address reached: \(after.url) (read \(read))") }
                 a.navigatesTo = after.url
             }
         } else if a.navigatesTo != nil && a.kind != .goto {
@@ -427,7 +436,8 @@ struct Run {
             }
             a.appeared = kept
         }
-        let similarity = try await compare(i)
+        let (similarity, png) = try await compareKeeping(i)
+        if options.keepScreenshots, let png { shots[out.count] = png }
         if let s = similarity {
             unlike = s < Self.unlikeThreshold ? unlike + 1 : 0
         }
@@ -768,13 +778,21 @@ struct Run {
 
     /// Live viewport against the video after step `i`.
     func compare(_ i: Int) async throws -> Double? {
-        guard let vp = timeline.viewport, !frames.frames.isEmpty else { return nil }
+        try await compareKeeping(i).similarity
+    }
+
+    /// The similarity after step `i` and the screenshot it was measured on.
+    func compareKeeping(_ i: Int) async throws -> (similarity: Double?, png: Data?) {
+        guard let vp = timeline.viewport, !frames.frames.isEmpty else {
+            return (nil, options.keepScreenshots ? try await browser.screenshot() : nil)
+        }
         let t = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
-        guard let frame = frames.nearest(t) else { return nil }
-        let shot = try decodePNG(try await browser.screenshot())
+        guard let frame = frames.nearest(t) else { return (nil, nil) }
+        let png = try await browser.screenshot()
+        let shot = try decodePNG(png)
         let s = frames.scale
         let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
-        return Similarity.compare(shot, nil, frame, video)
+        return (Similarity.compare(shot, nil, frame, video), png)
     }
 
     /// Waits until two digests 150 ms apart agree (or the settle time runs out).

@@ -23,7 +23,7 @@ public enum ReviewReport {
     /// and a diagnostic saying so.
     /// - Throws: `CodeGenError` from rendering; `CancellationError`.
     public static func build(timeline: ActionTimeline, recording: String, target: ScriptTarget, renderer: ScriptRenderer,
-                             sizes: Sizes = Sizes()) async throws -> ReportDocument {
+                             sizes: Sizes = Sizes(), liveScreenshots: [Int: Data] = [:]) async throws -> ReportDocument {
         let (artifact, rendered) = try renderer.renderSteps(timeline, target: target)
         var diagnostics = timeline.diagnostics
         let info: MediaInfo? = timeline.source ?? (try? Probe.probe(path: recording))
@@ -81,6 +81,10 @@ public enum ReviewReport {
             }
             // What the live app said of the step (`--live`): status, the verified locators, the
             // similarity of the live page to the video, the corrections and why.
+            // The live browser's viewport after the step, beside the video's frame.
+            if let i = r.actionIndex, let png = liveScreenshots[i], let shot = try? PNG.decode(png, path: "live screenshot", format: .rgb24) {
+                step.liveScreenshot = Imaging.encode(Imaging.fit(shot, maxWidth: 400, maxHeight: 300))
+            }
             if let g = action?.grounding {
                 var locators: [String] = []
                 if let l = g.locator { locators.append("playwright: " + Self.describe(l)) }

@@ -24,6 +24,13 @@ public struct LiveSettings: Sendable {
 public enum LiveStage {
     /// Grounds `timeline` (analysed from the recording at `path`) in the running app.
     public static func ground(_ timeline: ActionTimeline, path: String, settings: LiveSettings) async throws -> ActionTimeline {
+        try await groundKeeping(timeline, path: path, settings: settings, screenshots: false).timeline
+    }
+
+    /// Like `ground`, also returning the live viewport (PNG) after each step, by action index,
+    /// when `screenshots` is set (for the review report).
+    public static func groundKeeping(_ timeline: ActionTimeline, path: String, settings: LiveSettings,
+                                     screenshots: Bool) async throws -> (timeline: ActionTimeline, screenshots: [Int: Data]) {
         let clock = Date()
         guard let vp = timeline.viewport, vp.width > 0, vp.height > 0 else {
             throw LiveError.startURLUnreachable(url: path, reason: "the recording shows no browser viewport")
@@ -37,7 +44,8 @@ public enum LiveStage {
         let frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
         trace("live: \(frames.frames.count) frames sampled in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
-        let options = LiveOptions(startURL: settings.startURL, secretNames: { SecretNaming.names(for: $0) }, say: settings.say)
+        var options = LiveOptions(startURL: settings.startURL, secretNames: { SecretNaming.names(for: $0) }, say: settings.say)
+        options.keepScreenshots = screenshots
         do {
             let result = try await LiveGrounder(options: options).ground(timeline, browser: session, frames: frames) { data in
                 try PNG.decode(data, path: "live screenshot", format: .gray8)
@@ -48,7 +56,7 @@ public enum LiveStage {
             t.diagnostics.append(Diagnostic(.note, String(format: "live: %d verified, %d corrected, %d dropped, %d offline in %.1f s",
                                                           result.verified, result.corrected, result.dropped, result.offline, seconds)))
             trace(String(format: "live stage: %.2f s", seconds))
-            return t
+            return (t, result.screenshots)
         } catch {
             await session.close()
             throw error

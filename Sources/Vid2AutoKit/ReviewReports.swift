@@ -21,29 +21,34 @@ extension Vid2AutoKit {
         guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
         let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
         var timeline = try await Analysis.run(path: path, options: options)
+        var liveShots: [Int: Data] = [:]
         if let live = options.live {
             options.progress?("live: grounding \(timeline.actions.count) steps in the running app")
-            timeline = try await LiveStage.ground(timeline, path: path, settings: live)
+            (timeline, liveShots) = try await LiveStage.groundKeeping(timeline, path: path, settings: live, screenshots: reportPath != nil)
         }
         let artifact = try renderer.render(timeline, target: scriptTarget)
         if let reportPath {
             options.progress?("report")
-            try await writeReport(timeline: timeline, recording: path, target: scriptTarget, renderer: renderer, to: reportPath)
+            try await writeReport(timeline: timeline, recording: path, target: scriptTarget, renderer: renderer, to: reportPath,
+                                  liveScreenshots: liveShots)
         }
         return Generated(text: artifact.text.hasSuffix("\n") ? artifact.text : artifact.text + "\n", timeline: timeline)
     }
 
     /// The review page of `timeline` (analysed from `recording`) for `target`, as HTML.
+    /// `liveScreenshots`: the live viewport (PNG) after each step of a `--live` run, by action index.
     public static func reportHTML(timeline: ActionTimeline, recording: String, target: ScriptTarget,
-                                  renderer: ScriptRenderer) async throws -> String {
-        let document = try await ReviewReport.build(timeline: timeline, recording: recording, target: target, renderer: renderer)
+                                  renderer: ScriptRenderer, liveScreenshots: [Int: Data] = [:]) async throws -> String {
+        let document = try await ReviewReport.build(timeline: timeline, recording: recording, target: target, renderer: renderer,
+                                                    liveScreenshots: liveScreenshots)
         return ReportPage.html(document)
     }
 
     /// Builds the review page and writes it atomically to `path`.
     public static func writeReport(timeline: ActionTimeline, recording: String, target: ScriptTarget,
-                                   renderer: ScriptRenderer, to path: String) async throws {
-        try Batch.writeAtomically(try await reportHTML(timeline: timeline, recording: recording, target: target, renderer: renderer), to: path)
+                                   renderer: ScriptRenderer, to path: String, liveScreenshots: [Int: Data] = [:]) async throws {
+        try Batch.writeAtomically(try await reportHTML(timeline: timeline, recording: recording, target: target, renderer: renderer,
+                                                       liveScreenshots: liveScreenshots), to: path)
     }
 
     /// `vid2auto report TIMELINE.json --recording REC`: the review page of a timeline saved
