@@ -60,7 +60,8 @@ def run_live(t, servers, tmp_path, env=None):
     replay.SampleServers.request(port, "POST", "/__reset")
     start = t["startURL"].replace(f":{replay.origin_port(t)}/", f":{port}/", 1)
     out = tmp_path / "live.json"
-    p = subprocess.run([BIN, t["_video"], "--live", "--start-url", start, "--target", "timeline", "-o", str(out)],
+    p = subprocess.run([BIN, t["_video"], "--live", "--start-url", start, "--target", "timeline", "-o", str(out),
+                        "--report", str(tmp_path / "review.html")],
                        capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})})
     assert p.returncode == 0, p.stderr
     assert f"driving http://127.0.0.1:{port}" in p.stderr   # the origin it drives is said first
@@ -87,6 +88,12 @@ def test_live_grounds_every_step_and_its_scripts_replay(name, servers, tmp_path)
     for value in env.values():
         assert value not in text
     assert any(a["kind"] == "fill" and a["secret"] for a in actions)
+    # The review report shows the live browser beside the video for every grounded step.
+    page = (tmp_path / "review.html").read_text()
+    assert len(page) <= 2 * 1024 * 1024
+    grounded = sum(1 for a in actions if a["kind"] != "goto")
+    assert page.count("live browser") >= grounded, (page.count("live browser"), grounded)
+    assert "verified" in page
     # The scripts rendered from the grounded timeline replay.
     tl_path = tmp_path / "live.json"
     for target, suffix in (("playwright-python", "gen_pw.py"), ("selenium-python", "gen_se.py")):
