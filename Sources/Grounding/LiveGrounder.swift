@@ -390,6 +390,7 @@ struct Run {
                     if let r = raw, r.playwright != nil {
                         corrections += correctTarget(&a, r)
                         a.target?.point = p
+                        try await keepPointIfCentreDiffers(&a, r, at: p, corrections: &corrections)
                     } else {
                         a.grounding = Grounding(status: .offline, note: "no actionable element at the point, but the click changed the page")
                     }
@@ -402,6 +403,7 @@ struct Run {
             corrections += correctKind(&a, t)
             corrections += correctTarget(&a, t)
             a.target?.point = p
+            try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
         }
 
@@ -461,6 +463,30 @@ struct Run {
 
     /// Below this similarity the live page and the video disagree about what is on screen.
     static let unlikeThreshold = 0.25
+
+    /// A script clicks an element at its centre: when the person clicked the element's own
+    /// surface and its centre holds something else (a dialog inside its backdrop, another
+    /// control), the locator would not repeat this click, so the step keeps the recorded point.
+    mutating func keepPointIfCentreDiffers(_ a: inout Action, _ t: Identified, at p: Point, corrections: inout [String]) async throws {
+        guard [.click, .dblclick, .hover].contains(a.kind), a.grounding?.locator != nil, let b = t.box, let el = t.element else { return }
+        let centre = Point(x: b.x + b.width / 2, y: b.y + b.height / 2)
+        guard abs(centre.x - p.x) > 4 || abs(centre.y - p.y) > 4 else { return }
+        // What is hit at each point: [the element's own surface at the point, its own surface at
+        // the centre, the centre still acts on it (a plain child of it, or it is the control there)].
+        let hits = try await browser.execute("""
+            var el = arguments[0], p = document.elementFromPoint(arguments[1], arguments[2]), c = document.elementFromPoint(arguments[3], arguments[4]);
+            var controls = 'a, button, input, select, textarea, [role=button], [role=link], [onclick]';
+            return [p === el, c === el, !!c && (c === el || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el)];
+            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y)])
+        let surfaceAtPoint = hits[0]?.bool ?? false, surfaceAtCentre = hits[1]?.bool ?? true, sameAtCentre = hits[2]?.bool ?? true
+        guard surfaceAtPoint && !surfaceAtCentre || !sameAtCentre else { return }
+        let there = try await page.identify(x: centre.x, y: centre.y)
+        a.grounding?.locator = nil
+        a.grounding?.selenium = nil
+        a.grounding?.matchCount = nil
+        a.target = Target(box: a.target?.box, point: p)
+        corrections.append("clicked at its point: the centre of \(t.role ?? t.tag) holds something else (\(there?.name ?? there?.role ?? there?.tag ?? "another element"))")
+    }
 
     /// The words the video gives the action's element.
     static func videoNames(_ a: Action) -> [String] {
