@@ -17,7 +17,9 @@ public struct PoolTextReader: TextReader {
         case .block: .block
         case .sparse: .sparse
         }
+        let t0 = Date()
         let r = try await pool.read(image, mode: psm)
+        Profile.shared.ocr(width: image.width, height: image.height, mode: "\(mode)", seconds: Date().timeIntervalSince(t0), cached: false)
         if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_DIR"] {
             let safe = String(r.text.prefix(40).map { $0.isLetter || $0.isNumber ? $0 : "_" })
             try? PNG.write(image, to: "\(dir)/ocr-\(UUID().uuidString.prefix(6))-\(Int(r.confidence))-\(safe).png")
