@@ -107,11 +107,24 @@ public enum Duplicates {
                 mMean /= counted
                 let shift = mMean - tMean
                 guard abs(shift) <= 60 else { continue }
+                // The sum only grows, so stopping as soon as it passes the limit decides the same.
                 var sad = 0
                 var yy = 0
                 while yy < t.h && sad <= limit {
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
-                    for xx in 0..<t.w where up[tr + xx] { sad += abs(Int(mp[mr + xx]) - Int(tp[tr + xx]) - shift) }
+                    // (Cell values are 0–255: the wrapping operators cannot wrap.)
+                    var xx = 0
+                    if ignored.isEmpty {
+                        while xx < t.w && sad <= limit {
+                            sad &+= abs(Int(mp[mr &+ xx]) &- Int(tp[tr &+ xx]) &- shift)
+                            xx &+= 1
+                        }
+                    } else {
+                        while xx < t.w && sad <= limit {
+                            if up[tr &+ xx] { sad &+= abs(Int(mp[mr &+ xx]) &- Int(tp[tr &+ xx]) &- shift) }
+                            xx &+= 1
+                        }
+                    }
                     yy += 1
                 }
                 if sad <= limit {
