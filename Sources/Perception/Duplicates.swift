@@ -35,6 +35,25 @@ public enum Duplicates {
         func small(_ rect: PixelRect) -> (w: Int, h: Int, px: [Int16]) {
             let w = rect.width / s, h = rect.height / s
             var px = [Int16](repeating: 0, count: max(0, w * h))
+            // The fast path reads gray rows directly; it needs the cells inside the image.
+            if image.format == .gray8, rect.x >= 0, rect.y >= 0, rect.x + w * s <= image.width, rect.y + h * s <= image.height {
+                image.pixels.withUnsafeBufferPointer { src in
+                    px.withUnsafeMutableBufferPointer { dst in
+                        for y in 0..<h {
+                            var sums = [Int](repeating: 0, count: w)
+                            for yy in 0..<s {
+                                let row = (rect.y + y * s + yy) * image.bytesPerRow + rect.x
+                                for x in 0..<w {
+                                    let o = row + x * s
+                                    sums[x] += Int(src[o]) + Int(src[o + 1]) + Int(src[o + 2]) + Int(src[o + 3])
+                                }
+                            }
+                            for x in 0..<w { dst[y * w + x] = Int16(sums[x] / (s * s)) }
+                        }
+                    }
+                }
+                return (w, h, px)
+            }
             for y in 0..<h {
                 for x in 0..<w {
                     var sum = 0
@@ -63,20 +82,49 @@ public enum Duplicates {
         var tVar = 0
         for (i, v) in t.px.enumerated() where use[i] { tVar += abs(Int(v) - tMean) }
         guard tVar / counted >= 6 else { return [] }   // a flat patch matches everywhere
+        // A summed-area table of the small region: the window sums below are exact integers, the
+        // same as adding the cells one by one, in O(1) per position (minus the few ignored cells).
+        let iw = m.w + 1
+        var integral = [Int](repeating: 0, count: iw * (m.h + 1))
+        for y in 0..<m.h {
+            var rowSum = 0
+            for x in 0..<m.w {
+                rowSum += Int(m.px[y * m.w + x])
+                integral[(y + 1) * iw + x + 1] = integral[y * iw + x + 1] + rowSum
+            }
+        }
+        let ignored = use.indices.filter { !use[$0] }.map { (x: $0 % t.w, y: $0 / t.w) }
         var hits: [PixelRect] = []
         let limit = counted * 7
+        m.px.withUnsafeBufferPointer { mp in
+        t.px.withUnsafeBufferPointer { tp in
+        use.withUnsafeBufferPointer { up in
+        integral.withUnsafeBufferPointer { ii in
         for y in 0...(m.h - t.h) {
             for x in 0...(m.w - t.w) {
-                var mMean = 0
-                for yy in 0..<t.h { let mr = (y + yy) * m.w + x; for xx in 0..<t.w where use[yy * t.w + xx] { mMean += Int(m.px[mr + xx]) } }
+                var mMean = ii[(y + t.h) * iw + x + t.w] - ii[y * iw + x + t.w] - ii[(y + t.h) * iw + x] + ii[y * iw + x]
+                for c in ignored { mMean -= Int(mp[(y + c.y) * m.w + x + c.x]) }
                 mMean /= counted
                 let shift = mMean - tMean
                 guard abs(shift) <= 60 else { continue }
+                // The sum only grows, so stopping as soon as it passes the limit decides the same.
                 var sad = 0
                 var yy = 0
                 while yy < t.h && sad <= limit {
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
-                    for xx in 0..<t.w where use[tr + xx] { sad += abs(Int(m.px[mr + xx]) - Int(t.px[tr + xx]) - shift) }
+                    // (Cell values are 0–255: the wrapping operators cannot wrap.)
+                    var xx = 0
+                    if ignored.isEmpty {
+                        while xx < t.w && sad <= limit {
+                            sad &+= abs(Int(mp[mr &+ xx]) &- Int(tp[tr &+ xx]) &- shift)
+                            xx &+= 1
+                        }
+                    } else {
+                        while xx < t.w && sad <= limit {
+                            if up[tr &+ xx] { sad &+= abs(Int(mp[mr &+ xx]) &- Int(tp[tr &+ xx]) &- shift) }
+                            xx &+= 1
+                        }
+                    }
                     yy += 1
                 }
                 if sad <= limit {
@@ -87,6 +135,10 @@ public enum Duplicates {
                     }
                 }
             }
+        }
+        }
+        }
+        }
         }
         return hits.filter { $0.intersection(box).area == 0 }
     }

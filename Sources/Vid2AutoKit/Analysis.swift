@@ -72,6 +72,8 @@ public enum Analysis {
                            stages: AnalysisStages = AnalysisStages()) async throws -> ActionTimeline {
         let info = try Probe.probe(path: path)
         let reader = stages.reader()
+        let started = Date()
+        defer { Profile.shared.emit(total: Date().timeIntervalSince(started)) }
         var timeline = try await runOnce(path: path, info: info, options: options, stages: stages, reader: reader)
         if options.measureSpeedup {
             var single = options
@@ -91,10 +93,10 @@ public enum Analysis {
         var diagnostics: [Diagnostic] = []
         // Stage 1 — orchestrator: one cheap pass, the screen layout, the plan.
         options.progress?("motion pass")
-        let motion = try await stages.motion(path, info, options)
+        let motion = try await Profile.shared.time("motion") { try await stages.motion(path, info, options) }
         diagnostics += motion.diagnostics
-        let layout = try await stages.layout(motion.firstFrame, info, reader)
-        let plan = stages.planner.plan(motion.samples, duration: info.duration)
+        let layout = try await Profile.shared.time("layout") { try await stages.layout(motion.firstFrame, info, reader) }
+        let plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
             for m in motion.samples where m.isActive { trace(String(format: "active %.3f px %d box ", m.time, m.contentPixels) + (m.contentBox.map { "\($0)" } ?? "-")) }
         }
@@ -112,7 +114,8 @@ public enum Analysis {
         let firstFailure = FirstMessage()
         let total = plan.segments.count
         let progress = options.progress
-        let keyframes = plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : []
+        let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
+        let agentsStart = Date()
         let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
         let result = await swarm.run(runs) { run, ctx in
             let tools = SegmentTools(path: path, reader: reader, context: ctx)
@@ -155,13 +158,14 @@ public enum Analysis {
                                                    cause: firstFailure.value ?? result.diagnostics.last?.message ?? "unknown")
         }
         trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+        Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
         ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
         let analyseEnd = Date().timeIntervalSince(clock)
         // Stage 3 — aggregator.
         // In time order, whatever order the jobs were dealt in.
         let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
         let observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
-        let (actions, aggDiagnostics) = stages.aggregator.aggregate(observations, layout: layout)
+        let (actions, aggDiagnostics) = await Profile.shared.time("aggregate") { stages.aggregator.aggregate(observations, layout: layout) }
         diagnostics += aggDiagnostics
         ledger.record("aggregate", orchestratorSteps: 1)
         let end = Date().timeIntervalSince(clock)
@@ -232,10 +236,10 @@ public enum Analysis {
         let w = info.displayWidth
         let sw = max(64, Int(Double(w) * options.motionScale) / 2 * 2)
         let rendition = Rendition(width: sw, format: .gray8)
-        let first = try firstFrame(path: path)
+        let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path) }
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let (_, sh) = rendition.size(forSourceWidth: info.displayWidth, height: info.displayHeight)
-        let chunks = motionChunks(path: path, info: info, frameBytes: sw * sh, workers: workers)
+        let chunks = await Profile.shared.time("motion.keyframes") { motionChunks(path: path, info: info, frameBytes: sw * sh, workers: workers) }
         if chunks.count > 1 {
             do {
                 return try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,

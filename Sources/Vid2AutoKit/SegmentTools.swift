@@ -18,7 +18,7 @@ public struct SegmentTools: AgentTools {
     /// Tools over the recording at `path`, reading text with `reader`, counting steps in `context`.
     public init(path: String, reader: any TextReader, context: AgentContext?, fpsCap: Double = 30) {
         self.path = path; self.reader = reader; self.context = context; self.fpsCap = fpsCap
-        decoder = ForwardDecoder(path: path)
+        decoder = ForwardDecoder(path: path, agent: context?.lane ?? 0)
     }
 
     /// The same tools with a decoder of their own (for a retry after a failure).
@@ -72,11 +72,13 @@ final class ForwardDecoder: @unchecked Sendable {
     /// Further ahead than this (seconds), seeking is cheaper than decoding through.
     static let continueWithin = 4.0
 
-    init(path: String) { self.path = path }
+    let agent: Int
+    init(path: String, agent: Int = 0) { self.path = path; self.agent = agent }
 
     func frames(from start: Double, to end: Double, fps: Double, _ body: (Frame) async throws -> Void) async throws {
         let t0 = Date()
-        var inBody = 0.0, seeked = false
+        var inBody = 0.0, seeked = false, frames = 0
+        defer { Profile.shared.decode(agent: agent, decode: Date().timeIntervalSince(t0) - inBody, analyse: inBody, frames: frames, seeked: seeked) }
         defer { trace(String(format: "decode %.2f-%.2f: %.2f s total, %.2f s analysing, seek ", start, end, Date().timeIntervalSince(t0), inBody) + (seeked ? "yes" : "no")) }
         if reader == nil || rate != fps || start < position - 1e-6 || start - position > Self.continueWithin {
             seeked = true
@@ -93,6 +95,7 @@ final class ForwardDecoder: @unchecked Sendable {
             if f.time >= end { held = f; position = f.time; return }
             position = f.time
             let b0 = Date()
+            frames += 1
             try await body(f)
             inBody += Date().timeIntervalSince(b0)
         }

@@ -11,6 +11,12 @@ Sections (each prints its figures and adds them to .eval-out/bench.json):
   live     per corpus recording: the offline analysis and the whole `--live` run (offline analysis,
            frames, browser start, grounding every step) as ratios to the recording's duration
            (goal: live <= 1.0, faster than watching it); the sample apps served in-process.
+  corpus   every recording of samples/recordings: the whole analysis (`--target timeline -o
+           /dev/null`) vs `ffmpeg -threads 0 -i REC -f null -` of the same file, interleaved, best
+           of N; the ratio per recording and in total (target <= 2.0x in total, no 1080p recording
+           above 2.5x); peak RSS (GNU time, target <= 400 MB); the per-stage profile
+           (VID2AUTO_PROFILE=1: motion pass, layout, agents' decode, OCR calls and crop sizes,
+           aggregation); the swarm's speedup over --agents 1 (target >= 1.6x).
   report   vid2auto on a ~30 s sample recording with and without `--report FILE.html` (target:
            the report adds <= 20 % to the analysis time; its page <= 2 MB).
 Clips are generated once into bench-data/ (outside git).
@@ -238,21 +244,113 @@ def bench_report(results, clips, repeats):
           f"ratio {ratio:.2f}x (target <= 1.2)   page {size / 1024:.0f} KB (target <= 2048)", flush=True)
 
 
+def run_profiled(cmd):
+    """Runs cmd with VID2AUTO_PROFILE=1 under GNU time: (wall s, profile dict, peak RSS MB)."""
+    env = {**os.environ, "VID2AUTO_PROFILE": "1"}
+    start = time.perf_counter()
+    r = subprocess.run(["/usr/bin/time", "-f", "rss_kb=%M"] + cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if r.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed ({r.returncode}): {r.stderr.strip()[-2000:]}")
+    prof, rss = None, 0.0
+    for line in r.stderr.splitlines():
+        if line.startswith('{"') and '"profile"' in line:
+            try:
+                prof = json.loads(line)
+            except ValueError:
+                pass
+        elif line.startswith("rss_kb="):
+            rss = int(line.split("=", 1)[1]) / 1024.0
+    return elapsed, prof, rss
+
+
+def corpus_recordings(only=""):
+    d = os.path.join(ROOT, "samples", "recordings")
+    recs = sorted(glob.glob(os.path.join(d, "*.mp4")) + glob.glob(os.path.join(d, "*.webm")))
+    return [r for r in recs if only in os.path.basename(r)]
+
+
+def video_height(rec):
+    r = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=height",
+                        "-of", "csv=p=0", rec], capture_output=True, text=True)
+    try:
+        return int(r.stdout.strip().splitlines()[0])
+    except (ValueError, IndexError):
+        return 0
+
+
+def bench_corpus(results, clips, repeats, only="", speedup=True):
+    """The whole analysis of every corpus recording against ffmpeg's plain decode of the same
+    file, interleaved run by run (best of `repeats` each), with peak RSS and the stage profile."""
+    vid2auto = os.path.join(BIN, "vid2auto")
+    rows = []
+    for rec in corpus_recordings(only):
+        name = os.path.basename(rec)
+        ours_cmd = [vid2auto, rec, "--target", "timeline", "-o", os.devnull]
+        ref_cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", rec, "-f", "null", "-"]
+        ref_t = ours_t = float("inf")
+        best_prof, rss = None, 0.0
+        for _ in range(repeats):
+            ref_t = min(ref_t, run_measured(ref_cmd)[0])
+            t, prof, peak = run_profiled(ours_cmd)
+            rss = max(rss, peak)
+            if t < ours_t:
+                ours_t, best_prof = t, prof
+        row = {"recording": name, "height": video_height(rec), "ffmpeg_null_s": round(ref_t, 3),
+               "analyse_s": round(ours_t, 3), "ratio": round(ours_t / ref_t, 3), "peak_rss_mb": round(rss, 1),
+               "profile": best_prof}
+        rows.append(row)
+        st = (best_prof or {}).get("stages", {})
+        ocr = (best_prof or {}).get("ocr", {})
+        print(f"corpus {name:<34} {row['height']:>4}p  ffmpeg {ref_t:5.2f} s  vid2auto {ours_t:5.2f} s  "
+              f"ratio {row['ratio']:4.2f}x  RSS {rss:5.0f} MB  | motion {st.get('motion', 0):.2f} "
+              f"layout {st.get('layout', 0):.2f} agents {st.get('agents', 0):.2f} "
+              f"ocr {ocr.get('calls', 0)} calls/{ocr.get('cache_hits', 0)} cached {ocr.get('seconds', 0):.2f} s", flush=True)
+    total_ref = sum(r["ffmpeg_null_s"] for r in rows)
+    total_ours = sum(r["analyse_s"] for r in rows)
+    hd = [r for r in rows if r["height"] >= 1080]
+    summary = {"recordings": rows, "ffmpeg_null_s": round(total_ref, 3), "analyse_s": round(total_ours, 3),
+               "ratio": round(total_ours / total_ref, 3) if total_ref else None,
+               "worst_ratio": max((r["ratio"] for r in rows), default=None),
+               "worst_1080p_ratio": max((r["ratio"] for r in hd), default=None),
+               "peak_rss_mb": max((r["peak_rss_mb"] for r in rows), default=None)}
+    print(f"corpus total: ffmpeg {total_ref:.2f} s, vid2auto {total_ours:.2f} s, ratio {summary['ratio']}x "
+          f"(target <= 2.0); worst {summary['worst_ratio']}x, worst 1080p {summary['worst_1080p_ratio']}x "
+          f"(target <= 2.5); peak RSS {summary['peak_rss_mb']} MB (target <= 400)", flush=True)
+    if speedup:
+        one = many = 0.0
+        for rec in corpus_recordings(only):
+            one += run_measured([vid2auto, rec, "--target", "timeline", "--agents", "1", "-o", os.devnull])[0]
+            many += run_measured([vid2auto, rec, "--target", "timeline", "-o", os.devnull])[0]
+        summary["speedup"] = {"agents_1_s": round(one, 2), "agents_default_s": round(many, 2),
+                              "speedup": round(one / many, 3) if many else None}
+        print(f"corpus swarm speedup: --agents 1 {one:.2f} s, default {many:.2f} s, "
+              f"{one / many if many else 0:.2f}x (target >= 1.6)", flush=True)
+    results["corpus"] = summary
+
+
 SECTIONS = {"decode": bench_decode, "analyse": bench_analyse, "mockup": bench_mockup, "report": bench_report,
-            "live": bench_live}
+            "live": bench_live, "corpus": bench_corpus}
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
     ap.add_argument("--quick", action="store_true", help="only the 60 s clip, one repeat")
+    ap.add_argument("--only", default="", help="corpus: only recordings whose name contains this")
+    ap.add_argument("--repeats", type=int, default=0, help="runs of each side (best kept; default 3, 1 with --quick)")
+    ap.add_argument("--no-speedup", action="store_true", help="corpus: skip the --agents 1 comparison")
     ap.add_argument("--json", default=os.path.join(ROOT, ".eval-out", "bench.json"))
     args = ap.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     clips = [("screen-60s.mp4", 60)] + ([] if args.quick else [("screen-10min.mp4", 600)])
     results = {"machine": {"cores": os.cpu_count()}}
+    repeats = args.repeats or (1 if args.quick else 3)
     for s in args.sections.split(","):
-        SECTIONS[s](results, clips, 1 if args.quick else 3)
+        if s == "corpus":
+            bench_corpus(results, clips, repeats, only=args.only, speedup=not args.no_speedup)
+        else:
+            SECTIONS[s](results, clips, repeats)
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w") as f:
         json.dump(results, f, indent=2)

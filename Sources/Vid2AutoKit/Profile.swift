@@ -1,0 +1,92 @@
+import Foundation
+import ScreenCore
+
+/// Per-stage timing counters of one analysis, printed as one JSON line on stderr when
+/// `VID2AUTO_PROFILE=1` (the bench's `corpus` section collects it). Off, every call is a no-op
+/// apart from one flag test, so the counters cost nothing in normal runs.
+///
+/// Invariant (for `@unchecked Sendable`): every stored property is only touched under `lock`.
+final class Profile: @unchecked Sendable {
+    static let enabled = ProcessInfo.processInfo.environment["VID2AUTO_PROFILE"].map { $0 != "" && $0 != "0" } ?? false
+    static let shared = Profile()
+
+    private let lock = NSLock()
+    private var stages: [String: Double] = [:]
+    private var order: [String] = []
+    private var agentDecode: [Int: Double] = [:]
+    private var agentAnalyse: [Int: Double] = [:]
+    private var agentFrames: [Int: Int] = [:]
+    private var agentSeeks: [Int: Int] = [:]
+    private var ocrCalls = 0, ocrCacheHits = 0
+    private var ocrSeconds = 0.0
+    private var ocrPixels = 0, ocrMaxPixels = 0
+    private var ocrSizes: [String: Int] = [:]   // crop size buckets by pixel count
+    private var ocrModes: [String: Int] = [:]
+
+    /// Adds `seconds` to the named stage (stages keep the order they first appeared in).
+    func stage(_ name: String, _ seconds: Double) {
+        guard Self.enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        if stages[name] == nil { order.append(name) }
+        stages[name, default: 0] += seconds
+    }
+
+    /// One agent's decoding of a segment: time in the decoder, time analysing the frames, frames, seek.
+    func decode(agent: Int, decode: Double, analyse: Double, frames: Int, seeked: Bool) {
+        guard Self.enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        agentDecode[agent, default: 0] += decode
+        agentAnalyse[agent, default: 0] += analyse
+        agentFrames[agent, default: 0] += frames
+        if seeked { agentSeeks[agent, default: 0] += 1 }
+    }
+
+    /// One OCR call: its crop size, page segmentation and wall time (0 and `cached` for a cache hit).
+    func ocr(width: Int, height: Int, mode: String, seconds: Double, cached: Bool) {
+        guard Self.enabled else { return }
+        let px = width * height
+        let bucket = px < 5_000 ? "<5k" : px < 20_000 ? "5k-20k" : px < 80_000 ? "20k-80k" : px < 320_000 ? "80k-320k" : ">=320k"
+        lock.lock(); defer { lock.unlock() }
+        ocrCalls += 1
+        if cached { ocrCacheHits += 1 }
+        ocrSeconds += seconds
+        ocrPixels += px; ocrMaxPixels = max(ocrMaxPixels, px)
+        ocrSizes[bucket, default: 0] += 1
+        ocrModes[mode, default: 0] += 1
+    }
+
+    /// Measures `body` as the named stage.
+    func time<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
+        guard Self.enabled else { return try await body() }
+        let t0 = Date()
+        defer { stage(name, Date().timeIntervalSince(t0)) }
+        return try await body()
+    }
+
+    /// The JSON line (printed once, at the end of the run).
+    func emit(total: Double) {
+        guard Self.enabled else { return }
+        lock.lock()
+        func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+        var cpu = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &cpu)
+        let cpuSeconds = Double(cpu.ru_utime.tv_sec) + Double(cpu.ru_utime.tv_usec) / 1e6
+            + Double(cpu.ru_stime.tv_sec) + Double(cpu.ru_stime.tv_usec) / 1e6
+        let agents = agentDecode.keys.sorted().map { a -> [String: Any] in
+            ["agent": a, "decode_s": r(agentDecode[a] ?? 0), "analyse_s": r(agentAnalyse[a] ?? 0),
+             "frames": agentFrames[a] ?? 0, "seeks": agentSeeks[a] ?? 0]
+        }
+        let obj: [String: Any] = [
+            "profile": 1, "total_s": r(total), "cpu_s": r(cpuSeconds), "peak_rss_mb": Double(cpu.ru_maxrss) / 1024,
+            "stages": Dictionary(uniqueKeysWithValues: order.map { ($0, r(stages[$0] ?? 0)) }),
+            "agents": agents,
+            "ocr": ["calls": ocrCalls, "cache_hits": ocrCacheHits, "seconds": r(ocrSeconds),
+                    "mean_pixels": ocrCalls > 0 ? ocrPixels / ocrCalls : 0, "max_pixels": ocrMaxPixels,
+                    "sizes": ocrSizes, "modes": ocrModes] as [String: Any],
+        ]
+        lock.unlock()
+        if let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) {
+            FileHandle.standardError.write(data + Data("\n".utf8))
+        }
+    }
+}
