@@ -99,6 +99,52 @@ def eval_offline(truth, args, servers):
     return row
 
 
+def score_live_timeline(tl_path, truth, port):
+    """Scores a live timeline against the truth: its addresses are on the port the app was
+    served on (what --start-url said), so they are moved back to the truth's origin first."""
+    want = replay.origin_port(truth)
+    with open(tl_path, encoding="utf-8") as f:
+        text = f.read()
+    if port != want:
+        text = text.replace(f"127.0.0.1:{port}", f"127.0.0.1:{want}").replace(f"localhost:{port}", f"127.0.0.1:{want}")
+    scored = tl_path[:-len(".json")] + ".scored.json"
+    with open(scored, "w", encoding="utf-8") as f:
+        f.write(text)
+    return ev.score_timeline_file(scored, None, truth)
+
+
+def rescore(path, args):
+    """Re-scores a saved run (--json of an earlier run) and rewrites its docs section."""
+    with open(path, encoding="utf-8") as f:
+        saved = json.load(f)
+    truths = {t["scenario"]: t for t in ev.load_truths(args.samples)}
+    offline, live = saved["offline"]["scenarios"], saved["live"]["scenarios"]
+    for o, r in zip(offline, live):
+        t = truths[r["scenario"]]
+        tl = os.path.join(args.out_dir, r["scenario"], "live", "timeline.json")
+        port = int(((r["replay"].get("playwright-python") or {}).get("port")) or replay.origin_port(t))
+        if os.path.isfile(tl):
+            r["timeline"] = score_live_timeline(tl, t, port)
+        for row in (o, r):
+            row["_truthCount"] = len(t.get("actions") or [])
+            row["_truthFills"] = sum(1 for a in t.get("actions") or [] if a.get("kind") == "fill")
+            row["_hasAddressBar"] = scoring.has_address_bar(t)
+    tot_off, tot_live = ev.totals(offline, args.target_list), ev.totals(live, args.target_list)
+    for row in offline + live:
+        for k in [k for k in row if k.startswith("_")]:
+            del row[k]
+    for line in ev.totals_lines(tot_live):
+        print("live", line)
+    meta = {"commit": saved.get("commit"), "samples": saved.get("samples"), "seconds": saved.get("seconds")}
+    if not args.no_docs:
+        write_doc(doc_section(offline, live, tot_off, tot_live, meta))
+    saved["live"]["totals"] = tot_live
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(saved, f, indent=2)
+        f.write("\n")
+    return 0
+
+
 def eval_live(truth, args, servers, offline_row):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen, "live")
@@ -124,7 +170,7 @@ def eval_live(truth, args, servers, offline_row):
         for t in ev.PY_TARGETS:
             row["replay"][t] = {"status": "unavailable", "reason": err}
         return row
-    row["timeline"] = ev.score_timeline_file(tl_path, None, truth)
+    row["timeline"] = score_live_timeline(tl_path, truth, port)
     with open(tl_path, encoding="utf-8") as f:
         tl = json.load(f)
     row["locators"], row["badLocators"] = locator_check(tl)
@@ -219,6 +265,7 @@ def main(argv=None):
     ap.add_argument("--gen-timeout", type=float, default=600.0)
     ap.add_argument("--json", default=os.path.join(REPO, ".eval-out", "eval-live.json"))
     ap.add_argument("--no-docs", action="store_true")
+    ap.add_argument("--rescore", metavar="JSON", help="re-score a saved run's timelines (after a scoring change) and rewrite the docs section")
     ap.add_argument("--check", action="store_true", help="exit 1 unless every live script replays and every live locator was unique")
     args = ap.parse_args(argv)
     args.bin = os.path.abspath(args.bin)
@@ -226,6 +273,8 @@ def main(argv=None):
     args.out_dir = os.path.join(os.path.dirname(os.path.abspath(args.json)), "live-run")
     args.reference = False
     args.target_list = list(ev.ALL_TARGETS)
+    if args.rescore:
+        return rescore(args.rescore, args)
     only = [s.strip() for s in args.scenarios.split(",") if s.strip()]
     truths = ev.load_truths(args.samples, only or None)
     if replay.browsers_missing():
