@@ -26,7 +26,7 @@ struct PageCalls {
     let browser: any LiveBrowser
 
     func call(_ function: String, _ args: [JSONValue]) async throws -> JSONValue {
-        try await browser.execute(PageScript.source + "\n;return __screenwright.\(function).apply(null, arguments);", args)
+        try await browser.execute(PageScript.call(function, arity: args.count), args)
     }
 
     /// The element at a viewport point, walked up to what a person acts on, with its verified locators.
@@ -145,13 +145,6 @@ struct PageCalls {
             [JSONValue(element: e)]).bool ?? false
     }
 
-    /// How many elements a Playwright locator resolves to, with Playwright's semantics.
-    func count(_ l: LiveLocatorJSON) async throws -> Int { try await call("count", [l.json]).int ?? 0 }
-}
-
-/// A candidate locator as the page script returns it, kept as JSON to send it back for counting.
-struct LiveLocatorJSON {
-    var json: JSONValue
 }
 
 /// A digest of the live page's state.
@@ -200,7 +193,8 @@ struct Identified {
     var value: String?
     /// Box in viewport CSS pixels.
     var box: (x: Double, y: Double, width: Double, height: Double)?
-    var playwright: LiveLocatorJSON?
+    /// The chosen Playwright candidate, as the page script gives it (the count it was chosen with).
+    var playwright: JSONValue?
     var playwrightCount: Int?
     var selenium: (by: String, value: String)?
 
@@ -224,7 +218,7 @@ struct Identified {
             box = (x, y, w, h)
         }
         if let p = v["chosen"]?["playwright"], p.object != nil {
-            playwright = LiveLocatorJSON(json: p)
+            playwright = p
             playwrightCount = p["count"]?.int
         }
         if let s = v["chosen"]?["selenium"], let by = s["by"]?.string, let value = s["value"]?.string { selenium = (by, value) }

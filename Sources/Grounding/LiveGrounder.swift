@@ -46,6 +46,7 @@ public struct LiveFrames: Sendable {
 /// A live stage that cannot start: the run fails with one line.
 public enum LiveError: Error, Sendable, CustomStringConvertible {
     case noStartURL
+    case noViewport(path: String)
     case startURLUnreachable(url: String, reason: String)
     case viewportTooLarge(width: Int, height: Int)
 
@@ -53,6 +54,8 @@ public enum LiveError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .noStartURL:
             "the recording does not show the address of its first page: give it with --start-url URL"
+        case .noViewport(let path):
+            "\(path): no browser viewport was found in the recording, so there is nothing to compare the live page with"
         case let .startURLUnreachable(url, reason):
             "cannot load \(url) (\(reason)): start the app or give its address with --start-url URL"
         case let .viewportTooLarge(w, h):
@@ -593,7 +596,8 @@ struct Run {
     /// something with no checked state is a click.
     func correctKind(_ a: inout Action, _ t: Identified) -> [String] {
         var c: [String] = []
-        if a.kind == .click && t.isCheckable && t.role != "radio" || a.kind == .click && t.role == "radio" && t.checked == false {
+        // (A click on a radio that is on already changes nothing: it stays a click.)
+        if a.kind == .click && t.isCheckable && !(t.role == "radio" && t.checked != false) {
             let wanted = !(t.checked ?? false)
             c.append("click → \(wanted ? "check" : "uncheck"): the element is a \(t.role ?? "checkbox")")
             a.kind = .check
@@ -636,7 +640,7 @@ struct Run {
         if let p = t.placeholder, !p.isEmpty { target.placeholder = p }
         if let x = t.text, !x.isEmpty, !t.isTextField { target.text = x }
         var g = Grounding(status: .verified)
-        if let pj = t.playwright, let loc = LiveLocator(json: pj.json) {
+        if let pj = t.playwright, let loc = LiveLocator(json: pj) {
             g.locator = loc
             g.matchCount = t.playwrightCount
             target.context = loc.scope?.hasText

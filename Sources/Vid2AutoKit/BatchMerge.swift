@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 extension Batch {
     /// Why `merge` cannot produce a manifest at all (as opposed to recordings that failed or are
@@ -160,17 +161,17 @@ extension Batch {
             guard let path else { return "" }
             let rel = relativeLink(path, outputDirectory: manifest.outputDirectory)
             let shown = label ?? (rel.hasPrefix("./") ? String(rel.dropFirst(2)) : rel)
-            return "<a href=\"\(escapeHTML(rel))\">\(escapeHTML(shown))</a>"
+            return "<a href=\"\(HTML.escape(rel))\">\(HTML.escape(shown))</a>"
         }
         var rows = ""
         for o in manifest.outcomes {
             var problems = [o.error].compactMap { $0 } + o.diagnostics
             if let w = o.warnings, w > 0 { problems.append("\(w) warning\(w == 1 ? "" : "s")") }
-            let notes = problems.map(escapeHTML).joined(separator: "<br>")
+            let notes = problems.map(HTML.escape).joined(separator: "<br>")
             let confidence = o.meanConfidence.map { String(format: "%.0f %%", $0 * 100) } ?? ""
             let low = (o.meanConfidence ?? 1) < 0.6 ? " low" : ""
             rows += """
-                <tr class="\(o.status.rawValue)"><td>\(escapeHTML(o.input))</td><td>\(o.status.rawValue)</td>\
+                <tr class="\(o.status.rawValue)"><td>\(HTML.escape(o.input))</td><td>\(o.status.rawValue)</td>\
                 <td>\(link(o.output))</td><td>\(link(o.report, label: "report"))</td><td class="n">\(o.steps.map(String.init) ?? "")</td>\
                 <td class="n\(low)">\(confidence)</td><td class="n">\(String(format: "%.2f", o.seconds))</td><td>\(notes)</td></tr>
 
@@ -194,7 +195,7 @@ extension Batch {
             tr.failed td:nth-child(2),tr.missing td:nth-child(2),td.low{color:#f87171}tr.written td:nth-child(2),tr.up-to-date td:nth-child(2){color:#4ade80}}
             </style></head><body>
             <h1>vid2auto batch</h1>
-            <p>Target \(escapeHTML(manifest.target)) · \(manifest.outcomes.count) recordings: \(summary).</p>
+            <p>Target \(HTML.escape(manifest.target)) · \(manifest.outcomes.count) recordings: \(summary).</p>
             <table><thead><tr><th>recording</th><th>status</th><th>output</th><th>review</th><th>steps</th><th>mean confidence</th>\
             <th>seconds</th><th>problems</th></tr></thead>
             <tbody>
@@ -220,22 +221,5 @@ extension Batch {
         }
         let joined = parts.joined(separator: "/")
         return rel.hasPrefix("/") ? "file://" + joined : "./" + joined
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
-    public static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

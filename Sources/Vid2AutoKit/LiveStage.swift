@@ -33,7 +33,7 @@ public enum LiveStage {
                                      screenshots: Bool) async throws -> (timeline: ActionTimeline, screenshots: [Int: Data]) {
         let clock = Date()
         guard let vp = timeline.viewport, vp.width > 0, vp.height > 0 else {
-            throw LiveError.startURLUnreachable(url: path, reason: "the recording shows no browser viewport")
+            throw LiveError.noViewport(path: path)
         }
         let scale = max(0.5, min(4, settings.deviceScale))
         let css = (width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()))
@@ -77,13 +77,16 @@ public enum LiveStage {
         var previous: (time: Double, image: Image)?
         while k < times.count, let f = try reader.next() {
             while k < times.count && f.time >= times[k] {
-                // The frame on screen at times[k]: the last one presented at or before it.
+                // The frame on screen at times[k]: the nearer of the two presented around it.
                 let chosen = previous.map { $0.time <= times[k] && times[k] - $0.time < f.time - times[k] ? $0 : (f.time, f.images[0]) }
                     ?? (f.time, f.images[0])
                 out.append((times[k], chosen.1))
                 k += 1
             }
             previous = (f.time, f.images[0])
+            // Only the frames just before each wanted time are needed: the rest are neither
+            // converted nor, when nothing refers to them, decoded.
+            if k < times.count { reader.skip(until: times[k] - 0.2) }
         }
         if let last = previous { while k < times.count { out.append((times[k], last.image)); k += 1 } }
         return LiveFrames(frames: out, scale: scale)

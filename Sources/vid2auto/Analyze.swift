@@ -29,12 +29,7 @@ struct Analyze: AsyncParsableCommand {
             for d in diagnostics where d.severity == .error {
                 FileHandle.standardError.write(Data("vid2auto: \(file): \(d.message)\n".utf8))
             }
-            if let output {
-                do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
-                catch { throw OutputError.cannotWrite(path: output, reason: (error as NSError).localizedDescription) }
-            } else {
-                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-            }
+            try emit(text, to: output)
         } catch {
             progress.finish()
             throw fail(error)
@@ -56,9 +51,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Leave assertions out of the script lines.") var noAssert = false
 
     func validate() throws {
-        guard Vid2AutoKit.targets.contains(target) else {
-            throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
-        }
+        try validateTarget(target)
     }
 
     func run() async throws {

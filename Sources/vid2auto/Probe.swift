@@ -80,20 +80,13 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Leave assertions out of generated scripts.") var noAssert = false
 
     func validate() throws {
-        guard Vid2AutoKit.targets.contains(target) else {
-            throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
-        }
+        try validateTarget(target)
     }
 
     func run() async throws {
         do {
             let text = try Vid2AutoKit.render(timelineAt: file, target: target, templates: templates, assertions: !noAssert)
-            if let output {
-                do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
-                catch { throw OutputError.cannotWrite(path: output, reason: (error as NSError).localizedDescription) }
-            } else {
-                print(text, terminator: "")
-            }
+            try emit(text, to: output)
         } catch { throw fail(error) }
     }
 }

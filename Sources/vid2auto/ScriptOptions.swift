@@ -20,9 +20,7 @@ struct ScriptOptions: ParsableArguments {
 
     func validate() throws {
         guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
-        guard Vid2AutoKit.targets.contains(target) else {
-            throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
-        }
+        try validateTarget(target)
         if let t = agentTimeout, t <= 0 { throw ValidationError("--agent-timeout must be positive") }
         if startURL != nil && !live { throw ValidationError("--start-url needs --live") }
         if let u = startURL, URLComponents(string: u)?.host == nil, URLComponents(string: "http://" + u)?.host == nil {
@@ -37,5 +35,22 @@ struct ScriptOptions: ParsableArguments {
         return LiveSettings(startURL: startURL, deviceScale: deviceScale) { line in
             FileHandle.standardError.write(Data("vid2auto: \(line)\n".utf8))
         }
+    }
+}
+
+/// Refuses a `--target` vid2auto does not generate (exit 64 with the list of targets).
+func validateTarget(_ target: String) throws {
+    guard Vid2AutoKit.targets.contains(target) else {
+        throw ValidationError("unsupported target '\(target)' (choose one of: \(Vid2AutoKit.targets.joined(separator: ", ")))")
+    }
+}
+
+/// Writes generated text to `output` (atomically), or to standard output ending in one newline.
+func emit(_ text: String, to output: String?) throws {
+    if let output {
+        do { try text.write(toFile: output, atomically: true, encoding: .utf8) }
+        catch { throw OutputError.cannotWrite(path: output, reason: (error as NSError).localizedDescription) }
+    } else {
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }
 }

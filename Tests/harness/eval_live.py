@@ -81,22 +81,29 @@ def eval_offline(truth, args, servers):
     row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
     tl_path, err = ev.generate(args.bin, truth, "timeline", out_dir, args.gen_timeout)
     row["timeline"] = ev.score_timeline_file(tl_path, err, truth)
+    if err:
+        row["replay"] = {t: {"status": "unavailable", "reason": err} for t in ev.PY_TARGETS}
+    else:
+        row["replay"] = render_and_replay(tl_path, truth, args, servers, out_dir)
+    return row
+
+
+def render_and_replay(tl_path, truth, args, servers, out_dir):
+    """Both Python scripts rendered from one timeline (`vid2auto render`) and replayed."""
+    out = {}
     for target in ev.PY_TARGETS:
-        if err:
-            row["replay"][target] = {"status": "unavailable", "reason": err}
-            continue
         path = os.path.join(out_dir, ev.GEN_SUFFIX[target])
         _, rerr, _ = run([args.bin, "render", tl_path, "--target", target, "-o", path])
         if rerr:
-            row["replay"][target] = {"status": "unavailable", "reason": rerr}
+            out[target] = {"status": "unavailable", "reason": rerr}
             continue
         try:
             res = replay.replay(path, truth, servers, timeout=args.timeout, workdir=out_dir)
         except Exception as e:  # the harness itself failed: report, never invent
             res = {"status": "fail", "reason": f"harness error: {type(e).__name__}: {e}"}
         res["script"] = os.path.relpath(path, REPO)
-        row["replay"][target] = res
-    return row
+        out[target] = res
+    return out
 
 
 def score_live_timeline(tl_path, truth, port):
@@ -179,18 +186,7 @@ def eval_live(truth, args, servers, offline_row):
         if m:
             row["grounding"] = dict(zip(("verified", "corrected", "dropped", "offline"), map(int, m.groups()[:4])))
             row["groundSeconds"] = float(m.group(5))
-    for target in ev.PY_TARGETS:
-        path = os.path.join(out_dir, ev.GEN_SUFFIX[target])
-        _, rerr, _ = run([args.bin, "render", tl_path, "--target", target, "-o", path])
-        if rerr:
-            row["replay"][target] = {"status": "unavailable", "reason": rerr}
-            continue
-        try:
-            res = replay.replay(path, truth, servers, timeout=args.timeout, workdir=out_dir)
-        except Exception as e:  # the harness itself failed: report, never invent
-            res = {"status": "fail", "reason": f"harness error: {type(e).__name__}: {e}"}
-        res["script"] = os.path.relpath(path, REPO)
-        row["replay"][target] = res
+    row["replay"] = render_and_replay(tl_path, truth, args, servers, out_dir)
     return row
 
 

@@ -9,6 +9,32 @@ protocol Dialect {
     func context(for plan: ScriptPlan, options: RenderOptions) -> [String: Any]
 }
 
+/// Where an action lands in one framework: a locator expression, the recorded point, or nowhere.
+enum Resolved { case locator(String), point(PagePoint), none }
+
+/// A dialect that turns placements into its framework's locators; the order (a locator, else the
+/// recorded point) is the same for every framework, only the locator differs.
+protocol PlacementResolving {
+    /// The framework's locator expression for an element (the live app's first), nil when it has none.
+    func locator(for e: ElementRef) -> String?
+}
+
+extension PlacementResolving {
+    func resolve(_ p: Placement) -> Resolved {
+        switch p {
+        case .element(let e):
+            if let l = locator(for: e) { return .locator(l) }
+            if let pt = e.point { return .point(pt) }
+            return .none
+        case .point(let pt, _): return .point(pt)
+        case .nowhere: return .none
+        }
+    }
+
+    /// The locator of the element a key goes to, or nil for the focused element.
+    func locator(_ e: ElementRef?) -> String? { e.flatMap { locator(for: $0) } }
+}
+
 /// The part of a template context every code dialect shares: the steps, each with a comment-safe
 /// summary, remarks and the dictionaries its operations render through (one key per operation kind,
 /// e.g. `{"click": {"locator": …}}`, so the template writes `{{#click}}…{{/click}}`).

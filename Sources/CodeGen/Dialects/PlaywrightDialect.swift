@@ -3,7 +3,7 @@
 /// Playwright waits for elements itself, so no waits are emitted; after a navigation the script
 /// waits with `expect(page).to_have_url(…)`, and texts that appeared are checked with
 /// `expect(…).to_be_visible()`.
-struct PlaywrightDialect: Dialect {
+struct PlaywrightDialect: Dialect, PlacementResolving {
     let locators: PlaywrightLocators
     var language: PlaywrightLocators.Language { locators.language }
 
@@ -46,27 +46,10 @@ struct PlaywrightDialect: Dialect {
         }
     }
 
-    /// Where an element is for Playwright: the live app's locator, else the video's, else the
-    /// recorded point.
-    enum Resolved { case locator(String), point(PagePoint), none }
-
-    func resolve(_ p: Placement) -> Resolved {
-        switch p {
-        case .element(let e):
-            if let live = e.live { return .locator(locators.live(live)) }
-            if let l = e.offline { return .locator(locators.expression(l)) }
-            if let pt = e.point { return .point(pt) }
-            return .none
-        case .point(let pt, _): return .point(pt)
-        case .nowhere: return .none
-        }
-    }
-
-    /// The locator of an element a key goes to, or nil for the focused element.
-    func locator(_ e: ElementRef?) -> String? {
-        guard let e else { return nil }
-        if case .locator(let l) = resolve(.element(e)) { return l }
-        return nil
+    /// Playwright's locator for an element: the live app's, else the video's.
+    func locator(for e: ElementRef) -> String? {
+        if let live = e.live { return locators.live(live) }
+        return e.offline.map(locators.expression)
     }
 
     func operations(_ op: Operation) -> [[String: Any]] {

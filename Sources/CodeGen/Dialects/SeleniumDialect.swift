@@ -5,7 +5,7 @@ import ScreenCore
 /// Selenium does not wait by itself, so every element is fetched through `WebDriverWait` with
 /// `expected_conditions` (clickable before clicks and fills, URL after navigations, visible for
 /// texts that appeared); there are no fixed sleeps. Locators are XPath (`SeleniumXPath`).
-struct SeleniumDialect: Dialect {
+struct SeleniumDialect: Dialect, PlacementResolving {
     enum Language { case python, java }
     let language: Language
 
@@ -114,26 +114,10 @@ struct SeleniumDialect: Dialect {
         return language == .python ? expression : "By.xpath(\(expression))"
     }
 
-    /// Where an element is for Selenium: the live app's locator, else the video's, else the point.
-    enum Resolved { case locator(String), point(PagePoint), none }
-
-    func resolve(_ p: Placement) -> Resolved {
-        switch p {
-        case .element(let e):
-            if let s = e.selenium { return .locator(by(s.by, s.value)) }
-            if let l = e.offline { return .locator(offline(l)) }
-            if let pt = e.point { return .point(pt) }
-            return .none
-        case .point(let pt, _): return .point(pt)
-        case .nowhere: return .none
-        }
-    }
-
-    /// The locator of the element a key goes to, or nil for the focused element.
-    func locator(_ e: ElementRef?) -> String? {
-        guard let e else { return nil }
-        if case .locator(let l) = resolve(.element(e)) { return l }
-        return nil
+    /// Selenium's locator for an element: the live app's, else the video's.
+    func locator(for e: ElementRef) -> String? {
+        if let s = e.selenium { return by(s.by, s.value) }
+        return e.offline.map(offline)
     }
 
     /// Keys for `send_keys` on an element: `Keys.ENTER`, `"a"`, `Keys.CONTROL + "a"` (Python) or

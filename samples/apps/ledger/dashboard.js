@@ -32,9 +32,8 @@
   $("menu-email").textContent = session.email;
   $("p-name").textContent = session.name;
   $("p-email").textContent = session.email;
-  // Always the greeting every recording shows: one picked from the clock made the generated
-  // scripts' "Good morning, …" assertion fail whenever the eval ran after noon.
-  $("greeting").textContent = "Good morning, " + session.name.split(" ")[0];
+  var hour = new Date().getHours();
+  $("greeting").textContent = (hour < 12 ? "Good morning, " : hour < 18 ? "Good afternoon, " : "Good evening, ") + session.name.split(" ")[0];
 
   function renderInvoices() {
     var rows = $("invoice-rows");
