@@ -32,7 +32,10 @@ let package = Package(
         .target(name: "Media", dependencies: ["ScreenCore", "CFFmpeg", "CPNG"], swiftSettings: strict),
         // The only importer of CTesseract.
         .target(name: "OCR", dependencies: ["ScreenCore", "CTesseract"], swiftSettings: strict),
+        // Video perception: motion, pointer, clicks, typing, the embedded model's segment analysis.
         .target(name: "Perception", dependencies: ["ScreenCore"], swiftSettings: strict),
+        // Design layout: a UI design image cut into regions, text fitted, semantics guessed.
+        .target(name: "DesignLayout", dependencies: ["ScreenCore"], swiftSettings: strict),
         .target(name: "Swarm", dependencies: ["ScreenCore"], swiftSettings: strict),
         // The one owner of a live browser session (WebDriver + CDP through chromedriver).
         .target(name: "Browser", dependencies: ["ScreenCore"], swiftSettings: strict),
@@ -45,7 +48,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["ScreenCore", "Media", "CodeGen"], swiftSettings: strict),
         .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen", "Browser", "Grounding", "Report"],
                 swiftSettings: strict),
-        .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen"],
+        .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "DesignLayout", "Swarm", "CodeGen"],
                 swiftSettings: strict),
         .executableTarget(name: "vid2auto", dependencies: [
             "Vid2AutoKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,7 +69,7 @@ let package = Package(
         .testTarget(name: "GroundingTests", dependencies: ["Grounding", "Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "DesignLayout", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]

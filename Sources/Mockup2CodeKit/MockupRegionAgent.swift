@@ -1,6 +1,6 @@
 import Foundation
 import OCR
-import Perception
+import DesignLayout
 import ScreenCore
 import Swarm
 

@@ -2,7 +2,7 @@ import CodeGen
 import Foundation
 import Media
 import OCR
-import Perception
+import DesignLayout
 import ScreenCore
 import XCTest
 @testable import Mockup2CodeKit

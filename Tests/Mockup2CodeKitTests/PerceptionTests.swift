@@ -1,4 +1,4 @@
-import Perception
+import DesignLayout
 import ScreenCore
 import XCTest
 

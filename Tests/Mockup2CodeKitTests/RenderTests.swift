@@ -1,6 +1,6 @@
 import CodeGen
 import Foundation
-import Perception
+import DesignLayout
 import ScreenCore
 import XCTest
 

@@ -1,3 +1,4 @@
+import Foundation
 import ScreenCore
 
 /// Gives the measured tree its meaning: headings ranked by font size (h1–h3), paragraphs, links
