@@ -54,6 +54,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 import mockup_metrics as mm  # noqa: E402
+import mockup_components as mc  # noqa: E402
 
 TARGETS = ("html", "tailwind", "react", "vue")
 EXT = {"html": ".html", "tailwind": ".html", "react": ".jsx", "vue": ".vue"}
@@ -544,6 +545,7 @@ def evaluate(args) -> dict:
             width = png_width(ds["png"])
             ref = r.render(ds["html"], width, overflow=False)
             ref_bad = not ref.screenshot
+            ref_parts = reference_components(r, width, args) if not ref_bad else None
             for target in targets:
                 row = {"design": ds["id"], "target": target, "width": width, "status": None,
                        "error": None, "seconds": None, "mode": mode[target]}
@@ -592,6 +594,7 @@ def evaluate(args) -> dict:
                     continue
                 s = mm.score_render(cand, ref)
                 row.update(status="ok", **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in s.items()})
+                component_columns(row, r, width, ref_parts, args)
                 render_errors = [e for e in cand.errors if "render failed" in e or e.startswith("pageerror")]
                 if render_errors:
                     row["page_errors"] = render_errors[:3]
@@ -602,7 +605,7 @@ def evaluate(args) -> dict:
     return {"generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "bin": str(binary), "bin_present": have_bin, "designs": [d["id"] for d in designs],
             "notes": notes, "ssim_note": SSIM_NOTE, "wall_seconds": round(wall, 1),
-            "targets": summary, "rows": rows}
+            "targets": summary, "components": mc.summarise(rows, targets), "rows": rows}
 
 
 def summarise(rows, targets, mode, runtime_notes) -> dict:
@@ -626,6 +629,34 @@ def summarise(rows, targets, mode, runtime_notes) -> dict:
             s["overflow80"] = sum(bool(r["overflow80"]) for r in ok)
         out[t] = s
     return out
+
+
+# --------------------------------------------------------------------------
+# Components and accessibility (mockup_components)
+# --------------------------------------------------------------------------
+
+def reference_components(r, width: int, args) -> dict:
+    """The design's components (and axe-core's findings on it) from its rendered source HTML."""
+    return {"components": mc.extract(r, width),
+            "axe": None if getattr(args, "no_axe", False) else mc.axe(r, width)}
+
+
+def component_columns(row: dict, r, width: int, ref_parts: dict | None, args) -> None:
+    """Adds the component counts and axe-core's findings of the page `r` has just rendered."""
+    if not ref_parts:
+        return
+    cand = mc.extract(r, width)
+    errs = [c["error"] for c in cand + ref_parts["components"] if "error" in c]
+    if errs:
+        row["components_error"] = errs[0]
+        return
+    row["components"] = mc.match(ref_parts["components"], cand)
+    if not getattr(args, "no_axe", False):
+        row["axe"] = mc.axe_summary(mc.axe(r, width), ref_parts["axe"])
+
+
+def component_section(result: dict) -> str:
+    return mc.markdown(result["components"]) if result.get("components") else ""
 
 
 # --------------------------------------------------------------------------
@@ -695,6 +726,7 @@ Text 0.977, Position 0.779, Color 0.707.
 
 {notes}
 {('Failures:' + chr(10) + err_lines + more) if errs else ''}
+{component_section(result)}
 {END}"""
 
 
@@ -777,12 +809,15 @@ def main(argv=None) -> int:
     ap.add_argument("--check-ratchet", action="store_true")
     ap.add_argument("--update-ratchet", action="store_true")
     ap.add_argument("--ratchet", default=None, help="ratchet file (default Tests/harness/mockup-ratchet.json)")
+    ap.add_argument("--no-axe", action="store_true", help="skip the axe-core accessibility check")
     args = ap.parse_args(argv)
     if args.ratchet:
         globals()["RATCHET"] = Path(args.ratchet)
 
     result = evaluate(args)
     print(table(result))
+    if result.get("components"):
+        print(mc.table(result["components"]))
     print(f"\n* {SSIM_NOTE}")
     for t, s in result["targets"].items():
         print(f"  {t}: {s['note']}")
@@ -800,8 +835,10 @@ def main(argv=None) -> int:
     problems = []
     if args.update_ratchet:
         problems += update_ratchet(result)
+        problems += mc.update_ratchet(result.get("components", {}), result["designs"], result["generated"])
     if args.check_ratchet:
         problems += check_ratchet(result)
+        problems += mc.check_ratchet(result.get("components", {}), result["designs"])
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if (args.check_ratchet and problems) else 0
