@@ -22,6 +22,8 @@ public struct MockupElement: Sendable, Equatable {
 
     /// Elements that take no content and no closing tag.
     public var isVoid: Bool { ["input", "hr", "img", "br"].contains(tag) }
+    /// Form controls a `<label for>` can name.
+    public var isLabelable: Bool { ["input", "select", "textarea"].contains(tag) }
 }
 
 /// Builds the target-neutral element tree and its CSS from a laid-out UI document.
@@ -46,27 +48,46 @@ public enum MockupElementBuilder {
             case .button:
                 e.attributes.append(.init(name: "type", value: "button"))
                 e.text = n.text ?? ""
+                if (n.text ?? "").isEmpty { e.attributes.append(.init(name: "aria-label", value: n.label ?? "button")) }
             case .input:
                 ids += 1
                 e.id = "field-\(ids)"
-                e.attributes.append(.init(name: "type", value: n.secret == true ? "password" : "text"))
-                if let p = n.placeholder { e.attributes.append(.init(name: "placeholder", value: p)) }
+                switch n.tag {
+                case "select":
+                    // the option the design shows; the list of others is not on the image
+                    e.children = [MockupElement(tag: "option", className: name("option"), id: nil, attributes: [],
+                                                declarations: [], text: n.text ?? "", children: [])]
+                case "textarea":
+                    if let p = n.placeholder { e.attributes.append(.init(name: "placeholder", value: p)) }
+                default:
+                    e.attributes.append(.init(name: "type", value: n.secret == true ? "password" : "text"))
+                    if let p = n.placeholder { e.attributes.append(.init(name: "placeholder", value: p)) }
+                }
                 e.attributes.append(.init(name: "aria-label", value: n.label ?? n.placeholder ?? "text field"))
             case .checkbox:
-                e.attributes.append(.init(name: "type", value: "checkbox"))
-                e.attributes.append(.init(name: "aria-label", value: n.label ?? "checkbox"))
+                ids += 1
+                e.id = "field-\(ids)"
+                e.attributes.append(.init(name: "type", value: n.tag == "radio" ? "radio" : "checkbox"))
+                if n.tag == "switch" { e.attributes.append(.init(name: "role", value: "switch")) }
+                if n.tag == "radio" { e.attributes.append(.init(name: "name", value: "choice")) }
+                if n.checked == true { e.attributes.append(.init(name: "checked", value: "")) }
+                e.attributes.append(.init(name: "aria-label", value: n.label ?? n.tag ?? "checkbox"))
             case .image, .icon:
-                e.attributes.append(.init(name: "role", value: "img"))
-                e.attributes.append(.init(name: "aria-label", value: n.label ?? (n.kind == .icon ? "icon" : "image")))
+                // a placeholder picture: a transparent pixel over the design's mean colour, with alt text
+                // (icons are decorative: empty alt)
+                e.attributes.append(.init(name: "src", value: MockupElementBuilder.placeholderPixel))
+                e.attributes.append(.init(name: "alt", value: n.kind == .icon ? "" : (n.label ?? "image")))
             case .divider, .container, .list:
                 break
             }
-            e.children = n.children.map { element($0, parent: n) }
-            // A label names the input that follows it.
-            for i in e.children.indices where e.children[i].tag == "label" && i + 1 < e.children.count {
-                if e.children[i + 1].tag == "input", let id = e.children[i + 1].id {
-                    e.children[i].attributes.append(.init(name: "for", value: id))
-                }
+            if e.children.isEmpty { e.children = n.children.map { element($0, parent: n) } }
+            // A label names the control beside it (before a field, after a checkbox).
+            for i in e.children.indices where e.children[i].tag == "label" {
+                let next = i + 1 < e.children.count ? e.children[i + 1] : nil
+                let prev = i > 0 ? e.children[i - 1] : nil
+                guard let id = [next, prev].compactMap({ $0 }).first(where: { $0.isLabelable && $0.id != nil })?.id,
+                      !e.children.contains(where: { $0.attributes.contains(.init(name: "for", value: id)) }) else { continue }
+                e.children[i].attributes.append(.init(name: "for", value: id))
             }
             return e
         }
@@ -76,16 +97,25 @@ public enum MockupElementBuilder {
     static func tagAndClass(_ n: UINode) -> (String, String) {
         switch n.kind {
         case .container: (n.tag ?? "div", n.tag.map { $0 == "div" ? "box" : $0 } ?? (n.style.background != nil || n.style.border != nil ? "box" : n.style.direction == .row ? "row" : "col"))
-        case .text: (n.tag ?? "p", n.tag.map { ["h1", "h2", "h3"].contains($0) ? $0 : $0 == "a" ? "link" : $0 == "label" ? "label" : "text" } ?? "text")
+        case .text: (n.tag ?? "p", n.tag.map { ["h1", "h2", "h3", "h4", "h5", "h6"].contains($0) ? $0 : $0 == "a" ? "link" : $0 == "label" ? "label" : "text" } ?? "text")
         case .button: ("button", "button")
-        case .input, .checkbox: ("input", n.kind == .input ? "input" : "checkbox")
-        case .image: ("div", "image")
-        case .icon: ("div", "icon")
+        case .input:
+            switch n.tag {
+            case "select": ("select", "select")
+            case "textarea": ("textarea", "textarea")
+            default: ("input", "input")
+            }
+        case .checkbox: ("input", n.tag == "radio" ? "radio" : n.tag == "switch" ? "switch" : "checkbox")
+        case .image: ("img", "image")
+        case .icon: ("img", "icon")
         case .divider: ("hr", "rule")
         case .list: ("ul", "list")
         case .listItem: ("li", "item")
         }
     }
+
+    /// A 1×1 transparent GIF: the source of placeholder pictures (their colour is the CSS background).
+    public static let placeholderPixel = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 
     /// Formats a length: integers without decimals, else up to 3 decimals.
     static func num(_ v: Double) -> String {
@@ -198,7 +228,10 @@ public enum MockupElementBuilder {
             d.append(.init(property: "white-space", value: "nowrap"))
         case .input:
             d.append(.init(property: "height", value: px(Double(n.box.height))))
-            d.append(.init(property: "padding", value: "0 8px"))
+            d.append(.init(property: "padding", value: n.tag == "textarea" ? "8px" : "0 8px"))
+            if n.tag == "textarea" { d.append(.init(property: "resize", value: "vertical")) }
+            if let c = s.color, n.tag == "select" { d.append(.init(property: "color", value: c.hex)) }
+            if let l = s.lineHeight, n.tag == "textarea" { d.append(.init(property: "line-height", value: px(l))) }
             d.append(.init(property: "background", value: s.background?.hex ?? "transparent"))
             d += s.border == nil ? [.init(property: "border", value: "0")] : border(s.border)
             if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }
@@ -206,7 +239,9 @@ public enum MockupElementBuilder {
             d.append(.init(property: "font-family", value: "inherit"))
         case .checkbox:
             d.append(.init(property: "height", value: px(Double(n.box.height))))
+            if let c = s.color { d.append(.init(property: "accent-color", value: c.hex)) }
         case .image, .icon:
+            d.append(.init(property: "display", value: "block"))
             d.append(.init(property: "height", value: px(Double(n.box.height))))
             if let b = s.background { d.append(.init(property: "background", value: b.hex)) }
             if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }

@@ -145,7 +145,11 @@ public struct MockupRenderer: Sendable {
             attrs += jsx ? " className=\"\(MockupEscaping.htmlAttribute(classValue))\"" : " class=\"\(MockupEscaping.htmlAttribute(classValue))\""
         }
         if let id = e.id { attr("id", id) }
-        for a in e.attributes { attr(jsx && a.name == "for" ? "htmlFor" : a.name, a.value) }
+        for a in e.attributes {
+            // boolean attributes: bare in HTML and Vue, `defaultChecked` in JSX (an uncontrolled input)
+            if a.name == "checked" { attrs += jsx ? " defaultChecked" : " checked"; continue }
+            attr(jsx && a.name == "for" ? "htmlFor" : a.name, a.value)
+        }
         if isRoot && target == .vue { attrs += " v-pre" }
         let open: String, close: String
         if e.isVoid {
@@ -181,7 +185,7 @@ public struct MockupRenderer: Sendable {
         *, *::before, *::after { box-sizing: border-box; }
         html, body { margin: 0; padding: 0; }
         body { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; background: \(doc.background.hex); color: #111111; }
-        h1, h2, h3, p, ul, li, label, button, input, hr { margin: 0; padding: 0; font: inherit; }
+        h1, h2, h3, h4, h5, h6, p, ul, li, label, button, input, select, textarea, hr { margin: 0; padding: 0; font: inherit; }
         a { color: inherit; }
 
         """

@@ -1,18 +1,22 @@
 import Foundation
 import ScreenCore
 
-/// Gives the measured tree its meaning: headings ranked by font size (h1–h3), paragraphs, links
-/// (blue single lines), a header / main / footer split of the page, navigation rows, labels tied
-/// to the inputs they precede, bulleted lists, and a title. Run before `LayoutFlow`.
+/// Gives the measured tree its meaning: headings ranked by font size (h1–h6), paragraphs, links
+/// (blue or accent-coloured single lines, rows of short items), a header / main / footer split of
+/// the page, navigation rows, labels tied to the controls they name, alt text of pictures,
+/// bulleted lists, and a title. Run before `LayoutFlow`.
 public enum DesignSemantics {
     /// Applies every rule to `doc` in place.
     public static func apply(_ doc: inout UIDocument) {
         let texts = doc.allNodes.filter { $0.kind == .text }
         let body = bodyFontSize(texts)
         let levels = headingLevels(texts, body: body)
-        tagText(&doc.root, body: body, levels: levels)
+        let bodyInk = bodyColor(texts, body: body)
+        tagText(&doc.root, body: body, levels: levels, bodyInk: bodyInk)
         makeLists(&doc.root)
+        markLinkRows(&doc.root)
         tieLabels(&doc.root)
+        nameImages(&doc.root)
         sections(&doc)
         doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
             ?? doc.allNodes.first { $0.kind == .text }?.text?.split(separator: "\n").first.map(String.init)
@@ -25,29 +29,43 @@ public enum DesignSemantics {
         return weight.max { $0.value < $1.value }?.key ?? 16
     }
 
-    /// Distinct heading sizes, largest first (at most three), each at least 1.25× body text.
+    /// The ink colour carrying the most characters of body-size text.
+    static func bodyColor(_ texts: [UINode], body: Double) -> RGB? {
+        var weight: [RGB: Int] = [:]
+        for t in texts where abs((t.style.fontSize ?? body) - body) <= 1.5 {
+            if let c = t.style.color { weight[c, default: 0] += t.text?.count ?? 0 }
+        }
+        return weight.max { $0.value < $1.value }?.key
+    }
+
+    /// Whether a text reads as a heading: larger than body text (≥ 1.25×), or a short bold line
+    /// a little larger (≥ 1.1×); at most 140 characters on at most three lines.
+    static func isHeadingCandidate(_ t: UINode, body: Double) -> Bool {
+        guard let f = t.style.fontSize, let s = t.text, s.count <= 140, s.split(separator: "\n").count <= 3,
+              s.contains(where: \.isLetter) else { return false }
+        if f >= body * 1.25 { return true }
+        return f >= body * 1.1 && (t.style.fontWeight ?? 400) >= 700 && !s.contains("\n") && s.count <= 60
+    }
+
+    /// Distinct heading sizes, largest first (at most six, one per heading level).
     static func headingLevels(_ texts: [UINode], body: Double) -> [Double] {
-        let sizes = texts.compactMap { t -> Double? in
-            guard let f = t.style.fontSize, f >= body * 1.25, let s = t.text, s.count <= 140,
-                  s.split(separator: "\n").count <= 3 else { return nil }
-            return f
-        }.sorted(by: >)
+        let sizes = texts.filter { isHeadingCandidate($0, body: body) }.compactMap(\.style.fontSize).sorted(by: >)
         var levels: [Double] = []
         for s in sizes where levels.last.map({ s < $0 * 0.9 }) ?? true {
             levels.append(s)
-            if levels.count == 3 { break }
+            if levels.count == 6 { break }
         }
         return levels
     }
 
-    static func tagText(_ n: inout UINode, body: Double, levels: [Double]) {
-        for i in n.children.indices { tagText(&n.children[i], body: body, levels: levels) }
+    static func tagText(_ n: inout UINode, body: Double, levels: [Double], bodyInk: RGB? = nil) {
+        for i in n.children.indices { tagText(&n.children[i], body: body, levels: levels, bodyInk: bodyInk) }
         guard n.kind == .text, n.tag == nil else { return }
-        let f = n.style.fontSize ?? body
         let text = n.text ?? ""
-        if let l = levels.firstIndex(where: { f >= $0 * 0.9 }), f >= body * 1.25, text.count <= 140 {
+        if isHeadingCandidate(n, body: body), let f = n.style.fontSize, let l = levels.firstIndex(where: { f >= $0 * 0.9 }) {
             n.tag = "h\(l + 1)"
-        } else if let c = n.style.color, isLinkColor(c), !text.contains("\n"), text.count <= 60 {
+        } else if let c = n.style.color, isLinkColor(c) || isAccent(c, body: bodyInk), !text.contains("\n"),
+                  text.count <= 60, (n.style.fontSize ?? body) <= body * 1.25 {
             n.tag = "a"
         } else {
             n.tag = "p"
@@ -58,6 +76,55 @@ public enum DesignSemantics {
     public static func isLinkColor(_ c: RGB) -> Bool {
         let r = Int(c.r), g = Int(c.g), b = Int(c.b)
         return b >= 120 && b - r >= 60 && b - g >= 30
+    }
+
+    /// A saturated ink unlike the body text's (an accent colour, as links are drawn on a page whose
+    /// text is grey or black).
+    static func isAccent(_ c: RGB, body: RGB?) -> Bool {
+        let hi = max(c.r, c.g, c.b), lo = min(c.r, c.g, c.b)
+        guard Int(hi) - Int(lo) >= 90, hi >= 100 else { return false }
+        guard let body else { return false }
+        let bhi = max(body.r, body.g, body.b), blo = min(body.r, body.g, body.b)
+        return Int(bhi) - Int(blo) < 40 && DesignRaster.distance(c, body) >= 120
+    }
+
+    /// A row of three or more short single-line texts with similar type (a menu, a footer's link
+    /// row, breadcrumbs), or a column of four or more (a footer's link column): links.
+    static func markLinkRows(_ n: inout UINode) {
+        for i in n.children.indices { markLinkRows(&n.children[i]) }
+        guard n.kind == .container else { return }
+        let items = n.children.indices.filter { i in
+            let c = n.children[i]
+            guard c.kind == .text, c.tag == "p" || c.tag == "a", let t = c.text, !t.contains("\n"), t.count <= 32 else { return false }
+            return t.split(separator: " ").count <= 4 && t.contains(where: \.isLetter)
+        }
+        let need = n.style.direction == .row ? 3 : 4
+        guard items.count >= need, items.count * 2 >= n.children.count + 1 else { return }
+        let sizes = items.compactMap { n.children[$0].style.fontSize }
+        guard let lo = sizes.min(), let hi = sizes.max(), hi - lo <= 1.5 else { return }
+        if n.style.direction != .row {
+            // a column of links: evenly spaced short lines, none ending like a sentence
+            guard items.allSatisfy({ !(n.children[$0].text ?? "").hasSuffix(".") }) else { return }
+            let ys = items.map { n.children[$0].box.y }
+            let steps = zip(ys, ys.dropFirst()).map { $1 - $0 }
+            guard let smin = steps.min(), let smax = steps.max(), smax - smin <= max(4, smin / 4) else { return }
+        }
+        for i in items { n.children[i].tag = "a" }
+    }
+
+    /// Pictures are named by the text that captions them (the next text of their container),
+    /// icons are decorative (an empty name).
+    static func nameImages(_ n: inout UINode) {
+        for i in n.children.indices { nameImages(&n.children[i]) }
+        for i in n.children.indices where n.children[i].kind == .image {
+            guard n.children[i].label == nil || n.children[i].label == "image" else { continue }
+            let caption = n.children[(i + 1)...].first { $0.kind == .text }?.text ?? n.children[..<i].last { $0.kind == .text }?.text
+            if let c = caption?.split(separator: "\n").first, c.count <= 80 {
+                n.children[i].label = String(c)
+            } else {
+                n.children[i].label = "image"
+            }
+        }
     }
 
     /// Characters OCR makes of list bullets.
@@ -103,9 +170,27 @@ public enum DesignSemantics {
         }.joined(separator: "\n")
     }
 
-    /// A text right before an input (left of it in a row, above it in a column) is its label.
+    /// A text right before an input (left of it in a row, above it in a column) is its label; a
+    /// text right after a checkbox, radio or switch in a row is its label.
     static func tieLabels(_ n: inout UINode) {
         for i in n.children.indices { tieLabels(&n.children[i]) }
+        for i in n.children.indices where n.children[i].kind == .checkbox {
+            let box = n.children[i].box
+            func near(_ t: UINode) -> Bool {
+                t.kind == .text && !(t.text ?? "").isEmpty && (t.text ?? "").count <= 120 && t.tag != "a"
+                    && abs((t.box.y + t.box.maxY) - (box.y + box.maxY)) <= max(12, box.height)
+                    && (t.box.x - box.maxX >= -2 && t.box.x - box.maxX <= 40)
+            }
+            if i + 1 < n.children.count, near(n.children[i + 1]) {
+                n.children[i + 1].tag = "label"
+                n.children[i].label = n.children[i + 1].text?.replacingOccurrences(of: "\n", with: " ")
+            } else if i > 0, n.children[i].tag == "switch", let t = n.children[i - 1].text, n.children[i - 1].kind == .text,
+                      n.children[i - 1].box.maxX <= box.x, t.count <= 80 {
+                // a settings row: the label on the left, the switch at the right end
+                n.children[i - 1].tag = "label"
+                n.children[i].label = t.replacingOccurrences(of: "\n", with: " ")
+            }
+        }
         for i in n.children.indices where n.children[i].kind == .input && i > 0 {
             let prev = n.children[i - 1], inp = n.children[i]
             guard prev.kind == .text, let t = prev.text, !t.isEmpty, t.count <= 60 else { continue }

@@ -40,6 +40,8 @@ public struct MockupAnalysis: Sendable {
     /// Regions handed to sub-agents.
     public var regions: Int
     public var seconds: Double
+    /// What the accessibility stage fixed.
+    public var accessibility = DesignAccessibility.Report()
 }
 
 /// One `mockup2code` run: input, target, output.
@@ -133,9 +135,14 @@ public enum Mockup2Code {
         var doc = UIDocument(width: image.width, height: image.height, background: bg, root: root,
                              diagnostics: stage.diagnostics)
         DesignSemantics.apply(&doc)
+        ledger.record("assemble", orchestratorSteps: 1)
+        // The accessibility stage: landmarks, heading order, names, contrast lost in measurement.
+        let access = DesignAccessibility.apply(&doc)
+        ledger.record("accessibility", orchestratorSteps: 1)
         LayoutFlow.apply(&doc)
-        ledger.record("assemble", orchestratorSteps: 2)
-        return MockupAnalysis(document: doc, ledger: ledger, regions: jobs.count, seconds: Date().timeIntervalSince(start))
+        ledger.record("layout", orchestratorSteps: 1)
+        return MockupAnalysis(document: doc, ledger: ledger, regions: jobs.count, seconds: Date().timeIntervalSince(start),
+                              accessibility: access)
     }
 
     /// The whole command: load templates (fail fast), read the design, analyse it with a pool of

@@ -244,6 +244,14 @@ struct RegionAgent: Sendable {
             var node = UINode(kind: .container, box: r.rect, style: style,
                               children: kids.map { build($0, cands, reads) })
             if case .box = r.kind { classifyBox(&node, r) }
+            // An empty filled box of some size is a picture placeholder (as mockups draw pictures).
+            if node.kind == .container, node.children.isEmpty, node.style.background != nil,
+               r.rect.width >= 24, r.rect.height >= 24 {
+                let small = r.rect.width <= 64 && r.rect.height <= 64
+                node.kind = small ? .icon : .image
+                node.label = small ? "icon" : "image"
+                node.style.direction = nil
+            }
             return node
         }
     }
@@ -267,26 +275,22 @@ struct RegionAgent: Sendable {
     }
 
     /// Buttons (a small box holding one line of text), inputs (a bordered light box, empty or
-    /// with a left-aligned hint) and checkboxes (a small bordered square).
+    /// with a left-aligned hint), textareas (the same, taller), selects (a field ending in a
+    /// chevron), checkboxes (a small square, bordered or filled), radios (a small circle) and
+    /// switches (a pill holding a round knob).
     func classifyBox(_ node: inout UINode, _ r: LayoutRegion) {
+        if let control = ControlShapes.classify(node, background: r.background) {
+            node = control; return
+        }
         let w = r.rect.width, h = r.rect.height
         let texts = node.children.filter { $0.kind == .text }
         let onlyText = texts.count == node.children.count
-        if node.children.isEmpty {
-            if w <= 30 && h <= 30 && abs(w - h) <= 3 && node.style.border != nil {
-                node.kind = .checkbox; node.label = "checkbox"; return
-            }
-            if node.style.border != nil && h >= 14 && h <= 64 && w >= 2 * h {
-                node.kind = .input; node.label = "text field"; return
-            }
-            return
-        }
+        if node.children.isEmpty { return }
         guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n"),
               h >= 14 && h <= 80 && w <= 640 else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
         // A row of dots in a bordered field: a password.
-        let masked = text.count >= 4 && text.allSatisfy { "•·*eoO0°".contains($0) }
-        if masked && node.style.border != nil && w >= 3 * h {
+        if ControlShapes.isMasked(text) && node.style.border != nil && w >= 3 * h {
             node.kind = .input; node.secret = true; node.label = "password"; node.children = []
             return
         }

@@ -43,9 +43,10 @@ public enum UINodeKind: String, Sendable, Codable, CaseIterable {
     case text
     /// A clickable box with a short label.
     case button
-    /// A text field (a bordered, light box holding at most a placeholder).
+    /// A text field (a bordered, light box holding at most a placeholder); `tag` `textarea` for a
+    /// tall one, `select` for one ending in a chevron (its `text` is the shown option).
     case input
-    /// A small square bordered box.
+    /// A small square box; `tag` `radio` for a small circle, `switch` for a pill with a knob.
     case checkbox
     /// A picture, kept as a sized placeholder with its average colour.
     case image
@@ -148,6 +149,8 @@ public struct UINode: Sendable, Codable, Equatable {
     public var placeholder: String?
     /// An input showing a masked value (a password field).
     public var secret: Bool?
+    /// A checkbox, radio or switch drawn in its on state.
+    public var checked: Bool?
     /// OCR confidence of `text`, 0–100.
     public var confidence: Double?
     public var children: [UINode]

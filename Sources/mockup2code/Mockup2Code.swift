@@ -47,6 +47,7 @@ struct Mockup2CodeCommand: AsyncParsableCommand {
                 var lines = [String(format: "mockup2code: %@: %dx%d, %d regions, %d nodes, %.2f s analysis, critical steps %d of %d",
                                     file, a.document.width, a.document.height, a.regions, a.document.allNodes.count,
                                     a.seconds, a.ledger.criticalSteps, a.ledger.totalSteps)]
+                lines += a.accessibility.lines.map { "mockup2code: \(file): \($0)" }
                 lines += a.document.diagnostics.map { "mockup2code: \(file): \($0)" }
                 lines += result.written.map { "mockup2code: wrote \($0)" }
                 FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))

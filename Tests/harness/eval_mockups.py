@@ -315,7 +315,7 @@ def prep_react(out: Path, rt: dict, url_for) -> Path:
     links = "".join(f'<link rel="stylesheet" href="{_html.escape(c)}">' for c in css)
     page = out.with_name(out.stem + ".render.html")
     page.write_text(f"""<!doctype html>
-<html><head><meta charset="utf-8">{links}</head>
+<html lang="en"><head><meta charset="utf-8"><title>Design</title>{links}</head>
 <body><div id="root"></div>
 <script>window.__swPending = true; setTimeout(function () {{ window.__swPending = false; }}, 10000);</script>
 <script src="{url_for(rt['react'])}"></script>
@@ -425,7 +425,7 @@ def prep_vue(out: Path, rt: dict, url_for) -> Path:
     classic = "" if is_esm else f'<script src="{vue_url}"></script>'
     page = out.with_name(out.stem + ".render.html")
     page.write_text(f"""<!doctype html>
-<html><head><meta charset="utf-8">{links}<style>{style}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>Design</title>{links}<style>{style}</style></head>
 <body><div id="app"></div>
 <script>window.__swPending = true; setTimeout(function () {{ window.__swPending = false; }}, 10000);</script>
 {classic}

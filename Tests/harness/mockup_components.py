@@ -11,7 +11,7 @@ HTML and for the generated page — and matches them kind by kind:
   toggle     checkbox, radio, switch (input types or roles)
   button     button, input type=submit/button/reset, role=button, and a link drawn as a
              button (own background or border) — it may be matched as a link too
-  link       a[href], role=link
+  link       a (Design2Code's pages have no href left), role=link
   image      img, svg, video, canvas, role=img
   label      a label bound to a control (``for``/nesting, or named by aria-labelledby)
   container  a card or panel: a non-component element with its own visible boundary
@@ -127,7 +127,8 @@ COMPONENTS_JS = r"""
     if (tag === 'select' || role === 'combobox' || role === 'listbox') return 'select';
     if (role === 'checkbox' || role === 'radio' || role === 'switch') return 'toggle';
     if (tag === 'button' || role === 'button') return 'button';
-    if ((tag === 'a' && el.hasAttribute('href')) || role === 'link') return 'link';
+    // Design2Code's cleaned pages keep their links' <a> but drop every href: an <a> is a link either way
+    if (tag === 'a' || role === 'link') return 'link';
     if (tag === 'img' || tag === 'svg' || tag === 'video' || tag === 'canvas' || role === 'img') return 'image';
     if (tag === 'label') {
       if (el.control && shown(el.control)) return 'label';

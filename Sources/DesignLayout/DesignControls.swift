@@ -1,0 +1,90 @@
+import Foundation
+import ScreenCore
+
+/// Form controls recognised by their drawn shape, for a box the segmenter found (its fill, border,
+/// radius and what it holds): checkboxes (a small square, bordered or filled), radios (a small
+/// circle), switches (a pill holding a round knob), text fields and textareas (a bordered light box,
+/// empty or with a hint at its top left), selects (a field ending in a chevron) and masked
+/// password fields. Pure rules over the node, so they are testable without pixels.
+public enum ControlShapes {
+    /// Characters OCR makes of a password's mask dots.
+    static let maskGlyphs: Set<Character> = ["•", "·", "*", "●", "e", "o", "O", "0", "°", ".", "n", "a", "c"]
+    /// Characters OCR makes of a chevron (▾ ⌄ ›).
+    static let chevronGlyphs: Set<String> = ["v", "V", "y", "Y", "~", "▾", "▼", "⌄", "›", ">", "<", "^", "A", "="]
+
+    /// Four or more glyphs, at least 80 % of them mask dots as OCR reads them, no digits but 0.
+    public static func isMasked(_ text: String) -> Bool {
+        let chars = text.filter { $0 != " " }
+        guard chars.count >= 4 else { return false }
+        let dots = chars.filter { maskGlyphs.contains($0) }.count
+        let strong = chars.filter { "•·*●".contains($0) }.count
+        // "eoeeeeeeneeee": OCR's reading of dots; a real word has more letter variety
+        return Double(dots) >= 0.8 * Double(chars.count) && (strong > 0 || Set(chars).count <= 4)
+    }
+
+    /// The control `node` (a box on `background`) draws, or nil.
+    public static func classify(_ node: UINode, background: RGB) -> UINode? {
+        let b = node.box, w = b.width, h = b.height, s = node.style
+        let fill = s.background.flatMap { DesignRaster.distance($0, background) > 30 ? $0 : nil }
+        let bordered = s.border != nil
+        guard bordered || fill != nil else { return nil }
+        let radius = s.radius ?? 0
+        let inside = fill ?? background
+        var out = node
+        func control(_ kind: UINodeKind, tag: String?, label: String) -> UINode {
+            out.kind = kind; out.tag = tag; out.label = label; out.children = []
+            return out
+        }
+        // a knob or a tick: one roughly square child (or nothing)
+        let mark = node.children.count == 1 ? node.children[0] : nil
+        let onlyMark = node.children.isEmpty || (mark.map { abs($0.box.width - $0.box.height) <= max(4, $0.box.height / 3) } ?? false)
+        // checkbox or radio: a small square or circle
+        if w >= 10, h >= 10, w <= 30, h <= 30, abs(w - h) <= 3, onlyMark, mark?.kind != .text || (mark?.text?.count ?? 0) <= 1,
+           bordered || (w <= 22 && radius <= Double(w) * 0.3) {
+            // a filled square without a border is a checked box; a circle needs its ring (else: a dot, an avatar)
+            let round = radius >= Double(min(w, h)) * 0.4
+            var c = control(.checkbox, tag: round ? "radio" : nil, label: round ? "option" : "checkbox")
+            // filled with a colour unlike a field's white, or holding a mark: checked
+            if (fill != nil && inside.luma < 200) || mark != nil { c.checked = true; c.style.color = fill ?? mark?.style.background }
+            return c
+        }
+        // switch: a pill (height 12–40, 1.5–3 × as wide) with a round knob or nothing
+        if h >= 12, h <= 40, w * 2 >= h * 3, w <= h * 3, radius >= Double(h) * 0.4, onlyMark,
+           mark.map({ $0.box.height * 2 >= h && $0.kind != .text || ($0.text?.count ?? 0) <= 1 }) ?? true {
+            var c = control(.checkbox, tag: "switch", label: "switch")
+            if let m = mark { c.checked = m.box.x + m.box.maxX > b.x + b.maxX }
+            else { c.checked = fill.map { $0.luma < 200 } ?? false }
+            c.style.color = fill
+            return c
+        }
+        guard bordered, inside.luma >= 225 else { return nil }
+        // an empty field: a text field, or a textarea when tall
+        if node.children.isEmpty, h >= 14, w >= 2 * h || (h > 64 && w >= 120) {
+            return h > 64 ? control(.input, tag: "textarea", label: "text area") : control(.input, tag: nil, label: "text field")
+        }
+        let texts = node.children.filter { $0.kind == .text }
+        guard let first = texts.first, let text = first.text, h >= 14 else { return nil }
+        let leftPad = first.box.x - b.x, topPad = first.box.y - b.y
+        // select: one line of text at the left and a chevron at the right end
+        if node.children.count == 2, h <= 64, w >= 3 * h, leftPad <= 24, node.children[0].kind == .text, !text.contains("\n") {
+            let last = node.children[1]
+            let glyph = last.kind == .text ? (last.text ?? "") : ""
+            let chevron = (last.kind == .icon || last.kind == .image || chevronGlyphs.contains(glyph))
+                && last.box.width <= 28 && last.box.height <= max(24, h * 2 / 3) && b.maxX - last.box.maxX <= 28
+            if chevron {
+                var c = control(.input, tag: "select", label: text)
+                c.text = text
+                c.style.color = first.style.color; c.style.fontSize = first.style.fontSize
+                return c
+            }
+        }
+        // textarea: a tall field whose text starts at its top left
+        if h > 64, w >= 120, texts.count == node.children.count, leftPad <= 24, topPad <= 24 {
+            var c = control(.input, tag: "textarea", label: text.split(separator: "\n").first.map(String.init) ?? "text area")
+            c.placeholder = texts.compactMap(\.text).joined(separator: "\n")
+            c.style.color = first.style.color; c.style.fontSize = first.style.fontSize; c.style.lineHeight = first.style.lineHeight
+            return c
+        }
+        return nil
+    }
+}
