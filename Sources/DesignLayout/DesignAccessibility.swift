@@ -14,7 +14,9 @@ public enum DesignAccessibility {
         public var headings = 0
         public var names = 0
         public var contrast = 0
-        public init() {}
+        public init(landmarks: Int = 0, headings: Int = 0, names: Int = 0, contrast: Int = 0) {
+            self.landmarks = landmarks; self.headings = headings; self.names = names; self.contrast = contrast
+        }
         public var lines: [String] {
             [(landmarks, "landmark"), (headings, "heading level"), (names, "accessible name"), (contrast, "text colour for contrast")]
                 .filter { $0.0 > 0 }.map { "accessibility: \($0.0) \($0.1) fix\($0.0 == 1 ? "" : "es")" }
