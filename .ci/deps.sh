@@ -6,7 +6,8 @@ APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswsc
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation time)
 # kubernetes-validate ships Kubernetes' JSON schemas in its wheel: deploy/*.yaml are checked offline.
-PY_PKGS=(playwright selenium pytest numpy scipy pillow kubernetes-validate==1.37.0)
+# axe-playwright-python ships axe-core (the eval's accessibility check of generated pages).
+PY_PKGS=(playwright selenium pytest numpy scipy pillow kubernetes-validate==1.37.0 axe-playwright-python)
 # Only the browser assets these ship are used (React 18 UMD in dash, Tailwind and Vue builds in
 # nicegui) and esbuild's JSX transform: install them without their web-framework dependencies.
 PY_NODEPS=(dash nicegui esbuild-py)
