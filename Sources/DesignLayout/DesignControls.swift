@@ -22,6 +22,12 @@ public enum ControlShapes {
         return Double(dots) >= 0.8 * Double(chars.count) && (strong > 0 || Set(chars).count <= 4)
     }
 
+    /// A placeholder's ink: a low-saturation grey clearly lighter than body text, on a light field.
+    public static func isHintGrey(_ ink: RGB, on field: RGB) -> Bool {
+        let hi = max(ink.r, ink.g, ink.b), lo = min(ink.r, ink.g, ink.b)
+        return Int(hi) - Int(lo) <= 40 && ink.luma >= 95 && field.luma - ink.luma >= 40
+    }
+
     /// The control `node` (a box on `background`) draws, or nil.
     public static func classify(_ node: UINode, background: RGB) -> UINode? {
         let b = node.box, w = b.width, h = b.height, s = node.style
@@ -78,8 +84,10 @@ public enum ControlShapes {
                 return c
             }
         }
-        // textarea: a tall field whose text starts at its top left
-        if h > 64, w >= 120, texts.count == node.children.count, leftPad <= 24, topPad <= 24 {
+        // textarea: a tall field holding one hint at its top left, in a placeholder's grey (a box
+        // of several texts is a card; dark text is content, kept as text)
+        if h > 64, w >= 120, node.children.count == 1, leftPad <= 24, topPad <= 24,
+           let ink = first.style.color, isHintGrey(ink, on: inside) {
             var c = control(.input, tag: "textarea", label: text.split(separator: "\n").first.map(String.init) ?? "text area")
             c.placeholder = texts.compactMap(\.text).joined(separator: "\n")
             c.style.color = first.style.color; c.style.fontSize = first.style.fontSize; c.style.lineHeight = first.style.lineHeight

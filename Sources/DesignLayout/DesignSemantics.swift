@@ -88,8 +88,9 @@ public enum DesignSemantics {
         return Int(bhi) - Int(blo) < 40 && DesignRaster.distance(c, body) >= 120
     }
 
-    /// A row of three or more short single-line texts with similar type (a menu, a footer's link
-    /// row, breadcrumbs), or a column of four or more (a footer's link column): links.
+    /// A row of three or more short single-line texts with similar type, close together (a menu,
+    /// a footer's link row, breadcrumbs), or an evenly spaced column of four or more (a footer's
+    /// link column): links.
     static func markLinkRows(_ n: inout UINode) {
         for i in n.children.indices { markLinkRows(&n.children[i]) }
         guard n.kind == .container else { return }
@@ -102,7 +103,11 @@ public enum DesignSemantics {
         guard items.count >= need, items.count * 2 >= n.children.count + 1 else { return }
         let sizes = items.compactMap { n.children[$0].style.fontSize }
         guard let lo = sizes.min(), let hi = sizes.max(), hi - lo <= 1.5 else { return }
-        if n.style.direction != .row {
+        if n.style.direction == .row {
+            // a menu's items sit close together (a table's cells and a grid's cards do not)
+            let xs = items.map { n.children[$0].box }.sorted { $0.x < $1.x }
+            guard zip(xs, xs.dropFirst()).allSatisfy({ Double($1.x - $0.maxX) <= 4 * hi }) else { return }
+        } else {
             // a column of links: evenly spaced short lines, none ending like a sentence
             guard items.allSatisfy({ !(n.children[$0].text ?? "").hasSuffix(".") }) else { return }
             let ys = items.map { n.children[$0].box.y }

@@ -305,6 +305,8 @@ struct RegionAgent: Sendable {
             node.children = []
             return
         }
+        // A number in a small box is a badge or a list marker, not a button.
+        if w <= 48, !text.contains(where: \.isLetter) { return }
         node.kind = .button
         node.text = text
         node.style.color = t.style.color

@@ -75,9 +75,13 @@ final class ComponentTests: XCTestCase {
         let empty = ControlShapes.classify(box(0, 0, 400, 96, border: grey), background: page)
         XCTAssertEqual(empty?.kind, .input)
         XCTAssertEqual(empty?.tag, "textarea")
-        let hinted = ControlShapes.classify(box(0, 0, 400, 96, border: grey, children: [text("Tell us more", 12, 10, 100, 18)]), background: page)
+        let hinted = ControlShapes.classify(box(0, 0, 400, 96, border: grey, children: [text("Tell us more", 12, 10, 100, 18, color: RGB(156, 163, 175))]), background: page)
         XCTAssertEqual(hinted?.tag, "textarea")
         XCTAssertEqual(hinted?.placeholder, "Tell us more")
+        // dark text in a tall box, or several texts (a stat card), stay content
+        XCTAssertNil(ControlShapes.classify(box(0, 0, 400, 96, border: grey, children: [text("Tell us more", 12, 10, 100, 18)]), background: page))
+        XCTAssertNil(ControlShapes.classify(box(0, 0, 400, 96, border: grey, children: [
+            text("Churn rate", 12, 10, 100, 18, color: RGB(107, 114, 128)), text("1.9%", 12, 40, 60, 30, size: 28)]), background: page))
         let field = ControlShapes.classify(box(0, 0, 300, 40, border: grey), background: page)
         XCTAssertEqual(field?.kind, .input)
         XCTAssertNil(field?.tag)
