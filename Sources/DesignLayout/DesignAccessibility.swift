@@ -5,7 +5,7 @@ import ScreenCore
 /// content inside `header` / `main` / `footer`), heading order (levels without gaps, starting at
 /// `h1`, never more than one deeper than the heading before), names (every control, picture and
 /// button has one), and text contrast that the measurement — not the design — lost (anti-aliased
-/// ink read a little lighter than drawn: within 25 % of WCAG AA, the colour is moved just far
+/// ink read a little lighter than drawn: within 10 % of WCAG AA, the colour is moved just far
 /// enough to pass; a design's own low contrast is kept).
 public enum DesignAccessibility {
     /// What the stage changed, one line per kind of fix (for `-v` and the UI document's diagnostics).
@@ -123,10 +123,10 @@ public enum DesignAccessibility {
     }
 
     /// `color` moved towards black or white (whichever side of `background` it is on) just far
-    /// enough to reach `ratio`, when it is within 25 % of it; nil when it passes or is far off.
+    /// enough to reach `ratio`, when it is within 10 % of it; nil when it passes or is far off.
     public static func nudged(_ color: RGB, on background: RGB, to ratio: Double) -> RGB? {
         let now = contrastRatio(color, background)
-        guard now < ratio, now >= ratio * 0.75 else { return nil }
+        guard now < ratio, now >= ratio * 0.9 else { return nil }
         let darker = luminance(color) <= luminance(background)
         let target: Double = darker ? 0 : 255
         for step in 1...40 {

@@ -12,6 +12,7 @@ public enum DesignSemantics {
         let body = bodyFontSize(texts)
         let levels = headingLevels(texts, body: body)
         let bodyInk = bodyColor(texts, body: body)
+        splitLinkLists(&doc.root, body: body, bodyInk: bodyInk)
         tagText(&doc.root, body: body, levels: levels, bodyInk: bodyInk)
         makeLists(&doc.root)
         markLinkRows(&doc.root)
@@ -70,6 +71,32 @@ public enum DesignSemantics {
         } else {
             n.tag = "p"
         }
+    }
+
+    /// A paragraph of two or more short lines in a link colour (a list of links the paragraph
+    /// grouping joined: "Release notes / Plugins / Support") becomes one link per line, in a column.
+    static func splitLinkLists(_ n: inout UINode, body: Double, bodyInk: RGB?) {
+        for i in n.children.indices { splitLinkLists(&n.children[i], body: body, bodyInk: bodyInk) }
+        guard n.kind == .container, n.style.direction != .row else { return }
+        var out: [UINode] = []
+        for c in n.children {
+            guard c.kind == .text, c.tag == nil, let t = c.text, let color = c.style.color,
+                  isLinkColor(color) || isAccent(color, body: bodyInk), (c.style.fontSize ?? body) <= body * 1.25 else { out.append(c); continue }
+            let lines = t.split(separator: "\n").map(String.init)
+            guard lines.count >= 2, lines.allSatisfy({ $0.count <= 40 && $0.split(separator: " ").count <= 5 && !$0.hasSuffix(".") }) else {
+                out.append(c); continue
+            }
+            let pitch = c.style.lineHeight ?? Double(c.box.height) / Double(lines.count)
+            for (k, line) in lines.enumerated() {
+                var item = c
+                item.text = line
+                item.tag = "a"
+                item.box = PixelRect(x: c.box.x, y: c.box.y + Int((Double(k) * pitch).rounded()), width: c.box.width,
+                                     height: max(1, Int(pitch.rounded())))
+                out.append(item)
+            }
+        }
+        n.children = out
     }
 
     /// Saturated blue: the usual colour of links.
