@@ -83,7 +83,10 @@ public enum DesignSemantics {
             guard c.kind == .text, c.tag == nil, let t = c.text, let color = c.style.color,
                   isLinkColor(color) || isAccent(color, body: bodyInk), (c.style.fontSize ?? body) <= body * 1.25 else { out.append(c); continue }
             let lines = t.split(separator: "\n").map(String.init)
-            guard lines.count >= 2, lines.allSatisfy({ $0.count <= 40 && $0.split(separator: " ").count <= 5 && !$0.hasSuffix(".") }) else {
+            // every line a few words with at least three letters (not a glyph OCR misread), none a sentence's end
+            guard lines.count >= 2, (c.confidence ?? 100) >= 60,
+                  lines.allSatisfy({ $0.count <= 40 && $0.split(separator: " ").count <= 5 && !$0.hasSuffix(".")
+                      && $0.filter(\.isLetter).count >= 3 }) else {
                 out.append(c); continue
             }
             let pitch = c.style.lineHeight ?? Double(c.box.height) / Double(lines.count)
