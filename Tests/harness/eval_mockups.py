@@ -638,7 +638,7 @@ def summarise(rows, targets, mode, runtime_notes) -> dict:
 def reference_components(r, width: int, args) -> dict:
     """The design's components (and axe-core's findings on it) from its rendered source HTML."""
     return {"components": mc.extract(r, width),
-            "axe": None if getattr(args, "no_axe", False) else mc.axe(r, width)}
+            "axe": None if getattr(args, "no_axe", False) else mc.axe(r, width, undecided_contrast=True)}
 
 
 def component_columns(row: dict, r, width: int, ref_parts: dict | None, args) -> None:

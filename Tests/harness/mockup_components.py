@@ -27,7 +27,7 @@ Recall = matched / design components, precision = matched / generated components
 pooled over the designs of a set.  Also: axe-core (``axe-playwright-python``) on the
 generated page, critical and serious violations; colour-contrast ones are split into
 those the design itself has (the reference page shows the same text with a contrast
-violation) and new ones.
+violation, or with a contrast axe cannot decide: over a picture or gradient) and new ones.
 """
 from __future__ import annotations
 
@@ -270,8 +270,11 @@ def _node_text(node: dict) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", node.get("html", ""))).strip()
 
 
-def axe(renderer, width: int) -> dict | None:
-    """Critical and serious axe-core violations of the loaded page: {rule: [node texts]}."""
+def axe(renderer, width: int, undecided_contrast: bool = False) -> dict | None:
+    """Critical and serious axe-core violations of the loaded page: {rule: [node texts]}.
+    With `undecided_contrast` (the design's own page), text whose contrast axe cannot decide
+    (over a picture, a gradient, overlapping layers) is listed under color-contrast too: the
+    design shows that text on that background."""
     if not axe_available():
         return None
     from axe_playwright_python.sync_playwright import Axe
@@ -279,7 +282,7 @@ def axe(renderer, width: int) -> dict | None:
     try:
         from mockup_metrics import viewport_height
         page.set_viewport_size({"width": int(width), "height": viewport_height(int(width))})
-        res = Axe().run(page, options={"resultTypes": ["violations"]}).response
+        res = Axe().run(page, options={"resultTypes": ["violations", "incomplete"]}).response
     except Exception as e:
         return {"error": [f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"]}
     out: dict[str, list[str]] = {}
@@ -287,6 +290,10 @@ def axe(renderer, width: int) -> dict | None:
         if v.get("impact") not in ("critical", "serious"):
             continue
         out[v["id"]] = [_node_text(n) for n in v.get("nodes", [])]
+    if undecided_contrast:
+        for v in res.get("incomplete", []):
+            if v["id"] == "color-contrast":
+                out.setdefault("color-contrast", []).extend(_node_text(n) for n in v.get("nodes", []))
     return out
 
 
@@ -378,7 +385,8 @@ Components read from the DOM of the design's source HTML and of the generated pa
 text fields, selects, toggles, buttons, links, images, bound labels, cards/panels), matched by kind
 and place (`Tests/harness/mockup_components.py`). Per kind: matched / in the design / generated.
 "axe clean": generated pages with no critical or serious axe-core violation other than colour
-contrast the design itself has.
+contrast the design itself has (axe finds the same text failing, or undecidable — over a picture or
+gradient — on the design's own page).
 
 {table(summary)}
 
