@@ -23,6 +23,10 @@ struct Mockup2CodeCommand: AsyncParsableCommand {
     var templates: String?
     @Option(name: .long, help: "Sub-agents analysing regions at once.")
     var agents: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    @Flag(name: .long, help: "Do not render the page to compare it with the design and correct it.")
+    var noRefine = false
+    @Option(name: .long, help: "Refinement rounds after the first render (0–10; stops earlier when the score stops improving).")
+    var rounds: Int = 3
     @Flag(name: .shortAndLong, help: "Print timing, regions and diagnostics to standard error.")
     var verbose = false
 
@@ -34,19 +38,30 @@ struct Mockup2CodeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
         if file.isEmpty { throw ValidationError("the design file name is empty") }
+        guard (0...10).contains(rounds) else { throw ValidationError("--rounds must be between 0 and 10") }
     }
 
     func run() async throws {
         let req = ConversionRequest(path: file, target: target, output: output, documentOutput: document,
-                                    templatesDirectory: templates, options: MockupOptions(agents: agents))
+                                    templatesDirectory: templates, options: MockupOptions(agents: agents, refine: !noRefine, rounds: rounds))
         do {
             let result = try await Mockup2Code.convert(req)
             if output == nil { FileHandle.standardOutput.write(Data(result.artifact.text.utf8)) }
+            if let skipped = result.analysis.document.refinement?.skipped {
+                FileHandle.standardError.write(Data("mockup2code: \(file): \(skipped)\n".utf8))
+            }
             if verbose {
                 let a = result.analysis
                 var lines = [String(format: "mockup2code: %@: %dx%d, %d regions, %d nodes, %.2f s analysis, critical steps %d of %d",
                                     file, a.document.width, a.document.height, a.regions, a.document.allNodes.count,
                                     a.seconds, a.ledger.criticalSteps, a.ledger.totalSteps)]
+                if let r = a.document.refinement {
+                    lines += r.rounds.map {
+                        String(format: "mockup2code: refinement round %d: score %.4f (visual %.4f, position %.4f, wrapping %.4f), %d corrections%@",
+                               $0.round, $0.score, $0.visual, $0.position, $0.wrapping, $0.corrections, $0.kept ? "" : ", not kept")
+                    }
+                    if let s = r.seconds { lines.append(String(format: "mockup2code: refinement %.2f s", s)) }
+                }
                 lines += a.document.diagnostics.map { "mockup2code: \(file): \($0)" }
                 lines += result.written.map { "mockup2code: wrote \($0)" }
                 FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
