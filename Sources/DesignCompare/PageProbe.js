@@ -84,7 +84,8 @@ var __screenwrightProbe = (function () {
         fontSize: parseFloat(st.fontSize) || 0,
         fontWeight: parseInt(st.fontWeight, 10) || 400,
         color: st.color, background: st.backgroundColor,
-        position: st.position
+        position: st.position,
+        marginTop: parseFloat(st.marginTop) || 0, marginLeft: parseFloat(st.marginLeft) || 0
       });
     }
     return { width: document.documentElement.scrollWidth, height: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0), elements: out };

@@ -52,6 +52,9 @@ public struct RenderedElement: Sendable, Codable, Equatable {
     public var color: String
     public var background: String
     public var position: String
+    /// Computed `margin-top` / `margin-left` in px.
+    public var marginTop: Double
+    public var marginLeft: Double
 
     /// `color` as RGB.
     public var textColor: RGB? { Self.parseColor(color)?.0 }
@@ -108,8 +111,7 @@ public final class PageRenderer: Sendable {
         self.session = session; self.width = width; self.scratch = scratch
     }
 
-    /// Renders HTML text (written to a scratch file beside `baseDirectory`'s assets is not needed:
-    /// generated pages are self-contained).
+    /// Renders HTML text (written to a scratch file first; generated pages are self-contained).
     public func render(html: String, screenshot: Bool = true) async throws -> RenderedPage {
         let file = scratch.appendingPathComponent("page.html")
         try Data(html.utf8).write(to: file)

@@ -95,6 +95,11 @@ public enum Mockup2Code {
             case .cannotWrite: return (e.description, 73)
             }
         case let e as MockupTemplateError: return (e.description, 70)
+        case let e as DiffError:
+            switch e {
+            case .noBrowser: return (e.description, 69)
+            case .renderFailed: return (e.description, 65)
+            }
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
         }

@@ -5,12 +5,25 @@ import Mockup2CodeKit
 
 extension MockupTarget: ExpressibleByArgument {}
 
-/// `mockup2code DESIGN`: a UI design image becomes HTML/CSS, Tailwind, React or Vue code, offline.
+/// `mockup2code DESIGN` (the default `convert`) and `mockup2code diff DESIGN PAGE`.
 @main
 struct Mockup2CodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mockup2code",
-        abstract: "Turn a UI design image (PNG, JPEG, WebP) into HTML/CSS, Tailwind, React or Vue code.")
+        abstract: "Turn a UI design image (PNG, JPEG, WebP) into HTML/CSS, Tailwind, React or Vue code.",
+        subcommands: [Convert.self, Diff.self], defaultSubcommand: Convert.self)
+
+    static func main() async {
+        Mockup2Code.prepareProcess()
+        await Self.main(nil)
+    }
+}
+
+/// `mockup2code DESIGN`: a UI design image becomes HTML/CSS, Tailwind, React or Vue code, offline.
+struct Convert: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Turn a UI design image into code (the default command: `mockup2code DESIGN` = `mockup2code convert DESIGN`).")
 
     @Argument(help: "The design image.") var file: String
     @Option(name: .shortAndLong, help: "What to generate: \(MockupTarget.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -29,11 +42,6 @@ struct Mockup2CodeCommand: AsyncParsableCommand {
     var rounds: Int = 3
     @Flag(name: .shortAndLong, help: "Print timing, regions and diagnostics to standard error.")
     var verbose = false
-
-    static func main() async {
-        Mockup2Code.prepareProcess()
-        await Self.main(nil)
-    }
 
     func validate() throws {
         guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
@@ -70,6 +78,44 @@ struct Mockup2CodeCommand: AsyncParsableCommand {
             let (message, code) = Mockup2Code.describe(error)
             let line = message.hasPrefix(file) ? message : "\(file): \(message)"
             FileHandle.standardError.write(Data("mockup2code: \(line)\n".utf8))
+            throw ExitCode(code)
+        }
+    }
+}
+
+/// `mockup2code diff DESIGN PAGE`: where a page drifted from its design.
+struct Diff: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare a page (HTML file, URL or screenshot) with its design: moved, resized, recoloured, missing and extra elements, with CSS fixes.")
+
+    @Argument(help: "The design image.") var design: String
+    @Argument(help: "The page: an HTML file, an http(s):// or file:// address, or a screenshot (PNG, JPEG…).") var page: String
+    @Option(name: .long, help: "Write the report as JSON to this file ('-' for standard output instead of the text summary).")
+    var json: String?
+    @Option(name: .long, help: "Write an annotated side-by-side PNG (design left, page right) to this file.")
+    var image: String?
+    @Option(name: .long, help: "Sub-agents analysing regions at once.")
+    var agents: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+
+    func validate() throws {
+        guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
+        if design.isEmpty || page.isEmpty { throw ValidationError("a file name is empty") }
+    }
+
+    func run() async throws {
+        let req = DiffRequest(design: design, page: page, json: json == "-" ? nil : json, picture: image,
+                              options: MockupOptions(agents: agents, refine: false))
+        do {
+            let report = try await Mockup2Code.diff(req)
+            if json == "-" {
+                FileHandle.standardOutput.write(Data((try Mockup2Code.json(report) + "\n").utf8))
+            } else {
+                FileHandle.standardOutput.write(Data((Mockup2Code.summary(report).joined(separator: "\n") + "\n").utf8))
+            }
+        } catch {
+            let (message, code) = Mockup2Code.describe(error)
+            FileHandle.standardError.write(Data("mockup2code diff: \(message)\n".utf8))
             throw ExitCode(code)
         }
     }
