@@ -133,22 +133,40 @@ public enum DesignDiff {
 
     static func r1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
 
-    /// Compares matched pairs and lists unmatched elements.
-    public static func compare(design: [DiffElement], page: [DiffElement], thresholds t: DiffThresholds = DiffThresholds()) -> [ElementDifference] {
+    /// Compares matched pairs and lists unmatched elements. With the two pictures, colours and
+    /// fonts of matched text are measured again in equally padded boxes, and an element is only
+    /// called missing (extra) when the other picture does not show it at the same place either —
+    /// so a paragraph the analyser cut differently from the DOM is not reported as drift.
+    public static func compare(design: [DiffElement], page: [DiffElement], designImage: Image? = nil, pageImage: Image? = nil,
+                               thresholds t: DiffThresholds = DiffThresholds()) -> [ElementDifference] {
         let pairs = match(design, page)
         var out: [ElementDifference] = []
+        func padded(_ b: Box, _ p: Int = 3) -> PixelRect {
+            let r = b.pixelRect
+            return PixelRect(x: r.x - p, y: r.y - p, width: r.width + 2 * p, height: r.height + 2 * p)
+        }
         for (i, j) in pairs {
-            let d = design[i], p = page[j]
+            var d = design[i], p = page[j]
+            let similar = d.kind == .block || textSimilarity(d.text ?? "", p.text ?? "") >= 0.75
+            guard similar else { continue }      // cut differently (a line vs a paragraph): not comparable
+            if d.kind == .text, let di = designImage, let pi = pageImage,
+               let a = Pixels.ink(di, in: padded(d.box)), let b = Pixels.ink(pi, in: padded(p.box)) {
+                d.color = a.color; p.color = b.color
+            }
             var diff = ElementDifference(status: .changed, kind: d.kind, text: p.text ?? d.text, designBox: d.box, pageBox: p.box,
                                          dx: r1(p.box.x - d.box.x), dy: r1(p.box.y - d.box.y),
                                          dWidth: r1(p.box.width - d.box.width), dHeight: r1(p.box.height - d.box.height),
                                          colorDeltaE: nil, designColor: d.color?.hex, pageColor: p.color?.hex,
                                          fontSize: p.fontSize, designFontSize: nil, aspects: [], selector: p.selector, fixes: [])
-            // Text: a different ink height is a font-size change; its width and position follow from it.
+            // Text: a different ink height of a single line is a font-size change (its width and
+            // position follow from it). The ratio is taken on the width, which has more pixels,
+            // when the two heights agree with it.
             var fontChanged = false
-            if d.kind == .text, d.box.height >= 4, p.box.height >= 4 {
-                let ratio = d.box.height / p.box.height
-                if abs(1 - ratio) >= t.fontRatio, let f = p.fontSize {
+            let oneLine = d.kind == .text && p.box.height < 1.9 * (p.fontSize ?? 1000) && d.box.height < 1.9 * (p.fontSize ?? 1000)
+            if oneLine, d.box.height >= 4, p.box.height >= 4 {
+                let hr = d.box.height / p.box.height, wr = d.box.width / max(1, p.box.width)
+                let ratio = abs(hr - wr) < 0.12 ? wr : hr
+                if abs(1 - hr) >= t.fontRatio, let f = p.fontSize {
                     let want = (f * ratio * 2).rounded() / 2
                     if abs(want - f) >= 1 {
                         fontChanged = true
@@ -159,10 +177,11 @@ public enum DesignDiff {
                 }
             }
             let dx = p.box.x - d.box.x, dy = p.box.y - d.box.y
-            // Text whose font changed: compare baselines (bottoms) and left edges instead of top-left.
+            // Text whose font changed: compare baselines (bottoms) instead of tops.
             let ddy = fontChanged ? p.box.maxY - d.box.maxY : dy
             if abs(dx) >= t.position || abs(ddy) >= t.position {
                 diff.aspects.append("position")
+                diff.dy = r1(ddy)
                 if let s = p.selector {
                     if abs(ddy) >= t.position, let m = p.marginTop {
                         diff.fixes.append(CSSFix(selector: s, property: "margin-top", value: "\(MockupNumber.format((m - ddy).rounded()))px"))
@@ -172,9 +191,9 @@ public enum DesignDiff {
                     }
                 }
             }
-            if !fontChanged, abs(p.box.width - d.box.width) >= t.size || abs(p.box.height - d.box.height) >= t.size {
+            if d.kind == .block, abs(p.box.width - d.box.width) >= t.size || abs(p.box.height - d.box.height) >= t.size {
                 diff.aspects.append("size")
-                if d.kind == .block, let s = p.selector {
+                if let s = p.selector {
                     diff.fixes.append(CSSFix(selector: s, property: "width", value: "\(MockupNumber.format(d.box.width.rounded()))px"))
                     diff.fixes.append(CSSFix(selector: s, property: "height", value: "\(MockupNumber.format(d.box.height.rounded()))px"))
                 }
@@ -198,15 +217,33 @@ public enum DesignDiff {
         }
         let md = Set(pairs.map(\.0)), mp = Set(pairs.map(\.1))
         for (i, d) in design.enumerated() where !md.contains(i) {
+            if let img = pageImage, shows(img, d) { continue }
             out.append(ElementDifference(status: .missing, kind: d.kind, text: d.text, designBox: d.box, pageBox: nil,
                                          designColor: d.color?.hex, fontSize: nil, designFontSize: d.fontSize, aspects: [],
                                          selector: nil, fixes: []))
         }
         for (j, p) in page.enumerated() where !mp.contains(j) {
+            if let img = designImage, shows(img, p) { continue }
             out.append(ElementDifference(status: .extra, kind: p.kind, text: p.text, designBox: nil, pageBox: p.box,
                                          pageColor: p.color?.hex, fontSize: p.fontSize, aspects: [], selector: p.selector, fixes: []))
         }
         return out
+    }
+
+    /// Whether `img` shows `e` where it is: text — ink of a similar colour covering most of the
+    /// same box; a block — its colour filling the box.
+    static func shows(_ img: Image, _ e: DiffElement) -> Bool {
+        let r = e.box.pixelRect
+        switch e.kind {
+        case .text:
+            guard let ink = Pixels.ink(img, in: PixelRect(x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6)) else { return false }
+            let colourOK = e.color.map { Pixels.deltaE($0, ink.color) < 12 } ?? true
+            return colourOK && Box(ink.box).iou(e.box) >= 0.6
+        case .block:
+            guard let c = e.color, r.width > 6, r.height > 6,
+                  let rim = Pixels.rimColor(img, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)) else { return false }
+            return Pixels.deltaE(c, rim) < 6
+        }
     }
 }
 

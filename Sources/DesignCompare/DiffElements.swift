@@ -13,15 +13,20 @@ public enum DiffElements {
             let text = (n.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty, [.text, .listItem, .button].contains(n.kind) {
                 let b = n.box
-                if let ink = Pixels.ink(image, in: PixelRect(x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4),
-                                        background: n.kind == .button ? n.style.background : nil) {
+                // A button's label: inside its fill (the rim of the inset box is the fill).
+                let r = n.kind == .button ? PixelRect(x: b.x + 3, y: b.y + 3, width: b.width - 6, height: b.height - 6)
+                                          : PixelRect(x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4)
+                if let ink = Pixels.ink(image, in: r) {
                     out.append(DiffElement(kind: .text, text: text.replacingOccurrences(of: "\n", with: " "), box: Box(ink.box),
                                            color: ink.color, fontSize: n.style.fontSize))
                 }
             }
-            if !isRoot, let bg = n.style.background, n.kind != .text, n.box.width * n.box.height >= 200,
-               Pixels.deltaE(bg, doc.background) >= 3 {
-                out.append(DiffElement(kind: .block, box: Box(n.box), color: bg))
+            // A filled block: its colour as drawn (the rim just inside it), when that is the fill.
+            if !isRoot, let bg = n.style.background, n.kind != .text, n.box.width > 10, n.box.height > 10,
+               n.box.width * n.box.height >= 200,
+               let fill = Pixels.rimColor(image, PixelRect(x: n.box.x + 2, y: n.box.y + 2, width: n.box.width - 4, height: n.box.height - 4)),
+               Pixels.deltaE(fill, bg) < 10, Pixels.deltaE(fill, doc.background) >= 3 {
+                out.append(DiffElement(kind: .block, box: Box(n.box), color: fill))
             }
             n.children.forEach { walk($0, isRoot: false) }
         }
@@ -44,9 +49,11 @@ public enum DiffElements {
                                            selector: e.selector, marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: e.textColor))
                 }
             }
-            if let bg = e.backgroundColor, e.box.width * e.box.height >= 200, e.tag != "body", e.tag != "html",
-               pageBG.map({ Pixels.deltaE(bg, $0) >= 3 }) ?? true {
-                out.append(DiffElement(kind: .block, box: e.box, color: bg, selector: e.selector,
+            let r = e.box.pixelRect
+            if let bg = e.backgroundColor, r.width > 10, r.height > 10, r.area >= 200, e.tag != "body", e.tag != "html",
+               let fill = Pixels.rimColor(shot, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)),
+               Pixels.deltaE(fill, bg) < 10, pageBG.map({ Pixels.deltaE(fill, $0) >= 3 }) ?? true {
+                out.append(DiffElement(kind: .block, box: e.box, color: fill, selector: e.selector,
                                        marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: bg))
             }
         }

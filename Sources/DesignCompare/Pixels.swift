@@ -38,13 +38,45 @@ public enum Pixels {
     }
 
     /// The ink of `r` on `img`: pixels at least `threshold` (sum of channel differences) from the
-    /// background (given, or the rim's colour). Nil when there is none.
+    /// background (given, or the rim's colour). Rows and columns at the edges that are ink almost
+    /// all along (a border or rule the rectangle caught) are trimmed first. Nil when there is none.
     public static func ink(_ img: Image, in r: PixelRect, background: RGB? = nil, threshold: Int = 90) -> Ink? {
-        let c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
+        var c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
         guard c.width >= 2, c.height >= 2, let bg = background ?? rimColor(img, c) else { return nil }
+        func isInk(_ x: Int, _ y: Int) -> Bool { distance(img.rgb(x: x, y: y), bg) >= threshold }
+        // A line is a border when ink covers 90 % of it, or 60 % of a line at least 20 px long
+        // (rounded corners; no glyph stroke is that long inside a text box).
+        func full(_ n: Int, _ len: Int) -> Bool { n * 10 >= len * 9 || (len >= 20 && n * 10 >= len * 6) }
+        func colFull(_ x: Int) -> Bool { full((c.y..<c.maxY).count(where: { isInk(x, $0) }), c.height) }
+        func rowFull(_ y: Int) -> Bool { full((c.x..<c.maxX).count(where: { isInk($0, y) }), c.width) }
+        // Cut off border lines within 6 px of each side (everything outside them too).
+        var cutL = false, cutR = false, cutT = false, cutB = false
+        let reachX = min(6, c.width / 3), reachY = min(6, c.height / 3)
+        if let k = (0..<reachX).last(where: { colFull(c.x + $0) }) { c.x += k + 1; c.width -= k + 1; cutL = true }
+        if let k = (0..<reachX).last(where: { colFull(c.maxX - 1 - $0) }) { c.width -= k + 1; cutR = true }
+        if let k = (0..<reachY).last(where: { rowFull(c.y + $0) }) { c.y += k + 1; c.height -= k + 1; cutT = true }
+        if let k = (0..<reachY).last(where: { rowFull(c.maxY - 1 - $0) }) { c.height -= k + 1; cutB = true }
+        guard c.width >= 1, c.height >= 1 else { return nil }
+        // Columns of ink, grouped into clusters separated by gaps wider than a line is tall; the
+        // cluster with the most ink is the text (a centred label's box can span its container,
+        // and so catch the container's other strokes, such as a button's outline).
+        var colInk = [Int](repeating: 0, count: c.width)
+        var rowsAny = [Bool](repeating: false, count: c.height)
+        for y in c.y..<c.maxY { for x in c.x..<c.maxX where isInk(x, y) { colInk[x - c.x] += 1; rowsAny[y - c.y] = true } }
+        guard let firstRow = rowsAny.firstIndex(of: true), let lastRow = rowsAny.lastIndex(of: true) else { return nil }
+        let maxGap = max(8, (lastRow - firstRow + 1) * 8 / 10)
+        var clusters: [(lo: Int, hi: Int, ink: Int)] = []
+        for (i, n) in colInk.enumerated() where n > 0 {
+            if var last = clusters.last, i - last.hi - 1 <= maxGap {
+                last.hi = i; last.ink += n; clusters[clusters.count - 1] = last
+            } else {
+                clusters.append((i, i, n))
+            }
+        }
+        guard let main = clusters.max(by: { $0.ink < $1.ink }) else { return nil }
         var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1, far = 0
         for y in c.y..<c.maxY {
-            for x in c.x..<c.maxX {
+            for x in (c.x + main.lo)...(c.x + main.hi) {
                 let d = distance(img.rgb(x: x, y: y), bg)
                 if d >= threshold {
                     x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
@@ -53,7 +85,23 @@ public enum Pixels {
             }
         }
         guard x1 >= 0 else { return nil }
-        let box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        var box = PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        let clipped = clusters.count > 1
+        // Ink cut by the rectangle's edge (a box drawn a little too tight): follow it outwards,
+        // a column or row at a time, up to 3 px, while the next line still holds ink.
+        func any(_ xs: Range<Int>, _ ys: Range<Int>) -> Bool {
+            for y in ys where y >= 0 && y < img.height { for x in xs where x >= 0 && x < img.width && isInk(x, y) { return true } }
+            return false
+        }
+        for _ in 0..<(clipped ? 0 : 3) {
+            var grew = false
+            if !cutL, box.x == c.x, box.x > 0, any(box.x - 1..<box.x, box.y..<box.maxY) { box.x -= 1; box.width += 1; c.x -= 1; c.width += 1; grew = true }
+            if !cutR, box.maxX == c.maxX, box.maxX < img.width, any(box.maxX..<box.maxX + 1, box.y..<box.maxY) { box.width += 1; c.width += 1; grew = true }
+            if !cutT, box.y == c.y, box.y > 0, any(box.x..<box.maxX, box.y - 1..<box.y) { box.y -= 1; box.height += 1; c.y -= 1; c.height += 1; grew = true }
+            if !cutB, box.maxY == c.maxY, box.maxY < img.height, any(box.x..<box.maxX, box.maxY..<box.maxY + 1) { box.height += 1; c.height += 1; grew = true }
+            if !grew { break }
+        }
+        for y in box.y..<box.maxY { for x in box.x..<box.maxX { far = max(far, distance(img.rgb(x: x, y: y), bg)) } }
         // The colour: the mean of pixels within 85 % of the farthest distance (glyph cores).
         var n = 0, sr = 0, sg = 0, sb = 0
         let cut = far * 85 / 100

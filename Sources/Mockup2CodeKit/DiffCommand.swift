@@ -78,7 +78,8 @@ extension Mockup2Code {
                 throw DiffError.renderFailed(page: req.page, reason: "\(error)")
             }
         }
-        let differences = DesignDiff.compare(design: designElements, page: pageElements)
+        let differences = DesignDiff.compare(design: designElements, page: pageElements,
+                                             designImage: design, pageImage: pageImage)
         let report = DiffReport(design: req.design, page: req.page, width: design.width,
                                 designElements: designElements.count, pageElements: pageElements.count,
                                 matched: designElements.count - differences.count(where: { $0.status == .missing }),
