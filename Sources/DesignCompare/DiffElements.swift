@@ -26,7 +26,8 @@ public enum DiffElements {
                n.box.width * n.box.height >= 200,
                let fill = Pixels.rimColor(image, PixelRect(x: n.box.x + 2, y: n.box.y + 2, width: n.box.width - 4, height: n.box.height - 4)),
                Pixels.deltaE(fill, bg) < 10, Pixels.deltaE(fill, doc.background) >= 3 {
-                out.append(DiffElement(kind: .block, box: Box(n.box), color: fill))
+                let box = Pixels.fillBox(image, in: n.box, fill: fill).map(Box.init) ?? Box(n.box)
+                out.append(DiffElement(kind: .block, box: box, color: fill))
             }
             n.children.forEach { walk($0, isRoot: false) }
         }
@@ -53,7 +54,8 @@ public enum DiffElements {
             if let bg = e.backgroundColor, r.width > 10, r.height > 10, r.area >= 200, e.tag != "body", e.tag != "html",
                let fill = Pixels.rimColor(shot, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)),
                Pixels.deltaE(fill, bg) < 10, pageBG.map({ Pixels.deltaE(fill, $0) >= 3 }) ?? true {
-                out.append(DiffElement(kind: .block, box: e.box, color: fill, selector: e.selector,
+                let box = Pixels.fillBox(shot, in: r, fill: fill).map(Box.init) ?? e.box
+                out.append(DiffElement(kind: .block, box: box, color: fill, selector: e.selector,
                                        marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: bg))
             }
         }

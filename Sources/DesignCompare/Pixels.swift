@@ -44,11 +44,14 @@ public enum Pixels {
         var c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
         guard c.width >= 2, c.height >= 2, let bg = background ?? rimColor(img, c) else { return nil }
         func isInk(_ x: Int, _ y: Int) -> Bool { distance(img.rgb(x: x, y: y), bg) >= threshold }
-        // A line is a border when ink covers 90 % of it, or 60 % of a line at least 20 px long
-        // (rounded corners; no glyph stroke is that long inside a text box).
-        func full(_ n: Int, _ len: Int) -> Bool { n * 10 >= len * 9 || (len >= 20 && n * 10 >= len * 6) }
-        func colFull(_ x: Int) -> Bool { full((c.y..<c.maxY).count(where: { isInk(x, $0) }), c.height) }
-        func rowFull(_ y: Int) -> Bool { full((c.x..<c.maxX).count(where: { isInk($0, y) }), c.width) }
+        // A row is a border when ink covers 90 % of it (a line of text never does: letters have
+        // gaps); a column when ink covers 90 %, or 64 % of a column at least 20 px tall (a rounded
+        // outline's side; a glyph's stem fills less of a padded line box).
+        func colFull(_ x: Int) -> Bool {
+            let n = (c.y..<c.maxY).count(where: { isInk(x, $0) })
+            return n * 10 >= c.height * 9 || (c.height >= 20 && n * 100 >= c.height * 64)
+        }
+        func rowFull(_ y: Int) -> Bool { (c.x..<c.maxX).count(where: { isInk($0, y) }) * 10 >= c.width * 9 }
         // Cut off border lines within 6 px of each side (everything outside them too).
         var cutL = false, cutR = false, cutT = false, cutB = false
         let reachX = min(6, c.width / 3), reachY = min(6, c.height / 3)
@@ -112,6 +115,32 @@ public enum Pixels {
             }
         }
         return Ink(box: box, color: RGB(UInt8(sr / n), UInt8(sg / n), UInt8(sb / n)), background: bg)
+    }
+
+    /// The extent of a filled block: the bounding box of pixels within 40 (sum of channel
+    /// differences) of `fill` in `r` grown by `margin` px. Nil when too few pixels have that colour.
+    /// The search grows (8, then 16 px) while the fill reaches its edge.
+    public static func fillBox(_ img: Image, in r: PixelRect, fill: RGB, margin: Int = 4) -> PixelRect? {
+        guard let b = fillBoxOnce(img, in: r, fill: fill, margin: margin) else { return nil }
+        let c = PixelRect(x: r.x - margin, y: r.y - margin, width: r.width + 2 * margin, height: r.height + 2 * margin)
+        let touches = (b.x == c.x && c.x > 0) || (b.y == c.y && c.y > 0) || (b.maxX == c.maxX && c.maxX < img.width)
+            || (b.maxY == c.maxY && c.maxY < img.height)
+        if touches && margin < 16 { return fillBox(img, in: r, fill: fill, margin: margin * 2) ?? b }
+        return b
+    }
+
+    static func fillBoxOnce(_ img: Image, in r: PixelRect, fill: RGB, margin: Int) -> PixelRect? {
+        let c = PixelRect(x: r.x - margin, y: r.y - margin, width: r.width + 2 * margin, height: r.height + 2 * margin)
+            .intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
+        guard !c.isEmpty else { return nil }
+        var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1, n = 0
+        for y in c.y..<c.maxY {
+            for x in c.x..<c.maxX where distance(img.rgb(x: x, y: y), fill) <= 40 {
+                n += 1; x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+            }
+        }
+        guard x1 >= 0, n * 4 >= r.area else { return nil }
+        return PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
     }
 
     /// The mean colour of `r`.
