@@ -189,8 +189,11 @@ public struct Refiner: Sendable {
                     if c != n.style.color { n.style.color = c; count += 1 }
                 }
             }
-            let mine = offset(n, path).map { (dx: $0.horizontal ? $0.dx : parentOffset.dx, dy: $0.dy) } ?? parentOffset
-            var prev = parentOffset
+            // The container's own error (what its own margin was corrected for one level up); the
+            // page itself sits at 0, 0.
+            let mine = path.isEmpty ? (dx: 0.0, dy: 0.0)
+                : offset(n, path).map { (dx: $0.horizontal ? $0.dx : parentOffset.dx, dy: $0.dy) } ?? parentOffset
+            var prev = mine
             let row = n.style.direction == .row
             let centred = n.style.align == .center
             var kids: [UINode] = []
