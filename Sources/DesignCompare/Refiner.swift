@@ -57,7 +57,7 @@ public struct Refiner: Sendable {
     public func refine(_ document: UIDocument, renderer: PageRenderer, html: (UIDocument) throws -> String) async throws -> RefinementOutcome {
         let start = Date()
         var best = document
-        var page = try await renderer.render(html: try html(best))
+        var page = try await renderer.render(html: try html(best), expectedHeight: document.height)
         var (bestScore, measures) = score(best, page)
         var history = [RefinementRound(round: 0, score: bestScore, corrections: 0, kept: true)]
         var r = 0
@@ -66,7 +66,7 @@ public struct Refiner: Sendable {
             try Task.checkCancellation()
             let (candidate, n) = Self.correct(best, measures: measures)
             if n == 0 { break }
-            let candPage = try await renderer.render(html: try html(candidate))
+            let candPage = try await renderer.render(html: try html(candidate), expectedHeight: document.height)
             let (s, m) = score(candidate, candPage)
             let better = s.total > bestScore.total + 0.0005
             history.append(RefinementRound(round: r, score: s, corrections: n, kept: better))

@@ -1,5 +1,6 @@
 import Browser
 import Foundation
+import Synchronization
 import Media
 import ScreenCore
 
@@ -91,6 +92,8 @@ public final class PageRenderer: Sendable {
     let session: BrowserSession
     let width: Int
     let scratch: URL
+    /// The viewport height last set (nil before the first render).
+    let currentHeight = Mutex<Int?>(nil)
 
     /// The probe script followed by its call, as `execute/sync` takes it.
     static let probe: String = String(decoding: PackageResources.PageProbe_js, as: UTF8.self)
@@ -112,21 +115,30 @@ public final class PageRenderer: Sendable {
     }
 
     /// Renders HTML text (written to a scratch file first; generated pages are self-contained).
-    public func render(html: String, screenshot: Bool = true) async throws -> RenderedPage {
+    public func render(html: String, screenshot: Bool = true, expectedHeight: Int? = nil) async throws -> RenderedPage {
         let file = scratch.appendingPathComponent("page.html")
         try Data(html.utf8).write(to: file)
-        return try await render(url: file.absoluteString, screenshot: screenshot)
+        return try await render(url: file.absoluteString, screenshot: screenshot, expectedHeight: expectedHeight)
     }
 
-    /// Renders a page by address (`file://`, `http://`…).
-    public func render(url: String, screenshot: Bool = true) async throws -> RenderedPage {
-        try await session.setViewport(width: width, height: 800, deviceScale: 1)
+    /// Renders a page by address (`file://`, `http://`…). The viewport starts `expectedHeight`
+    /// tall (the design's height: a faithful page needs no second layout); a taller page gets a
+    /// taller viewport and is read again, so the screenshot holds all of it.
+    public func render(url: String, screenshot: Bool = true, expectedHeight: Int? = nil) async throws -> RenderedPage {
+        let first = max(16, min(expectedHeight ?? 800, 16384))
+        if currentHeight.withLock({ $0 }) != first {
+            try await session.setViewport(width: width, height: first, deviceScale: 1)
+            currentHeight.withLock { $0 = first }
+        }
         try await session.navigate(to: url)
         var page = try await read()
         if screenshot {
             let h = max(16, min(page.height, 16384))
-            try await session.setViewport(width: width, height: h, deviceScale: 1)
-            page = try await read()     // a taller viewport can change vh-based layout
+            if h != first {
+                try await session.setViewport(width: width, height: h, deviceScale: 1)
+                currentHeight.withLock { $0 = h }
+                page = try await read()     // a taller viewport can change vh-based layout
+            }
             let png = try await session.screenshot()
             page.screenshot = try PNG.decode(png, path: url, format: .rgb24)
         }

@@ -66,7 +66,7 @@ extension Mockup2Code {
             do { renderer = try await PageRenderer.start(width: design.width, viewportHeight: min(design.height, 4096)) }
             catch { throw DiffError.noBrowser(page: req.page, reason: "\(error)") }
             do {
-                let page = try await renderer.render(url: url)
+                let page = try await renderer.render(url: url, expectedHeight: design.height)
                 await renderer.close()
                 guard let shot = page.screenshot else { throw DiffError.renderFailed(page: req.page, reason: "no screenshot") }
                 pageImage = shot
