@@ -213,17 +213,21 @@ public enum DesignDiff {
                     }
                 }
             }
+            // Report only what the pixels confirm: where the two pictures are the same around both
+            // boxes, the measured difference is the analyser's, not the page's.
+            if !diff.aspects.isEmpty, let di = designImage, let pi = pageImage,
+               !Pixels.regionDiffers(di, pi, in: d.box.pixelRect.union(p.box.pixelRect)) { continue }
             if !diff.aspects.isEmpty { out.append(diff) }
         }
         let md = Set(pairs.map(\.0)), mp = Set(pairs.map(\.1))
         for (i, d) in design.enumerated() where !md.contains(i) {
-            if let img = pageImage, shows(img, d) { continue }
+            if let img = pageImage, let di = designImage, !Pixels.regionDiffers(di, img, in: d.box.pixelRect) || shows(img, d) { continue }
             out.append(ElementDifference(status: .missing, kind: d.kind, text: d.text, designBox: d.box, pageBox: nil,
                                          designColor: d.color?.hex, fontSize: nil, designFontSize: d.fontSize, aspects: [],
                                          selector: nil, fixes: []))
         }
         for (j, p) in page.enumerated() where !mp.contains(j) {
-            if let img = designImage, shows(img, p) { continue }
+            if let img = designImage, let pi = pageImage, !Pixels.regionDiffers(img, pi, in: p.box.pixelRect) || shows(img, p) { continue }
             out.append(ElementDifference(status: .extra, kind: p.kind, text: p.text, designBox: nil, pageBox: p.box,
                                          pageColor: p.color?.hex, fontSize: p.fontSize, aspects: [], selector: p.selector, fixes: []))
         }

@@ -143,6 +143,18 @@ public enum Pixels {
         return PixelRect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
     }
 
+    /// Whether two pictures differ inside `r` (grown by 2 px): at least 1 % of its pixels (and at
+    /// least 3) differ by more than 48 (sum of channel differences). Outside either picture counts
+    /// as different.
+    public static func regionDiffers(_ a: Image, _ b: Image, in r: PixelRect) -> Bool {
+        let g = PixelRect(x: r.x - 2, y: r.y - 2, width: r.width + 4, height: r.height + 4)
+        let c = g.intersection(PixelRect(x: 0, y: 0, width: min(a.width, b.width), height: min(a.height, b.height)))
+        guard !c.isEmpty else { return true }
+        var n = 0
+        for y in c.y..<c.maxY { for x in c.x..<c.maxX where distance(a.rgb(x: x, y: y), b.rgb(x: x, y: y)) > 48 { n += 1 } }
+        return n >= 3 && n * 100 >= c.area
+    }
+
     /// The mean colour of `r`.
     public static func meanColor(_ img: Image, in r: PixelRect) -> RGB? {
         let c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))

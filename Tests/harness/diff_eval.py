@@ -217,7 +217,7 @@ def run_case(pw_page, binary: Path, png: Path, html: Path, kind: str, workdir: P
     # Resolve every reported difference to a stamped element of the perturbed page.
     pw_page.goto(out.resolve().as_uri())
     hits, false_pos = set(), []
-    main_diff = None
+    main_diffs = []
     for d in report["differences"]:
         k = None
         if d.get("selector"):
@@ -227,12 +227,15 @@ def run_case(pw_page, binary: Path, png: Path, html: Path, kind: str, workdir: P
             k = best[1] if best[0] >= 0.6 else None
         if k is not None and k in truth:
             hits.add(k)
-            if k == key and main_diff is None:
-                main_diff = d
+            if k == key:
+                main_diffs.append(d)
         elif k is not None and k in unsure:
             continue
         else:
             false_pos.append({"status": d["status"], "text": d.get("text"), "selector": d.get("selector"), "aspects": d.get("aspects")})
+    # The perturbed element's report: for a resize the block's (with its size), else the first.
+    main_diff = next((d for d in main_diffs if kind != "resize" or "size" in d.get("aspects", [])),
+                     main_diffs[0] if main_diffs else None)
     values = check_values(kind, truth_main, main_diff)
     return {"design": png.stem, "kind": kind, "element": key, "text": before[key]["text"][:40], "truth": len(truth),
             "reported": len(report["differences"]), "true_positive": len(hits), "false_positive": false_pos,
