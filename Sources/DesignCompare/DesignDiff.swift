@@ -128,6 +128,22 @@ public enum DesignDiff {
         for (_, i, j) in cands where !usedD.contains(i) && !usedP.contains(j) {
             usedD.insert(i); usedP.insert(j); out.append((i, j))
         }
+        // Second pass: text the OCR misread (glyphs such as ★ or icons) still pairs with the page
+        // text at nearly the same place and size.
+        var near: [(Double, Int, Int)] = []
+        for (i, d) in design.enumerated() where d.kind == .text && !usedD.contains(i) {
+            for (j, p) in page.enumerated() where p.kind == .text && !usedP.contains(j) {
+                let dist = abs(d.box.centerX - p.box.centerX) + abs(d.box.centerY - p.box.centerY)
+                let size = min(d.box.width, p.box.width) / max(d.box.width, p.box.width, 1)
+                    * min(d.box.height, p.box.height) / max(d.box.height, p.box.height, 1)
+                guard dist < 24, size > 0.6 else { continue }
+                near.append((dist / 24 + (1 - size), i, j))
+            }
+        }
+        near.sort { $0.0 < $1.0 }
+        for (_, i, j) in near where !usedD.contains(i) && !usedP.contains(j) {
+            usedD.insert(i); usedP.insert(j); out.append((i, j))
+        }
         return out.sorted { $0.0 < $1.0 }
     }
 
@@ -147,8 +163,11 @@ public enum DesignDiff {
         }
         for (i, j) in pairs {
             var d = design[i], p = page[j]
-            let similar = d.kind == .block || textSimilarity(d.text ?? "", p.text ?? "") >= 0.75
-            guard similar else { continue }      // cut differently (a line vs a paragraph): not comparable
+            let sim = d.kind == .block ? 1 : textSimilarity(d.text ?? "", p.text ?? "")
+            // Cut differently (a line vs a paragraph): not comparable. Misread but at the same
+            // place and size (the second matching pass): compared on position only.
+            let positionOnly = sim < 0.5
+            guard sim >= 0.75 || positionOnly else { continue }
             if d.kind == .text, let di = designImage, let pi = pageImage,
                let a = Pixels.ink(di, in: padded(d.box)), let b = Pixels.ink(pi, in: padded(p.box)) {
                 d.color = a.color; p.color = b.color
@@ -162,7 +181,7 @@ public enum DesignDiff {
             // position follow from it). The ratio is taken on the width, which has more pixels,
             // when the two heights agree with it.
             var fontChanged = false
-            let oneLine = d.kind == .text && p.box.height < 1.9 * (p.fontSize ?? 1000) && d.box.height < 1.9 * (p.fontSize ?? 1000)
+            let oneLine = !positionOnly && d.kind == .text && p.box.height < 1.9 * (p.fontSize ?? 1000) && d.box.height < 1.9 * (p.fontSize ?? 1000)
             if oneLine, d.box.height >= 4, p.box.height >= 4 {
                 let hr = d.box.height / p.box.height, wr = d.box.width / max(1, p.box.width)
                 let ratio = abs(hr - wr) < 0.12 ? wr : hr
@@ -198,7 +217,7 @@ public enum DesignDiff {
                     diff.fixes.append(CSSFix(selector: s, property: "height", value: "\(MockupNumber.format(d.box.height.rounded()))px"))
                 }
             }
-            if let dc = d.color, let pc = p.color {
+            if !positionOnly, let dc = d.color, let pc = p.color {
                 let e = Pixels.deltaE(dc, pc)
                 diff.colorDeltaE = r1(e)
                 if e >= t.deltaE {
