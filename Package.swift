@@ -42,13 +42,17 @@ let package = Package(
         // Live grounding: the offline timeline replayed and corrected in the running app.
         .target(name: "Grounding", dependencies: ["ScreenCore", "Browser"],
                 exclude: [], resources: [.embedInCode("PageScript.js")], swiftSettings: strict),
+        // Render, compare, refine (issue 15): generated pages rendered through Browser and compared
+        // with their design; also `mockup2code diff`.
+        .target(name: "DesignCompare", dependencies: ["ScreenCore", "Browser", "Media", "CodeGen"],
+                resources: [.embedInCode("PageProbe.js")], swiftSettings: strict),
         .target(name: "CodeGen", dependencies: ["ScreenCore", .product(name: "Mustache", package: "swift-mustache")],
                 swiftSettings: strict),
         // The review report: evidence frames (one bounded decode pass) and a self-contained HTML page.
         .target(name: "Report", dependencies: ["ScreenCore", "Media", "CodeGen"], swiftSettings: strict),
         .target(name: "Vid2AutoKit", dependencies: ["ScreenCore", "Media", "OCR", "Perception", "Swarm", "CodeGen", "Browser", "Grounding", "Report"],
                 swiftSettings: strict),
-        .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "DesignLayout", "Swarm", "CodeGen"],
+        .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "DesignLayout", "Swarm", "CodeGen", "DesignCompare"],
                 swiftSettings: strict),
         .executableTarget(name: "vid2auto", dependencies: [
             "Vid2AutoKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Vid2AutoKitTests", dependencies: ["Vid2AutoKit", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "Mockup2CodeKitTests", dependencies: ["Mockup2CodeKit", "DesignLayout", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DesignCompareTests", dependencies: ["DesignCompare", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]

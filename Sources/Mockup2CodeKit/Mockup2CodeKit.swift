@@ -2,6 +2,7 @@ import CodeGen
 import Foundation
 import Media
 import OCR
+import DesignCompare
 import DesignLayout
 import ScreenCore
 import Swarm
@@ -27,8 +28,14 @@ public struct MockupOptions: Sendable {
     public var agents: Int
     /// Seconds one sub-agent may take on one region before it is retried, then skipped.
     public var agentTimeout: Double?
-    public init(agents: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2), agentTimeout: Double? = 60) {
-        self.agents = agents; self.agentTimeout = agentTimeout
+    /// Render the generated page in headless Chromium, compare it with the design and correct the
+    /// document (skipped, with a note, when Chromium or chromedriver is missing).
+    public var refine: Bool
+    /// Correction rounds after the first render (refinement stops earlier once the score stops improving).
+    public var rounds: Int
+    public init(agents: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2), agentTimeout: Double? = 60,
+                refine: Bool = true, rounds: Int = 3) {
+        self.agents = agents; self.agentTimeout = agentTimeout; self.refine = refine; self.rounds = rounds
     }
 }
 
@@ -90,6 +97,11 @@ public enum Mockup2Code {
             case .cannotWrite: return (e.description, 73)
             }
         case let e as MockupTemplateError: return (e.description, 70)
+        case let e as DiffError:
+            switch e {
+            case .noBrowser: return (e.description, 69)
+            case .renderFailed: return (e.description, 65)
+            }
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
         }
@@ -151,7 +163,10 @@ public enum Mockup2Code {
         let renderer = try MockupRenderer(templatesDirectory: req.templatesDirectory)
         let image = try loadDesign(path: req.path)
         let pool = reader ?? TextReaderPool(size: ProcessInfo.processInfo.activeProcessorCount)
-        let analysis = await analyse(image, reader: pool, options: req.options)
+        var analysis = await analyse(image, reader: pool, options: req.options)
+        if req.options.refine {
+            analysis.document = await refine(analysis.document, design: image, renderer: renderer, rounds: req.options.rounds)
+        }
         let source = URL(fileURLWithPath: req.path).lastPathComponent
         var stem: String? = nil
         if let out = req.output, req.target == .react {
@@ -173,6 +188,36 @@ public enum Mockup2Code {
             written.append(docPath)
         }
         return ConversionResult(artifact: artifact, analysis: analysis, written: written)
+    }
+
+    /// Render, compare, correct (DesignCompare's `Refiner`): renders the `html` target of `document`
+    /// at the design's width, corrects it against the design's pixels, and returns the best
+    /// document with every round's score in `refinement`. Never fails: without a browser, or if
+    /// the browser fails, the document comes back unchanged with `refinement.skipped` saying why.
+    public static func refine(_ document: UIDocument, design: Image, renderer: MockupRenderer, rounds: Int) async -> UIDocument {
+        var doc = document
+        let started = Date()
+        let page: PageRenderer
+        do { page = try await PageRenderer.start(width: document.width, viewportHeight: min(document.height, 4096)) }
+        catch {
+            doc.refinement = UIRefinement(skipped: "refinement skipped: \(error)")
+            return doc
+        }
+        do {
+            let outcome = try await Refiner(design: design, rounds: rounds).refine(document, renderer: page) {
+                try renderer.render($0, target: .html).text
+            }
+            await page.close()
+            doc = outcome.document
+            doc.refinement = UIRefinement(rounds: outcome.rounds.map {
+                .init(round: $0.round, score: $0.score.total, visual: $0.score.visual, position: $0.score.position,
+                      wrapping: $0.score.wrapping, corrections: $0.corrections, kept: $0.kept)
+            }, seconds: Date().timeIntervalSince(started))
+        } catch {
+            await page.close()
+            doc.refinement = UIRefinement(skipped: "refinement stopped: \(error)")
+        }
+        return doc
     }
 
     /// Pretty-printed, key-sorted JSON.

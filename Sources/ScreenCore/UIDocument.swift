@@ -17,6 +17,8 @@ public struct UIDocument: Sendable, Codable, Equatable {
     public var root: UINode
     /// What the analysis could not do (a region that failed, unreadable text…).
     public var diagnostics: [Diagnostic]
+    /// What render-compare-refine did (nil when it did not run).
+    public var refinement: UIRefinement?
 
     public init(width: Int, height: Int, background: RGB, title: String? = nil, root: UINode,
                 diagnostics: [Diagnostic] = []) {
@@ -31,6 +33,37 @@ public struct UIDocument: Sendable, Codable, Equatable {
         func walk(_ n: UINode) { out.append(n); n.children.forEach(walk) }
         walk(root)
         return out
+    }
+}
+
+/// The record of refinement (`mockup2code` renders its page, compares it with the design, corrects
+/// the document, and renders again): every round's score, or why it was skipped.
+public struct UIRefinement: Sendable, Codable, Equatable {
+    /// One render of the document: its scores (0–1) and the corrections made before it.
+    public struct Round: Sendable, Codable, Equatable {
+        public var round: Int
+        /// The combined score refinement maximises.
+        public var score: Double
+        /// Screenshot similarity to the design (SSIM-style).
+        public var visual: Double
+        /// How close rendered elements are to the design's.
+        public var position: Double
+        /// Share of texts wrapping into as many lines as the design's.
+        public var wrapping: Double
+        public var corrections: Int
+        /// Whether this round's document was kept.
+        public var kept: Bool
+        public init(round: Int, score: Double, visual: Double, position: Double, wrapping: Double, corrections: Int, kept: Bool) {
+            self.round = round; self.score = score; self.visual = visual; self.position = position
+            self.wrapping = wrapping; self.corrections = corrections; self.kept = kept
+        }
+    }
+    public var rounds: [Round]
+    /// Why refinement did not run or stopped early (no Chromium…), if it did not finish.
+    public var skipped: String?
+    public var seconds: Double?
+    public init(rounds: [Round] = [], skipped: String? = nil, seconds: Double? = nil) {
+        self.rounds = rounds; self.skipped = skipped; self.seconds = seconds
     }
 }
 

@@ -472,11 +472,12 @@ def syntax_only(target: str, out: Path) -> list[str]:
 # Running
 # --------------------------------------------------------------------------
 
-def run_tool(binary: Path, design: dict, target: str, out: Path, timeout: int) -> tuple[str | None, float]:
+def run_tool(binary: Path, design: dict, target: str, out: Path, timeout: int,
+             extra: tuple = ()) -> tuple[str | None, float]:
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists():
         out.unlink()
-    cmd = [str(binary), str(design["png"]), "--target", target, "-o", str(out)]
+    cmd = [str(binary), str(design["png"]), "--target", target, "-o", str(out), *extra]
     t0 = time.perf_counter()
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
@@ -595,6 +596,8 @@ def evaluate(args) -> dict:
                 s = mm.score_render(cand, ref)
                 row.update(status="ok", **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in s.items()})
                 component_columns(row, r, width, ref_parts, args)
+                if target == "html" and args.before_after:
+                    row["before"] = score_unrefined(binary, ds, tdir, r, ref, width, args.timeout)
                 render_errors = [e for e in cand.errors if "render failed" in e or e.startswith("pageerror")]
                 if render_errors:
                     row["page_errors"] = render_errors[:3]
@@ -605,7 +608,75 @@ def evaluate(args) -> dict:
     return {"generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "bin": str(binary), "bin_present": have_bin, "designs": [d["id"] for d in designs],
             "notes": notes, "ssim_note": SSIM_NOTE, "wall_seconds": round(wall, 1),
-            "targets": summary, "components": mc.summarise(rows, targets), "rows": rows}
+            "targets": summary, "components": mc.summarise(rows, targets),
+            "refinement": refinement_summary(rows), "rows": rows}
+
+
+# --------------------------------------------------------------------------
+# Refinement: before (--no-refine) and after (default) for every design
+# --------------------------------------------------------------------------
+
+def score_unrefined(binary: Path, design: dict, tdir: Path, r, ref, width: int, timeout: int) -> dict:
+    """The html target generated with --no-refine, scored like the refined one."""
+    out = tdir / (design["id"].replace("/", "__") + ".unrefined.html")
+    err, dt = run_tool(binary, design, "html", out, timeout, extra=("--no-refine",))
+    if err:
+        return {"status": "failed", "error": err, "seconds": round(dt, 3)}
+    cand = r.render(out, width)
+    if not cand.screenshot:
+        return {"status": "failed", "error": "render failed", "seconds": round(dt, 3)}
+    s = mm.score_render(cand, ref)
+    return {"status": "ok", "seconds": round(dt, 3),
+            **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in s.items() if k in mm.METRICS}}
+
+
+def design_mean(scores: dict) -> float:
+    """One number per design: the mean of the five Design2Code metrics."""
+    return sum(scores[m] for m in mm.METRICS) / len(mm.METRICS)
+
+
+def refinement_summary(rows) -> dict:
+    """Per design set: mean metrics before and after refinement, and the designs refinement made
+    worse (mean of the five metrics down by more than 0.002)."""
+    pairs = [r for r in rows if r["target"] == "html" and r["status"] == "ok"
+             and r.get("before", {}).get("status") == "ok"]
+    out = {}
+    for name, pick in (("Design2Code", lambda d: d.startswith("d2c/")), ("samples/mockups", lambda d: not d.startswith("d2c/"))):
+        ps = [r for r in pairs if pick(r["design"])]
+        if not ps:
+            continue
+        before = {m: round(sum(r["before"][m] for r in ps) / len(ps), 4) for m in mm.METRICS}
+        after = {m: round(sum(r[m] for r in ps) / len(ps), 4) for m in mm.METRICS}
+        worse = [r["design"] for r in ps if design_mean(r) < design_mean(r["before"]) - 0.002]
+        better = [r["design"] for r in ps if design_mean(r) > design_mean(r["before"]) + 0.002]
+        secs_b = [r["before"]["seconds"] for r in ps]
+        secs_a = [r["seconds"] for r in ps]
+        out[name] = {"n": len(ps), "before": before, "after": after, "worse": worse, "better": len(better),
+                     "seconds_before": round(sum(secs_b) / len(ps), 3), "seconds_after": round(sum(secs_a) / len(ps), 3)}
+    return out
+
+
+def refinement_table(result: dict) -> str:
+    ref = result.get("refinement") or {}
+    if not ref:
+        return ""
+    lines = ["| designs | | Block | Text | Position | Color | SSIM* | mean s | better / worse |", "|" + "---|" * 9]
+    for name, s in ref.items():
+        for when in ("before", "after"):
+            vals = " | ".join(f"{s[when][m]:.3f}" for m in mm.METRICS)
+            tail = f"{s['better']} / {len(s['worse'])}" if when == "after" else ""
+            lines.append(f"| {name} ({s['n']}) | {when} refinement | {vals} | {s['seconds_' + when]:.2f} | {tail} |")
+        if s["worse"]:
+            lines.append(f"| | worse after: {', '.join(s['worse'])} | | | | | | | |")
+    return "\n".join(lines)
+
+
+def refinement_section(result: dict) -> str:
+    t = refinement_table(result)
+    if not t:
+        return ""
+    return ("\nRefinement (render, compare, correct; html target generated with `--no-refine` and by default,"
+            " both scored the same way; \"worse\" = mean of the five metrics down by more than 0.002):\n\n" + t + "\n")
 
 
 def summarise(rows, targets, mode, runtime_notes) -> dict:
@@ -720,7 +791,7 @@ than the design; "abs-pos frac" is the mean fraction of elements with position a
 By design set:
 
 {per_set_table(result)}
-
+{refinement_section(result)}
 For comparison, GPT-4V's published Design2Code figures (whole test set, direct prompting): Block 0.624,
 Text 0.977, Position 0.779, Color 0.707.
 
@@ -806,6 +877,8 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", default="docs/accuracy.md", help="markdown file whose mockups section is updated")
     ap.add_argument("--no-docs", action="store_true", help="do not touch the docs")
     ap.add_argument("--timeout", type=int, default=180, help="seconds allowed per mockup2code run")
+    ap.add_argument("--no-before-after", dest="before_after", action="store_false",
+                    help="do not also generate the html target with --no-refine (refinement before/after)")
     ap.add_argument("--check-ratchet", action="store_true")
     ap.add_argument("--update-ratchet", action="store_true")
     ap.add_argument("--ratchet", default=None, help="ratchet file (default Tests/harness/mockup-ratchet.json)")
@@ -818,6 +891,8 @@ def main(argv=None) -> int:
     print(table(result))
     if result.get("components"):
         print(mc.table(result["components"]))
+    if result.get("refinement"):
+        print("\nRefinement (html target, --no-refine vs default):\n" + refinement_table(result))
     print(f"\n* {SSIM_NOTE}")
     for t, s in result["targets"].items():
         print(f"  {t}: {s['note']}")

@@ -1,0 +1,288 @@
+import Foundation
+import ScreenCore
+
+/// One thing on a page or design that `diff` compares: a run of text (placed by its ink) or a
+/// visible block (a filled box, a picture, a control).
+public struct DiffElement: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case text, block }
+    public var kind: Kind
+    public var text: String?
+    /// Text: the ink's tight box; block: the element's box.
+    public var box: Box
+    /// Text: the ink colour; block: the fill colour.
+    public var color: RGB?
+    /// Rendered font size (page side) or the analyser's estimate (design side), px.
+    public var fontSize: Double?
+    /// A CSS selector naming the page element (HTML pages only).
+    public var selector: String?
+    /// Current computed values the fixes start from (HTML pages only).
+    public var marginTop: Double?
+    public var marginLeft: Double?
+    public var cssColor: RGB?
+    public init(kind: Kind, text: String? = nil, box: Box, color: RGB? = nil, fontSize: Double? = nil, selector: String? = nil,
+                marginTop: Double? = nil, marginLeft: Double? = nil, cssColor: RGB? = nil) {
+        self.kind = kind; self.text = text; self.box = box; self.color = color; self.fontSize = fontSize
+        self.selector = selector; self.marginTop = marginTop; self.marginLeft = marginLeft; self.cssColor = cssColor
+    }
+}
+
+/// A CSS change that would bring a page element back to the design.
+public struct CSSFix: Sendable, Codable, Equatable {
+    public var selector: String
+    public var property: String
+    public var value: String
+    public var css: String { "\(selector) { \(property): \(value); }" }
+}
+
+/// One difference between the design and the page.
+public struct ElementDifference: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable { case changed, missing, extra }
+    public var status: Status
+    public var kind: DiffElement.Kind
+    public var text: String?
+    /// Where the element is on the design / on the page (nil for extra / missing).
+    public var designBox: Box?
+    public var pageBox: Box?
+    /// Page minus design: position of the top-left corner and size, px.
+    public var dx: Double?, dy: Double?, dWidth: Double?, dHeight: Double?
+    /// ΔE*76 between the design's and the page's colour.
+    public var colorDeltaE: Double?
+    public var designColor: String?, pageColor: String?
+    /// The page's font size and the one that would match the design's text height.
+    public var fontSize: Double?, designFontSize: Double?
+    /// What differs: `position`, `size`, `color`, `font-size`.
+    public var aspects: [String]
+    public var selector: String?
+    public var fixes: [CSSFix]
+}
+
+/// The whole comparison.
+public struct DiffReport: Sendable, Codable, Equatable {
+    public var design: String
+    public var page: String
+    public var width: Int
+    /// Elements compared (design side) and how many matched a page element.
+    public var designElements: Int, pageElements: Int, matched: Int
+    /// SSIM-style similarity of the two pictures.
+    public var visualSimilarity: Double
+    public var differences: [ElementDifference]
+    public init(design: String, page: String, width: Int, designElements: Int, pageElements: Int, matched: Int,
+                visualSimilarity: Double, differences: [ElementDifference]) {
+        self.design = design; self.page = page; self.width = width; self.designElements = designElements
+        self.pageElements = pageElements; self.matched = matched; self.visualSimilarity = visualSimilarity
+        self.differences = differences
+    }
+}
+
+/// Thresholds below which a difference is measurement noise, not drift.
+public struct DiffThresholds: Sendable {
+    public var position: Double = 3
+    public var size: Double = 4
+    public var deltaE: Double = 6
+    /// Relative change of the text's ink height that counts as a font-size change.
+    public var fontRatio: Double = 0.08
+    public init() {}
+}
+
+/// Matches the design's elements to the page's by text and geometry and reports what differs.
+public enum DesignDiff {
+    /// Text similarity 0–1 (1 − normalised Levenshtein distance over lower-cased, space-collapsed text).
+    public static func textSimilarity(_ a: String, _ b: String) -> Double {
+        func norm(_ s: String) -> [Character] { Array(s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")) }
+        let x = norm(a), y = norm(b)
+        if x.isEmpty && y.isEmpty { return 1 }
+        if x.isEmpty || y.isEmpty { return 0 }
+        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return 1 - Double(prev[y.count]) / Double(max(x.count, y.count))
+    }
+
+    /// Pairs (design index, page index) by lowest cost: text dissimilarity plus distance (per 300 px),
+    /// among pairs of the same kind whose text is at least 50 % alike (blocks: whose boxes overlap or
+    /// lie within 60 px and have similar size).
+    public static func match(_ design: [DiffElement], _ page: [DiffElement]) -> [(Int, Int)] {
+        var cands: [(Double, Int, Int)] = []
+        for (i, d) in design.enumerated() {
+            for (j, p) in page.enumerated() where p.kind == d.kind {
+                let dist = abs(d.box.centerX - p.box.centerX) + abs(d.box.centerY - p.box.centerY)
+                if d.kind == .text {
+                    let s = textSimilarity(d.text ?? "", p.text ?? "")
+                    guard s >= 0.5, dist < 600 else { continue }
+                    cands.append(((1 - s) + dist / 300, i, j))
+                } else {
+                    let sizeRatio = min(d.box.width, p.box.width) / max(d.box.width, p.box.width, 1)
+                        * min(d.box.height, p.box.height) / max(d.box.height, p.box.height, 1)
+                    guard dist < 120, sizeRatio > 0.4 || d.box.iou(p.box) > 0.5 else { continue }
+                    cands.append(((1 - sizeRatio) + dist / 300, i, j))
+                }
+            }
+        }
+        cands.sort { $0.0 < $1.0 }
+        var usedD = Set<Int>(), usedP = Set<Int>(), out: [(Int, Int)] = []
+        for (_, i, j) in cands where !usedD.contains(i) && !usedP.contains(j) {
+            usedD.insert(i); usedP.insert(j); out.append((i, j))
+        }
+        // Second pass: text the OCR misread (glyphs such as ★ or icons) still pairs with the page
+        // text at nearly the same place and size.
+        var near: [(Double, Int, Int)] = []
+        for (i, d) in design.enumerated() where d.kind == .text && !usedD.contains(i) {
+            for (j, p) in page.enumerated() where p.kind == .text && !usedP.contains(j) {
+                let dist = abs(d.box.centerX - p.box.centerX) + abs(d.box.centerY - p.box.centerY)
+                let size = min(d.box.width, p.box.width) / max(d.box.width, p.box.width, 1)
+                    * min(d.box.height, p.box.height) / max(d.box.height, p.box.height, 1)
+                guard dist < 24, size > 0.6 else { continue }
+                near.append((dist / 24 + (1 - size), i, j))
+            }
+        }
+        near.sort { $0.0 < $1.0 }
+        for (_, i, j) in near where !usedD.contains(i) && !usedP.contains(j) {
+            usedD.insert(i); usedP.insert(j); out.append((i, j))
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    static func r1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+
+    /// Compares matched pairs and lists unmatched elements. With the two pictures, colours and
+    /// fonts of matched text are measured again in equally padded boxes, and an element is only
+    /// called missing (extra) when the other picture does not show it at the same place either —
+    /// so a paragraph the analyser cut differently from the DOM is not reported as drift.
+    public static func compare(design: [DiffElement], page: [DiffElement], designImage: Image? = nil, pageImage: Image? = nil,
+                               thresholds t: DiffThresholds = DiffThresholds()) -> [ElementDifference] {
+        let pairs = match(design, page)
+        var out: [ElementDifference] = []
+        func padded(_ b: Box, _ p: Int = 3) -> PixelRect {
+            let r = b.pixelRect
+            return PixelRect(x: r.x - p, y: r.y - p, width: r.width + 2 * p, height: r.height + 2 * p)
+        }
+        for (i, j) in pairs {
+            var d = design[i], p = page[j]
+            let sim = d.kind == .block ? 1 : textSimilarity(d.text ?? "", p.text ?? "")
+            // Cut differently (a line vs a paragraph): not comparable. Misread but at the same
+            // place and size (the second matching pass): compared on position only.
+            let positionOnly = sim < 0.5
+            guard sim >= 0.75 || positionOnly else { continue }
+            if d.kind == .text, let di = designImage, let pi = pageImage,
+               let a = Pixels.ink(di, in: padded(d.box)), let b = Pixels.ink(pi, in: padded(p.box)) {
+                d.color = a.color; p.color = b.color
+            }
+            var diff = ElementDifference(status: .changed, kind: d.kind, text: p.text ?? d.text, designBox: d.box, pageBox: p.box,
+                                         dx: r1(p.box.x - d.box.x), dy: r1(p.box.y - d.box.y),
+                                         dWidth: r1(p.box.width - d.box.width), dHeight: r1(p.box.height - d.box.height),
+                                         colorDeltaE: nil, designColor: d.color?.hex, pageColor: p.color?.hex,
+                                         fontSize: p.fontSize, designFontSize: nil, aspects: [], selector: p.selector, fixes: [])
+            // Text: a different ink height of a single line is a font-size change (its width and
+            // position follow from it). The ratio is taken on the width, which has more pixels,
+            // when the two heights agree with it.
+            var fontChanged = false
+            let oneLine = !positionOnly && d.kind == .text && p.box.height < 1.9 * (p.fontSize ?? 1000) && d.box.height < 1.9 * (p.fontSize ?? 1000)
+            if oneLine, d.box.height >= 4, p.box.height >= 4 {
+                let hr = d.box.height / p.box.height, wr = d.box.width / max(1, p.box.width)
+                let ratio = abs(hr - wr) < 0.12 ? wr : hr
+                if abs(1 - hr) >= t.fontRatio, let f = p.fontSize {
+                    let want = (f * ratio * 2).rounded() / 2
+                    if abs(want - f) >= 1 {
+                        fontChanged = true
+                        diff.designFontSize = want
+                        diff.aspects.append("font-size")
+                        if let s = p.selector { diff.fixes.append(CSSFix(selector: s, property: "font-size", value: "\(MockupNumber.format(want))px")) }
+                    }
+                }
+            }
+            let dx = p.box.x - d.box.x, dy = p.box.y - d.box.y
+            // Text whose font changed: compare baselines (bottoms) instead of tops.
+            let ddy = fontChanged ? p.box.maxY - d.box.maxY : dy
+            if abs(dx) >= t.position || abs(ddy) >= t.position {
+                diff.aspects.append("position")
+                diff.dy = r1(ddy)
+                if let s = p.selector {
+                    if abs(ddy) >= t.position, let m = p.marginTop {
+                        diff.fixes.append(CSSFix(selector: s, property: "margin-top", value: "\(MockupNumber.format((m - ddy).rounded()))px"))
+                    }
+                    if abs(dx) >= t.position, let m = p.marginLeft {
+                        diff.fixes.append(CSSFix(selector: s, property: "margin-left", value: "\(MockupNumber.format((m - dx).rounded()))px"))
+                    }
+                }
+            }
+            if d.kind == .block, abs(p.box.width - d.box.width) >= t.size || abs(p.box.height - d.box.height) >= t.size {
+                diff.aspects.append("size")
+                if let s = p.selector {
+                    diff.fixes.append(CSSFix(selector: s, property: "width", value: "\(MockupNumber.format(d.box.width.rounded()))px"))
+                    diff.fixes.append(CSSFix(selector: s, property: "height", value: "\(MockupNumber.format(d.box.height.rounded()))px"))
+                }
+            }
+            if !positionOnly, let dc = d.color, let pc = p.color {
+                let e = Pixels.deltaE(dc, pc)
+                diff.colorDeltaE = r1(e)
+                if e >= t.deltaE {
+                    diff.aspects.append("color")
+                    if let s = p.selector {
+                        // The CSS value that draws the design's colour: the current value moved by
+                        // what separates the two measured colours.
+                        let base = p.cssColor ?? pc
+                        func adj(_ b: UInt8, _ w: UInt8, _ g: UInt8) -> UInt8 { UInt8(max(0, min(255, Int(b) + Int(w) - Int(g)))) }
+                        let c = RGB(adj(base.r, dc.r, pc.r), adj(base.g, dc.g, pc.g), adj(base.b, dc.b, pc.b))
+                        diff.fixes.append(CSSFix(selector: s, property: d.kind == .text ? "color" : "background-color", value: c.hex))
+                    }
+                }
+            }
+            // Report only what the pixels confirm: where the two pictures are the same around both
+            // boxes, the measured difference is the analyser's, not the page's.
+            if !diff.aspects.isEmpty, let di = designImage, let pi = pageImage,
+               !Pixels.regionDiffers(di, pi, in: d.box.pixelRect.union(p.box.pixelRect)) { continue }
+            if !diff.aspects.isEmpty { out.append(diff) }
+        }
+        let md = Set(pairs.map(\.0)), mp = Set(pairs.map(\.1))
+        for (i, d) in design.enumerated() where !md.contains(i) {
+            if let img = pageImage, let di = designImage, !Pixels.regionDiffers(di, img, in: d.box.pixelRect) || shows(img, d) { continue }
+            out.append(ElementDifference(status: .missing, kind: d.kind, text: d.text, designBox: d.box, pageBox: nil,
+                                         designColor: d.color?.hex, fontSize: nil, designFontSize: d.fontSize, aspects: [],
+                                         selector: nil, fixes: []))
+        }
+        for (j, p) in page.enumerated() where !mp.contains(j) {
+            if let img = designImage, let pi = pageImage, !Pixels.regionDiffers(img, pi, in: p.box.pixelRect) || shows(img, p) { continue }
+            out.append(ElementDifference(status: .extra, kind: p.kind, text: p.text, designBox: nil, pageBox: p.box,
+                                         pageColor: p.color?.hex, fontSize: p.fontSize, aspects: [], selector: p.selector, fixes: []))
+        }
+        return out
+    }
+
+    /// Whether `img` shows `e` where it is: text — ink of a similar colour covering most of the
+    /// same box; a block — its colour filling the box.
+    static func shows(_ img: Image, _ e: DiffElement) -> Bool {
+        let r = e.box.pixelRect
+        switch e.kind {
+        case .text:
+            guard let ink = Pixels.ink(img, in: PixelRect(x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6)) else { return false }
+            let colourOK = e.color.map { Pixels.deltaE($0, ink.color) < 12 } ?? true
+            return colourOK && Box(ink.box).iou(e.box) >= 0.6
+        case .block:
+            guard let c = e.color, r.width > 6, r.height > 6,
+                  let rim = Pixels.rimColor(img, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)) else { return false }
+            return Pixels.deltaE(c, rim) < 6
+        }
+    }
+}
+
+/// Number formatting for CSS values: integers bare, else one decimal.
+enum MockupNumber {
+    static func format(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
+    }
+}
+
+extension ElementDifference {
+    init(status: Status, kind: DiffElement.Kind, text: String?, designBox: Box?, pageBox: Box?, designColor: String? = nil,
+         pageColor: String? = nil, fontSize: Double?, designFontSize: Double?, aspects: [String], selector: String?, fixes: [CSSFix]) {
+        self.init(status: status, kind: kind, text: text, designBox: designBox, pageBox: pageBox, dx: nil, dy: nil, dWidth: nil,
+                  dHeight: nil, colorDeltaE: nil, designColor: designColor, pageColor: pageColor, fontSize: fontSize,
+                  designFontSize: designFontSize, aspects: aspects, selector: selector, fixes: fixes)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import ScreenCore
+
+/// Reads `DiffElement`s from either side of a comparison: an analysed picture (a design, or a
+/// page given as a screenshot) or a rendered HTML page (DOM + screenshot). Text is placed by its
+/// ink measured on the pixels the same way on both sides, so the two agree to a pixel.
+public enum DiffElements {
+    /// Text nodes (and button labels) placed by their ink on `image`; filled boxes whose colour
+    /// differs from the page background (blocks).
+    public static func from(document doc: UIDocument, image: Image) -> [DiffElement] {
+        var out: [DiffElement] = []
+        func walk(_ n: UINode, isRoot: Bool) {
+            let text = (n.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty, [.text, .listItem, .button].contains(n.kind) {
+                let b = n.box
+                // A button's label: inside its fill (the rim of the inset box is the fill).
+                let r = n.kind == .button ? PixelRect(x: b.x + 3, y: b.y + 3, width: b.width - 6, height: b.height - 6)
+                                          : PixelRect(x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4)
+                if let ink = Pixels.ink(image, in: r) {
+                    out.append(DiffElement(kind: .text, text: text.replacingOccurrences(of: "\n", with: " "), box: Box(ink.box),
+                                           color: ink.color, fontSize: n.style.fontSize))
+                }
+            }
+            // A filled block: its colour as drawn (the rim just inside it), when that is the fill.
+            if !isRoot, let bg = n.style.background, n.kind != .text, n.box.width > 10, n.box.height > 10,
+               n.box.width * n.box.height >= 200,
+               let fill = Pixels.rimColor(image, PixelRect(x: n.box.x + 2, y: n.box.y + 2, width: n.box.width - 4, height: n.box.height - 4)),
+               Pixels.deltaE(fill, bg) < 10, Pixels.deltaE(fill, doc.background) >= 3 {
+                let box = Pixels.fillBox(image, in: n.box, fill: fill).map(Box.init) ?? Box(n.box)
+                out.append(DiffElement(kind: .block, box: box, color: fill))
+            }
+            n.children.forEach { walk($0, isRoot: false) }
+        }
+        walk(doc.root, isRoot: true)
+        return out
+    }
+
+    /// The page's own-text elements (placed by their ink on the screenshot) and its filled boxes
+    /// whose colour differs from the page background.
+    public static func from(page: RenderedPage) -> [DiffElement] {
+        guard let shot = page.screenshot else { return [] }
+        let pageBG = page.elements.first.flatMap { _ in Pixels.rimColor(shot, PixelRect(x: 0, y: 0, width: shot.width, height: shot.height)) }
+        var out: [DiffElement] = []
+        for e in page.elements {
+            if let text = e.text, let tb = e.textBox {
+                let r = tb.pixelRect
+                if let ink = Pixels.ink(shot, in: PixelRect(x: r.x - 2, y: r.y - 2, width: r.width + 4, height: r.height + 4),
+                                        background: e.backgroundColor) {
+                    out.append(DiffElement(kind: .text, text: text, box: Box(ink.box), color: ink.color, fontSize: e.fontSize,
+                                           selector: e.selector, marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: e.textColor))
+                }
+            }
+            let r = e.box.pixelRect
+            if let bg = e.backgroundColor, r.width > 10, r.height > 10, r.area >= 200, e.tag != "body", e.tag != "html",
+               let fill = Pixels.rimColor(shot, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)),
+               Pixels.deltaE(fill, bg) < 10, pageBG.map({ Pixels.deltaE(fill, $0) >= 3 }) ?? true {
+                let box = Pixels.fillBox(shot, in: r, fill: fill).map(Box.init) ?? e.box
+                out.append(DiffElement(kind: .block, box: box, color: fill, selector: e.selector,
+                                       marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: bg))
+            }
+        }
+        return out
+    }
+}
+
+/// The annotated side-by-side picture of a diff: the design on the left, the page on the right;
+/// changed elements outlined in orange on both, missing ones red on the design, extra ones blue on
+/// the page.
+public enum DiffPicture {
+    public static func draw(design: Image, page: Image, differences: [ElementDifference]) -> Image {
+        let gap = 16
+        let h = max(design.height, page.height), w = design.width + gap + page.width
+        var out = Image(width: w, height: h, format: .rgb24, filledWith: 255)
+        func blit(_ img: Image, atX ox: Int) {
+            for y in 0..<img.height {
+                for x in 0..<img.width {
+                    let p = img.rgb(x: x, y: y)
+                    let o = out.offset(x: ox + x, y: y)
+                    out.pixels[o] = p.r; out.pixels[o + 1] = p.g; out.pixels[o + 2] = p.b
+                }
+            }
+        }
+        blit(design, atX: 0)
+        blit(page, atX: design.width + gap)
+        func rect(_ b: Box, dx: Int, _ c: RGB) {
+            let r = b.pixelRect
+            let x0 = max(0, r.x - 2 + dx), y0 = max(0, r.y - 2), x1 = min(w - 1, r.maxX + 1 + dx), y1 = min(h - 1, r.maxY + 1)
+            guard x0 < x1, y0 < y1 else { return }
+            for t in 0..<2 {
+                for x in x0...x1 { set(x, min(h - 1, y0 + t), c); set(x, max(0, y1 - t), c) }
+                for y in y0...y1 { set(min(w - 1, x0 + t), y, c); set(max(0, x1 - t), y, c) }
+            }
+        }
+        func set(_ x: Int, _ y: Int, _ c: RGB) {
+            let o = out.offset(x: x, y: y)
+            out.pixels[o] = c.r; out.pixels[o + 1] = c.g; out.pixels[o + 2] = c.b
+        }
+        let orange = RGB(255, 140, 0), red = RGB(220, 30, 30), blue = RGB(30, 90, 230)
+        for d in differences {
+            switch d.status {
+            case .changed:
+                if let b = d.designBox { rect(b, dx: 0, orange) }
+                if let b = d.pageBox { rect(b, dx: design.width + gap, orange) }
+            case .missing: if let b = d.designBox { rect(b, dx: 0, red) }
+            case .extra: if let b = d.pageBox { rect(b, dx: design.width + gap, blue) }
+            }
+        }
+        return out
+    }
+}
