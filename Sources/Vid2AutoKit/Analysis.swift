@@ -28,13 +28,16 @@ public struct AnalysisOptions: Sendable {
     }
 }
 
-/// The motion signal of a whole recording plus the first full-size frame (for the layout).
+/// The motion signal of a whole recording plus the first full-size frame (for the layout), and
+/// the frames the pass decoded, kept for the sub-agents (nil: they decode the recording themselves).
 public struct MotionPass: Sendable {
     public var samples: [MotionSample]
     public var firstFrame: Image?
     public var diagnostics: [Diagnostic]
-    public init(samples: [MotionSample], firstFrame: Image?, diagnostics: [Diagnostic]) {
-        self.samples = samples; self.firstFrame = firstFrame; self.diagnostics = diagnostics
+    /// Every frame's time and, within a memory budget, its luma plane (see `DecodedFrames`).
+    public var frames: DecodedFrames?
+    public init(samples: [MotionSample], firstFrame: Image?, diagnostics: [Diagnostic], frames: DecodedFrames? = nil) {
+        self.samples = samples; self.firstFrame = firstFrame; self.diagnostics = diagnostics; self.frames = frames
     }
 }
 
@@ -118,7 +121,8 @@ public enum Analysis {
         let agentsStart = Date()
         let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
         let result = await swarm.run(runs) { run, ctx in
-            let tools = SegmentTools(path: path, reader: reader, context: ctx)
+            let tools = SegmentTools(path: path, reader: reader, context: ctx,
+                                     decoded: motion.frames.map { DecodedRecording(frames: $0, info: info) })
             var out: [Observation] = []
             for segment in run {
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
@@ -236,24 +240,30 @@ public enum Analysis {
         let w = info.displayWidth
         let sw = max(64, Int(Double(w) * options.motionScale) / 2 * 2)
         let rendition = Rendition(width: sw, format: .gray8)
-        let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path) }
         let workers = ProcessInfo.processInfo.activeProcessorCount
+        let budget = FrameStoreBudget(bytes: frameStoreBudget)
         let (_, sh) = rendition.size(forSourceWidth: info.displayWidth, height: info.displayHeight)
         let chunks = await Profile.shared.time("motion.keyframes") { motionChunks(path: path, info: info, frameBytes: sw * sh, workers: workers) }
         if chunks.count > 1 {
             do {
-                return try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,
-                                                   chunks: chunks, workers: workers, first: first)
+                var pass = try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,
+                                                       chunks: chunks, workers: workers, budget: budget)
+                pass.firstFrame = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: pass.frames, info: info) }
+                return pass
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 trace("chunked motion pass failed (\(error)); decoding straight through")
             }
         }
-        let reader = try VideoReader(path: path, renditions: [rendition])
+        let recorder = LumaRecorder(budget: budget)
+        let reader = try VideoReader(path: path, renditions: [rendition], recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
         while let f = try reader.next() { feeder.feed(time: f.time, image: f.images[0]) }
-        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: reader.diagnostics)
+        let frames = DecodedFrames(chunks: [recorder.finish()])
+        Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
+        let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: frames, info: info) }
+        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: reader.diagnostics, frames: frames)
     }
 
     /// Chunk boundaries for the parallel motion pass: `[start, end)` in seconds, starting at
@@ -276,18 +286,25 @@ public enum Analysis {
     /// Bytes of small gray frames the parallel motion pass may hold at once.
     static let motionChunkBudget = 160.0 * 1024 * 1024
 
+    /// Bytes of luma planes the motion pass keeps for the sub-agents (`DecodedFrames`); frames
+    /// past it are decoded again by the agents that need them.
+    static let frameStoreBudget = 200 * 1024 * 1024
+
     private struct MotionChunk: Sendable {
         var times: [Double]
         var images: [Image]
         var diagnostics: [Diagnostic]
+        var luma: LumaChunk?
     }
 
     private static func chunkedMotionPass(path: String, info: MediaInfo, options: AnalysisOptions, rendition: Rendition,
-                                          chunks: [(start: Double, end: Double?)], workers: Int, first: Image?) async throws -> MotionPass {
+                                          chunks: [(start: Double, end: Double?)], workers: Int,
+                                          budget: FrameStoreBudget) async throws -> MotionPass {
         let clock = Date()
         var feeder = MotionFeeder(info: info, scale: Double(info.displayWidth) / Double(rendition.width ?? info.displayWidth),
                                   progress: options.progress)
         var diagnostics: [Diagnostic] = []
+        var luma: [LumaChunk] = []
         try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
             var launched = 0
             var ready: [Int: MotionChunk] = [:]
@@ -298,11 +315,14 @@ public enum Analysis {
                         let i = launched, range = chunks[i]
                         group.addTask {
                             // The reader lives and dies inside this child task; only images leave it.
+                            let recorder = LumaRecorder(budget: budget)
                             let reader = try VideoReader(path: path, renditions: [rendition],
-                                                         sampling: FrameSampling(start: range.start, end: range.end), threads: 1)
+                                                         sampling: FrameSampling(start: range.start, end: range.end), threads: 1,
+                                                         recorder: recorder)
                             var chunk = MotionChunk(times: [], images: [], diagnostics: [])
                             while let f = try reader.next() { chunk.times.append(f.time); chunk.images.append(f.images[0]) }
                             chunk.diagnostics = reader.diagnostics
+                            chunk.luma = recorder.finish()
                             return (i, chunk)
                         }
                         launched += 1
@@ -313,13 +333,31 @@ public enum Analysis {
                 guard let chunk = ready.removeValue(forKey: c) else { break }
                 for (t, image) in zip(chunk.times, chunk.images) { feeder.feed(time: t, image: image) }
                 diagnostics += chunk.diagnostics
+                if let l = chunk.luma { luma.append(l) }
             }
         }
         trace(String(format: "motion pass: %d chunks on %d decoders, %.2f s", chunks.count, workers, Date().timeIntervalSince(clock)))
-        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: diagnostics)
+        let frames = DecodedFrames(chunks: luma)
+        Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
+        return MotionPass(samples: feeder.finish(), firstFrame: nil, diagnostics: diagnostics, frames: frames)
     }
 
-    /// The first frame at full size (gray), after the first half second when the page may still be painting.
+    /// The first frame at full size (gray), after the first half second when the page may still
+    /// be painting: the second frame sampled at 2 per second. Rebuilt from `decoded` when it holds it.
+    static func firstFrame(path: String, decoded: DecodedFrames?, info: MediaInfo) throws -> Image? {
+        if let decoded {
+            var sampler = FrameSlotSampler(times: decoded.times)
+            sampler.open(at: 0, fps: 2)
+            var pick: Int?
+            for _ in 0..<2 { if let i = sampler.next() { pick = i } }
+            if let i = pick, decoded.isStored(i) {
+                return try StoredFrameReader(frames: decoded, info: info).image(at: i)
+            }
+        }
+        return try firstFrame(path: path)
+    }
+
+    /// The first frame decoded from the file (see `firstFrame(path:decoded:info:)`).
     static func firstFrame(path: String) throws -> Image? {
         let reader = try VideoReader(path: path, renditions: [Rendition(format: .gray8)], sampling: FrameSampling(fps: 2))
         var img: Image?
