@@ -64,6 +64,7 @@ public final class LumaRecorder {
     private var pages: [[UInt8]] = []
     private var pageUsed = 0
     private var storing = true
+    /// Bytes of one page of kept rows (at most one frame's plane).
     static let pageSize = 1 << 20
 
     /// A recorder that keeps at most what `budget` still allows.
@@ -120,7 +121,7 @@ public final class LumaRecorder {
     /// Room for `n` bytes: the page and offset, or nil when the budget is spent.
     private func reserve(_ n: Int) -> (Int, Int)? {
         if pages.isEmpty || pageUsed + n > pages[pages.count - 1].count {
-            let size = max(Self.pageSize, n)
+            let size = max(min(Self.pageSize, width * height), n)
             guard budget.take(size) else { return nil }
             pages.append([UInt8](repeating: 0, count: size))
             pageUsed = 0
@@ -183,15 +184,25 @@ public struct DecodedFrames: Sendable {
 
 /// Rebuilds full-size gray frames from `DecodedFrames`, exactly as a `VideoReader` asked for
 /// `Rendition(format: .gray8)` delivers them (same conversion, same rotation). Cheapest when
-/// asked for frames in order. Not Sendable: create it in the task that uses it.
+/// asked for frames in order: it keeps the last frame rebuilt and applies the changed rows.
+///
+/// libswscale's same-size conversion of an 8-bit luma plane to gray is a per-pixel table (the
+/// range expansion); the table is read off libswscale itself for the recording's frame size and
+/// checked on two test planes, and then only the changed stretches of a frame are converted.
+/// When the check fails, every frame goes through libswscale whole. Not Sendable: create it in
+/// the task that uses it.
 public final class StoredFrameReader {
     private let frames: DecodedFrames
     private let info: MediaInfo
     private let quarterTurns: Int
     private var chunk = -1, local = -1
+    /// The current frame's luma plane (without a table) or gray rendition (with one).
     private var plane: [UInt8] = []
     private var chroma: [UInt8] = []
     private var scaler: Scaler?
+    private var table: [UInt8]?
+    private var grayStride = 0
+    private var dstW = 0, dstH = 0
 
     /// A reader of `frames`, decoded from a recording described by `info`.
     public init(frames: DecodedFrames, info: MediaInfo) {
@@ -204,35 +215,81 @@ public final class StoredFrameReader {
         let ch = frames.chunks[c]
         guard l < ch.stored else { return nil }
         if c != chunk || l < local {
-            if c != chunk {
-                scaler = nil
-                let cw = (ch.width + (1 << ch.chromaShiftW) - 1) >> ch.chromaShiftW
-                let chh = (ch.height + (1 << ch.chromaShiftH) - 1) >> ch.chromaShiftH
-                chroma = [UInt8](repeating: 128, count: cw * chh + 64)
-            }
+            if c != chunk { try prepare(ch) }
             chunk = c; local = -1
-            plane = [UInt8](repeating: 0, count: ch.width * ch.height)
+            plane = [UInt8](repeating: 0, count: table == nil ? ch.width * ch.height : grayStride * ch.height)
         }
+        let rowStride = table == nil ? ch.width : grayStride
         plane.withUnsafeMutableBufferPointer { p in
             let base = p.baseAddress!
             while local < l {
                 local += 1
                 for s in ch.spans[ch.spanStart[local]..<ch.spanStart[local + 1]] {
                     ch.pages[Int(s.page)].withUnsafeBufferPointer { src in
-                        (base + Int(s.row) * ch.width + Int(s.x)).update(from: src.baseAddress! + Int(s.offset), count: Int(s.length))
+                        let from = src.baseAddress! + Int(s.offset), to = base + Int(s.row) * rowStride + Int(s.x)
+                        if let table {
+                            table.withUnsafeBufferPointer { t in for k in 0..<Int(s.length) { to[k] = t[Int(from[k])] } }
+                        } else {
+                            to.update(from: from, count: Int(s.length))
+                        }
                     }
                 }
             }
         }
-        var (w, h) = Rendition(format: .gray8).size(forSourceWidth: info.displayWidth, height: info.displayHeight)
-        if quarterTurns % 2 == 1 { swap(&w, &h) }
-        if scaler == nil {
-            scaler = Scaler(srcW: Int32(ch.width), srcH: Int32(ch.height), srcFormat: ch.format, dstW: w, dstH: h, format: .gray8)
-            if scaler == nil { throw InputError.corrupt(path: info.path, reason: "cannot convert frame format") }
+        var img: Image
+        if table != nil {
+            img = Image(width: dstW, height: dstH, format: .gray8, bytesPerRow: grayStride, pixels: plane)
+        } else {
+            let cw = (ch.width + (1 << ch.chromaShiftW) - 1) >> ch.chromaShiftW
+            img = scaler!.convert(luma: plane, lumaStride: ch.width, chroma: chroma, chromaStride: cw, height: ch.height)
         }
-        let cw = (ch.width + (1 << ch.chromaShiftW) - 1) >> ch.chromaShiftW
-        var img = scaler!.convert(luma: plane, lumaStride: ch.width, chroma: chroma, chromaStride: cw, height: ch.height)
         if quarterTurns != 0 { img = img.rotated(clockwiseQuarterTurns: quarterTurns) }
         return img
     }
+
+    /// Tables found so far, by frame size and pixel format (nil: the conversion is no table).
+    private static let tables = TableCache()
+
+    /// The conversion for the frames of `ch`: libswscale's, and its table when it is one.
+    private func prepare(_ ch: LumaChunk) throws {
+        var (w, h) = Rendition(format: .gray8).size(forSourceWidth: info.displayWidth, height: info.displayHeight)
+        if quarterTurns % 2 == 1 { swap(&w, &h) }
+        dstW = w; dstH = h
+        scaler = Scaler(srcW: Int32(ch.width), srcH: Int32(ch.height), srcFormat: ch.format, dstW: w, dstH: h, format: .gray8)
+        guard let scaler else { throw InputError.corrupt(path: info.path, reason: "cannot convert frame format") }
+        let cw = (ch.width + (1 << ch.chromaShiftW) - 1) >> ch.chromaShiftW
+        let chh = (ch.height + (1 << ch.chromaShiftH) - 1) >> ch.chromaShiftH
+        chroma = [UInt8](repeating: 128, count: cw * chh + 64)
+        table = nil
+        grayStride = (w + 31) & ~31
+        guard w == ch.width, h == ch.height else { return }
+        let key = "\(w)x\(h):\(ch.format)"
+        if let known = Self.tables.value(key) { table = known; return }
+        defer { Self.tables.set(key, table) }
+        // Two test planes, each value at many places: the output must be one value per input value.
+        var lut = [Int](repeating: -1, count: 256)
+        for pattern in 0..<2 {
+            var probe = [UInt8](repeating: 0, count: w * h)
+            for y in 0..<h { for x in 0..<w { probe[y * w + x] = UInt8(truncatingIfNeeded: pattern == 0 ? x + 3 * y : x * 7 + y * 13 + (x >> 3)) } }
+            let out = scaler.convert(luma: probe, lumaStride: w, chroma: chroma, chromaStride: cw, height: h)
+            for y in 0..<h {
+                for x in 0..<w {
+                    let v = Int(probe[y * w + x]), o = Int(out.pixels[y * out.bytesPerRow + x])
+                    if lut[v] < 0 { lut[v] = o } else if lut[v] != o { return }
+                }
+            }
+        }
+        guard !lut.contains(-1) else { return }
+        table = lut.map { UInt8($0) }
+    }
+}
+
+/// Conversion tables by frame geometry, shared by the agents' readers.
+///
+/// Invariant (for `@unchecked Sendable`): `entries` is only touched under `lock`.
+private final class TableCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: [UInt8]?] = [:]
+    func value(_ key: String) -> [UInt8]?? { lock.lock(); defer { lock.unlock() }; return entries[key] }
+    func set(_ key: String, _ table: [UInt8]?) { lock.lock(); entries[key] = .some(table); lock.unlock() }
 }
