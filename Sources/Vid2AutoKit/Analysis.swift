@@ -120,11 +120,19 @@ public enum Analysis {
         let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
         let agentsStart = Date()
         let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
-        let result = await swarm.run(runs) { run, ctx in
-            let tools = SegmentTools(path: path, reader: reader, context: ctx,
-                                     decoded: motion.frames.map { DecodedRecording(frames: $0, info: info) })
+        // The runs fix which frames each segment sees (a decoder goes on from one segment to the
+        // next). When the frames come from the motion pass and the model takes each segment's
+        // frames in one call (the embedded model), a segment no longer needs its run's decoder:
+        // every segment is a job of its own, told the windows before it in its run, and the jobs
+        // are dealt longest first, which balances the agents far better than whole runs.
+        let decoded = motion.frames.map { DecodedRecording(frames: $0, info: info) }
+        let jobs: [SwarmJob] = decoded != nil && model is EmbeddedVisionModel
+            ? Self.segmentJobs(runs)
+            : runs.map { SwarmJob(segments: $0, preceding: []) }
+        let result = await swarm.run(jobs) { job, ctx in
+            let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded, preceding: job.preceding)
             var out: [Observation] = []
-            for segment in run {
+            for segment in job.segments {
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
                 let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 // A segment that fails is retried once with a fresh decoder, then reported; the run goes on.
@@ -167,7 +175,7 @@ public enum Analysis {
         let analyseEnd = Date().timeIntervalSince(clock)
         // Stage 3 — aggregator.
         // In time order, whatever order the jobs were dealt in.
-        let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
+        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
         let observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
         let (actions, aggDiagnostics) = await Profile.shared.time("aggregate") { stages.aggregator.aggregate(observations, layout: layout) }
         diagnostics += aggDiagnostics
@@ -180,13 +188,28 @@ public enum Analysis {
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
-        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, runs.count),
+        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
+    }
+
+    /// One sub-agent's job: segments analysed in order by one agent, after a decoder went through
+    /// the decode windows of `preceding` (the segments before them in their run).
+    struct SwarmJob: Sendable {
+        var segments: [Segment]
+        var preceding: [Segment]
+    }
+
+    /// Every segment of `runs` as a job of its own (knowing the segments before it in its run),
+    /// the longest decode window first (longest-processing-time first onto the agents).
+    static func segmentJobs(_ runs: [[Segment]]) -> [SwarmJob] {
+        let jobs = runs.flatMap { run in run.indices.map { SwarmJob(segments: [run[$0]], preceding: Array(run[..<$0])) } }
+        func length(_ j: SwarmJob) -> Double { j.segments[0].decodeEnd - j.segments[0].decodeStart }
+        return jobs.sorted { (length($0), -$0.segments[0].index) > (length($1), -$1.segments[0].index) }
     }
 
     /// The swarm's jobs: runs of consecutive segments that one decoder goes through without

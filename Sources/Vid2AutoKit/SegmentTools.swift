@@ -23,15 +23,26 @@ public struct SegmentTools: AgentTools {
     /// Frames per second never exceeded when decoding (the recording's rate when lower).
     let fpsCap: Double
     let decoded: DecodedRecording?
+    let preceding: [Segment]
     let decoder: any SegmentFrameSource
 
     /// Tools over the recording at `path`, reading text with `reader`, counting steps in
     /// `context`; frames come from `decoded` when given (exactly those a decoder would deliver).
     public init(path: String, reader: any TextReader, context: AgentContext?, fpsCap: Double = 30,
                 decoded: DecodedRecording? = nil) {
+        self.init(path: path, reader: reader, context: context, fpsCap: fpsCap, decoded: decoded, preceding: [])
+    }
+
+    /// Tools whose frames are those a decoder that first went through the decode windows of
+    /// `preceding` (the segments before this one in its run, each in one call at the same rate)
+    /// would deliver next: a segment taken out of its run sees the same frames as inside it.
+    init(path: String, reader: any TextReader, context: AgentContext?, fpsCap: Double = 30,
+         decoded: DecodedRecording?, preceding: [Segment]) {
         self.path = path; self.reader = reader; self.context = context; self.fpsCap = fpsCap; self.decoded = decoded
+        self.preceding = preceding
         if let decoded {
-            decoder = StoreDecoder(path: path, decoded: decoded, agent: context?.lane ?? 0)
+            decoder = StoreDecoder(path: path, decoded: decoded, agent: context?.lane ?? 0,
+                                   preceding: preceding.map { ($0.decodeStart, $0.decodeEnd) })
         } else {
             decoder = ForwardDecoder(path: path, agent: context?.lane ?? 0)
         }
@@ -39,7 +50,7 @@ public struct SegmentTools: AgentTools {
 
     /// The same tools with a frame source of their own (for a retry after a failure).
     public func fresh() -> SegmentTools {
-        SegmentTools(path: path, reader: reader, context: context, fpsCap: fpsCap, decoded: decoded)
+        SegmentTools(path: path, reader: reader, context: context, fpsCap: fpsCap, decoded: decoded, preceding: [])
     }
 
     /// Decodes `[start, end)` at full size in gray, at most `fps` (and `fpsCap`) frames per second.
@@ -185,9 +196,11 @@ final class StoreDecoder: SegmentFrameSource, @unchecked Sendable {
     private var rebuilt: StoredFrameReader?
     private var fallback: VideoReader?
     private var fallbackTime = -Double.infinity
+    /// Decode windows gone through (without frames) before the first call.
+    private var preceding: [(Double, Double)]
 
-    init(path: String, decoded: DecodedRecording, agent: Int = 0) {
-        self.path = path; self.decoded = decoded; self.agent = agent
+    init(path: String, decoded: DecodedRecording, agent: Int = 0, preceding: [(Double, Double)] = []) {
+        self.path = path; self.decoded = decoded; self.agent = agent; self.preceding = preceding
         sampler = FrameSlotSampler(times: decoded.frames.times)
     }
 
@@ -195,7 +208,22 @@ final class StoreDecoder: SegmentFrameSource, @unchecked Sendable {
         let t0 = Date()
         var inBody = 0.0, seeked = false, frames = 0
         defer { Profile.shared.decode(agent: agent, decode: Date().timeIntervalSince(t0) - inBody, analyse: inBody, frames: frames, seeked: seeked) }
-        // The decisions of `ForwardDecoder.frames`, on the frames' times.
+        for (a, b) in preceding { await advance(from: a, to: b, fps: fps) { _ in } }
+        preceding = []
+        seeked = try await advance(from: start, to: end, fps: fps) { i in
+            let image = try self.image(i)
+            let b0 = Date()
+            frames += 1
+            try await body(Frame(index: i, time: decoded.frames.times[i], images: [image]))
+            inBody += Date().timeIntervalSince(b0)
+        }
+    }
+
+    /// The decisions of `ForwardDecoder.frames`, on the frames' times: hands `deliver` the index
+    /// of every frame delivered; returns whether the decoder would have sought.
+    @discardableResult
+    private func advance(from start: Double, to end: Double, fps: Double, _ deliver: (Int) async throws -> Void) async rethrows -> Bool {
+        var seeked = false
         if !isOpen || sampler.rate != fps || start < position - 1e-6 || start - position > ForwardDecoder.continueWithin {
             seeked = true
             sampler.open(at: start, fps: fps)
@@ -205,16 +233,12 @@ final class StoreDecoder: SegmentFrameSource, @unchecked Sendable {
         let times = decoded.frames.times
         while true {
             let i: Int
-            if let h = held { i = h; held = nil } else if let n = sampler.next() { i = n } else { position = .infinity; return }
+            if let h = held { i = h; held = nil } else if let n = sampler.next() { i = n } else { position = .infinity; return seeked }
             let t = times[i]
             if t < start - 1e-6 { continue }
-            if t >= end { held = i; position = t; return }
+            if t >= end { held = i; position = t; return seeked }
             position = t
-            let image = try self.image(i)
-            let b0 = Date()
-            frames += 1
-            try await body(Frame(index: i, time: t, images: [image]))
-            inBody += Date().timeIntervalSince(b0)
+            try await deliver(i)
         }
     }
 

@@ -70,6 +70,12 @@ final class StoreDecoderTests: XCTestCase {
                         let expected = try await deliveries(ForwardDecoder(path: path), calls, fps: fps)
                         let got = try await deliveries(StoreDecoder(path: path, decoded: decoded), calls, fps: fps)
                         XCTAssertEqual(got, expected, "chunks \(starts) budget \(budget) fps \(fps) calls \(calls)")
+                        // A segment taken out of its run, told the windows before it, sees the same frames.
+                        for k in calls.indices where budget > 1 << 20 {
+                            let alone = StoreDecoder(path: path, decoded: decoded, preceding: Array(calls[..<k]))
+                            let one = try await deliveries(alone, [calls[k]], fps: fps)
+                            XCTAssertEqual(one, [expected[k]], "call \(k) of \(calls) alone, fps \(fps)")
+                        }
                     }
                 }
             }
