@@ -251,10 +251,12 @@ public enum Analysis {
     }
 
     /// The default motion pass: every frame decoded once into a small gray rendition, fed to
-    /// `MotionAnalyzer`; the first frame is also kept at full size for the layout.
+    /// `MotionAnalyzer`, and its luma plane kept (`DecodedFrames`, within `frameStoreBudget`) so
+    /// the sub-agents need not decode again; the layout's full-size frame is rebuilt from it.
     ///
     /// When the recording has keyframes to start from, the decoding is split into chunks that
-    /// begin at keyframes, decoded at once by one single-threaded decoder per core (each inside
+    /// begin at keyframes, decoded at once by one single-threaded decoder per core (at most
+    /// `options.agents`; each inside
     /// its own child task), and fed to the analyzer in order: on 2 cores that is faster than
     /// FFmpeg's frame threads, and every frame is decoded exactly once. Chunk `k` delivers the
     /// frames presented in `[keyframe k, keyframe k+1)`, so the analyzer sees exactly the frames
@@ -263,7 +265,10 @@ public enum Analysis {
         let w = info.displayWidth
         let sw = max(64, Int(Double(w) * options.motionScale) / 2 * 2)
         let rendition = Rendition(width: sw, format: .gray8)
-        let workers = ProcessInfo.processInfo.activeProcessorCount
+        // One decoder per core, but no more than the agents allowed (`--agents 1` runs on one
+        // core throughout, as `batch --jobs` expects of its recordings).
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let workers = max(1, min(cores, options.agents))
         let budget = FrameStoreBudget(bytes: frameStoreBudget)
         let (_, sh) = rendition.size(forSourceWidth: info.displayWidth, height: info.displayHeight)
         let chunks = await Profile.shared.time("motion.keyframes") { motionChunks(path: path, info: info, frameBytes: sw * sh, workers: workers) }
@@ -280,7 +285,7 @@ public enum Analysis {
             }
         }
         let recorder = LumaRecorder(budget: budget)
-        let reader = try VideoReader(path: path, renditions: [rendition], recorder: recorder)
+        let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
         while let f = try reader.next() { feeder.feed(time: f.time, image: f.images[0]) }
         let frames = DecodedFrames(chunks: [recorder.finish()])
