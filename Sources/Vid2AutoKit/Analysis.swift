@@ -316,7 +316,7 @@ public enum Analysis {
 
     /// Bytes of luma planes the motion pass keeps for the sub-agents (`DecodedFrames`); frames
     /// past it are decoded again by the agents that need them.
-    static let frameStoreBudget = 200 * 1024 * 1024
+    static let frameStoreBudget = 128 * 1024 * 1024
 
     private struct MotionChunk: Sendable {
         var times: [Double]
