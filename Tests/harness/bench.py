@@ -248,11 +248,11 @@ def run_profiled(cmd):
     """Runs cmd with VID2AUTO_PROFILE=1 under GNU time: (wall s, profile dict, peak RSS MB)."""
     env = {**os.environ, "VID2AUTO_PROFILE": "1"}
     start = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "rss_kb=%M"] + cmd, capture_output=True, text=True, env=env)
+    r = subprocess.run(["/usr/bin/time", "-f", "rss_kb=%M cpu_s=%U+%S"] + cmd, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - start
     if r.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed ({r.returncode}): {r.stderr.strip()[-2000:]}")
-    prof, rss = None, 0.0
+    prof, rss, cpu = None, 0.0, 0.0
     for line in r.stderr.splitlines():
         if line.startswith('{"') and '"profile"' in line:
             try:
@@ -260,8 +260,10 @@ def run_profiled(cmd):
             except ValueError:
                 pass
         elif line.startswith("rss_kb="):
-            rss = int(line.split("=", 1)[1]) / 1024.0
-    return elapsed, prof, rss
+            fields = dict(f.split("=", 1) for f in line.split())
+            rss = int(fields["rss_kb"]) / 1024.0
+            cpu = sum(float(x) for x in fields.get("cpu_s", "0").split("+"))
+    return elapsed, prof, rss, cpu
 
 
 def corpus_recordings(only=""):
@@ -300,22 +302,28 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
         before_cmd = [os.path.join(before, "vid2auto")] + ours_cmd[1:] if before else None
         ref_cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", rec, "-f", "null", "-"]
         ref_t = ours_t = before_t = float("inf")
+        ref_cpu = ours_cpu = before_cpu = float("inf")
         best_prof, rss = None, 0.0
         for _ in range(repeats):
             loads.append(load_average())
-            ref_t = min(ref_t, run_measured(ref_cmd)[0])
+            t, _, _, c = run_profiled(ref_cmd)
+            ref_t, ref_cpu = min(ref_t, t), min(ref_cpu, c)
             if before_cmd:
-                before_t = min(before_t, run_profiled(before_cmd)[0])
-            t, prof, peak = run_profiled(ours_cmd)
+                t, _, _, c = run_profiled(before_cmd)
+                before_t, before_cpu = min(before_t, t), min(before_cpu, c)
+            t, prof, peak, c = run_profiled(ours_cmd)
             rss = max(rss, peak)
+            ours_cpu = min(ours_cpu, c)
             if t < ours_t:
                 ours_t, best_prof = t, prof
         row = {"recording": name, "height": video_height(rec), "ffmpeg_null_s": round(ref_t, 3),
                "analyse_s": round(ours_t, 3), "ratio": round(ours_t / ref_t, 3), "peak_rss_mb": round(rss, 1),
-               "profile": best_prof}
+               "ffmpeg_cpu_s": round(ref_cpu, 3), "analyse_cpu_s": round(ours_cpu, 3),
+               "cpu_ratio": round(ours_cpu / ref_cpu, 3) if ref_cpu > 0 else None, "profile": best_prof}
         if before_cmd:
             row["before_s"] = round(before_t, 3)
             row["before_ratio"] = round(before_t / ref_t, 3)
+            row["before_cpu_s"] = round(before_cpu, 3)
         rows.append(row)
         st = (best_prof or {}).get("stages", {})
         ocr = (best_prof or {}).get("ocr", {})
@@ -323,7 +331,8 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
         dec = sum(a.get("decode_s", 0) for a in (best_prof or {}).get("agents", []))
         was = f"  (before {before_t:5.2f} s, {row['before_ratio']:4.2f}x)" if before_cmd else ""
         print(f"corpus {name:<34} {row['height']:>4}p  ffmpeg {ref_t:5.2f} s  vid2auto {ours_t:5.2f} s  "
-              f"ratio {row['ratio']:4.2f}x{was}  RSS {rss:5.0f} MB  | motion {st.get('motion', 0):.2f} "
+              f"ratio {row['ratio']:4.2f}x{was}  CPU {ours_cpu:5.2f} s / ffmpeg {ref_cpu:5.2f} s = {row['cpu_ratio'] or 0:4.2f}x"
+              + (f" (before {before_cpu:5.2f} s)" if before_cmd else "") + f"  RSS {rss:5.0f} MB  | motion {st.get('motion', 0):.2f} "
               f"layout {st.get('layout', 0):.2f} agents {st.get('agents', 0):.2f} (frames {dec:.2f}) "
               f"aggregate {st.get('aggregate', 0):.2f} "
               f"ocr {ocr.get('calls', 0)} calls/{ocr.get('cache_hits', 0)} cached {ocr.get('seconds', 0):.2f} s "
@@ -332,7 +341,11 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
     total_ours = sum(r["analyse_s"] for r in rows)
     hd = [r for r in rows if r["height"] >= 1080]
     seen = [l for l in loads if l is not None]
+    total_ref_cpu = sum(r["ffmpeg_cpu_s"] for r in rows)
+    total_cpu = sum(r["analyse_cpu_s"] for r in rows)
     summary = {"recordings": rows, "ffmpeg_null_s": round(total_ref, 3), "analyse_s": round(total_ours, 3),
+               "ffmpeg_cpu_s": round(total_ref_cpu, 3), "analyse_cpu_s": round(total_cpu, 3),
+               "cpu_ratio": round(total_cpu / total_ref_cpu, 3) if total_ref_cpu else None,
                "ratio": round(total_ours / total_ref, 3) if total_ref else None,
                "worst_ratio": max((r["ratio"] for r in rows), default=None),
                "worst_1080p_ratio": max((r["ratio"] for r in hd), default=None),
@@ -341,12 +354,15 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
     print(f"corpus total: ffmpeg {total_ref:.2f} s, vid2auto {total_ours:.2f} s, ratio {summary['ratio']}x "
           f"(target <= 2.0); worst {summary['worst_ratio']}x, worst 1080p {summary['worst_1080p_ratio']}x "
           f"(target <= 2.5); peak RSS {summary['peak_rss_mb']} MB (target <= 400); "
+          f"CPU {total_cpu:.2f} s vs ffmpeg {total_ref_cpu:.2f} s ({summary['cpu_ratio']}x); "
           f"load average {summary['load_average']}", flush=True)
     if before:
         total_before = sum(r["before_s"] for r in rows)
         summary["before_s"] = round(total_before, 3)
+        summary["before_cpu_s"] = round(sum(r["before_cpu_s"] for r in rows), 3)
         summary["before_ratio"] = round(total_before / total_ref, 3) if total_ref else None
-        print(f"corpus total before ({before}): {total_before:.2f} s, ratio {summary['before_ratio']}x", flush=True)
+        print(f"corpus total before ({before}): {total_before:.2f} s, ratio {summary['before_ratio']}x, "
+              f"CPU {summary['before_cpu_s']:.2f} s", flush=True)
     if speedup:
         one = many = 0.0
         for rec in corpus_recordings(only):
