@@ -151,6 +151,22 @@ final class Scaler {
         }
         return Image(width: dstW, height: dstH, format: format, bytesPerRow: stride, pixels: pixels)
     }
+
+    /// Converts a frame held as Swift arrays (a luma plane and one chroma plane used for both
+    /// chroma components) the same way, into a new image.
+    func convert(luma: [UInt8], lumaStride: Int, chroma: [UInt8], chromaStride: Int, height: Int) -> Image {
+        let stride = (dstW * format.bytesPerPixel + 31) & ~31
+        let pixels = luma.withUnsafeBufferPointer { y in
+            chroma.withUnsafeBufferPointer { c in
+                [UInt8](unsafeUninitializedCapacity: stride * (dstH + 1) + 64) { buf, count in
+                    _ = sw_scale_planes(ctx, y.baseAddress, Int32(lumaStride), c.baseAddress, c.baseAddress,
+                                        Int32(chromaStride), Int32(height), buf.baseAddress, Int32(stride))
+                    count = stride * dstH
+                }
+            }
+        }
+        return Image(width: dstW, height: dstH, format: format, bytesPerRow: stride, pixels: pixels)
+    }
 }
 
 extension AVRational {

@@ -42,10 +42,15 @@ public final class VideoReader {
     /// The earliest presentation time seen (in packets sent to the decoder) for each sampling
     /// slot: a later frame of the same slot will not be delivered, so it need not be decoded.
     private var slotFirstSeen: [Int: Double] = [:]
+    /// Keeps the luma plane of every frame delivered, when set.
+    private let recorder: LumaRecorder?
 
     /// Opens `path` for decoding. Throws `InputError` for anything that is not a usable recording.
-    public init(path: String, renditions: [Rendition], sampling: FrameSampling = .everyFrame, threads: Int = 0) throws {
+    /// A `recorder` also keeps the luma plane of every frame delivered (see `DecodedFrames`).
+    public init(path: String, renditions: [Rendition], sampling: FrameSampling = .everyFrame, threads: Int = 0,
+                recorder: LumaRecorder? = nil) throws {
         self.path = path
+        self.recorder = recorder
         format = try FormatContext(path: path)
         if format.isStillImageFormat { throw InputError.stillImage(path: path) }
         guard let vi = format.bestVideoStream() else { throw InputError.noVideoStream(path: path) }
@@ -184,6 +189,7 @@ public final class VideoReader {
             lastSlot = slot
         }
         if t + 1e-6 < deliverFrom { return nil }
+        recorder?.record(f, time: t)
         var images: [Image] = []
         images.reserveCapacity(renditions.count)
         for (i, r) in renditions.enumerated() {

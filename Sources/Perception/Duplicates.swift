@@ -75,6 +75,8 @@ public enum Duplicates {
             }
         }
         let counted = use.filter { $0 }.count
+        // (As a mask for the sums below: all ones where a cell counts, zero where it does not.)
+        let mask = use.map { $0 ? Int32(-1) : 0 }
         guard counted * 2 >= t.px.count else { return [] }
         var tMean = 0
         for (i, v) in t.px.enumerated() where use[i] { tMean += Int(v) }
@@ -98,7 +100,7 @@ public enum Duplicates {
         let limit = counted * 7
         m.px.withUnsafeBufferPointer { mp in
         t.px.withUnsafeBufferPointer { tp in
-        use.withUnsafeBufferPointer { up in
+        mask.withUnsafeBufferPointer { up in
         integral.withUnsafeBufferPointer { ii in
         for y in 0...(m.h - t.h) {
             for x in 0...(m.w - t.w) {
@@ -107,24 +109,27 @@ public enum Duplicates {
                 mMean /= counted
                 let shift = mMean - tMean
                 guard abs(shift) <= 60 else { continue }
-                // The sum only grows, so stopping as soon as it passes the limit decides the same.
+                // The sum only grows, so stopping as soon as it passes the limit (checked after each
+                // row, so that a row's sum is one tight loop the compiler vectorises) decides the same.
                 var sad = 0
                 var yy = 0
+                let sh = Int32(shift)
                 while yy < t.h && sad <= limit {
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
-                    // (Cell values are 0–255: the wrapping operators cannot wrap.)
-                    var xx = 0
+                    // (Cell values are 0–255 and |shift| <= 60: nothing here can wrap.)
+                    var row: Int32 = 0
                     if ignored.isEmpty {
-                        while xx < t.w && sad <= limit {
-                            sad &+= abs(Int(mp[mr &+ xx]) &- Int(tp[tr &+ xx]) &- shift)
-                            xx &+= 1
+                        for xx in 0..<t.w {
+                            let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
+                            row &+= (d ^ (d >> 31)) &- (d >> 31)
                         }
                     } else {
-                        while xx < t.w && sad <= limit {
-                            if up[tr &+ xx] { sad &+= abs(Int(mp[mr &+ xx]) &- Int(tp[tr &+ xx]) &- shift) }
-                            xx &+= 1
+                        for xx in 0..<t.w {
+                            let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
+                            row &+= ((d ^ (d >> 31)) &- (d >> 31)) & up[tr &+ xx]
                         }
                     }
+                    sad += Int(row)
                     yy += 1
                 }
                 if sad <= limit {

@@ -28,13 +28,16 @@ public struct AnalysisOptions: Sendable {
     }
 }
 
-/// The motion signal of a whole recording plus the first full-size frame (for the layout).
+/// The motion signal of a whole recording plus the first full-size frame (for the layout), and
+/// the frames the pass decoded, kept for the sub-agents (nil: they decode the recording themselves).
 public struct MotionPass: Sendable {
     public var samples: [MotionSample]
     public var firstFrame: Image?
     public var diagnostics: [Diagnostic]
-    public init(samples: [MotionSample], firstFrame: Image?, diagnostics: [Diagnostic]) {
-        self.samples = samples; self.firstFrame = firstFrame; self.diagnostics = diagnostics
+    /// Every frame's time and, within a memory budget, its luma plane (see `DecodedFrames`).
+    public var frames: DecodedFrames?
+    public init(samples: [MotionSample], firstFrame: Image?, diagnostics: [Diagnostic], frames: DecodedFrames? = nil) {
+        self.samples = samples; self.firstFrame = firstFrame; self.diagnostics = diagnostics; self.frames = frames
     }
 }
 
@@ -117,10 +120,19 @@ public enum Analysis {
         let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
         let agentsStart = Date()
         let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
-        let result = await swarm.run(runs) { run, ctx in
-            let tools = SegmentTools(path: path, reader: reader, context: ctx)
+        // The runs fix which frames each segment sees (a decoder goes on from one segment to the
+        // next). When the frames come from the motion pass and the model takes each segment's
+        // frames in one call (the embedded model), a segment no longer needs its run's decoder:
+        // every segment is a job of its own, told the windows before it in its run, and the jobs
+        // are dealt longest first, which balances the agents far better than whole runs.
+        let decoded = motion.frames.map { DecodedRecording(frames: $0, info: info) }
+        let jobs: [SwarmJob] = decoded != nil && model is EmbeddedVisionModel
+            ? Self.segmentJobs(runs)
+            : runs.map { SwarmJob(segments: $0, preceding: []) }
+        let result = await swarm.run(jobs) { job, ctx in
+            let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded, preceding: job.preceding)
             var out: [Observation] = []
-            for segment in run {
+            for segment in job.segments {
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
                 let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 // A segment that fails is retried once with a fresh decoder, then reported; the run goes on.
@@ -163,7 +175,7 @@ public enum Analysis {
         let analyseEnd = Date().timeIntervalSince(clock)
         // Stage 3 — aggregator.
         // In time order, whatever order the jobs were dealt in.
-        let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
+        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
         let observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
         let (actions, aggDiagnostics) = await Profile.shared.time("aggregate") { stages.aggregator.aggregate(observations, layout: layout) }
         diagnostics += aggDiagnostics
@@ -176,13 +188,28 @@ public enum Analysis {
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
-        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, runs.count),
+        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
+    }
+
+    /// One sub-agent's job: segments analysed in order by one agent, after a decoder went through
+    /// the decode windows of `preceding` (the segments before them in their run).
+    struct SwarmJob: Sendable {
+        var segments: [Segment]
+        var preceding: [Segment]
+    }
+
+    /// Every segment of `runs` as a job of its own (knowing the segments before it in its run),
+    /// the longest decode window first (longest-processing-time first onto the agents).
+    static func segmentJobs(_ runs: [[Segment]]) -> [SwarmJob] {
+        let jobs = runs.flatMap { run in run.indices.map { SwarmJob(segments: [run[$0]], preceding: Array(run[..<$0])) } }
+        func length(_ j: SwarmJob) -> Double { j.segments[0].decodeEnd - j.segments[0].decodeStart }
+        return jobs.sorted { (length($0), -$0.segments[0].index) > (length($1), -$1.segments[0].index) }
     }
 
     /// The swarm's jobs: runs of consecutive segments that one decoder goes through without
@@ -224,10 +251,12 @@ public enum Analysis {
     }
 
     /// The default motion pass: every frame decoded once into a small gray rendition, fed to
-    /// `MotionAnalyzer`; the first frame is also kept at full size for the layout.
+    /// `MotionAnalyzer`, and its luma plane kept (`DecodedFrames`, within `frameStoreBudget`) so
+    /// the sub-agents need not decode again; the layout's full-size frame is rebuilt from it.
     ///
     /// When the recording has keyframes to start from, the decoding is split into chunks that
-    /// begin at keyframes, decoded at once by one single-threaded decoder per core (each inside
+    /// begin at keyframes, decoded at once by one single-threaded decoder per core (at most
+    /// `options.agents`; each inside
     /// its own child task), and fed to the analyzer in order: on 2 cores that is faster than
     /// FFmpeg's frame threads, and every frame is decoded exactly once. Chunk `k` delivers the
     /// frames presented in `[keyframe k, keyframe k+1)`, so the analyzer sees exactly the frames
@@ -236,24 +265,33 @@ public enum Analysis {
         let w = info.displayWidth
         let sw = max(64, Int(Double(w) * options.motionScale) / 2 * 2)
         let rendition = Rendition(width: sw, format: .gray8)
-        let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path) }
-        let workers = ProcessInfo.processInfo.activeProcessorCount
+        // One decoder per core, but no more than the agents allowed (`--agents 1` runs on one
+        // core throughout, as `batch --jobs` expects of its recordings).
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let workers = max(1, min(cores, options.agents))
+        let budget = FrameStoreBudget(bytes: frameStoreBudget)
         let (_, sh) = rendition.size(forSourceWidth: info.displayWidth, height: info.displayHeight)
         let chunks = await Profile.shared.time("motion.keyframes") { motionChunks(path: path, info: info, frameBytes: sw * sh, workers: workers) }
         if chunks.count > 1 {
             do {
-                return try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,
-                                                   chunks: chunks, workers: workers, first: first)
+                var pass = try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,
+                                                       chunks: chunks, workers: workers, budget: budget)
+                pass.firstFrame = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: pass.frames, info: info) }
+                return pass
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 trace("chunked motion pass failed (\(error)); decoding straight through")
             }
         }
-        let reader = try VideoReader(path: path, renditions: [rendition])
+        let recorder = LumaRecorder(budget: budget)
+        let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
         while let f = try reader.next() { feeder.feed(time: f.time, image: f.images[0]) }
-        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: reader.diagnostics)
+        let frames = DecodedFrames(chunks: [recorder.finish()])
+        Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
+        let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: frames, info: info) }
+        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: reader.diagnostics, frames: frames)
     }
 
     /// Chunk boundaries for the parallel motion pass: `[start, end)` in seconds, starting at
@@ -276,18 +314,25 @@ public enum Analysis {
     /// Bytes of small gray frames the parallel motion pass may hold at once.
     static let motionChunkBudget = 160.0 * 1024 * 1024
 
+    /// Bytes of luma planes the motion pass keeps for the sub-agents (`DecodedFrames`); frames
+    /// past it are decoded again by the agents that need them.
+    static let frameStoreBudget = 128 * 1024 * 1024
+
     private struct MotionChunk: Sendable {
         var times: [Double]
         var images: [Image]
         var diagnostics: [Diagnostic]
+        var luma: LumaChunk?
     }
 
     private static func chunkedMotionPass(path: String, info: MediaInfo, options: AnalysisOptions, rendition: Rendition,
-                                          chunks: [(start: Double, end: Double?)], workers: Int, first: Image?) async throws -> MotionPass {
+                                          chunks: [(start: Double, end: Double?)], workers: Int,
+                                          budget: FrameStoreBudget) async throws -> MotionPass {
         let clock = Date()
         var feeder = MotionFeeder(info: info, scale: Double(info.displayWidth) / Double(rendition.width ?? info.displayWidth),
                                   progress: options.progress)
         var diagnostics: [Diagnostic] = []
+        var luma: [LumaChunk] = []
         try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
             var launched = 0
             var ready: [Int: MotionChunk] = [:]
@@ -298,11 +343,14 @@ public enum Analysis {
                         let i = launched, range = chunks[i]
                         group.addTask {
                             // The reader lives and dies inside this child task; only images leave it.
+                            let recorder = LumaRecorder(budget: budget)
                             let reader = try VideoReader(path: path, renditions: [rendition],
-                                                         sampling: FrameSampling(start: range.start, end: range.end), threads: 1)
+                                                         sampling: FrameSampling(start: range.start, end: range.end), threads: 1,
+                                                         recorder: recorder)
                             var chunk = MotionChunk(times: [], images: [], diagnostics: [])
                             while let f = try reader.next() { chunk.times.append(f.time); chunk.images.append(f.images[0]) }
                             chunk.diagnostics = reader.diagnostics
+                            chunk.luma = recorder.finish()
                             return (i, chunk)
                         }
                         launched += 1
@@ -313,13 +361,31 @@ public enum Analysis {
                 guard let chunk = ready.removeValue(forKey: c) else { break }
                 for (t, image) in zip(chunk.times, chunk.images) { feeder.feed(time: t, image: image) }
                 diagnostics += chunk.diagnostics
+                if let l = chunk.luma { luma.append(l) }
             }
         }
         trace(String(format: "motion pass: %d chunks on %d decoders, %.2f s", chunks.count, workers, Date().timeIntervalSince(clock)))
-        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: diagnostics)
+        let frames = DecodedFrames(chunks: luma)
+        Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
+        return MotionPass(samples: feeder.finish(), firstFrame: nil, diagnostics: diagnostics, frames: frames)
     }
 
-    /// The first frame at full size (gray), after the first half second when the page may still be painting.
+    /// The first frame at full size (gray), after the first half second when the page may still
+    /// be painting: the second frame sampled at 2 per second. Rebuilt from `decoded` when it holds it.
+    static func firstFrame(path: String, decoded: DecodedFrames?, info: MediaInfo) throws -> Image? {
+        if let decoded {
+            var sampler = FrameSlotSampler(times: decoded.times)
+            sampler.open(at: 0, fps: 2)
+            var pick: Int?
+            for _ in 0..<2 { if let i = sampler.next() { pick = i } }
+            if let i = pick, decoded.isStored(i) {
+                return try StoredFrameReader(frames: decoded, info: info).image(at: i)
+            }
+        }
+        return try firstFrame(path: path)
+    }
+
+    /// The first frame decoded from the file (see `firstFrame(path:decoded:info:)`).
     static func firstFrame(path: String) throws -> Image? {
         let reader = try VideoReader(path: path, renditions: [Rendition(format: .gray8)], sampling: FrameSampling(fps: 2))
         var img: Image?

@@ -22,6 +22,7 @@ final class Profile: @unchecked Sendable {
     private var ocrPixels = 0, ocrMaxPixels = 0
     private var ocrSizes: [String: Int] = [:]   // crop size buckets by pixel count
     private var ocrModes: [String: Int] = [:]
+    private var storeBytes = 0, storeFrames = 0, storeTotal = 0
 
     /// Adds `seconds` to the named stage (stages keep the order they first appeared in).
     func stage(_ name: String, _ seconds: Double) {
@@ -55,6 +56,13 @@ final class Profile: @unchecked Sendable {
         ocrModes[mode, default: 0] += 1
     }
 
+    /// The motion pass's kept frames: bytes of luma planes, frames kept, frames decoded.
+    func store(bytes: Int, stored: Int, frames: Int) {
+        guard Self.enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        storeBytes = bytes; storeFrames = stored; storeTotal = frames
+    }
+
     /// Measures `body` as the named stage.
     func time<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
         guard Self.enabled else { return try await body() }
@@ -83,6 +91,7 @@ final class Profile: @unchecked Sendable {
             "ocr": ["calls": ocrCalls, "cache_hits": ocrCacheHits, "seconds": r(ocrSeconds),
                     "mean_pixels": ocrCalls > 0 ? ocrPixels / ocrCalls : 0, "max_pixels": ocrMaxPixels,
                     "sizes": ocrSizes, "modes": ocrModes] as [String: Any],
+            "store": ["mb": r(Double(storeBytes) / 1_048_576), "frames_kept": storeFrames, "frames": storeTotal] as [String: Any],
         ]
         lock.unlock()
         if let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) {

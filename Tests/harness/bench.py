@@ -265,11 +265,11 @@ def run_profiled(cmd):
     """Runs cmd with VID2AUTO_PROFILE=1 under GNU time: (wall s, profile dict, peak RSS MB)."""
     env = {**os.environ, "VID2AUTO_PROFILE": "1"}
     start = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "rss_kb=%M"] + cmd, capture_output=True, text=True, env=env)
+    r = subprocess.run(["/usr/bin/time", "-f", "rss_kb=%M cpu_s=%U+%S"] + cmd, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - start
     if r.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed ({r.returncode}): {r.stderr.strip()[-2000:]}")
-    prof, rss = None, 0.0
+    prof, rss, cpu = None, 0.0, 0.0
     for line in r.stderr.splitlines():
         if line.startswith('{"') and '"profile"' in line:
             try:
@@ -277,8 +277,10 @@ def run_profiled(cmd):
             except ValueError:
                 pass
         elif line.startswith("rss_kb="):
-            rss = int(line.split("=", 1)[1]) / 1024.0
-    return elapsed, prof, rss
+            fields = dict(f.split("=", 1) for f in line.split())
+            rss = int(fields["rss_kb"]) / 1024.0
+            cpu = sum(float(x) for x in fields.get("cpu_s", "0").split("+"))
+    return elapsed, prof, rss, cpu
 
 
 def corpus_recordings(only=""):
@@ -296,44 +298,88 @@ def video_height(rec):
         return 0
 
 
-def bench_corpus(results, clips, repeats, only="", speedup=True):
+def load_average():
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
+def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
     """The whole analysis of every corpus recording against ffmpeg's plain decode of the same
-    file, interleaved run by run (best of `repeats` each), with peak RSS and the stage profile."""
+    file, interleaved run by run (best of `repeats` each), with peak RSS and the stage profile.
+    With `before` (a directory holding another build's vid2auto), that binary runs interleaved
+    too, so a change is measured against the same machine state."""
     vid2auto = os.path.join(BIN, "vid2auto")
     rows = []
+    loads = []
     for rec in corpus_recordings(only):
         name = os.path.basename(rec)
         ours_cmd = [vid2auto, rec, "--target", "timeline", "-o", os.devnull]
+        before_cmd = [os.path.join(before, "vid2auto")] + ours_cmd[1:] if before else None
         ref_cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", rec, "-f", "null", "-"]
-        ref_t = ours_t = float("inf")
+        ref_t = ours_t = before_t = float("inf")
+        ref_cpu = ours_cpu = before_cpu = float("inf")
         best_prof, rss = None, 0.0
         for _ in range(repeats):
-            ref_t = min(ref_t, run_measured(ref_cmd)[0])
-            t, prof, peak = run_profiled(ours_cmd)
+            loads.append(load_average())
+            t, _, _, c = run_profiled(ref_cmd)
+            ref_t, ref_cpu = min(ref_t, t), min(ref_cpu, c)
+            if before_cmd:
+                t, _, _, c = run_profiled(before_cmd)
+                before_t, before_cpu = min(before_t, t), min(before_cpu, c)
+            t, prof, peak, c = run_profiled(ours_cmd)
             rss = max(rss, peak)
+            ours_cpu = min(ours_cpu, c)
             if t < ours_t:
                 ours_t, best_prof = t, prof
         row = {"recording": name, "height": video_height(rec), "ffmpeg_null_s": round(ref_t, 3),
                "analyse_s": round(ours_t, 3), "ratio": round(ours_t / ref_t, 3), "peak_rss_mb": round(rss, 1),
-               "profile": best_prof}
+               "ffmpeg_cpu_s": round(ref_cpu, 3), "analyse_cpu_s": round(ours_cpu, 3),
+               "cpu_ratio": round(ours_cpu / ref_cpu, 3) if ref_cpu > 0 else None, "profile": best_prof}
+        if before_cmd:
+            row["before_s"] = round(before_t, 3)
+            row["before_ratio"] = round(before_t / ref_t, 3)
+            row["before_cpu_s"] = round(before_cpu, 3)
         rows.append(row)
         st = (best_prof or {}).get("stages", {})
         ocr = (best_prof or {}).get("ocr", {})
+        store = (best_prof or {}).get("store", {})
+        dec = sum(a.get("decode_s", 0) for a in (best_prof or {}).get("agents", []))
+        was = f"  (before {before_t:5.2f} s, {row['before_ratio']:4.2f}x)" if before_cmd else ""
         print(f"corpus {name:<34} {row['height']:>4}p  ffmpeg {ref_t:5.2f} s  vid2auto {ours_t:5.2f} s  "
-              f"ratio {row['ratio']:4.2f}x  RSS {rss:5.0f} MB  | motion {st.get('motion', 0):.2f} "
-              f"layout {st.get('layout', 0):.2f} agents {st.get('agents', 0):.2f} "
-              f"ocr {ocr.get('calls', 0)} calls/{ocr.get('cache_hits', 0)} cached {ocr.get('seconds', 0):.2f} s", flush=True)
+              f"ratio {row['ratio']:4.2f}x{was}  CPU {ours_cpu:5.2f} s / ffmpeg {ref_cpu:5.2f} s = {row['cpu_ratio'] or 0:4.2f}x"
+              + (f" (before {before_cpu:5.2f} s)" if before_cmd else "") + f"  RSS {rss:5.0f} MB  | motion {st.get('motion', 0):.2f} "
+              f"layout {st.get('layout', 0):.2f} agents {st.get('agents', 0):.2f} (frames {dec:.2f}) "
+              f"aggregate {st.get('aggregate', 0):.2f} "
+              f"ocr {ocr.get('calls', 0)} calls/{ocr.get('cache_hits', 0)} cached {ocr.get('seconds', 0):.2f} s "
+              f"store {store.get('mb', 0):.0f} MB {store.get('frames_kept', 0)}/{store.get('frames', 0)} frames", flush=True)
     total_ref = sum(r["ffmpeg_null_s"] for r in rows)
     total_ours = sum(r["analyse_s"] for r in rows)
     hd = [r for r in rows if r["height"] >= 1080]
+    seen = [l for l in loads if l is not None]
+    total_ref_cpu = sum(r["ffmpeg_cpu_s"] for r in rows)
+    total_cpu = sum(r["analyse_cpu_s"] for r in rows)
     summary = {"recordings": rows, "ffmpeg_null_s": round(total_ref, 3), "analyse_s": round(total_ours, 3),
+               "ffmpeg_cpu_s": round(total_ref_cpu, 3), "analyse_cpu_s": round(total_cpu, 3),
+               "cpu_ratio": round(total_cpu / total_ref_cpu, 3) if total_ref_cpu else None,
                "ratio": round(total_ours / total_ref, 3) if total_ref else None,
                "worst_ratio": max((r["ratio"] for r in rows), default=None),
                "worst_1080p_ratio": max((r["ratio"] for r in hd), default=None),
-               "peak_rss_mb": max((r["peak_rss_mb"] for r in rows), default=None)}
+               "peak_rss_mb": max((r["peak_rss_mb"] for r in rows), default=None),
+               "load_average": [min(seen), max(seen)] if seen else None}
     print(f"corpus total: ffmpeg {total_ref:.2f} s, vid2auto {total_ours:.2f} s, ratio {summary['ratio']}x "
           f"(target <= 2.0); worst {summary['worst_ratio']}x, worst 1080p {summary['worst_1080p_ratio']}x "
-          f"(target <= 2.5); peak RSS {summary['peak_rss_mb']} MB (target <= 400)", flush=True)
+          f"(target <= 2.5); peak RSS {summary['peak_rss_mb']} MB (target <= 400); "
+          f"CPU {total_cpu:.2f} s vs ffmpeg {total_ref_cpu:.2f} s ({summary['cpu_ratio']}x); "
+          f"load average {summary['load_average']}", flush=True)
+    if before:
+        total_before = sum(r["before_s"] for r in rows)
+        summary["before_s"] = round(total_before, 3)
+        summary["before_cpu_s"] = round(sum(r["before_cpu_s"] for r in rows), 3)
+        summary["before_ratio"] = round(total_before / total_ref, 3) if total_ref else None
+        print(f"corpus total before ({before}): {total_before:.2f} s, ratio {summary['before_ratio']}x, "
+              f"CPU {summary['before_cpu_s']:.2f} s", flush=True)
     if speedup:
         one = many = 0.0
         for rec in corpus_recordings(only):
@@ -357,6 +403,8 @@ def main():
     ap.add_argument("--only", default="", help="corpus: only recordings whose name contains this")
     ap.add_argument("--repeats", type=int, default=0, help="runs of each side (best kept; default 3, 1 with --quick)")
     ap.add_argument("--no-speedup", action="store_true", help="corpus: skip the --agents 1 comparison")
+    ap.add_argument("--before", default="", metavar="DIR",
+                    help="corpus: also run DIR/vid2auto (e.g. main's release build) interleaved, for a before/after")
     ap.add_argument("--json", default=os.path.join(ROOT, ".eval-out", "bench.json"))
     args = ap.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -365,7 +413,7 @@ def main():
     repeats = args.repeats or (1 if args.quick else 3)
     for s in args.sections.split(","):
         if s == "corpus":
-            bench_corpus(results, clips, repeats, only=args.only, speedup=not args.no_speedup)
+            bench_corpus(results, clips, repeats, only=args.only, speedup=not args.no_speedup, before=args.before or None)
         else:
             SECTIONS[s](results, clips, repeats)
     os.makedirs(os.path.dirname(args.json), exist_ok=True)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Accuracy guard for speed work: the `--target timeline` output of every corpus recording must
-stay byte-identical apart from timings.
+"""Accuracy guard for speed work: the `--target timeline` output of every recording of
+samples/recordings and samples/heldout/recordings must stay byte-identical apart from timings.
 
   python3 Tests/harness/timeline_identity.py --save DIR    # before a change
   python3 Tests/harness/timeline_identity.py --check DIR   # after it: exit 1 on any difference
@@ -15,9 +15,14 @@ BIN = os.environ.get("SCREENWRIGHT_BIN_DIR", os.path.join(ROOT, ".build", "relea
 TIMING_KEYS = {"swarm", "wallSeconds"}
 
 
-def recordings():
-    d = os.path.join(ROOT, "samples", "recordings")
-    return sorted(glob.glob(os.path.join(d, "*.mp4")) + glob.glob(os.path.join(d, "*.webm")))
+def recordings(heldout=True):
+    dirs = [os.path.join(ROOT, "samples", "recordings")]
+    if heldout:
+        dirs.append(os.path.join(ROOT, "samples", "heldout", "recordings"))
+    found = []
+    for d in dirs:
+        found += sorted(glob.glob(os.path.join(d, "*.mp4")) + glob.glob(os.path.join(d, "*.webm")))
+    return found
 
 
 def strip(x):
@@ -45,10 +50,11 @@ def main():
     g.add_argument("--check", metavar="DIR")
     ap.add_argument("--only", default="", help="substring filter on recording names")
     ap.add_argument("--agents", type=int, default=0, help="pass --agents N (0: default)")
+    ap.add_argument("--no-heldout", action="store_true", help="only samples/recordings (default: also samples/heldout/recordings)")
     args = ap.parse_args()
     extra = ["--agents", str(args.agents)] if args.agents else []
     bad = 0
-    for rec in recordings():
+    for rec in recordings(heldout=not args.no_heldout):
         name = os.path.basename(rec)
         if args.only and args.only not in name:
             continue
