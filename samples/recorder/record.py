@@ -145,11 +145,15 @@ class Recorder:
 
     def __init__(self, sc: Scenario, store, port: int, display: str, outdir: str, keep_raw=False):
         self.sc, self.store, self.port, self.display = sc, store, port, display
+        self.scale = float(sc.scale)
         self.outdir, self.keep_raw = outdir, keep_raw
         self.origin = f"http://127.0.0.1:{port}"
         self.start_url = self.origin + sc.path
         self.rng = random.Random(sc.seed)
         self.env = dict(os.environ, DISPLAY=display)
+        if sc.cursor:  # libXcursor reads the theme from the environment (xsetroot's root cursor and Chromium's)
+            self.env["XCURSOR_THEME"] = sc.cursor
+            self.env["XCURSOR_SIZE"] = str(int(round(24 * self.scale)))
         self.procs: dict[str, subprocess.Popen] = {}
         self.tmp = tempfile.mkdtemp(prefix=f"sw-rec-{sc.name}-")
         self.actions: list[dict] = []
@@ -178,6 +182,9 @@ class Recorder:
             raise ScenarioError("Xvfb did not start")
         subprocess.run(["xsetroot", "-solid", self.sc.background, "-cursor_name", "left_ptr"], env=self.env)
 
+    def _scale_str(self):
+        return f"{self.scale:g}"
+
     def _window_geometry(self):
         if self.sc.window:
             return self.sc.window
@@ -193,11 +200,16 @@ class Recorder:
                        "browser": {"has_seen_welcome_page": True}, "translate": {"enabled": False},
                        "autofill": {"profile_enabled": False, "credit_card_enabled": False}}, f)
         x, y, w, h = self._window_geometry()
+        # --window-position/--window-size are in device-independent pixels: divide the screen size
+        # by the scale so the window covers the same screen pixels.
+        dx, dy, dw, dh = (int(round(v / self.scale)) for v in (x, y, w, h))
         args = [CHROMIUM, "--no-sandbox", "--test-type", "--no-first-run", "--no-default-browser-check",
                 "--disable-infobars", "--password-store=basic", f"--remote-debugging-port={CDP_PORT}",
-                f"--user-data-dir={prof}", f"--window-position={x},{y}", f"--window-size={w},{h}",
-                "--force-device-scale-factor=1", "--disable-features=Translate,MediaRouter,AutofillServerCommunication",
-                "--disable-session-crashed-bubble", "--hide-crash-restore-bubble", self.start_url]
+                f"--user-data-dir={prof}", f"--window-position={dx},{dy}", f"--window-size={dw},{dh}",
+                f"--force-device-scale-factor={self._scale_str()}",
+                "--disable-features=Translate,MediaRouter,AutofillServerCommunication",
+                "--disable-session-crashed-bubble", "--hide-crash-restore-bubble",
+                f"--app={self.start_url}" if self.sc.app_mode else self.start_url]
         self.procs["chromium"] = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL,
                                                   stderr=open(os.path.join(self.tmp, "chromium.log"), "w"))
         deadline = time.time() + 30
@@ -225,7 +237,9 @@ class Recorder:
         # Without a window manager Chromium sometimes makes the window 1 px smaller than asked.
         wid = None
         for _ in range(50):
-            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", " - Chromium$"],
+            title = "." if self.sc.app_mode else " - Chromium$"
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "chromium"] if self.sc.app_mode
+                                 else ["xdotool", "search", "--onlyvisible", "--name", title],
                                  env=self.env, capture_output=True, text=True).stdout.split()
             if out:
                 wid = out[0]
@@ -233,24 +247,30 @@ class Recorder:
             time.sleep(0.1)
         for _ in range(3):
             m = self.metrics()
-            if (m["screenX"], m["screenY"], m["outerWidth"], m["outerHeight"]) == (x, y, w, h) or not wid:
+            if (m["screenX"], m["screenY"], m["outerWidth"], m["outerHeight"]) == (dx, dy, dw, dh) or not wid:
                 break
             subprocess.run(["xdotool", "windowmove", wid, str(x), str(y), "windowsize", wid, str(w), str(h)],
                            env=self.env)
             time.sleep(0.6)
         m = self.metrics()
-        if (m["outerWidth"], m["outerHeight"]) != (w, h):
-            print(f"  warning: window is {m['outerWidth']}x{m['outerHeight']}, wanted {w}x{h}", file=sys.stderr)
+        if (m["outerWidth"], m["outerHeight"]) != (dw, dh):
+            print(f"  warning: window is {m['outerWidth']}x{m['outerHeight']}, wanted {dw}x{dh}", file=sys.stderr)
+        if abs(m["dpr"] - self.scale) > 1e-6:
+            raise ScenarioError(f"devicePixelRatio is {m['dpr']}, wanted {self.scale}")
 
     def metrics(self) -> dict:
         return self.page.evaluate("""() => ({screenX, screenY, outerWidth, outerHeight, innerWidth, innerHeight,
                                              dpr: devicePixelRatio, scrollY})""")
 
     def viewport(self) -> dict:
+        """The page's content area in screen (= video) pixels. Window metrics are CSS pixels; at a
+        device scale S every CSS pixel covers S screen pixels."""
         m = self.metrics()
-        return {"x": m["screenX"] + (m["outerWidth"] - m["innerWidth"]),
-                "y": m["screenY"] + (m["outerHeight"] - m["innerHeight"]),
-                "width": m["innerWidth"], "height": m["innerHeight"]}
+        s = self.scale
+        v = {"x": (m["screenX"] + (m["outerWidth"] - m["innerWidth"])) * s,
+             "y": (m["screenY"] + (m["outerHeight"] - m["innerHeight"])) * s,
+             "width": m["innerWidth"] * s, "height": m["innerHeight"] * s}
+        return {k: int(round(val)) for k, val in v.items()}
 
     def _start_ffmpeg(self):
         w, h = self.sc.screen
@@ -291,7 +311,7 @@ class Recorder:
             try:
                 p.stdin.write("q")
                 p.stdin.flush()
-                p.wait(20)
+                p.wait(180)  # a big screen under load can leave many queued frames to encode
             except (OSError, subprocess.TimeoutExpired):
                 p.kill()
                 p.wait()
@@ -355,9 +375,10 @@ class Recorder:
             fx, fy = rng.gauss(0.5, 0.1), rng.gauss(0.5, 0.1)
         fx, fy = min(max(fx, 0.2), 0.8), min(max(fy, 0.25), 0.75)
         px, py = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
-        if not (0 <= px < vp["width"] and 0 <= py < vp["height"]):
+        s = self.scale
+        if not (0 <= px * s < vp["width"] and 0 <= py * s < vp["height"]):
             raise ScenarioError(f"target at page ({px:.0f},{py:.0f}) is outside the viewport; scroll first")
-        return vp["x"] + px, vp["y"] + py, px, py
+        return vp["x"] + px * s, vp["y"] + py * s, px, py
 
     def _act(self, kind, start, end, target=None, value=None, secret=False, **extra):
         blank = {"role": None, "name": None, "label": None, "placeholder": None, "text": None, "context": None}
@@ -456,10 +477,12 @@ class Recorder:
             raise ScenarioError(f"the {target['role']} did not toggle")
         return self._act("check", down, up, target, checked, **self._geom(info, px, py))
 
-    def fill(self, locator, text, context=None, speed=1.0, select_all=False):
+    def fill(self, locator, text, context=None, speed=1.0, select_all=False, expect=None):
         """Focus a field with a click (unless it has focus) and type; "\\b" in text is a backspace.
         `select_all`: press Control+A after focusing (to retype a prefilled field). Logs one fill with
-        the field's final value (docs/timeline.md: select-all-and-retype is one fill, not a press)."""
+        the field's final value (docs/timeline.md: select-all-and-retype is one fill, not a press).
+        `expect`: the value the field must hold when what is typed is not the value itself (a date
+        field typed as 03152027 holds 2027-03-15)."""
         target, info = self.describe(locator, context)
         loc = self.loc(locator)
         start = None
@@ -490,7 +513,7 @@ class Recorder:
         end = last + 0.05
         time.sleep(0.05)
         value = loc.evaluate("el => el.value")
-        expected = apply_backspaces(text, initial)
+        expected = apply_backspaces(text, initial) if expect is None else expect
         if value != expected:
             raise ScenarioError(f"field holds {value!r}, expected {expected!r}")
         return self._act("fill", start if start is not None else first, end, target, value,
@@ -616,6 +639,13 @@ class Recorder:
         self.store.reset()
         self.page.reload(wait_until="load")  # report fresh state after the reset
         time.sleep(0.8)
+        if sc.preroll is not None:
+            before = json.dumps(self.store.get(sc.app), sort_keys=True)
+            sc.preroll(self)
+            time.sleep(0.5)
+            if json.dumps(self.store.get(sc.app), sort_keys=True) != before:
+                raise ScenarioError("the pre-roll changed the app's state (the truth could not replay it)")
+            self.actions.clear()
         self._start_ffmpeg()
         self._act("goto", 0.0, 0.0, None, self.start_url)
         self.wait(0.8, 1.4)
@@ -666,7 +696,10 @@ class Recorder:
             "viewport": self.vp,
             "window": {"x": x, "y": y, "width": ww, "height": wh},
             "pointerVisible": sc.pointer,
-            "addressBar": True,
+            "addressBar": not sc.app_mode,
+            "deviceScaleFactor": self.scale if self.scale != 1 else 1,
+            "cursorTheme": sc.cursor,
+            "startsMidSession": sc.preroll is not None,
             "frameRate": sc.fps,
             "codec": st["codec_name"],
             "duration": round(duration, 3),
@@ -700,6 +733,7 @@ def load_scenarios():
 
 
 def main(argv=None) -> int:
+    global CDP_PORT
     ap = argparse.ArgumentParser(description="Record the sample scenarios (real Chromium + Xvfb + xdotool + ffmpeg).")
     ap.add_argument("--all", action="store_true", help="record every scenario")
     ap.add_argument("--scenario", action="append", default=[], help="record this scenario (repeatable)")
@@ -707,10 +741,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=os.path.join(SAMPLES, "recordings"))
     ap.add_argument("--port", type=int, default=samples_server.DEFAULT_PORT)
     ap.add_argument("--display", default=":99")
+    ap.add_argument("--cdp-port", type=int, default=CDP_PORT, help="Chromium's DevTools port")
     ap.add_argument("--retries", type=int, default=2, help="re-record when the capture missed frames or a step failed")
     ap.add_argument("--max-missed", type=float, default=0.02, help="fraction of missed frames that triggers a retry")
     ap.add_argument("--keep-raw", action="store_true", help="keep the temporary capture and logs")
     args = ap.parse_args(argv)
+    CDP_PORT = args.cdp_port
     scs = load_scenarios()
     if args.list:
         for s in scs.values():

@@ -82,7 +82,7 @@
           li.appendChild(inp);
           setTimeout(function () { inp.focus(); inp.select(); }, 0);
         } else {
-          var t = el("strong", "title", c.title);
+          var t = el("h3", "title", c.title);
           t.addEventListener("dblclick", function () { renaming = c; render(); report(); });
           li.appendChild(t);
         }
