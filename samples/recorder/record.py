@@ -727,8 +727,15 @@ class Recorder:
                 "longestGapMs": round(max(gaps) * 1000, 1) if gaps else None}
 
 
-def load_scenarios():
+def load_scenarios(extra=()):
+    """The scenarios of scenarios.py, plus those a file given with --extra-scenarios registers
+    (samples/heldout/scenarios_heldout.py: `from scenarios import *` and more @scenario functions)."""
+    import importlib.util
     import scenarios
+    for i, path in enumerate(extra):
+        spec = importlib.util.spec_from_file_location(f"extra_scenarios_{i}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
     return scenarios.SCENARIOS
 
 
@@ -742,12 +749,14 @@ def main(argv=None) -> int:
     ap.add_argument("--port", type=int, default=samples_server.DEFAULT_PORT)
     ap.add_argument("--display", default=":99")
     ap.add_argument("--cdp-port", type=int, default=CDP_PORT, help="Chromium's DevTools port")
+    ap.add_argument("--extra-scenarios", action="append", default=[], metavar="FILE",
+                    help="also load the scenarios FILE registers (e.g. samples/heldout/scenarios_heldout.py)")
     ap.add_argument("--retries", type=int, default=2, help="re-record when the capture missed frames or a step failed")
     ap.add_argument("--max-missed", type=float, default=0.02, help="fraction of missed frames that triggers a retry")
     ap.add_argument("--keep-raw", action="store_true", help="keep the temporary capture and logs")
     args = ap.parse_args(argv)
     CDP_PORT = args.cdp_port
-    scs = load_scenarios()
+    scs = load_scenarios(args.extra_scenarios)
     if args.list:
         for s in scs.values():
             print(f"{s.name:28} {s.screen[0]}x{s.screen[1]} {s.fps}fps {s.codec:4} {s.description}")

@@ -1204,3 +1204,68 @@ def board_hidpi_1440(r):
     r.think()
     r.press("Escape")
     r.wait(1.0, 1.4)
+
+
+@scenario("docs-dark-option-125", "docs", "/docs/",
+          "Device scale 1.25. Turns on Dark mode, types “proxy” in the search and clicks the result "
+          "in the list with the pointer, then says Yes on that section.",
+          ["device scale 1.25", "toggle switch", "dark page", "fill (combobox)", "option clicked in a list",
+           "in-page anchor navigation", "repeated buttons (context)"],
+          screen=(1600, 1000), scale=1.25)
+def docs_dark_option_125(r):
+    r.check(role("switch", "Dark mode"))
+    r.think()
+    r.fill(role("combobox", "Search docs"), "proxy")
+    r.wait(0.5, 0.8)
+    r.click(role("option", "Deployment"))
+    r.wait(0.8, 1.2)
+    r.click(docs_section_button(r, "deployment", "Yes"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-dialog-keyboard", "board", "/board/",
+          "Opens “Sync retry backoff” with its ✎ button and works the dialog from the keyboard: Tab "
+          "from Assignee to Story points (Tab selects the number), types 5, Tab to Blocked, Space "
+          "turns it on, Escape closes.",
+          ["repeated card buttons (context)", "modal dialog", "press Tab", "fill in a focused field (text selected)",
+           "press Space on a switch", "press Escape closes a dialog"])
+def board_dialog_keyboard(r):
+    r.click(board_button(r, "Sync retry backoff", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.fill(label("Story points"), "5")
+    r.wait(0.3, 0.5)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.press("Space")
+    r.think()
+    r.press("Escape")
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-keyboard-enter", "wizard", "/wizard/",
+          "The guest step from the keyboard: name, Tab, email, Tab, phone, Tab to Next and Enter "
+          "presses it; on the dates step a date, Nights raised with ArrowUp, then Next by pointer.",
+          ["press Tab", "press Enter on a button", "date input", "press ArrowUp", "multi-step form"])
+def wizard_keyboard_enter(r):
+    r.fill(label("Full name"), "Nadia Petrova")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(label("Email"), "nadia.petrova@mail.bg")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(label("Phone (optional)"), "+359 2 555 0127")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.press("Enter")
+    r.wait(0.5, 0.8)
+    r.fill(label("Check-in date"), "05092027", expect="2027-05-09")
+    r.think()
+    r.click(label("Nights"))
+    r.wait(0.2, 0.4)
+    r.press("ArrowUp")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(1.0, 1.4)
