@@ -60,7 +60,8 @@ def entry_from_row(row: dict, meta: dict) -> dict | None:
     if row.get("timeline") is None or any(t not in row.get("replay", {}) for t in TARGETS):
         return None
     tl = row["timeline"]
-    keep = ("status", "reason", "predicted", "matched", "truth", "truthFills", "exactFills", "startURL")
+    keep = ("status", "reason", "predicted", "matched", "truth", "truthFills", "exactFills", "startURL",
+            "missed", "extra", "wrongFillValues")
     return {
         "app": row.get("app"),
         "measured": dict(meta),
@@ -156,3 +157,56 @@ def comparison_markdown(comp: list) -> list:
     for label, now, first, n in comp:
         L.append(f"| {label} | " + " | ".join(_fig(first, n)) + " | " + " | ".join(_fig(now)) + " |")
     return L
+
+
+def recording_table(data: dict, names: list) -> list:
+    """Markdown rows, one per recording: its first-seen figures and the truth actions it missed."""
+    L = ["| recording | timeline P | R | exact fill values | start URL | replay Playwright-Python | "
+         "replay Selenium-Python | missed truth actions |", "|---|---|---|---|---|---|---|---|"]
+    for n in names:
+        e = data["scenarios"].get(n)
+        if e is None:
+            L.append(f"| {n} | – | – | – | – | – | – | (no first-seen entry) |")
+            continue
+        tl = e["timeline"]
+        if tl.get("status") == "scored":
+            p = f"{tl['matched'] / tl['predicted']:.2f} ({tl['matched']}/{tl['predicted']})" if tl["predicted"] else "0.00 (0/0)"
+            r = f"{tl['matched'] / tl['truth']:.2f} ({tl['matched']}/{tl['truth']})" if tl["truth"] else "–"
+            ex = f"{tl['exactFills']}/{tl['truthFills']}" if tl["truthFills"] else "–"
+            url = {True: "ok", False: "wrong", None: "– (no address bar)"}[tl.get("startURL")]
+        else:
+            p = r = ex = url = "unavailable: " + str(tl.get("reason", ""))
+        rp = [("pass" if e["replay"][t]["status"] == "pass" else
+               f"{e['replay'][t]['status']}: {e['replay'][t].get('reason') or ''}".strip()) for t in TARGETS]
+        missed = "; ".join(tl.get("missed") or []) or "–"
+        cells = [n, p, r, ex, url, *rp, missed]
+        L.append("| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return L
+
+
+def main(argv=None) -> int:
+    import argparse
+    import sys
+    ap = argparse.ArgumentParser(description="Print the stored first-seen scores as Markdown tables.")
+    ap.add_argument("--samples", default=os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), "samples"))
+    ap.add_argument("--apps", default="", help="comma-separated apps (default: all)")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import eval as harness
+    data = load(path_for(args.samples))
+    apps = [a for a in args.apps.split(",") if a]
+    names = sorted(n for n, e in data["scenarios"].items() if not apps or e.get("app") in apps)
+    print("\n".join(recording_table(data, names)))
+    rows = [row_from_entry(n, data["scenarios"][n]) for n in names]
+    print()
+    tot = harness.totals(rows, list(harness.ALL_TARGETS))
+    print(f"Totals ({len(rows)} recordings): " + "; ".join(harness.totals_lines(tot)))
+    for app in sorted({r["app"] for r in rows}):
+        st = harness.totals([r for r in rows if r["app"] == app], list(harness.ALL_TARGETS))
+        print(f"- {app} ({st['scenarios']}): " + "; ".join(harness.totals_lines(st)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
