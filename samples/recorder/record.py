@@ -279,7 +279,7 @@ class Recorder:
                 "-f", "x11grab", "-draw_mouse", "1" if self.sc.pointer else "0",
                 "-framerate", str(self.sc.fps), "-video_size", f"{w}x{h}", "-i", self.display,
                 "-c:v", "libx264", "-preset", "ultrafast", "-crf", "14", "-pix_fmt", "yuv420p",
-                "-g", str(self.sc.fps * 2), self.raw]
+                "-g", str(self.sc.fps * 2), "-progress", os.path.join(self.tmp, "progress.txt"), self.raw]
         p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True, bufsize=1, preexec_fn=_realtime_ish)
         self.procs["ffmpeg"] = p
@@ -304,6 +304,22 @@ class Recorder:
         time.sleep(0.2)
         if p.poll() is not None:
             raise ScenarioError("ffmpeg exited:\n" + "".join(self.ffmpeg_log[-20:]))
+
+    def _encoded_until(self) -> float:
+        """How far (video seconds) the grabber's encoder has got, from its -progress file."""
+        try:
+            with open(os.path.join(self.tmp, "progress.txt")) as f:
+                vals = re.findall(r"out_time_us=(\d+)", f.read())
+            return int(vals[-1]) / 1e6 if vals else 0.0
+        except OSError:
+            return 0.0
+
+    def _drain_capture(self, until: float, timeout=90.0):
+        """Under load the encoder lags the grabber, and stopping ffmpeg drops the frames still
+        queued: keep capturing until the encoder has passed `until` (video seconds)."""
+        deadline = time.time() + timeout
+        while self._encoded_until() < until and time.time() < deadline:
+            time.sleep(0.25)
 
     def _stop_ffmpeg(self):
         p = self.procs.pop("ffmpeg", None)
@@ -654,6 +670,7 @@ class Recorder:
         end_time = self.now()
         time.sleep(0.3)
         final_state = self.store.get(sc.app)
+        self._drain_capture(end_time + 0.5)
         self._stop_ffmpeg()
         return self._finish(final_state, end_time)
 
