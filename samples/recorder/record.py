@@ -88,7 +88,10 @@ CONTEXT_JS = r"""
     if (peers.length !== 1) return null;
     const cand = a.querySelector('h1, h2, h3, h4, h5, h6, [role=heading], th, td, strong, label, .text');
     if (cand && cand !== el && !cand.contains(el)) {
-      const t = clean(cand.innerText);
+      // a heading's decorations (a count badge marked aria-hidden) are not part of its name
+      const c = cand.cloneNode(true);
+      c.querySelectorAll('[aria-hidden=true]').forEach(n => n.remove());
+      const t = clean(cand.querySelector('[aria-hidden=true]') ? c.textContent : cand.innerText);
       if (t) return t.split(' \n')[0];
     }
   }

@@ -800,7 +800,7 @@ def contacts_retype_search_24fps(r):
 # docs: Lattice Docs, condensed face ----------------------------------------------------------------
 @scenario("docs-search-arrows", "docs", "/docs/",
           "Types “cach” in the docs search, moves through the results with ArrowDown twice and ArrowUp "
-          "once and opens the highlighted one (Caching) with Enter (the page jumps to its section), then answers that "
+          "once and opens the highlighted one (Caching) with Enter (the page jumps to its section), scrolls a little and answers that "
           "section's Was this helpful? with Yes (identical Yes buttons per section).",
           ["fill (combobox)", "press ArrowDown / ArrowUp in a list", "press Enter", "in-page anchor navigation",
            "repeated buttons (context)"])
@@ -813,6 +813,8 @@ def docs_search_arrows(r):
     r.wait(0.3, 0.6)
     r.press("Enter")
     r.wait(0.8, 1.2)
+    r.scroll(2)
+    r.think()
     r.click(docs_section_button(r, "caching", "Yes"))
     r.wait(1.0, 1.4)
 
