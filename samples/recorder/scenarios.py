@@ -1252,3 +1252,18 @@ def docs_tab_space(r):
     r.think()
     r.click(docs_section_button(r, "faq", "Copy code"))
     r.wait(1.0, 1.4)
+
+
+@scenario("contacts-tabs-star", "contacts", "/contacts/",
+          "Opens the Favourites tab (the indicator slides), goes back to All, searches “chen” and "
+          "stars Chen Wei with the row's icon-only ☆.",
+          ["tabs (animated indicator)", "fill (live filter)", "toggle button (aria-pressed)"])
+def contacts_tabs_star(r):
+    r.click(role("tab", "Favourites"))
+    r.think()
+    r.click(role("tab", "All"))
+    r.think()
+    r.fill(role("searchbox", "Search contacts"), "chen")
+    r.wait(0.5, 0.8)
+    r.click(contact_button(r, "Chen Wei", "Favourite"))
+    r.wait(1.0, 1.4)
