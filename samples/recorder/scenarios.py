@@ -1267,3 +1267,33 @@ def contacts_tabs_star(r):
     r.wait(0.5, 0.8)
     r.click(contact_button(r, "Chen Wei", "Favourite"))
     r.wait(1.0, 1.4)
+
+
+@scenario("board-add-escape-move", "board", "/board/",
+          "Starts a card in Done and abandons it with Escape, then moves “Dark mode icons” right with "
+          "its icon-only → button.",
+          ["repeated buttons (context)", "press Escape cancels", "icon-only button (aria-label Move right)"])
+def board_add_escape_move(r):
+    r.click(column_button(r, "Done"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "New card title"), "Later")
+    r.wait(0.3, 0.5)
+    r.press("Escape")
+    r.think()
+    r.click(board_button(r, "Dark mode icons", "Move right"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-copy-feedback", "docs", "/docs/",
+          "Copies the Introduction's code with its icon-only button and answers Yes, then jumps to "
+          "Middleware from the sidebar and answers No there.",
+          ["icon-only button (aria-label Copy code)", "repeated buttons (context)", "sidebar link (anchor)"])
+def docs_copy_feedback(r):
+    r.click(docs_section_button(r, "introduction", "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, "introduction", "Yes"))
+    r.think()
+    r.click(role("link", "Middleware"))
+    r.think()
+    r.click(docs_section_button(r, "middleware", "No"))
+    r.wait(1.0, 1.4)
