@@ -1297,3 +1297,46 @@ def docs_copy_feedback(r):
     r.think()
     r.click(docs_section_button(r, "middleware", "No"))
     r.wait(1.0, 1.4)
+
+
+@scenario("contacts-remove-two", "contacts", "/contacts/",
+          "Removes Greta Holm with her row's ✕, takes it back with Undo, then removes Bruno Salgado.",
+          ["icon-only button (aria-label Remove)", "repeated row buttons (context)", "snackbar Undo"])
+def contacts_remove_two(r):
+    r.click(contact_button(r, "Greta Holm", "Remove"))
+    r.wait(0.6, 1.0)
+    r.click(role("button", "Undo"))
+    r.think()
+    r.click(contact_button(r, "Bruno Salgado", "Remove"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-next-back", "wizard", "/wizard/",
+          "Types a name and an email (clicking each field), goes to the dates step with Next and back "
+          "with Back.",
+          ["fill", "multi-step form", "back / next"])
+def wizard_next_back(r):
+    r.fill(label("Full name"), "Ilse Berg")
+    r.think()
+    r.fill(label("Email"), "ilse@berg.nl")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 1.0)
+    r.click(role("button", "Back"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-version-click", "docs", "/docs/",
+          "Opens the version menu with a click (not by resting on it), picks v2.9, then turns Dark mode "
+          "on and off again.",
+          ["menu opened by click", "menuitem", "toggle switch on and off"])
+def docs_version_click(r):
+    r.click(role("button", "v3.2"))
+    r.wait(0.4, 0.7)
+    r.click(role("menuitem", "v2.9"))
+    r.think()
+    r.check(role("switch", "Dark mode"))
+    r.think()
+    r.check(role("switch", "Dark mode"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-300, -150), dy_range=(120, 240))
