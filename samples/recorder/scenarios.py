@@ -1326,17 +1326,18 @@ def wizard_next_back(r):
     r.wait(1.0, 1.4)
 
 
-@scenario("docs-version-click", "docs", "/docs/",
-          "Opens the version menu with a click (not by resting on it), picks v2.9, then turns Dark mode "
-          "on and off again.",
-          ["menu opened by click", "menuitem", "toggle switch on and off"])
-def docs_version_click(r):
-    r.click(role("button", "v3.2"))
-    r.wait(0.4, 0.7)
-    r.click(role("menuitem", "v2.9"))
-    r.think()
+
+@scenario("docs-dark-copy", "docs", "/docs/",
+          "Turns Dark mode on, copies the Introduction's code with its icon-only button, answers No, "
+          "and turns Dark mode off again.",
+          ["toggle switch on and off", "dark page", "icon-only button (aria-label Copy code)",
+           "repeated buttons (context)"])
+def docs_dark_copy(r):
     r.check(role("switch", "Dark mode"))
+    r.think()
+    r.click(docs_section_button(r, "introduction", "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, "introduction", "No"))
     r.think()
     r.check(role("switch", "Dark mode"))
     r.wait(1.0, 1.4)
-    r.wander(dx_range=(-300, -150), dy_range=(120, 240))
