@@ -35,6 +35,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import first_seen  # noqa: E402
 import replay  # noqa: E402
 import scoring  # noqa: E402
 
@@ -367,7 +368,7 @@ def print_scoped(by_scope, by_app, scopes):
         print(f"  {app} ({st['scenarios']}): " + "; ".join(totals_lines(st)))
 
 
-def render_doc_section(rows, targets, tot, meta, scoped=None):
+def render_doc_section(rows, targets, tot, meta, scoped=None, comp=None):
     L = [BEGIN, "## vid2auto (written by `make eval`; do not edit by hand)", ""]
     L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {tot['scenarios']} recordings, "
              f"binary `{meta['bin']}`. Replay: the generated script run against `samples/server.py`, "
@@ -409,6 +410,14 @@ def render_doc_section(rows, targets, tot, meta, scoped=None):
         L.append("")
         for app, st in by_app.items():
             L.append(f"- {app} ({st['scenarios']}): " + "; ".join(totals_lines(st)))
+    if comp:
+        L.append("")
+        L.append("First seen (stored in `samples/recordings/first-seen.json`: each recording's result the first "
+                 "time it was measured, before any tuning on it; – = none stored) and now, over the same recordings. "
+                 "P / R = timeline precision / recall, exact values = typed values read exactly, start URL = "
+                 "recordings with an address bar whose start URL is right:")
+        L.append("")
+        L.extend(first_seen.comparison_markdown(comp))
     L.append(END)
     return "\n".join(L) + "\n"
 
@@ -432,6 +441,15 @@ def write_doc(section, path=DOC):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def file_sha256(path):
+    import hashlib
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()[:16]
+    except OSError:
+        return None
 
 
 def git_commit():
@@ -462,6 +480,11 @@ def parse_args(argv):
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/accuracy.md")
     ap.add_argument("--reference", action="store_true", help="run Tests/harness/reference/ instead of vid2auto")
     ap.add_argument("--reference-dir", default=REFERENCE_DIR)
+    ap.add_argument("--first-seen", default=None,
+                    help="first-seen scores file (default: SAMPLES/recordings/first-seen.json)")
+    ap.add_argument("--record-first-seen", action="store_true",
+                    help="store this run's result as the first-seen score of every recording that has none "
+                         "(needs all three targets; never rewrites an entry)")
     args = ap.parse_args(argv)
     args.bin = os.path.abspath(args.bin)
     args.samples = os.path.abspath(args.samples)
@@ -481,6 +504,9 @@ def parse_args(argv):
         ap.error("--update-ratchet needs a full vid2auto run (no --reference, --scenarios or --targets)")
     if args.check_ratchet is None:
         args.check_ratchet = args.full and not args.reference
+    args.first_seen = os.path.abspath(args.first_seen or first_seen.path_for(args.samples))
+    if args.record_first_seen and (args.reference or args.target_list != list(ALL_TARGETS)):
+        ap.error("--record-first-seen needs a vid2auto run with all targets (no --reference or --targets)")
     return args
 
 
@@ -508,18 +534,35 @@ def main(argv=None):
     tot = totals(rows, args.target_list)
     scopes = ratchet_scopes()
     by_scope, by_app = scoped_totals(rows, args.target_list, scopes)
+    comp = None
+    if not args.reference:
+        if args.record_first_seen:
+            added = first_seen.record(args.first_seen, rows, {
+                "binary": os.path.relpath(args.bin, REPO), "binarySha256": file_sha256(args.bin),
+                "commit": git_commit()})
+            print(f"first seen: stored {len(added)} new entr{'y' if len(added) == 1 else 'ies'} in "
+                  f"{os.path.relpath(args.first_seen, REPO)}" + (f" ({', '.join(added)})" if added else ""))
+        if args.target_list == list(ALL_TARGETS):
+            comp = first_seen.comparison(rows, first_seen.load(args.first_seen), totals, args.target_list, scopes)
     for r in rows:
         for k in [k for k in r if k.startswith("_")]:
             del r[k]
     wall = round(time.monotonic() - t_start, 1)
     print_table(rows, args.target_list, tot)
     print_scoped(by_scope, by_app, scopes)
+    if comp:
+        print("first seen -> now:")
+        for line in first_seen.comparison_lines(comp):
+            print("  " + line)
     print(f"({wall} s)")
 
     meta = {"mode": "reference" if args.reference else "vid2auto", "bin": os.path.relpath(args.bin, REPO),
             "commit": git_commit(), "seconds": wall, "targets": args.target_list}
     summary = dict(meta, totals=tot, scenarios=rows,
                    scopeTotals={(k or "corpus"): v for k, v in by_scope.items()}, appTotals=by_app)
+    if comp:
+        summary["firstSeen"] = [{"scope": label, "now": now, "firstSeen": first, "firstSeenRecordings": n}
+                                for label, now, first, n in comp]
     status = 0
     figs = {}
     for name, st in by_scope.items():
@@ -551,7 +594,7 @@ def main(argv=None):
             print("reference failures: " + ", ".join(failed), file=sys.stderr)
             status = 1
     elif args.full and not args.no_docs:
-        write_doc(render_doc_section(rows, args.target_list, tot, meta, (by_scope, by_app, scopes)))
+        write_doc(render_doc_section(rows, args.target_list, tot, meta, (by_scope, by_app, scopes), comp))
         print(f"wrote {os.path.relpath(DOC, REPO)} (vid2auto section)")
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w", encoding="utf-8") as f:

@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import eval as harness  # noqa: E402
+import first_seen  # noqa: E402
 import replay  # noqa: E402
 import scoring  # noqa: E402
 
@@ -230,6 +231,63 @@ def test_totals_and_ratchet(tmp_path, monkeypatch):
     saved = json.loads((tmp_path / "ratchet.json").read_text())
     assert saved["replayPassRate"]["selenium-python"] == 0.5 and saved["timeline"]["recall"] == 0.375
     assert harness.load_ratchet()["timeline.precision"] == 0.75
+
+
+def _row(name, app, pw, matched, predicted, truth, exact=0, fills=0, url=True):
+    return {"scenario": name, "app": app,
+            "replay": {"playwright-python": {"status": pw, "reason": None if pw == "pass" else "x"},
+                       "selenium-python": {"status": pw}},
+            "timeline": {"status": "scored", "predicted": predicted, "matched": matched, "truth": truth,
+                         "truthFills": fills, "exactFills": exact, "startURL": url, "file": "t.json"},
+            "_truthCount": truth, "_truthFills": fills, "_hasAddressBar": url is not None}
+
+
+def test_first_seen_is_stored_once_and_never_rewritten(tmp_path):
+    path = str(tmp_path / "first-seen.json")
+    first = [_row("a", "x", "fail", 1, 4, 5, 0, 2), _row("b", "y", "pass", 3, 3, 3)]
+    assert first_seen.record(path, first, {"commit": "c1"}) == ["a", "b"]
+    later = [_row("a", "x", "pass", 5, 5, 5, 2, 2), _row("b", "y", "pass", 3, 3, 3), _row("c", "y", "fail", 0, 2, 2)]
+    assert first_seen.record(path, later, {"commit": "c2"}) == ["c"]  # a and b keep their first scores
+    data = first_seen.load(path)
+    assert data["scenarios"]["a"]["timeline"]["matched"] == 1
+    assert data["scenarios"]["a"]["measured"]["commit"] == "c1" and data["scenarios"]["c"]["measured"]["commit"] == "c2"
+    assert "file" not in data["scenarios"]["a"]["timeline"]
+    # a row without every target is not a first-seen score
+    partial = _row("d", "y", "pass", 1, 1, 1)
+    del partial["replay"]["selenium-python"]
+    assert first_seen.record(path, [partial], {}) == []
+
+
+def test_first_seen_comparison_per_app_group_and_total(tmp_path):
+    path = str(tmp_path / "first-seen.json")
+    first_seen.record(path, [_row("a", "x", "fail", 1, 4, 5, 0, 2)], {})
+    now = [_row("a", "x", "pass", 5, 5, 5, 2, 2), _row("b", "y", "pass", 3, 3, 3)]
+    comp = first_seen.comparison(now, first_seen.load(path), harness.totals, list(harness.ALL_TARGETS),
+                                 {"": ["y"], "new": ["x"]})
+    by = {label: (n_tot, f_tot, n) for label, n_tot, f_tot, n in comp}
+    assert set(by) == {"x", "y", "group new (x)", "recordings with a first-seen entry", "all recordings"}
+    n_tot, f_tot, n = by["x"]
+    assert n == 1 and f_tot["timeline"]["precision"] == 0.25 and f_tot["replayPassed"]["playwright-python"] == 0
+    assert n_tot["timeline"]["precision"] == 1.0 and n_tot["replayPassed"]["playwright-python"] == 1
+    assert by["y"][1] is None  # no first-seen entry: reported as such, never invented
+    md = "\n".join(first_seen.comparison_markdown(comp))
+    assert "| x | 1 | 0.25 | 0.20 | 0.00 (0/2) | 1/1 | 0/1 | 0/1 | 1 | 1.00 | 1.00 | 1.00 (2/2) | 1/1 | 1/1 | 1/1 |" in md
+    assert "| y | – |" in md
+
+
+def test_committed_first_seen_files_match_their_truths():
+    for samples in (SAMPLES, os.path.join(SAMPLES, "heldout")):
+        path = first_seen.path_for(samples)
+        if not os.path.exists(path):
+            continue
+        for name, e in first_seen.load(path)["scenarios"].items():
+            with open(os.path.join(samples, "recordings", name + ".truth.json"), encoding="utf-8") as f:
+                t = json.load(f)
+            assert e["app"] == t["app"] and e["truthCount"] == len(t["actions"]), name
+            assert e["truthFills"] == sum(1 for a in t["actions"] if a["kind"] == "fill"), name
+            if e["timeline"].get("status") == "scored":
+                assert e["timeline"]["truth"] == len(t["actions"]), name
+            assert set(e["replay"]) == set(first_seen.TARGETS), name
 
 
 def test_ratchet_scopes_keep_the_corpus_floor_apart_from_new_apps(tmp_path, monkeypatch):

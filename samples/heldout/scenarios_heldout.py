@@ -145,3 +145,103 @@ def heldout_shop_checkout_1080_window(r):
     r.click(role("button", "Place order"))
     r.wait(1.0, 1.5)
     r.wander()
+
+
+# ------------------------------------------------------------------------------------------------
+# session 5: held-out recordings of the four session-5 apps (recorded on port 8850 with
+# `record.py --extra-scenarios samples/heldout/scenarios_heldout.py --out samples/heldout/recordings`)
+# ------------------------------------------------------------------------------------------------
+@scenario("heldout-contacts-add-remove-1080", "contacts", "/contacts/",
+          "A 1920×1080 screen. Adds a contact through the + button (name, Tab, phone), stars Chen Wei "
+          "and removes Ines Moreau.",
+          ["1920x1080 screen", "icon-only button (aria-label Add contact)", "modal dialog", "press Tab",
+           "repeated row buttons (context)", "snackbar"],
+          screen=(1920, 1080))
+def heldout_contacts_add_remove_1080(r):
+    r.click(role("button", "Add contact"))
+    r.wait(0.5, 0.8)
+    r.fill(role("textbox", "Name"), "Yusuf Arslan")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(role("textbox", "Phone"), "+90 312 555 0150")
+    r.think()
+    r.click(role("button", "Save"))
+    r.think()
+    r.click(contact_button(r, "Chen Wei", "Favourite"))
+    r.think()
+    r.click(contact_button(r, "Ines Moreau", "Remove"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("heldout-docs-search-version", "docs", "/docs/",
+          "Searches “serve”, ArrowDown and Enter open a result, says No there, then picks v3.1 from "
+          "the version menu opened by resting the pointer on it.",
+          ["fill (combobox)", "press ArrowDown", "press Enter", "repeated buttons (context)", "hover opens a menu",
+           "menuitem"])
+def heldout_docs_search_version(r):
+    r.fill(role("combobox", "Search docs"), "serve")
+    r.wait(0.5, 0.8)
+    r.press("ArrowDown")
+    r.wait(0.3, 0.5)
+    r.press("Enter")
+    r.wait(0.8, 1.2)
+    r.click(docs_section_button(r, "introduction", "No"))
+    r.think()
+    r.hover(role("button", "v3.2"), opens=role("menuitem", "v3.1"))
+    r.click(role("menuitem", "v3.1"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-300, -150), dy_range=(120, 240))
+
+
+@scenario("heldout-wizard-booking-vp9", "wizard", "/wizard/",
+          "VP9 WebM. A booking with a typo in the email fixed by backspace, a date, 2 nights retyped, "
+          "the Family room, Late checkout, the rules and Confirm booking.",
+          ["vp9 webm", "backspace corrections", "date input", "Control+A then typing", "select (popup click)",
+           "toggle switch", "checkbox", "multi-step form"],
+          codec="vp9")
+def heldout_wizard_booking_vp9(r):
+    r.fill(label("Full name"), "Grace Kim")
+    r.think()
+    r.fill(label("Email"), "grace.kin\bm@mail.kr")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.fill(label("Check-in date"), "10022027", expect="2027-10-02")
+    r.think()
+    r.fill(label("Nights"), "2", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.select(label("Room"), "Family room")
+    r.think()
+    r.check(role("switch", "Late checkout"))
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.check(role("checkbox", "I accept the house rules"))
+    r.think()
+    r.click(role("button", "Confirm booking"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("heldout-board-rename-move-darkcursor", "board", "/board/",
+          "60 fps with a dark pointer. Renames “Dark mode icons” by double-click and Enter, moves it "
+          "right, and opens “Offline banner” to set Jonas Berg, closing with ✕.",
+          ["60 fps", "dark pointer", "double-click to edit inline", "press Enter", "repeated card buttons (context)",
+           "select (popup click)", "icon-only button (aria-label Close)"],
+          fps=60, cursor="DMZ-Black")
+def heldout_board_rename_move_darkcursor(r):
+    r.dblclick(role("heading", "Dark mode icons"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Card title"), "Dark theme icons")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.click(board_button(r, "Dark theme icons", "Move right"))
+    r.think()
+    r.click(board_button(r, "Offline banner", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.select(label("Assignee"), "Jonas Berg")
+    r.think()
+    r.click(role("button", "Close"))
+    r.wait(1.0, 1.4)

@@ -3,7 +3,7 @@
 
     python3 samples/recorder/check_apps.py [--shots DIR]
 
-Covers all six apps: signup, todo, shop, ledger, settings, admin.
+Covers all ten apps: signup, todo, shop, ledger, settings, admin, contacts, docs, wizard, board.
 
 Uses Debian's Chromium (/usr/bin/chromium). Exits non-zero on the first failed check.
 """
@@ -180,6 +180,128 @@ def main():
               and s["shown"] == ["Greta Lindqvist", "Rosa Lindgren"] and s["pageNumber"] == 1
               and s["menu"] is None and s["dialog"] is None and s["editing"] is None,
               "admin: inline edit, Escape cancels, hover menu, Escape closes dialog, delete, edit dialog, search")
+
+        # contacts (material-like)
+        pg.goto(base + "/contacts/")
+        shot("contacts")
+        crow = lambda name: pg.get_by_role("listitem").filter(has=pg.get_by_text(name, exact=True))
+        pg.get_by_role("button", name="Add contact").hover()
+        pg.get_by_role("tooltip", name="New contact").wait_for()
+        pg.get_by_role("button", name="Add contact").click()
+        pg.get_by_role("button", name="Save").click()
+        check(pg.get_by_text("A name is required.").is_visible(), "contacts: saving without a name shows an error")
+        pg.get_by_role("textbox", name="Name").fill("Kofi Mensah")
+        pg.get_by_role("textbox", name="Phone").fill("+233 30 555 0190")
+        pg.get_by_role("switch", name="Add to favourites").click()
+        shot("contacts-dialog")
+        pg.get_by_role("button", name="Save").click()
+        crow("Chen Wei").get_by_role("button", name="Remove").click()
+        pg.get_by_role("button", name="Undo").click()
+        crow("Farid Haddad").get_by_role("button", name="Remove").click()
+        crow("Amara Okafor").get_by_role("button", name="Favourite").click()
+        pg.get_by_role("button", name="Add contact").click()
+        pg.keyboard.press("Escape")
+        pg.get_by_role("tab", name="Favourites").click()
+        pg.get_by_role("searchbox", name="Search contacts").fill("i")
+        pg.wait_for_timeout(300)
+        s = state(base, "contacts")
+        c = {x["name"]: x for x in s["contacts"]}
+        check(c["Kofi Mensah"]["favourite"] and "Chen Wei" in c and s["removed"] == ["Farid Haddad"]
+              and not c["Amara Okafor"]["favourite"] and s["dialog"] is None and s["tab"] == "favourites"
+              and s["shown"] == ["Dana Whitfield", "Kofi Mensah"] and s["snackbar"] == "Farid Haddad removed",
+              "contacts: tooltip, dialog + validation + switch, remove, undo, favourite, Escape, tab, search")
+
+        # docs (condensed docs site)
+        pg.goto(base + "/docs/")
+        shot("docs")
+        q = pg.get_by_role("combobox", name="Search docs")
+        q.fill("cach")
+        pg.keyboard.press("ArrowDown")
+        pg.keyboard.press("ArrowDown")
+        s = state(base, "docs")
+        check(s["resultsOpen"] and s["results"][0] == "Caching" and s["active"] == s["results"][1],
+              "docs: search lists sections, ArrowDown moves the active result")
+        pg.keyboard.press("Enter")
+        pg.get_by_role("link", name="Deployment").click()
+        pg.locator("#deployment").get_by_role("button", name="Copy code").click()
+        pg.locator("#deployment").get_by_role("button", name="No").click()
+        pg.get_by_role("button", name="v3.2").hover()
+        pg.get_by_role("menuitem", name="v3.1").click()
+        pg.get_by_role("switch", name="Dark mode").click()
+        q.fill("deploy")
+        pg.keyboard.press("Escape")
+        pg.wait_for_timeout(300)
+        s = state(base, "docs")
+        check(s["hash"] == "#deployment" and s["copied"] == ["deployment"] and s["feedback"] == {"deployment": "no"}
+              and s["version"] == "v3.1" and s["dark"] and not s["resultsOpen"] and s["query"] == "deploy"
+              and len(s["opened"]) == 1 and not s["versionMenu"],
+              "docs: Enter opens a result, sidebar anchor, copy, feedback, hover menu, switch, Escape closes results")
+
+        # wizard (booking steps)
+        pg.goto(base + "/wizard/")
+        shot("wizard")
+        nxt = pg.get_by_role("button", name="Next")
+        nxt.click()
+        s = state(base, "wizard")
+        check(s["step"] == 1 and set(s["errors"]) == {"name", "email"}, "wizard: Next validates the guest step")
+        pg.get_by_label("Full name").fill("Maria Santos")
+        pg.get_by_label("Email").fill("maria@correo.es")
+        nxt.click()
+        pg.get_by_label("Check-in date").fill("2027-06-14")
+        pg.get_by_label("Guests").fill("9")
+        nxt.click()
+        check(state(base, "wizard")["errors"] == {"guests": "Guests must be between 1 and 6."}, "wizard: number range error")
+        pg.get_by_label("Guests").fill("3")
+        pg.get_by_label("Nights").press("ArrowUp")
+        nxt.click()
+        pg.get_by_label("Room").select_option(label="Loft suite")
+        pg.get_by_role("switch", name="Late checkout").click()
+        nxt.click()
+        pg.get_by_role("button", name="Confirm booking").click()
+        check(state(base, "wizard")["errors"] == {"rules": "Please accept the house rules."}, "wizard: the rules must be accepted")
+        pg.get_by_role("checkbox", name="I accept the house rules").check()
+        shot("wizard-review")
+        pg.get_by_role("button", name="Confirm booking").click()
+        pg.wait_for_timeout(300)
+        s = state(base, "wizard")
+        f = s["fields"]
+        check(s["done"] and s["reference"] and s["reference"].startswith("HS-") and f["checkin"] == "2027-06-14"
+              and f["nights"] == "2" and f["guests"] == "3" and f["room"] == "Loft suite" and f["lateCheckout"]
+              and s["errors"] == {}, "wizard: date, number, ArrowUp, select, switch, confirm")
+
+        # board (kanban)
+        pg.goto(base + "/board/")
+        shot("board")
+        card = lambda t: pg.locator("li.card").filter(has=pg.get_by_role("heading", name=t, exact=True))
+        pg.get_by_role("heading", name="Offline banner").dblclick()
+        pg.keyboard.type("Offline mode banner")
+        pg.keyboard.press("Enter")
+        pg.get_by_role("heading", name="Release notes").dblclick()
+        pg.keyboard.type("Nope")
+        pg.keyboard.press("Escape")
+        card("Login screen polish").get_by_role("button", name="Move right").click()
+        card("Analytics events").get_by_role("button", name="Move left").click()
+        card("Release notes").get_by_role("button", name="Edit card").click()
+        pg.get_by_label("Assignee").select_option(label="Theo Brandt")
+        pg.get_by_label("Story points").fill("2")
+        pg.get_by_role("switch", name="Blocked").click()
+        shot("board-dialog")
+        pg.keyboard.press("Escape")
+        pg.get_by_role("heading", name="Push opt-in copy").hover()
+        card("Push opt-in copy").get_by_role("button", name="Delete card").click()
+        pg.locator("section.col").filter(has=pg.get_by_role("heading", name="Done", exact=True)) \
+            .get_by_role("button", name="Add card").click()
+        pg.get_by_role("textbox", name="New card title").fill("Beta feedback triage")
+        pg.keyboard.press("Enter")
+        pg.wait_for_timeout(300)
+        s = state(base, "board")
+        c = {x["title"]: x for x in s["cards"]}
+        check("Offline mode banner" in c and "Release notes" in c and c["Login screen polish"]["column"] == "doing"
+              and c["Analytics events"]["column"] == "doing" and c["Release notes"]["assignee"] == "Theo Brandt"
+              and c["Release notes"]["points"] == 2 and c["Release notes"]["blocked"] and s["dialog"] is None
+              and s["deleted"] == ["Push opt-in copy"] and c["Beta feedback triage"]["column"] == "done"
+              and s["adding"] is None and s["renaming"] is None,
+              "board: rename (Enter saves, Escape cancels), move, dialog, hover delete, add card")
         b.close()
     srv.shutdown()
     print("all apps OK")

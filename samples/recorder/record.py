@@ -88,7 +88,10 @@ CONTEXT_JS = r"""
     if (peers.length !== 1) return null;
     const cand = a.querySelector('h1, h2, h3, h4, h5, h6, [role=heading], th, td, strong, label, .text');
     if (cand && cand !== el && !cand.contains(el)) {
-      const t = clean(cand.innerText);
+      // a heading's decorations (a count badge marked aria-hidden) are not part of its name
+      const c = cand.cloneNode(true);
+      c.querySelectorAll('[aria-hidden=true]').forEach(n => n.remove());
+      const t = clean(cand.querySelector('[aria-hidden=true]') ? c.textContent : cand.innerText);
       if (t) return t.split(' \n')[0];
     }
   }
@@ -145,11 +148,15 @@ class Recorder:
 
     def __init__(self, sc: Scenario, store, port: int, display: str, outdir: str, keep_raw=False):
         self.sc, self.store, self.port, self.display = sc, store, port, display
+        self.scale = float(sc.scale)
         self.outdir, self.keep_raw = outdir, keep_raw
         self.origin = f"http://127.0.0.1:{port}"
         self.start_url = self.origin + sc.path
         self.rng = random.Random(sc.seed)
         self.env = dict(os.environ, DISPLAY=display)
+        if sc.cursor:  # libXcursor reads the theme from the environment (xsetroot's root cursor and Chromium's)
+            self.env["XCURSOR_THEME"] = sc.cursor
+            self.env["XCURSOR_SIZE"] = str(int(round(24 * self.scale)))
         self.procs: dict[str, subprocess.Popen] = {}
         self.tmp = tempfile.mkdtemp(prefix=f"sw-rec-{sc.name}-")
         self.actions: list[dict] = []
@@ -178,6 +185,9 @@ class Recorder:
             raise ScenarioError("Xvfb did not start")
         subprocess.run(["xsetroot", "-solid", self.sc.background, "-cursor_name", "left_ptr"], env=self.env)
 
+    def _scale_str(self):
+        return f"{self.scale:g}"
+
     def _window_geometry(self):
         if self.sc.window:
             return self.sc.window
@@ -193,11 +203,16 @@ class Recorder:
                        "browser": {"has_seen_welcome_page": True}, "translate": {"enabled": False},
                        "autofill": {"profile_enabled": False, "credit_card_enabled": False}}, f)
         x, y, w, h = self._window_geometry()
+        # --window-position/--window-size are in device-independent pixels: divide the screen size
+        # by the scale so the window covers the same screen pixels.
+        dx, dy, dw, dh = (int(round(v / self.scale)) for v in (x, y, w, h))
         args = [CHROMIUM, "--no-sandbox", "--test-type", "--no-first-run", "--no-default-browser-check",
                 "--disable-infobars", "--password-store=basic", f"--remote-debugging-port={CDP_PORT}",
-                f"--user-data-dir={prof}", f"--window-position={x},{y}", f"--window-size={w},{h}",
-                "--force-device-scale-factor=1", "--disable-features=Translate,MediaRouter,AutofillServerCommunication",
-                "--disable-session-crashed-bubble", "--hide-crash-restore-bubble", self.start_url]
+                f"--user-data-dir={prof}", f"--window-position={dx},{dy}", f"--window-size={dw},{dh}",
+                f"--force-device-scale-factor={self._scale_str()}",
+                "--disable-features=Translate,MediaRouter,AutofillServerCommunication",
+                "--disable-session-crashed-bubble", "--hide-crash-restore-bubble",
+                f"--app={self.start_url}" if self.sc.app_mode else self.start_url]
         self.procs["chromium"] = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL,
                                                   stderr=open(os.path.join(self.tmp, "chromium.log"), "w"))
         deadline = time.time() + 30
@@ -225,7 +240,9 @@ class Recorder:
         # Without a window manager Chromium sometimes makes the window 1 px smaller than asked.
         wid = None
         for _ in range(50):
-            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", " - Chromium$"],
+            title = "." if self.sc.app_mode else " - Chromium$"
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "chromium"] if self.sc.app_mode
+                                 else ["xdotool", "search", "--onlyvisible", "--name", title],
                                  env=self.env, capture_output=True, text=True).stdout.split()
             if out:
                 wid = out[0]
@@ -233,24 +250,30 @@ class Recorder:
             time.sleep(0.1)
         for _ in range(3):
             m = self.metrics()
-            if (m["screenX"], m["screenY"], m["outerWidth"], m["outerHeight"]) == (x, y, w, h) or not wid:
+            if (m["screenX"], m["screenY"], m["outerWidth"], m["outerHeight"]) == (dx, dy, dw, dh) or not wid:
                 break
             subprocess.run(["xdotool", "windowmove", wid, str(x), str(y), "windowsize", wid, str(w), str(h)],
                            env=self.env)
             time.sleep(0.6)
         m = self.metrics()
-        if (m["outerWidth"], m["outerHeight"]) != (w, h):
-            print(f"  warning: window is {m['outerWidth']}x{m['outerHeight']}, wanted {w}x{h}", file=sys.stderr)
+        if (m["outerWidth"], m["outerHeight"]) != (dw, dh):
+            print(f"  warning: window is {m['outerWidth']}x{m['outerHeight']}, wanted {dw}x{dh}", file=sys.stderr)
+        if abs(m["dpr"] - self.scale) > 1e-6:
+            raise ScenarioError(f"devicePixelRatio is {m['dpr']}, wanted {self.scale}")
 
     def metrics(self) -> dict:
         return self.page.evaluate("""() => ({screenX, screenY, outerWidth, outerHeight, innerWidth, innerHeight,
                                              dpr: devicePixelRatio, scrollY})""")
 
     def viewport(self) -> dict:
+        """The page's content area in screen (= video) pixels. Window metrics are CSS pixels; at a
+        device scale S every CSS pixel covers S screen pixels."""
         m = self.metrics()
-        return {"x": m["screenX"] + (m["outerWidth"] - m["innerWidth"]),
-                "y": m["screenY"] + (m["outerHeight"] - m["innerHeight"]),
-                "width": m["innerWidth"], "height": m["innerHeight"]}
+        s = self.scale
+        v = {"x": (m["screenX"] + (m["outerWidth"] - m["innerWidth"])) * s,
+             "y": (m["screenY"] + (m["outerHeight"] - m["innerHeight"])) * s,
+             "width": m["innerWidth"] * s, "height": m["innerHeight"] * s}
+        return {k: int(round(val)) for k, val in v.items()}
 
     def _start_ffmpeg(self):
         w, h = self.sc.screen
@@ -259,7 +282,7 @@ class Recorder:
                 "-f", "x11grab", "-draw_mouse", "1" if self.sc.pointer else "0",
                 "-framerate", str(self.sc.fps), "-video_size", f"{w}x{h}", "-i", self.display,
                 "-c:v", "libx264", "-preset", "ultrafast", "-crf", "14", "-pix_fmt", "yuv420p",
-                "-g", str(self.sc.fps * 2), self.raw]
+                "-g", str(self.sc.fps * 2), "-progress", os.path.join(self.tmp, "progress.txt"), self.raw]
         p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              text=True, bufsize=1, preexec_fn=_realtime_ish)
         self.procs["ffmpeg"] = p
@@ -285,13 +308,29 @@ class Recorder:
         if p.poll() is not None:
             raise ScenarioError("ffmpeg exited:\n" + "".join(self.ffmpeg_log[-20:]))
 
+    def _encoded_until(self) -> float:
+        """How far (video seconds) the grabber's encoder has got, from its -progress file."""
+        try:
+            with open(os.path.join(self.tmp, "progress.txt")) as f:
+                vals = re.findall(r"out_time_us=(\d+)", f.read())
+            return int(vals[-1]) / 1e6 if vals else 0.0
+        except OSError:
+            return 0.0
+
+    def _drain_capture(self, until: float, timeout=90.0):
+        """Under load the encoder lags the grabber, and stopping ffmpeg drops the frames still
+        queued: keep capturing until the encoder has passed `until` (video seconds)."""
+        deadline = time.time() + timeout
+        while self._encoded_until() < until and time.time() < deadline:
+            time.sleep(0.25)
+
     def _stop_ffmpeg(self):
         p = self.procs.pop("ffmpeg", None)
         if p and p.poll() is None:
             try:
                 p.stdin.write("q")
                 p.stdin.flush()
-                p.wait(20)
+                p.wait(180)  # a big screen under load can leave many queued frames to encode
             except (OSError, subprocess.TimeoutExpired):
                 p.kill()
                 p.wait()
@@ -355,9 +394,10 @@ class Recorder:
             fx, fy = rng.gauss(0.5, 0.1), rng.gauss(0.5, 0.1)
         fx, fy = min(max(fx, 0.2), 0.8), min(max(fy, 0.25), 0.75)
         px, py = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
-        if not (0 <= px < vp["width"] and 0 <= py < vp["height"]):
+        s = self.scale
+        if not (0 <= px * s < vp["width"] and 0 <= py * s < vp["height"]):
             raise ScenarioError(f"target at page ({px:.0f},{py:.0f}) is outside the viewport; scroll first")
-        return vp["x"] + px, vp["y"] + py, px, py
+        return vp["x"] + px * s, vp["y"] + py * s, px, py
 
     def _act(self, kind, start, end, target=None, value=None, secret=False, **extra):
         blank = {"role": None, "name": None, "label": None, "placeholder": None, "text": None, "context": None}
@@ -456,10 +496,12 @@ class Recorder:
             raise ScenarioError(f"the {target['role']} did not toggle")
         return self._act("check", down, up, target, checked, **self._geom(info, px, py))
 
-    def fill(self, locator, text, context=None, speed=1.0, select_all=False):
+    def fill(self, locator, text, context=None, speed=1.0, select_all=False, expect=None):
         """Focus a field with a click (unless it has focus) and type; "\\b" in text is a backspace.
         `select_all`: press Control+A after focusing (to retype a prefilled field). Logs one fill with
-        the field's final value (docs/timeline.md: select-all-and-retype is one fill, not a press)."""
+        the field's final value (docs/timeline.md: select-all-and-retype is one fill, not a press).
+        `expect`: the value the field must hold when what is typed is not the value itself (a date
+        field typed as 03152027 holds 2027-03-15)."""
         target, info = self.describe(locator, context)
         loc = self.loc(locator)
         start = None
@@ -490,7 +532,7 @@ class Recorder:
         end = last + 0.05
         time.sleep(0.05)
         value = loc.evaluate("el => el.value")
-        expected = apply_backspaces(text, initial)
+        expected = apply_backspaces(text, initial) if expect is None else expect
         if value != expected:
             raise ScenarioError(f"field holds {value!r}, expected {expected!r}")
         return self._act("fill", start if start is not None else first, end, target, value,
@@ -616,6 +658,13 @@ class Recorder:
         self.store.reset()
         self.page.reload(wait_until="load")  # report fresh state after the reset
         time.sleep(0.8)
+        if sc.preroll is not None:
+            before = json.dumps(self.store.get(sc.app), sort_keys=True)
+            sc.preroll(self)
+            time.sleep(0.5)
+            if json.dumps(self.store.get(sc.app), sort_keys=True) != before:
+                raise ScenarioError("the pre-roll changed the app's state (the truth could not replay it)")
+            self.actions.clear()
         self._start_ffmpeg()
         self._act("goto", 0.0, 0.0, None, self.start_url)
         self.wait(0.8, 1.4)
@@ -624,6 +673,7 @@ class Recorder:
         end_time = self.now()
         time.sleep(0.3)
         final_state = self.store.get(sc.app)
+        self._drain_capture(end_time + 0.5)
         self._stop_ffmpeg()
         return self._finish(final_state, end_time)
 
@@ -666,7 +716,10 @@ class Recorder:
             "viewport": self.vp,
             "window": {"x": x, "y": y, "width": ww, "height": wh},
             "pointerVisible": sc.pointer,
-            "addressBar": True,
+            "addressBar": not sc.app_mode,
+            "deviceScaleFactor": self.scale if self.scale != 1 else 1,
+            "cursorTheme": sc.cursor,
+            "startsMidSession": sc.preroll is not None,
             "frameRate": sc.fps,
             "codec": st["codec_name"],
             "duration": round(duration, 3),
@@ -694,12 +747,20 @@ class Recorder:
                 "longestGapMs": round(max(gaps) * 1000, 1) if gaps else None}
 
 
-def load_scenarios():
+def load_scenarios(extra=()):
+    """The scenarios of scenarios.py, plus those a file given with --extra-scenarios registers
+    (samples/heldout/scenarios_heldout.py: `from scenarios import *` and more @scenario functions)."""
+    import importlib.util
     import scenarios
+    for i, path in enumerate(extra):
+        spec = importlib.util.spec_from_file_location(f"extra_scenarios_{i}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
     return scenarios.SCENARIOS
 
 
 def main(argv=None) -> int:
+    global CDP_PORT
     ap = argparse.ArgumentParser(description="Record the sample scenarios (real Chromium + Xvfb + xdotool + ffmpeg).")
     ap.add_argument("--all", action="store_true", help="record every scenario")
     ap.add_argument("--scenario", action="append", default=[], help="record this scenario (repeatable)")
@@ -707,11 +768,15 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=os.path.join(SAMPLES, "recordings"))
     ap.add_argument("--port", type=int, default=samples_server.DEFAULT_PORT)
     ap.add_argument("--display", default=":99")
+    ap.add_argument("--cdp-port", type=int, default=CDP_PORT, help="Chromium's DevTools port")
+    ap.add_argument("--extra-scenarios", action="append", default=[], metavar="FILE",
+                    help="also load the scenarios FILE registers (e.g. samples/heldout/scenarios_heldout.py)")
     ap.add_argument("--retries", type=int, default=2, help="re-record when the capture missed frames or a step failed")
     ap.add_argument("--max-missed", type=float, default=0.02, help="fraction of missed frames that triggers a retry")
     ap.add_argument("--keep-raw", action="store_true", help="keep the temporary capture and logs")
     args = ap.parse_args(argv)
-    scs = load_scenarios()
+    CDP_PORT = args.cdp_port
+    scs = load_scenarios(args.extra_scenarios)
     if args.list:
         for s in scs.values():
             print(f"{s.name:28} {s.screen[0]}x{s.screen[1]} {s.fps}fps {s.codec:4} {s.description}")

@@ -7,13 +7,19 @@ the page; they are only used to find where things are on screen.
 
 class Scenario:
     def __init__(self, name, fn, app, path, description, exercises, screen=(1280, 800), window=None,
-                 fps=30, codec="h264", pointer=True, background="#3a6ea5", seed=None, wpm=68):
+                 fps=30, codec="h264", pointer=True, background="#3a6ea5", seed=None, wpm=68,
+                 scale=1, cursor=None, app_mode=False, preroll=None):
         self.name, self.fn, self.app, self.path = name, fn, app, path
         self.description, self.exercises = description, exercises
         self.screen, self.window, self.fps, self.codec = screen, window, fps, codec
         self.pointer, self.background = pointer, background
         self.seed = seed if seed is not None else name
         self.wpm = wpm  # typing speed of this scenario's "user"
+        self.scale = scale        # device scale factor (--force-device-scale-factor): 1, 1.25, 2
+        self.cursor = cursor      # X cursor theme (e.g. "DMZ-Black" from dmz-cursor-theme), None = X's default
+        self.app_mode = app_mode  # Chromium --app=URL: a window without tab strip or address bar
+        self.preroll = preroll    # fn(r) run before the capture starts (the recording starts mid-session);
+                                  # it must not change the app's reported state (the truth replays from startURL)
 
 
 SCENARIOS: dict = {}
@@ -651,3 +657,687 @@ def admin_window_escape(r):
     r.click(role("button", "Prev"))
     r.wait(1.0, 1.4)
     r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+# ------------------------------------------------------------------------------------------------
+# Session 5: four more apps in styles of their own, and other captures (recorded on port 8850:
+# their truths name http://127.0.0.1:8850). DMZ-Black is Debian's dmz-cursor-theme (a dark pointer).
+# ------------------------------------------------------------------------------------------------
+def contact_button(r, name, button):
+    return r.page.get_by_role("listitem").filter(has=r.page.get_by_text(name, exact=True)) \
+        .get_by_role("button", name=button, exact=True)
+
+
+def board_button(r, title, button):
+    return r.page.locator("li.card").filter(has=r.page.get_by_role("heading", name=title, exact=True)) \
+        .get_by_role("button", name=button, exact=True)
+
+
+def column_button(r, column, button="Add card"):
+    return r.page.locator("section.col").filter(has=r.page.get_by_role("heading", name=column, exact=True)) \
+        .get_by_role("button", name=button, exact=True)
+
+
+def docs_section_button(r, section_id, button):
+    return r.page.locator("#" + section_id).get_by_role("button", name=button, exact=True)
+
+
+# contacts: Pebble Contacts, material-like ----------------------------------------------------------
+@scenario("contacts-add-favourite", "contacts", "/contacts/",
+          "Rests the pointer on the round + button until its tooltip shows, opens the New contact "
+          "dialog (Name has focus), types a name, Tabs to Phone and types it, clicks Email and types "
+          "it, turns on Add to favourites and saves.",
+          ["hover opens a tooltip", "icon-only button (aria-label Add contact)", "modal dialog",
+           "fill in an auto-focused field", "press Tab", "floating labels", "toggle switch", "save"])
+def contacts_add_favourite(r):
+    r.hover(role("button", "Add contact"), opens=role("tooltip", "New contact"))
+    r.click(role("button", "Add contact"))
+    r.wait(0.5, 0.8)
+    r.fill(role("textbox", "Name"), "Kofi Mensah")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(role("textbox", "Phone"), "+233 30 555 0190")
+    r.think()
+    r.fill(role("textbox", "Email"), "kofi@mensah.gh")
+    r.think()
+    r.check(role("switch", "Add to favourites"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-remove-undo-125", "contacts", "/contacts/",
+          "Device scale 1.25. Removes Chen Wei with his row's icon-only ✕ (identical per row), takes "
+          "it back with the snackbar's Undo, removes Farid Haddad for good, stars Elif Demir and "
+          "opens the Favourites tab.",
+          ["device scale 1.25", "icon-only button (aria-label Remove)", "repeated row buttons (context)",
+           "snackbar Undo", "toggle button (aria-pressed)", "tabs"],
+          screen=(1600, 1000), scale=1.25)
+def contacts_remove_undo_125(r):
+    r.click(contact_button(r, "Chen Wei", "Remove"))
+    r.wait(0.6, 1.0)
+    r.click(role("button", "Undo"))
+    r.think()
+    r.click(contact_button(r, "Farid Haddad", "Remove"))
+    r.think()
+    r.click(contact_button(r, "Elif Demir", "Favourite"))
+    r.think()
+    r.click(role("tab", "Favourites"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-search-escape-darkcursor", "contacts", "/contacts/",
+          "Dark OS pointer (DMZ-Black). Searches for “da” (the list filters as you type), un-stars "
+          "Dana Whitfield, opens the New contact dialog and closes it again with Escape.",
+          ["dark pointer", "fill (live filter)", "toggle button (aria-pressed)", "repeated row buttons (context)",
+           "icon-only button (aria-label Add contact)", "press Escape closes a dialog"],
+          cursor="DMZ-Black")
+def contacts_search_escape_darkcursor(r):
+    r.fill(role("searchbox", "Search contacts"), "da")
+    r.wait(0.6, 1.0)
+    r.click(contact_button(r, "Dana Whitfield", "Favourite"))
+    r.think()
+    r.click(role("button", "Add contact"))
+    r.wait(0.8, 1.2)
+    r.press("Escape")
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-validation-60fps", "contacts", "/contacts/",
+          "60 fps. Opens the New contact dialog, saves it empty (A name is required shows), types a "
+          "name and an email and saves.",
+          ["60 fps", "validation message", "fill in an auto-focused field", "fill", "save"],
+          fps=60)
+def contacts_validation_60fps(r):
+    r.click(role("button", "Add contact"))
+    r.wait(0.5, 0.8)
+    r.click(role("button", "Save"))
+    r.wait(0.6, 0.9)
+    r.fill(role("textbox", "Name"), "Lena Vogel")
+    r.think()
+    r.fill(role("textbox", "Email"), "lena.vogel@web.de")
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-hidpi2x-1080", "contacts", "/contacts/",
+          "HiDPI: device scale 2 on a 1920×1080 screen (a 960×540 CSS-pixel window). Stars Bruno "
+          "Salgado and Chen Wei, switches to Favourites, removes Amara Okafor there and goes back to All.",
+          ["device scale 2", "toggle button (aria-pressed)", "repeated row buttons (context)",
+           "tabs", "icon-only button (aria-label Remove)"],
+          screen=(1920, 1080), scale=2)
+def contacts_hidpi2x_1080(r):
+    r.click(contact_button(r, "Bruno Salgado", "Favourite"))
+    r.think()
+    r.click(contact_button(r, "Chen Wei", "Favourite"))
+    r.think()
+    r.click(role("tab", "Favourites"))
+    r.think()
+    r.click(contact_button(r, "Amara Okafor", "Remove"))
+    r.think()
+    r.click(role("tab", "All"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-retype-search-24fps", "contacts", "/contacts/",
+          "24 fps, a window smaller than the screen. Searches “ine”, selects all with Control+A and "
+          "types “holm” instead, stars Greta Holm, then clears the search the same way and types “e”.",
+          ["24 fps", "window smaller than the screen", "fill (live filter)", "Control+A then typing",
+           "toggle button (aria-pressed)"],
+          fps=24, window=(64, 30, 1150, 740), background="#2e4a3a")
+def contacts_retype_search_24fps(r):
+    r.fill(role("searchbox", "Search contacts"), "ine")
+    r.think()
+    r.fill(role("searchbox", "Search contacts"), "holm", select_all=True)
+    r.think()
+    r.click(contact_button(r, "Greta Holm", "Favourite"))
+    r.think()
+    r.fill(role("searchbox", "Search contacts"), "e", select_all=True)
+    r.wait(1.0, 1.4)
+
+
+# docs: Lattice Docs, condensed face ----------------------------------------------------------------
+@scenario("docs-search-arrows", "docs", "/docs/",
+          "Types “cach” in the docs search, moves through the results with ArrowDown twice and ArrowUp "
+          "once and opens the highlighted one (Caching) with Enter (the page jumps to its section), scrolls a little and answers that "
+          "section's Was this helpful? with Yes (identical Yes buttons per section).",
+          ["fill (combobox)", "press ArrowDown / ArrowUp in a list", "press Enter", "in-page anchor navigation",
+           "repeated buttons (context)"])
+def docs_search_arrows(r):
+    r.fill(role("combobox", "Search docs"), "cach")
+    r.wait(0.5, 0.8)
+    r.press("ArrowDown")
+    r.wait(0.3, 0.5)
+    r.press("ArrowUp")
+    r.wait(0.3, 0.6)
+    r.press("Enter")
+    r.wait(0.8, 1.2)
+    r.scroll(2)
+    r.think()
+    r.click(docs_section_button(r, "caching", "Yes"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-sidebar-copy", "docs", "/docs/",
+          "Jumps to Deployment from the sidebar, copies its code with the icon-only copy button "
+          "(one per section), says No to Was this helpful?, then jumps to Routing and copies there.",
+          ["sidebar link (anchor)", "icon-only button (aria-label Copy code)", "repeated buttons (context)"])
+def docs_sidebar_copy(r):
+    r.click(role("link", "Deployment"))
+    r.think()
+    r.click(docs_section_button(r, "deployment", "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, "deployment", "No"))
+    r.think()
+    r.click(role("link", "Routing"))
+    r.think()
+    r.click(docs_section_button(r, "routing", "Copy code"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-version-hover", "docs", "/docs/",
+          "Rests the pointer on the version button until its menu opens and picks v3.1, turns on "
+          "Dark mode, then opens the version menu the same way and picks v2.9.",
+          ["hover opens a menu", "menuitem", "toggle switch"])
+def docs_version_hover(r):
+    r.hover(role("button", "v3.2"), opens=role("menuitem", "v3.1"))
+    r.click(role("menuitem", "v3.1"))
+    r.think()
+    r.check(role("switch", "Dark mode"))
+    r.think()
+    r.hover(role("button", "v3.1"), opens=role("menuitem", "v2.9"))
+    r.click(role("menuitem", "v2.9"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-300, -150), dy_range=(120, 240))
+
+
+def _docs_preroll(r):
+    r.scroll(6)
+    r.wait(0.3, 0.5)
+
+
+@scenario("docs-midsession-noaddressbar", "docs", "/docs/",
+          "Starts mid-session in a window without tab strip or address bar (Chromium --app): the "
+          "page is already scrolled down when the recording begins. Scrolls further, copies the "
+          "Routing code, says Yes, and turns on Dark mode.",
+          ["no address bar", "starts mid-session (already scrolled)", "scroll", "icon-only button (aria-label Copy code)",
+           "repeated buttons (context)", "toggle switch"],
+          app_mode=True, preroll=_docs_preroll)
+def docs_midsession_noaddressbar(r):
+    r.scroll(3)
+    r.think()
+    r.click(docs_section_button(r, "routing", "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, "routing", "Yes"))
+    r.think()
+    r.check(role("switch", "Dark mode"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-search-escape-1440", "docs", "/docs/",
+          "A 2560×1440 screen at scale 1. Types “deploy” in the search, closes the results with "
+          "Escape, selects all with Control+A, types “middleware” and opens the first result with Enter.",
+          ["2560x1440 screen", "fill (combobox)", "press Escape closes a list", "Control+A then typing",
+           "press Enter", "in-page anchor navigation"],
+          screen=(2560, 1440))
+def docs_search_escape_1440(r):
+    r.fill(role("combobox", "Search docs"), "deploy")
+    r.wait(0.6, 0.9)
+    r.press("Escape")
+    r.think()
+    r.fill(role("combobox", "Search docs"), "middleware", select_all=True)
+    r.wait(0.5, 0.8)
+    r.press("Enter")
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-scroll-feedback-vp9", "docs", "/docs/",
+          "VP9 WebM. Wheels down the long page, answers Yes on Configuration and No on Routing "
+          "(identical buttons per section), wheels back up and picks Installation in the sidebar.",
+          ["vp9 webm", "scroll", "repeated buttons (context)", "sidebar link (anchor)"],
+          codec="vp9")
+def docs_scroll_feedback_vp9(r):
+    r.scroll(7)
+    r.think()
+    r.click(docs_section_button(r, "configuration", "Yes"))
+    r.think()
+    r.scroll(4)
+    r.think()
+    r.click(docs_section_button(r, "routing", "No"))
+    r.think()
+    r.click(role("link", "Installation"))
+    r.wait(1.0, 1.4)
+
+
+# wizard: Harbor Stays booking ----------------------------------------------------------------------
+def wizard_guest(r, name, email, tab=True):
+    r.fill(label("Full name"), name)
+    r.wait(0.2, 0.4)
+    if tab:
+        r.press("Tab")
+        r.fill(label("Email"), email)
+    else:
+        r.think()
+        r.fill(label("Email"), email)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+
+
+@scenario("wizard-full-booking", "wizard", "/wizard/",
+          "Books a room end to end: name, Tab, email, Next; types the check-in date into the focused "
+          "date field, retypes Nights with Control+A, Tabs to Guests and raises it with ArrowUp; Next; "
+          "picks a room, ticks breakfast, turns on Late checkout; Next; accepts the rules and confirms.",
+          ["fill", "press Tab", "date input", "number input", "Control+A then typing", "press ArrowUp",
+           "select (popup click)", "checkbox", "toggle switch", "multi-step form"], wpm=74)
+def wizard_full_booking(r):
+    wizard_guest(r, "Maria Santos", "maria.santos@correo.es")
+    r.fill(label("Check-in date"), "06142027", expect="2027-06-14")
+    r.think()
+    r.fill(label("Nights"), "3", select_all=True)
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.wait(0.2, 0.4)
+    r.press("ArrowUp")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.select(label("Room"), "Loft suite")
+    r.think()
+    r.check(role("checkbox", "Breakfast included"))
+    r.think()
+    r.check(role("switch", "Late checkout"))
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.check(role("checkbox", "I accept the house rules"))
+    r.think()
+    r.click(role("button", "Confirm booking"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-validation", "wizard", "/wizard/",
+          "Inline validation: Next on the empty first step (both errors show), types a name and a "
+          "broken email, Next (the email error stays), retypes the email with Control+A, Next; on the "
+          "dates step types 9 guests (an error), retypes 4 and goes on with a date.",
+          ["inline validation", "fill", "Control+A then typing", "date input", "number input", "multi-step form"])
+def wizard_validation(r):
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.fill(label("Full name"), "Jonas Lund")
+    r.think()
+    r.fill(label("Email"), "jonas.lund@")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.fill(label("Email"), "jonas@lund.se", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.fill(label("Check-in date"), "09012027", expect="2027-09-01")
+    r.think()
+    r.fill(label("Guests"), "9", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.fill(label("Guests"), "4", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-back-next-125", "wizard", "/wizard/",
+          "Device scale 1.25. Fills the guest step, goes to the dates, goes Back, adds a phone "
+          "number, then forward twice (a date in between) and turns on Late checkout.",
+          ["device scale 1.25", "fill", "back / next", "date input", "toggle switch", "multi-step form"],
+          screen=(1600, 1000), scale=1.25)
+def wizard_back_next_125(r):
+    wizard_guest(r, "Aiko Tanaka", "aiko@tanaka.jp", tab=False)
+    r.click(role("button", "Back"))
+    r.think()
+    r.fill(label("Phone (optional)"), "+81 3 5555 0142")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.fill(label("Check-in date"), "12202027", expect="2027-12-20")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.check(role("switch", "Late checkout"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-darkcursor-60fps", "wizard", "/wizard/",
+          "60 fps with a dark pointer. The guest step with Tab between fields, a date, Next, and "
+          "breakfast ticked on the extras step.",
+          ["60 fps", "dark pointer", "press Tab", "date input", "checkbox", "multi-step form"],
+          fps=60, cursor="DMZ-Black")
+def wizard_darkcursor_60fps(r):
+    wizard_guest(r, "Sofia Rossi", "sofia.rossi@posta.it")
+    r.fill(label("Check-in date"), "07302027", expect="2027-07-30")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.check(role("checkbox", "Breakfast included"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-window-24fps", "wizard", "/wizard/",
+          "24 fps, a window smaller than the screen on a dark desktop. Guest step, a date, Nights "
+          "retyped with Control+A, Next, Back, Next.",
+          ["24 fps", "window smaller than the screen", "date input", "Control+A then typing", "back / next"],
+          fps=24, window=(90, 40, 1100, 740), background="#30343f")
+def wizard_window_24fps(r):
+    wizard_guest(r, "Liam O'Brien", "liam@obrien.ie", tab=False)
+    r.fill(label("Check-in date"), "03172027", expect="2027-03-17")
+    r.think()
+    r.fill(label("Nights"), "5", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.click(role("button", "Back"))
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(1.0, 1.4)
+
+
+# board: Sprintboard kanban, large base font ----------------------------------------------------------
+@scenario("board-dblclick-rename", "board", "/board/",
+          "Double-clicks the title of “Offline banner” (it becomes a field with its text selected), "
+          "types a new title and presses Enter; double-clicks “Release notes”, types and cancels "
+          "with Escape.",
+          ["double-click to edit inline", "fill in a focused field (text selected)", "press Enter",
+           "press Escape cancels"])
+def board_dblclick_rename(r):
+    r.dblclick(role("heading", "Offline banner"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Card title"), "Offline mode banner")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.dblclick(role("heading", "Release notes"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Card title"), "Notes")
+    r.wait(0.3, 0.5)
+    r.press("Escape")
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-move-cards", "board", "/board/",
+          "Moves “Login screen polish” right twice (identical → buttons on every card) and "
+          "“Analytics events” back left.",
+          ["icon-only button (aria-label Move right / Move left)", "repeated card buttons (context)"])
+def board_move_cards(r):
+    r.click(board_button(r, "Login screen polish", "Move right"))
+    r.think()
+    r.click(board_button(r, "Login screen polish", "Move right"))
+    r.think()
+    r.click(board_button(r, "Analytics events", "Move left"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-dialog-escape", "board", "/board/",
+          "Opens “Release notes” with its ✎ button, picks an assignee in the select popup, retypes "
+          "the story points with Control+A, turns on Blocked and closes the dialog with Escape.",
+          ["icon-only button (aria-label Edit card)", "repeated card buttons (context)", "modal dialog",
+           "select (popup click)", "Control+A then typing", "toggle switch", "press Escape closes a dialog"])
+def board_dialog_escape(r):
+    r.click(board_button(r, "Release notes", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.select(label("Assignee"), "Theo Brandt")
+    r.think()
+    r.fill(label("Story points"), "2", select_all=True)
+    r.think()
+    r.check(role("switch", "Blocked"))
+    r.think()
+    r.press("Escape")
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-hover-delete", "board", "/board/",
+          "Rests the pointer on “Push opt-in copy” until the card's delete button shows and deletes "
+          "the card with it; then adds a card to Done with its + Add card button and Enter.",
+          ["hover shows a button", "icon-only button (aria-label Delete card)", "repeated buttons (context)",
+           "fill in an auto-focused field", "press Enter"])
+def board_hover_delete(r):
+    r.hover(role("heading", "Push opt-in copy"), opens=board_button(r, "Push opt-in copy", "Delete card"))
+    r.click(board_button(r, "Push opt-in copy", "Delete card"))
+    r.think()
+    r.click(column_button(r, "Done"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "New card title"), "Beta feedback triage")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-add-cards-window-vp9", "board", "/board/",
+          "VP9 WebM, a window smaller than the screen. Adds a card to To do with Enter, starts one "
+          "in In progress and abandons it with Escape, then moves the new card right.",
+          ["vp9 webm", "window smaller than the screen", "repeated buttons (context)", "fill", "press Enter",
+           "press Escape cancels", "icon-only button (aria-label Move right)"],
+          codec="vp9", window=(40, 24, 1200, 760), background="#5b4b6b")
+def board_add_cards_window_vp9(r):
+    r.click(column_button(r, "To do"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "New card title"), "Tablet layout")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.click(column_button(r, "In progress"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "New card title"), "Spike")
+    r.wait(0.3, 0.5)
+    r.press("Escape")
+    r.think()
+    r.click(board_button(r, "Tablet layout", "Move right"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-close-button-125-darkcursor", "board", "/board/",
+          "Device scale 1.25 with a dark pointer. Opens “Crash on rotate”, turns on Blocked, closes "
+          "with the icon-only ✕ (aria-label Close), then moves the card right.",
+          ["device scale 1.25", "dark pointer", "icon-only button (aria-label Edit card / Close)",
+           "repeated card buttons (context)", "toggle switch", "modal dialog"],
+          screen=(1600, 1000), scale=1.25, cursor="DMZ-Black")
+def board_close_button_125_darkcursor(r):
+    r.click(board_button(r, "Crash on rotate", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.check(role("switch", "Blocked"))
+    r.think()
+    r.click(role("button", "Close"))
+    r.think()
+    r.click(board_button(r, "Crash on rotate", "Move right"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-hidpi2x-1080", "board", "/board/",
+          "HiDPI: device scale 2 on a 1920×1080 screen (a 960×540 CSS-pixel window). Renames “Sync "
+          "retry backoff” by double-click and Enter, opens “Dark mode icons”, picks Priya Nair and "
+          "closes with Escape.",
+          ["device scale 2", "double-click to edit inline", "press Enter",
+           "select (popup click)", "press Escape closes a dialog"],
+          screen=(1920, 1080), scale=2)
+def board_hidpi2x_1080(r):
+    r.dblclick(role("heading", "Sync retry backoff"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Card title"), "Sync retry with backoff")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.click(board_button(r, "Dark mode icons", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.select(label("Assignee"), "Priya Nair")
+    r.think()
+    r.press("Escape")
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-dark-option-125", "docs", "/docs/",
+          "Device scale 1.25. Turns on Dark mode, types “proxy” in the search and clicks the result "
+          "in the list with the pointer, then says Yes on that section.",
+          ["device scale 1.25", "toggle switch", "dark page", "fill (combobox)", "option clicked in a list",
+           "in-page anchor navigation", "repeated buttons (context)"],
+          screen=(1600, 1000), scale=1.25)
+def docs_dark_option_125(r):
+    r.check(role("switch", "Dark mode"))
+    r.think()
+    r.fill(role("combobox", "Search docs"), "proxy")
+    r.wait(0.5, 0.8)
+    r.click(role("option", "Deployment"))
+    r.wait(0.8, 1.2)
+    r.click(docs_section_button(r, "deployment", "Yes"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-dialog-keyboard", "board", "/board/",
+          "Opens “Sync retry backoff” with its ✎ button and works the dialog from the keyboard: Tab "
+          "from Assignee to Story points (Tab selects the number), types 5, Tab to Blocked, Space "
+          "turns it on, Escape closes.",
+          ["repeated card buttons (context)", "modal dialog", "press Tab", "fill in a focused field (text selected)",
+           "press Space on a switch", "press Escape closes a dialog"])
+def board_dialog_keyboard(r):
+    r.click(board_button(r, "Sync retry backoff", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    # Tab into a number field selects its text (the recorder cannot read a number field's selection)
+    r.fill(label("Story points"), "5", expect="5")
+    r.wait(0.3, 0.5)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.press("Space")
+    r.think()
+    r.press("Escape")
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-keyboard-enter", "wizard", "/wizard/",
+          "The guest step from the keyboard: name, Tab, email, Tab, phone, Tab to Next and Enter "
+          "presses it; on the dates step the check-in date typed into the focused field.",
+          ["press Tab", "press Enter on a button", "date input", "multi-step form"])
+def wizard_keyboard_enter(r):
+    r.fill(label("Full name"), "Nadia Petrova")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(label("Email"), "nadia.petrova@mail.bg")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(label("Phone (optional)"), "+359 2 555 0127")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.press("Enter")
+    r.wait(0.5, 0.8)
+    r.fill(label("Check-in date"), "05092027", expect="2027-05-09")
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-tab-space", "docs", "/docs/",
+          "Keyboard focus: clicks into the search box, Tab moves to the version button, Tab again to "
+          "the Dark mode switch and Space turns it on; then FAQ from the sidebar and its copy button.",
+          ["press Tab moves focus", "press Space on a switch", "sidebar link (anchor)",
+           "icon-only button (aria-label Copy code)"])
+def docs_tab_space(r):
+    r.click(role("combobox", "Search docs"))
+    r.wait(0.3, 0.6)
+    r.press("Tab")
+    r.wait(0.4, 0.7)
+    r.press("Tab")
+    r.wait(0.4, 0.7)
+    r.press("Space")
+    r.think()
+    r.click(role("link", "FAQ"))
+    r.think()
+    r.click(docs_section_button(r, "faq", "Copy code"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-tabs-star", "contacts", "/contacts/",
+          "Opens the Favourites tab (the indicator slides), goes back to All, searches “chen” and "
+          "stars Chen Wei with the row's icon-only ☆.",
+          ["tabs (animated indicator)", "fill (live filter)", "toggle button (aria-pressed)"])
+def contacts_tabs_star(r):
+    r.click(role("tab", "Favourites"))
+    r.think()
+    r.click(role("tab", "All"))
+    r.think()
+    r.fill(role("searchbox", "Search contacts"), "chen")
+    r.wait(0.5, 0.8)
+    r.click(contact_button(r, "Chen Wei", "Favourite"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("board-add-escape-move", "board", "/board/",
+          "Starts a card in Done and abandons it with Escape, then moves “Dark mode icons” right with "
+          "its icon-only → button.",
+          ["repeated buttons (context)", "press Escape cancels", "icon-only button (aria-label Move right)"])
+def board_add_escape_move(r):
+    r.click(column_button(r, "Done"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "New card title"), "Later")
+    r.wait(0.3, 0.5)
+    r.press("Escape")
+    r.think()
+    r.click(board_button(r, "Dark mode icons", "Move right"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-copy-feedback", "docs", "/docs/",
+          "Copies the Introduction's code with its icon-only button and answers Yes, then jumps to "
+          "Middleware from the sidebar and answers No there.",
+          ["icon-only button (aria-label Copy code)", "repeated buttons (context)", "sidebar link (anchor)"])
+def docs_copy_feedback(r):
+    r.click(docs_section_button(r, "introduction", "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, "introduction", "Yes"))
+    r.think()
+    r.click(role("link", "Middleware"))
+    r.think()
+    r.click(docs_section_button(r, "middleware", "No"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-remove-two", "contacts", "/contacts/",
+          "Removes Greta Holm with her row's ✕, takes it back with Undo, then removes Bruno Salgado.",
+          ["icon-only button (aria-label Remove)", "repeated row buttons (context)", "snackbar Undo"])
+def contacts_remove_two(r):
+    r.click(contact_button(r, "Greta Holm", "Remove"))
+    r.wait(0.6, 1.0)
+    r.click(role("button", "Undo"))
+    r.think()
+    r.click(contact_button(r, "Bruno Salgado", "Remove"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-next-back", "wizard", "/wizard/",
+          "Types a name and an email (clicking each field), goes to the dates step with Next and back "
+          "with Back.",
+          ["fill", "multi-step form", "back / next"])
+def wizard_next_back(r):
+    r.fill(label("Full name"), "Ilse Berg")
+    r.think()
+    r.fill(label("Email"), "ilse@berg.nl")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 1.0)
+    r.click(role("button", "Back"))
+    r.wait(1.0, 1.4)
+
+
+
+@scenario("docs-dark-copy", "docs", "/docs/",
+          "Turns Dark mode on, copies the Introduction's code with its icon-only button, answers No, "
+          "and turns Dark mode off again.",
+          ["toggle switch on and off", "dark page", "icon-only button (aria-label Copy code)",
+           "repeated buttons (context)"])
+def docs_dark_copy(r):
+    r.check(role("switch", "Dark mode"))
+    r.think()
+    r.click(docs_section_button(r, "introduction", "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, "introduction", "No"))
+    r.think()
+    r.check(role("switch", "Dark mode"))
+    r.wait(1.0, 1.4)

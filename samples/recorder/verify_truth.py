@@ -3,7 +3,7 @@
 (locating targets only by the truth's role / name / context, as a generated script would) against
 a fresh sample server, and compare the app's final state with the truth's finalState.
 
-    python3 samples/recorder/verify_truth.py [SCENARIO ...]
+    python3 samples/recorder/verify_truth.py [--samples DIR] [SCENARIO ...]
 
 Also checks the basic shape of each truth (times inside the video, kinds and values). Exits 1 if
 any scenario fails.
@@ -66,8 +66,9 @@ def check_shape(t, video_path):
         return problems
     dur = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
                                 video_path], capture_output=True, text=True).stdout.strip())
-    if not 8 <= dur <= 40.5:
-        problems.append(f"duration {dur:.1f} s outside 8-40 s")
+    # aim for 8-40 s (record.py warns); a multi-step flow recorded on a loaded machine may run to 50 s
+    if not 8 <= dur <= 50.5:
+        problems.append(f"duration {dur:.1f} s outside 8-50 s")
     prev = -1
     for i, a in enumerate(t["actions"]):
         if a["kind"] not in KINDS:
@@ -134,7 +135,10 @@ def replay(page, t):
 
 
 def main(argv):
-    paths = sorted(glob.glob(os.path.join(SAMPLES, "recordings", "*.truth.json")))
+    samples = SAMPLES
+    if argv[:1] == ["--samples"] and len(argv) > 1:  # e.g. --samples samples/heldout
+        samples, argv = os.path.abspath(argv[1]), argv[2:]
+    paths = sorted(glob.glob(os.path.join(samples, "recordings", "*.truth.json")))
     if argv:
         paths = [p for p in paths if os.path.basename(p)[:-11] in argv]
     srv, _ = samples_server.serve(0)
