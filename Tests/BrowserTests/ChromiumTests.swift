@@ -140,7 +140,7 @@ final class ChromiumTests: XCTestCase {
         }
     }
 
-    func testTimingsAreSmall() async throws {
+    func testNoStallsInRoundTrips() async throws {
         let s = try await page()
         _ = try await s.execute("return 1")
         let n = 50
@@ -154,8 +154,10 @@ final class ChromiumTests: XCTestCase {
         let bigCall = Date().timeIntervalSince(t1)
         print("BrowserTimings: start \(String(format: "%.2f", Self.shared.startSeconds)) s, execute round trip "
               + "\(String(format: "%.1f", perCall * 1000)) ms, 4 KB execute \(String(format: "%.1f", bigCall * 1000)) ms")
-        XCTAssertLessThan(perCall, 0.05)
-        XCTAssertLessThan(bigCall, 0.3)
+        // Catches stalls (a 1 s Expect: 100-continue wait, a per-call timeout), not speed: the limits hold on a
+        // machine loaded many times over (speed is measured by `make bench`, never by a unit test).
+        XCTAssertLessThan(perCall, 0.5)
+        XCTAssertLessThan(bigCall, 0.9)
     }
 
     // MARK: Starting and stopping (own sessions)
