@@ -496,7 +496,8 @@ struct Run {
     /// dialog — must look in the live page as it does in the video just before the step. When it
     /// does not (the video's inline editor has closed, its dialog is gone) and the offline analysis
     /// proposed no key there, the keys the video suggests are tried in order of likelihood (a
-    /// field: Enter, Tab, Escape — Tab first when Enter would submit a form; a dialog: Escape).
+    /// field outside a form: Enter, Tab — only when no pointer step follows —, Escape; a dialog:
+    /// Escape).
     /// The first that brings that area in line with the video is kept as an inserted `press`
     /// step; trying stops at the first key that changes the page without doing so.
     /// `i` may be the number of actions: the recording's end (`time` = its duration + 0.1).
@@ -519,7 +520,12 @@ struct Run {
         }
         if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
             debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
-            if s < Self.keyAreaUnlike { pick = (padded(f), k.submits ? [.tab, .enter, .escape] : [.enter, .tab, .escape], "focused field", s) }
+            // A field of a form loses its focus look to the next step's own click, and Enter
+            // there submits: such a field is left to the analysis. Tab, likewise, only when no
+            // pointer step follows (which would move the focus itself).
+            let pointerNext = i < timeline.actions.count && ![.press, .scroll, .goto].contains(timeline.actions[i].kind)
+            let keys: [Key] = k.submits ? [] : pointerNext ? [.enter, .escape] : [.enter, .tab, .escape]
+            if s < Self.keyAreaUnlike, !keys.isEmpty { pick = (padded(f), keys, "focused field", s) }
         }
         guard let (region, keys, what, s0) = pick else { return }
         for key in keys {
