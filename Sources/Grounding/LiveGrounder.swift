@@ -435,6 +435,11 @@ struct Run {
                 break
             }
             corrections += correctKind(&a, t)
+            if a.kind == .fill && !t.isTextField {
+                // Nothing to type into there, and none could be opened: the app refutes the typing.
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: the live element there (\(t.role ?? t.tag) \"\(t.name ?? "")\") takes no text"))
+                return nil
+            }
             corrections += correctTarget(&a, t)
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
@@ -662,7 +667,9 @@ struct Run {
         if a.kind == .fill, !(found?.isTextField ?? false) {
             var t = found
             if t == nil { t = try await page.identify(x: p.x, y: p.y) }
-            guard let t else { return nil }
+            // A control that does something of its own when clicked (a button, a link, a switch)
+            // is not clicked to look for a field: that would perform it.
+            guard let t, !["button", "link", "menuitem", "checkbox", "switch", "radio", "tab", "option"].contains(t.role ?? "") else { return nil }
             for count in [1, 2] {
                 let before = try await page.state()
                 try await browser.pointerClick(at: (p.x, p.y), count: count)
