@@ -441,14 +441,16 @@ struct Run {
                 return nil
             }
             corrections += correctTarget(&a, t)
-            if a.kind == .fill, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
-               last.grounding?.locator == loc, a.time - last.endTime < 4 {
-                // The click just before only focused this field: the fill does that itself.
+            var focusing = 0
+            while a.kind == .fill, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
+                  last.grounding?.locator == loc, a.time - last.endTime < 6 {
+                // The clicks just before only focused this field: the fill does that itself.
                 if last.grounding?.status == .corrected { counts.corrected -= 1 } else { counts.verified -= 1 }
                 counts.dropped += 1
                 out.removeLast()
-                corrections.append("the click on the field before it is part of the typing")
+                focusing += 1
             }
+            if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the field before it \(focusing > 1 ? "are" : "is") part of the typing") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
