@@ -411,6 +411,9 @@ struct Run {
                 p = revealed.point; target = revealed.target
                 before = try await page.state()
             }
+            // A "click" where the pointer rested since the previous step, while the screen changed
+            // near the focus: the change may have come from a key (Tab, an arrow) instead.
+            if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a) { return pressed }
             guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
@@ -578,6 +581,66 @@ struct Run {
 
     func debug(_ line: @autoclosure () -> String) {
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil { FileHandle.standardError.write(Data("vid2auto: \(line())\n".utf8)) }
+    }
+
+    /// Step `i`, read as a click, repeats the previous step's point (the pointer stayed where it
+    /// was) and the video changed across it: a key sent to the focused element may explain the
+    /// change better. Tab and the arrow keys are tried in turn, each undone when it does not bring
+    /// the changed area of the video in line (Shift+Tab, the opposite arrow); the first that does
+    /// replaces the click. Nil: the click stands (and is performed as usual).
+    mutating func keyInsteadOfClick(_ i: Int, _ a: Action) async throws -> Action? {
+        guard i > 0, let p = a.target?.point, let q = timeline.actions[i - 1].target?.point,
+              abs(p.x - q.x) < 4, abs(p.y - q.y) < 4, [.click, .check, .press].contains(timeline.actions[i - 1].kind),
+              let region = videoChangeRegion(i, a),
+              let after = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
+              let s0 = try await fieldSimilarity(region, after) else { return nil }
+        debug("live: step \(i + 1) repeats the previous point; the changed area looks \(Self.f2(s0)) like the video")
+        guard s0 < 0.9 else { return nil }
+        let tries: [(key: Key, name: String, undo: Key)] = [
+            (.tab, "Tab", Key.parse("Shift+Tab") ?? .tab), (.arrowRight, "ArrowRight", .arrowLeft), (.arrowLeft, "ArrowLeft", .arrowRight),
+            (.arrowDown, "ArrowDown", .arrowUp), (.arrowUp, "ArrowUp", .arrowDown),
+        ]
+        for k in tries {
+            let before = try await page.state()
+            try await browser.keys([k.key])
+            _ = try await settle(from: before)
+            let s1 = try await fieldSimilarity(region, after) ?? 0
+            debug("live: step \(i + 1), \(k.name) → \(Self.f2(s1))")
+            if s1 >= s0 + Self.keyGain && s1 >= Self.keyAreaLike {
+                var press = Action(kind: .press, time: a.time, endTime: a.time + 0.06, value: .text(k.name), confidence: a.confidence)
+                press.grounding = Grounding(status: .corrected)
+                press.grounding?.corrections = ["click → press \(k.name): the pointer did not move since the previous step, and the key brings the area that changed in the video in line (\(Self.f2(s0)) → \(Self.f2(s1)))"]
+                let (similarity, png) = try await compareKeeping(i)
+                if options.keepScreenshots, let png { shots[out.count] = png }
+                press.grounding?.similarity = similarity.map { ($0 * 1000).rounded() / 1000 }
+                return press
+            }
+            try await browser.keys([k.undo])
+            _ = try await settle(from: before)
+        }
+        return nil
+    }
+
+    /// Where the video changed across action `i` (its frame before against after), in viewport
+    /// CSS pixels; nil when nothing changed or most of the viewport did (a new page, not a key).
+    func videoChangeRegion(_ i: Int, _ a: Action) -> (x: Double, y: Double, width: Double, height: Double)? {
+        guard let vp = timeline.viewport, let f0 = frames.nearest(max(0, a.time - 0.2)),
+              let f1 = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
+              f0.width == f1.width, f0.height == f1.height else { return nil }
+        let s = frames.scale
+        let x0 = max(0, Int(Double(vp.x) * s)), y0 = max(0, Int(Double(vp.y) * s))
+        let x1 = min(f0.width, Int(Double(vp.x + vp.width) * s)), y1 = min(f0.height, Int(Double(vp.y + vp.height) * s))
+        var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1, n = 0
+        for y in y0..<max(y0, y1) {
+            for x in x0..<max(x0, x1) where abs(Int(f0.luma(x: x, y: y)) - Int(f1.luma(x: x, y: y))) > 24 {
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y); n += 1
+            }
+        }
+        guard n >= 4 else { return nil }
+        let w = Double(maxX - minX + 1) / s, h = Double(maxY - minY + 1) / s
+        guard w * h < 0.5 * Double(vp.width * vp.height) else { return nil }
+        let pad = 6.0
+        return (Double(minX) / s - Double(vp.x) - pad, Double(minY) / s - Double(vp.y) - pad, w + 2 * pad, h + 2 * pad)
     }
 
     /// Below this similarity the area a key acts on (focused field, open dialog) disagrees with the video.
