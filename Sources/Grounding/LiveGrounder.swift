@@ -968,13 +968,18 @@ struct Run {
         for round in 0..<2 {
             let from = best.value
             guard round == 0 || from != typed else { break }
+            // Readings with evidence of their own (the reader's alternatives, a caret, the field's
+            // previous letters) need less of a lead than a blind swap of confusable letters, which
+            // a half-size video often cannot tell apart (e/c).
+            let sub = Self.priorSubstitutions(from, prior)
+            let evidenced = Set((round == 0 ? a.alternatives : []) + [Self.withoutCaret(from), sub.count > 1 ? sub.all : nil].compactMap { $0 } + sub.single)
             for candidate in Self.readings(of: from, alternatives: round == 0 ? a.alternatives : [], prior: prior)
             where tried.insert(candidate).inserted {
                 try await type(candidate, el)
                 let s = try await fieldSimilarity(box, frame)
                 debug("live: value \"\(candidate)\" renders \(s.map(Self.f2) ?? "-") like the video (typed \"\(typed)\": \(Self.f2(base)), field held \"\(prior)\")")
                 if let s { scores[candidate] = s }
-                if let s, s > best.score + 0.03 { best = (candidate, s) }
+                if let s, s > best.score + (evidenced.contains(candidate) ? 0.03 : 0.06) { best = (candidate, s) }
             }
         }
         // A focused field shows its caret after the last letter, where it reads as "I" or "|":
