@@ -1023,10 +1023,11 @@ struct Run {
                               width: Int(box.width * s), height: Int(box.height * s))
         guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
         // A field is a few video pixels tall: a pixel of misregistration (the recording's scaling,
-        // the box's rounding) would decide the score, so the best of small shifts counts.
+        // the box's rounding) would decide the score, so the best of small shifts counts (less
+        // sideways, where a shift would let a longer reading line up with the text).
         var best = 0.0
         for dy in -2...2 {
-            for dx in -2...2 {
+            for dx in -1...1 {
                 let r = PixelRect(x: video.x + dx, y: video.y + dy, width: video.width, height: video.height)
                 guard r.x >= 0, r.y >= 0, r.x + r.width <= frame.width, r.y + r.height <= frame.height else { continue }
                 best = max(best, Similarity.compare(shot, live, frame, r, width: min(128, video.width)))
@@ -1127,8 +1128,10 @@ struct Run {
         let fromPrior = priorSubstitutions(value, prior)
         if fromPrior.count > 1 { add(fromPrior.all) }
         fromPrior.single.forEach(add)
-        let confusable: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("O", "0"), ("0", "O"), ("rn", "m"),
-                                              ("m", "rn"), ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("vv", "w"), ("cl", "d"), ("e", "c"), ("c", "e")]
+        // Only swaps that keep the length: the video's text may be drawn a little wider or
+        // narrower than the live page's, and a longer reading (m → rn) would then line up better.
+        let confusable: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("O", "0"), ("0", "O"),
+                                              ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("e", "c"), ("c", "e")]
         for (from, to) in confusable {
             var search = value.startIndex..<value.endIndex
             while let r = value.range(of: from, range: search) {
