@@ -440,8 +440,19 @@ struct Run {
             corrections += correctKind(&a, t)
             if a.kind == .fill && !t.isTextField {
                 // Nothing to type into there, and none could be opened: the app refutes the typing.
-                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: the live element there (\(t.role ?? t.tag) \"\(t.name ?? "")\") takes no text"))
-                return nil
+                // When the video changed across the step, the element was pressed (a button read
+                // as a field by its icon); else nothing happened there.
+                // (The step may also be dated late, after its effect: then the live page already
+                // looks unlike the video before it.)
+                let behind = try await similarity(at: max(0, a.time - 0.2)).map { $0 < Self.pageUnlike } ?? false
+                guard videoChanged(i, a) || behind else {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: the live element there (\(t.role ?? t.tag) \"\(t.name ?? "")\") takes no text, and the video shows no change"))
+                    return nil
+                }
+                corrections.append("fill → click: the element (\(t.role ?? t.tag)) takes no text, and the video \(behind ? "is ahead of the live page" : "changed") there")
+                a.kind = .click
+                a.value = nil
+                a.secret = false
             }
             corrections += correctTarget(&a, t)
             var focusing = 0
@@ -1079,6 +1090,18 @@ struct Run {
         let x0 = max(0, min(Double(vp.width) - w, p.x - w / 2)), y0 = max(0, min(Double(vp.height) - h, p.y - h / 2))
         let near = PixelRect(x: Int((Double(vp.x) + x0) * s), y: Int((Double(vp.y) + y0) * s), width: Int(w * s), height: Int(h * s))
         return Similarity.compare(before, near, after, near, width: near.width) < 0.9
+    }
+
+    /// Below this whole-viewport similarity the live page is out of line with the video.
+    static let pageUnlike = 0.85
+
+    /// The live viewport now against the video's frame at `t`.
+    func similarity(at t: Double) async throws -> Double? {
+        guard let vp = timeline.viewport, let frame = frames.nearest(t) else { return nil }
+        let shot = try decodePNG(try await browser.screenshot())
+        let s = frames.scale
+        let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        return Similarity.compare(shot, nil, frame, video)
     }
 
     /// Live viewport against the video after step `i`.
