@@ -455,6 +455,13 @@ struct Run {
                 a.secret = false
             }
             corrections += correctTarget(&a, t)
+            if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
+               last.grounding?.locator == loc, !videoChanged(i, a) {
+                // The same control again, and the video shows nothing change: a second reading of
+                // the previous step, not a second click (which would toggle it back).
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
+                return nil
+            }
             var focusing = 0
             while a.kind == .fill, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
                   last.grounding?.locator == loc, a.time - last.endTime < 6 {
