@@ -138,6 +138,30 @@ struct PageCalls {
         return Point(x: x, y: y)
     }
 
+    /// What a key could act on now: the focused text field (its box, whether Enter would submit
+    /// its form) and the topmost open dialog's box, in viewport CSS pixels.
+    func keyTargets() async throws -> KeyTargets {
+        let v = try await browser.execute("""
+            var box = function (el) { var r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? [r.left, r.top, r.width, r.height] : null; };
+            var shown = function (el) { return el.checkVisibility ? el.checkVisibility({visibilityProperty: true, opacityProperty: true}) : !!el.offsetParent; };
+            var a = document.activeElement, field = null, submits = false;
+            if (a && a !== document.body) {
+              var tag = a.tagName.toLowerCase(), type = (a.getAttribute('type') || 'text').toLowerCase();
+              var text = tag === 'textarea' || a.isContentEditable || (tag === 'input' &&
+                ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'image', 'range', 'color', 'hidden'].indexOf(type) < 0);
+              if (text) { field = box(a); submits = tag === 'input' && !!a.form; }
+            }
+            var dialog = null, all = document.querySelectorAll('dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]');
+            for (var i = all.length - 1; i >= 0; i--) { if (shown(all[i]) && box(all[i])) { dialog = box(all[i]); break; } }
+            return {field: field, submits: submits, dialog: dialog};
+            """, [])
+        func rect(_ j: JSONValue?) -> (x: Double, y: Double, width: Double, height: Double)? {
+            guard let a = j?.array, a.count == 4, let x = a[0].double, let y = a[1].double, let w = a[2].double, let h = a[3].double else { return nil }
+            return (x, y, w, h)
+        }
+        return KeyTargets(field: rect(v["field"]), submits: v["submits"]?.bool ?? false, dialog: rect(v["dialog"]))
+    }
+
     /// Whether an element is shown now.
     func isVisible(_ e: ElementHandle) async throws -> Bool {
         try await browser.execute(
@@ -145,6 +169,14 @@ struct PageCalls {
             [JSONValue(element: e)]).bool ?? false
     }
 
+}
+
+/// What a key press could act on in the live page (`PageCalls.keyTargets`).
+struct KeyTargets {
+    var field: (x: Double, y: Double, width: Double, height: Double)?
+    /// Enter in the focused field would submit its form.
+    var submits: Bool
+    var dialog: (x: Double, y: Double, width: Double, height: Double)?
 }
 
 /// A digest of the live page's state.

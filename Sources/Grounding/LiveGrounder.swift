@@ -92,8 +92,28 @@ public struct LiveGrounder: Sendable {
         for (i, a) in timeline.actions.enumerated() {
             times.append(max(0, a.time - 0.2))
             times.append(afterTime(timeline.actions, i, duration: duration))
+            // The field as typed, for render-and-compare of its value.
+            if a.kind == .fill { times += fillTimes(a).map { min($0, duration - 0.05) } }
+            // The gap before the next step (or the end), where a key the analysis missed may fall.
+            times += gapTimes(timeline.actions, i, duration: duration)
         }
+        if let last = timeline.actions.last, duration.isFinite, duration - 0.1 > last.endTime { times.append(duration - 0.1) }
         return Array(Set(times.map { ($0 * 100).rounded() / 100 })).sorted()
+    }
+
+    /// Moments to compare a typed field with: the end of typing as read, and before it, since the
+    /// reader's end may include what came after (an Enter that closed an inline editor).
+    static func fillTimes(_ a: Action) -> [Double] {
+        [a.endTime + 0.05, a.endTime - 0.4, a.endTime - 0.8, a.endTime - 1.2, a.endTime - 1.6].filter { $0 == a.endTime + 0.05 || $0 > a.time + 0.3 }
+    }
+
+    /// Moments between the end of action `i` and the start of the next (or the recording's end):
+    /// its end and three evenly spaced after it.
+    static func gapTimes(_ actions: [Action], _ i: Int, duration: Double) -> [Double] {
+        let start = actions[i].endTime
+        let end = i + 1 < actions.count ? actions[i + 1].time - 0.2 : min(duration - 0.1, start + 4)
+        guard end > start + 0.3 else { return [] }
+        return (0...3).map { start + (end - start) * Double($0) / 4 }
     }
 
     /// When the video has settled after action `i`: a second after it, but before the next one starts.
@@ -241,6 +261,7 @@ struct Run {
                 continue
             }
             do {
+                if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
                 if let a = try await step(i, action) {
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
@@ -260,6 +281,10 @@ struct Run {
             } catch {
                 stopHere(i, "the browser failed (\(Self.short(error)))", action)
             }
+        }
+        // After the last step: the page should end as the video does.
+        if stoppedAt == nil, !timeline.actions.isEmpty, let duration = timeline.source?.duration {
+            _ = try? await agreeBefore(timeline.actions.count, at: duration - 0.1 + 0.2)
         }
     }
 
@@ -340,6 +365,12 @@ struct Run {
         case .press:
             let raw = a.value?.text ?? ""
             guard let key = Key.parse(raw) else { performed = false; break }
+            // An Enter in a form's field submits it: when the video shows nothing change across
+            // this press, the reading is refuted rather than performed.
+            if key == .enter, try await page.keyTargets().submits, !videoChanged(i, a) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press Enter) dropped: it would submit the form live, and the video shows no change there"))
+                return nil
+            }
             try await browser.keys([key])
         case .click, .dblclick, .hover, .check, .fill, .select:
             let points = Self.points(for: a)
@@ -380,6 +411,9 @@ struct Run {
                 p = revealed.point; target = revealed.target
                 before = try await page.state()
             }
+            // A "click" where the pointer rested since the previous step, while the screen changed
+            // near the focus: the change may have come from a key (Tab, an arrow) instead.
+            if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a) { return pressed }
             guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
@@ -404,7 +438,40 @@ struct Run {
                 break
             }
             corrections += correctKind(&a, t)
+            if a.kind == .fill && !t.isTextField {
+                // Nothing to type into there, and none could be opened: the app refutes the typing.
+                // When the video changed across the step, the element was pressed (a button read
+                // as a field by its icon); else nothing happened there.
+                // (The step may also be dated late, after its effect: then the live page already
+                // looks unlike the video before it.)
+                let behind = try await similarity(at: max(0, a.time - 0.2)).map { $0 < Self.pageUnlike } ?? false
+                guard videoChanged(i, a) || behind else {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: the live element there (\(t.role ?? t.tag) \"\(t.name ?? "")\") takes no text, and the video shows no change"))
+                    return nil
+                }
+                corrections.append("fill → click: the element (\(t.role ?? t.tag)) takes no text, and the video \(behind ? "is ahead of the live page" : "changed") there")
+                a.kind = .click
+                a.value = nil
+                a.secret = false
+            }
             corrections += correctTarget(&a, t)
+            if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
+               last.grounding?.locator == loc, !videoChanged(i, a) {
+                // The same control again, and the video shows nothing change: a second reading of
+                // the previous step, not a second click (which would toggle it back).
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
+                return nil
+            }
+            var focusing = 0
+            while a.kind == .fill, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
+                  last.grounding?.locator == loc, a.time - last.endTime < 6 {
+                // The clicks just before only focused this field: the fill does that itself.
+                if last.grounding?.status == .corrected { counts.corrected -= 1 } else { counts.verified -= 1 }
+                counts.dropped += 1
+                out.removeLast()
+                focusing += 1
+            }
+            if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the field before it \(focusing > 1 ? "are" : "is") part of the typing") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
@@ -459,6 +526,157 @@ struct Run {
             diagnostics.append(Diagnostic(.warning, line))
         }
         return a
+    }
+
+    /// Between steps, before step `i`: what a key acts on — the focused text field, else an open
+    /// dialog — must look in the live page as it does in the video just before the step. When it
+    /// does not (the video's inline editor has closed, its dialog is gone) and the offline analysis
+    /// proposed no key there, the keys the video suggests are tried in order of likelihood (a
+    /// field outside a form: Enter, Tab — only when no pointer step follows —, Escape; a dialog:
+    /// Escape).
+    /// The first that brings that area in line with the video is kept as an inserted `press`
+    /// step; trying stops at the first key that changes the page without doing so.
+    /// `i` may be the number of actions: the recording's end (`time` = its duration + 0.1).
+    mutating func agreeBefore(_ i: Int, at time: Double) async throws {
+        guard i > 0, timeline.actions[i - 1].kind != .press,
+              let prev = out.last, prev.kind != .press, prev.kind != .goto,
+              let frame = frames.nearest(max(0, time - 0.2)) else { return }
+        let k = try await page.keyTargets()
+        let pad = 4.0
+        func padded(_ r: (x: Double, y: Double, width: Double, height: Double)) -> (x: Double, y: Double, width: Double, height: Double) {
+            (r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad)
+        }
+        let shot = try decodePNG(try await browser.screenshot())
+        // An open dialog the video no longer shows comes first (Escape closes it); else the
+        // focused field the video shows otherwise (its editor closed, the focus moved on).
+        var pick: (region: (x: Double, y: Double, width: Double, height: Double), keys: [Key], what: String, s0: Double)?
+        if let d = k.dialog, let s = fieldSimilarity(padded(d), frame, shot: shot) {
+            debug("live: before step \(i + 1) the dialog looks \(Self.f2(s)) like the video")
+            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) }
+        }
+        if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
+            debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
+            // A field of a form loses its focus look to the next step's own click, and Enter
+            // there submits: such a field is left to the analysis. Tab, likewise, only when no
+            // pointer step follows (which would move the focus itself).
+            let pointerNext = i < timeline.actions.count && ![.press, .scroll, .goto].contains(timeline.actions[i].kind)
+            let keys: [Key] = k.submits ? [] : pointerNext ? [.enter, .escape] : [.enter, .tab, .escape]
+            if s < Self.keyAreaUnlike, !keys.isEmpty { pick = (padded(f), keys, "focused field", s) }
+        }
+        guard let (region, keys, what, s0) = pick else { return }
+        for key in keys {
+            let before = try await page.state()
+            try await browser.keys([key])
+            let after = try await settle(from: before)
+            let s1 = try await fieldSimilarity(region, frame) ?? 0
+            debug("live: before step \(i + 1), \(Self.keyName(key)) → \(Self.f2(s1))")
+            if s1 >= s0 + Self.keyGain && s1 >= Self.keyAreaLike {
+                // When: the first moment in the gap where the video's area looks as it does live
+                // now (a little before it), else the middle of the gap.
+                let duration = timeline.source?.duration ?? .infinity
+                let gap = LiveGrounder.gapTimes(timeline.actions, i - 1, duration: duration)
+                let start = timeline.actions[i - 1].endTime
+                var t = (start + max(start, time - 0.2)) / 2
+                let nowShot = try decodePNG(try await browser.screenshot())
+                for g in gap {
+                    guard let f = frames.nearest(g), let s = fieldSimilarity(region, f, shot: nowShot), s >= s1 - 0.05 else { continue }
+                    t = max(start - 0.5, g - 0.15)
+                    break
+                }
+                var press = Action(kind: .press, time: t, endTime: t + 0.06, value: .text(Self.keyName(key)), confidence: 0.5)
+                press.grounding = Grounding(status: .corrected)
+                press.grounding?.corrections = ["inserted: the \(what) looks unlike the video before the next step (\(Self.f2(s0))); \(Self.keyName(key)) brings it in line (\(Self.f2(s1)))"]
+                press.grounding?.similarity = (s1 * 1000).rounded() / 1000
+                out.append(press); counts.corrected += 1
+                return
+            }
+            if after.differs(from: before) || after.active != before.active {
+                diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), \(Self.keyName(key)) changed the page without bringing it in line with the video"))
+                return
+            }
+        }
+    }
+
+    func debug(_ line: @autoclosure () -> String) {
+        if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil { FileHandle.standardError.write(Data("vid2auto: \(line())\n".utf8)) }
+    }
+
+    /// Step `i`, read as a click, repeats the previous step's point (the pointer stayed where it
+    /// was) and the video changed across it: a key sent to the focused element may explain the
+    /// change better. Tab and the arrow keys are tried in turn, each undone when it does not bring
+    /// the changed area of the video in line (Shift+Tab, the opposite arrow); the first that does
+    /// replaces the click. Nil: the click stands (and is performed as usual).
+    mutating func keyInsteadOfClick(_ i: Int, _ a: Action) async throws -> Action? {
+        guard i > 0, let p = a.target?.point, let q = timeline.actions[i - 1].target?.point,
+              abs(p.x - q.x) < 4, abs(p.y - q.y) < 4, [.click, .check, .press].contains(timeline.actions[i - 1].kind),
+              let region = videoChangeRegion(i, a),
+              let after = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
+              let s0 = try await fieldSimilarity(region, after) else { return nil }
+        debug("live: step \(i + 1) repeats the previous point; the changed area looks \(Self.f2(s0)) like the video")
+        guard s0 < 0.9 else { return nil }
+        let tries: [(key: Key, name: String, undo: Key)] = [
+            (.tab, "Tab", Key.parse("Shift+Tab") ?? .tab), (.arrowRight, "ArrowRight", .arrowLeft), (.arrowLeft, "ArrowLeft", .arrowRight),
+            (.arrowDown, "ArrowDown", .arrowUp), (.arrowUp, "ArrowUp", .arrowDown),
+        ]
+        for k in tries {
+            let before = try await page.state()
+            try await browser.keys([k.key])
+            _ = try await settle(from: before)
+            let s1 = try await fieldSimilarity(region, after) ?? 0
+            debug("live: step \(i + 1), \(k.name) → \(Self.f2(s1))")
+            if s1 >= s0 + Self.keyGain && s1 >= Self.keyAreaLike {
+                var press = Action(kind: .press, time: a.time, endTime: a.time + 0.06, value: .text(k.name), confidence: a.confidence)
+                press.grounding = Grounding(status: .corrected)
+                press.grounding?.corrections = ["click → press \(k.name): the pointer did not move since the previous step, and the key brings the area that changed in the video in line (\(Self.f2(s0)) → \(Self.f2(s1)))"]
+                let (similarity, png) = try await compareKeeping(i)
+                if options.keepScreenshots, let png { shots[out.count] = png }
+                press.grounding?.similarity = similarity.map { ($0 * 1000).rounded() / 1000 }
+                return press
+            }
+            try await browser.keys([k.undo])
+            _ = try await settle(from: before)
+        }
+        return nil
+    }
+
+    /// Where the video changed across action `i` (its frame before against after), in viewport
+    /// CSS pixels; nil when nothing changed or most of the viewport did (a new page, not a key).
+    func videoChangeRegion(_ i: Int, _ a: Action) -> (x: Double, y: Double, width: Double, height: Double)? {
+        guard let vp = timeline.viewport, let f0 = frames.nearest(max(0, a.time - 0.2)),
+              let f1 = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
+              f0.width == f1.width, f0.height == f1.height else { return nil }
+        let s = frames.scale
+        let x0 = max(0, Int(Double(vp.x) * s)), y0 = max(0, Int(Double(vp.y) * s))
+        let x1 = min(f0.width, Int(Double(vp.x + vp.width) * s)), y1 = min(f0.height, Int(Double(vp.y + vp.height) * s))
+        var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1, n = 0
+        for y in y0..<max(y0, y1) {
+            for x in x0..<max(x0, x1) where abs(Int(f0.luma(x: x, y: y)) - Int(f1.luma(x: x, y: y))) > 24 {
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y); n += 1
+            }
+        }
+        guard n >= 4 else { return nil }
+        let w = Double(maxX - minX + 1) / s, h = Double(maxY - minY + 1) / s
+        guard w * h < 0.5 * Double(vp.width * vp.height) else { return nil }
+        let pad = 6.0
+        return (Double(minX) / s - Double(vp.x) - pad, Double(minY) / s - Double(vp.y) - pad, w + 2 * pad, h + 2 * pad)
+    }
+
+    /// Below this similarity the area a key acts on (focused field, open dialog) disagrees with the video.
+    static let keyAreaUnlike = 0.8
+    /// … and at least this similar after it.
+    static let keyAreaLike = 0.5
+    /// A key is kept when it raises that area's similarity by at least this much.
+    static let keyGain = 0.1
+
+    static func f2(_ x: Double) -> String { String(format: "%.2f", x) }
+
+    static func keyName(_ key: Key) -> String {
+        switch key {
+        case .enter: "Enter"
+        case .tab: "Tab"
+        case .escape: "Escape"
+        default: "\(key)"
+        }
     }
 
     /// A field's rendering at least this similar to the video's confirms a value.
@@ -540,19 +758,38 @@ struct Run {
         if a.kind == .fill, !(found?.isTextField ?? false) {
             var t = found
             if t == nil { t = try await page.identify(x: p.x, y: p.y) }
-            guard let t else { return nil }
+            // A control that does something of its own when clicked (a button, a link, a switch)
+            // is not clicked to look for a field: that would perform it.
+            guard let t, !["button", "link", "menuitem", "checkbox", "switch", "radio", "tab", "option"].contains(t.role ?? "") else { return nil }
             for count in [1, 2] {
                 let before = try await page.state()
                 try await browser.pointerClick(at: (p.x, p.y), count: count)
                 _ = try await settle(from: before)
                 guard let now = try await page.identify(x: p.x, y: p.y), now.isTextField, now.actionable else { continue }
                 let kind: ActionKind = count == 2 ? .dblclick : .click
-                if let last = out.last, [.click, .dblclick].contains(last.kind), let lp = last.target?.point,
-                   abs(lp.x - p.x) < 12, abs(lp.y - p.y) < 12, a.time - last.endTime < 3 {
-                    if last.kind != kind {
-                        out[out.count - 1].kind = kind
-                        out[out.count - 1].grounding?.status = .corrected
-                        out[out.count - 1].grounding?.corrections.append("\(last.kind.rawValue) → \(kind.rawValue): the field to type into opens on a \(kind == .dblclick ? "double " : "")click")
+                // The clicks just before on the same element (at the point, or named by the same
+                // locator) were this opening click, read as one or two single clicks.
+                let opened = t.playwright.flatMap { LiveLocator(json: $0) }
+                var same: [Int] = []
+                for k in out.indices.reversed() {
+                    let last = out[k]
+                    guard [.click, .dblclick].contains(last.kind), a.time - last.endTime < 4 else { break }
+                    let near = last.target?.point.map { abs($0.x - p.x) < 12 && abs($0.y - p.y) < 12 } ?? false
+                    guard near || (opened != nil && last.grounding?.locator == opened) else { break }
+                    same.insert(k, at: 0)
+                }
+                if let k = same.first {
+                    let last = out[k]
+                    if last.kind != kind || same.count > 1 {
+                        if last.grounding?.status == .verified { counts.verified -= 1; counts.corrected += 1 }
+                        out[k].kind = kind
+                        out[k].grounding?.status = .corrected
+                        out[k].grounding?.corrections.append("\(same.count > 1 ? "\(same.count) clicks" : last.kind.rawValue) → \(kind.rawValue): the field to type into opens on a \(kind == .dblclick ? "double " : "")click")
+                    }
+                    for extra in same.dropFirst().reversed() {
+                        if out[extra].grounding?.status == .corrected { counts.corrected -= 1 } else { counts.verified -= 1 }
+                        counts.dropped += 1
+                        out.remove(at: extra)
                     }
                 } else {
                     var opener = Action(kind: kind, time: max(0, a.time - 0.3), endTime: a.time - 0.05, target: a.target, confidence: a.confidence)
@@ -670,10 +907,19 @@ struct Run {
         case .hover:
             try await browser.pointer(move: p)
         case .check:
-            let wanted: Bool = {
+            var wanted: Bool = {
                 if case .flag(let b)? = a.value { return b }
                 return true
             }()
+            // The person clicked it, and a click toggles a checkbox or switch (a radio ends on):
+            // the state it ends in is the live state flipped, whatever the video's reading said.
+            if let now = t.checked {
+                let toggled = ["radio", "menuitemradio"].contains(t.role ?? "") ? true : !now
+                if toggled != wanted {
+                    corrections.append("\(wanted ? "check" : "uncheck") → \(toggled ? "check" : "uncheck"): the live \(t.role ?? "checkbox") is \(now ? "on" : "off") and the click toggles it")
+                    wanted = toggled
+                }
+            }
             if t.checked != wanted { try await browser.pointerClick(at: p, count: 1) }
             a.value = .flag(wanted)
         case .select:
@@ -718,19 +964,51 @@ struct Run {
             return
         }
         let typed = a.value?.text ?? ""
+        // What the field held before: an edit keeps parts of it, which the reader may have misread.
+        let prior = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string ?? ""
         try await type(typed, el)
         // Render and compare: the live field with this value against the video's field at the end
         // of typing; other readings are tried when it does not look the same.
-        guard let box = t.box, let frame = frames.nearest(a.endTime + 0.05) else { return }
-        let first = try await fieldSimilarity(box, frame)
-        guard let base = first, base < 0.97 else { return }
-        var best = (value: typed, score: base)
-        for candidate in Self.readings(of: typed, alternatives: a.alternatives) {
-            try await type(candidate, el)
-            if let s = try await fieldSimilarity(box, frame), s > best.score + 0.02 { best = (candidate, s) }
+        // The video's field at the end of typing: the reader's end may already include what came
+        // after (an Enter that closed an inline editor), so a moment before it is compared too.
+        guard let box = t.box else { return }
+        let shot = try decodePNG(try await browser.screenshot())
+        var pick: (frame: Image, score: Double)?
+        for time in LiveGrounder.fillTimes(a) {
+            guard let f = frames.nearest(time), let s = fieldSimilarity(box, f, shot: shot) else { continue }
+            if pick == nil || s > pick!.score + 0.05 { pick = (f, s) }
         }
-        // Only a rendering that really looks like the video may overrule the reader.
-        if best.value != typed && best.score >= Self.valueMatch {
+        guard let (frame, base) = pick, base < 0.97 else { return }
+        var best = (value: typed, score: base)
+        var tried: Set<String> = [typed]
+        var scores: [String: Double] = [typed: base]
+        // Two rounds: a reading can hold two independent misreadings (a letter and a caret).
+        for round in 0..<2 {
+            let from = best.value
+            guard round == 0 || from != typed else { break }
+            // Readings with evidence of their own (the reader's alternatives, a caret, the field's
+            // previous letters) need less of a lead than a blind swap of confusable letters, which
+            // a half-size video often cannot tell apart (e/c).
+            let sub = Self.priorSubstitutions(from, prior)
+            let evidenced = Set((round == 0 ? a.alternatives : []) + [Self.withoutCaret(from), sub.count > 1 ? sub.all : nil].compactMap { $0 } + sub.single)
+            for candidate in Self.readings(of: from, alternatives: round == 0 ? a.alternatives : [], prior: prior)
+            where tried.insert(candidate).inserted {
+                try await type(candidate, el)
+                let s = try await fieldSimilarity(box, frame)
+                debug("live: value \"\(candidate)\" renders \(s.map(Self.f2) ?? "-") like the video (typed \"\(typed)\": \(Self.f2(base)), field held \"\(prior)\")")
+                if let s { scores[candidate] = s }
+                if let s, s > best.score + (evidenced.contains(candidate) ? 0.03 : 0.06) { best = (candidate, s) }
+            }
+        }
+        // A focused field shows its caret after the last letter, where it reads as "I" or "|":
+        // when the rendering cannot tell the two apart, the caret explains it.
+        if let bare = Self.withoutCaret(best.value), let s = scores[bare], s >= best.score - 0.02 { best = (bare, s) }
+        // Only a rendering that really looks like the video may overrule the reader — or one
+        // that looks clearly more like it and puts back letters the field held before (the DOM's
+        // word against the reader's).
+        let fromPrior = Self.priorSubstitutions(typed, prior).count > 0
+            && Self.distance(best.value, prior) < Self.distance(Self.withoutCaret(typed) ?? typed, prior)
+        if best.value != typed && (best.score >= Self.valueMatch || fromPrior && best.score >= base + 0.04) {
             corrections.append("value \"\(typed)\" → \"\(best.value)\": its rendering matches the video (\(String(format: "%.2f", best.score)) against \(String(format: "%.2f", base)))")
             a.value = .text(best.value)
         }
@@ -750,15 +1028,30 @@ struct Run {
 
     /// Similarity of the field's box in the live screenshot and in the video frame.
     func fieldSimilarity(_ box: (x: Double, y: Double, width: Double, height: Double), _ frame: Image) async throws -> Double? {
+        fieldSimilarity(box, frame, shot: try decodePNG(try await browser.screenshot()))
+    }
+
+    /// The same on a screenshot already taken.
+    func fieldSimilarity(_ box: (x: Double, y: Double, width: Double, height: Double), _ frame: Image, shot: Image) -> Double? {
         guard let vp = timeline.viewport else { return nil }
-        let shot = try decodePNG(try await browser.screenshot())
         let dpr = Double(shot.width) / Double(max(1, vp.width))
         let live = PixelRect(x: Int(box.x * dpr), y: Int(box.y * dpr), width: Int(box.width * dpr), height: Int(box.height * dpr))
         let s = frames.scale
         let video = PixelRect(x: Int((Double(vp.x) + box.x) * s), y: Int((Double(vp.y) + box.y) * s),
                               width: Int(box.width * s), height: Int(box.height * s))
         guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
-        return Similarity.compare(shot, live, frame, video, width: min(128, video.width))
+        // A field is a few video pixels tall: a pixel of misregistration (the recording's scaling,
+        // the box's rounding) would decide the score, so the best of small shifts counts (less
+        // sideways, where a shift would let a longer reading line up with the text).
+        var best = 0.0
+        for dy in -2...2 {
+            for dx in -1...1 {
+                let r = PixelRect(x: video.x + dx, y: video.y + dy, width: video.width, height: video.height)
+                guard r.x >= 0, r.y >= 0, r.x + r.width <= frame.width, r.y + r.height <= frame.height else { continue }
+                best = max(best, Similarity.compare(shot, live, frame, r, width: min(128, video.width)))
+            }
+        }
+        return best
     }
 
     /// A better scroll amount for scroll action `i`, when the page as scrolled looks unlike the
@@ -806,6 +1099,18 @@ struct Run {
         return Similarity.compare(before, near, after, near, width: near.width) < 0.9
     }
 
+    /// Below this whole-viewport similarity the live page is out of line with the video.
+    static let pageUnlike = 0.85
+
+    /// The live viewport now against the video's frame at `t`.
+    func similarity(at t: Double) async throws -> Double? {
+        guard let vp = timeline.viewport, let frame = frames.nearest(t) else { return nil }
+        let shot = try decodePNG(try await browser.screenshot())
+        let s = frames.scale
+        let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        return Similarity.compare(shot, nil, frame, video)
+    }
+
     /// Live viewport against the video after step `i`.
     func compare(_ i: Int) async throws -> Double? {
         try await compareKeeping(i).similarity
@@ -843,12 +1148,20 @@ struct Run {
 
     /// Other readings of a typed value worth rendering: the reader's alternatives, then single
     /// swaps of letters OCR confuses.
-    static func readings(of value: String, alternatives: [String]) -> [String] {
+    static func readings(of value: String, alternatives: [String], prior: String = "") -> [String] {
         var out: [String] = []
-        func add(_ s: String) { if s != value && !out.contains(s) { out.append(s) } }
+        func add(_ s: String) { if s != value && !s.isEmpty && !out.contains(s) { out.append(s) } }
         alternatives.forEach(add)
-        let confusable: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("O", "0"), ("0", "O"), ("rn", "m"),
-                                              ("m", "rn"), ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("vv", "w"), ("cl", "d"), ("e", "c"), ("c", "e")]
+        // A text caret caught after the last letter ("name|", "name I").
+        if let bare = withoutCaret(value) { add(bare) }
+        // Letters the field already held where the reading differs from it by a substitution.
+        let fromPrior = priorSubstitutions(value, prior)
+        if fromPrior.count > 1 { add(fromPrior.all) }
+        fromPrior.single.forEach(add)
+        // Only swaps that keep the length: the video's text may be drawn a little wider or
+        // narrower than the live page's, and a longer reading (m → rn) would then line up better.
+        let confusable: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("O", "0"), ("0", "O"),
+                                              ("5", "S"), ("S", "5"), ("8", "B"), ("B", "8"), ("e", "c"), ("c", "e")]
         for (from, to) in confusable {
             var search = value.startIndex..<value.endIndex
             while let r = value.range(of: from, range: search) {
@@ -858,6 +1171,51 @@ struct Run {
             }
         }
         return out
+    }
+
+    /// The reading without a trailing text caret read as a letter ("name|", "name I"), if it has one.
+    static func withoutCaret(_ value: String) -> String? {
+        for caret in [" |", "|", " I", " l"] where value.hasSuffix(caret) && value.count > caret.count + 1 {
+            return String(value.dropLast(caret.count))
+        }
+        return nil
+    }
+
+    /// The reading with letters of the field's previous value put back where an edit-distance
+    /// alignment of the two substitutes one letter for another (an edit keeps most of what was
+    /// there): all of them, and each alone. None when the two share too little to be an edit.
+    static func priorSubstitutions(_ value: String, _ prior: String) -> (all: String, single: [String], count: Int) {
+        let a = Array(value), b = Array(prior)
+        guard !a.isEmpty, !b.isEmpty, a.count <= 200, b.count <= 200 else { return (value, [], 0) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+        }
+        var subs: [(Int, Character)] = []
+        var matched = 0
+        var i = a.count, j = b.count
+        while i > 0 && j > 0 {
+            if d[i][j] == d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1) {
+                if a[i - 1] == b[j - 1] { matched += 1 } else { subs.append((i - 1, b[j - 1])) }
+                i -= 1; j -= 1
+            } else if d[i][j] == d[i - 1][j] + 1 { i -= 1 } else { j -= 1 }
+        }
+        // A substitution is only believable between letters that keep the same shape class
+        // (letter for letter, digit for digit) inside a mostly shared text.
+        subs = subs.filter { a[$0.0].isLetter == $0.1.isLetter && a[$0.0].isNumber == $0.1.isNumber }
+        guard !subs.isEmpty, subs.count <= 3, matched * 2 >= a.count else { return (value, [], 0) }
+        var all = a
+        var single: [String] = []
+        for (k, c) in subs {
+            all[k] = c
+            var one = a; one[k] = c
+            single.append(String(one))
+        }
+        return (String(all), single, subs.count)
     }
 
     /// The option whose label is the wanted text, else the nearest by edit distance.

@@ -20,7 +20,14 @@ extension Vid2AutoKit {
                                 templates: String? = nil, assertions: Bool = true, reportPath: String? = nil) async throws -> Generated {
         guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
         let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
-        var timeline = try await Analysis.run(path: path, options: options)
+        var timeline: ActionTimeline
+        if options.live != nil, let saved = ProcessInfo.processInfo.environment["VID2AUTO_LIVE_FROM_TIMELINE"] {
+            // Live-stage development: ground a saved offline timeline of this recording instead of
+            // analysing it again (docs/grounding.md, "Developing the live stage").
+            timeline = try loadTimeline(at: saved)
+        } else {
+            timeline = try await Analysis.run(path: path, options: options)
+        }
         var liveShots: [Int: Data] = [:]
         if let live = options.live {
             options.progress?("live: grounding \(timeline.actions.count) steps in the running app")

@@ -88,6 +88,15 @@ extension Vid2AutoKit {
     /// the last stage on its own, so a timeline grounded once can become every script.
     public static func render(timelineAt path: String, target: String, templates: String? = nil, assertions: Bool = true) throws -> String {
         guard let scriptTarget = ScriptTarget(rawValue: target) else { throw UsageError.unsupportedTarget(target) }
+        let timeline = try loadTimeline(at: path)
+        let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
+        let text = try renderer.render(timeline, target: scriptTarget).text
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    /// A saved action timeline (`--target timeline` output).
+    /// - Throws: `InputError` for a missing, unreadable, empty or corrupt file, or a newer format.
+    static func loadTimeline(at path: String) throws -> ActionTimeline {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError.notFound(path: path) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -101,9 +110,7 @@ extension Vid2AutoKit {
         guard timeline.version <= ActionTimeline.formatVersion else {
             throw InputError.corrupt(path: path, reason: "timeline format \(timeline.version) is newer than this vid2auto reads (\(ActionTimeline.formatVersion))")
         }
-        let renderer = try ScriptRenderer(options: RenderOptions(assertions: assertions, templatesDirectory: templates))
-        let text = try renderer.render(timeline, target: scriptTarget).text
-        return text.hasSuffix("\n") ? text : text + "\n"
+        return timeline
     }
 
     static func decodingProblem(_ error: any Error) -> String {

@@ -16,6 +16,12 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     var typed: [String] = []
     /// Pointer clicks after which the driver is gone (a crash mid-run).
     var crashAfterClicks = Int.max
+    /// What `PageCalls.keyTargets` answers (nil: nothing focused, no dialog).
+    var keyTargets: () -> JSONValue = { .null }
+    /// The screenshot's bytes (the test's decodePNG turns them into an image).
+    var shot: () -> Data = { Data() }
+    /// Called for every key sequence sent.
+    var onKeys: ([Key]) -> Void = { _ in }
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -32,6 +38,7 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
         if call.contains("__screenwright.visibleText") { return true }
         if script.contains("responseStatus") { return 200 }
         if script.contains("arguments[0].value") { return .string(typed.last ?? "") }
+        if script.contains("submits") { return keyTargets() }
         return .null
     }
     func click(_ e: ElementHandle) async throws { log.append("click \(e.id)") }
@@ -45,9 +52,10 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     func keys(_ keys: [Key]) async throws {
         log.append("keys \(keys)")
         for case .text(let t) in keys { typed.append(t) }
+        onKeys(keys)
     }
     func wheel(dx: Double, dy: Double, at: (x: Double, y: Double)) async throws { log.append("wheel \(Int(dy))") }
-    func screenshot() async throws -> Data { Data() }
+    func screenshot() async throws -> Data { shot() }
 }
 
 final class LiveGrounderTests: XCTestCase {
@@ -164,6 +172,81 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(r.timeline.actions.map { $0.grounding?.status }, [.verified, .offline, .offline])
         XCTAssertEqual(r.stoppedAt, 1)
         XCTAssertTrue(r.timeline.diagnostics.contains { $0.message.contains("grounding stopped at step 2") && $0.message.contains("chromedriver is gone") })
+    }
+
+    func testACheckTogglesTheLiveStateWhateverTheReadingSaid() async throws {
+        let b = FakeBrowser()
+        var on = true
+        b.identify = { _, _ in Self.element(["tag": "button", "role": "switch", "name": "Share usage data", "checked": .bool(on)]) }
+        b.onClick = { _, _, _ in on.toggle(); b.stateVersion += 1 }
+        let check = Action(kind: .check, time: 1, target: Target(role: .switch, name: "Share usage data", point: Point(x: 50, y: 20)),
+                           value: .flag(true))
+        let r = try await grounder().ground(timeline([check]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        let a = try XCTUnwrap(r.timeline.actions.first)
+        XCTAssertEqual(a.value, .flag(false))
+        XCTAssertFalse(on)
+        XCTAssertTrue(a.grounding?.corrections.contains { $0.contains("check → uncheck") } ?? false)
+    }
+
+    func testAFillWhereTheLiveElementTakesNoTextIsDroppedWithoutClickingIt() async throws {
+        let b = FakeBrowser()
+        b.identify = { _, _ in Self.element(["tag": "button", "role": "button", "name": "Discard"]) }
+        let fill = Action(kind: .fill, time: 1, target: Target(name: "Discard", point: Point(x: 50, y: 20)), secret: true)
+        let r = try await grounder().ground(timeline([fill]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+        XCTAssertTrue(r.timeline.actions.isEmpty)
+        XCTAssertEqual(r.dropped, 1)
+        XCTAssertNil(r.stoppedAt, "no secret is asked for a field that is not there")
+        XCTAssertFalse(b.log.contains { $0.hasPrefix("click") })
+    }
+
+    /// An inline editor the video shows closed before the next step: Enter closes it live too
+    /// and is inserted; a page already like the video gets no key.
+    func testAKeyTheAnalysisMissedIsFoundByComparingTheFocusedFieldWithTheVideo() async throws {
+        // Pictures: 0 = the row with its editor open, 1 = the row as plain text.
+        @Sendable func picture(_ kind: Int) -> Image {
+            var img = Image(width: 200, height: 150, format: .gray8, filledWith: 240)
+            for y in 20..<40 { for x in 20..<120 { img.pixels[y * 200 + x] = kind == 0 ? ((x + y) % 7 == 0 ? 20 : 255) : ((x / 9) % 2 == 0 ? 60 : 230) } }
+            for y in 60..<70 { for x in 20..<180 { img.pixels[y * 200 + x] = 40 } }
+            return img
+        }
+        for videoClosesIt in [true, false] {
+            let b = FakeBrowser()
+            var open = true
+            b.identify = { _, _ in Self.element(["tag": "input", "role": "textbox", "name": "Name"]) }
+            b.keyTargets = { open ? ["field": [20, 20, 100, 20], "submits": false, "dialog": nil] : ["field": nil, "submits": false, "dialog": nil] }
+            b.shot = { Data([open ? 0 : 1]) }
+            b.onKeys = { keys in if keys == [.enter] { open = false; b.stateVersion += 1 } }
+            let fill = Action(kind: .fill, time: 1, endTime: 2, target: Target(name: "Name", point: Point(x: 50, y: 30)), value: .text("Ana"))
+            let next = Action(kind: .click, time: 5, target: Target(name: "Ana", point: Point(x: 50, y: 30)))
+            var t = timeline([fill, next])
+            t.viewport = Viewport(x: 0, y: 0, width: 200, height: 150)
+            let frames = LiveFrames(frames: LiveGrounder.frameTimes(for: t).map { ($0, picture($0 > 3 && videoClosesIt ? 1 : 0)) }, scale: 1)
+            let r = try await grounder().ground(t, browser: b, frames: frames) { data in picture(Int(data.first ?? 0)) }
+            let kinds = r.timeline.actions.map(\.kind)
+            if videoClosesIt {
+                XCTAssertEqual(kinds, [.fill, .press, .click])
+                guard kinds.count == 3 else { continue }
+                let press = r.timeline.actions[1]
+                XCTAssertEqual(press.value, .text("Enter"))
+                XCTAssertEqual(press.grounding?.status, .corrected)
+                XCTAssertTrue(press.time > 2 && press.time < 5, "between the two steps: \(press.time)")
+            } else {
+                XCTAssertEqual(kinds, [.fill, .click])
+                XCTAssertFalse(b.log.contains { $0.contains("enter") })
+            }
+        }
+    }
+
+    func testReadingsPutBackTheFieldsPreviousLettersAndDropACaret() {
+        XCTAssertEqual(Run.priorSubstitutions("wram@quillstone.io", "bram.devries@quillstone.io").all, "bram@quillstone.io")
+        XCTAssertEqual(Run.priorSubstitutions("Jove Aalto-Berg", "Tove Aalto").single, ["Tove Aalto-Berg"])
+        XCTAssertEqual(Run.priorSubstitutions("Sam Rivera", "Alex Morgan").count, 0, "too little shared to be an edit")
+        XCTAssertEqual(Run.priorSubstitutions("Ana", "").count, 0)
+        XCTAssertEqual(Run.withoutCaret("Tove Aalto-Berg I"), "Tove Aalto-Berg")
+        XCTAssertEqual(Run.withoutCaret("Morgan|"), "Morgan")
+        XCTAssertNil(Run.withoutCaret("Ship it"))
+        let r = Run.readings(of: "wram@x.io I", alternatives: [], prior: "bram@x.io")
+        XCTAssertEqual(Array(r.prefix(2)), ["wram@x.io", "bram@x.io I"])
     }
 
     func testSelectTakesTheListsOwnLabel() {

@@ -40,8 +40,9 @@ struct SeleniumDialect: Dialect, PlacementResolving {
             "secrets": plan.secretEntries(comment: comment),
             "secretList": plan.secrets.map { literal($0.name) }.joined(separator: ", "),
             "usesKeys": ops.contains {
-                if case .press = $0 { return true }
-                return false
+                // A fill empties its field with keys (Control+A, Backspace).
+                switch $0 { case .press, .fill: return true
+                default: return false }
             },
             "usesSelect": ops.contains {
                 if case .select(let p, _) = $0, case .locator = resolve(p) { return true }

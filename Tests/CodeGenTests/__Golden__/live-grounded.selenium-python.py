@@ -7,6 +7,7 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -21,9 +22,19 @@ def shown(locator):
     def first_shown(driver):
         for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
+                # WebDriver scrolls an element to the viewport's edge, where a sticky bar may
+                # cover it: one that is out of view or covered is brought to the middle first.
+                driver.execute_script(REVEAL, element)
                 return element
         return False
     return first_shown
+
+
+REVEAL = """
+var el = arguments[0], r = el.getBoundingClientRect();
+var x = r.left + r.width / 2, y = r.top + r.height / 2, hit = document.elementFromPoint(x, y);
+if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) el.scrollIntoView({block: 'center', inline: 'nearest'});
+"""
 
 
 # XPath locators that find elements as Playwright's get_by_* do: text compared after
@@ -120,12 +131,12 @@ def main() -> None:
 
         # 2. Type "ana@example.com" into the "Email" field
         field = wait.until(shown((By.ID, "email")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("ana@example.com")
 
         # 3. Type the value of $PASSWORD into the "Password" field
         field = wait.until(shown((By.NAME, "password")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys(os.environ["PASSWORD"])
 
         # 4. Click the "Sign in" button
@@ -143,7 +154,7 @@ def main() -> None:
 
         # 8. Type "March" into the "Search invoices" field
         field = wait.until(shown(by_placeholder("Search invoices")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("March")
 
         # 9. Click the "Company logo" image

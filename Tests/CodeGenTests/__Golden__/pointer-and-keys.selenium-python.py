@@ -19,9 +19,19 @@ def shown(locator):
     def first_shown(driver):
         for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
+                # WebDriver scrolls an element to the viewport's edge, where a sticky bar may
+                # cover it: one that is out of view or covered is brought to the middle first.
+                driver.execute_script(REVEAL, element)
                 return element
         return False
     return first_shown
+
+
+REVEAL = """
+var el = arguments[0], r = el.getBoundingClientRect();
+var x = r.left + r.width / 2, y = r.top + r.height / 2, hit = document.elementFromPoint(x, y);
+if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) el.scrollIntoView({block: 'center', inline: 'nearest'});
+"""
 
 
 def set_checked(element, checked):

@@ -8,6 +8,7 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -22,9 +23,19 @@ def shown(locator):
     def first_shown(driver):
         for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
+                # WebDriver scrolls an element to the viewport's edge, where a sticky bar may
+                # cover it: one that is out of view or covered is brought to the middle first.
+                driver.execute_script(REVEAL, element)
                 return element
         return False
     return first_shown
+
+
+REVEAL = """
+var el = arguments[0], r = el.getBoundingClientRect();
+var x = r.left + r.width / 2, y = r.top + r.height / 2, hit = document.elementFromPoint(x, y);
+if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) el.scrollIntoView({block: 'center', inline: 'nearest'});
+"""
 
 
 def set_checked(element, checked):
@@ -146,17 +157,17 @@ def main() -> None:
 
         # 3. Type "Ana" into the "First name" field
         field = wait.until(shown(field_labelled("First name", "textbox")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("Ana")
 
         # 4. Type "Ferreira" into the "Last name" field
         field = wait.until(shown(field_labelled("Last name", "textbox")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("Ferreira")
 
         # 5. Type "ana@example.com" into the "Work email" field
         field = wait.until(shown(field_labelled("Work email", "textbox")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("ana@example.com")
 
         # 6. Choose "Portugal" in the "Country" list
@@ -173,12 +184,12 @@ def main() -> None:
 
         # 10. Type the value of $PASSWORD into the "Password" field
         field = wait.until(shown(field_labelled("Password", "textbox")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys(os.environ["PASSWORD"])
 
         # 11. Type the value of $CONFIRM_PASSWORD into the "Confirm password" field
         field = wait.until(shown(field_labelled("Confirm password", "textbox")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys(os.environ["CONFIRM_PASSWORD"])
 
         # 12. Click the "Register" button

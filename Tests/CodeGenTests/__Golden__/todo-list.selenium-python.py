@@ -18,9 +18,19 @@ def shown(locator):
     def first_shown(driver):
         for element in driver.find_elements(*locator):
             if element.is_displayed() and element.is_enabled():
+                # WebDriver scrolls an element to the viewport's edge, where a sticky bar may
+                # cover it: one that is out of view or covered is brought to the middle first.
+                driver.execute_script(REVEAL, element)
                 return element
         return False
     return first_shown
+
+
+REVEAL = """
+var el = arguments[0], r = el.getBoundingClientRect();
+var x = r.left + r.width / 2, y = r.top + r.height / 2, hit = document.elementFromPoint(x, y);
+if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) el.scrollIntoView({block: 'center', inline: 'nearest'});
+"""
 
 
 def set_checked(element, checked):
@@ -133,7 +143,7 @@ def main() -> None:
 
         # 3. Type "Buy milk" into the "What needs doing?" field
         field = wait.until(shown(by_placeholder("What needs doing?")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("Buy milk")
 
         # 4. Press "Enter" in the "What needs doing?" field
@@ -142,7 +152,7 @@ def main() -> None:
 
         # 5. Type "Walk the dog" into the "What needs doing?" field
         field = wait.until(shown(by_placeholder("What needs doing?")))
-        field.clear()
+        field.send_keys(Keys.CONTROL, "a", Keys.NULL, Keys.BACKSPACE)  # not clear(): it blurs, and an inline editor closes on blur
         field.send_keys("Walk the dog")
 
         # 6. Press "Enter"
