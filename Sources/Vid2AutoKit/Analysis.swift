@@ -19,12 +19,15 @@ public struct AnalysisOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Ground the timeline in the running app (`--live`); nil: offline only.
     public var live: LiveSettings?
+    /// A remote model (`--model`, `--api-base`): hybrid routing over the stages' model, cuts at
+    /// every quiet moment. Nil: the stages' model alone (the embedded one by default).
+    public var remote: RemoteModelConfig?
 
     public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, agentTimeout: Double? = nil,
                 motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
-                live: LiveSettings? = nil) {
+                live: LiveSettings? = nil, remote: RemoteModelConfig? = nil) {
         self.agents = min(100, max(1, agents)); self.agentTimeout = agentTimeout; self.motionScale = motionScale
-        self.measureSpeedup = measureSpeedup; self.progress = progress; self.live = live
+        self.measureSpeedup = measureSpeedup; self.progress = progress; self.live = live; self.remote = remote
     }
 }
 
@@ -46,7 +49,7 @@ public struct AnalysisStages: Sendable {
     /// Where the browser's viewport and address bar are.
     public var layout: @Sendable (_ first: Image?, _ info: MediaInfo, _ reader: any TextReader) async throws -> ScreenLayout
     public var planner: SegmentPlanner
-    /// The model every sub-agent uses.
+    /// The model every sub-agent uses (with `AnalysisOptions.remote`, the embedded side of the hybrid).
     public var model: any VisionModel
     public var aggregator: Aggregator
     /// The text reader behind the agents' OCR tool.
@@ -55,7 +58,7 @@ public struct AnalysisStages: Sendable {
     public init(motion: @escaping @Sendable (String, MediaInfo, AnalysisOptions) async throws -> MotionPass = Analysis.motionPass,
                 layout: @escaping @Sendable (Image?, MediaInfo, any TextReader) async throws -> ScreenLayout = Analysis.detectLayout,
                 planner: SegmentPlanner = SegmentPlanner(),
-                model: any VisionModel = RemoteVisionModel.fromEnvironment() ?? EmbeddedVisionModel(),
+                model: any VisionModel = EmbeddedVisionModel(),
                 aggregator: Aggregator = Aggregator(),
                 reader: @escaping @Sendable () -> any TextReader = { PoolTextReader(pool: TextReaderPool()) }) {
         self.motion = motion; self.layout = layout; self.planner = planner; self.model = model
@@ -71,6 +74,12 @@ public enum Analysis {
     public static func run(path: String, options: AnalysisOptions = AnalysisOptions(),
                            stages: AnalysisStages = AnalysisStages()) async throws -> ActionTimeline {
         let info = try Probe.probe(path: path)
+        var stages = stages
+        if let remote = options.remote {
+            stages.model = HybridVisionModel(embedded: stages.model, remote: RemoteVisionModel(client: ModelClient(config: remote)),
+                                             sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
+        }
+        if stages.model is HybridVisionModel { stages.planner.cutAtEveryQuiet = true }
         let reader = stages.reader()
         let started = Date()
         defer { Profile.shared.emit(total: Date().timeIntervalSince(started)) }
@@ -89,6 +98,8 @@ public enum Analysis {
     static func runOnce(path: String, info: MediaInfo, options: AnalysisOptions, stages: AnalysisStages,
                         reader: any TextReader) async throws -> ActionTimeline {
         let clock = Date()
+        let hybrid = stages.model as? HybridVisionModel
+        hybrid?.meter.reset()
         var ledger = StepLedger()
         var diagnostics: [Diagnostic] = []
         // Stage 1 — orchestrator: one cheap pass, the screen layout, the plan.
@@ -111,12 +122,13 @@ public enum Analysis {
         let model = stages.model
         let rate = info.frameRate > 0 ? info.frameRate : 30
         let done = Counter(), retried = Counter(), analysed = Counter()
-        let firstFailure = FirstMessage()
+        let firstFailure = FirstMessage(), fatal = FirstMessage()
         let total = plan.segments.count
         let progress = options.progress
         let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
         let agentsStart = Date()
-        let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
+        // A remote model's seconds per call dwarf any decoding saved by chaining: one job per segment.
+        let runs = hybrid != nil ? plan.segments.map { [$0] } : Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
         let result = await swarm.run(runs) { run, ctx in
             let tools = SegmentTools(path: path, reader: reader, context: ctx)
             var out: [Observation] = []
@@ -140,6 +152,10 @@ public enum Analysis {
                         break
                     } catch is CancellationError where Task.isCancelled {
                         throw CancellationError()
+                    } catch let e as ModelEndpointError where e.isFatal {
+                        // A refused key or a wrong address: every other segment would fail the same way.
+                        fatal.offer(e.description)
+                        throw e
                     } catch {
                         ctx.report(attempt == 1 ? .warning : .error,
                                    "segment \(segment.index) failed (\(error)); \(attempt == 1 ? "retrying" : "skipped")")
@@ -150,7 +166,19 @@ public enum Analysis {
             }
             return out
         }
+        if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
         diagnostics += result.diagnostics
+        let modelUsage = hybrid.map { h in
+            h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString, routing: h.sendAll ? "all" : "hybrid")
+        }
+        if let u = modelUsage {
+            for s in u.segments { if let f = s.fallback {
+                diagnostics.append(Diagnostic(.warning, "segment \(s.segment): the remote model failed (\(f)); the embedded model's observations were kept", segment: s.segment))
+            } }
+            if u.segmentsRouted > 0, u.fallbacks == u.segmentsRouted, let first = u.segments.first(where: { $0.fallback != nil })?.fallback {
+                diagnostics.append(Diagnostic(.error, "the remote model (\(u.name)) failed on all \(u.fallbacks) segment(s) sent to it (\(first)); the embedded model's observations were used"))
+            }
+        }
         // Every segment failed (a model endpoint that cannot be reached, say): there is nothing to
         // aggregate, and an empty script would hide it.
         if total > 0, analysed.value == 0 {
@@ -179,7 +207,12 @@ public enum Analysis {
         let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, runs.count),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
-                                 retries: result.retries + retried.value, cuts: plan.cuts, timing: timing)
+                                 retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
+                                 planning: hybrid.map { _ in
+                                     String(format: "remote model: cut at every quiet moment of at least %.1f s (bursts over %.0f s split) so %d segments run at once; each segment is one job",
+                                            stages.planner.minQuiet, min(stages.planner.maxSpan, stages.planner.fineMaxSpan), plan.segments.count)
+                                 },
+                                 model: modelUsage)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
@@ -386,8 +419,11 @@ final class FirstMessage: @unchecked Sendable {
 public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     /// The vision model failed on every segment (each tried twice).
     case everySegmentFailed(path: String, model: String, segments: Int, cause: String)
+    /// The remote model refused the key or does not exist at the address: nothing it would answer.
+    case modelRefused(path: String, cause: String)
     public var description: String {
         switch self {
+        case let .modelRefused(path, cause): "\(path): \(cause)"
         case let .everySegmentFailed(path, model, segments, cause):
             "\(path): the vision model (\(model)) failed on every segment (\(segments)): \(cause)"
         }
