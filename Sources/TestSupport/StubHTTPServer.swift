@@ -23,8 +23,8 @@ public final class StubHTTPServer: @unchecked Sendable {
 
     /// What to send back.
     public enum Reply: Sendable {
-        /// A status and a body (sent as `application/json`).
-        case respond(status: Int, body: String)
+        /// A status and a body (sent as `application/json`), with extra header lines.
+        case respond(status: Int, body: String, headers: [String: String] = [:])
         /// Never answer: hold the connection open until the server stops.
         case hang
         /// Close the connection without answering.
@@ -186,9 +186,10 @@ public final class StubHTTPServer: @unchecked Sendable {
                 return
             case .drop:
                 return
-            case .respond(let status, let text):
+            case .respond(let status, let text, let extra):
                 let body = Data(text.utf8)
                 let head = "HTTP/1.1 \(status) \(status < 400 ? "OK" : "Error")\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    + extra.map { "\($0.key): \($0.value)\r\n" }.joined()
                     + "Content-Length: \(body.count)\r\nConnection: keep-alive\r\n\r\n"
                 guard sendAll(c, Data(head.utf8) + body) else { return }
             }
