@@ -137,14 +137,16 @@ public final class StubHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// The reply is computed outside the lock, so a route that takes its time (a slow model)
+    /// does not hold up requests on other connections.
     private func reply(for request: Request) -> Reply {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
         recorded.append(request)
-        for route in routes where route.method == request.method
-            && (route.prefix ? request.path.hasPrefix(route.path) : request.path == route.path) {
-            return route.reply(request)
-        }
-        return fallback
+        let route = routes.first { $0.method == request.method
+            && ($0.prefix ? request.path.hasPrefix($0.path) : request.path == $0.path) }
+        let fallback = self.fallback
+        lock.unlock()
+        return route?.reply(request) ?? fallback
     }
 
     private func serve(_ c: Int32) {
