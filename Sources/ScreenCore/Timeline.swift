@@ -213,15 +213,17 @@ public struct ModelUsage: Sendable, Codable, Hashable {
     public var completionTokens: Int
     /// In the currency of the `--price-input`/`--price-output` flags (per million tokens); 0 without prices.
     public var cost: Double
+    /// The finer plan the remote model's segments follow, and why it cut there.
+    public var cuts: [Cut]
     public var segments: [SegmentUsage]
 
     public init(name: String, endpoint: String, routing: String, segmentsRouted: Int = 0, fallbacks: Int = 0,
                 requests: Int = 0, cacheHits: Int = 0, retries: Int = 0, rateLimited: Int = 0, promptTokens: Int = 0,
-                completionTokens: Int = 0, cost: Double = 0, segments: [SegmentUsage] = []) {
+                completionTokens: Int = 0, cost: Double = 0, cuts: [Cut] = [], segments: [SegmentUsage] = []) {
         self.name = name; self.endpoint = endpoint; self.routing = routing; self.segmentsRouted = segmentsRouted
         self.fallbacks = fallbacks; self.requests = requests; self.cacheHits = cacheHits; self.retries = retries
         self.rateLimited = rateLimited; self.promptTokens = promptTokens; self.completionTokens = completionTokens
-        self.cost = cost; self.segments = segments
+        self.cost = cost; self.cuts = cuts; self.segments = segments
     }
 
     /// One segment's share.

@@ -23,13 +23,21 @@ public struct HybridVisionModel: VisionModel {
     public var meter: ModelMeter { remote.client.meter }
 
     public func analyse(segment: SegmentContext, tools: any AgentTools) async throws -> [Observation] {
-        let index = segment.segment.index
         var local: [Observation]?
         var localFailure: String?
         do { local = try await embedded.analyse(segment: segment, tools: tools) }
         catch is CancellationError { throw CancellationError() }
         catch { localFailure = "\(error)" }
-        let tagged = local.map { $0.map { var o = $0; o.model = embedded.name; return o } }
+        return try await refine(segment: segment, tools: tools, local: local, localFailure: localFailure)
+    }
+
+    /// The routing step on its own: `local` is what the embedded model saw in the segment (nil
+    /// when it failed, `localFailure` saying why). Returns the observations to keep, each tagged
+    /// with the model that made it.
+    public func refine(segment: SegmentContext, tools: any AgentTools, local: [Observation]?,
+                       localFailure: String? = nil) async throws -> [Observation] {
+        let index = segment.segment.index
+        let tagged = local.map { $0.map { var o = $0; o.model = o.model ?? embedded.name; return o } }
         let doubt: String? = sendAll ? "--model-all"
             : localFailure.map { "the embedded model failed (\($0))" } ?? Self.doubt(tagged ?? [], segment: segment, threshold: confidenceThreshold)
         guard let doubt else {

@@ -74,20 +74,23 @@ public enum Analysis {
     public static func run(path: String, options: AnalysisOptions = AnalysisOptions(),
                            stages: AnalysisStages = AnalysisStages()) async throws -> ActionTimeline {
         let info = try Probe.probe(path: path)
+        // With a remote model: the embedded model runs the first pass (its own plan), the hybrid
+        // the second one over finer segments.
         var stages = stages
+        var hybrid: HybridVisionModel?
+        if let h = stages.model as? HybridVisionModel { hybrid = h; stages.model = h.embedded }
         if let remote = options.remote {
-            stages.model = HybridVisionModel(embedded: stages.model, remote: RemoteVisionModel(client: ModelClient(config: remote)),
-                                             sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
+            hybrid = HybridVisionModel(embedded: stages.model, remote: RemoteVisionModel(client: ModelClient(config: remote)),
+                                       sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
         }
-        if stages.model is HybridVisionModel { stages.planner.cutAtEveryQuiet = true }
         let reader = stages.reader()
         let started = Date()
         defer { Profile.shared.emit(total: Date().timeIntervalSince(started)) }
-        var timeline = try await runOnce(path: path, info: info, options: options, stages: stages, reader: reader)
+        var timeline = try await runOnce(path: path, info: info, options: options, stages: stages, hybrid: hybrid, reader: reader)
         if options.measureSpeedup {
             var single = options
             single.agents = 1; single.measureSpeedup = false
-            let one = try await runOnce(path: path, info: info, options: single, stages: stages, reader: reader)
+            let one = try await runOnce(path: path, info: info, options: single, stages: stages, hybrid: hybrid, reader: reader)
             if let a = timeline.swarm, let b = one.swarm, a.wallSeconds > 0 {
                 timeline.swarm?.speedup = (b.wallSeconds / a.wallSeconds * 100).rounded() / 100
             }
@@ -96,9 +99,8 @@ public enum Analysis {
     }
 
     static func runOnce(path: String, info: MediaInfo, options: AnalysisOptions, stages: AnalysisStages,
-                        reader: any TextReader) async throws -> ActionTimeline {
+                        hybrid: HybridVisionModel? = nil, reader: any TextReader) async throws -> ActionTimeline {
         let clock = Date()
-        let hybrid = stages.model as? HybridVisionModel
         hybrid?.meter.reset()
         var ledger = StepLedger()
         var diagnostics: [Diagnostic] = []
@@ -127,8 +129,7 @@ public enum Analysis {
         let progress = options.progress
         let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
         let agentsStart = Date()
-        // A remote model's seconds per call dwarf any decoding saved by chaining: one job per segment.
-        let runs = hybrid != nil ? plan.segments.map { [$0] } : Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
+        let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
         let result = await swarm.run(runs) { run, ctx in
             let tools = SegmentTools(path: path, reader: reader, context: ctx)
             var out: [Observation] = []
@@ -152,10 +153,6 @@ public enum Analysis {
                         break
                     } catch is CancellationError where Task.isCancelled {
                         throw CancellationError()
-                    } catch let e as ModelEndpointError where e.isFatal {
-                        // A refused key or a wrong address: every other segment would fail the same way.
-                        fatal.offer(e.description)
-                        throw e
                     } catch {
                         ctx.report(attempt == 1 ? .warning : .error,
                                    "segment \(segment.index) failed (\(error)); \(attempt == 1 ? "retrying" : "skipped")")
@@ -166,11 +163,60 @@ public enum Analysis {
             }
             return out
         }
-        if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
         diagnostics += result.diagnostics
-        let modelUsage = hybrid.map { h in
-            h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString, routing: h.sendAll ? "all" : "hybrid")
+        let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
+        var observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
+        trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+        Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
+        ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
+        let analyseEnd = Date().timeIntervalSince(clock)
+        // Stage 2b — the remote model (hybrid routing). Its cost is seconds of waiting per call,
+        // not decoding, so the orchestrator cuts at every quiet moment and every segment is one
+        // job: the calls run at once. Each segment gets the embedded observations it owns as a
+        // hint; the remote answer replaces them where it was asked.
+        var modelUsage: ModelUsage?
+        var finePlan: SegmentPlan?
+        if let h = hybrid, !plan.segments.isEmpty {
+            options.progress?("remote model")
+            var fine = stages.planner
+            fine.cutAtEveryQuiet = true
+            let fp = fine.plan(motion.samples, duration: info.duration)
+            finePlan = fp
+            let local = observations
+            let refined = await swarm.run(fp.segments) { segment, ctx in
+                let tools = SegmentTools(path: path, reader: reader, context: ctx)
+                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
+                let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
+                ctx.step()
+                do {
+                    return try await h.refine(segment: context, tools: tools, local: local.filter { segment.owns($0.time) })
+                } catch let e as ModelEndpointError where e.isFatal {
+                    // A refused key or a wrong address: every other segment would fail the same way.
+                    fatal.offer(e.description)
+                    throw e
+                }
+            }
+            if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
+            // Each span's observations: the refined ones, or the embedded ones where the stage failed;
+            // in the first pass's segment numbering (the aggregator tells segments apart by it).
+            let owned = Set(fp.segments.indices.flatMap { i in local.indices.filter { fp.segments[i].owns(local[$0].time) } })
+            var merged = local.indices.filter { !owned.contains($0) }.map { local[$0] }
+            for (i, seg) in fp.segments.enumerated() {
+                merged += (refined.outputs[i] ?? local.filter { seg.owns($0.time) }).map { o in
+                    var o = o
+                    o.segment = plan.segments.first { $0.owns(o.time) }?.index ?? o.segment
+                    return o
+                }
+            }
+            observations = merged.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) }
+            diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
+            ledger.record("model", orchestratorSteps: 1, agentSteps: refined.agentSteps)
+            var u = h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString,
+                                   routing: h.sendAll ? "all" : "hybrid")
+            u.cuts = fp.cuts
+            modelUsage = u
         }
+        let modelEnd = Date().timeIntervalSince(clock)
         if let u = modelUsage {
             for s in u.segments { if let f = s.fallback {
                 diagnostics.append(Diagnostic(.warning, "segment \(s.segment): the remote model failed (\(f)); the embedded model's observations were kept", segment: s.segment))
@@ -185,22 +231,16 @@ public enum Analysis {
             throw AnalysisError.everySegmentFailed(path: path, model: model.name, segments: total,
                                                    cause: firstFailure.value ?? result.diagnostics.last?.message ?? "unknown")
         }
-        trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
-        Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
-        ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
-        let analyseEnd = Date().timeIntervalSince(clock)
         // Stage 3 — aggregator.
-        // In time order, whatever order the jobs were dealt in.
-        let order = runs.indices.sorted { runs[$0][0].index < runs[$1][0].index }
-        let observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
         let (actions, aggDiagnostics) = await Profile.shared.time("aggregate") { stages.aggregator.aggregate(observations, layout: layout) }
         diagnostics += aggDiagnostics
         ledger.record("aggregate", orchestratorSteps: 1)
         let end = Date().timeIntervalSince(clock)
         func ms(_ t: Double) -> Double { (t * 1000).rounded() / 1000 }
         let timing = SwarmTiming(
-            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd)),
-                     .init(name: "aggregate", start: ms(analyseEnd), end: ms(end))],
+            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd))]
+                + (hybrid != nil ? [.init(name: "model", start: ms(analyseEnd), end: ms(modelEnd))] : [])
+                + [.init(name: "aggregate", start: ms(modelEnd), end: ms(end))],
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
@@ -208,9 +248,9 @@ public enum Analysis {
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
-                                 planning: hybrid.map { _ in
-                                     String(format: "remote model: cut at every quiet moment of at least %.1f s (bursts over %.0f s split) so %d segments run at once; each segment is one job",
-                                            stages.planner.minQuiet, min(stages.planner.maxSpan, stages.planner.fineMaxSpan), plan.segments.count)
+                                 planning: finePlan.map { fp in
+                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s (bursts over %.0f s split), one job each, so the calls run at once (model.cuts)",
+                                            plan.segments.count, fp.segments.count, stages.planner.minQuiet, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
                                  },
                                  model: modelUsage)
         let vp = layout.viewport
