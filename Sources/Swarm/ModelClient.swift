@@ -56,7 +56,7 @@ public final class ModelClient: Sendable {
 
     /// The model's answer to `messages` (its message content), for `segment`'s ledger.
     /// `schema` is the JSON schema of the answer, sent as `response_format` where supported.
-    func complete(_ messages: [[String: Any]], schema: [String: Any], segment: Int) async throws -> String {
+    public func complete(_ messages: [[String: Any]], schema: [String: Any], segment: Int) async throws -> String {
         let endpoint = config.endpoint.absoluteString
         let canonical = try JSONSerialization.data(withJSONObject: messages, options: [.sortedKeys])
         let key = SHA256.hex(Data("screenwright-model-cache/1\n\(config.model)\n".utf8) + canonical)

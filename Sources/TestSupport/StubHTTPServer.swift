@@ -29,6 +29,8 @@ public final class StubHTTPServer: @unchecked Sendable {
         case hang
         /// Close the connection without answering.
         case drop
+        /// A 200 whose body comes one byte every `interval` seconds (a server that trickles).
+        case trickle(body: String, interval: Double)
         /// Answer with `{"value": …}` (the JSON text given) and status 200 — WebDriver's success shape.
         public static func value(_ json: String) -> Reply { .respond(status: 200, body: "{\"value\":\(json)}") }
         /// A W3C WebDriver error reply.
@@ -187,6 +189,15 @@ public final class StubHTTPServer: @unchecked Sendable {
                 while readMore(c, into: &scratch) {}
                 return
             case .drop:
+                return
+            case .trickle(let text, let interval):
+                let body = Data(text.utf8)
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+                guard sendAll(c, Data(head.utf8)) else { return }
+                for b in body {
+                    Thread.sleep(forTimeInterval: interval)
+                    guard sendAll(c, Data([b])) else { return }
+                }
                 return
             case .respond(let status, let text, let extra):
                 let body = Data(text.utf8)

@@ -130,8 +130,9 @@ public enum Analysis {
         let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
         let agentsStart = Date()
         let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
+        let store = hybrid.map { FrameStore(rate: $0.remote.scanFPS) }
         let result = await swarm.run(runs) { run, ctx in
-            let tools = SegmentTools(path: path, reader: reader, context: ctx)
+            let tools = SegmentTools(path: path, reader: reader, context: ctx, store: store)
             var out: [Observation] = []
             for segment in run {
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
@@ -184,7 +185,7 @@ public enum Analysis {
             finePlan = fp
             let local = observations
             let refined = await swarm.run(fp.segments) { segment, ctx in
-                let tools = SegmentTools(path: path, reader: reader, context: ctx)
+                let tools = SegmentTools(path: path, reader: reader, context: ctx, store: store)
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
                 let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 ctx.step()

@@ -14,22 +14,34 @@ public struct SegmentTools: AgentTools {
     /// Frames per second never exceeded when decoding (the recording's rate when lower).
     let fpsCap: Double
     let decoder: ForwardDecoder
+    /// Frames kept from the first pass for a second one (the remote model's key frames); nil: none.
+    let store: FrameStore?
 
     /// Tools over the recording at `path`, reading text with `reader`, counting steps in `context`.
-    public init(path: String, reader: any TextReader, context: AgentContext?, fpsCap: Double = 30) {
-        self.path = path; self.reader = reader; self.context = context; self.fpsCap = fpsCap
+    public init(path: String, reader: any TextReader, context: AgentContext?, fpsCap: Double = 30, store: FrameStore? = nil) {
+        self.path = path; self.reader = reader; self.context = context; self.fpsCap = fpsCap; self.store = store
         decoder = ForwardDecoder(path: path, agent: context?.lane ?? 0)
     }
 
     /// The same tools with a decoder of their own (for a retry after a failure).
-    public func fresh() -> SegmentTools { SegmentTools(path: path, reader: reader, context: context, fpsCap: fpsCap) }
+    public func fresh() -> SegmentTools { SegmentTools(path: path, reader: reader, context: context, fpsCap: fpsCap, store: store) }
 
     /// Decodes `[start, end)` at full size in gray, at most `fps` (and `fpsCap`) frames per second.
     /// Successive calls that move forward reuse the decoder (no seek back to a keyframe).
     public func forEachFrame(from start: Double, to end: Double, fps: Double?,
                              _ body: (Frame) async throws -> Void) async throws {
         context?.step()
-        try await decoder.frames(from: start, to: end, fps: min(fps ?? fpsCap, fpsCap), body)
+        let rate = min(fps ?? fpsCap, fpsCap)
+        if let store {
+            // A second pass at the store's rate over frames the first pass decoded: no decoding at all.
+            if rate <= store.rate + 1e-9, let kept = store.frames(from: start, to: end) {
+                for f in kept { try await body(f) }
+                return
+            }
+            try await decoder.frames(from: start, to: end, fps: rate) { f in store.offer(f); try await body(f) }
+            return
+        }
+        try await decoder.frames(from: start, to: end, fps: rate, body)
     }
 
     /// OCR of one crop.
@@ -99,5 +111,42 @@ final class ForwardDecoder: @unchecked Sendable {
             try await body(f)
             inBody += Date().timeIntervalSince(b0)
         }
+    }
+}
+
+/// The first frame of every `1/rate` s slot that the embedded pass decoded, so the remote model's
+/// pass (key frames at `rate` fps) needs no decoder of its own: with many short segments and a
+/// slow model, decoding them again would keep the cores busy while the calls could already run.
+/// Only kept when a remote model is configured (full-size gray frames: ~1 MB each at 720p).
+public final class FrameStore: @unchecked Sendable {
+    // Invariant: `frames` is only touched under `lock`.
+    private let lock = NSLock()
+    private var frames: [Int: Frame] = [:]
+    /// Slots per second.
+    public let rate: Double
+    public init(rate: Double) { self.rate = rate }
+
+    /// Keeps `f` when it is the earliest frame seen in its slot.
+    func offer(_ f: Frame) {
+        let k = Int((f.time * rate).rounded(.down))
+        lock.lock(); defer { lock.unlock() }
+        if let old = frames[k], old.time <= f.time { return }
+        frames[k] = f
+    }
+
+    /// The kept frames in `[start, end)`, or nil when a slot in it was never decoded.
+    func frames(from start: Double, to end: Double) -> [Frame]? {
+        let first = Int((start * rate).rounded(.down)), last = Int((end * rate).rounded(.up)) - 1
+        guard last >= first else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        var out: [Frame] = []
+        for k in first...last {
+            guard let f = frames[k] else {
+                if k == first || k == last { continue }   // a slot cut by the window's edge may lie outside what was decoded
+                return nil
+            }
+            if f.time >= start - 1e-6 && f.time < end { out.append(f) }
+        }
+        return out.isEmpty ? nil : out
     }
 }

@@ -100,6 +100,20 @@ final class ModelClientTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 4)
     }
 
+    func testASlowBodyHitsTheDeadlineThoughBytesKeepComing() async throws {
+        let server = try StubHTTPServer(); defer { server.stop() }
+        let n = Count()
+        server.on("POST", Self.path) { _ in
+            n.next() == 1 ? .trickle(body: Self.completion("{\"observations\":[]}"), interval: 0.05)
+                          : .respond(status: 200, body: Self.completion("{\"observations\":[]}"))
+        }
+        let c = client(server) { $0.requestTimeout = 0.6 }
+        let started = Date()
+        _ = try await c.complete(messages, schema: [:], segment: 0)
+        XCTAssertEqual(n.value, 2, "the trickle was abandoned at the deadline and the request retried")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+    }
+
     func testAHugeAnswerIsCutOffNotBuffered() async throws {
         let server = try StubHTTPServer(); defer { server.stop() }
         let big = Self.completion("{\"observations\":[],\"pad\":\"" + String(repeating: "x", count: 300_000) + "\"}")
