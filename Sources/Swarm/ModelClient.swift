@@ -58,9 +58,12 @@ public final class ModelClient: Sendable {
     /// `schema` is the JSON schema of the answer, sent as `response_format` where supported.
     public func complete(_ messages: [[String: Any]], schema: [String: Any], segment: Int) async throws -> String {
         let endpoint = config.endpoint.absoluteString
-        let canonical = try JSONSerialization.data(withJSONObject: messages, options: [.sortedKeys])
-        let key = SHA256.hex(Data("screenwright-model-cache/1\n\(config.model)\n".utf8) + canonical)
-        if let hit = cached(key) {
+        var key: String?
+        if config.cacheDirectory != nil {
+            let canonical = try JSONSerialization.data(withJSONObject: messages, options: [.sortedKeys])
+            key = SHA256.hex(Data("screenwright-model-cache/1\n\(config.model)\n".utf8) + canonical)
+        }
+        if let key, let hit = cached(key) {
             meter.record(segment: segment, cacheHit: true, promptTokens: hit.prompt, completionTokens: hit.completion, cost: 0)
             return hit.content
         }
@@ -101,7 +104,7 @@ public final class ModelClient: Sendable {
                     let answer = try parseCompletion(reply.body, endpoint: endpoint)
                     let cost = (Double(answer.prompt) * config.pricePerMillionInput + Double(answer.completion) * config.pricePerMillionOutput) / 1e6
                     meter.record(segment: segment, promptTokens: answer.prompt, completionTokens: answer.completion, cost: cost)
-                    store(key, answer)
+                    if let key { store(key, answer) }
                     return answer.content
                 case 401, 403:
                     let e = ModelEndpointError.unauthorized(endpoint: endpoint, status: reply.status, detail: detail)

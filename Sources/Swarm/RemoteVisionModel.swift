@@ -20,6 +20,10 @@ public struct RemoteVisionModel: VisionModel {
     public var maxWidth = 960
     /// Rounds of tool requests (OCR) the model may make.
     public var maxRounds = 2
+    /// Encodes a key frame as PNG. Swarm's own `TinyPNG` stores pixels uncompressed; the
+    /// assembly injects libpng's (Media), whose zlib makes a screen frame ~10-20x smaller — the
+    /// request the model's server must receive and parse shrinks with it.
+    public var encodePNG: @Sendable (Image) -> Data = { TinyPNG.encode($0) }
 
     public init(client: ModelClient) { self.client = client; name = "remote:\(client.config.model)" }
 
@@ -69,7 +73,7 @@ public struct RemoteVisionModel: VisionModel {
         for f in keys {
             let small = Self.downscaled(f.images[0], maxWidth: maxWidth)
             content.append(["type": "text", "text": String(format: "frame t=%.3f", f.time)])
-            content.append(["type": "image_url", "image_url": ["url": "data:image/png;base64," + TinyPNG.encode(small).base64EncodedString()]])
+            content.append(["type": "image_url", "image_url": ["url": "data:image/png;base64," + encodePNG(small).base64EncodedString()]])
         }
         messages.append(["role": "user", "content": content])
         let index = segment.segment.index

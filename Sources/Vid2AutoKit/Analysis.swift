@@ -80,7 +80,9 @@ public enum Analysis {
         var hybrid: HybridVisionModel?
         if let h = stages.model as? HybridVisionModel { hybrid = h; stages.model = h.embedded }
         if let remote = options.remote {
-            hybrid = HybridVisionModel(embedded: stages.model, remote: RemoteVisionModel(client: ModelClient(config: remote)),
+            var model = RemoteVisionModel(client: ModelClient(config: remote))
+            model.encodePNG = { img in (try? PNG.encode(img)) ?? TinyPNG.encode(img) }
+            hybrid = HybridVisionModel(embedded: stages.model, remote: model,
                                        sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
         }
         let reader = stages.reader()

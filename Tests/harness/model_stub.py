@@ -35,6 +35,14 @@ def hint_of(body):
     return []
 
 
+def first_text(body):
+    """The text of the last message's first part (the segment's prompt, with the hint)."""
+    content = (body.get("messages") or [{}])[-1].get("content")
+    if isinstance(content, list):
+        return next((p.get("text", "") for p in content if p.get("type") == "text"), "")
+    return content or ""
+
+
 class ModelStub:
     """Serves on 127.0.0.1:port (0 = any free port). Every request is recorded in `requests`."""
 
@@ -78,7 +86,7 @@ class ModelStub:
                     outer.max_in_flight = max(outer.max_in_flight, outer.in_flight)
                     delay = outer.rng.uniform(*outer.latency)
                     if outer.latency_by_content:
-                        text = json.dumps(body.get("messages", [])[-1:], sort_keys=True).encode()
+                        text = first_text(body).encode()
                         h = hashlib.sha256(str(outer.seed).encode() + text).digest()
                         delay = outer.latency[0] + (outer.latency[1] - outer.latency[0]) * int.from_bytes(h[:4], "big") / 2**32
                     limited = outer.rng.random() < outer.rate_limit
