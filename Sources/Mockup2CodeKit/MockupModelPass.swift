@@ -33,7 +33,8 @@ struct MockupModelPass: Sendable {
         for e in elements(nodes) {
             let text = (e.node.text ?? e.node.label ?? e.node.placeholder ?? "").trimmingCharacters(in: .whitespaces)
             if (e.node.kind == .button || e.node.kind == .text) && text.isEmpty { return "\(e.node.kind.rawValue) without text" }
-            if let c = e.node.confidence, c < threshold, e.node.kind != .image { return String(format: "low confidence %.2f", c) }
+            // OCR confidence is 0–100 in a UI document.
+            if let c = e.node.confidence, c < threshold * 100, e.node.kind != .image { return String(format: "low OCR confidence %.0f", c) }
         }
         return nil
     }
@@ -94,7 +95,7 @@ struct MockupModelPass: Sendable {
             update(&out, els[id].path[...]) { n in
                 if let t = item["text"] as? String, !t.isEmpty {
                     if n.kind == .input && n.text == nil { n.placeholder = t } else { n.text = t }
-                    n.confidence = 0.9
+                    n.confidence = 90
                 }
                 if let k = (item["kind"] as? String).flatMap(UINodeKind.init(rawValue:)), k != .container { n.kind = k }
             }
