@@ -201,8 +201,13 @@ public struct RemoteVisionModel: VisionModel {
         guard let list = (obj["observations"] ?? [Any]()) as? [Any] else {
             throw RemoteError(description: "\"observations\" is not a list")
         }
+        // JSON's true/false arrive as NSNumbers of the boolean subclass, and any 0 or 1 passes `is Bool`.
+        func isFlag(_ a: Any?) -> Bool {
+            guard let n = a as? NSNumber else { return false }
+            return ObjectIdentifier(type(of: n)) == Self.flagType
+        }
         func number(_ a: Any?) -> Double? {
-            guard let n = a as? NSNumber, !(a is Bool) else { return nil }
+            guard let n = a as? NSNumber, !isFlag(a) else { return nil }
             return n.doubleValue
         }
         func rect(_ a: Any?) -> PixelRect? {
@@ -220,7 +225,7 @@ public struct RemoteVisionModel: VisionModel {
             let secret = o["secret"] as? Bool ?? false
             var value: ActionValue?
             switch o["value"] {
-            case let b as Bool: value = .flag(b)
+            case let n as NSNumber where isFlag(n): value = .flag(n.boolValue)
             case let s as String: value = .text(s)
             case let n as NSNumber: value = .pixels(n.doubleValue)
             default: value = nil
@@ -245,6 +250,9 @@ public struct RemoteVisionModel: VisionModel {
         }
         return (out, reads)
     }
+
+    /// The class of a boolean NSNumber (what JSONSerialization gives for true and false).
+    static let flagType = ObjectIdentifier(type(of: NSNumber(value: true)))
 
     /// `img` no wider than `maxWidth` (nearest neighbour, gray).
     static func downscaled(_ img: Image, maxWidth: Int) -> Image {

@@ -90,6 +90,15 @@ final class HybridRoutingTests: XCTestCase {
         XCTAssertThrowsError(try RemoteVisionModel.parse("{\"observations\": [{\"kind\": \"click\"}]}", segment: 0))
         XCTAssertThrowsError(try RemoteVisionModel.parse("{\"observations\": [", segment: 0))
         XCTAssertEqual(try RemoteVisionModel.parse("{\"observations\": []}", segment: 0).observations.count, 0)
+        // 0 and 1 are numbers, true and false flags.
+        let (obs, reads) = try! RemoteVisionModel.parse("""
+            {"observations": [{"kind": "scroll", "time": 1, "value": 1}, {"kind": "check", "time": 0, "value": true,
+              "box": {"x": 0, "y": 1, "width": 10, "height": 10}}], "read": [{"x": 0, "y": 0, "width": 1, "height": 1, "time": 1.0}]}
+            """, segment: 0)
+        XCTAssertEqual(obs.map(\.value), [.pixels(1), .flag(true)])
+        XCTAssertEqual(obs.map(\.time), [1, 0])
+        XCTAssertEqual(obs[1].box, PixelRect(x: 0, y: 1, width: 10, height: 10))
+        XCTAssertEqual(reads.count, 1)
     }
 
     func testTheHintRoundTripsThroughTheWireFormat() throws {
