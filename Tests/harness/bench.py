@@ -273,7 +273,8 @@ def run_profiled(cmd):
 def corpus_recordings(only=""):
     d = os.path.join(ROOT, "samples", "recordings")
     recs = sorted(glob.glob(os.path.join(d, "*.mp4")) + glob.glob(os.path.join(d, "*.webm")))
-    return [r for r in recs if only in os.path.basename(r)]
+    names = [o for o in only.split(",") if o] or [""]
+    return [r for r in recs if any(o in os.path.basename(r) for o in names)]
 
 
 def video_height(rec):
@@ -404,7 +405,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
     ap.add_argument("--quick", action="store_true", help="only the 60 s clip, one repeat")
-    ap.add_argument("--only", default="", help="corpus, swarm: only recordings whose name contains this")
+    ap.add_argument("--only", default="", help="corpus, swarm: only recordings whose name contains this (comma-separated: any of these)")
     ap.add_argument("--repeats", type=int, default=0, help="runs of each side (best kept; default 3, 1 with --quick)")
     ap.add_argument("--no-speedup", action="store_true", help="corpus: skip the --agents 1 comparison")
     ap.add_argument("--json", default=os.path.join(ROOT, ".eval-out", "bench.json"))
