@@ -104,14 +104,15 @@ final class ModelClientTests: XCTestCase {
         let server = try StubHTTPServer(); defer { server.stop() }
         let n = Count()
         server.on("POST", Self.path) { _ in
-            n.next() == 1 ? .trickle(body: Self.completion("{\"observations\":[]}"), interval: 0.05)
+            // The trickle would take ~20 s to finish.
+            n.next() == 1 ? .trickle(body: Self.completion("{\"observations\":[]}"), interval: 0.2)
                           : .respond(status: 200, body: Self.completion("{\"observations\":[]}"))
         }
-        let c = client(server) { $0.requestTimeout = 0.6 }
+        let c = client(server) { $0.requestTimeout = 1.5 }
         let started = Date()
         _ = try await c.complete(messages, schema: [:], segment: 0)
-        XCTAssertEqual(n.value, 2, "the trickle was abandoned at the deadline and the request retried")
-        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        XCTAssertGreaterThanOrEqual(n.value, 2, "the trickle was abandoned at the deadline and the request retried")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
     }
 
     func testAHugeAnswerIsCutOffNotBuffered() async throws {
