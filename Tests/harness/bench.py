@@ -372,7 +372,7 @@ def bench_swarm(results, clips, repeats, only=""):
         finally:
             limited.close()
         m429 = tl429["swarm"]["model"]
-        row = {"recording": name, "segments": sw["segments"], "total_steps": sw["totalSteps"],
+        row = {"recording": name, "segments": sw["segments"], "remote_segments": len(m429["segments"]), "total_steps": sw["totalSteps"],
                "critical_steps": sw["criticalSteps"], "ideal_speedup": round(ideal, 2),
                "wall_s": {str(n): round(walls[n], 2) for n in agent_counts},
                "speedup": {str(n): round(walls[1] / walls[n], 2) for n in agent_counts},
@@ -382,7 +382,7 @@ def bench_swarm(results, clips, repeats, only=""):
                "consistent_actions": all(actions(tls[n]) == actions(tls[1]) for n in agent_counts)}
         s100 = row["speedup"]["100"]
         row["ok"] = (s100 >= 3.0 and s100 >= 0.6 * ideal and m429["fallbacks"] == 0
-                     and m429["segmentsRouted"] == sw["segments"] and row["rate_limited"]["same_actions"])
+                     and m429["segmentsRouted"] == len(m429["segments"]) and row["rate_limited"]["same_actions"])
         rows.append(row)
         print(f"swarm {name:<34} {sw['segments']:>2} seg  steps {sw['totalSteps']:>4}/{sw['criticalSteps']:<3} ideal {ideal:5.2f}x  "
               + "  ".join(f"a{n} {walls[n]:5.1f}s {walls[1] / walls[n]:4.2f}x" for n in agent_counts)
