@@ -55,10 +55,10 @@ let package = Package(
         .target(name: "Mockup2CodeKit", dependencies: ["ScreenCore", "Media", "OCR", "DesignLayout", "Swarm", "CodeGen", "DesignCompare"],
                 swiftSettings: strict),
         .executableTarget(name: "vid2auto", dependencies: [
-            "Vid2AutoKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Vid2AutoKit", "Swarm", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "mockup2code", dependencies: [
-            "Mockup2CodeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Mockup2CodeKit", "Swarm", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["ScreenCore"], swiftSettings: strict),
 

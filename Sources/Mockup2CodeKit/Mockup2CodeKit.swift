@@ -33,9 +33,12 @@ public struct MockupOptions: Sendable {
     public var refine: Bool
     /// Correction rounds after the first render (refinement stops earlier once the score stops improving).
     public var rounds: Int
+    /// A remote model (`--model`): regions it should look at go to it, the layout stays the embedded pass's.
+    public var remote: RemoteModelConfig?
     public init(agents: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2), agentTimeout: Double? = 60,
-                refine: Bool = true, rounds: Int = 3) {
+                refine: Bool = true, rounds: Int = 3, remote: RemoteModelConfig? = nil) {
         self.agents = agents; self.agentTimeout = agentTimeout; self.refine = refine; self.rounds = rounds
+        self.remote = remote
     }
 }
 
@@ -49,6 +52,10 @@ public struct MockupAnalysis: Sendable {
     public var seconds: Double
     /// What the accessibility stage fixed.
     public var accessibility = DesignAccessibility.Report()
+    /// The remote model's requests, tokens and cost (nil without `--model`).
+    public var model: ModelUsage?
+    /// A refused key or wrong address: the conversion stops with it.
+    public var modelFailure: ModelEndpointError?
 }
 
 /// One `mockup2code` run: input, target, output.
@@ -102,6 +109,7 @@ public enum Mockup2Code {
             case .noBrowser: return (e.description, 69)
             case .renderFailed: return (e.description, 65)
             }
+        case let e as ModelEndpointError: return (e.description, 69)
         case is CancellationError: return ("cancelled", 130)
         default: return ("\(error)", 70)
         }
@@ -135,8 +143,43 @@ public enum Mockup2Code {
         let stage = await swarm.run(jobs) { job, ctx in try await agent.analyse(job, ctx: ctx) }
         ledger.record("regions", orchestratorSteps: 1, agentSteps: stage.agentSteps)
 
+        var outputs = stage.outputs
+        var diagnostics = stage.diagnostics
+        var usage: ModelUsage?
+        var failure: ModelEndpointError?
+        if let remote = options.remote {
+            // Second pass: the regions the embedded pass doubts (all with --model-all) to the remote model.
+            let pass = MockupModelPass(client: ModelClient(config: remote), sendAll: remote.sendAll, threshold: remote.confidenceThreshold)
+            let fatal = Locked<ModelEndpointError?>(nil)
+            let firstPass = outputs
+            let refined = await swarm.run(Array(jobs.indices)) { i, ctx -> [UINode]? in
+                guard let nodes = firstPass[i], let why = pass.doubt(nodes) else { return nil }
+                ctx.step()
+                do {
+                    let out = try await pass.refine(nodes, region: jobs[i].rect, image: image, index: i)
+                    pass.client.meter.route(segment: i, model: "remote:\(remote.model)", reason: why)
+                    return out
+                } catch let e as ModelEndpointError where e.isFatal {
+                    fatal.set(e); throw e
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    pass.client.meter.route(segment: i, model: "embedded", reason: why, fallback: "\(error)")
+                    return nil
+                }
+            }
+            failure = fatal.value
+            for (i, r) in refined.outputs.enumerated() { if let r = r ?? nil { outputs[i] = r } }
+            ledger.record("model", orchestratorSteps: 1, agentSteps: refined.agentSteps)
+            let u = pass.client.meter.report(name: "remote:\(remote.model)", endpoint: remote.endpoint.absoluteString,
+                                             routing: remote.sendAll ? "all" : "hybrid")
+            for s in u.segments { if let f = s.fallback {
+                diagnostics.append(Diagnostic(.warning, "region \(s.segment): the remote model failed (\(f)); the embedded analysis was kept", segment: s.segment))
+            } }
+            usage = u
+        }
         var children: [UINode] = []
-        for (i, out) in stage.outputs.enumerated() {
+        for (i, out) in outputs.enumerated() {
             if let out { children += out; continue }
             let r = jobs[i].rect
             children.append(UINode(kind: .image, box: r, style: UIStyle(background: raster.meanColor(in: r, step: 4)),
@@ -145,7 +188,7 @@ public enum Mockup2Code {
         let root = UINode(kind: .container, box: raster.bounds, style: UIStyle(background: bg, direction: .column),
                           children: children)
         var doc = UIDocument(width: image.width, height: image.height, background: bg, root: root,
-                             diagnostics: stage.diagnostics)
+                             diagnostics: diagnostics)
         DesignSemantics.apply(&doc)
         ledger.record("assemble", orchestratorSteps: 1)
         // The accessibility stage: landmarks, heading order, names, contrast lost in measurement.
@@ -154,7 +197,7 @@ public enum Mockup2Code {
         LayoutFlow.apply(&doc)
         ledger.record("layout", orchestratorSteps: 1)
         return MockupAnalysis(document: doc, ledger: ledger, regions: jobs.count, seconds: Date().timeIntervalSince(start),
-                              accessibility: access)
+                              accessibility: access, model: usage, modelFailure: failure)
     }
 
     /// The whole command: load templates (fail fast), read the design, analyse it with a pool of
@@ -164,6 +207,7 @@ public enum Mockup2Code {
         let image = try loadDesign(path: req.path)
         let pool = reader ?? TextReaderPool(size: ProcessInfo.processInfo.activeProcessorCount)
         var analysis = await analyse(image, reader: pool, options: req.options)
+        if let f = analysis.modelFailure { throw f }
         if req.options.refine {
             analysis.document = await refine(analysis.document, design: image, renderer: renderer, rounds: req.options.rounds)
         }
@@ -231,4 +275,13 @@ public enum Mockup2Code {
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
         catch { throw MockupError.cannotWrite(path: path, reason: (error as NSError).localizedDescription) }
     }
+}
+
+/// A value shared by concurrent agents. Invariant: `v` is only touched under `lock`.
+final class Locked<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var v: T
+    init(_ v: T) { self.v = v }
+    func set(_ x: T) { lock.lock(); v = x; lock.unlock() }
+    var value: T { lock.lock(); defer { lock.unlock() }; return v }
 }

@@ -57,7 +57,7 @@ public struct Aggregator: Sendable {
                     actions[i].navigatesTo = url
                     current = (url, i)
                 } else if actions.last?.value?.text != url {
-                    actions.append(Action(kind: .goto, time: o.time, value: .text(url), confidence: 0.6, evidence: o.evidence))
+                    actions.append(Action(kind: .goto, time: o.time, value: .text(url), confidence: 0.6, evidence: o.evidence, model: o.model))
                     current = (url, actions.count - 1)
                 }
             default:
@@ -68,7 +68,7 @@ public struct Aggregator: Sendable {
         // A typed URL in the address bar is a goto.
         for i in actions.indices where actions[i].kind == .fill && actions[i].target?.role == nil && actions[i].navigatesTo != nil {
             actions[i] = Action(kind: .goto, time: actions[i].time, endTime: actions[i].endTime, value: .text(actions[i].navigatesTo!),
-                                confidence: actions[i].confidence, evidence: actions[i].evidence)
+                                confidence: actions[i].confidence, evidence: actions[i].evidence, model: actions[i].model)
         }
         for a in actions where a.confidence < 0.4 {
             diagnostics.append(Diagnostic(.warning, "low confidence \(a.kind.rawValue) at \(fmt(a.time)) s"))
@@ -259,6 +259,6 @@ public struct Aggregator: Sendable {
         return Action(kind: kind, time: (o.time * 1000).rounded() / 1000, endTime: (o.endTime * 1000).rounded() / 1000,
                       target: kind == .scroll ? nil : target, value: o.secret ? nil : o.value, secret: o.secret,
                       confidence: (o.confidence * 100).rounded() / 100,
-                      evidence: o.evidence.map { ($0 * 1000).rounded() / 1000 }, appeared: o.appeared)
+                      evidence: o.evidence.map { ($0 * 1000).rounded() / 1000 }, appeared: o.appeared, model: o.model)
     }
 }

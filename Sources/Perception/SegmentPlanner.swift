@@ -18,6 +18,12 @@ public struct SegmentPlanner: Sendable {
     public var postroll = 1.2
     /// How far back (seconds) the pre-roll may reach to see a resting pointer arrive.
     public var maxRestPreroll = 6.0
+    /// Cut at every quiet moment (no merging of close bursts, long bursts split at `fineMaxSpan`):
+    /// right for a model that answers in seconds whatever the segment's length, where many short
+    /// segments run at once; coarse cuts only pay when decoding is the cost (the embedded model).
+    public var cutAtEveryQuiet = false
+    /// With `cutAtEveryQuiet`: the longest a burst stays before it is split at its quietest moment.
+    public var fineMaxSpan = 5.0
 
     public init() {}
 
@@ -40,11 +46,12 @@ public struct SegmentPlanner: Sendable {
         }
         // 2. Split bursts that are too long for one agent at their longest internal lull.
         var split: [Burst] = []
-        for b in bursts { split += splitLong(b) }
-        // 3. Merge close short bursts so no agent gets busywork.
+        let longest = cutAtEveryQuiet ? min(maxSpan, fineMaxSpan) : maxSpan
+        for b in bursts { split += splitLong(b, maxSpan: longest) }
+        // 3. Merge close short bursts so no agent gets busywork (not when every quiet moment is a cut).
         var merged: [Burst] = []
         for b in split {
-            if var m = merged.last, b.splitReason == nil, b.first - m.last < mergeGap, b.last - m.first <= mergedSpan {
+            if !cutAtEveryQuiet, var m = merged.last, b.splitReason == nil, b.first - m.last < mergeGap, b.last - m.first <= mergedSpan {
                 m.last = b.last; m.times += b.times; merged[merged.count - 1] = m
             } else {
                 merged.append(b)
@@ -54,7 +61,7 @@ public struct SegmentPlanner: Sendable {
         // seek) while the segment stays within `maxSpan`.
         var joined: [Burst] = []
         for b in merged {
-            if var m = joined.last, b.first - m.last < preroll + postroll, b.last - m.first <= maxSpan {
+            if !cutAtEveryQuiet, var m = joined.last, b.first - m.last < preroll + postroll, b.last - m.first <= maxSpan {
                 m.last = b.last; m.times += b.times; joined[joined.count - 1] = m
             } else {
                 joined.append(b)
@@ -69,8 +76,9 @@ public struct SegmentPlanner: Sendable {
             let end = i == merged.count - 1 ? max(duration, b.last) + 1 : (b.last + merged[i + 1].first) / 2
             if i > 0 {
                 let gap = b.first - merged[i - 1].last
-                let reason = b.splitReason ?? (gap > mergeGap ? String(format: "idle %.1f s skipped", gap)
+                var reason = b.splitReason ?? (gap > mergeGap ? String(format: "idle %.1f s skipped", gap)
                                                                 : String(format: "quiet %.1f s", gap))
+                if cutAtEveryQuiet && b.splitReason == nil && gap <= mergeGap { reason += " (every quiet moment cut for the remote model)" }
                 cuts.append(Cut(time: (start * 1000).rounded() / 1000, reason: reason))
             }
             // A pointer resting on the target longer than the pre-roll: start where it last moved,
@@ -85,7 +93,7 @@ public struct SegmentPlanner: Sendable {
     }
 
     /// Splits a burst longer than `maxSpan` at its longest lulls until every piece fits.
-    private func splitLong(_ b: Burst) -> [Burst] {
+    private func splitLong(_ b: Burst, maxSpan: Double) -> [Burst] {
         guard b.last - b.first > maxSpan, b.times.count > 2 else { return [b] }
         // The longest gap between consecutive active frames, preferring ones near the middle.
         let mid = (b.first + b.last) / 2
@@ -100,6 +108,6 @@ public struct SegmentPlanner: Sendable {
         let left = Burst(first: b.first, last: b.times[best - 1], times: Array(b.times[..<best]), splitReason: b.splitReason)
         let right = Burst(first: b.times[best] - 0.001, last: b.last, times: Array(b.times[best...]),
                           splitReason: String(format: "lull %.2f s inside a %.1f s burst", gap, b.last - b.first))
-        return splitLong(left) + splitLong(right)
+        return splitLong(left, maxSpan: maxSpan) + splitLong(right, maxSpan: maxSpan)
     }
 }

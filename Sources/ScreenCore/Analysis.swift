@@ -121,17 +121,20 @@ public struct Observation: Sendable, Hashable, Codable {
     public var appeared: [String]
     public var confidence: Double
     public var evidence: [Double]
+    /// The model that saw it, when a remote model is configured (hybrid routing tells them apart);
+    /// nil with the embedded model alone.
+    public var model: String?
 
     public init(kind: Kind, time: Double, endTime: Double? = nil, segment: Int = 0, point: PixelPoint? = nil,
                 box: PixelRect? = nil, role: Role? = nil, text: String? = nil, label: String? = nil,
                 placeholder: String? = nil, context: String? = nil, value: ActionValue? = nil, secret: Bool = false,
                 url: String? = nil, popup: PixelRect? = nil, appeared: [String] = [], confidence: Double = 0.5,
-                evidence: [Double] = []) {
+                evidence: [Double] = [], model: String? = nil) {
         self.kind = kind; self.time = time; self.endTime = endTime ?? time; self.segment = segment
         self.point = point; self.box = box; self.role = role; self.text = text; self.label = label
         self.placeholder = placeholder; self.context = context; self.value = value; self.secret = secret
         self.url = url; self.popup = popup; self.appeared = appeared; self.confidence = confidence
-        self.evidence = evidence
+        self.evidence = evidence; self.model = model
     }
 }
 

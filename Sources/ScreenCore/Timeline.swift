@@ -99,19 +99,22 @@ public struct Action: Sendable, Codable, Hashable {
     public var alternatives: [String]
     /// How the live app confirmed or corrected this action; nil when no live session ran.
     public var grounding: Grounding?
+    /// The model whose observation became this action (`embedded-cv`, `remote:NAME`) when a
+    /// remote model was configured; nil (and absent from the JSON) with the embedded model alone.
+    public var model: String?
 
     public init(kind: ActionKind, time: Double, endTime: Double? = nil, target: Target? = nil,
                 value: ActionValue? = nil, secret: Bool = false, confidence: Double = 1,
                 evidence: [Double] = [], navigatesTo: String? = nil, appeared: [String] = [],
-                alternatives: [String] = [], grounding: Grounding? = nil) {
+                alternatives: [String] = [], grounding: Grounding? = nil, model: String? = nil) {
         self.kind = kind; self.time = time; self.endTime = endTime ?? time; self.target = target
         self.value = value; self.secret = secret; self.confidence = confidence; self.evidence = evidence
         self.navigatesTo = navigatesTo; self.appeared = appeared
-        self.alternatives = alternatives; self.grounding = grounding
+        self.alternatives = alternatives; self.grounding = grounding; self.model = model
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, time, endTime, target, value, secret, confidence, evidence, navigatesTo, appeared, alternatives, grounding
+        case kind, time, endTime, target, value, secret, confidence, evidence, navigatesTo, appeared, alternatives, grounding, model
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -127,6 +130,7 @@ public struct Action: Sendable, Codable, Hashable {
         appeared = try c.decodeIfPresent([String].self, forKey: .appeared) ?? []
         alternatives = try c.decodeIfPresent([String].self, forKey: .alternatives) ?? []
         grounding = try c.decodeIfPresent(Grounding.self, forKey: .grounding)
+        model = try c.decodeIfPresent(String.self, forKey: .model)
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -143,6 +147,7 @@ public struct Action: Sendable, Codable, Hashable {
         // Alternatives of a secret are as secret as its value.
         if !alternatives.isEmpty && !secret { try c.encode(alternatives, forKey: .alternatives) }
         try c.encodeIfPresent(grounding, forKey: .grounding)
+        try c.encodeIfPresent(model, forKey: .model)
     }
 }
 
@@ -173,12 +178,74 @@ public struct SwarmReport: Sendable, Codable, Hashable {
     public var cuts: [Cut]
     /// When each stage and each segment ran, per agent (absent in older timelines; see `SwarmTiming`).
     public var timing: SwarmTiming?
+    /// Why the orchestrator cut as it did (coarse for the embedded model, at every quiet moment for
+    /// a remote one); absent with the embedded model alone.
+    public var planning: String?
+    /// The remote model's requests, tokens and cost, per segment and in total; absent without one.
+    public var model: ModelUsage?
     public init(segments: Int = 0, agents: Int = 0, totalSteps: Int = 0, criticalSteps: Int = 0,
                 wallSeconds: Double = 0, speedup: Double? = nil, retries: Int = 0, cuts: [Cut] = [],
-                timing: SwarmTiming? = nil) {
+                timing: SwarmTiming? = nil, planning: String? = nil, model: ModelUsage? = nil) {
         self.segments = segments; self.agents = agents; self.totalSteps = totalSteps
         self.criticalSteps = criticalSteps; self.wallSeconds = wallSeconds; self.speedup = speedup
-        self.retries = retries; self.cuts = cuts; self.timing = timing
+        self.retries = retries; self.cuts = cuts; self.timing = timing; self.planning = planning; self.model = model
+    }
+}
+
+/// What a remote model did in one run (docs/models.md): which segments it saw and why, what it
+/// cost, and where the embedded model's observations had to stand in.
+public struct ModelUsage: Sendable, Codable, Hashable {
+    /// `remote:NAME`.
+    public var name: String
+    /// The chat-completions address (never the key).
+    public var endpoint: String
+    /// `hybrid` (low-confidence segments only) or `all` (`--model-all`).
+    public var routing: String
+    /// Segments sent to the remote model; segments where it failed and the embedded model's observations were kept.
+    public var segmentsRouted: Int
+    public var fallbacks: Int
+    /// HTTP requests made (retries included), answers taken from the on-disk cache, retries, 429 answers.
+    public var requests: Int
+    public var cacheHits: Int
+    public var retries: Int
+    public var rateLimited: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+    /// In the currency of the `--price-input`/`--price-output` flags (per million tokens); 0 without prices.
+    public var cost: Double
+    /// The finer plan the remote model's segments follow, and why it cut there.
+    public var cuts: [Cut]
+    public var segments: [SegmentUsage]
+
+    public init(name: String, endpoint: String, routing: String, segmentsRouted: Int = 0, fallbacks: Int = 0,
+                requests: Int = 0, cacheHits: Int = 0, retries: Int = 0, rateLimited: Int = 0, promptTokens: Int = 0,
+                completionTokens: Int = 0, cost: Double = 0, cuts: [Cut] = [], segments: [SegmentUsage] = []) {
+        self.name = name; self.endpoint = endpoint; self.routing = routing; self.segmentsRouted = segmentsRouted
+        self.fallbacks = fallbacks; self.requests = requests; self.cacheHits = cacheHits; self.retries = retries
+        self.rateLimited = rateLimited; self.promptTokens = promptTokens; self.completionTokens = completionTokens
+        self.cost = cost; self.cuts = cuts; self.segments = segments
+    }
+
+    /// One segment's share.
+    public struct SegmentUsage: Sendable, Codable, Hashable {
+        public var segment: Int
+        /// The model whose observations were kept for this segment.
+        public var model: String
+        /// Why it went to the remote model (nil: the embedded model explained it well).
+        public var reason: String?
+        /// Why the remote model's answer could not be used (its observations were replaced by the embedded ones).
+        public var fallback: String?
+        public var requests: Int
+        public var cacheHits: Int
+        public var promptTokens: Int
+        public var completionTokens: Int
+        public var cost: Double
+        public init(segment: Int, model: String, reason: String? = nil, fallback: String? = nil, requests: Int = 0,
+                    cacheHits: Int = 0, promptTokens: Int = 0, completionTokens: Int = 0, cost: Double = 0) {
+            self.segment = segment; self.model = model; self.reason = reason; self.fallback = fallback
+            self.requests = requests; self.cacheHits = cacheHits; self.promptTokens = promptTokens
+            self.completionTokens = completionTokens; self.cost = cost
+        }
     }
 }
 

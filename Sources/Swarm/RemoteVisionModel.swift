@@ -5,39 +5,50 @@ import FoundationNetworking
 import ScreenCore
 
 /// A `VisionModel` that hands a segment to a remote multimodal model behind an OpenAI-compatible
-/// chat-completions endpoint (Kimi K2.5, or any other): a few key frames as PNG data URLs, the
-/// layout and the observation schema in the prompt, observations back as JSON. The model may ask
-/// for OCR of crops, answered with the agent's own tools. See docs/models.md.
+/// chat-completions endpoint (Kimi K2.5, vLLM, Ollama, llama.cpp's server…): a few key frames as
+/// PNG data URLs in a list of content parts, the layout, the embedded model's observations as a
+/// hint when there are some, and the observation schema (also sent as `response_format`);
+/// observations back as JSON. The model may ask for OCR of crops, answered with the agent's own
+/// tools; a malformed answer gets one repair round. HTTP behaviour (retries, cap on requests in
+/// flight, cache, cost) is `ModelClient`'s. See docs/models.md.
 public struct RemoteVisionModel: VisionModel {
     public let name: String
-    public var endpoint: URL
-    public var model: String
-    /// Sent as a bearer token; never logged.
-    var apiKey: String?
+    public let client: ModelClient
     /// Frames per second scanned for key frames, most key frames sent, their width.
     public var scanFPS = 2.0
     public var maxFrames = 8
     public var maxWidth = 960
     /// Rounds of tool requests (OCR) the model may make.
     public var maxRounds = 2
-    public var timeout: TimeInterval = 120
+    /// Encodes a key frame as PNG. Swarm's own `TinyPNG` stores pixels uncompressed; the
+    /// assembly injects libpng's (Media), whose zlib makes a screen frame ~10-20x smaller — the
+    /// request the model's server must receive and parse shrinks with it.
+    public var encodePNG: @Sendable (Image) -> Data = { TinyPNG.encode($0) }
+
+    public init(client: ModelClient) { self.client = client; name = "remote:\(client.config.model)" }
 
     public init(endpoint: URL, model: String, apiKey: String?) {
-        self.endpoint = endpoint; self.model = model; self.apiKey = apiKey; name = "remote:\(model)"
+        self.init(client: ModelClient(config: RemoteModelConfig(endpoint: endpoint, model: model, apiKey: apiKey)))
     }
 
     /// The backend configured by `VID2AUTO_MODEL_URL`, `VID2AUTO_MODEL_NAME`, `VID2AUTO_MODEL_KEY`; nil when unset.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> RemoteVisionModel? {
-        guard let u = env["VID2AUTO_MODEL_URL"], let url = URL(string: u), let m = env["VID2AUTO_MODEL_NAME"] else { return nil }
-        return RemoteVisionModel(endpoint: url, model: m, apiKey: env["VID2AUTO_MODEL_KEY"])
+        guard let c = try? RemoteModelConfig.resolve(model: nil, apiBase: nil, environment: env) else { return nil }
+        return RemoteVisionModel(client: ModelClient(config: c))
     }
 
-    /// A remote call that could not be used.
+    /// A model answer that does not fit the schema.
     public struct RemoteError: Error, CustomStringConvertible, Sendable {
         public let description: String
     }
 
     public func analyse(segment: SegmentContext, tools: any AgentTools) async throws -> [Observation] {
+        try await analyse(segment: segment, tools: tools, hint: nil)
+    }
+
+    /// Like `analyse`, with what the embedded model saw in the segment as a hint the model may
+    /// confirm, correct or complete.
+    public func analyse(segment: SegmentContext, tools: any AgentTools, hint: [Observation]?) async throws -> [Observation] {
         // Key frames: the first frame, then each frame that differs from the last one kept.
         var keys: [Frame] = []
         let full = PixelRect(x: 0, y: 0, width: segment.layout.frameWidth, height: segment.layout.frameHeight)
@@ -49,19 +60,44 @@ public struct RemoteVisionModel: VisionModel {
             let step = Double(keys.count - 1) / Double(maxFrames - 1)
             keys = (0..<maxFrames).map { keys[Int((Double($0) * step).rounded())] }
         }
+        let scale = Double(full.width) / Double(max(1, min(full.width, maxWidth)))
+        var prompt = Self.segmentPrompt(segment, frames: keys)
+        if let hint {
+            let wire = hint.map { Self.wire($0, scale: scale) }
+            let json = (try? JSONSerialization.data(withJSONObject: ["observations": wire], options: [.sortedKeys]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            prompt += "\nA computer-vision pass reported this (it may be wrong or incomplete; correct it):\n" + json
+        }
         var messages: [[String: Any]] = [["role": "system", "content": Self.systemPrompt]]
-        var content: [[String: Any]] = [["type": "text", "text": Self.segmentPrompt(segment, frames: keys)]]
+        var content: [[String: Any]] = [["type": "text", "text": prompt]]
         for f in keys {
             let small = Self.downscaled(f.images[0], maxWidth: maxWidth)
             content.append(["type": "text", "text": String(format: "frame t=%.3f", f.time)])
-            content.append(["type": "image_url", "image_url": ["url": "data:image/png;base64," + TinyPNG.encode(small).base64EncodedString()]])
+            content.append(["type": "image_url", "image_url": ["url": "data:image/png;base64," + encodePNG(small).base64EncodedString()]])
         }
         messages.append(["role": "user", "content": content])
-        for _ in 0...maxRounds {
-            let reply = try await complete(messages)
-            let scale = Double(full.width) / Double(min(full.width, maxWidth))
-            let parsed = try Self.parse(reply, segment: segment.segment.index, scale: scale)
-            if parsed.reads.isEmpty || messages.count > 2 + 2 * maxRounds { return parsed.observations }
+        let index = segment.segment.index
+        var repaired = false
+        var rounds = 0
+        while true {
+            let reply = try await client.complete(messages, schema: Self.schema, segment: index)
+            let parsed: (observations: [Observation], reads: [(box: PixelRect, time: Double)])
+            do {
+                parsed = try Self.parse(reply, segment: index, scale: scale)
+            } catch let e as RemoteError {
+                // One repair round: show the model its answer and what is wrong with it.
+                if repaired {
+                    throw ModelEndpointError.badAnswer(endpoint: client.config.endpoint.absoluteString, reason: "\(e), even after a repair round")
+                }
+                repaired = true
+                messages.append(["role": "assistant", "content": String(reply.prefix(4000))])
+                messages.append(["role": "user", "content": "That answer could not be used (\(e)). Answer again with only the JSON object the system message describes."])
+                continue
+            }
+            if parsed.reads.isEmpty || rounds >= maxRounds {
+                return parsed.observations.filter { segment.segment.owns($0.time) }.map { var o = $0; o.model = name; return o }
+            }
+            rounds += 1
             // Answer the model's OCR requests with the agent's own tool.
             var answers: [String] = []
             for r in parsed.reads {
@@ -75,42 +111,6 @@ public struct RemoteVisionModel: VisionModel {
             messages.append(["role": "assistant", "content": reply])
             messages.append(["role": "user", "content": "OCR results:\n" + answers.joined(separator: "\n")])
         }
-        return []
-    }
-
-    func complete(_ messages: [[String: Any]]) async throws -> String {
-        var req = URLRequest(url: endpoint, timeoutInterval: timeout)
-        req.httpMethod = "POST"
-        req.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let k = apiKey { req.setValue("Bearer \(k)", forHTTPHeaderField: "Authorization") }
-        req.httpBody = try JSONSerialization.data(withJSONObject: ["model": model, "messages": messages, "temperature": 0])
-        let data: Data, response: URLResponse
-        do { (data, response) = try await URLSession.shared.data(for: req) }
-        catch is CancellationError { throw CancellationError() }
-        catch {
-            // One line, naming the endpoint (never the key).
-            throw RemoteError(description: "cannot reach the model endpoint \(endpoint.absoluteString): \((error as NSError).localizedDescription)")
-        }
-        guard let http = response as? HTTPURLResponse, (200..<300).contains(http.statusCode) else {
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            throw RemoteError(description: "the model endpoint \(endpoint.absoluteString) answered HTTP \(status)\(Self.errorDetail(data).map { ": \($0)" } ?? "")")
-        }
-        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let choice = (obj["choices"] as? [[String: Any]])?.first,
-              let text = (choice["message"] as? [String: Any])?["content"] as? String else {
-            throw RemoteError(description: "model endpoint returned no message")
-        }
-        return text
-    }
-
-    /// The message of an OpenAI-style error body (`{"error": {"message": …}}`) or the body's first
-    /// line, cut short; nil when empty.
-    static func errorDetail(_ data: Data) -> String? {
-        let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let message = ((obj?["error"] as? [String: Any])?["message"] as? String) ?? (obj?["error"] as? String)
-            ?? String(decoding: data.prefix(400), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init)
-        guard let m = message?.trimmingCharacters(in: .whitespaces), !m.isEmpty else { return nil }
-        return m.count > 160 ? String(m.prefix(159)) + "…" : m
     }
 
     static let systemPrompt = """
@@ -118,11 +118,36 @@ public struct RemoteVisionModel: VisionModel {
         {"observations": [{"kind": "click|typing|press|select|check|scroll|navigation", "time": seconds, "endTime": seconds,
           "box": {"x":..,"y":..,"width":..,"height":..}, "point": {"x":..,"y":..}, "role": "button|link|textbox|checkbox|radio|combobox|tab|menuitem",
           "text": "...", "label": "...", "placeholder": "...", "context": "...", "value": "text, true/false, or pixels",
-          "secret": false, "url": "..."}],
+          "secret": false, "url": "...", "popup": {box of a list the click opened}, "appeared": ["text that appeared"],
+          "confidence": 0..1, "evidence": [seconds]}],
          "read": [{"x":..,"y":..,"width":..,"height":..,"time": seconds}]}
         Coordinates are pixels of the frames as sent. "typing" carries the field's final text; masked fields are
         secret with no value. Use "read" to ask for OCR of small regions; you will get the text back.
         """
+
+    /// The JSON schema of an answer, sent as `response_format` where the server supports it.
+    static var schema: [String: Any] {
+        let box: [String: Any] = ["type": "object", "properties": ["x": ["type": "number"], "y": ["type": "number"],
+                                                                      "width": ["type": "number"], "height": ["type": "number"]]]
+        let observation: [String: Any] = [
+            "type": "object", "required": ["kind", "time"],
+            "properties": [
+                "kind": ["type": "string", "enum": Observation.Kind.allCases.map(\.rawValue)],
+                "time": ["type": "number"], "endTime": ["type": "number"], "box": box, "popup": box,
+                "point": ["type": "object", "properties": ["x": ["type": "number"], "y": ["type": "number"]]],
+                "role": ["type": "string"], "text": ["type": "string"], "label": ["type": "string"],
+                "placeholder": ["type": "string"], "context": ["type": "string"],
+                "value": ["type": ["string", "number", "boolean"]], "secret": ["type": "boolean"], "url": ["type": "string"],
+                "appeared": ["type": "array", "items": ["type": "string"]], "confidence": ["type": "number"],
+                "evidence": ["type": "array", "items": ["type": "number"]],
+            ] as [String: Any],
+        ]
+        let read: [String: Any] = ["type": "object", "required": ["x", "y", "width", "height", "time"],
+                                   "properties": ["x": ["type": "number"], "y": ["type": "number"], "width": ["type": "number"],
+                                                  "height": ["type": "number"], "time": ["type": "number"]]]
+        return ["type": "object", "required": ["observations"],
+                "properties": ["observations": ["type": "array", "items": observation], "read": ["type": "array", "items": read]]]
+    }
 
     static func segmentPrompt(_ s: SegmentContext, frames: [Frame]) -> String {
         let vp = s.layout.viewport
@@ -133,46 +158,101 @@ public struct RemoteVisionModel: VisionModel {
             """
     }
 
-    /// A model's answer as observations (scaled back to video pixels later by `scale`) and OCR requests.
+    /// An observation in the answer's wire format, in the pixels of the frames as sent.
+    static func wire(_ o: Observation, scale: Double) -> [String: Any] {
+        func px(_ v: Int) -> Double { (Double(v) / scale * 100).rounded() / 100 }
+        func rect(_ r: PixelRect) -> [String: Any] { ["x": px(r.x), "y": px(r.y), "width": px(r.width), "height": px(r.height)] }
+        var d: [String: Any] = ["kind": o.kind.rawValue, "time": o.time, "endTime": o.endTime, "secret": o.secret,
+                                "confidence": o.confidence, "evidence": o.evidence]
+        if let b = o.box { d["box"] = rect(b) }
+        if let p = o.popup { d["popup"] = rect(p) }
+        if let p = o.point { d["point"] = ["x": px(p.x), "y": px(p.y)] }
+        if let r = o.role { d["role"] = r.rawValue }
+        if let t = o.text { d["text"] = t }
+        if let l = o.label { d["label"] = l }
+        if let p = o.placeholder { d["placeholder"] = p }
+        if let c = o.context { d["context"] = c }
+        if let u = o.url { d["url"] = u }
+        if !o.appeared.isEmpty { d["appeared"] = o.appeared }
+        if !o.secret {
+            switch o.value {
+            case .text(let s)?: d["value"] = s
+            case .flag(let b)?: d["value"] = b
+            case .pixels(let n)?: d["value"] = n
+            case nil: break
+            }
+        }
+        return d
+    }
+
+    /// A model's answer as observations (scaled back to video pixels by `scale`) and OCR requests.
+    /// Prose or code fences around the JSON object are tolerated and unknown kinds skipped; an
+    /// answer that is not JSON or does not fit the schema throws `RemoteError` (worth a repair round).
     public static func parse(_ reply: String, segment: Int, scale: Double = 1) throws
         -> (observations: [Observation], reads: [(box: PixelRect, time: Double)]) {
-        // Tolerate prose or code fences around the JSON object.
-        guard let open = reply.firstIndex(of: "{"), let close = reply.lastIndex(of: "}"),
-              let obj = try JSONSerialization.jsonObject(with: Data(reply[open...close].utf8)) as? [String: Any] else {
-            throw RemoteError(description: "model reply is not JSON")
+        guard let open = reply.firstIndex(of: "{"), let close = reply.lastIndex(of: "}"), open < close,
+              let parsed = try? JSONSerialization.jsonObject(with: Data(reply[open...close].utf8)) else {
+            throw RemoteError(description: "the answer is not JSON")
+        }
+        guard let obj = parsed as? [String: Any] else { throw RemoteError(description: "the answer is not a JSON object") }
+        guard obj["observations"] != nil || obj["read"] != nil else {
+            throw RemoteError(description: "the answer has no \"observations\" list")
+        }
+        guard let list = (obj["observations"] ?? [Any]()) as? [Any] else {
+            throw RemoteError(description: "\"observations\" is not a list")
+        }
+        // JSON's true/false arrive as NSNumbers of the boolean subclass, and any 0 or 1 passes `is Bool`.
+        func isFlag(_ a: Any?) -> Bool {
+            guard let n = a as? NSNumber else { return false }
+            return ObjectIdentifier(type(of: n)) == Self.flagType
+        }
+        func number(_ a: Any?) -> Double? {
+            guard let n = a as? NSNumber, !isFlag(a) else { return nil }
+            return n.doubleValue
         }
         func rect(_ a: Any?) -> PixelRect? {
-            guard let d = a as? [String: Any], let x = d["x"] as? Double, let y = d["y"] as? Double,
-                  let w = d["width"] as? Double, let h = d["height"] as? Double else { return nil }
-            return PixelRect(x: Int(x * scale), y: Int(y * scale), width: Int(w * scale), height: Int(h * scale))
+            guard let d = a as? [String: Any], let x = number(d["x"]), let y = number(d["y"]),
+                  let w = number(d["width"]), let h = number(d["height"]) else { return nil }
+            return PixelRect(x: Int((x * scale).rounded()), y: Int((y * scale).rounded()),
+                             width: Int((w * scale).rounded()), height: Int((h * scale).rounded()))
         }
         var out: [Observation] = []
-        for o in obj["observations"] as? [[String: Any]] ?? [] {
-            guard let k = (o["kind"] as? String).flatMap(Observation.Kind.init(rawValue:)), let t = o["time"] as? Double else { continue }
+        for (i, item) in list.enumerated() {
+            guard let o = item as? [String: Any], let kind = o["kind"] as? String, let t = number(o["time"]) else {
+                throw RemoteError(description: "observation \(i + 1) lacks a \"kind\" or a numeric \"time\"")
+            }
+            guard let k = Observation.Kind(rawValue: kind) else { continue }
             let secret = o["secret"] as? Bool ?? false
             var value: ActionValue?
             switch o["value"] {
-            case let b as Bool: value = .flag(b)
-            case let n as Double: value = .pixels(n)
+            case let n as NSNumber where isFlag(n): value = .flag(n.boolValue)
             case let s as String: value = .text(s)
+            case let n as NSNumber: value = .pixels(n.doubleValue)
             default: value = nil
             }
             let point = (o["point"] as? [String: Any]).flatMap { p -> PixelPoint? in
-                guard let x = p["x"] as? Double, let y = p["y"] as? Double else { return nil }
-                return PixelPoint(x: Int(x * scale), y: Int(y * scale))
+                guard let x = number(p["x"]), let y = number(p["y"]) else { return nil }
+                return PixelPoint(x: Int((x * scale).rounded()), y: Int((y * scale).rounded()))
             }
-            out.append(Observation(kind: k, time: t, endTime: o["endTime"] as? Double, segment: segment, point: point,
+            let evidence = (o["evidence"] as? [Any])?.compactMap(number) ?? []
+            out.append(Observation(kind: k, time: t, endTime: number(o["endTime"]), segment: segment, point: point,
                                    box: rect(o["box"]), role: (o["role"] as? String).flatMap(Role.init(rawValue:)),
                                    text: o["text"] as? String, label: o["label"] as? String, placeholder: o["placeholder"] as? String,
                                    context: o["context"] as? String, value: secret ? nil : value, secret: secret,
-                                   url: o["url"] as? String, confidence: 0.6, evidence: [t]))
+                                   url: o["url"] as? String, popup: rect(o["popup"]),
+                                   appeared: (o["appeared"] as? [Any])?.compactMap { $0 as? String } ?? [],
+                                   confidence: number(o["confidence"]).map { min(1, max(0, $0)) } ?? 0.6,
+                                   evidence: evidence.isEmpty ? [t] : evidence))
         }
         let reads = (obj["read"] as? [[String: Any]] ?? []).compactMap { r -> (PixelRect, Double)? in
-            guard let b = rect(r), let t = r["time"] as? Double else { return nil }
+            guard let b = rect(r), let t = number(r["time"]) else { return nil }
             return (b, t)
         }
         return (out, reads)
     }
+
+    /// The class of a boolean NSNumber (what JSONSerialization gives for true and false).
+    static let flagType = ObjectIdentifier(type(of: NSNumber(value: true)))
 
     /// `img` no wider than `maxWidth` (nearest neighbour, gray).
     static func downscaled(_ img: Image, maxWidth: Int) -> Image {

@@ -23,12 +23,14 @@ public final class StubHTTPServer: @unchecked Sendable {
 
     /// What to send back.
     public enum Reply: Sendable {
-        /// A status and a body (sent as `application/json`).
-        case respond(status: Int, body: String)
+        /// A status and a body (sent as `application/json`), with extra header lines.
+        case respond(status: Int, body: String, headers: [String: String] = [:])
         /// Never answer: hold the connection open until the server stops.
         case hang
         /// Close the connection without answering.
         case drop
+        /// A 200 whose body comes one byte every `interval` seconds (a server that trickles).
+        case trickle(body: String, interval: Double)
         /// Answer with `{"value": …}` (the JSON text given) and status 200 — WebDriver's success shape.
         public static func value(_ json: String) -> Reply { .respond(status: 200, body: "{\"value\":\(json)}") }
         /// A W3C WebDriver error reply.
@@ -137,14 +139,16 @@ public final class StubHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// The reply is computed outside the lock, so a route that takes its time (a slow model)
+    /// does not hold up requests on other connections.
     private func reply(for request: Request) -> Reply {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
         recorded.append(request)
-        for route in routes where route.method == request.method
-            && (route.prefix ? request.path.hasPrefix(route.path) : request.path == route.path) {
-            return route.reply(request)
-        }
-        return fallback
+        let route = routes.first { $0.method == request.method
+            && ($0.prefix ? request.path.hasPrefix($0.path) : request.path == $0.path) }
+        let fallback = self.fallback
+        lock.unlock()
+        return route?.reply(request) ?? fallback
     }
 
     private func serve(_ c: Int32) {
@@ -186,9 +190,19 @@ public final class StubHTTPServer: @unchecked Sendable {
                 return
             case .drop:
                 return
-            case .respond(let status, let text):
+            case .trickle(let text, let interval):
+                let body = Data(text.utf8)
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+                guard sendAll(c, Data(head.utf8)) else { return }
+                for b in body {
+                    Thread.sleep(forTimeInterval: interval)
+                    guard sendAll(c, Data([b])) else { return }
+                }
+                return
+            case .respond(let status, let text, let extra):
                 let body = Data(text.utf8)
                 let head = "HTTP/1.1 \(status) \(status < 400 ? "OK" : "Error")\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    + extra.map { "\($0.key): \($0.value)\r\n" }.joined()
                     + "Content-Length: \(body.count)\r\nConnection: keep-alive\r\n\r\n"
                 guard sendAll(c, Data(head.utf8) + body) else { return }
             }

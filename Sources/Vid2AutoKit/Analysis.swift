@@ -19,12 +19,15 @@ public struct AnalysisOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Ground the timeline in the running app (`--live`); nil: offline only.
     public var live: LiveSettings?
+    /// A remote model (`--model`, `--api-base`): hybrid routing over the stages' model, cuts at
+    /// every quiet moment. Nil: the stages' model alone (the embedded one by default).
+    public var remote: RemoteModelConfig?
 
     public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, agentTimeout: Double? = nil,
                 motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
-                live: LiveSettings? = nil) {
+                live: LiveSettings? = nil, remote: RemoteModelConfig? = nil) {
         self.agents = min(100, max(1, agents)); self.agentTimeout = agentTimeout; self.motionScale = motionScale
-        self.measureSpeedup = measureSpeedup; self.progress = progress; self.live = live
+        self.measureSpeedup = measureSpeedup; self.progress = progress; self.live = live; self.remote = remote
     }
 }
 
@@ -49,7 +52,7 @@ public struct AnalysisStages: Sendable {
     /// Where the browser's viewport and address bar are.
     public var layout: @Sendable (_ first: Image?, _ info: MediaInfo, _ reader: any TextReader) async throws -> ScreenLayout
     public var planner: SegmentPlanner
-    /// The model every sub-agent uses.
+    /// The model every sub-agent uses (with `AnalysisOptions.remote`, the embedded side of the hybrid).
     public var model: any VisionModel
     public var aggregator: Aggregator
     /// The text reader behind the agents' OCR tool.
@@ -58,7 +61,7 @@ public struct AnalysisStages: Sendable {
     public init(motion: @escaping @Sendable (String, MediaInfo, AnalysisOptions) async throws -> MotionPass = Analysis.motionPass,
                 layout: @escaping @Sendable (Image?, MediaInfo, any TextReader) async throws -> ScreenLayout = Analysis.detectLayout,
                 planner: SegmentPlanner = SegmentPlanner(),
-                model: any VisionModel = RemoteVisionModel.fromEnvironment() ?? EmbeddedVisionModel(),
+                model: any VisionModel = EmbeddedVisionModel(),
                 aggregator: Aggregator = Aggregator(),
                 reader: @escaping @Sendable () -> any TextReader = { PoolTextReader(pool: TextReaderPool()) }) {
         self.motion = motion; self.layout = layout; self.planner = planner; self.model = model
@@ -74,14 +77,25 @@ public enum Analysis {
     public static func run(path: String, options: AnalysisOptions = AnalysisOptions(),
                            stages: AnalysisStages = AnalysisStages()) async throws -> ActionTimeline {
         let info = try Probe.probe(path: path)
+        // With a remote model: the embedded model runs the first pass (its own plan), the hybrid
+        // the second one over finer segments.
+        var stages = stages
+        var hybrid: HybridVisionModel?
+        if let h = stages.model as? HybridVisionModel { hybrid = h; stages.model = h.embedded }
+        if let remote = options.remote {
+            var model = RemoteVisionModel(client: ModelClient(config: remote))
+            model.encodePNG = { img in (try? PNG.encode(img)) ?? TinyPNG.encode(img) }
+            hybrid = HybridVisionModel(embedded: stages.model, remote: model,
+                                       sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
+        }
         let reader = stages.reader()
         let started = Date()
         defer { Profile.shared.emit(total: Date().timeIntervalSince(started)) }
-        var timeline = try await runOnce(path: path, info: info, options: options, stages: stages, reader: reader)
+        var timeline = try await runOnce(path: path, info: info, options: options, stages: stages, hybrid: hybrid, reader: reader)
         if options.measureSpeedup {
             var single = options
             single.agents = 1; single.measureSpeedup = false
-            let one = try await runOnce(path: path, info: info, options: single, stages: stages, reader: reader)
+            let one = try await runOnce(path: path, info: info, options: single, stages: stages, hybrid: hybrid, reader: reader)
             if let a = timeline.swarm, let b = one.swarm, a.wallSeconds > 0 {
                 timeline.swarm?.speedup = (b.wallSeconds / a.wallSeconds * 100).rounded() / 100
             }
@@ -90,8 +104,9 @@ public enum Analysis {
     }
 
     static func runOnce(path: String, info: MediaInfo, options: AnalysisOptions, stages: AnalysisStages,
-                        reader: any TextReader) async throws -> ActionTimeline {
+                        hybrid: HybridVisionModel? = nil, reader: any TextReader) async throws -> ActionTimeline {
         let clock = Date()
+        hybrid?.meter.reset()
         var ledger = StepLedger()
         var diagnostics: [Diagnostic] = []
         // Stage 1 — orchestrator: one cheap pass, the screen layout, the plan.
@@ -114,7 +129,7 @@ public enum Analysis {
         let model = stages.model
         let rate = info.frameRate > 0 ? info.frameRate : 30
         let done = Counter(), retried = Counter(), analysed = Counter()
-        let firstFailure = FirstMessage()
+        let firstFailure = FirstMessage(), fatal = FirstMessage()
         let total = plan.segments.count
         let progress = options.progress
         let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
@@ -163,35 +178,97 @@ public enum Analysis {
             return out
         }
         diagnostics += result.diagnostics
+        // In time order, whatever order the jobs were dealt in.
+        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
+        var observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
+        trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+        Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
+        ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
+        let analyseEnd = Date().timeIntervalSince(clock)
+        // Stage 2b — the remote model (hybrid routing). Its cost is seconds of waiting per call,
+        // not decoding, so the orchestrator cuts at every quiet moment and every segment is one
+        // job: the calls run at once. Each segment gets the embedded observations it owns as a
+        // hint; the remote answer replaces them where it was asked.
+        var modelUsage: ModelUsage?
+        var finePlan: SegmentPlan?
+        if let h = hybrid, !plan.segments.isEmpty {
+            options.progress?("remote model")
+            var fine = stages.planner
+            fine.cutAtEveryQuiet = true
+            let fp = fine.plan(motion.samples, duration: info.duration)
+            finePlan = fp
+            let local = observations
+            let refined = await swarm.run(fp.segments) { segment, ctx in
+                // The motion pass's frames again (no decoding), at the remote model's rate.
+                let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
+                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
+                let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
+                ctx.step()
+                do {
+                    return try await h.refine(segment: context, tools: tools, local: local.filter { segment.owns($0.time) })
+                } catch let e as ModelEndpointError where e.isFatal {
+                    // A refused key or a wrong address: every other segment would fail the same way.
+                    fatal.offer(e.description)
+                    throw e
+                }
+            }
+            if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
+            // Each span's observations: the refined ones, or the embedded ones where the stage failed;
+            // in the first pass's segment numbering (the aggregator tells segments apart by it).
+            let owned = Set(fp.segments.indices.flatMap { i in local.indices.filter { fp.segments[i].owns(local[$0].time) } })
+            var merged = local.indices.filter { !owned.contains($0) }.map { local[$0] }
+            for (i, seg) in fp.segments.enumerated() {
+                merged += (refined.outputs[i] ?? local.filter { seg.owns($0.time) }).map { o in
+                    var o = o
+                    o.segment = plan.segments.first { $0.owns(o.time) }?.index ?? o.segment
+                    return o
+                }
+            }
+            observations = merged.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) }
+            diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
+            ledger.record("model", orchestratorSteps: 1, agentSteps: refined.agentSteps)
+            var u = h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString,
+                                   routing: h.sendAll ? "all" : "hybrid")
+            u.cuts = fp.cuts
+            modelUsage = u
+        }
+        let modelEnd = Date().timeIntervalSince(clock)
+        if let u = modelUsage {
+            for s in u.segments { if let f = s.fallback {
+                diagnostics.append(Diagnostic(.warning, "segment \(s.segment): the remote model failed (\(f)); the embedded model's observations were kept", segment: s.segment))
+            } }
+            if u.segmentsRouted > 0, u.fallbacks == u.segmentsRouted, let first = u.segments.first(where: { $0.fallback != nil })?.fallback {
+                diagnostics.append(Diagnostic(.error, "the remote model (\(u.name)) failed on all \(u.fallbacks) segment(s) sent to it (\(first)); the embedded model's observations were used"))
+            }
+        }
         // Every segment failed (a model endpoint that cannot be reached, say): there is nothing to
         // aggregate, and an empty script would hide it.
         if total > 0, analysed.value == 0 {
             throw AnalysisError.everySegmentFailed(path: path, model: model.name, segments: total,
                                                    cause: firstFailure.value ?? result.diagnostics.last?.message ?? "unknown")
         }
-        trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
-        Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
-        ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
-        let analyseEnd = Date().timeIntervalSince(clock)
         // Stage 3 — aggregator.
-        // In time order, whatever order the jobs were dealt in.
-        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
-        let observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
         let (actions, aggDiagnostics) = await Profile.shared.time("aggregate") { stages.aggregator.aggregate(observations, layout: layout) }
         diagnostics += aggDiagnostics
         ledger.record("aggregate", orchestratorSteps: 1)
         let end = Date().timeIntervalSince(clock)
         func ms(_ t: Double) -> Double { (t * 1000).rounded() / 1000 }
         let timing = SwarmTiming(
-            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd)),
-                     .init(name: "aggregate", start: ms(analyseEnd), end: ms(end))],
+            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd))]
+                + (hybrid != nil ? [.init(name: "model", start: ms(analyseEnd), end: ms(modelEnd))] : [])
+                + [.init(name: "aggregate", start: ms(modelEnd), end: ms(end))],
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
         let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
-                                 retries: result.retries + retried.value, cuts: plan.cuts, timing: timing)
+                                 retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
+                                 planning: finePlan.map { fp in
+                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s (bursts over %.0f s split), one job each, so the calls run at once (model.cuts)",
+                                            plan.segments.count, fp.segments.count, stages.planner.minQuiet, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
+                                 },
+                                 model: modelUsage)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
@@ -452,8 +529,11 @@ final class FirstMessage: @unchecked Sendable {
 public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     /// The vision model failed on every segment (each tried twice).
     case everySegmentFailed(path: String, model: String, segments: Int, cause: String)
+    /// The remote model refused the key or does not exist at the address: nothing it would answer.
+    case modelRefused(path: String, cause: String)
     public var description: String {
         switch self {
+        case let .modelRefused(path, cause): "\(path): \(cause)"
         case let .everySegmentFailed(path, model, segments, cause):
             "\(path): the vision model (\(model)) failed on every segment (\(segments)): \(cause)"
         }

@@ -5,6 +5,7 @@ import Grounding
 import Media
 import OCR
 import ScreenCore
+import Swarm
 
 /// The assembly point of the vid2auto pipeline and the helpers its command needs.
 public enum Vid2AutoKit {
@@ -21,6 +22,7 @@ public enum Vid2AutoKit {
             return (e.description, 70)
         case let e as UsageError: return (e.description, 64)
         case let e as AnalysisError: return (e.description, 69)
+        case let e as ModelEndpointError: return (e.description, 69)
         case let e as LiveError: return ("live: \(e.description)", 69)
         case let e as BrowserError: return ("live: \(e.description)", 69)
         case is CancellationError: return ("cancelled", 130)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CodeGen
 import Foundation
 import Mockup2CodeKit
+import Swarm
 
 extension MockupTarget: ExpressibleByArgument {}
 
@@ -42,16 +43,35 @@ struct Convert: AsyncParsableCommand {
     var rounds: Int = 3
     @Flag(name: .shortAndLong, help: "Print timing, regions and diagnostics to standard error.")
     var verbose = false
+    @Option(help: "A remote multimodal model (OpenAI-compatible) for the regions, e.g. kimi-k2.5; default: VID2AUTO_MODEL_NAME, else none.")
+    var model: String?
+    @Option(help: "Its API base, e.g. https://api.moonshot.ai/v1 (default: VID2AUTO_MODEL_URL). Key: VID2AUTO_MODEL_KEY.")
+    var apiBase: String?
+    @Flag(help: "Send every region to the remote model (default: only those the embedded pass doubts).")
+    var modelAll = false
+    @Option(help: "Requests to the model in flight at once (default 8).") var maxRequests: Int?
+    @Flag(help: "Do not read or write the model's response cache.") var noCache = false
 
     func validate() throws {
         guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
         if file.isEmpty { throw ValidationError("the design file name is empty") }
         guard (0...10).contains(rounds) else { throw ValidationError("--rounds must be between 0 and 10") }
+        if let n = maxRequests, !(1...1000).contains(n) { throw ValidationError("--max-requests must be between 1 and 1000") }
+        _ = try remote()
+    }
+
+    /// The remote model the flags and the environment configure (flags win; nil: none).
+    func remote() throws -> RemoteModelConfig? {
+        do {
+            return try RemoteModelConfig.resolve(model: model, apiBase: apiBase, sendAll: modelAll, maxRequests: maxRequests,
+                                                 requestTimeout: nil, noCache: noCache, priceInput: nil, priceOutput: nil)
+        } catch let e as RemoteModelConfig.ConfigError { throw ValidationError(e.description) }
     }
 
     func run() async throws {
         let req = ConversionRequest(path: file, target: target, output: output, documentOutput: document,
-                                    templatesDirectory: templates, options: MockupOptions(agents: agents, refine: !noRefine, rounds: rounds))
+                                    templatesDirectory: templates,
+                                    options: MockupOptions(agents: agents, refine: !noRefine, rounds: rounds, remote: try remote()))
         do {
             let result = try await Mockup2Code.convert(req)
             if output == nil { FileHandle.standardOutput.write(Data(result.artifact.text.utf8)) }

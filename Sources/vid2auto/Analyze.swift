@@ -19,7 +19,7 @@ struct Analyze: AsyncParsableCommand {
         let progress = LockedProgress(ProgressLine(enabled: isatty(2) == 1))
         do {
             let options = AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, measureSpeedup: measureSpeedup,
-                                          progress: { progress.update($0) }, live: script.liveSettings)
+                                          progress: { progress.update($0) }, live: script.liveSettings, remote: try script.model.config())
             let generated = try await Vid2AutoKit.generate(path: file, target: script.target, options: options,
                                                            templates: script.templates, assertions: !script.noAssert, reportPath: report)
             let (text, diagnostics) = (generated.text, generated.diagnostics)

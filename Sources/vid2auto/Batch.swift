@@ -63,7 +63,8 @@ struct BatchRun: AsyncParsableCommand {
         catch { throw fail(error) }
         let options = Batch.Options(outputDirectory: out, target: script.target, shard: resolved,
                                     jobs: jobs, skipUpToDate: skipUpToDate,
-                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, live: script.liveSettings),
+                                    analysis: AnalysisOptions(agents: script.agents, agentTimeout: script.agentTimeout, live: script.liveSettings,
+                                                              remote: try script.model.config()),
                                     templates: script.templates, assertions: !script.noAssert, report: report)
         let (found, missing) = Batch.discover(inputs)
         let mine = Batch.select(found, shard: options.shard)

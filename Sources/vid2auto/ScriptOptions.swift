@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Swarm
 import Vid2AutoKit
 
 /// The options every command that generates scripts takes (`analyze`, `batch`), parsed and
@@ -17,6 +18,7 @@ struct ScriptOptions: ParsableArguments {
     @Option(help: "With --live: the app's first page, when the recording's address bar does not show it or the app moved.")
     var startURL: String?
     @Option(help: "With --live: device pixels per CSS pixel of the recording (2 for a HiDPI screen).") var deviceScale: Double = 1
+    @OptionGroup(title: "Remote model (docs/models.md)") var model: ModelOptions
 
     func validate() throws {
         guard (1...100).contains(agents) else { throw ValidationError("--agents must be between 1 and 100") }
@@ -27,6 +29,7 @@ struct ScriptOptions: ParsableArguments {
             throw ValidationError("--start-url must be an address such as http://localhost:3000/")
         }
         guard (0.5...4).contains(deviceScale) else { throw ValidationError("--device-scale must be between 0.5 and 4") }
+        try model.validate()
     }
 
     /// The live settings these options ask for (nil without --live).
@@ -52,5 +55,39 @@ func emit(_ text: String, to output: String?) throws {
         catch { throw OutputError.cannotWrite(path: output, reason: (error as NSError).localizedDescription) }
     } else {
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+    }
+}
+
+/// `--model NAME --api-base URL` and the run settings of a remote model. Flags win over
+/// `VID2AUTO_MODEL_NAME`/`VID2AUTO_MODEL_URL`; the key only ever comes from the environment.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "A remote multimodal model (OpenAI-compatible), e.g. kimi-k2.5; default: VID2AUTO_MODEL_NAME, else the embedded model alone.")
+    var model: String?
+    @Option(help: "Its API base, e.g. https://api.moonshot.ai/v1 or http://localhost:8000/v1 (default: VID2AUTO_MODEL_URL). Key: VID2AUTO_MODEL_KEY.")
+    var apiBase: String?
+    @Flag(help: "Send every segment to the remote model (default: only those the embedded model explains poorly).")
+    var modelAll = false
+    @Option(help: "Requests to the model in flight at once, whatever --agents is (default 8).") var maxRequests: Int?
+    @Option(help: "Seconds one model request may take, answer included (default 120).") var requestTimeout: Double?
+    @Flag(help: "Do not read or write the model's response cache.") var noCache = false
+    @Option(help: "Price per million prompt tokens, for the cost in the timeline's swarm section.") var priceInput: Double?
+    @Option(help: "Price per million completion tokens.") var priceOutput: Double?
+
+    func validate() throws {
+        if let n = maxRequests, !(1...1000).contains(n) { throw ValidationError("--max-requests must be between 1 and 1000") }
+        if let t = requestTimeout, t <= 0 { throw ValidationError("--request-timeout must be positive") }
+        if (priceInput ?? 0) < 0 || (priceOutput ?? 0) < 0 { throw ValidationError("--price-input/--price-output must not be negative") }
+        _ = try config()
+    }
+
+    /// The remote model these flags and the environment configure (nil: embedded only).
+    func config() throws -> RemoteModelConfig? {
+        do {
+            return try RemoteModelConfig.resolve(model: model, apiBase: apiBase, sendAll: modelAll, maxRequests: maxRequests,
+                                                 requestTimeout: requestTimeout, noCache: noCache, priceInput: priceInput,
+                                                 priceOutput: priceOutput)
+        } catch let e as RemoteModelConfig.ConfigError {
+            throw ValidationError(e.description)
+        }
     }
 }

@@ -6,6 +6,8 @@ import DesignLayout
 import ScreenCore
 import XCTest
 @testable import Mockup2CodeKit
+import Swarm
+import TestSupport
 
 /// The analyser end to end on synthetic designs: element detection with a fake reader, and the
 /// real Tesseract pool on rendered text.
@@ -122,5 +124,41 @@ final class AnalysisTests: XCTestCase {
         XCTAssertTrue(texts.contains("Add to cart"), "\(texts)")
         let html = try MockupRenderer().render(d, target: .html).text
         XCTAssertTrue(html.contains("Sign in to Screenwright"))
+    }
+}
+
+/// `mockup2code --model`: doubtful regions go to the remote model (an in-process stub), the layout stays.
+final class MockupModelTests: XCTestCase {
+    func testALowConfidenceRegionIsCorrectedByTheModelAndTheRestStays() async throws {
+        let server = try StubHTTPServer(); defer { server.stop() }
+        server.on("POST", "/v1/chat/completions") { r in
+            // Echo every element the OCR pass misread, corrected.
+            let body = r.json as? [String: Any]
+            let user = (body?["messages"] as? [[String: Any]])?.last?["content"] as? [[String: Any]]
+            let prompt = user?.first?["text"] as? String ?? ""
+            let list = prompt.components(separatedBy: "maybe wrong):\n").last?.components(separatedBy: "\nAnswer").first ?? "[]"
+            let elements = (try? JSONSerialization.jsonObject(with: Data(list.utf8))) as? [[String: Any]] ?? []
+            let fixed = elements.filter { ($0["text"] as? String) == "Sgin up" }.map { ["id": $0["id"]!, "text": "Sign up"] }
+            let content = String(decoding: try! JSONSerialization.data(withJSONObject: ["elements": fixed]), as: UTF8.self)
+            let reply = try! JSONSerialization.data(withJSONObject: ["choices": [["message": ["role": "assistant", "content": content]]],
+                                                                     "usage": ["prompt_tokens": 300, "completion_tokens": 12]])
+            return .respond(status: 200, body: String(decoding: reply, as: UTF8.self))
+        }
+        var c = Canvas(width: 400, height: 300)
+        c.fill(PixelRect(x: 20, y: 20, width: 120, height: 36), RGB(37, 99, 235))
+        c.fakeText(x: 50, y: 32, words: 2, height: 12, RGB(255, 255, 255))
+        c.frame(PixelRect(x: 20, y: 180, width: 260, height: 40), RGB(209, 213, 219))
+        var remote = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
+        remote.backoffBase = 0.01
+        let a = await Mockup2Code.analyse(c.image, reader: FakeReader(text: "Sgin up", confidence: 30),
+                                          options: MockupOptions(agents: 2, remote: remote))
+        let plain = await Mockup2Code.analyse(c.image, reader: FakeReader(text: "Sgin up", confidence: 30), options: MockupOptions(agents: 2))
+        XCTAssertEqual(a.document.allNodes.filter { $0.kind == .button }.first?.text, "Sign up")
+        XCTAssertEqual(plain.document.allNodes.filter { $0.kind == .button }.first?.text, "Sgin up")
+        XCTAssertEqual(a.document.allNodes.map(\.box), plain.document.allNodes.map(\.box), "the layout is the embedded pass's")
+        XCTAssertGreaterThan(server.requests.count, 0)
+        XCTAssertEqual(a.model?.requests, server.requests.count)
+        XCTAssertEqual(a.model?.promptTokens, 300 * server.requests.count)
+        XCTAssertNil(a.modelFailure)
     }
 }

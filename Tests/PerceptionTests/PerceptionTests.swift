@@ -69,6 +69,25 @@ final class PerceptionTests: XCTestCase {
         XCTAssertTrue(plan.cuts.contains { $0.reason.hasPrefix("idle") })
     }
 
+    func testForARemoteModelEveryQuietMomentIsACut() {
+        let active: [ClosedRange<Double>] = [1.0...2.0, 2.8...3.5, 8.0...9.0, 12.0...18.4, 18.7...25.0]
+        let samples = stride(from: 0.0, to: 30.0, by: 1.0 / 30).map { t in
+            MotionSample(time: t, contentPixels: active.contains { $0.contains(t) } ? 500 : 0)
+        }
+        let coarse = SegmentPlanner().plan(samples, duration: 30)
+        var planner = SegmentPlanner()
+        planner.cutAtEveryQuiet = true
+        let fine = planner.plan(samples, duration: 30)
+        XCTAssertGreaterThan(fine.segments.count, coarse.segments.count)
+        // The close bursts at 1–3.5 s are two segments now, and the cut between them says why.
+        XCTAssertEqual(fine.segments.filter { $0.owns(1.5) || $0.owns(3.0) }.count, 2)
+        XCTAssertTrue(fine.cuts.contains { $0.reason.contains("every quiet moment") }, "\(fine.cuts)")
+        // Long bursts are split until no piece is longer than fineMaxSpan; every active time has one owner.
+        for s in samples where s.isActive { XCTAssertEqual(fine.segments.filter { $0.owns(s.time) }.count, 1) }
+        let activeIn = fine.segments.map { seg in samples.filter { $0.isActive && seg.owns($0.time) }.map(\.time) }
+        for t in activeIn where !t.isEmpty { XCTAssertLessThanOrEqual(t.last! - t.first!, planner.fineMaxSpan + 0.05) }
+    }
+
     func testNothingHappeningPlansNothing() {
         let samples = stride(from: 0.0, to: 5.0, by: 1.0 / 30).map { MotionSample(time: $0) }
         XCTAssertTrue(SegmentPlanner().plan(samples, duration: 5).segments.isEmpty)
