@@ -194,8 +194,29 @@ extension SegmentAnalyst {
         if let text {
             context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
+        // Bare text that came out selected under the pointer: it was double-clicked (a word
+        // selected, or an inline editor opened on it with its value selected). What is typed next
+        // goes into the editor there.
+        var kind = Observation.Kind.click
+        if el.shape == .text, !big,
+           let band = SelectionFinder.selection(at: h, before: e.before, after: after, bounds: vp, avoid: pointers) {
+            Debug.log("seg \(span.index) text selected \(band) under the pointer: a double-click")
+            kind = .dblclick
+            // (The editor's inside surrounds the selection: grown from just right of it.)
+            if let editor = ElementFinder.element(at: PixelPoint(x: band.maxX + 4, y: band.center.y), in: after, bounds: vp, avoid: nil),
+               editor.shape != .text, editor.box.contains(band.center), editor.box.height <= 60 {
+                Debug.log("seg \(span.index) editor \(editor.box) opened")
+                focused = editor.box
+            }
+        }
+        // Its first press was seen as a click of its own, the pointer still there: one double-click.
+        if kind == .dblclick, let c = lastClick, let i = c.observation, i == observations.count - 1, observations[i].kind == .click,
+           e.start - c.time <= 1.5, abs(c.point.x - h.x) + abs(c.point.y - h.y) <= 16, tracker.lastMove <= c.time {
+            observations[i].kind = .dblclick
+            return
+        }
         if owned {
-            observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+            observations.append(Observation(kind: kind, time: e.start, segment: span.index, point: h, box: el.box,
                                             role: role, text: text, context: context, confidence: text == nil ? 0.45 : 0.75,
                                             evidence: [e.start, time]))
             let changedArea = pageBoxes.reduce(0) { $0 + $1.area }

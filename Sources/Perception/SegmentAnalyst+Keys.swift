@@ -25,23 +25,30 @@ extension SegmentAnalyst {
         // Elsewhere than what was clicked.
         guard c.box.expanded(4, 4).intersection(u).isEmpty, u.height <= 60, u.width >= 16 else { return nil }
         // A ring drawn around a control: its edges changed, its inside did not.
-        let inside = u.insetBy(5)
-        if inside.width >= 6, inside.height >= 4 {
-            let inner = ChangeDetector.meanDifference(e.before, after, region: inside)
-            let edges = [PixelRect(x: u.x, y: u.y, width: u.width, height: 4), PixelRect(x: u.x, y: u.maxY - 4, width: u.width, height: 4),
-                         PixelRect(x: u.x, y: u.y, width: 4, height: u.height), PixelRect(x: u.maxX - 4, y: u.y, width: 4, height: u.height)]
-                .map { ChangeDetector.meanDifference(e.before, after, region: $0) }
-            let edge = edges.reduce(0, +) / Double(edges.count)
-            Debug.log("seg \(span.index) key? \(u) edges \(String(format: "%.1f", edge)) inside \(String(format: "%.1f", inner))")
-            if edge >= 6, inner * 3 < edge, edges.filter({ $0 >= 3 }).count >= 3 { return "Tab" }
-        }
-        // A thin band whose content slid sideways (a slider's thumb and fill).
-        if u.height <= 30 {
+        if Self.isRing(u, before: e.before, after: after) { return "Tab" }
+        // A thin band whose content slid sideways (a slider's thumb and fill), once the keyboard
+        // has taken over in this rest (a Tab moved the focus, or an arrow already went): text
+        // that changes after a click (a total, a typed value) slides too.
+        if u.height <= 30, keyboardRest == c.time {
             let m = Self.sideways(from: e.before, to: after, band: u.expanded(6, 2).intersection(vp))
             Debug.log("seg \(span.index) key? \(u) sideways \(m.shift) cost \(String(format: "%.2f of %.2f", m.cost, m.still))")
             if m.shift != 0, m.still >= 4, m.cost < m.still * 0.75 { return m.shift > 0 ? "ArrowRight" : "ArrowLeft" }
         }
         return nil
+    }
+
+    /// Whether the change `u` is a ring drawn (or removed) around a control: its edges changed,
+    /// its inside did not.
+    static func isRing(_ u: PixelRect, before: Image, after: Image) -> Bool {
+        let inside = u.insetBy(5)
+        guard inside.width >= 6, inside.height >= 4, u.height <= 80 else { return false }
+        let inner = ChangeDetector.meanDifference(before, after, region: inside)
+        let edges = [PixelRect(x: u.x, y: u.y, width: u.width, height: 4), PixelRect(x: u.x, y: u.maxY - 4, width: u.width, height: 4),
+                     PixelRect(x: u.x, y: u.y, width: 4, height: u.height), PixelRect(x: u.maxX - 4, y: u.y, width: 4, height: u.height)]
+            .map { ChangeDetector.meanDifference(before, after, region: $0) }
+        let edge = edges.reduce(0, +) / Double(edges.count)
+        Debug.log("ring? \(u) edges \(String(format: "%.1f", edge)) inside \(String(format: "%.1f", inner))")
+        return edge >= 6 && inner * 3 < edge && edges.filter({ $0 >= 3 }).count >= 3
     }
 
     /// The sideways shift that best maps the band's column profile before onto after, its mean

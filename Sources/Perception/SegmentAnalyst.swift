@@ -79,6 +79,8 @@ final class SegmentAnalyst {
     var popupRow: PixelRect?
     /// The screen before the last click at rest (to tell a dialog closing back to it).
     var clickScreen: (time: Double, before: Image)?
+    /// The click (its time) after which, the pointer still resting, keys moved the focus.
+    var keyboardRest: Double?
     /// Where the pointer pressed in the last few clicks.
     var clickPoints: [PixelPoint] = []
 
@@ -416,7 +418,7 @@ final class SegmentAnalyst {
                 observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
                                                 value: .text(key), confidence: 0.6, evidence: [e.start]))
             }
-            if key == "Escape" { clickScreen = nil }
+            if key == "Escape" { clickScreen = nil } else { keyboardRest = clickScreen?.time }
             return
         }
         // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
@@ -475,11 +477,15 @@ final class SegmentAnalyst {
             _ = (inkBefore, inkAfter)
             if big || outside >= 2000 {
                 let field = run.field
+                // Only a ring moved (off this field, around another one): Tab, not a submit.
+                let others = pageBoxes.filter { $0.intersection(field.expanded(6, 6)).isEmpty }
+                let tab = !big && !others.isEmpty
+                    && Self.isRing(others.dropFirst().reduce(others[0]) { $0.union($1) }, before: e.before, after: after)
                 try await flushTyping()
                 if owned {
                     observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
                                                     box: field, role: .textbox, label: run.label, placeholder: run.placeholder,
-                                                    value: .text("Enter"), confidence: big ? 0.8 : 0.65, evidence: [e.start]))
+                                                    value: .text(tab ? "Tab" : "Enter"), confidence: big ? 0.8 : 0.65, evidence: [e.start]))
                     schedule(time: time, observation: observations.count - 1, region: pageUnion, big: big, exclude: field)
                 }
                 if big { focused = nil }

@@ -67,7 +67,8 @@ public enum SwitchFinder {
     /// The bounding box of the 8-connected changed pixels nearest `p` (within 10 pixels), bridging
     /// gaps of a pixel or two (anti-aliased edges) and crossing `passable` pixels (under the
     /// pointer: unknown) without counting them in the box.
-    static func component(of mask: [Bool], passable: [Bool], width w: Int, height h: Int, near p: PixelPoint) -> PixelRect? {
+    static func component(of mask: [Bool], passable: [Bool], width w: Int, height h: Int, near p: PixelPoint,
+                          reach: Int = 2) -> PixelRect? {
         var seed: (Int, Int)?
         var best = Int.max
         for y in max(0, p.y - 10)..<min(h, p.y + 11) {
@@ -83,8 +84,8 @@ public enum SwitchFinder {
         var minX = sx, maxX = sx, minY = sy, maxY = sy
         while let (x, y) = stack.popLast() {
             if mask[y * w + x] { minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y) }
-            for dy in -2...2 {
-                for dx in -2...2 {
+            for dy in -reach...reach {
+                for dx in -reach...reach {
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, ny >= 0, nx < w, ny < h, !seen[ny * w + nx], mask[ny * w + nx] || passable[ny * w + nx] else { continue }
                     seen[ny * w + nx] = true
@@ -93,5 +94,59 @@ public enum SwitchFinder {
             }
         }
         return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+    }
+}
+
+/// Finds the mark a double-click leaves on text: the word (or, in an editor that opened, the
+/// whole value) under the pointer selected — a solid band of the selection colour behind the
+/// letters where there was plain background before. A single click leaves no selection.
+public enum SelectionFinder {
+    /// The selected band at `point` in `after` that was not in `before`, or nil.
+    public static func selection(at point: PixelPoint, before: Image, after: Image, bounds: PixelRect,
+                                 avoid: [PixelRect] = []) -> PixelRect? {
+        let frame = PixelRect(x: 0, y: 0, width: min(before.width, after.width), height: min(before.height, after.height))
+        let window = PixelRect(x: point.x - 240, y: point.y - 24, width: 480, height: 48).intersection(bounds).intersection(frame)
+        guard window.width >= 24, window.height >= 12 else { return nil }
+        let hidden = avoid.map { $0.expanded(2, 2) }
+        let w = window.width, h = window.height
+        var changed = [Bool](repeating: false, count: w * h), covered = changed
+        for y in window.y..<window.maxY {
+            for x in window.x..<window.maxX {
+                let i = (y - window.y) * w + (x - window.x)
+                if hidden.contains(where: { $0.contains(PixelPoint(x: x, y: y)) }) { covered[i] = true; continue }
+                if abs(Int(before.luma(x: x, y: y)) - Int(after.luma(x: x, y: y))) > 40 { changed[i] = true }
+            }
+        }
+        // (No bridging: an editor's border drawn a few pixels around the selection stays apart.)
+        guard let local = SwitchFinder.component(of: changed, passable: covered, width: w, height: h,
+                                                 near: PixelPoint(x: point.x - window.x, y: point.y - window.y), reach: 1) else { return nil }
+        let band = PixelRect(x: local.x + window.x, y: local.y + window.y, width: local.width, height: local.height)
+        guard band.height >= 10, band.height <= 34, band.width >= 16, band.width >= band.height,
+              band.expanded(6, 6).contains(point) else { return nil }
+        // Solid: most of the band changed (letters alone change a fraction of their box), to one
+        // colour (the most common luma of the changed pixels holds a good part of them).
+        var n = 0, seen = 0
+        var histogram = [Int](repeating: 0, count: 32)
+        for y in band.y..<band.maxY {
+            for x in band.x..<band.maxX {
+                let i = (y - window.y) * w + (x - window.x)
+                if covered[i] { continue }
+                seen += 1
+                if changed[i] { n += 1; histogram[Int(after.luma(x: x, y: y)) / 8] += 1 }
+            }
+        }
+        guard seen > 0, n * 10 >= seen * 6 else { return nil }
+        let sums = histogram.indices.map { i in histogram[max(0, i - 1)...min(31, i + 1)].reduce(0, +) }
+        guard let top = sums.indices.max(by: { sums[$0] < sums[$1] }), sums[top] * 2 >= n else { return nil }
+        // The band's colour stands out from what surrounds it (a selection, not a selection
+        // going away: then the band turns back into the background around it).
+        // (Beside it on its middle row: the page's or the editor's own background.)
+        var around: [Int] = []
+        for x in (band.maxX + 3)..<(band.maxX + 15) where x < frame.maxX {
+            for y in [band.center.y - 2, band.center.y, band.center.y + 2] { around.append(Int(after.luma(x: x, y: y))) }
+        }
+        around.sort()
+        guard !around.isEmpty else { return nil }
+        return abs(top * 8 + 4 - around[around.count / 2]) >= 40 ? band : nil
     }
 }
