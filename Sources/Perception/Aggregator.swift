@@ -247,6 +247,7 @@ public struct Aggregator: Sendable {
         let kind: ActionKind
         switch o.kind {
         case .click: kind = .click
+        case .dblclick: kind = .dblclick
         case .typing: kind = .fill
         case .press: kind = .press
         case .select: kind = .select

@@ -14,12 +14,39 @@ extension SegmentAnalyst {
         let vp = layout.viewport
         if popup == nil { try await flushTyping() }
         let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
-        let before = observations.count
-        defer {
-            if let f = found {
-                let i = observations.count > before ? observations.count - 1 : nil
-                lastClick = (i, f.box, i.flatMap { observations[$0].text }, i.flatMap { observations[$0].label }, e.start, h)
+        // A small change inside what was just clicked, the pointer still where it clicked: the
+        // click's own animation settling (a switch's knob easing into place, a ripple fading), not
+        // a second press — a second press shows as much as the first. (The pointer may set off right
+        // after: it did not move between the click and this change.)
+        if !big, let c = lastClick, e.start - c.time <= 2.5, tracker.lastMove <= c.time || tracker.lastMove > e.start, !pageBoxes.isEmpty {
+            let u = pageBoxes.dropFirst().reduce(pageBoxes[0]) { $0.union($1) }
+            if c.box.expanded(4, 4).intersection(u) == u, u.area * 4 < c.box.area {
+                Debug.log("seg \(span.index) change \(u) settles inside the clicked \(c.box): no second click")
+                return
             }
+        }
+        let before = observations.count
+        var flippedBox: PixelRect?
+        defer {
+            if let box = flippedBox ?? found?.box {
+                let i = observations.count > before ? observations.count - 1 : nil
+                lastClick = (i, box, i.flatMap { observations[$0].text }, i.flatMap { observations[$0].label }, e.start, h)
+            }
+        }
+        // A toggle switch flipped: its knob moved from one end of its pill to the other.
+        let pointers = [e.startPointer, e.pointer?.box, tracker.fix?.box].compactMap { $0 }
+        if !big, let sw = SwitchFinder.flipped(near: h, before: e.before, after: after, bounds: vp, avoid: pointers),
+           Self.changeTouches(sw.box, pageBoxes) {
+            let label = try await switchLabel(sw.box, in: e.plate, pointer: plateAvoid(e))
+            Debug.log("seg \(span.index) switch \(sw.box) on \(sw.on) label \(label ?? "-")")
+            flippedBox = sw.box
+            if owned {
+                observations.append(Observation(kind: .check, time: e.start, endTime: e.lastChange, segment: span.index, point: h,
+                                                box: sw.box, role: .switch, text: label, label: label,
+                                                value: .flag(sw.on), confidence: 0.75, evidence: [e.start, time]))
+            }
+            focused = nil
+            return
         }
         // A checkbox or radio that changed state (clicked directly or through its label).
         // Its tick is part of this event's change (a look that changed as the pointer left it, while
@@ -167,8 +194,29 @@ extension SegmentAnalyst {
         if let text {
             context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
         }
+        // Bare text that came out selected under the pointer: it was double-clicked (a word
+        // selected, or an inline editor opened on it with its value selected). What is typed next
+        // goes into the editor there.
+        var kind = Observation.Kind.click
+        if el.shape == .text, !big,
+           let band = SelectionFinder.selection(at: h, before: e.before, after: after, bounds: vp, avoid: pointers) {
+            Debug.log("seg \(span.index) text selected \(band) under the pointer: a double-click")
+            kind = .dblclick
+            // (The editor's inside surrounds the selection: grown from just right of it.)
+            if let editor = ElementFinder.element(at: PixelPoint(x: band.maxX + 4, y: band.center.y), in: after, bounds: vp, avoid: nil),
+               editor.shape != .text, editor.box.contains(band.center), editor.box.height <= 60 {
+                Debug.log("seg \(span.index) editor \(editor.box) opened")
+                focused = editor.box
+            }
+        }
+        // Its first press was seen as a click of its own, the pointer still there: one double-click.
+        if kind == .dblclick, let c = lastClick, let i = c.observation, i == observations.count - 1, observations[i].kind == .click,
+           e.start - c.time <= 1.5, abs(c.point.x - h.x) + abs(c.point.y - h.y) <= 16, tracker.lastMove <= c.time {
+            observations[i].kind = .dblclick
+            return
+        }
         if owned {
-            observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
+            observations.append(Observation(kind: kind, time: e.start, segment: span.index, point: h, box: el.box,
                                             role: role, text: text, context: context, confidence: text == nil ? 0.45 : 0.75,
                                             evidence: [e.start, time]))
             let changedArea = pageBoxes.reduce(0) { $0 + $1.area }
@@ -177,6 +225,33 @@ extension SegmentAnalyst {
                 schedule(time: time, observation: observations.count - 1, region: region ?? vp, big: big)
             }
         }
+    }
+
+    /// A switch's label: the nearest line of text in its row to the left (settings lists put the
+    /// label at the row's start and the switch at its end), else right beside it.
+    func switchLabel(_ sw: PixelRect, in image: Image, pointer: PixelRect?) async throws -> String? {
+        let vp = layout.viewport
+        let y = sw.center.y
+        let background = Int(image.luma(x: max(vp.x, sw.x - 4), y: y))
+        let hidden = { (x: Int) in pointer.map { $0.expanded(2, 2).contains(PixelPoint(x: x, y: y)) } ?? false }
+        let ink = { (x: Int) in (-3...3).contains { abs(Int(image.luma(x: x, y: y + $0)) - background) > 40 } }
+        // Leftwards until the first ink (the label's end); a border running through the row (a
+        // box's edge) ends the search.
+        var x = sw.x - 6
+        while x > max(vp.x, sw.x - 720), hidden(x) || !ink(x) { x -= 1 }
+        var candidates: [PixelPoint] = []
+        if x > max(vp.x, sw.x - 720) { candidates.append(PixelPoint(x: x - 2, y: y)) }
+        candidates.append(PixelPoint(x: sw.maxX + 14, y: y))
+        for at in candidates where vp.contains(at) {
+            guard let line = ElementFinder.textLine(near: at, in: image, bounds: vp, background: background, avoid: pointer),
+                  line.maxY >= sw.y - 6, line.y <= sw.maxY + 6, line.intersection(sw).area == 0,
+                  line.height >= 8, line.width >= 16 else { continue }
+            if let text = try await TextRegions.readLine(line, in: image, reader: reader), text.count >= 2,
+               TextRegions.hasLetterOrDigit(text) {
+                return text
+            }
+        }
+        return nil
     }
 
     /// Boxes merged while they overlap or lie within `gap` pixels (the fragments of one change).

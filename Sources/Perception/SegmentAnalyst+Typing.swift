@@ -40,7 +40,17 @@ extension SegmentAnalyst {
     func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) async throws {
         let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
         // Typing moved on to another field (Tab, or focus moved by the page): the first one's value is final.
-        if let run = typing, run.field != field, run.field.intersection(field).isEmpty { try await flushTyping() }
+        if let run = typing, run.field != field, run.field.intersection(field).isEmpty {
+            try await flushTyping()
+            // The hand never left the keyboard (the pointer, seen, has not moved since the typing
+            // began): the focus moved with Tab.
+            if tracker.seen, tracker.lastMove < run.start, span.owns(e.start) {
+                let t = (run.last + e.start) / 2
+                observations.append(Observation(kind: .press, time: t, endTime: t, segment: span.index, box: run.field, role: .textbox,
+                                                label: run.label, placeholder: run.placeholder, value: .text("Tab"),
+                                                confidence: 0.6, evidence: [run.last, e.start]))
+            }
+        }
         if var run = typing, run.field == field {
             run.last = e.lastChange; run.keys += 1; run.best = after; run.bestScore = Int.max
             run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette

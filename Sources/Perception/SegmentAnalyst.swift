@@ -77,6 +77,12 @@ final class SegmentAnalyst {
     private var eventBefore: Image?
     /// The highlighted row of the open list (where the pointer hovers).
     var popupRow: PixelRect?
+    /// The screen before the last click at rest (to tell a dialog closing back to it).
+    var clickScreen: (time: Double, before: Image)?
+    /// The click (its time) after which, the pointer still resting, keys moved the focus.
+    var keyboardRest: Double?
+    /// Where the pointer pressed in the last few clicks.
+    var clickPoints: [PixelPoint] = []
 
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
@@ -404,6 +410,17 @@ final class SegmentAnalyst {
             Debug.log("seg \(span.index) popup \(list) from \(c.box)")
             return
         }
+        // 2b. The pointer still rests where it clicked and something else changed: a key (Escape
+        // closing what the click opened, Tab moving focus, an arrow moving a slider).
+        if let key = keyPress(event: e, after: after, big: big, pageBoxes: pageBoxes) {
+            Debug.log("seg \(span.index) key \(key) at \(String(format: "%.2f", e.start))")
+            if owned {
+                observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                value: .text(key), confidence: 0.6, evidence: [e.start]))
+            }
+            if key == "Escape" { clickScreen = nil } else { keyboardRest = clickScreen?.time }
+            return
+        }
         // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
         // a change while the hand is still on the keyboard is a key press).
         // A whole-page change with the pointer still on the field being typed into is a key too:
@@ -435,12 +452,19 @@ final class SegmentAnalyst {
                 return
             }
             clickedRest = tracker.lastMove
+            clickScreen = (e.start, e.before)
+            clickPoints = Array((clickPoints + [h]).suffix(4))
             try await click(at: h, event: e, after: after, big: big, owned: owned, pageBoxes: pageBoxes, time: time)
             return
         }
         // 4. Keystrokes into a field nobody saw focused (the segment began mid-typing).
         let pointerBusy = tracker.moving(at: e.start, window: 0.25) || (h.map { pageUnion.distance(to: $0) <= 40 } ?? false)
-        if !big, !pointerBusy, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
+        // (Not a pointer-sized change where the pointer clicked before it left: the ghost of its
+        // rest, or the clicked element's hover look ending.)
+        let ghost = pageUnion.width <= 32 && pageUnion.height <= 32 && clickPoints.contains { p in
+            pageUnion.distance(to: p) <= 8 && (h.map { abs($0.x - p.x) + abs($0.y - p.y) > 24 } ?? true)
+        }
+        if !big, !pointerBusy, !ghost, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
             focused = f
             try await noteKeystroke(field: f, event: e, after: after)
             return
@@ -453,11 +477,15 @@ final class SegmentAnalyst {
             _ = (inkBefore, inkAfter)
             if big || outside >= 2000 {
                 let field = run.field
+                // Only a ring moved (off this field, around another one): Tab, not a submit.
+                let others = pageBoxes.filter { $0.intersection(field.expanded(6, 6)).isEmpty }
+                let tab = !big && !others.isEmpty
+                    && Self.isRing(others.dropFirst().reduce(others[0]) { $0.union($1) }, before: e.before, after: after)
                 try await flushTyping()
                 if owned {
                     observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
                                                     box: field, role: .textbox, label: run.label, placeholder: run.placeholder,
-                                                    value: .text("Enter"), confidence: big ? 0.8 : 0.65, evidence: [e.start]))
+                                                    value: .text(tab ? "Tab" : "Enter"), confidence: big ? 0.8 : 0.65, evidence: [e.start]))
                     schedule(time: time, observation: observations.count - 1, region: pageUnion, big: big, exclude: field)
                 }
                 if big { focused = nil }

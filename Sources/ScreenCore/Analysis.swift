@@ -84,6 +84,8 @@ public struct Observation: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// The pointer clicked an element (which may open a popup list: `popup`).
         case click
+        /// The pointer pressed twice at one spot (text selected under it, an inline editor opening).
+        case dblclick
         /// Text changed inside a text field; `value` is the field's text when the run ended.
         case typing
         /// A key was pressed without typing text (`value` names the key, e.g. `Enter`).

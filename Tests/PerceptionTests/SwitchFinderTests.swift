@@ -1,0 +1,111 @@
+import XCTest
+import ScreenCore
+@testable import Perception
+
+final class SwitchFinderTests: XCTestCase {
+    let bounds = PixelRect(x: 0, y: 0, width: 640, height: 400)
+
+    /// A 42×24 pill at (400, 200): `track` luma, a 18×18 knob of `knob` luma at the left or right end.
+    func pill(on: Bool, track: UInt8, knob: UInt8 = 250, page: UInt8 = 30) -> Canvas {
+        Canvas(background: page).with { c in
+            c.fill(PixelRect(x: 400, y: 200, width: 42, height: 24), track)
+            c.fill(PixelRect(x: on ? 421 : 403, y: 203, width: 18, height: 18), knob)
+        }
+    }
+
+    func testAKnobMovingFromEndToEndIsASwitchFlip() throws {
+        // Dark page: off = grey track, knob left; on = green track, knob right.
+        let off = pill(on: false, track: 70), on = pill(on: true, track: 150)
+        let pointer = PixelRect(x: 418, y: 210, width: 12, height: 18)
+        let flip = try XCTUnwrap(SwitchFinder.flipped(near: PixelPoint(x: 418, y: 210), before: off.image,
+                                                      after: on.with { $0.pointer(at: PixelPoint(x: 418, y: 210)) }.image,
+                                                      bounds: bounds, avoid: [pointer]))
+        XCTAssertTrue(flip.on)
+        XCTAssertTrue(flip.box.expanded(2, 2).contains(PixelPoint(x: 405, y: 205)), "\(flip.box)")
+        // And back.
+        let back = try XCTUnwrap(SwitchFinder.flipped(near: PixelPoint(x: 425, y: 212), before: on.image, after: off.image, bounds: bounds))
+        XCTAssertFalse(back.on)
+        // Light page, track keeps its colour: only the knob moves.
+        let lightOff = pill(on: false, track: 120, page: 250), lightOn = pill(on: true, track: 120, page: 250)
+        XCTAssertEqual(SwitchFinder.flipped(near: PixelPoint(x: 420, y: 212), before: lightOff.image, after: lightOn.image,
+                                            bounds: bounds)?.on, true)
+    }
+
+    func testChangesInPlaceAreNoSwitch() {
+        // A checkbox ticking: its middle fills, nothing moves end to end.
+        let box = Canvas().with { $0.outline(PixelRect(x: 400, y: 200, width: 16, height: 16), 60) }
+        let ticked = box.with { $0.fill(PixelRect(x: 403, y: 203, width: 10, height: 10), 60) }
+        XCTAssertNil(SwitchFinder.flipped(near: PixelPoint(x: 408, y: 208), before: box.image, after: ticked.image, bounds: bounds))
+        // A button turning dark all over (a pressed or selected look).
+        let button = Canvas().with { $0.fill(PixelRect(x: 400, y: 200, width: 48, height: 24), 230) }
+        let pressed = Canvas().with { $0.fill(PixelRect(x: 400, y: 200, width: 48, height: 24), 90) }
+        XCTAssertNil(SwitchFinder.flipped(near: PixelPoint(x: 420, y: 210), before: button.image, after: pressed.image, bounds: bounds))
+        // A wide field gaining a ring is no pill.
+        let field = Canvas().with { $0.outline(PixelRect(x: 300, y: 200, width: 200, height: 28), 200) }
+        let ring = Canvas().with { $0.outline(PixelRect(x: 300, y: 200, width: 200, height: 28), 40) }
+        XCTAssertNil(SwitchFinder.flipped(near: PixelPoint(x: 400, y: 210), before: field.image, after: ring.image, bounds: bounds))
+    }
+
+    // MARK: double-click selection
+
+    func testTextComingOutSelectedIsADoubleClickButSelectionGoingAwayIsNot() {
+        let plain = Canvas().with { $0.text(x: 300, y: 200, glyphs: 8) }
+        // The word under the pointer selected: a solid band behind the letters, which turn light.
+        let selected = plain.with { c in
+            c.fill(PixelRect(x: 298, y: 198, width: 76, height: 16), 90)
+            c.text(x: 300, y: 200, glyphs: 8, v: 250)
+        }
+        let band = SelectionFinder.selection(at: PixelPoint(x: 330, y: 206), before: plain.image, after: selected.image, bounds: bounds)
+        XCTAssertNotNil(band)
+        XCTAssertEqual(band.map { $0.height <= 18 && $0.width >= 70 }, true, "\(String(describing: band))")
+        // The selection replaced by typing: the band turns back into the background around it.
+        let typed = Canvas().with { $0.text(x: 300, y: 200, glyphs: 1) }
+        XCTAssertNil(SelectionFinder.selection(at: PixelPoint(x: 330, y: 206), before: selected.image, after: typed.image, bounds: bounds))
+        // A single click that changes nothing but a few letters' colour (a link visited) selects nothing.
+        let recoloured = Canvas().with { $0.text(x: 300, y: 200, glyphs: 8, v: 120) }
+        XCTAssertNil(SelectionFinder.selection(at: PixelPoint(x: 330, y: 206), before: plain.image, after: recoloured.image, bounds: bounds))
+    }
+
+    // MARK: keys
+
+    func testARingIsEdgesOnlyAndASliderThumbSlidesSideways() {
+        let field = Canvas().with { $0.outline(PixelRect(x: 200, y: 200, width: 160, height: 30), 200); $0.text(x: 210, y: 208, glyphs: 5) }
+        let ringed = field.with { $0.outline(PixelRect(x: 200, y: 200, width: 160, height: 30), 30); $0.outline(PixelRect(x: 201, y: 201, width: 158, height: 28), 30) }
+        XCTAssertTrue(SegmentAnalyst.isRing(PixelRect(x: 200, y: 200, width: 160, height: 30), before: field.image, after: ringed.image))
+        // New text inside is no ring.
+        let filled = field.with { $0.text(x: 260, y: 208, glyphs: 8) }
+        XCTAssertFalse(SegmentAnalyst.isRing(PixelRect(x: 200, y: 200, width: 160, height: 30), before: field.image, after: filled.image))
+        // A slider: a filled track up to a thumb, the thumb 12 pixels further right after.
+        func slider(_ at: Int) -> Canvas {
+            Canvas().with { c in
+                c.fill(PixelRect(x: 100, y: 108, width: 280, height: 4), 180)
+                c.fill(PixelRect(x: 100, y: 108, width: at - 100, height: 4), 90)
+                c.fill(PixelRect(x: at - 7, y: 103, width: 14, height: 14), 60)
+            }
+        }
+        let m = SegmentAnalyst.sideways(from: slider(200).image, to: slider(212).image, band: PixelRect(x: 150, y: 100, width: 120, height: 20))
+        XCTAssertGreaterThan(m.shift, 0)
+        XCTAssertLessThan(m.cost, m.still * 0.75)
+        let back = SegmentAnalyst.sideways(from: slider(212).image, to: slider(200).image, band: PixelRect(x: 150, y: 100, width: 120, height: 20))
+        XCTAssertLessThan(back.shift, 0)
+    }
+
+    // MARK: aggregation
+
+    func testDoubleClicksSwitchesAndKeysBecomeTheirActions() {
+        let layout = ScreenLayout.fullFrame(width: 640, height: 400)
+        let obs = [
+            Observation(kind: .dblclick, time: 1, point: PixelPoint(x: 100, y: 100), box: PixelRect(x: 80, y: 92, width: 90, height: 16), text: "Tove Aalto"),
+            // The editor it opened is typed into: the double-click is no focusing click to fold into the fill.
+            Observation(kind: .typing, time: 1.6, endTime: 2.4, box: PixelRect(x: 78, y: 88, width: 200, height: 24), role: .textbox, value: .text("Tove Aalto-Berg")),
+            Observation(kind: .press, time: 3, value: .text("Escape")),
+            Observation(kind: .check, time: 4, point: PixelPoint(x: 420, y: 210), box: PixelRect(x: 400, y: 200, width: 42, height: 24), role: .switch,
+                        text: "Weekly summary email", label: "Weekly summary email", value: .flag(true)),
+        ]
+        let actions = Aggregator().aggregate(obs, layout: layout).actions
+        XCTAssertEqual(actions.map(\.kind), [.dblclick, .fill, .press, .check])
+        XCTAssertEqual(actions[3].target?.role, .switch)
+        XCTAssertEqual(actions[3].target?.name, "Weekly summary email")
+        XCTAssertEqual(actions[2].value?.text, "Escape")
+    }
+}
