@@ -205,6 +205,8 @@ public enum Mockup2Code {
     public static func convert(_ req: ConversionRequest, reader: (any MockupTextReader)? = nil) async throws -> ConversionResult {
         let renderer = try MockupRenderer(templatesDirectory: req.templatesDirectory)
         let image = try loadDesign(path: req.path)
+        // An output that cannot be written fails before any analysis or browser start.
+        for path in [req.output, req.documentOutput].compactMap({ $0 }) { try checkDirectory(of: path) }
         let pool = reader ?? TextReaderPool(size: ProcessInfo.processInfo.activeProcessorCount)
         var analysis = await analyse(image, reader: pool, options: req.options)
         if let f = analysis.modelFailure { throw f }
@@ -269,6 +271,15 @@ public enum Mockup2Code {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try enc.encode(value), as: UTF8.self)
+    }
+
+    /// Throws `cannotWrite` when `path`'s directory does not exist or is not a directory.
+    static func checkDirectory(of path: String) throws {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MockupError.cannotWrite(path: path, reason: "no directory \(dir)")
+        }
     }
 
     static func write(_ text: String, to path: String) throws {
