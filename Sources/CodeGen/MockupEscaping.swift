@@ -1,8 +1,10 @@
 /// Escaping for text read off a design image, which is untrusted: it may contain markup, JSX
 /// braces, quotes or template delimiters, and must come out as the same visible characters.
 public enum MockupEscaping {
-    /// Text content of an HTML (or Vue template) element. Braces become entities too, so a Vue
-    /// template never sees `{{` and JSX-like tooling never sees an expression.
+    /// Text content of an HTML (or Vue template) element, also safe in a quoted attribute: the
+    /// project's one HTML escaper (the review report and batch index use it too). Braces become
+    /// entities too, so a Vue template never sees `{{` and JSX-like tooling never sees an
+    /// expression; C0 controls other than tab and newline become U+FFFD.
     public static func htmlText(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -15,8 +17,10 @@ public enum MockupEscaping {
             case "}": out += "&#125;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(ch)
+            case "\t", "\n": out.unicodeScalars.append(ch)
+            default:
+                // C0 controls and DEL, which HTML forbids, become U+FFFD.
+                if ch.value < 0x20 || ch.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(ch) }
             }
         }
         return out

@@ -1,28 +1,13 @@
+import CodeGen
 import Foundation
 
 /// Escaping for everything the report page embeds. Text read off the screen (names, values,
 /// URLs, the script lines built from them) is hostile by assumption: it reaches the page only
 /// through `HTML.text`/`HTML.attribute` or, for the script's data, `HTML.scriptJSON`.
 public enum HTML {
-    /// `&`, `<`, `>`, `"` and `'` as entities (safe in text and in quoted attributes); C0 control
-    /// characters other than tab and newline, which HTML forbids, become U+FFFD.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || u.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    /// Text or a quoted attribute value: CodeGen's HTML escaper (`&`, `<`, `>`, quotes and braces
+    /// as entities; C0 controls other than tab and newline as U+FFFD).
+    public static func escape(_ s: String) -> String { MockupEscaping.htmlText(s) }
 
     /// A value as JSON that is safe inside `<script type="application/json">`: `<`, `>` and `&`
     /// as `\u003c`, `\u003e`, `\u0026` (no `</script>` or `<!--` can close or confuse the element),
