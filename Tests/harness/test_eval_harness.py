@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -434,19 +435,59 @@ def test_reference_timeline_scores_perfectly():
 def test_unavailable_vid2auto_is_reported_never_invented(tmp_path):
     scen = _reference_pairs()[0][0]
     fake = tmp_path / "vid2auto"
-    fake.write_text("#!/bin/sh\necho \"error: unsupported target '$3'\" >&2\necho more >&2\nexit 64\n")
+    fake.write_text("#!/bin/sh\necho \"error: cannot analyse $1\" >&2\necho more >&2\nexit 65\n")
     fake.chmod(0o755)
     out = tmp_path / "eval.json"
     rc = harness.main(["--bin", str(fake), "--scenarios", scen, "--json", str(out), "--no-docs"])
     assert rc == 0  # subset runs do not check the ratchet
     summary = json.loads(out.read_text())
     row = summary["scenarios"][0]
-    for t in harness.PY_TARGETS:
+    for t in harness.PY_TARGETS:  # one failed analysis: every target says why, none is invented
         assert row["replay"][t]["status"] == "unavailable"
-        assert row["replay"][t]["reason"].startswith(f"error: unsupported target '{t}'")
+        assert row["replay"][t]["reason"].startswith("error: cannot analyse ")
     assert row["timeline"]["status"] == "unavailable"
     assert summary["totals"]["replayPassRate"] == {t: 0.0 for t in harness.PY_TARGETS}
     assert summary["totals"]["timeline"]["recall"] == 0.0
+
+
+def test_render_failure_is_reported_per_target(tmp_path):
+    """The recording is analysed once; the scripts are rendered from its timeline. A render that
+    fails makes that target unavailable while the timeline is still scored."""
+    scen = _reference_pairs()[0][0]
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("timeline_from_truth", os.path.join(REF, "timeline_from_truth.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    ref = tmp_path / "truth.timeline.json"
+    ref.write_text(json.dumps(mod.timeline_from_truth(_truths()[scen])))
+    fake = tmp_path / "vid2auto"
+    fake.write_text("#!/bin/sh\nif [ \"$1\" = render ]; then echo \"error: unsupported target '$4'\" >&2; exit 64; fi\n"
+                    f"cp '{ref}' \"$5\"\n")
+    fake.chmod(0o755)
+    out = tmp_path / "eval.json"
+    harness.main(["--bin", str(fake), "--scenarios", scen, "--json", str(out), "--no-docs"])
+    row = json.loads(out.read_text())["scenarios"][0]
+    for t in harness.PY_TARGETS:
+        assert row["replay"][t]["status"] == "unavailable"
+        assert row["replay"][t]["reason"].startswith(f"error: unsupported target '{t}'")
+    assert (row["timeline"]["precision"], row["timeline"]["recall"]) == (1.0, 1.0)
+
+
+@pytest.mark.skipif(not os.access(os.path.join(REPO, ".build", "release", "vid2auto"), os.X_OK),
+                    reason="release vid2auto not built (make build)")
+def test_rendering_the_timeline_equals_analysing_for_the_target(tmp_path):
+    """What lets the eval analyse each recording once: `vid2auto render` of a recording's
+    timeline writes the same bytes as `vid2auto RECORDING --target T`."""
+    binary = os.path.join(REPO, ".build", "release", "vid2auto")
+    video = os.path.join(REPO, "samples", "recordings", "ledger-login-enter.mp4")
+    tl = tmp_path / "t.json"
+    subprocess.run([binary, video, "--target", "timeline", "-o", str(tl)], check=True, capture_output=True)
+    for target in ("playwright-python", "selenium-python"):
+        direct, rendered = tmp_path / f"direct.{target}", tmp_path / f"render.{target}"
+        subprocess.run([binary, video, "--target", target, "-o", str(direct)], check=True, capture_output=True)
+        subprocess.run([binary, "render", str(tl), "--target", target, "-o", str(rendered)], check=True,
+                       capture_output=True)
+        assert direct.read_bytes() == rendered.read_bytes(), target
 
 
 def test_generated_script_names_do_not_shadow_the_frameworks():
