@@ -26,7 +26,8 @@ demo: build
 bench: build
 	python3 Tests/harness/bench.py
 
-samples: deps
+samples:
+	@bash .ci/deps.sh --recorder
 	python3 samples/recorder/record.py --all
 
 eval: build
