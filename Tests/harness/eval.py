@@ -148,11 +148,19 @@ def generate_all(binary, truth, targets, out_dir, timeout):
 
 # ------------------------------------------------------------------ one scenario
 
+def row_app(truth):
+    """The app a recording is totalled under: its app, or "APP@BROWSER" when it was captured in
+    another browser than Chromium (so the Firefox recordings of an app are a scope of their own and
+    never move the floors of the Chromium corpus)."""
+    browser = truth.get("browser") or "chromium"
+    return truth.get("app") if browser == "chromium" else f"{truth.get('app')}@{browser}"
+
+
 def eval_scenario(truth, targets, args, servers):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen)
     os.makedirs(out_dir, exist_ok=True)
-    row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
+    row = {"scenario": scen, "app": row_app(truth), "replay": {}, "timeline": None}
     generated = None if args.reference else generate_all(args.bin, truth, targets, out_dir, args.gen_timeout)
     if generated is not None and "timeline" not in targets:
         row["analyseSeconds"] = generated["timeline"][2]

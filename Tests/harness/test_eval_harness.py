@@ -284,7 +284,7 @@ def test_committed_first_seen_files_match_their_truths():
         for name, e in first_seen.load(path)["scenarios"].items():
             with open(os.path.join(samples, "recordings", name + ".truth.json"), encoding="utf-8") as f:
                 t = json.load(f)
-            assert e["app"] == t["app"] and e["truthCount"] == len(t["actions"]), name
+            assert e["app"] == harness.row_app(t) and e["truthCount"] == len(t["actions"]), name
             assert e["truthFills"] == sum(1 for a in t["actions"] if a["kind"] == "fill"), name
             if e["timeline"].get("status") == "scored":
                 assert e["timeline"]["truth"] == len(t["actions"]), name
@@ -517,3 +517,21 @@ def test_remap_origin_reaches_escaped_addresses():
     pattern = re.search(r"url_matches\(r'(.*?)'\)", out).group(1)
     assert re.match(pattern, "http://127.0.0.1:40001/shop/cart")
     assert replay.remap_origin(script, truth, 8765) == script
+
+
+def test_recordings_of_another_browser_are_totalled_apart():
+    """A Firefox recording of the todo app is totalled as todo@firefox: the Chromium corpus's
+    scopes (its apps) never include it, the ratchet's firefox group does."""
+    assert harness.row_app({"app": "todo"}) == "todo"
+    assert harness.row_app({"app": "todo", "browser": "chromium"}) == "todo"
+    assert harness.row_app({"app": "todo", "browser": "firefox"}) == "todo@firefox"
+    rows = [{"app": "todo"}, {"app": "todo@firefox"}]
+    assert harness.scope_rows(rows, ["todo"]) == [{"app": "todo"}]
+    scopes = harness.ratchet_scopes()
+    truths = [json.load(open(p)) for p in glob.glob(os.path.join(REPO, "samples", "recordings", "*.truth.json"))]
+    firefox_apps = {harness.row_app(t) for t in truths if t.get("browser") == "firefox"}
+    if firefox_apps:
+        assert set(scopes.get("firefox") or []) == firefox_apps
+        for name, apps in scopes.items():
+            if name != "firefox":
+                assert not firefox_apps & set(apps or []), name
