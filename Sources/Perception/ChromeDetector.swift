@@ -22,7 +22,24 @@ public enum ChromeDetector {
                                       width: min(window.maxX - box.x - 60, max(box.width + 400, window.width * 6 / 10)),
                                       height: box.height + 12)
         let scheme = lines.contains { $0.text.lowercased().contains("not secure") } ? "http" : nil
-        layout.startURL = URLText.normalise(url, scheme: scheme)
+        var best = url
+        // The band is read sparsely, and a browser that greys the scheme, the port and the path
+        // (Firefox) loses them there ("127.0.0.1."). The bar's own line read again, as a line and
+        // at twice the size, keeps the low-contrast parts; the longer reading of the same host wins.
+        // (Read as the segment analysts read the bar after a navigation: the crop as it is, and
+        // gray at twice the size.)
+        if let bar = layout.addressBar {
+            let crop = frame.cropped(to: bar)
+            if crop.width >= 6, crop.height >= 6 {
+                var tokens = try await reader.read(crop, mode: .line).lines.flatMap { $0.words.map(\.text) }
+                if crop.height < 60 {
+                    let big = try await reader.read(TextRegions.prepare(TextRegions.upscaled(crop.grayscale()), margin: 12), mode: .line)
+                    tokens += big.lines.flatMap { $0.words.map(\.text) }
+                }
+                best = URLText.extending(url, with: tokens)
+            }
+        }
+        layout.startURL = URLText.normalise(best, scheme: scheme)
         return layout
     }
 
@@ -93,6 +110,32 @@ public enum URLText {
         return s >= 3 ? s + t.count / 10 : 0
     }
 
+    /// `first`, or the most URL-like of `tokens` when it reads the same host and says more (a
+    /// port or a path that `first` lost). Hosts are compared without the dots and colons OCR adds
+    /// or drops at their ends.
+    public static func extending(_ first: String, with tokens: [String]) -> String {
+        func key(_ t: String) -> String {
+            let h = hostPart(stripLostScheme(t.trimmingCharacters(in: CharacterSet(charactersIn: "©@®()[]{}<>|\"' "))))
+            return h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+                .split(separator: ":").first.map(String.init) ?? ""
+        }
+        let host = key(first)
+        guard !host.isEmpty else { return first }
+        let candidates = tokens.filter { score($0) > 0 && key($0) == host && $0.count > first.count }
+        return candidates.max { (score($0), $0.count) < (score($1), $1.count) } ?? first
+    }
+
+    /// A token whose scheme OCR lost in part ("ttp://", "://", "///127.0.0.1/…" when a grey
+    /// "http:" faded out) starts at its host instead.
+    static func stripLostScheme(_ t: String) -> String {
+        if let r = t.range(of: "://") {
+            let scheme = t[..<r.lowerBound].lowercased()
+            if ["http", "https", "file"].contains(scheme) { return t }
+            return String(t[r.upperBound...].drop { $0 == "/" })
+        }
+        return String(t.drop { $0 == "/" || $0 == ":" })
+    }
+
     static func hostPart(_ t: String) -> String {
         var s = Substring(t)
         if let r = s.range(of: "://") { s = s[r.upperBound...] }
@@ -102,7 +145,7 @@ public enum URLText {
     /// A full URL from what the address bar shows: scheme added (http for local hosts or when the
     /// bar says "Not secure", https otherwise), decoration stripped.
     public static func normalise(_ raw: String, scheme: String? = nil) -> String? {
-        var t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "©@®()[]{}<>|\"' "))
+        var t = stripLostScheme(raw.trimmingCharacters(in: CharacterSet(charactersIn: "©@®()[]{}<>|\"' ")))
         guard !t.isEmpty else { return nil }
         t = t.replacingOccurrences(of: ",", with: ".")
         // Letters OCR confuses with punctuation that URLs rarely hold.

@@ -498,6 +498,18 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(URLText.score("Checklist"), 0)
     }
 
+    /// Firefox greys the scheme, port and path: a reading can lose "http:" or keep only the host.
+    func testAddressBarReadingsThatLostTheirGreyParts() {
+        XCTAssertEqual(URLText.normalise("///127.0.0.1:8830/ledger/dashboard.html"), "http://127.0.0.1:8830/ledger/dashboard.html")
+        XCTAssertEqual(URLText.normalise("ttp://127.0.0.1:8830/todo/"), "http://127.0.0.1:8830/todo/")
+        XCTAssertEqual(URLText.normalise("https://example.com/a"), "https://example.com/a")
+        XCTAssertEqual(URLText.extending("127.0.0.1.", with: ["©", "http://127.0.0.1:8830/settings/", "w"]),
+                       "http://127.0.0.1:8830/settings/")
+        // Another host, or a reading that says less, never replaces the first.
+        XCTAssertEqual(URLText.extending("127.0.0.1:8765/todo/", with: ["example.com/todo/x"]), "127.0.0.1:8765/todo/")
+        XCTAssertEqual(URLText.extending("127.0.0.1:8765/todo/", with: ["127.0.0.1"]), "127.0.0.1:8765/todo/")
+    }
+
     func testATextLineNearAPointJustOutsideItsBoundsIsFoundWithoutAFault() {
         // A list row whose text runs to the list's bottom edge; the pointer 3 px below the list.
         let list = PixelRect(x: 100, y: 100, width: 200, height: 60)
