@@ -68,9 +68,39 @@ public enum DesignSemantics {
         } else if let c = n.style.color, isLinkColor(c) || isAccent(c, body: bodyInk), !text.contains("\n"),
                   text.count <= 60, (n.style.fontSize ?? body) <= body * 1.25 {
             n.tag = "a"
+        } else if isActionPhrase(text), (n.style.fontSize ?? body) <= body * 1.25 {
+            n.tag = "a"
         } else {
             n.tag = "p"
         }
+    }
+
+    /// What a link, not a sentence, says on its own line: "Learn more", "View all", "Contact us",
+    /// "Privacy policy", "Forgot password?", or any short line ending in an arrow ("Full details ›").
+    static let actionPhrases: Set<String> = [
+        "learn more", "read more", "see more", "view more", "show more", "find out more", "more info", "more information",
+        "more", "view all", "see all", "show all", "view details", "see details", "full details", "details", "view",
+        "register", "register here", "register now", "join", "join now", "join us", "browse", "contact", "contact us",
+        "sign in", "sign up", "log in", "login", "log out", "logout", "subscribe", "get started", "shop now", "buy now",
+        "order now", "book now", "download", "forgot password", "forgot your password", "reset password",
+        "privacy policy", "privacy", "terms", "terms of use", "terms of service", "terms and conditions", "cookie policy",
+        "cookies", "back to top", "skip to content", "skip to main content", "help", "faq", "faqs", "sitemap",
+        "site map", "accessibility", "careers", "create account", "create an account", "ask online", "see more reviews",
+        "read the docs", "documentation", "edit", "remove", "cancel", "back", "next", "previous", "prev", "home",
+    ]
+
+    /// Whether a single line is a call to action written as a link (see `actionPhrases`).
+    public static func isActionPhrase(_ text: String) -> Bool {
+        guard !text.contains("\n"), text.count <= 40 else { return false }
+        var t = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let arrows: Set<Character> = ["›", "»", ">", "→", "⟶", "❯"]
+        if let last = t.last, arrows.contains(last) {
+            t.removeLast()
+            let words = t.split(separator: " ")
+            return !words.isEmpty && words.count <= 4 && t.contains(where: \.isLetter)
+        }
+        while let last = t.last, "?!.:".contains(last) { t.removeLast() }
+        return actionPhrases.contains(t.trimmingCharacters(in: .whitespaces))
     }
 
     /// A paragraph of two or more short lines in a link colour (a list of links the paragraph

@@ -286,9 +286,19 @@ struct RegionAgent: Sendable {
         let texts = node.children.filter { $0.kind == .text }
         let onlyText = texts.count == node.children.count
         if node.children.isEmpty { return }
-        guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n"),
-              h >= 14 && h <= 80 && w <= 640 else { return }
+        guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n") else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
+        // A wide box, filled or bordered, showing a hint at its left: a text field.
+        if ControlShapes.isHintedField(width: w, height: h, leftPad: leftPad, textWidth: t.box.width, text: text) {
+            node.kind = .input
+            node.placeholder = text
+            node.label = text
+            node.style.color = t.style.color
+            node.style.fontSize = t.style.fontSize
+            node.children = []
+            return
+        }
+        guard h >= 14 && h <= 80 && w <= 640 else { return }
         // A row of dots in a bordered field: a password.
         if ControlShapes.isMasked(text) && node.style.border != nil && w >= 3 * h {
             node.kind = .input; node.secret = true; node.label = "password"; node.children = []
