@@ -349,7 +349,7 @@ enum TextCase {
         var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         for i in words.indices {
             let w = words[i]
-            if w == "|", i + 1 < words.count, afterI.contains(words[i + 1].lowercased()) {
+            if w == "|", i + 1 < words.count, afterI.contains(words[i + 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
                 words[i] = "I"
             } else if w.hasPrefix("|"), w.count >= 3, ["'", "’"].contains(w.dropFirst().first!),
                       ["m", "ve", "ll", "d"].contains(w.dropFirst(2).lowercased().trimmingCharacters(in: .punctuationCharacters)) {

@@ -177,6 +177,27 @@ final class ComponentTests: XCTestCase {
         XCTAssertEqual(doc.allNodes.first { $0.text?.hasPrefix("Body") == true }?.tag, "p")
     }
 
+    func testALineOfItemsBetweenBarsIsARowOfLinks() {
+        XCTAssertEqual(DesignSemantics.separatedItems("« Older | Main | How to ride north shore style trails »"),
+                       ["« Older", "Main", "How to ride north shore style trails »"])
+        XCTAssertNil(DesignSemantics.separatedItems("Designed by Janzen | Powered by Shopify"))   // two items
+        XCTAssertNil(DesignSemantics.separatedItems("Well, | said, | went home, and then | slept"))   // parts of a sentence
+        XCTAssertNil(DesignSemantics.separatedItems("A | B\nC | D"))
+        let line = text("Privacy Policy | Employment | Help", 100, 10, 300, 18, size: 14)
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .column), children: [line]))
+        DesignSemantics.apply(&doc)
+        let row = doc.allNodes.first { $0.kind == .container && $0.style.direction == .row }
+        XCTAssertEqual(row?.children.map(\.text), ["Privacy Policy", "|", "Employment", "|", "Help"])
+        XCTAssertEqual(row?.children.map(\.tag), ["a", "p", "a", "p", "a"])
+        // placed left to right across the line, starting where it starts
+        let xs = row?.children.map(\.box.x) ?? []
+        XCTAssertEqual(xs.first, 100)
+        XCTAssertEqual(xs, xs.sorted())
+        XCTAssertLessThanOrEqual(abs((row?.children.last.map { $0.box.maxX } ?? 0) - 400), 8)
+    }
+
     // MARK: - Accessibility stage
 
     func testAccessibilityStageFixesLandmarksHeadingOrderNamesAndNearMissContrast() {
