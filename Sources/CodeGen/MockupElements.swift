@@ -155,7 +155,10 @@ public enum MockupElementBuilder {
             d.append(.init(property: "width", value: px(Double(n.box.width))))
             d.append(.init(property: "max-width", value: "100%"))
         default:
-            d.append(.init(property: "width", value: pct(min(100, Double(n.box.width) / cw * 100))))
+            // in a column, a box never reaches past its parent's content edge (a left margin that
+            // refinement moved must not push the page wider than its viewport)
+            let left = n.style.positioned == true || p.style.direction == .row ? 0 : max(0, m.left / cw * 100)
+            d.append(.init(property: "width", value: pct(min(100 - left, Double(n.box.width) / cw * 100))))
         }
         if p.style.direction == .row { d.append(.init(property: "flex-shrink", value: "0")) }
         return d

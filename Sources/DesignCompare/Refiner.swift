@@ -44,7 +44,8 @@ public struct RefinementOutcome: Sendable {
 /// corrected — margins for misplaced elements, font sizes for text drawn wider or narrower than
 /// the design's, widths for text that wraps where the design does not, text colours whose ink
 /// differs. Only flow properties change (margins, widths, font, colour): nothing is positioned.
-/// Rounds stop when the score stops improving; the best document wins.
+/// Rounds stop when the score stops improving (or the page looks less like the design); the best
+/// document wins.
 public struct Refiner: Sendable {
     /// The design (RGB).
     public let design: Image
@@ -68,12 +69,20 @@ public struct Refiner: Sendable {
             if n == 0 { break }
             let candPage = try await renderer.render(html: try html(candidate), expectedHeight: document.height)
             let (s, m) = score(candidate, candPage)
-            let better = s.total > bestScore.total + 0.0005
+            let better = Self.improves(s, on: bestScore)
             history.append(RefinementRound(round: r, score: s, corrections: n, kept: better))
             guard better else { break }
             best = candidate; bestScore = s; measures = m; page = candPage
         }
         return RefinementOutcome(document: best, rounds: history, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Whether a round's score is worth keeping over the best so far: a higher total, and a page
+    /// that looks no less like the design (a round that moves elements nearer their measured places
+    /// but makes the screenshot less alike is rolled back — the eye judges the look, not the ink
+    /// boxes).
+    public static func improves(_ s: RefinementScore, on best: RefinementScore) -> Bool {
+        s.total > best.total + 0.0005 && s.visual >= best.visual - 0.001
     }
 
     // MARK: - Measuring
@@ -126,6 +135,18 @@ public struct Refiner: Sendable {
         for (i, c) in n.children.enumerated() { walkNodes(c, path + [i], body) }
     }
 
+    /// Whether the ink measured on the render differs from the design's by a drift worth correcting
+    /// (ΔE 3–20) and both inks are the text's own colour (within ΔE 25 of the colour the node
+    /// declares, which was read off the same design pixels). A larger difference means one of the
+    /// two measurements caught something else — a bubble's fill, a neighbour's ink — and "correcting"
+    /// it would paint white text blue.
+    public static func isColourDrift(design: RGB, rendered: RGB, declared: RGB?) -> Bool {
+        let d = Pixels.deltaE(design, rendered)
+        guard d >= 3, d <= 20 else { return false }
+        guard let own = declared else { return true }
+        return Pixels.deltaE(own, design) <= 25 && Pixels.deltaE(own, rendered) <= 25
+    }
+
     /// Measures every node that has a rendered element and something to compare on the design.
     public func measure(_ doc: UIDocument, _ page: RenderedPage) -> [[Int]: Measure] {
         let names = Self.classNames(doc)
@@ -150,7 +171,9 @@ public struct Refiner: Sendable {
                    abs(Double(ri.box.height - di.box.height)) <= 0.3 * Double(di.box.height) + 2 {
                     m.widthRatio = Double(di.box.width) / Double(ri.box.width)
                 }
-                if Pixels.deltaE(di.color, ri.color) >= 3 { m.designColor = di.color; m.renderedColor = ri.color }
+                if Self.isColourDrift(design: di.color, rendered: ri.color, declared: n.style.color) {
+                    m.designColor = di.color; m.renderedColor = ri.color
+                }
                 out[path] = m
             } else if n.kind != .container || n.style.background != nil || n.style.border != nil {
                 let rb = e.box

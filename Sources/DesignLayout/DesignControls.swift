@@ -22,6 +22,28 @@ public enum ControlShapes {
         return Double(dots) >= 0.8 * Double(chars.count) && (strong > 0 || Set(chars).count <= 4)
     }
 
+    /// Whether a single line inside a box reads as a field's hint rather than a button's label:
+    /// it starts as hints do ("Search…", "Enter your email", "Type a message") or ends in an
+    /// ellipsis ("Search for articles..."). Buttons say what they do ("Search", "Subscribe").
+    public static func readsAsHint(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard t.count >= 4, t.count <= 48, t.contains(where: \.isLetter) else { return false }
+        if t.hasSuffix("...") || t.hasSuffix("…") { return true }
+        let words = t.split(separator: " ")
+        guard words.count >= 2 else { return false }   // one word ("Search") is a button's label
+        let starts = ["search", "enter", "type", "your", "e-mail", "email", "find", "write", "ask a", "filter", "what are you", "add a"]
+        return starts.contains { t.hasPrefix($0) }
+    }
+
+    /// A box holding one short line of text at its left, in a box at least four times as wide as
+    /// high whose right part is empty, the line reading as a hint: a text field showing its
+    /// placeholder (on dark headers these are filled, without a border, so the bordered-field rule
+    /// cannot see them). `leftPad`/`textWidth` are the line's offset from the box's left and its width.
+    public static func isHintedField(width w: Int, height h: Int, leftPad: Int, textWidth: Int, text: String) -> Bool {
+        h >= 20 && h <= 64 && w >= 4 * h && leftPad >= 0 && leftPad <= max(24, h)
+            && Double(textWidth) <= 0.6 * Double(w) && !text.contains("\n") && readsAsHint(text)
+    }
+
     /// A placeholder's ink: a low-saturation grey clearly lighter than body text, on a light field.
     public static func isHintGrey(_ ink: RGB, on field: RGB) -> Bool {
         let hi = max(ink.r, ink.g, ink.b), lo = min(ink.r, ink.g, ink.b)

@@ -13,6 +13,7 @@ public enum DesignSemantics {
         let levels = headingLevels(texts, body: body)
         let bodyInk = bodyColor(texts, body: body)
         splitLinkLists(&doc.root, body: body, bodyInk: bodyInk)
+        splitSeparatedLinks(&doc.root)
         tagText(&doc.root, body: body, levels: levels, bodyInk: bodyInk)
         makeLists(&doc.root)
         markLinkRows(&doc.root)
@@ -68,9 +69,39 @@ public enum DesignSemantics {
         } else if let c = n.style.color, isLinkColor(c) || isAccent(c, body: bodyInk), !text.contains("\n"),
                   text.count <= 60, (n.style.fontSize ?? body) <= body * 1.25 {
             n.tag = "a"
+        } else if isActionPhrase(text), (n.style.fontSize ?? body) <= body * 1.25 {
+            n.tag = "a"
         } else {
             n.tag = "p"
         }
+    }
+
+    /// What a link, not a sentence, says on its own line: "Learn more", "View all", "Contact us",
+    /// "Privacy policy", "Forgot password?", or any short line ending in an arrow ("Full details ›").
+    static let actionPhrases: Set<String> = [
+        "learn more", "read more", "see more", "view more", "show more", "find out more", "more info", "more information",
+        "more", "view all", "see all", "show all", "view details", "see details", "full details", "details", "view",
+        "register", "register here", "register now", "join", "join now", "join us", "browse", "contact", "contact us",
+        "sign in", "sign up", "log in", "login", "log out", "logout", "subscribe", "get started", "shop now", "buy now",
+        "order now", "book now", "download", "forgot password", "forgot your password", "reset password",
+        "privacy policy", "privacy", "terms", "terms of use", "terms of service", "terms and conditions", "cookie policy",
+        "cookies", "back to top", "skip to content", "skip to main content", "help", "faq", "faqs", "sitemap",
+        "site map", "accessibility", "careers", "create account", "create an account", "ask online", "see more reviews",
+        "read the docs", "documentation", "edit", "remove", "cancel", "back", "next", "previous", "prev", "home",
+    ]
+
+    /// Whether a single line is a call to action written as a link (see `actionPhrases`).
+    public static func isActionPhrase(_ text: String) -> Bool {
+        guard !text.contains("\n"), text.count <= 40 else { return false }
+        var t = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let arrows: Set<Character> = ["›", "»", ">", "→", "⟶", "❯"]
+        if let last = t.last, arrows.contains(last) {
+            t.removeLast()
+            let words = t.split(separator: " ")
+            return !words.isEmpty && words.count <= 4 && t.contains(where: \.isLetter)
+        }
+        while let last = t.last, "?!.:".contains(last) { t.removeLast() }
+        return actionPhrases.contains(t.trimmingCharacters(in: .whitespaces))
     }
 
     /// A paragraph of two or more short lines in a link colour (a list of links the paragraph
@@ -100,6 +131,52 @@ public enum DesignSemantics {
             }
         }
         n.children = out
+    }
+
+    /// The items of a line of three or more short items separated by " | " ("Contact Us | Sitemap |
+    /// Copyright Policy", "« Older | Main | Newer »"), or nil. Each item at most seven words and 48
+    /// characters with a letter in it, none ending in a comma (parts of a sentence are not items).
+    public static func separatedItems(_ text: String) -> [String]? {
+        guard !text.contains("\n") else { return nil }
+        let parts = text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 48 && $0.split(separator: " ").filter({ $0.contains(where: \.isLetter) }).count <= 7
+            && $0.contains(where: \.isLetter) && !$0.contains("|") && !$0.hasSuffix(",") }) else { return nil }
+        return parts
+    }
+
+    /// A single line of items separated by bars (see `separatedItems`) becomes a row of links with
+    /// the bars between them, each placed where its characters are drawn (Arial advance widths
+    /// scaled to the line's measured width), so the row draws as the line did.
+    static func splitSeparatedLinks(_ n: inout UINode) {
+        for i in n.children.indices { splitSeparatedLinks(&n.children[i]) }
+        guard n.kind == .container || n.kind == .list else { return }
+        for i in n.children.indices {
+            let c = n.children[i]
+            guard c.kind == .text, c.tag == nil, let text = c.text, let items = separatedItems(text) else { continue }
+            let bold = (c.style.fontWeight ?? 400) >= 700
+            let total = DesignFontMetrics.width(of: text, bold: bold)
+            guard total > 0 else { continue }
+            let scale = Double(c.box.width) / total
+            var pieces: [(String, Bool)] = []
+            for (k, item) in items.enumerated() {
+                if k > 0 { pieces.append(("|", false)) }
+                pieces.append((item, true))
+            }
+            var x = Double(c.box.x)
+            var kids: [UINode] = []
+            let space = DesignFontMetrics.width(of: " ", bold: bold) * scale
+            for (piece, isLink) in pieces {
+                let w = DesignFontMetrics.width(of: piece, bold: bold) * scale
+                var t = c
+                t.text = piece
+                t.tag = isLink ? "a" : "p"
+                // each piece's box holds the space after it: room for a font drawn a little wider
+                t.box = PixelRect(x: Int(x.rounded()), y: c.box.y, width: max(1, Int((w + space).rounded())), height: c.box.height)
+                kids.append(t)
+                x += w + space
+            }
+            n.children[i] = UINode(kind: .container, box: c.box, style: UIStyle(direction: .row), children: kids)
+        }
     }
 
     /// Saturated blue: the usual colour of links.
@@ -276,7 +353,8 @@ public enum DesignSemantics {
                 let links = m.children.filter { $0.kind == .text && ($0.text?.count ?? 99) <= 30 && !($0.text ?? "").contains("\n") }
                 if links.count >= 3 {
                     if m.tag == nil { m.tag = "nav" }
-                    for i in m.children.indices where m.children[i].kind == .text && m.children[i].tag == "p" { m.children[i].tag = "a" }
+                    for i in m.children.indices where m.children[i].kind == .text && m.children[i].tag == "p"
+                        && (m.children[i].text ?? "").contains(where: \.isLetter) { m.children[i].tag = "a" }
                     return true
                 }
             }

@@ -219,7 +219,7 @@ struct RegionAgent: Sendable {
         // Straight quotes Tesseract reads as doubled ticks.
         t = t.replacingOccurrences(of: "’’", with: "”").replacingOccurrences(of: "‘‘", with: "“")
         if t.allSatisfy({ "|_-~.,'`:;".contains($0) || $0 == " " }) { return "" }
-        return t
+        return TextCase.pronounI(t)
     }
 
     // MARK: - Nodes
@@ -286,9 +286,19 @@ struct RegionAgent: Sendable {
         let texts = node.children.filter { $0.kind == .text }
         let onlyText = texts.count == node.children.count
         if node.children.isEmpty { return }
-        guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n"),
-              h >= 14 && h <= 80 && w <= 640 else { return }
+        guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n") else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
+        // A wide box, filled or bordered, showing a hint at its left: a text field.
+        if ControlShapes.isHintedField(width: w, height: h, leftPad: leftPad, textWidth: t.box.width, text: text) {
+            node.kind = .input
+            node.placeholder = text
+            node.label = text
+            node.style.color = t.style.color
+            node.style.fontSize = t.style.fontSize
+            node.children = []
+            return
+        }
+        guard h >= 14 && h <= 80 && w <= 640 else { return }
         // A row of dots in a bordered field: a password.
         if ControlShapes.isMasked(text) && node.style.border != nil && w >= 3 * h {
             node.kind = .input; node.secret = true; node.label = "password"; node.children = []
@@ -322,6 +332,33 @@ struct RegionAgent: Sendable {
 
 /// Capitals on a design are usually styling (`text-transform: uppercase`) over ordinary text.
 enum TextCase {
+    /// Words that follow the pronoun "I" in running text; Tesseract often reads that "I" as "|".
+    static let afterI: Set<String> = [
+        "am", "was", "have", "had", "do", "did", "don't", "didn't", "can", "can't", "could", "will", "would", "should",
+        "think", "thought", "like", "liked", "love", "loved", "know", "knew", "want", "wanted", "need", "needed",
+        "just", "really", "still", "also", "never", "always", "only", "came", "come", "made", "make", "put", "got",
+        "get", "went", "go", "see", "saw", "found", "find", "finished", "started", "tried", "try", "hope", "wish",
+        "believe", "mean", "guess", "feel", "felt", "remember", "said", "say", "wrote", "write", "read", "learned",
+        "use", "used", "took", "take", "called", "decided", "realized", "noticed", "must", "may", "might",
+    ]
+
+    /// "|" read for the pronoun "I": a bar standing alone before a word that follows "I" in prose
+    /// ("before | finished", "| am not sure"), or fused with a contraction ("|'m", "|’ve").
+    static func pronounI(_ line: String) -> String {
+        guard line.contains("|") else { return line }
+        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for i in words.indices {
+            let w = words[i]
+            if w == "|", i + 1 < words.count, afterI.contains(words[i + 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+                words[i] = "I"
+            } else if w.hasPrefix("|"), w.count >= 3, ["'", "’"].contains(w.dropFirst().first!),
+                      ["m", "ve", "ll", "d"].contains(w.dropFirst(2).lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+                words[i] = "I" + w.dropFirst()
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
     /// The ordinary-case form of all-capital `text` (title case for short labels, sentence case
     /// for longer runs), or nil when the text is not all capitals.
     static func ordinary(_ text: String) -> String? {

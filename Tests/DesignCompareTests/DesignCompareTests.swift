@@ -47,6 +47,27 @@ final class DesignCompareTests: XCTestCase {
         XCTAssertLessThan(Pixels.deltaE(RGB(100, 100, 100), RGB(101, 100, 100)), 1)
     }
 
+    func testOnlyASmallDriftOfTheTextsOwnColourIsCorrected() {
+        let grey = RGB(107, 114, 128)
+        // the render's ink a little lighter than the design's: corrected
+        XCTAssertTrue(Refiner.isColourDrift(design: grey, rendered: RGB(125, 130, 140), declared: grey))
+        // the same within measuring noise: left alone
+        XCTAssertFalse(Refiner.isColourDrift(design: grey, rendered: RGB(108, 114, 128), declared: grey))
+        // white text on a blue bubble whose design ink measured the bubble: not a drift
+        let white = RGB(246, 250, 255)
+        XCTAssertFalse(Refiner.isColourDrift(design: RGB(0, 122, 255), rendered: white, declared: white))
+        // a rendered ink far from what the node declares caught a neighbour
+        XCTAssertFalse(Refiner.isColourDrift(design: grey, rendered: RGB(120, 125, 135), declared: RGB(220, 38, 38)))
+    }
+
+    func testARoundThatLooksLessLikeTheDesignIsRolledBack() {
+        let best = RefinementScore(visual: 0.920, position: 0.768, wrapping: 1)
+        // a higher total bought with position while the screenshot grew less alike: rolled back
+        XCTAssertFalse(Refiner.improves(RefinementScore(visual: 0.911, position: 0.816, wrapping: 1), on: best))
+        XCTAssertTrue(Refiner.improves(RefinementScore(visual: 0.921, position: 0.816, wrapping: 1), on: best))
+        XCTAssertFalse(Refiner.improves(RefinementScore(visual: 0.920, position: 0.768, wrapping: 1), on: best))
+    }
+
     func testVisualSimilarity() {
         let a = canvas(64, 64, [(PixelRect(x: 8, y: 8, width: 20, height: 20), RGB(0, 0, 0))])
         XCTAssertEqual(Pixels.visualSimilarity(a, a), 1, accuracy: 1e-9)

@@ -84,6 +84,14 @@ final class AnalysisTests: XCTestCase {
         XCTAssertNil(TextCase.ordinary("42"))
     }
 
+    func testABarReadForThePronounIIsIAgain() {
+        XCTAssertEqual(TextCase.pronounI("before | finished, but | put up the pages"), "before I finished, but I put up the pages")
+        XCTAssertEqual(TextCase.pronounI("| am not sure |’m right"), "I am not sure I’m right")
+        // a separator stays one
+        XCTAssertEqual(TextCase.pronounI("Home | browse padas | search sutras"), "Home | browse padas | search sutras")
+        XCTAssertEqual(TextCase.pronounI("Contact Us | Sitemap"), "Contact Us | Sitemap")
+    }
+
     func testIllegibleSmallMarkBecomesAnIcon() async {
         var c = Canvas(width: 200, height: 100)
         c.fill(PixelRect(x: 20, y: 20, width: 18, height: 18), RGB(240, 80, 20))

@@ -87,6 +87,20 @@ final class ComponentTests: XCTestCase {
         XCTAssertNil(field?.tag)
     }
 
+    func testAWideBoxShowingAHintAtItsLeftIsAField() {
+        // "Search for articles..." at the left of a 960×62 filled box on a dark header: a field
+        XCTAssertTrue(ControlShapes.isHintedField(width: 960, height: 62, leftPad: 49, textWidth: 180, text: "Search for articles..."))
+        XCTAssertTrue(ControlShapes.isHintedField(width: 250, height: 48, leftPad: 8, textWidth: 90, text: "Search this blog"))
+        XCTAssertTrue(ControlShapes.readsAsHint("Enter your email"))
+        // a button's label says what it does; a sidebar item fills its box's left; a centred word is a button
+        XCTAssertFalse(ControlShapes.readsAsHint("Search"))
+        XCTAssertFalse(ControlShapes.readsAsHint("Governing Authority"))
+        XCTAssertFalse(ControlShapes.isHintedField(width: 250, height: 40, leftPad: 8, textWidth: 160, text: "Governing Authority"))
+        // too narrow for a field, or the text fills it
+        XCTAssertFalse(ControlShapes.isHintedField(width: 120, height: 40, leftPad: 8, textWidth: 90, text: "Search this blog"))
+        XCTAssertFalse(ControlShapes.isHintedField(width: 300, height: 40, leftPad: 8, textWidth: 280, text: "Search this blog and everything in it..."))
+    }
+
     func testMaskDotsAsOCRReadsThem() {
         XCTAssertTrue(ControlShapes.isMasked("••••••••"))
         XCTAssertTrue(ControlShapes.isMasked("eoeeeeeeneeee"))
@@ -143,6 +157,45 @@ final class ComponentTests: XCTestCase {
         let links = doc.allNodes.filter { $0.tag == "a" }
         XCTAssertEqual(links.compactMap(\.text), ["Release notes", "Plugins", "Support"])
         XCTAssertEqual(links.map(\.box.y), [10, 30, 50])
+    }
+
+    func testCallsToActionOnTheirOwnLineAreLinks() {
+        XCTAssertTrue(DesignSemantics.isActionPhrase("Learn more"))
+        XCTAssertTrue(DesignSemantics.isActionPhrase("VIEW ALL"))
+        XCTAssertTrue(DesignSemantics.isActionPhrase("Full Details >"))
+        XCTAssertTrue(DesignSemantics.isActionPhrase("Forgot password?"))
+        XCTAssertFalse(DesignSemantics.isActionPhrase("Learn more about our history and the people behind it"))
+        XCTAssertFalse(DesignSemantics.isActionPhrase("Our history"))
+        XCTAssertFalse(DesignSemantics.isActionPhrase("Learn\nmore"))
+        let cta = text("Register Here", 0, 100, 120, 18)
+        let prose = text(String(repeating: "Body text here. ", count: 10), 0, 0, 600, 40)
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .column), children: [prose, cta]))
+        DesignSemantics.apply(&doc)
+        XCTAssertEqual(doc.allNodes.first { $0.text == "Register Here" }?.tag, "a")
+        XCTAssertEqual(doc.allNodes.first { $0.text?.hasPrefix("Body") == true }?.tag, "p")
+    }
+
+    func testALineOfItemsBetweenBarsIsARowOfLinks() {
+        XCTAssertEqual(DesignSemantics.separatedItems("« Older | Main | How to ride north shore style trails »"),
+                       ["« Older", "Main", "How to ride north shore style trails »"])
+        XCTAssertNil(DesignSemantics.separatedItems("Designed by Janzen | Powered by Shopify"))   // two items
+        XCTAssertNil(DesignSemantics.separatedItems("Well, | said, | went home, and then | slept"))   // parts of a sentence
+        XCTAssertNil(DesignSemantics.separatedItems("A | B\nC | D"))
+        let line = text("Privacy Policy | Employment | Help", 100, 10, 300, 18, size: 14)
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .column), children: [line]))
+        DesignSemantics.apply(&doc)
+        let row = doc.allNodes.first { $0.kind == .container && $0.style.direction == .row }
+        XCTAssertEqual(row?.children.map(\.text), ["Privacy Policy", "|", "Employment", "|", "Help"])
+        XCTAssertEqual(row?.children.map(\.tag), ["a", "p", "a", "p", "a"])
+        // placed left to right across the line, starting where it starts
+        let xs = row?.children.map(\.box.x) ?? []
+        XCTAssertEqual(xs.first, 100)
+        XCTAssertEqual(xs, xs.sorted())
+        XCTAssertLessThanOrEqual(abs((row?.children.last.map { $0.box.maxX } ?? 0) - 400), 8)
     }
 
     // MARK: - Accessibility stage

@@ -90,3 +90,18 @@ def test_components_read_from_the_dom_and_a_flat_page_misses_them(tmp_path):
         if mc.axe_available():
             found = mc.axe(r, 800)
             assert found is not None and "error" not in found
+
+
+def test_contrast_the_design_has_is_told_apart_by_text_or_by_place():
+    design = {"color-contrast": ["Antispam", "Posted by admin"],
+              "_contrast_boxes": [[100, 200, 80, 16], [100, 400, 120, 16]]}
+    # the same text elsewhere; an OCR misreading at the failing design text's place; a new failure
+    page = {"color-contrast": ["Antispam", "Pq", "Brand new"],
+            "_contrast_boxes": [[300, 900, 80, 16], [102, 401, 110, 16], [600, 700, 90, 16]]}
+    s = mc.axe_summary(page, design)
+    assert s["design_contrast"] == 2
+    assert s["violations"] == {"color-contrast (not in the design)": 1}
+    assert "_contrast_boxes" not in s["examples"]
+    # without boxes (an older reading) only the text decides
+    s = mc.axe_summary({"color-contrast": ["Pq"]}, {"color-contrast": ["Posted by admin"]})
+    assert s["design_contrast"] == 0
