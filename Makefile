@@ -26,8 +26,7 @@ demo: build
 bench: build
 	python3 Tests/harness/bench.py
 
-samples:
-	@bash .ci/deps.sh --recorder
+samples: deps
 	python3 samples/recorder/record.py --all
 
 eval: build

@@ -5,9 +5,6 @@ set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation time)
-# `deps.sh --recorder` (make samples) also installs what only the sample recorder needs: Firefox ESR
-# (the Firefox scenarios, samples/recorder/firefox.py) and the dark pointer theme (DMZ-Black).
-if [ "${1:-}" = --recorder ]; then APT_PKGS+=(firefox-esr dmz-cursor-theme); fi
 # kubernetes-validate ships Kubernetes' JSON schemas in its wheel: deploy/*.yaml are checked offline.
 # axe-playwright-python ships axe-core (the eval's accessibility check of generated pages).
 PY_PKGS=(playwright selenium pytest numpy scipy pillow kubernetes-validate==1.37.0 axe-playwright-python)

@@ -215,10 +215,27 @@ public struct Aggregator: Sendable {
 
     /// Every observation of one field (fills, presses, clicks on it) carries the same label and
     /// placeholder: the reading most observations agree on (OCR of a hint behind a pointer varies).
+    /// One place on the screen is not always one field: a multi-step form shows another field
+    /// where the last step's was. Two readings that share no more than half their letters are two
+    /// fields at one place (an OCR slip changes a letter or two, never the whole label); an
+    /// unlabelled observation belongs to the field seen there closest in time.
     func unifyFieldNames(_ obs: [Observation]) -> [Observation] {
         var groups: [[Int]] = []
-        for (i, o) in obs.enumerated() where o.role == .textbox && o.box != nil {
-            if let g = groups.firstIndex(where: { Self.sameField(obs[$0[0]].box, o.box) }) { groups[g].append(i) } else { groups.append([i]) }
+        let fields = obs.indices.filter { obs[$0].role == .textbox && obs[$0].box != nil }
+        for i in fields where obs[i].label != nil {
+            let o = obs[i]
+            if let g = groups.firstIndex(where: { g in Self.sameField(obs[g[0]].box, o.box)
+                && g.contains { j in obs[j].label.map { Self.sameLabel($0, o.label!) } ?? false } }) {
+                groups[g].append(i)
+            } else { groups.append([i]) }
+        }
+        for i in fields where obs[i].label == nil {
+            let o = obs[i]
+            let near = groups.indices.filter { Self.sameField(obs[groups[$0][0]].box, o.box) }
+                .min { a, b in
+                    groups[a].map { abs(obs[$0].time - o.time) }.min()! < groups[b].map { abs(obs[$0].time - o.time) }.min()!
+                }
+            if let g = near { groups[g].append(i) } else { groups.append([i]) }
         }
         func vote(_ values: [String?]) -> String? {
             var count: [String: Int] = [:]
@@ -231,6 +248,13 @@ public struct Aggregator: Sendable {
             for i in g { out[i].label = label ?? out[i].label; out[i].placeholder = placeholder ?? out[i].placeholder }
         }
         return out
+    }
+
+    /// Whether two readings of a field's label can be one label read twice (an OCR slip or a
+    /// clipped end), not two fields' labels.
+    static func sameLabel(_ a: String, _ b: String) -> Bool {
+        let x = a.lowercased(), y = b.lowercased()
+        return x == y || x.hasPrefix(y) || y.hasPrefix(x) || TextSimilarity.ratio(x, y) >= 0.5
     }
 
     /// The action for one observation, in viewport coordinates.

@@ -402,7 +402,9 @@ final class SegmentAnalyst {
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
         // pointer still rests there.
         if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
-           let list = Self.clusters(pageBoxes, gap: 10).filter({ Self.opensFrom($0, element: c.box) }).max(by: { $0.area < $1.area }) {
+           case let changes = Self.clusters(pageBoxes, gap: 10),
+           let list = changes.filter({ Self.opensFrom($0, element: c.box) && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
+               .max(by: { $0.area < $1.area }) {
             popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
             if let i = c.observation, i < observations.count {
                 observations[i].popup = list; observations[i].role = .combobox

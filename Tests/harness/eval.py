@@ -2,10 +2,7 @@
 """`make eval`: score vid2auto against the committed recordings.
 
 For every samples/recordings/SCENARIO.truth.json:
-  * each recording is analysed once: `vid2auto RECORDING --target timeline -o FILE`; the scripts
-    are rendered from that timeline (`vid2auto render FILE --target T`, byte-identical to
-    `vid2auto RECORDING --target T`, which Tests/harness/test_eval_harness.py checks).
-  * playwright-python, selenium-python: the rendered script is replayed
+  * playwright-python, selenium-python: `vid2auto RECORDING --target T -o FILE`, then replay FILE
     against samples/server.py (state reset first) with Debian's Chromium, secrets from the truth in
     the environment variables the script declares (`# secret: NAME`), and compare
     `GET /__state?app=APP` with the truth's finalState. pass / fail: reason / unavailable: reason
@@ -111,68 +108,23 @@ def generate(binary, truth, target, out_dir, timeout):
     return out, None
 
 
-def render(binary, timeline, target, out_dir, timeout):
-    """`vid2auto render TIMELINE --target T`. Returns (path, None) or (None, 'unavailable: ...')."""
-    out = os.path.join(out_dir, GEN_SUFFIX[target])
-    if os.path.exists(out):
-        os.remove(out)
-    try:
-        p = subprocess.run([binary, "render", timeline, "--target", target, "-o", out],
-                           capture_output=True, text=True, timeout=timeout, cwd=REPO)
-    except subprocess.TimeoutExpired:
-        return None, f"unavailable: vid2auto render timed out after {timeout:g} s"
-    except OSError as e:
-        return None, f"unavailable: {e}"
-    if p.returncode != 0:
-        why = first_line(p.stderr) or first_line(p.stdout) or "(no message)"
-        return None, f"unavailable: {why} (exit {p.returncode})"
-    if not os.path.isfile(out) or os.path.getsize(out) == 0:
-        return None, "unavailable: vid2auto render exited 0 but wrote no output"
-    return out, None
-
-
-def generate_all(binary, truth, targets, out_dir, timeout):
-    """Analyse the recording once (timeline) and render every other target from that timeline.
-    Returns {target: (path, err, seconds)}; the analysis's time is the timeline's."""
-    t0 = time.monotonic()
-    tl, err = generate(binary, truth, "timeline", out_dir, timeout)
-    out = {"timeline": (tl, err, round(time.monotonic() - t0, 2))}
-    for target in targets:
-        if target == "timeline":
-            continue
-        t0 = time.monotonic()
-        path, rerr = (None, err) if err else render(binary, tl, target, out_dir, timeout)
-        out[target] = (path, rerr, round(time.monotonic() - t0, 2))
-    return out
-
-
 # ------------------------------------------------------------------ one scenario
-
-def row_app(truth):
-    """The app a recording is totalled under: its app, or "APP@BROWSER" when it was captured in
-    another browser than Chromium (so the Firefox recordings of an app are a scope of their own and
-    never move the floors of the Chromium corpus)."""
-    browser = truth.get("browser") or "chromium"
-    return truth.get("app") if browser == "chromium" else f"{truth.get('app')}@{browser}"
-
 
 def eval_scenario(truth, targets, args, servers):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen)
     os.makedirs(out_dir, exist_ok=True)
-    row = {"scenario": scen, "app": row_app(truth), "replay": {}, "timeline": None}
-    generated = None if args.reference else generate_all(args.bin, truth, targets, out_dir, args.gen_timeout)
-    if generated is not None and "timeline" not in targets:
-        row["analyseSeconds"] = generated["timeline"][2]
+    row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
     for target in targets:
+        t0 = time.monotonic()
         if args.reference:
-            gen_seconds = 0.0
             path = os.path.join(args.reference_dir, scen + REF_SUFFIX[target])
             err = None if os.path.isfile(path) else "unavailable: no reference " + os.path.basename(path)
             if err:
                 path = None
         else:
-            path, err, gen_seconds = generated[target]
+            path, err = generate(args.bin, truth, target, out_dir, args.gen_timeout)
+        gen_seconds = round(time.monotonic() - t0, 2)
         if target == "timeline":
             row["timeline"] = score_timeline_file(path, err, truth)
             row["timeline"]["generateSeconds"] = gen_seconds

@@ -78,7 +78,7 @@ def eval_offline(truth, args, servers):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen)
     os.makedirs(out_dir, exist_ok=True)
-    row = {"scenario": scen, "app": ev.row_app(truth), "replay": {}, "timeline": None}
+    row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
     tl_path, err = ev.generate(args.bin, truth, "timeline", out_dir, args.gen_timeout)
     row["timeline"] = ev.score_timeline_file(tl_path, err, truth)
     if err:
@@ -156,7 +156,7 @@ def eval_live(truth, args, servers, offline_row):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen, "live")
     os.makedirs(out_dir, exist_ok=True)
-    row = {"scenario": scen, "app": ev.row_app(truth), "replay": {}, "timeline": None}
+    row = {"scenario": scen, "app": truth.get("app"), "replay": {}, "timeline": None}
     # The secrets go into the variables the offline script names (the live stage reads the same).
     env = {}
     pw = (offline_row["replay"].get("playwright-python") or {}).get("script")

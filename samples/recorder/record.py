@@ -6,9 +6,7 @@
     python3 samples/recorder/record.py --list
 
 For each scenario: the sample server (in-process), Xvfb at the scenario's screen size, a real,
-non-headless Chromium window (tab strip and address bar visible), and ffmpeg x11grab. Scenarios
-with browser="firefox" capture Debian's Firefox ESR instead, mirrored by an uncaptured Chromium
-(firefox.py). Page
+non-headless Chromium window (tab strip and address bar visible), and ffmpeg x11grab. Page
 geometry is read over CDP with Playwright (connect_over_cdp), but every input is a real X event sent
 with xdotool. Action times are measured against the wall-clock timestamp ffmpeg gives the first
 captured frame. Writes samples/recordings/NAME.{mp4|webm} and NAME.truth.json.
@@ -39,7 +37,6 @@ sys.path.insert(0, HERE)
 
 import server as samples_server  # noqa: E402
 from human import Human, apply_backspaces  # noqa: E402
-from firefox import FirefoxWindow, MirrorHuman  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CDP_PORT = 9222
@@ -149,30 +146,12 @@ CHECKED_JS = "el => (el.tagName === 'INPUT') ? el.checked : el.getAttribute('ari
 class Recorder:
     """One recording session; scenarios call its methods (click, fill, ...) to act and log truth."""
 
-    def __init__(self, sc: Scenario, store, port: int, display: str, outdir: str, keep_raw=False,
-                 mirror=None):
-        """`mirror` = (store, port) of a second sample server: a Firefox scenario's Chromium runs
-        on it, on a display of its own (firefox.py)."""
+    def __init__(self, sc: Scenario, store, port: int, display: str, outdir: str, keep_raw=False):
         self.sc, self.store, self.port, self.display = sc, store, port, display
         self.scale = float(sc.scale)
         self.outdir, self.keep_raw = outdir, keep_raw
         self.origin = f"http://127.0.0.1:{port}"
         self.start_url = self.origin + sc.path
-        self.firefox = None
-        self.ff_rect = None
-        # where the Chromium the recorder reads runs: the captured display, or a mirror display
-        self.page_store, self.page_origin, self.page_display = store, self.origin, display
-        if sc.browser == "firefox":
-            if mirror is None:
-                raise ScenarioError("a Firefox scenario needs a mirror server")
-            if sc.scale != 1 or sc.app_mode:
-                raise ScenarioError("Firefox scenarios are recorded at scale 1 with the address bar")
-            self.page_store, mirror_port = mirror
-            self.page_origin = f"http://127.0.0.1:{mirror_port}"
-            self.page_display = f":{int(display.lstrip(':')) + 50}"
-        elif sc.browser != "chromium":
-            raise ScenarioError(f"unknown browser {sc.browser!r}")
-        self.page_start_url = self.page_origin + sc.path
         self.rng = random.Random(sc.seed)
         self.env = dict(os.environ, DISPLAY=display)
         if sc.cursor:  # libXcursor reads the theme from the environment (xsetroot's root cursor and Chromium's)
@@ -182,9 +161,7 @@ class Recorder:
         self.tmp = tempfile.mkdtemp(prefix=f"sw-rec-{sc.name}-")
         self.actions: list[dict] = []
         self.t0 = None
-        self.chrome_env = dict(self.env, DISPLAY=self.page_display)
-        self.human = (MirrorHuman(display, self.page_display, self.rng, self.now) if sc.browser == "firefox"
-                      else Human(display, self.rng, self.now))
+        self.human = Human(display, self.rng, self.now)
         self.ffmpeg_log: list[str] = []
         self.pw = self.browser = self.page = None
 
@@ -196,22 +173,17 @@ class Recorder:
 
     # -- environment ---------------------------------------------------------------------------
     def _start_xvfb(self):
-        displays = [("xvfb", self.display, self.env)]
-        if self.page_display != self.display:
-            displays.append(("xvfb-mirror", self.page_display, self.chrome_env))
         w, h = self.sc.screen
-        for name, display, env in displays:
-            self.procs[name] = subprocess.Popen(
-                ["Xvfb", display, "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp", "-dpi", "96", "-noreset"],
-                preexec_fn=_realtime_ish, stdout=subprocess.DEVNULL,
-                stderr=open(os.path.join(self.tmp, name + ".log"), "w"))
-            for _ in range(100):
-                if subprocess.run(["xdpyinfo"], env=env, capture_output=True).returncode == 0:
-                    break
-                time.sleep(0.05)
-            else:
-                raise ScenarioError(f"Xvfb {display} did not start")
-            subprocess.run(["xsetroot", "-solid", self.sc.background, "-cursor_name", "left_ptr"], env=env)
+        self.procs["xvfb"] = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp", "-dpi", "96", "-noreset"],
+            preexec_fn=_realtime_ish, stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.tmp, "xvfb.log"), "w"))
+        for _ in range(100):
+            if subprocess.run(["xdpyinfo"], env=self.env, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.05)
+        else:
+            raise ScenarioError("Xvfb did not start")
+        subprocess.run(["xsetroot", "-solid", self.sc.background, "-cursor_name", "left_ptr"], env=self.env)
 
     def _scale_str(self):
         return f"{self.scale:g}"
@@ -222,8 +194,7 @@ class Recorder:
         w, h = self.sc.screen
         return (0, 0, w, h)
 
-    def _start_chromium(self, geometry=None):
-        """Chromium with its window at `geometry` (screen x, y, w, h; default: the scenario's)."""
+    def _start_chromium(self):
         prof = os.path.join(self.tmp, "profile")
         os.makedirs(os.path.join(prof, "Default"))
         with open(os.path.join(prof, "Default", "Preferences"), "w") as f:
@@ -231,7 +202,7 @@ class Recorder:
                        "profile": {"password_manager_enabled": False, "password_manager_leak_detection": False},
                        "browser": {"has_seen_welcome_page": True}, "translate": {"enabled": False},
                        "autofill": {"profile_enabled": False, "credit_card_enabled": False}}, f)
-        x, y, w, h = geometry or self._window_geometry()
+        x, y, w, h = self._window_geometry()
         # --window-position/--window-size are in device-independent pixels: divide the screen size
         # by the scale so the window covers the same screen pixels.
         dx, dy, dw, dh = (int(round(v / self.scale)) for v in (x, y, w, h))
@@ -241,8 +212,8 @@ class Recorder:
                 f"--force-device-scale-factor={self._scale_str()}",
                 "--disable-features=Translate,MediaRouter,AutofillServerCommunication",
                 "--disable-session-crashed-bubble", "--hide-crash-restore-bubble",
-                f"--app={self.page_start_url}" if self.sc.app_mode else self.page_start_url]
-        self.procs["chromium"] = subprocess.Popen(args, env=self.chrome_env, stdout=subprocess.DEVNULL,
+                f"--app={self.start_url}" if self.sc.app_mode else self.start_url]
+        self.procs["chromium"] = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL,
                                                   stderr=open(os.path.join(self.tmp, "chromium.log"), "w"))
         deadline = time.time() + 30
         while time.time() < deadline:
@@ -258,7 +229,7 @@ class Recorder:
         self.browser = self.pw.chromium.connect_over_cdp(f"http://127.0.0.1:{CDP_PORT}")
         ctx = self.browser.contexts[0]
         for _ in range(50):
-            pages = [p for p in ctx.pages if p.url.startswith(self.page_origin)]
+            pages = [p for p in ctx.pages if p.url.startswith(self.origin)]
             if pages:
                 break
             time.sleep(0.1)
@@ -272,7 +243,7 @@ class Recorder:
             title = "." if self.sc.app_mode else " - Chromium$"
             out = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", "chromium"] if self.sc.app_mode
                                  else ["xdotool", "search", "--onlyvisible", "--name", title],
-                                 env=self.chrome_env, capture_output=True, text=True).stdout.split()
+                                 env=self.env, capture_output=True, text=True).stdout.split()
             if out:
                 wid = out[0]
                 break
@@ -282,28 +253,13 @@ class Recorder:
             if (m["screenX"], m["screenY"], m["outerWidth"], m["outerHeight"]) == (dx, dy, dw, dh) or not wid:
                 break
             subprocess.run(["xdotool", "windowmove", wid, str(x), str(y), "windowsize", wid, str(w), str(h)],
-                           env=self.chrome_env)
+                           env=self.env)
             time.sleep(0.6)
-        self.chrome_wid = wid
         m = self.metrics()
         if (m["outerWidth"], m["outerHeight"]) != (dw, dh):
             print(f"  warning: window is {m['outerWidth']}x{m['outerHeight']}, wanted {dw}x{dh}", file=sys.stderr)
         if abs(m["dpr"] - self.scale) > 1e-6:
             raise ScenarioError(f"devicePixelRatio is {m['dpr']}, wanted {self.scale}")
-
-    def _align_mirror(self, rect: dict) -> None:
-        """Move and size the mirror Chromium's window so its page area covers exactly `rect`
-        (Firefox's page area, screen pixels): the same X event then lands on the same page point."""
-        for _ in range(6):
-            m = self.metrics()
-            bx, by = m["outerWidth"] - m["innerWidth"], m["outerHeight"] - m["innerHeight"]
-            geo = (rect["x"] - bx, rect["y"] - by, rect["width"] + bx, rect["height"] + by)
-            subprocess.run(["xdotool", "windowmove", self.chrome_wid, str(geo[0]), str(geo[1]),
-                            "windowsize", self.chrome_wid, str(geo[2]), str(geo[3])], env=self.chrome_env)
-            time.sleep(0.6)
-            if self.viewport() == rect:
-                return
-        raise ScenarioError(f"the mirror Chromium's page area is {self.viewport()}, Firefox's is {rect}")
 
     def metrics(self) -> dict:
         return self.page.evaluate("""() => ({screenX, screenY, outerWidth, outerHeight, innerWidth, innerHeight,
@@ -390,9 +346,7 @@ class Recorder:
         except Exception:
             pass
         self._stop_ffmpeg()
-        if self.firefox:
-            self.firefox.stop()
-        for name in ("chromium", "xvfb", "xvfb-mirror"):
+        for name in ("chromium", "xvfb"):
             p = self.procs.pop(name, None)
             if p and p.poll() is None:
                 p.terminate()
@@ -599,8 +553,6 @@ class Recorder:
     def select(self, locator, option_text, context=None, by_keyboard=False):
         """Open a <select>'s popup with a click and click the option (Chromium draws the popup as
         its own X window; its rows are evenly spaced)."""
-        if self.firefox:
-            raise ScenarioError("select popups are not mirrored to Firefox (its popup is drawn differently)")
         target, info = self.describe(locator, context)
         loc = self.loc(locator)
         options = loc.evaluate("el => [...el.options].map(o => o.text)")
@@ -655,8 +607,6 @@ class Recorder:
 
     def scroll(self, ticks, over=None):
         """Scroll the page with the mouse wheel (positive = down). Logs the pixels actually scrolled."""
-        if self.firefox:
-            raise ScenarioError("wheel scrolling is not mirrored to Firefox (it scrolls by other amounts per tick)")
         vp = self.vp
         x, y = self.human.position()
         if over is not None:
@@ -697,44 +647,22 @@ class Recorder:
     def run(self) -> dict:
         sc = self.sc
         self.store.reset()
-        self.page_store.reset()
         self._start_xvfb()
-        if sc.browser == "firefox":
-            self.firefox = FirefoxWindow(self.env, self.tmp, sc.screen, self._window_geometry())
-            self.ff_rect = self.firefox.start()
-            self._start_chromium(self._window_geometry())
-            self._align_mirror(self.ff_rect)
-            r = self.ff_rect
-            self.firefox.navigate(self.start_url, (r["x"] + r["width"] // 2, r["y"] + r["height"] // 2))
-            deadline = time.time() + 20
-            while not self.store.get(sc.app) and time.time() < deadline:
-                time.sleep(0.2)
-            if not self.store.get(sc.app):
-                raise ScenarioError(f"Firefox did not load {self.start_url} (no state reported)")
-        else:
-            self._start_chromium()
+        self._start_chromium()
         self.vp = self.viewport()
         time.sleep(1.5)  # let the toolbar finish its first-run animations
         # park the pointer somewhere on the page, as if the user just switched to the window
         vp = self.vp
-        park = [str(int(vp["x"] + vp["width"] * self.rng.uniform(0.55, 0.85))),
-                str(int(vp["y"] + vp["height"] * self.rng.uniform(0.45, 0.8)))]
-        for env in {self.display: self.env, self.page_display: self.chrome_env}.values():
-            subprocess.run(["xdotool", "mousemove", *park], env=env)
+        subprocess.run(["xdotool", "mousemove", str(int(vp["x"] + vp["width"] * self.rng.uniform(0.55, 0.85))),
+                        str(int(vp["y"] + vp["height"] * self.rng.uniform(0.45, 0.8)))], env=self.env)
         self.store.reset()
-        self.page_store.reset()
         self.page.reload(wait_until="load")  # report fresh state after the reset
-        if self.firefox:
-            self.firefox.reload()
-            deadline = time.time() + 20
-            while not self.store.get(sc.app) and time.time() < deadline:
-                time.sleep(0.2)
         time.sleep(0.8)
         if sc.preroll is not None:
-            before = json.dumps(self.page_store.get(sc.app), sort_keys=True)
+            before = json.dumps(self.store.get(sc.app), sort_keys=True)
             sc.preroll(self)
             time.sleep(0.5)
-            if json.dumps(self.page_store.get(sc.app), sort_keys=True) != before:
+            if json.dumps(self.store.get(sc.app), sort_keys=True) != before:
                 raise ScenarioError("the pre-roll changed the app's state (the truth could not replay it)")
             self.actions.clear()
         self._start_ffmpeg()
@@ -745,13 +673,6 @@ class Recorder:
         end_time = self.now()
         time.sleep(0.3)
         final_state = self.store.get(sc.app)
-        if self.firefox:
-            time.sleep(0.5)
-            final_state = self.store.get(sc.app)
-            mirrored = self.page_store.get(sc.app)
-            if json.dumps(final_state, sort_keys=True) != json.dumps(mirrored, sort_keys=True):
-                raise ScenarioError("Firefox and the mirror Chromium ended in different states: "
-                                    f"{json.dumps(final_state)[:300]} vs {json.dumps(mirrored)[:300]}")
         self._drain_capture(end_time + 0.5)
         self._stop_ffmpeg()
         return self._finish(final_state, end_time)
@@ -761,9 +682,6 @@ class Recorder:
         ext = "webm" if sc.codec == "vp9" else "mp4"
         os.makedirs(self.outdir, exist_ok=True)
         video = os.path.join(self.outdir, f"{sc.name}.{ext}")
-        # Transcoded beside the raw capture and moved into place only when every check passed: a
-        # failed attempt never overwrites the committed recording of an earlier good one.
-        staged = os.path.join(self.tmp, f"final.{ext}")
         if sc.codec == "vp9":
             codec = ["-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "40", "-deadline", "realtime", "-cpu-used", "8",
                      "-row-mt", "1", "-pix_fmt", "yuv420p"]
@@ -771,16 +689,14 @@ class Recorder:
             codec = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "28", "-pix_fmt", "yuv420p",
                      "-movflags", "+faststart"]
         r = subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", self.raw,
-                            "-r", str(sc.fps), *codec, "-an", staged], capture_output=True, text=True)
+                            "-r", str(sc.fps), *codec, "-an", video], capture_output=True, text=True)
         if r.returncode != 0:
             raise ScenarioError("transcode failed: " + r.stderr[-2000:])
         quality = self._capture_quality()
         probe = json.loads(subprocess.run(
             ["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries",
              "stream=codec_name,width,height,avg_frame_rate,nb_read_packets,start_time:format=duration",
-             "-of", "json", staged], capture_output=True, text=True).stdout)
-        if not probe.get("streams"):
-            raise ScenarioError("the transcoded capture has no video stream")
+             "-of", "json", video], capture_output=True, text=True).stdout)
         st = probe["streams"][0]
         duration = float(probe["format"]["duration"])
         last = max(a["end"] for a in self.actions)
@@ -801,7 +717,6 @@ class Recorder:
             "window": {"x": x, "y": y, "width": ww, "height": wh},
             "pointerVisible": sc.pointer,
             "addressBar": not sc.app_mode,
-            "browser": sc.browser,
             "deviceScaleFactor": self.scale if self.scale != 1 else 1,
             "cursorTheme": sc.cursor,
             "startsMidSession": sc.preroll is not None,
@@ -814,7 +729,6 @@ class Recorder:
             "finalState": final_state,
             "capture": quality,
         }
-        shutil.move(staged, video)
         with open(os.path.join(self.outdir, f"{sc.name}.truth.json"), "w") as f:
             json.dump(truth, f, indent=2, ensure_ascii=False)
             f.write("\n")
@@ -854,8 +768,6 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=os.path.join(SAMPLES, "recordings"))
     ap.add_argument("--port", type=int, default=samples_server.DEFAULT_PORT)
     ap.add_argument("--display", default=":99")
-    ap.add_argument("--mirror-port", type=int, default=samples_server.DEFAULT_PORT + 1,
-                    help="the second sample server, for the mirror Chromium of Firefox scenarios")
     ap.add_argument("--cdp-port", type=int, default=CDP_PORT, help="Chromium's DevTools port")
     ap.add_argument("--extra-scenarios", action="append", default=[], metavar="FILE",
                     help="also load the scenarios FILE registers (e.g. samples/heldout/scenarios_heldout.py)")
@@ -880,13 +792,7 @@ def main(argv=None) -> int:
             print(f"missing {tool}: apt-get install chromium xvfb xdotool ffmpeg x11-utils x11-xserver-utils",
                   file=sys.stderr)
             return 2
-    if any(scs[n].browser == "firefox" for n in names) and not shutil.which("firefox-esr"):
-        print("missing firefox-esr: apt-get install firefox-esr", file=sys.stderr)
-        return 2
     srv, _ = samples_server.serve(args.port)
-    mirror_srv = None
-    if any(scs[n].browser == "firefox" for n in names):
-        mirror_srv, _ = samples_server.serve(args.mirror_port)
     failed, choppy = [], []
     try:
         for name in names:
@@ -894,8 +800,7 @@ def main(argv=None) -> int:
             done = None
             for attempt in range(args.retries + 1):
                 print(f"[{name}] recording (attempt {attempt + 1}) ...", flush=True)
-                rec = Recorder(sc, srv.store, args.port, args.display, args.out, args.keep_raw,
-                               mirror=(mirror_srv.store, args.mirror_port) if mirror_srv else None)
+                rec = Recorder(sc, srv.store, args.port, args.display, args.out, args.keep_raw)
                 try:
                     res = rec.run()
                 except Exception as e:  # noqa: BLE001 - report and retry
@@ -920,8 +825,6 @@ def main(argv=None) -> int:
                 choppy.append(name)
     finally:
         srv.shutdown()
-        if mirror_srv:
-            mirror_srv.shutdown()
     if choppy:
         print("choppy captures kept: " + ", ".join(choppy), file=sys.stderr)
     if failed:

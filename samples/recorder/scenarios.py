@@ -8,7 +8,7 @@ the page; they are only used to find where things are on screen.
 class Scenario:
     def __init__(self, name, fn, app, path, description, exercises, screen=(1280, 800), window=None,
                  fps=30, codec="h264", pointer=True, background="#3a6ea5", seed=None, wpm=68,
-                 scale=1, cursor=None, app_mode=False, preroll=None, browser="chromium"):
+                 scale=1, cursor=None, app_mode=False, preroll=None):
         self.name, self.fn, self.app, self.path = name, fn, app, path
         self.description, self.exercises = description, exercises
         self.screen, self.window, self.fps, self.codec = screen, window, fps, codec
@@ -20,7 +20,6 @@ class Scenario:
         self.app_mode = app_mode  # Chromium --app=URL: a window without tab strip or address bar
         self.preroll = preroll    # fn(r) run before the capture starts (the recording starts mid-session);
                                   # it must not change the app's reported state (the truth replays from startURL)
-        self.browser = browser    # the captured browser: "chromium" or "firefox" (Firefox ESR, see firefox.py)
 
 
 SCENARIOS: dict = {}
@@ -1342,29 +1341,3 @@ def docs_dark_copy(r):
     r.think()
     r.check(role("switch", "Dark mode"))
     r.wait(1.0, 1.4)
-
-
-# ------------------------------------------------------------------------------------------------
-# Firefox ESR: flows of the apps above captured in Debian's Firefox (another browser's tab strip,
-# address bar, form controls and text rendering), the mirror Chromium reading the page (firefox.py).
-# No select popups or wheel scrolling (Firefox draws and scrolls those differently from the mirror).
-# ------------------------------------------------------------------------------------------------
-FIREFOX_VARIANTS = [
-    ("todo-add-items", {}),
-    ("ledger-login-enter", {}),
-    ("ledger-signout-menu", {}),
-    ("settings-switches-save", {}),
-    ("admin-delete-confirm", {}),
-    ("contacts-add-favourite", {"cursor": "DMZ-Black"}),
-    ("docs-sidebar-copy", {}),
-    ("wizard-validation", {}),
-    ("board-dblclick-rename", {}),
-    ("board-move-cards", {"screen": (1920, 1080)}),
-]
-
-for _base, _opts in FIREFOX_VARIANTS:
-    _b = SCENARIOS[_base]
-    SCENARIOS[_base + "-firefox"] = Scenario(
-        _base + "-firefox", _b.fn, _b.app, _b.path, _b.description + " Captured in Firefox ESR.",
-        _b.exercises + ["Firefox ESR (tab strip, address bar, form controls)"], wpm=_b.wpm, browser="firefox",
-        **_opts)

@@ -1,0 +1,50 @@
+import XCTest
+import ScreenCore
+@testable import Perception
+
+/// Multi-step forms: one place on the screen holds another field on the next step, and the next
+/// step's content appearing under a button is no list that button opened.
+final class StepChangeTests: XCTestCase {
+    let layout = ScreenLayout.fullFrame(width: 1280, height: 800)
+
+    func testTwoStepsFieldsAtOnePlaceKeepTheirOwnLabels() {
+        let field = PixelRect(x: 357, y: 398, width: 566, height: 42)
+        let obs = [
+            Observation(kind: .typing, time: 3.1, endTime: 6.5, segment: 0, box: field, role: .textbox, label: "Full name",
+                        value: .text("Maria Santos"), confidence: 0.8),
+            Observation(kind: .press, time: 7.0, segment: 0, box: field, role: .textbox, value: .text("Tab"), confidence: 0.6),
+            Observation(kind: .click, time: 13.7, segment: 1, point: PixelPoint(x: 390, y: 650),
+                        box: PixelRect(x: 357, y: 635, width: 92, height: 44), role: .button, text: "Next"),
+            Observation(kind: .typing, time: 15.4, endTime: 16.9, segment: 1, box: field.expanded(0, 1), role: .textbox,
+                        label: "Check-in date", value: .text("2027-06-14"), confidence: 0.8),
+            Observation(kind: .press, time: 18.7, segment: 1, box: field, role: .textbox, value: .text("Tab"), confidence: 0.6),
+            Observation(kind: .click, time: 19.0, segment: 1, point: PixelPoint(x: 400, y: 420), box: field, role: .textbox,
+                        label: "Check-in date"),
+        ]
+        var aggregator = Aggregator()
+        aggregator.keepFocusClicks = true
+        let (actions, _) = aggregator.aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map { $0.target?.label }, ["Full name", "Full name", nil, "Check-in date", "Check-in date", "Check-in date"],
+                       "each step's field keeps its label; unlabelled presses take the field seen there closest in time")
+    }
+
+    func testSameLabelToleratesSlipsNotOtherWords() {
+        XCTAssertTrue(Aggregator.sameLabel("Email", "Emall"))
+        XCTAssertTrue(Aggregator.sameLabel("Check-in date", "Check-in dat"))
+        XCTAssertFalse(Aggregator.sameLabel("Full name", "Check-in date"))
+        XCTAssertFalse(Aggregator.sameLabel("Nights", "Guests"))
+    }
+
+    func testAListOpensOverAPageThatStays() {
+        let button = PixelRect(x: 357, y: 635, width: 92, height: 44)
+        let list = PixelRect(x: 356, y: 546, width: 568, height: 67)
+        // Only the list (and the button's own ring) changed: a list.
+        XCTAssertFalse(SegmentAnalyst.changedElsewhere([list, button.expanded(2, 2)], list: list, opener: button))
+        // The whole form above re-rendered too (the next step): no list.
+        let others = [PixelRect(x: 354, y: 372, width: 573, height: 73), PixelRect(x: 353, y: 461, width: 574, height: 69),
+                      PixelRect(x: 356, y: 260, width: 280, height: 4)]
+        XCTAssertTrue(SegmentAnalyst.changedElsewhere([list, button] + others, list: list, opener: button))
+        // A small change elsewhere (a badge, a neighbour losing focus) does not undo a list.
+        XCTAssertFalse(SegmentAnalyst.changedElsewhere([list, PixelRect(x: 1000, y: 100, width: 40, height: 20)], list: list, opener: button))
+    }
+}
