@@ -185,6 +185,9 @@ public struct Aggregator: Sendable {
     /// inside that field, shortly before the first keystroke.
     static func focusedField(click o: Observation, typing t: Observation) -> Bool {
         if o.role == .textbox { return sameField(o.box, t.box) }
+        // A click read as something else whose box is the very field typed into next (its
+        // placeholder taken for a button's text) only focused it too.
+        if o.popup == nil, sameField(o.box, t.box), t.time - o.time <= 4 { return true }
         guard o.role == nil, o.popup == nil, let field = t.box, t.time - o.time <= 3 else { return false }
         guard let p = o.point ?? o.box?.center else { return false }
         return field.contains(p)
@@ -203,7 +206,8 @@ public struct Aggregator: Sendable {
         var result: [Observation] = []
         for o in out {
             var o = o
-            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click && $0.role == .textbox && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
+            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click && ($0.role == .textbox || Self.focusedField(click: $0, typing: o))
+                && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
                 o.label = o.label ?? c.label
                 o.placeholder = o.placeholder ?? c.placeholder
                 o.evidence = c.evidence + o.evidence

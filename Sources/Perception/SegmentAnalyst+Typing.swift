@@ -112,7 +112,10 @@ extension SegmentAnalyst {
         // A placeholder under a pointer that was already resting when the segment began cannot be
         // read cleanly: leave it to the readings of other segments.
         let obscured = !tracker.plateIsClean && (tracker.fix.map { $0.box.intersection(textArea).area > 0 } ?? false)
-        let placeholder = run.wipedPlaceholder && !obscured ? try await placeholderIn(field: textArea, frame: run.before) : nil
+        var placeholder = run.wipedPlaceholder && !obscured ? try await placeholderIn(field: textArea, frame: run.before) : nil
+        // A field with no label is known by its placeholder: the light text it showed before the
+        // first keystroke, even when that keystroke changed too little to count as wiping it.
+        if label == nil, placeholder == nil, !obscured { placeholder = try await placeholderIn(field: run.field, frame: run.before) }
         let secret = masked || (label ?? "").lowercased().contains("password")
         if secret { value = nil }
         observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,
