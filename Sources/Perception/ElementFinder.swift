@@ -75,26 +75,6 @@ public enum ElementFinder {
         return r
     }
 
-    /// Whether the ring 3–4 px outside `box` is plain (nine in ten of its pixels within 24 levels
-    /// of its median luma): a checkbox or radio on a page, not a patch inside a button or between
-    /// glyphs. Pixels under `ignoring` (the pointer) are left out; with too few left, it stands.
-    public static func standsAlone(_ box: PixelRect, in image: Image, ignoring: [PixelRect]) -> Bool {
-        var values: [Int] = []
-        let skip = ignoring.map { $0.expanded(2, 2) }
-        for d in 3...4 {
-            let r = box.expanded(d, d)
-            var ring: [PixelPoint] = []
-            for x in r.x..<r.maxX { ring.append(PixelPoint(x: x, y: r.y)); ring.append(PixelPoint(x: x, y: r.maxY - 1)) }
-            for y in (r.y + 1)..<(r.maxY - 1) { ring.append(PixelPoint(x: r.x, y: y)); ring.append(PixelPoint(x: r.maxX - 1, y: y)) }
-            for q in ring where q.x >= 0 && q.y >= 0 && q.x < image.width && q.y < image.height && !skip.contains(where: { $0.contains(q) }) {
-                values.append(Int(image.luma(x: q.x, y: q.y)))
-            }
-        }
-        guard values.count >= 24 else { return true }
-        let median = values.sorted()[values.count / 2]
-        return values.filter { abs($0 - median) <= 24 }.count * 10 >= values.count * 9
-    }
-
     /// Seeds near `point` on flat patches (not on a glyph, a border or the pointer), flattest first.
     static func seeds(near p: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?) -> [PixelPoint] {
         var scored: [(PixelPoint, Int)] = []

@@ -410,13 +410,6 @@ extension SegmentAnalyst {
                 // The inside of the pointer's own outline (a hand that changed shape) is no control:
                 // a control holds at most the pointer's tip, never all of it.
                 if pointers.contains(where: { box.intersection($0).area * 10 >= $0.area * 9 }) { continue }
-                // A checkbox or radio stands on the page with plain background around it; a square
-                // flooded between the letters of a button's text (a pill toggling its fill) does not.
-                if !ElementFinder.standsAlone(box, in: plate, ignoring: pointers + [pointer].compactMap { $0 }) {
-                    Debug.log("seg \(span.index) control candidate \(box) at \(p) has no plain ring around it: not a control")
-                    tried.append(box)
-                    continue
-                }
                 // A tick or a radio's dot fills the middle: a change there counts even when the
                 // box around it (border, background) hardly changed.
                 let d = ChangeDetector.meanDifference(before, after, region: box.expanded(2, 2))
