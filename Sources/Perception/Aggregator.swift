@@ -206,7 +206,8 @@ public struct Aggregator: Sendable {
         var result: [Observation] = []
         for o in out {
             var o = o
-            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click && ($0.role == .textbox || Self.focusedField(click: $0, typing: o))
+            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click
+                && ($0.role == .textbox || (o.label == nil && o.placeholder == nil && Self.focusedField(click: $0, typing: o)))
                 && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
                 o.label = o.label ?? c.label
                 o.placeholder = o.placeholder ?? c.placeholder

@@ -346,8 +346,9 @@ final class SegmentAnalyst {
             pendingSettle = Settle(time: time + 0.4, observation: pendingSettle?.observation, region: vp, big: true,
                                    exclude: pendingSettle?.exclude, before: pendingSettle?.before ?? e.before)
         }
-        guard !pageBoxes.isEmpty else { return }
+        guard !pageBoxes.isEmpty else { Debug.log("seg \(span.index) only the browser's chrome changed"); return }
         let pageUnion = pageBoxes.dropFirst().reduce(pageBoxes[0]) { $0.union($1) }
+        Debug.log("seg \(span.index) page changes \(pageBoxes.count) in \(pageUnion), changed \(String(format: "%.2f", changed))")
 
         // 0. Only the focused field's border changed: it lost focus (or gained it without a click).
         if let f = focused, pageBoxes.allSatisfy({ $0.height <= 4 && $0.width >= 40 && f.expanded(6, 6).intersection($0) == $0 }) {
@@ -366,6 +367,7 @@ final class SegmentAnalyst {
             let framewise = e.shiftedFrames * 10 >= e.movedFrames * 6 && e.scrolled != 0
                 ? ScrollEstimator.Shift(pixels: e.scrolled, residual: 0) : nil
             if let s = framewise ?? ScrollEstimator.shift(from: e.before, to: after, region: region) {
+                Debug.log("seg \(span.index) page shifted \(s.pixels) in \(region): a scroll")
                 try await flushTyping()
                 if scroll == nil || e.start - scroll!.end > 0.8 { flushScroll(); scroll = (e.start, time, 0, []) }
                 scroll!.end = time; scroll!.pixels += s.pixels; scroll!.evidence.append(e.start)
@@ -502,6 +504,7 @@ final class SegmentAnalyst {
             return
         }
         // 6. Nothing explains it: content that changed by itself (an effect, an animation).
+        Debug.log("seg \(span.index) change \(pageUnion) unexplained (pointer resting \(e.pointerResting), typing still \(typingStill), first since rest \(firstSinceRest))")
         if time - lastEffect > 0.0 { lastEffect = time }
         if big { schedule(time: time, observation: nil, region: pageUnion, big: big) }
     }
