@@ -12,7 +12,7 @@ extension SegmentAnalyst {
     func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
                pageBoxes: [PixelRect], time: Double) async throws {
         let vp = layout.viewport
-        if popup == nil { try await flushTyping() }
+        if popup == nil { try await flushTyping(settled: after) }
         let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
         // A small change inside what was just clicked, the pointer still where it clicked: the
         // click's own animation settling (a switch's knob easing into place, a ripple fading), not

@@ -487,7 +487,7 @@ final class SegmentAnalyst {
                 let others = pageBoxes.filter { $0.intersection(field.expanded(6, 6)).isEmpty }
                 let tab = !big && !others.isEmpty
                     && Self.isRing(others.dropFirst().reduce(others[0]) { $0.union($1) }, before: e.before, after: after)
-                try await flushTyping()
+                try await flushTyping(settled: after)
                 if owned {
                     observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
                                                     box: field, role: .textbox, label: run.label, placeholder: run.placeholder,

@@ -47,4 +47,40 @@ final class StepChangeTests: XCTestCase {
         // A small change elsewhere (a badge, a neighbour losing focus) does not undo a list.
         XCTAssertFalse(SegmentAnalyst.changedElsewhere([list, PixelRect(x: 1000, y: 100, width: 40, height: 20)], list: list, opener: button))
     }
+
+    func testAnUnlabelledFillIsNamedByThePlaceholderOfTheClickThatFocusedIt() {
+        let field = PixelRect(x: 326, y: 16, width: 573, height: 41)
+        let obs = [
+            // The click read the field's placeholder as bare text 3.2 s before the first keystroke.
+            Observation(kind: .click, time: 5.0, segment: 0, point: PixelPoint(x: 503, y: 40), box: field,
+                        text: "Search the docs", placeholder: "Search the docs"),
+            Observation(kind: .typing, time: 8.2, endTime: 9, segment: 0, box: field, role: .textbox, value: .text("proxy"), confidence: 0.8),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.fill], "the click on the field only focused it")
+        XCTAssertEqual(actions.first?.target?.placeholder, "Search the docs")
+        // A fill that has its own label keeps it, and a click elsewhere is a click.
+        let labelled = [
+            Observation(kind: .click, time: 1.0, segment: 0, point: PixelPoint(x: 900, y: 300),
+                        box: PixelRect(x: 880, y: 290, width: 60, height: 20), role: .button, text: "Help"),
+            Observation(kind: .typing, time: 2.0, endTime: 3, segment: 0, box: field, role: .textbox, label: "Query",
+                        value: .text("x"), confidence: 0.8),
+        ]
+        let (a2, _) = Aggregator().aggregate(labelled, layout: layout)
+        XCTAssertEqual(a2.map(\.kind), [.click, .fill])
+        XCTAssertEqual(a2.last?.target?.label, "Query")
+        XCTAssertNil(a2.last?.target?.placeholder)
+    }
+
+    func testADateInputsShownValueBecomesAnISODate() {
+        XCTAssertEqual(SegmentAnalyst.isoDate("06/14/2027"), "2027-06-14")
+        XCTAssertEqual(SegmentAnalyst.isoDate("05/09 /2027"), "2027-05-09")
+        XCTAssertNil(SegmentAnalyst.isoDate("06/14/EE"), "a misread year is no date")
+        XCTAssertNil(SegmentAnalyst.isoDate("13/01/2027"), "no thirteenth month")
+        XCTAssertNil(SegmentAnalyst.isoDate("2027-06-14"))
+        XCTAssertTrue(SegmentAnalyst.showsDateMask("mm/dd/yyyy"))
+        XCTAssertTrue(SegmentAnalyst.showsDateMask("06/dd/yyyy"))
+        XCTAssertFalse(SegmentAnalyst.showsDateMask("06/14/2027"), "a field already holding a date is no empty date input")
+        XCTAssertFalse(SegmentAnalyst.showsDateMask("Maria"))
+    }
 }
