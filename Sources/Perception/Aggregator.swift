@@ -186,8 +186,9 @@ public struct Aggregator: Sendable {
     static func focusedField(click o: Observation, typing t: Observation) -> Bool {
         if o.role == .textbox { return sameField(o.box, t.box) }
         // A click read as something else whose box is the very field typed into next (its
-        // placeholder taken for a button's text) only focused it too.
-        if o.popup == nil, sameField(o.box, t.box), t.time - o.time <= 4 { return true }
+        // placeholder taken for a button's text) only focused it too — when that box has a text
+        // field's shape (four times as wide as high or more), not a button's.
+        if o.popup == nil, sameField(o.box, t.box), t.time - o.time <= 4, let b = o.box, b.width >= b.height * 4 { return true }
         guard o.role == nil, o.popup == nil, let field = t.box, t.time - o.time <= 3 else { return false }
         guard let p = o.point ?? o.box?.center else { return false }
         return field.contains(p)

@@ -114,6 +114,7 @@ extension SegmentAnalyst {
         // date. (It is known by its empty look: a "mm/dd/yyyy" mask before the first keystroke.)
         if let s = settled, !masked,
            let shown = try await tools.readField(run.field, in: erasingPointer(s, at: tracker.fix?.box, mask: tracker.silhouette, typedOver: true)),
+           case _ = Debug.log("seg \(span.index) field \(run.field) once left shows \(shown)"),
            let iso = Self.isoDate(shown),
            let empty = try await tools.readField(run.field, in: run.before), Self.showsDateMask(empty) {
             Debug.log("seg \(span.index) date input \(run.field) shows \(shown) once left: \(iso)")
@@ -135,14 +136,21 @@ extension SegmentAnalyst {
                                         confidence: value == nil && !secret ? 0.3 : 0.8, evidence: [run.start, run.last]))
     }
 
-    /// The ISO date (`YYYY-MM-DD`) a date input's month/day/year text shows, or nil.
+    /// The ISO date (`YYYY-MM-DD`) a date input's month/day/year text shows, or nil. (Its
+    /// calendar button reads as a mark or two after it.)
     static func isoDate(_ shown: String) -> String? {
-        let t = shown.replacingOccurrences(of: " ", with: "")
-        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return "\(parts[2])-\(parts[0])-\(parts[1])"
+        let t = Array(shown.replacingOccurrences(of: " ", with: ""))
+        let digit = { (c: Character) in c.isASCII && c.isNumber }
+        guard t.count >= 10 else { return nil }
+        for i in 0...(t.count - 10) {
+            let w = t[i..<(i + 10)]
+            let shape = w.enumerated().allSatisfy { k, c in k == 2 || k == 5 ? c == "/" : digit(c) }
+            guard shape, i == 0 || !digit(t[i - 1]), i + 10 == t.count || !digit(t[i + 10]) else { continue }
+            let s = String(w)
+            guard let m = Int(s.prefix(2)), let d = Int(s.dropFirst(3).prefix(2)), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return "\(s.suffix(4))-\(s.prefix(2))-\(s.dropFirst(3).prefix(2))"
+        }
+        return nil
     }
 
     /// Whether a field's text is an empty date input's mask ("mm/dd/yyyy", a part of it selected

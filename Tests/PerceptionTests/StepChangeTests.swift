@@ -67,6 +67,13 @@ final class StepChangeTests: XCTestCase {
                         value: .text("x"), confidence: 0.8),
         ]
         let (a2, _) = Aggregator().aggregate(labelled, layout: layout)
+        // A button-shaped box that a (misread) typing run sits on is still a click.
+        let button = PixelRect(x: 912, y: 669, width: 77, height: 34)
+        let onButton = [
+            Observation(kind: .click, time: 8.2, segment: 0, point: PixelPoint(x: 950, y: 686), box: button, role: .button, text: "Save"),
+            Observation(kind: .typing, time: 9.4, endTime: 9.6, segment: 0, box: button, role: .textbox, secret: true, confidence: 0.8),
+        ]
+        XCTAssertEqual(Aggregator().aggregate(onButton, layout: layout).0.map(\.kind), [.click, .fill])
         XCTAssertEqual(a2.map(\.kind), [.click, .fill])
         XCTAssertEqual(a2.last?.target?.label, "Query")
         XCTAssertNil(a2.last?.target?.placeholder)
@@ -78,6 +85,8 @@ final class StepChangeTests: XCTestCase {
         XCTAssertNil(SegmentAnalyst.isoDate("06/14/EE"), "a misread year is no date")
         XCTAssertNil(SegmentAnalyst.isoDate("13/01/2027"), "no thirteenth month")
         XCTAssertNil(SegmentAnalyst.isoDate("2027-06-14"))
+        XCTAssertEqual(SegmentAnalyst.isoDate("03/17/2027 ©"), "2027-03-17", "the calendar button after it")
+        XCTAssertNil(SegmentAnalyst.isoDate("103/17/2027"))
         XCTAssertTrue(SegmentAnalyst.showsDateMask("mm/dd/yyyy"))
         XCTAssertTrue(SegmentAnalyst.showsDateMask("06/dd/yyyy"))
         XCTAssertFalse(SegmentAnalyst.showsDateMask("06/14/2027"), "a field already holding a date is no empty date input")
