@@ -352,7 +352,7 @@ final class SegmentAnalyst {
 
         // 0. Only the focused field's border changed: it lost focus (or gained it without a click).
         if let f = focused, pageBoxes.allSatisfy({ $0.height <= 4 && $0.width >= 40 && f.expanded(6, 6).intersection($0) == $0 }) {
-            try await flushTyping()
+            try await flushTyping(settled: after)
             focused = nil
             return
         }
