@@ -402,10 +402,8 @@ final class SegmentAnalyst {
             }
         }
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
-        // pointer still rests there. (Not once keys went into a field after the click: what changes
-        // then follows the typing — a message going away — and the click's moment has passed.)
-        let typedSinceClick = lastClick.map { c in typing.map { $0.start > c.time } ?? false } ?? false
-        if let c = lastClick, popup == nil, !typedSinceClick, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
+        // pointer still rests there.
+        if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
            case let changes = Self.clusters(pageBoxes, gap: 10),
            let list = changes.filter({ Self.opensFrom($0, element: c.box) && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
                .max(by: { $0.area < $1.area }) {
