@@ -185,6 +185,10 @@ public struct Aggregator: Sendable {
     /// inside that field, shortly before the first keystroke.
     static func focusedField(click o: Observation, typing t: Observation) -> Bool {
         if o.role == .textbox { return sameField(o.box, t.box) }
+        // A click read as something else whose box is the very field typed into next (its
+        // placeholder taken for a button's text) only focused it too — when that box has a text
+        // field's shape (four times as wide as high or more), not a button's.
+        if o.popup == nil, sameField(o.box, t.box), t.time - o.time <= 4, let b = o.box, b.width >= b.height * 4 { return true }
         guard o.role == nil, o.popup == nil, let field = t.box, t.time - o.time <= 3 else { return false }
         guard let p = o.point ?? o.box?.center else { return false }
         return field.contains(p)
@@ -203,7 +207,9 @@ public struct Aggregator: Sendable {
         var result: [Observation] = []
         for o in out {
             var o = o
-            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click && $0.role == .textbox && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
+            if o.kind == .typing, let c = obs.last(where: { $0.kind == .click
+                && ($0.role == .textbox || (o.label == nil && o.placeholder == nil && Self.focusedField(click: $0, typing: o)))
+                && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
                 o.label = o.label ?? c.label
                 o.placeholder = o.placeholder ?? c.placeholder
                 o.evidence = c.evidence + o.evidence
@@ -215,10 +221,27 @@ public struct Aggregator: Sendable {
 
     /// Every observation of one field (fills, presses, clicks on it) carries the same label and
     /// placeholder: the reading most observations agree on (OCR of a hint behind a pointer varies).
+    /// One place on the screen is not always one field: a multi-step form shows another field
+    /// where the last step's was. Two readings that share no more than half their letters are two
+    /// fields at one place (an OCR slip changes a letter or two, never the whole label); an
+    /// unlabelled observation belongs to the field seen there closest in time.
     func unifyFieldNames(_ obs: [Observation]) -> [Observation] {
         var groups: [[Int]] = []
-        for (i, o) in obs.enumerated() where o.role == .textbox && o.box != nil {
-            if let g = groups.firstIndex(where: { Self.sameField(obs[$0[0]].box, o.box) }) { groups[g].append(i) } else { groups.append([i]) }
+        let fields = obs.indices.filter { obs[$0].role == .textbox && obs[$0].box != nil }
+        for i in fields where obs[i].label != nil {
+            let o = obs[i]
+            if let g = groups.firstIndex(where: { g in Self.sameField(obs[g[0]].box, o.box)
+                && g.contains { j in obs[j].label.map { Self.sameLabel($0, o.label!) } ?? false } }) {
+                groups[g].append(i)
+            } else { groups.append([i]) }
+        }
+        for i in fields where obs[i].label == nil {
+            let o = obs[i]
+            let near = groups.indices.filter { Self.sameField(obs[groups[$0][0]].box, o.box) }
+                .min { a, b in
+                    groups[a].map { abs(obs[$0].time - o.time) }.min()! < groups[b].map { abs(obs[$0].time - o.time) }.min()!
+                }
+            if let g = near { groups[g].append(i) } else { groups.append([i]) }
         }
         func vote(_ values: [String?]) -> String? {
             var count: [String: Int] = [:]
@@ -231,6 +254,13 @@ public struct Aggregator: Sendable {
             for i in g { out[i].label = label ?? out[i].label; out[i].placeholder = placeholder ?? out[i].placeholder }
         }
         return out
+    }
+
+    /// Whether two readings of a field's label can be one label read twice (an OCR slip or a
+    /// clipped end), not two fields' labels.
+    static func sameLabel(_ a: String, _ b: String) -> Bool {
+        let x = a.lowercased(), y = b.lowercased()
+        return x == y || x.hasPrefix(y) || y.hasPrefix(x) || TextSimilarity.ratio(x, y) >= 0.5
     }
 
     /// The action for one observation, in viewport coordinates.

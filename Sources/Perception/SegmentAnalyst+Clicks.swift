@@ -12,7 +12,7 @@ extension SegmentAnalyst {
     func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
                pageBoxes: [PixelRect], time: Double) async throws {
         let vp = layout.viewport
-        if popup == nil { try await flushTyping() }
+        if popup == nil { try await flushTyping(settled: after) }
         let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
         // A small change inside what was just clicked, the pointer still where it clicked: the
         // click's own animation settling (a switch's knob easing into place, a ripple fading), not
@@ -132,10 +132,12 @@ extension SegmentAnalyst {
             return
         }
         // A list opening under (or over) the element: a select or a menu.
-        let listBox = Self.clusters(pageBoxes, gap: 10).filter { b in
+        let changes = Self.clusters(pageBoxes, gap: 10)
+        let listBox = changes.filter { b in
             b.area >= el.box.area * 2 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
                 && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
                 && b.x < el.box.maxX && b.maxX > el.box.x && Self.alignedWith(b, el.box)
+                && !Self.changedElsewhere(changes, list: b, opener: el.box)
         }.max { $0.area < $1.area }
         Debug.log("seg \(span.index) clusters \(Self.clusters(pageBoxes, gap: 10)) list \(listBox.map { "\($0)" } ?? "nil") big \(big)")
         // A box is read inside its border; a line of text with a margin (its box hugs the ink,
@@ -369,6 +371,14 @@ extension SegmentAnalyst {
     /// button's left or right edge); a toast or a message merely near it does not.
     static func alignedWith(_ b: PixelRect, _ element: PixelRect) -> Bool {
         abs(b.x - element.x) <= 24 || abs(b.maxX - element.maxX) <= 24 || b.contains(element.center)
+    }
+
+    /// Whether the page changed away from a list and its opener as much as the list itself: a
+    /// list opens over a page that stays, while a page re-rendering (the next step of a form, a
+    /// view replaced) changes in many places at once, one of which may sit under the button.
+    static func changedElsewhere(_ changes: [PixelRect], list: PixelRect, opener: PixelRect) -> Bool {
+        let others = changes.filter { $0.intersection(list.expanded(10, 10)).isEmpty && $0.intersection(opener.expanded(10, 10)).isEmpty }
+        return others.reduce(0) { $0 + $1.area } * 2 >= list.area
     }
 
     /// Whether `b` looks like a list that opened from `element`: at least as wide, taller than

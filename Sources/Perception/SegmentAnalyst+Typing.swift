@@ -41,7 +41,7 @@ extension SegmentAnalyst {
         let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
         // Typing moved on to another field (Tab, or focus moved by the page): the first one's value is final.
         if let run = typing, run.field != field, run.field.intersection(field).isEmpty {
-            try await flushTyping()
+            try await flushTyping(settled: after)
             // The hand never left the keyboard (the pointer, seen, has not moved since the typing
             // began): the focus moved with Tab.
             if tracker.seen, tracker.lastMove < run.start, span.owns(e.start) {
@@ -64,8 +64,9 @@ extension SegmentAnalyst {
         }
     }
 
-    /// Ends the keystroke run: reads the field's final value, label and placeholder.
-    func flushTyping() async throws {
+    /// Ends the keystroke run: reads the field's final value, label and placeholder. `settled` is
+    /// a frame after the focus left the field (Tab, a click elsewhere), when there is one.
+    func flushTyping(settled: Image? = nil) async throws {
         guard let run = typing else { return }
         typing = nil
         guard span.owns(run.last) || span.owns(run.start) else { return }
@@ -108,17 +109,55 @@ extension SegmentAnalyst {
             Debug.log("seg \(span.index) keystroke run at \(run.field) ends on a placeholder: no fill")
             return
         }
+        // A date input shows its value as month/day/year and selects the part being typed (which
+        // OCR misreads); once focus has left it, the whole date shows plainly. Its value is the ISO
+        // date. (It is known by its empty look: a "mm/dd/yyyy" mask before the first keystroke.)
+        if let s = settled, !masked,
+           let shown = try await tools.readField(run.field, in: erasingPointer(s, at: tracker.fix?.box, mask: tracker.silhouette, typedOver: true)),
+           case _ = Debug.log("seg \(span.index) field \(run.field) once left shows \(shown)"),
+           let iso = Self.isoDate(shown),
+           let empty = try await tools.readField(run.field, in: run.before), Self.showsDateMask(empty) {
+            Debug.log("seg \(span.index) date input \(run.field) shows \(shown) once left: \(iso)")
+            value = iso
+        }
         let label = try await labelFor(field: run.field, in: run.before)
         // A placeholder under a pointer that was already resting when the segment began cannot be
         // read cleanly: leave it to the readings of other segments.
         let obscured = !tracker.plateIsClean && (tracker.fix.map { $0.box.intersection(textArea).area > 0 } ?? false)
-        let placeholder = run.wipedPlaceholder && !obscured ? try await placeholderIn(field: textArea, frame: run.before) : nil
+        var placeholder = run.wipedPlaceholder && !obscured ? try await placeholderIn(field: textArea, frame: run.before) : nil
+        // A field with no label is known by its placeholder: the light text it showed before the
+        // first keystroke, even when that keystroke changed too little to count as wiping it.
+        if label == nil, placeholder == nil, !obscured { placeholder = try await placeholderIn(field: run.field, frame: run.before) }
         let secret = masked || (label ?? "").lowercased().contains("password")
         if secret { value = nil }
         observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,
                                         box: run.field, role: .textbox, label: label, placeholder: placeholder,
                                         value: value.map { .text($0) } ?? (secret ? nil : .text("")), secret: secret,
                                         confidence: value == nil && !secret ? 0.3 : 0.8, evidence: [run.start, run.last]))
+    }
+
+    /// The ISO date (`YYYY-MM-DD`) a date input's month/day/year text shows, or nil. (Its
+    /// calendar button reads as a mark or two after it.)
+    static func isoDate(_ shown: String) -> String? {
+        let t = Array(shown.replacingOccurrences(of: " ", with: ""))
+        let digit = { (c: Character) in c.isASCII && c.isNumber }
+        guard t.count >= 10 else { return nil }
+        for i in 0...(t.count - 10) {
+            let w = t[i..<(i + 10)]
+            let shape = w.enumerated().allSatisfy { k, c in k == 2 || k == 5 ? c == "/" : digit(c) }
+            guard shape, i == 0 || !digit(t[i - 1]), i + 10 == t.count || !digit(t[i + 10]) else { continue }
+            let s = String(w)
+            guard let m = Int(s.prefix(2)), let d = Int(s.dropFirst(3).prefix(2)), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return "\(s.suffix(4))-\(s.prefix(2))-\(s.dropFirst(3).prefix(2))"
+        }
+        return nil
+    }
+
+    /// Whether a field's text is an empty date input's mask ("mm/dd/yyyy", a part of it selected
+    /// and misread): the year's four letters, or month and day.
+    static func showsDateMask(_ text: String) -> Bool {
+        let t = text.lowercased().replacingOccurrences(of: " ", with: "")
+        return t.contains("yyyy") || t.contains("mm/dd") || t.contains("dd/yy")
     }
 
     /// A frame where nothing but (maybe) the pointer changed: a chance to see the typed value clearly.

@@ -346,12 +346,13 @@ final class SegmentAnalyst {
             pendingSettle = Settle(time: time + 0.4, observation: pendingSettle?.observation, region: vp, big: true,
                                    exclude: pendingSettle?.exclude, before: pendingSettle?.before ?? e.before)
         }
-        guard !pageBoxes.isEmpty else { return }
+        guard !pageBoxes.isEmpty else { Debug.log("seg \(span.index) only the browser's chrome changed"); return }
         let pageUnion = pageBoxes.dropFirst().reduce(pageBoxes[0]) { $0.union($1) }
+        Debug.log("seg \(span.index) page changes \(pageBoxes.count) in \(pageUnion), changed \(String(format: "%.2f", changed))")
 
         // 0. Only the focused field's border changed: it lost focus (or gained it without a click).
         if let f = focused, pageBoxes.allSatisfy({ $0.height <= 4 && $0.width >= 40 && f.expanded(6, 6).intersection($0) == $0 }) {
-            try await flushTyping()
+            try await flushTyping(settled: after)
             focused = nil
             return
         }
@@ -366,6 +367,7 @@ final class SegmentAnalyst {
             let framewise = e.shiftedFrames * 10 >= e.movedFrames * 6 && e.scrolled != 0
                 ? ScrollEstimator.Shift(pixels: e.scrolled, residual: 0) : nil
             if let s = framewise ?? ScrollEstimator.shift(from: e.before, to: after, region: region) {
+                Debug.log("seg \(span.index) page shifted \(s.pixels) in \(region): a scroll")
                 try await flushTyping()
                 if scroll == nil || e.start - scroll!.end > 0.8 { flushScroll(); scroll = (e.start, time, 0, []) }
                 scroll!.end = time; scroll!.pixels += s.pixels; scroll!.evidence.append(e.start)
@@ -402,7 +404,9 @@ final class SegmentAnalyst {
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
         // pointer still rests there.
         if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
-           let list = Self.clusters(pageBoxes, gap: 10).filter({ Self.opensFrom($0, element: c.box) }).max(by: { $0.area < $1.area }) {
+           case let changes = Self.clusters(pageBoxes, gap: 10),
+           let list = changes.filter({ Self.opensFrom($0, element: c.box) && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
+               .max(by: { $0.area < $1.area }) {
             popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
             if let i = c.observation, i < observations.count {
                 observations[i].popup = list; observations[i].role = .combobox
@@ -481,7 +485,7 @@ final class SegmentAnalyst {
                 let others = pageBoxes.filter { $0.intersection(field.expanded(6, 6)).isEmpty }
                 let tab = !big && !others.isEmpty
                     && Self.isRing(others.dropFirst().reduce(others[0]) { $0.union($1) }, before: e.before, after: after)
-                try await flushTyping()
+                try await flushTyping(settled: after)
                 if owned {
                     observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
                                                     box: field, role: .textbox, label: run.label, placeholder: run.placeholder,
@@ -498,6 +502,7 @@ final class SegmentAnalyst {
             return
         }
         // 6. Nothing explains it: content that changed by itself (an effect, an animation).
+        Debug.log("seg \(span.index) change \(pageUnion) unexplained (pointer resting \(e.pointerResting), typing still \(typingStill), first since rest \(firstSinceRest))")
         if time - lastEffect > 0.0 { lastEffect = time }
         if big { schedule(time: time, observation: nil, region: pageUnion, big: big) }
     }
