@@ -116,7 +116,10 @@ public enum Analysis {
         let layout = try await Profile.shared.time("layout") { try await stages.layout(motion.firstFrame, info, reader) }
         let plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
-            for m in motion.samples where m.isActive { trace(String(format: "active %.3f px %d box ", m.time, m.contentPixels) + (m.contentBox.map { "\($0)" } ?? "-")) }
+            for m in motion.samples where m.isActive || m.pointerMoved {
+                trace(String(format: "%@ %.3f px %d box ", m.isActive ? "active" : "pointer", m.time, m.contentPixels)
+                      + (m.contentBox.map { "\($0)" } ?? "-") + (m.pointer.map { " pointer \($0)" } ?? ""))
+            }
         }
         trace("motion pass + layout + plan: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s, \(plan.segments.count) segments covering \(String(format: "%.1f", plan.segments.reduce(0) { $0 + $1.decodeEnd - $1.decodeStart })) s")
         ledger.record("plan", orchestratorSteps: 3)
