@@ -80,22 +80,10 @@ public struct Swarm: Sendable {
                 let lane = freeLanes.isEmpty ? i : freeLanes.removeFirst()
                 lanes[i] = lane
                 group.addTask {
-                    var diags: [Diagnostic] = []
-                    var lastSteps = 0
-                    for attempt in 1...(retries + 1) {
-                        if Task.isCancelled { break }
-                        let ctx = AgentContext(job: i, attempt: attempt, lane: lane)
-                        do {
-                            let out = try await Self.withTimeout(timeout) { try await agent(job, ctx) }
-                            return (i, out, ctx.steps, diags + ctx.diagnostics, attempt - 1)
-                        } catch {
-                            lastSteps = ctx.steps
-                            diags += ctx.diagnostics
-                            let what = attempt <= retries ? "failed (\(error)); retrying" : "failed again (\(error)); skipped"
-                            diags.append(Diagnostic(attempt <= retries ? .warning : .error, "sub-agent \(what)", segment: i))
-                        }
+                    let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: i, lane: lane) { ctx in
+                        try await agent(job, ctx)
                     }
-                    return (i, nil, lastSteps, diags, retries)
+                    return (i, out, s, d, r)
                 }
             }
             while next < min(agents, jobs.count) { launch(next); next += 1 }
