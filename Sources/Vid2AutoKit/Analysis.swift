@@ -199,21 +199,40 @@ public enum Analysis {
             fine.cutBetweenActions = true
             let fp = fine.plan(motion.samples, duration: info.duration)
             finePlan = fp
+            // A fine segment waits for every embedded job that may report something in its span:
+            // a job reports what it saw anywhere in its decode window (a typing run that began
+            // before the span it owns, say), so its window — not its owned span — counts.
+            let margin = 0.5
             let waits = fp.segments.map { f in
-                order.filter { j in jobs[j].segments.contains { $0.start < f.end && f.start < $0.end } }
+                order.filter { j in jobs[j].segments.contains { $0.decodeStart - margin < f.end && f.start < $0.decodeEnd + margin } }
+            }
+            let aggregator = stages.aggregator
+            // Two embedded agents may both report one action (each its own reading); the remote
+            // model is shown the one the aggregator would keep, and its answer keeps that
+            // reading's segment, so the aggregator sees the same agents as without a model.
+            @Sendable func readings(_ obs: [Observation]) -> [Observation] {
+                aggregator.dedupe(obs.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
+            }
+            @Sendable func renumbered(_ answer: [Observation], hint: [Observation]) -> [Observation] {
+                answer.map { o in
+                    var o = o
+                    o.segment = hint.first { $0.kind == o.kind && abs($0.time - o.time) < 0.001 }?.segment
+                        ?? plan.segments.first { $0.owns(o.time) }?.index ?? o.segment
+                    return o
+                }
             }
             let firstCall = FirstMessage()
             options.progress?("analysing and asking the remote model")
             let piped = await swarm.pipeline(jobs, agent: embeddedAgent, follow: fp.segments, waitsFor: waits) { segment, outs, ctx in
                 firstCall.offer(String(Date().timeIntervalSince(clock)))
-                let local = outs.compactMap { $0 }.flatMap { $0 }.filter { segment.owns($0.time) }
+                let local = readings(outs.compactMap { $0 }.flatMap { $0 }).filter { segment.owns($0.time) }
                 // The motion pass's frames again (no decoding), at the remote model's rate.
                 let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
                 let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 ctx.step()
                 do {
-                    return try await h.refine(segment: context, tools: tools, local: local)
+                    return renumbered(try await h.refine(segment: context, tools: tools, local: local), hint: local)
                 } catch let e as ModelEndpointError where e.isFatal {
                     // A refused key or a wrong address: every other segment would fail the same way.
                     fatal.offer(e.description)
@@ -224,19 +243,19 @@ public enum Analysis {
             let refined = piped.then
             modelStart = firstCall.value.flatMap(Double.init)
             if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
-            let local = order.compactMap { result.outputs[$0] }.flatMap { $0 }
+            let local = readings(order.compactMap { result.outputs[$0] }.flatMap { $0 })
             // Each span's observations: the refined ones, or the embedded ones where the follower
-            // failed; in the first pass's segment numbering (the aggregator tells segments apart by it).
+            // failed; in the first pass's segment numbering (the aggregator tells agents apart by it).
             let owned = Set(fp.segments.indices.flatMap { i in local.indices.filter { fp.segments[i].owns(local[$0].time) } })
             var merged = local.indices.filter { !owned.contains($0) }.map { local[$0] }
             for (i, seg) in fp.segments.enumerated() {
-                merged += (refined.outputs[i] ?? local.filter { seg.owns($0.time) }).map { o in
-                    var o = o
-                    o.segment = plan.segments.first { $0.owns(o.time) }?.index ?? o.segment
-                    return o
-                }
+                merged += refined.outputs[i] ?? local.filter { seg.owns($0.time) }
             }
             observations = merged.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) }
+            if ProcessInfo.processInfo.environment["SWARM6_OBS"] != nil {
+                for o in local { trace("local \(o.kind) \(o.time) \(o.endTime) seg \(o.segment) \(String(describing: o.value)) \(String(describing: o.box)) \(o.text ?? "") \(o.label ?? "")") }
+                for o in observations { trace("merged \(o.kind) \(o.time) \(o.endTime) seg \(o.segment) \(String(describing: o.value)) \(String(describing: o.box)) \(o.text ?? "") \(o.label ?? "")") }
+            }
             diagnostics += result.diagnostics
             diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
             // Kimi's count for a pipelined stage: the orchestrator's steps (dealing the jobs, the
