@@ -252,10 +252,6 @@ public enum Analysis {
                 merged += refined.outputs[i] ?? local.filter { seg.owns($0.time) }
             }
             observations = merged.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) }
-            if ProcessInfo.processInfo.environment["SWARM6_OBS"] != nil {
-                for o in local { trace("local \(o.kind) \(o.time) \(o.endTime) seg \(o.segment) \(String(describing: o.value)) \(String(describing: o.box)) \(o.text ?? "") \(o.label ?? "")") }
-                for o in observations { trace("merged \(o.kind) \(o.time) \(o.endTime) seg \(o.segment) \(String(describing: o.value)) \(String(describing: o.box)) \(o.text ?? "") \(o.label ?? "")") }
-            }
             diagnostics += result.diagnostics
             diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
             // Kimi's count for a pipelined stage: the orchestrator's steps (dealing the jobs, the

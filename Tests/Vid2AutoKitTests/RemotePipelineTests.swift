@@ -31,7 +31,12 @@ final class RemotePipelineTests: XCTestCase {
             let i = segment.segment.index
             if i == last { try await Task.sleep(nanoseconds: UInt64(slow * 1e9)) }
             events.mark("embedded \(i) end")
-            return [Observation(kind: .click, time: segment.segment.start + 0.9, segment: i, point: PixelPoint(x: 60, y: 60),
+            // One typing run read by two agents: segment 1 saw its start (a partial value),
+            // segment 2, whose decode window reaches back into segment 1's span, saw it end.
+            let typing = Observation(kind: .typing, time: 8.45, endTime: i == 2 ? 10.2 : 8.49, segment: i,
+                                     box: PixelRect(x: 20, y: 100, width: 120, height: 24), role: .textbox,
+                                     label: "Name", value: .text(i == 2 ? "Nadia Petrova" : "Nadia Pe"), confidence: 0.9)
+            return (i >= 1 ? [typing] : []) + [Observation(kind: .click, time: segment.segment.start + 0.9, segment: i, point: PixelPoint(x: 60, y: 60),
                                 box: PixelRect(x: 40, y: 40, width: 60, height: 20), role: .button, text: "Button \(i)", confidence: 0.9)]
         }
     }
@@ -76,7 +81,7 @@ final class RemotePipelineTests: XCTestCase {
                 if (1.0...1.5).contains(t) { s.contentPixels = 80; s.contentBox = PixelRect(x: 20, y: 20, width: 40, height: 20) }
                 if t > 1.55 && t < 1.8 { s.pointerMoved = true; s.pointer = PixelPoint(x: 200, y: 150) }
                 if (1.9...2.2).contains(t) { s.contentPixels = 300; s.contentBox = PixelRect(x: 180, y: 140, width: 60, height: 30) }
-                if (6...7).contains(t) || (11...12).contains(t) { s.contentPixels = 100; s.contentBox = PixelRect(x: 40, y: 40, width: 60, height: 20) }
+                if (6...7).contains(t) || (10...11).contains(t) { s.contentPixels = 100; s.contentBox = PixelRect(x: 40, y: 40, width: 60, height: 20) }
                 return s
             }
             return MotionPass(samples: samples, firstFrame: nil, diagnostics: [])
@@ -109,6 +114,7 @@ final class RemotePipelineTests: XCTestCase {
         XCTAssertEqual(essence(tl.actions), essence(alone.actions))
         XCTAssertEqual(tl.actions.map(\.kind), alone.actions.map(\.kind))
         XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2"])
+        XCTAssertEqual(tl.actions.first { $0.kind == .fill }?.value, .text("Nadia Petrova"), "the reading that saw the typing end wins, as without a model")
         XCTAssertTrue(tl.actions.dropFirst().allSatisfy { $0.model == "remote:stub" }, "\(tl.actions.map(\.model))")
         // Kimi's count: one pipelined stage whose longest chain is an embedded job plus a remote call after it.
         XCTAssertLessThan(swarm.criticalSteps, swarm.totalSteps)
