@@ -78,8 +78,10 @@ public struct Aggregator: Sendable {
 
     private func fmt(_ t: Double) -> String { String(format: "%.2f", t) }
 
-    /// Observations of the same kind at (nearly) the same time and place, seen by two agents.
-    func dedupe(_ obs: [Observation]) -> [Observation] {
+    /// Observations of the same kind at (nearly) the same time and place, seen by two agents
+    /// (two segments), reduced to the better one. `obs` in time order. Public for the hybrid
+    /// pass: the remote model is shown one reading of each action, not both agents' readings.
+    public func dedupe(_ obs: [Observation]) -> [Observation] {
         var out: [Observation] = []
         for o in obs {
             if let j = out.lastIndex(where: { p in

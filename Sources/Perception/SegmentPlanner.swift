@@ -24,6 +24,13 @@ public struct SegmentPlanner: Sendable {
     public var cutAtEveryQuiet = false
     /// With `cutAtEveryQuiet`: the longest a burst stays before it is split at its quietest moment.
     public var fineMaxSpan = 5.0
+    /// Also cut inside a burst between distinct actions: where, after a pause of at least
+    /// `actionGap` seconds, the pointer moved and the next change is somewhere else on the screen
+    /// (a field typed into, then a button clicked). For a remote model, so that a short recording
+    /// still gives as many independent calls as it has actions.
+    public var cutBetweenActions = false
+    /// With `cutBetweenActions`: the shortest pause between two actions' changes that is cut.
+    public var actionGap = 0.2
 
     public init() {}
 
@@ -44,6 +51,8 @@ public struct SegmentPlanner: Sendable {
                 bursts.append(Burst(first: t - dt, last: t, times: [t]))
             }
         }
+        // 1b. Split bursts between distinct actions (only when asked: a remote model's plan).
+        if cutBetweenActions { bursts = bursts.flatMap { splitActions($0, samples) } }
         // 2. Split bursts that are too long for one agent at their longest internal lull.
         var split: [Burst] = []
         let longest = cutAtEveryQuiet ? min(maxSpan, fineMaxSpan) : maxSpan
@@ -90,6 +99,41 @@ public struct SegmentPlanner: Sendable {
                                     decodeEnd: min(max(duration, b.last), b.last + postroll), pointerHint: hint))
         }
         return SegmentPlan(segments: segments, cuts: cuts)
+    }
+
+    /// Splits a burst where one action ends and another begins: between two consecutive changes
+    /// at least `actionGap` apart, the pointer moved, and the boxes of the changes on either side
+    /// (each side's changes within `actionGap` of the cut) do not touch.
+    private func splitActions(_ b: Burst, _ samples: [MotionSample]) -> [Burst] {
+        guard b.times.count > 1 else { return [b] }
+        let active = samples.filter { $0.isActive && $0.time >= b.times[0] && $0.time <= b.last }
+        guard active.count == b.times.count else { return [b] }
+        func box(_ s: ArraySlice<MotionSample>) -> PixelRect? {
+            s.compactMap(\.contentBox).reduce(nil) { acc, r in acc.map { $0.union(r) } ?? r }
+        }
+        func apart(_ l: PixelRect, _ r: PixelRect) -> Bool {
+            let m = 8
+            return l.x - m >= r.x + r.width || r.x - m >= l.x + l.width || l.y - m >= r.y + r.height || r.y - m >= l.y + l.height
+        }
+        var pieces: [Burst] = []
+        var from = 0
+        var reason = b.splitReason
+        for i in 1..<active.count {
+            let gap = active[i].time - active[i - 1].time
+            guard gap >= actionGap,
+                  samples.contains(where: { $0.pointerMoved && $0.time > active[i - 1].time && $0.time <= active[i].time }) else { continue }
+            let before = active[from..<i].filter { active[i - 1].time - $0.time < actionGap }
+            let after = active[i...].filter { $0.time - active[i].time < actionGap }
+            guard let l = box(before[...]), let r = box(after[...]), apart(l, r) else { continue }
+            pieces.append(Burst(first: from == 0 ? b.first : active[from].time - 0.001, last: active[i - 1].time,
+                                times: active[from..<i].map(\.time), splitReason: reason))
+            reason = String(format: "between actions: %.2f s pause, the pointer moved, the change moved from %dx%d+%d+%d to %dx%d+%d+%d",
+                            gap, l.width, l.height, l.x, l.y, r.width, r.height, r.x, r.y)
+            from = i
+        }
+        guard !pieces.isEmpty else { return [b] }
+        pieces.append(Burst(first: active[from].time - 0.001, last: b.last, times: active[from...].map(\.time), splitReason: reason))
+        return pieces
     }
 
     /// Splits a burst longer than `maxSpan` at its longest lulls until every piece fits.

@@ -80,22 +80,10 @@ public struct Swarm: Sendable {
                 let lane = freeLanes.isEmpty ? i : freeLanes.removeFirst()
                 lanes[i] = lane
                 group.addTask {
-                    var diags: [Diagnostic] = []
-                    var lastSteps = 0
-                    for attempt in 1...(retries + 1) {
-                        if Task.isCancelled { break }
-                        let ctx = AgentContext(job: i, attempt: attempt, lane: lane)
-                        do {
-                            let out = try await Self.withTimeout(timeout) { try await agent(job, ctx) }
-                            return (i, out, ctx.steps, diags + ctx.diagnostics, attempt - 1)
-                        } catch {
-                            lastSteps = ctx.steps
-                            diags += ctx.diagnostics
-                            let what = attempt <= retries ? "failed (\(error)); retrying" : "failed again (\(error)); skipped"
-                            diags.append(Diagnostic(attempt <= retries ? .warning : .error, "sub-agent \(what)", segment: i))
-                        }
+                    let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: i, lane: lane) { ctx in
+                        try await agent(job, ctx)
                     }
-                    return (i, nil, lastSteps, diags, retries)
+                    return (i, out, s, d, r)
                 }
             }
             while next < min(agents, jobs.count) { launch(next); next += 1 }
@@ -110,6 +98,111 @@ public struct Swarm: Sendable {
                            wallSeconds: Date().timeIntervalSince(start))
     }
 
+    /// Two kinds of jobs in one task group, the second depending on the first: `follow[k]` waits
+    /// for the jobs `waitsFor[k]` and starts the moment the last of them ends (succeeded or
+    /// failed), given their outputs in that order, so followers of early jobs run while later
+    /// jobs are still at work — no stage boundary that every follower waits for. At most
+    /// `agents` jobs of either kind run at once; a follower ready to start goes before a
+    /// first-kind job not yet started (followers are the ones that wait on something slow, a
+    /// remote model, so they are started as early as possible). Each job has the time limit and
+    /// retries of `run`. A follower that waits for nothing starts at once.
+    public func pipeline<Job: Sendable, Output: Sendable, Follow: Sendable, FollowOutput: Sendable>(
+        _ jobs: [Job], agent: @escaping @Sendable (Job, AgentContext) async throws -> Output,
+        follow: [Follow], waitsFor: [[Int]],
+        follower: @escaping @Sendable (Follow, [Output?], AgentContext) async throws -> FollowOutput
+    ) async -> (first: StageResult<Output>, then: StageResult<FollowOutput>, chains: [Int]) {
+        precondition(waitsFor.count == follow.count, "one list of jobs waited for per follower")
+        let start = Date()
+        var outputs = [Output?](repeating: nil, count: jobs.count)
+        var steps = [Int](repeating: 0, count: jobs.count)
+        var fOutputs = [FollowOutput?](repeating: nil, count: follow.count)
+        var fSteps = [Int](repeating: 0, count: follow.count)
+        var diagnostics: [Diagnostic] = [], fDiagnostics: [Diagnostic] = []
+        var retried = 0, fRetried = 0
+        var firstEnd = start, followEnd = start
+        let timeout = self.timeout, retries = self.retries
+        await withTaskGroup(of: PipelineEvent<Output, FollowOutput>.self) { group in
+            var nextJob = 0, running = 0
+            var waiting = waitsFor.map { Set($0.filter { jobs.indices.contains($0) }) }
+            var ready = follow.indices.filter { waiting[$0].isEmpty }
+            var freeLanes: [Int] = [], lanesUsed = 0
+            var jobLane = [Int](repeating: 0, count: jobs.count), followLane = [Int](repeating: 0, count: follow.count)
+            func lane() -> Int {
+                if !freeLanes.isEmpty { return freeLanes.removeFirst() }
+                lanesUsed += 1; return lanesUsed - 1
+            }
+            func launchNext() -> Bool {
+                if !ready.isEmpty {
+                    let k = ready.removeFirst(), l = lane(), item = follow[k]
+                    let inputs = waitsFor[k].map { jobs.indices.contains($0) ? outputs[$0] : nil }
+                    followLane[k] = l
+                    group.addTask {
+                        let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: k, lane: l) { ctx in
+                            try await follower(item, inputs, ctx)
+                        }
+                        return .follower(k, out, s, d, r)
+                    }
+                    return true
+                }
+                guard nextJob < jobs.count else { return false }
+                let i = nextJob, l = lane(), item = jobs[i]
+                nextJob += 1; jobLane[i] = l
+                group.addTask {
+                    let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: i, lane: l) { ctx in
+                        try await agent(item, ctx)
+                    }
+                    return .job(i, out, s, d, r)
+                }
+                return true
+            }
+            while running < agents, launchNext() { running += 1 }
+            for await done in group {
+                running -= 1
+                switch done {
+                case let .job(i, out, s, d, r):
+                    outputs[i] = out; steps[i] = s; diagnostics += d; retried += r
+                    freeLanes.append(jobLane[i]); firstEnd = Date()
+                    for k in follow.indices where waiting[k].remove(i) != nil && waiting[k].isEmpty { ready.append(k) }
+                case let .follower(k, out, s, d, r):
+                    fOutputs[k] = out; fSteps[k] = s; fDiagnostics += d; fRetried += r
+                    freeLanes.append(followLane[k]); followEnd = Date()
+                }
+                while running < agents, launchNext() { running += 1 }
+            }
+        }
+        diagnostics.sort { ($0.segment ?? -1) < ($1.segment ?? -1) }
+        fDiagnostics.sort { ($0.segment ?? -1) < ($1.segment ?? -1) }
+        // A follower's chain: the longest job it waited for, then its own steps.
+        let chains = steps + follow.indices.map { k in (waitsFor[k].compactMap { steps.indices.contains($0) ? steps[$0] : nil }.max() ?? 0) + fSteps[k] }
+        return (StageResult(outputs: outputs, agentSteps: steps, diagnostics: diagnostics, retries: retried,
+                            wallSeconds: firstEnd.timeIntervalSince(start)),
+                StageResult(outputs: fOutputs, agentSteps: fSteps, diagnostics: fDiagnostics, retries: fRetried,
+                            wallSeconds: max(firstEnd, followEnd).timeIntervalSince(start)),
+                chains)
+    }
+
+    /// One job with its attempts: the output (nil when every attempt failed), the steps of the
+    /// successful (or last) attempt, the diagnostics and how many retries it took.
+    static func attempts<Output: Sendable>(retries: Int, timeout: Double?, job: Int, lane: Int,
+                                           _ body: @escaping @Sendable (AgentContext) async throws -> Output) async -> (Output?, Int, [Diagnostic], Int) {
+        var diags: [Diagnostic] = []
+        var lastSteps = 0
+        for attempt in 1...(retries + 1) {
+            if Task.isCancelled { break }
+            let ctx = AgentContext(job: job, attempt: attempt, lane: lane)
+            do {
+                let out = try await withTimeout(timeout) { try await body(ctx) }
+                return (out, ctx.steps, diags + ctx.diagnostics, attempt - 1)
+            } catch {
+                lastSteps = ctx.steps
+                diags += ctx.diagnostics
+                let what = attempt <= retries ? "failed (\(error)); retrying" : "failed again (\(error)); skipped"
+                diags.append(Diagnostic(attempt <= retries ? .warning : .error, "sub-agent \(what)", segment: job))
+            }
+        }
+        return (nil, lastSteps, diags, retries)
+    }
+
     static func withTimeout<T: Sendable>(_ seconds: Double?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let seconds else { return try await body() }
         return try await withThrowingTaskGroup(of: T.self) { g in
@@ -122,6 +215,12 @@ public struct Swarm: Sendable {
             return try await g.next()!
         }
     }
+}
+
+/// A job of `Swarm.pipeline` that ended: which, its output, steps, diagnostics and retries.
+enum PipelineEvent<Output: Sendable, FollowOutput: Sendable>: Sendable {
+    case job(Int, Output?, Int, [Diagnostic], Int)
+    case follower(Int, FollowOutput?, Int, [Diagnostic], Int)
 }
 
 /// The critical-steps ledger, counted as the Kimi K2.5 swarm counts it: per stage, the
@@ -140,6 +239,13 @@ public struct StepLedger: Sendable {
     public mutating func record(_ name: String, orchestratorSteps: Int, agentSteps: [Int] = []) {
         stages.append(Stage(name: name, orchestratorSteps: orchestratorSteps,
                             longestAgentSteps: agentSteps.max() ?? 0, totalAgentSteps: agentSteps.reduce(0, +)))
+    }
+    /// Records a pipelined stage (`Swarm.pipeline`): its longest chain of dependent sub-agents
+    /// (a job, then a follower that waited for it) stands where one sub-agent's steps would;
+    /// `agentSteps` are every sub-agent's steps, of both kinds.
+    public mutating func record(_ name: String, orchestratorSteps: Int, chains: [Int], agentSteps: [Int]) {
+        stages.append(Stage(name: name, orchestratorSteps: orchestratorSteps,
+                            longestAgentSteps: chains.max() ?? 0, totalAgentSteps: agentSteps.reduce(0, +)))
     }
     /// The length of the longest chain of dependent steps.
     public var criticalSteps: Int { stages.reduce(0) { $0 + $1.orchestratorSteps + $1.longestAgentSteps } }

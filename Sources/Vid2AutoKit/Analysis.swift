@@ -116,7 +116,10 @@ public enum Analysis {
         let layout = try await Profile.shared.time("layout") { try await stages.layout(motion.firstFrame, info, reader) }
         let plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
-            for m in motion.samples where m.isActive { trace(String(format: "active %.3f px %d box ", m.time, m.contentPixels) + (m.contentBox.map { "\($0)" } ?? "-")) }
+            for m in motion.samples where m.isActive || m.pointerMoved {
+                trace(String(format: "%@ %.3f px %d box ", m.isActive ? "active" : "pointer", m.time, m.contentPixels)
+                      + (m.contentBox.map { "\($0)" } ?? "-") + (m.pointer.map { " pointer \($0)" } ?? ""))
+            }
         }
         trace("motion pass + layout + plan: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s, \(plan.segments.count) segments covering \(String(format: "%.1f", plan.segments.reduce(0) { $0 + $1.decodeEnd - $1.decodeStart })) s")
         ledger.record("plan", orchestratorSteps: 3)
@@ -144,7 +147,7 @@ public enum Analysis {
         let jobs: [SwarmJob] = decoded != nil && model is EmbeddedVisionModel
             ? Self.segmentJobs(runs)
             : runs.map { SwarmJob(segments: $0, preceding: []) }
-        let result = await swarm.run(jobs) { job, ctx in
+        let embeddedAgent: @Sendable (SwarmJob, AgentContext) async throws -> [Observation] = { job, ctx in
             let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded, preceding: job.preceding)
             var out: [Observation] = []
             for segment in job.segments {
@@ -177,61 +180,98 @@ public enum Analysis {
             }
             return out
         }
-        diagnostics += result.diagnostics
-        // In time order, whatever order the jobs were dealt in.
-        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
-        var observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
-        trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
-        Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
-        ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
-        let analyseEnd = Date().timeIntervalSince(clock)
-        // Stage 2b — the remote model (hybrid routing). Its cost is seconds of waiting per call,
-        // not decoding, so the orchestrator cuts at every quiet moment and every segment is one
-        // job: the calls run at once. Each segment gets the embedded observations it owns as a
-        // hint; the remote answer replaces them where it was asked.
+        // Stage 2 with a remote model (hybrid routing): its cost is seconds of waiting per call, not
+        // decoding, so the orchestrator also cuts a fine plan — at every quiet moment and between
+        // distinct actions — and each fine segment is a follower of its own: it goes to the remote
+        // model (with the embedded observations it owns as a hint) the moment the embedded jobs
+        // covering it end, while other embedded jobs are still running. No stage waits for the
+        // whole embedded pass.
+        var result: StageResult<[Observation]>
         var modelUsage: ModelUsage?
         var finePlan: SegmentPlan?
+        var observations: [Observation]
+        var modelStart: Double?
+        // In time order, whatever order the jobs were dealt in.
+        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
         if let h = hybrid, !plan.segments.isEmpty {
-            options.progress?("remote model")
             var fine = stages.planner
             fine.cutAtEveryQuiet = true
+            fine.cutBetweenActions = true
             let fp = fine.plan(motion.samples, duration: info.duration)
             finePlan = fp
-            let local = observations
-            let refined = await swarm.run(fp.segments) { segment, ctx in
+            // A fine segment waits for every embedded job that may report something in its span:
+            // a job reports what it saw anywhere in its decode window (a typing run that began
+            // before the span it owns, say), so its window — not its owned span — counts.
+            let margin = 0.5
+            let waits = fp.segments.map { f in
+                order.filter { j in jobs[j].segments.contains { $0.decodeStart - margin < f.end && f.start < $0.decodeEnd + margin } }
+            }
+            let aggregator = stages.aggregator
+            // Two embedded agents may both report one action (each its own reading); the remote
+            // model is shown the one the aggregator would keep, and its answer keeps that
+            // reading's segment, so the aggregator sees the same agents as without a model.
+            @Sendable func readings(_ obs: [Observation]) -> [Observation] {
+                aggregator.dedupe(obs.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
+            }
+            @Sendable func renumbered(_ answer: [Observation], hint: [Observation]) -> [Observation] {
+                answer.map { o in
+                    var o = o
+                    o.segment = hint.first { $0.kind == o.kind && abs($0.time - o.time) < 0.001 }?.segment
+                        ?? plan.segments.first { $0.owns(o.time) }?.index ?? o.segment
+                    return o
+                }
+            }
+            let firstCall = FirstMessage()
+            options.progress?("analysing and asking the remote model")
+            let piped = await swarm.pipeline(jobs, agent: embeddedAgent, follow: fp.segments, waitsFor: waits) { segment, outs, ctx in
+                firstCall.offer(String(Date().timeIntervalSince(clock)))
+                let local = readings(outs.compactMap { $0 }.flatMap { $0 }).filter { segment.owns($0.time) }
                 // The motion pass's frames again (no decoding), at the remote model's rate.
                 let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
                 let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
                 let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 ctx.step()
                 do {
-                    return try await h.refine(segment: context, tools: tools, local: local.filter { segment.owns($0.time) })
+                    return renumbered(try await h.refine(segment: context, tools: tools, local: local), hint: local)
                 } catch let e as ModelEndpointError where e.isFatal {
                     // A refused key or a wrong address: every other segment would fail the same way.
                     fatal.offer(e.description)
                     throw e
                 }
             }
+            result = piped.first
+            let refined = piped.then
+            modelStart = firstCall.value.flatMap(Double.init)
             if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
-            // Each span's observations: the refined ones, or the embedded ones where the stage failed;
-            // in the first pass's segment numbering (the aggregator tells segments apart by it).
+            let local = readings(order.compactMap { result.outputs[$0] }.flatMap { $0 })
+            // Each span's observations: the refined ones, or the embedded ones where the follower
+            // failed; in the first pass's segment numbering (the aggregator tells agents apart by it).
             let owned = Set(fp.segments.indices.flatMap { i in local.indices.filter { fp.segments[i].owns(local[$0].time) } })
             var merged = local.indices.filter { !owned.contains($0) }.map { local[$0] }
             for (i, seg) in fp.segments.enumerated() {
-                merged += (refined.outputs[i] ?? local.filter { seg.owns($0.time) }).map { o in
-                    var o = o
-                    o.segment = plan.segments.first { $0.owns(o.time) }?.index ?? o.segment
-                    return o
-                }
+                merged += refined.outputs[i] ?? local.filter { seg.owns($0.time) }
             }
             observations = merged.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) }
+            diagnostics += result.diagnostics
             diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
-            ledger.record("model", orchestratorSteps: 1, agentSteps: refined.agentSteps)
+            // Kimi's count for a pipelined stage: the orchestrator's steps (dealing the jobs, the
+            // fine plan) plus the longest chain — an embedded job, then a remote call that waited for it.
+            ledger.record("analyse+model", orchestratorSteps: 2, chains: piped.chains, agentSteps: result.agentSteps + refined.agentSteps)
             var u = h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString,
                                    routing: h.sendAll ? "all" : "hybrid")
             u.cuts = fp.cuts
             modelUsage = u
+            trace("agents and remote calls done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s (embedded pass \(String(format: "%.2f", result.wallSeconds)) s)")
+            Profile.shared.stage("agents", result.wallSeconds)
+        } else {
+            result = await swarm.run(jobs, agent: embeddedAgent)
+            diagnostics += result.diagnostics
+            observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
+            trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+            Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
+            ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
         }
+        let analyseEnd = hybrid != nil && !plan.segments.isEmpty ? agentsStart.timeIntervalSince(clock) + result.wallSeconds : Date().timeIntervalSince(clock)
         let modelEnd = Date().timeIntervalSince(clock)
         if let u = modelUsage {
             for s in u.segments { if let f = s.fallback {
@@ -255,18 +295,18 @@ public enum Analysis {
         func ms(_ t: Double) -> Double { (t * 1000).rounded() / 1000 }
         let timing = SwarmTiming(
             stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd))]
-                + (hybrid != nil ? [.init(name: "model", start: ms(analyseEnd), end: ms(modelEnd))] : [])
+                + (hybrid != nil ? [.init(name: "model", start: ms(modelStart ?? analyseEnd), end: ms(modelEnd))] : [])
                 + [.init(name: "aggregate", start: ms(modelEnd), end: ms(end))],
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
-        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count),
+        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count + (finePlan?.segments.count ?? 0)),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
                                  planning: finePlan.map { fp in
-                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s (bursts over %.0f s split), one job each, so the calls run at once (model.cuts)",
-                                            plan.segments.count, fp.segments.count, stages.planner.minQuiet, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
+                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed, so the calls run at once and overlap the embedded pass (model.cuts)",
+                                            plan.segments.count, fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
                                  },
                                  model: modelUsage)
         let vp = layout.viewport

@@ -88,6 +88,37 @@ final class PerceptionTests: XCTestCase {
         for t in activeIn where !t.isEmpty { XCTAssertLessThanOrEqual(t.last! - t.first!, planner.fineMaxSpan + 0.05) }
     }
 
+    func testForARemoteModelDistinctActionsInOneBurstAreCutApart() {
+        // Typing in a field (1.0–1.6 s, the pointer still), the pointer travels (1.65–1.9 s), a
+        // click far away changes a button (2.0–2.1 s): no quiet of 0.5 s, so one burst.
+        var samples: [MotionSample] = []
+        for t in stride(from: 0.0, to: 4.0, by: 1.0 / 30) {
+            var s = MotionSample(time: t)
+            if t >= 1.0 && t <= 1.6 && Int((t * 30).rounded()) % 4 == 0 {
+                s.contentPixels = 60; s.contentBox = PixelRect(x: 100 + Int(t * 40), y: 200, width: 10, height: 20)
+            }
+            if t > 1.64 && t < 1.9 { s.pointerMoved = true; s.pointer = PixelPoint(x: 400, y: 300) }
+            if t >= 2.0 && t <= 2.1 { s.contentPixels = 400; s.contentBox = PixelRect(x: 380, y: 290, width: 80, height: 30) }
+            samples.append(s)
+        }
+        var planner = SegmentPlanner()
+        planner.cutAtEveryQuiet = true
+        XCTAssertEqual(planner.plan(samples, duration: 4).segments.count, 1)
+        planner.cutBetweenActions = true
+        let plan = planner.plan(samples, duration: 4)
+        XCTAssertEqual(plan.segments.count, 2, "\(plan.cuts)")
+        XCTAssertEqual(plan.cuts.count, 1)
+        XCTAssertTrue(plan.cuts[0].reason.hasPrefix("between actions"), plan.cuts[0].reason)
+        XCTAssertTrue(plan.cuts[0].time > 1.6 && plan.cuts[0].time < 2.0, "\(plan.cuts[0].time)")
+        for s in samples where s.isActive { XCTAssertEqual(plan.segments.filter { $0.owns(s.time) }.count, 1) }
+        // The typing alone (same place, the pointer still) is never cut, and the embedded plan ignores the flag.
+        let typing = samples.map { s -> MotionSample in var s = s; if s.time >= 1.9 { s.contentPixels = 0; s.contentBox = nil }; return s }
+        XCTAssertEqual(planner.plan(typing, duration: 4).segments.count, 1)
+        var coarse = SegmentPlanner()
+        coarse.cutBetweenActions = false
+        XCTAssertEqual(coarse.plan(samples, duration: 4), SegmentPlanner().plan(samples, duration: 4))
+    }
+
     func testNothingHappeningPlansNothing() {
         let samples = stride(from: 0.0, to: 5.0, by: 1.0 / 30).map { MotionSample(time: $0) }
         XCTAssertTrue(SegmentPlanner().plan(samples, duration: 5).segments.isEmpty)

@@ -50,6 +50,73 @@ final class SwarmTests: XCTestCase {
         XCTAssertEqual(Swarm(agents: 0).agents, 1)
     }
 
+    /// When each job and follower started and ended, in seconds since `t0`.
+    final class Clock: @unchecked Sendable {
+        // Invariant: `events` is only touched under `lock`.
+        private let lock = NSLock(); private var events: [String: Double] = [:]; let t0 = Date()
+        func mark(_ e: String) { lock.lock(); events[e] = Date().timeIntervalSince(t0); lock.unlock() }
+        subscript(_ e: String) -> Double { lock.lock(); defer { lock.unlock() }; return events[e] ?? .infinity }
+    }
+
+    func testPipelineStartsEachFollowerAsSoonAsTheJobsItWaitsForHaveEnded() async {
+        let clock = Clock()
+        let peak = Peak()
+        // Job 2 is slow; followers 0 and 1 wait only for the quick jobs 0 and 1, follower 2 for job 2.
+        let r = await Swarm(agents: 3).pipeline([0, 1, 2], agent: { job, ctx in
+            await peak.enter()
+            ctx.step(job + 1)
+            try await Task.sleep(nanoseconds: job == 2 ? 600_000_000 : 30_000_000)
+            clock.mark("job\(job) end")
+            await peak.leave()
+            return "j\(job)"
+        }, follow: ["a", "b", "c"], waitsFor: [[0], [0, 1], [2]]) { name, inputs, ctx in
+            await peak.enter()
+            clock.mark("\(name) start")
+            ctx.step(10)
+            try await Task.sleep(nanoseconds: 20_000_000)
+            await peak.leave()
+            return name + ":" + inputs.map { $0 ?? "-" }.joined(separator: ",")
+        }
+        XCTAssertEqual(r.first.outputs, ["j0", "j1", "j2"])
+        XCTAssertEqual(r.then.outputs, ["a:j0", "b:j0,j1", "c:j2"], "each follower gets its jobs' outputs, in order")
+        XCTAssertLessThan(clock["a start"], clock["job2 end"], "no stage boundary: a follower runs while a job is still at work")
+        XCTAssertLessThan(clock["b start"], clock["job2 end"])
+        XCTAssertGreaterThanOrEqual(clock["b start"], clock["job1 end"])
+        XCTAssertGreaterThanOrEqual(clock["c start"], clock["job2 end"])
+        let p = await peak.peak
+        XCTAssertLessThanOrEqual(p, 3, "at most `agents` jobs of either kind at once")
+        // Chains: each job alone, each follower after the longest job it waited for.
+        XCTAssertEqual(r.chains, [1, 2, 3, 1 + 10, 2 + 10, 3 + 10])
+        var l = StepLedger()
+        l.record("plan", orchestratorSteps: 3)
+        l.record("analyse+model", orchestratorSteps: 2, chains: r.chains, agentSteps: r.first.agentSteps + r.then.agentSteps)
+        XCTAssertEqual(l.criticalSteps, 3 + 2 + 13)
+        XCTAssertEqual(l.totalSteps, 3 + 2 + 6 + 30)
+    }
+
+    func testPipelineWithOneAgentRunsOneAtATimeAndAFailedJobStillReleasesItsFollower() async {
+        struct Boom: Error {}
+        let peak = Peak()
+        let r = await Swarm(agents: 1).pipeline([0, 1], agent: { job, _ in
+            await peak.enter()
+            try await Task.sleep(nanoseconds: 5_000_000)
+            await peak.leave()
+            if job == 1 { throw Boom() }
+            return job
+        }, follow: [0, 1, 2], waitsFor: [[0], [1], []]) { f, inputs, _ in
+            await peak.enter()
+            try await Task.sleep(nanoseconds: 5_000_000)
+            await peak.leave()
+            return inputs.map { $0.map(String.init) ?? "nil" }.joined(separator: ",") + "→\(f)"
+        }
+        XCTAssertEqual(r.first.outputs, [0, nil])
+        XCTAssertEqual(r.then.outputs, ["0→0", "nil→1", "→2"], "the follower of a failed job runs with nil; one waiting for nothing runs too")
+        XCTAssertTrue(r.first.diagnostics.contains { $0.severity == .error && $0.segment == 1 })
+        XCTAssertEqual(r.first.retries, 1)
+        let p = await peak.peak
+        XCTAssertEqual(p, 1)
+    }
+
     func testCriticalStepsSumOrchestratorAndLongestAgentPerStage() {
         var l = StepLedger()
         l.record("plan", orchestratorSteps: 5)

@@ -399,13 +399,18 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
     results["corpus"] = summary
 
 
-def bench_swarm(results, clips, repeats, only=""):
-    """The swarm's wall-clock speedup with a slow remote model, as the Kimi K2.5 report tabulates it."""
+def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), rows_file=None):
+    """The swarm's wall-clock speedup with a slow remote model, as the Kimi K2.5 report tabulates it.
+
+    Per recording: wall time at each agent count (1 and 100 always), the ideal speedup (total /
+    critical steps), the same at 100 agents with a fifth of the calls answered 429, and whether
+    the actions equal those of the embedded model alone (no --model). Each row is also appended
+    to `rows_file` (JSON lines) as soon as it is measured, with the load average at that moment."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from model_stub import ModelStub
     vid2auto = os.path.join(BIN, "vid2auto")
     env = {k: v for k, v in os.environ.items() if not k.startswith("VID2AUTO_MODEL")}
-    agent_counts = [1, 4, 16, 100]
+    agent_counts = sorted(set(agent_counts) | {1, 100})
     rows = []
 
     def run(stub, rec, agents):
@@ -419,6 +424,9 @@ def bench_swarm(results, clips, repeats, only=""):
 
     for rec in corpus_recordings(only):
         name = os.path.basename(rec)
+        load_before = os.getloadavg()[0]
+        _, alone = run_measured([vid2auto, rec, "--target", "timeline"], env=env)
+        embedded_actions = actions(json.loads(alone))
         stub = ModelStub(latency=(1.0, 3.0), seed=7, latency_by_content=True)
         try:
             walls, tls = {}, {}
@@ -442,14 +450,20 @@ def bench_swarm(results, clips, repeats, only=""):
                "rate_limited": {"wall_s": round(t429, 2), "answered_429": got429, "retries": m429["retries"],
                                 "fallbacks": m429["fallbacks"], "segments_routed": m429["segmentsRouted"],
                                 "same_actions": actions(tl429) == actions(tls[100])},
-               "consistent_actions": all(actions(tls[n]) == actions(tls[1]) for n in agent_counts)}
+               "consistent_actions": all(actions(tls[n]) == actions(tls[1]) for n in agent_counts),
+               "same_as_embedded": actions(tls[100]) == embedded_actions,
+               "load": [round(load_before, 1), round(os.getloadavg()[0], 1)]}
         s100 = row["speedup"]["100"]
         row["ok"] = (s100 >= 3.0 and s100 >= 0.6 * ideal and m429["fallbacks"] == 0
                      and m429["segmentsRouted"] == len(m429["segments"]) and row["rate_limited"]["same_actions"])
         rows.append(row)
-        print(f"swarm {name:<34} {sw['segments']:>2} seg  steps {sw['totalSteps']:>4}/{sw['criticalSteps']:<3} ideal {ideal:5.2f}x  "
+        if rows_file:
+            with open(rows_file, "a") as f:
+                f.write(json.dumps(row) + "\n")
+        print(f"swarm {name:<34} {sw['segments']:>2}/{row['remote_segments']:<2} seg  steps {sw['totalSteps']:>4}/{sw['criticalSteps']:<3} ideal {ideal:5.2f}x  "
               + "  ".join(f"a{n} {walls[n]:5.1f}s {walls[1] / walls[n]:4.2f}x" for n in agent_counts)
               + f"  | 429s {got429:>2}, fallbacks {m429['fallbacks']}, same actions {row['rate_limited']['same_actions']}"
+              + f", as embedded alone {row['same_as_embedded']}, load {row['load'][0]}-{row['load'][1]}"
               + ("" if row["ok"] else "  <-- below target"), flush=True)
     worst = min((r["speedup"]["100"] for r in rows), default=None)
     worst_rel = min((r["speedup"]["100"] / r["ideal_speedup"] for r in rows), default=None)
@@ -469,6 +483,8 @@ def main():
     ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
     ap.add_argument("--quick", action="store_true", help="only the 60 s clip, one repeat")
     ap.add_argument("--only", default="", help="corpus, swarm: only recordings whose name contains this (comma-separated: any of these)")
+    ap.add_argument("--swarm-agents", default="1,4,16,100", help="swarm: agent counts (1 and 100 always run)")
+    ap.add_argument("--swarm-rows", default="", metavar="FILE", help="swarm: also append each row to FILE (JSON lines) as it is measured")
     ap.add_argument("--repeats", type=int, default=0, help="runs of each side (best kept; default 3, 1 with --quick)")
     ap.add_argument("--no-speedup", action="store_true", help="corpus: skip the --agents 1 comparison")
     ap.add_argument("--before", default="", metavar="DIR",
@@ -483,7 +499,8 @@ def main():
         if s == "corpus":
             bench_corpus(results, clips, repeats, only=args.only, speedup=not args.no_speedup, before=args.before or None)
         elif s == "swarm":
-            bench_swarm(results, clips, repeats, only=args.only)
+            bench_swarm(results, clips, repeats, only=args.only, agent_counts=[int(a) for a in args.swarm_agents.split(",") if a],
+                        rows_file=args.swarm_rows or None)
         else:
             SECTIONS[s](results, clips, repeats)
     os.makedirs(os.path.dirname(args.json), exist_ok=True)

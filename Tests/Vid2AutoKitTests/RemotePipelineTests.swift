@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+import Perception
+import ScreenCore
+import Swarm
+import TestSupport
+@testable import Vid2AutoKit
+
+/// The analysis with a remote model, against an in-process stub: each fine segment's remote call
+/// goes out as soon as the embedded segments it overlaps are analysed (not after the whole
+/// embedded pass), and the stub's echo of the hint gives the same actions as the embedded model alone.
+final class RemotePipelineTests: XCTestCase {
+    let dir = TempDir("vid2auto-remote-pipeline")
+
+    /// When things happened, in seconds since the test began.
+    final class Events: @unchecked Sendable {
+        // Invariant: `times` is only touched under `lock`.
+        private let lock = NSLock(); private var times: [String: Double] = [:]; let t0: Date
+        init(since t0: Date = Date()) { self.t0 = t0 }
+        func mark(_ e: String) { lock.lock(); if times[e] == nil { times[e] = Date().timeIntervalSince(t0) }; lock.unlock() }
+        subscript(_ e: String) -> Double? { lock.lock(); defer { lock.unlock() }; return times[e] }
+    }
+
+    /// One named click per segment; the last segment takes `slow` seconds.
+    struct SlowModel: VisionModel {
+        let name = "embedded-cv"
+        let slow: Double
+        let last: Int
+        let events: Events
+        func analyse(segment: SegmentContext, tools: any AgentTools) async throws -> [Observation] {
+            let i = segment.segment.index
+            if i == last { try await Task.sleep(nanoseconds: UInt64(slow * 1e9)) }
+            events.mark("embedded \(i) end")
+            // One typing run read by two agents: segment 1 saw its start (a partial value),
+            // segment 2, whose decode window reaches back into segment 1's span, saw it end.
+            let typing = Observation(kind: .typing, time: 8.45, endTime: i == 2 ? 10.2 : 8.49, segment: i,
+                                     box: PixelRect(x: 20, y: 100, width: 120, height: 24), role: .textbox,
+                                     label: "Name", value: .text(i == 2 ? "Nadia Petrova" : "Nadia Pe"), confidence: 0.9)
+            return (i >= 1 ? [typing] : []) + [Observation(kind: .click, time: segment.segment.start + 0.9, segment: i, point: PixelPoint(x: 60, y: 60),
+                                box: PixelRect(x: 40, y: 40, width: 60, height: 20), role: .button, text: "Button \(i)", confidence: 0.9)]
+        }
+    }
+
+    func clip() throws -> String {
+        let path = dir.file("white.mp4")
+        if !FileManager.default.fileExists(atPath: path) {
+            try Shell.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=320x240:r=30", "-t", "1.5", "-c:v", "libx264", "-pix_fmt", "yuv420p", path])
+        }
+        return path
+    }
+
+    /// The observations in the hint vid2auto sent, echoed back as the answer (as model_stub.py does).
+    static func echo(_ r: StubHTTPServer.Request) -> String {
+        let messages = (r.json as? [String: Any])?["messages"] as? [[String: Any]] ?? []
+        for m in messages {
+            for part in m["content"] as? [[String: Any]] ?? [] {
+                if let text = part["text"] as? String, let range = text.range(of: "correct it):\n") {
+                    return String(text[range.upperBound...])
+                }
+            }
+        }
+        return "{\"observations\":[]}"
+    }
+
+    func testRemoteCallsStartWhileLaterSegmentsAreStillAnalysedAndTheActionsStayTheEmbeddedOnes() async throws {
+        let events = Events()
+        let server = try StubHTTPServer(); defer { server.stop() }
+        server.on("POST", "/v1/chat/completions") { r in
+            let segment = r.text.range(of: "Segment [0-9]+:", options: .regularExpression).map { String(r.text[$0]) } ?? "?"
+            events.mark("request \(segment)")
+            Thread.sleep(forTimeInterval: 0.3)   // a slow model
+            return .respond(status: 200, body: ModelClientTestsCompletion.make(Self.echo(r)))
+        }
+        // Three bursts far apart → three embedded segments; the first holds two actions (typing in
+        // a field, then a click elsewhere after the pointer moved), which the fine plan cuts apart.
+        var stages = AnalysisStages()
+        stages.reader = { NoText() }
+        stages.motion = { _, _, _ in
+            let samples = stride(from: 0.0, to: 14.0, by: 1.0 / 30).map { t -> MotionSample in
+                var s = MotionSample(time: t)
+                if (1.0...1.5).contains(t) { s.contentPixels = 80; s.contentBox = PixelRect(x: 20, y: 20, width: 40, height: 20) }
+                if t > 1.55 && t < 1.8 { s.pointerMoved = true; s.pointer = PixelPoint(x: 200, y: 150) }
+                if (1.9...2.2).contains(t) { s.contentPixels = 300; s.contentBox = PixelRect(x: 180, y: 140, width: 60, height: 30) }
+                if (6...7).contains(t) || (10...11).contains(t) { s.contentPixels = 100; s.contentBox = PixelRect(x: 40, y: 40, width: 60, height: 20) }
+                return s
+            }
+            return MotionPass(samples: samples, firstFrame: nil, diagnostics: [])
+        }
+        stages.layout = { _, _, _ in .fullFrame(width: 320, height: 240) }
+        stages.model = SlowModel(slow: 1.5, last: 2, events: events)
+        let alone = try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: 8), stages: stages)
+
+        var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
+        config.sendAll = true
+        config.maxRequests = 100
+        config.backoffBase = 0.01
+        let timed = Events(since: events.t0)
+        stages.model = SlowModel(slow: 1.5, last: 2, events: timed)
+        let tl = try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: 8, remote: config), stages: stages)
+        let swarm = try XCTUnwrap(tl.swarm)
+        let model = try XCTUnwrap(swarm.model)
+        XCTAssertEqual(swarm.segments, 3)
+        XCTAssertEqual(model.segments.count, 4, "the fine plan cuts the first segment's two actions apart: \(model.cuts ?? [])")
+        XCTAssertTrue((model.cuts ?? []).contains { $0.reason.hasPrefix("between actions") }, "\(model.cuts ?? [])")
+        XCTAssertEqual(model.segmentsRouted, 4)
+        XCTAssertEqual(model.fallbacks, 0)
+        XCTAssertEqual(server.requests.count, 4)
+        // The first fine segment's call went out while the slow last segment was still being analysed.
+        let firstCall = try XCTUnwrap(events["request Segment 0:"])
+        let slowEnd = try XCTUnwrap(timed["embedded 2 end"])
+        XCTAssertLessThan(firstCall, slowEnd - 0.5, "remote calls overlap the embedded pass")
+        // The same actions as the embedded model alone (what the bench compares: kind, time, value, target).
+        func essence(_ actions: [Action]) -> [String] { actions.map { "\($0.kind) \($0.time) \(String(describing: $0.value)) \(String(describing: $0.target))" } }
+        XCTAssertEqual(essence(tl.actions), essence(alone.actions))
+        XCTAssertEqual(tl.actions.map(\.kind), alone.actions.map(\.kind))
+        XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2"])
+        XCTAssertEqual(tl.actions.first { $0.kind == .fill }?.value, .text("Nadia Petrova"), "the reading that saw the typing end wins, as without a model")
+        XCTAssertTrue(tl.actions.dropFirst().allSatisfy { $0.model == "remote:stub" }, "\(tl.actions.map(\.model))")
+        // Kimi's count: one pipelined stage whose longest chain is an embedded job plus a remote call after it.
+        XCTAssertLessThan(swarm.criticalSteps, swarm.totalSteps)
+        XCTAssertTrue(swarm.planning?.contains("between distinct actions") ?? false)
+        let stagesByName = Dictionary(uniqueKeysWithValues: (swarm.timing?.stages ?? []).map { ($0.name, $0) })
+        let analyse = try XCTUnwrap(stagesByName["analyse"]), remote = try XCTUnwrap(stagesByName["model"])
+        XCTAssertLessThan(remote.start, analyse.end, "the model stage starts before the embedded pass ends")
+    }
+}
+
+/// A chat-completions body around `content`.
+enum ModelClientTestsCompletion {
+    static func make(_ content: String) -> String {
+        let c = String(decoding: try! JSONSerialization.data(withJSONObject: [content], options: [.fragmentsAllowed]), as: UTF8.self)
+        return "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\(c.dropFirst().dropLast())}}],"
+            + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":20}}"
+    }
+}
