@@ -454,11 +454,27 @@ public enum Analysis {
                                                          sampling: FrameSampling(start: range.start, end: range.end), threads: 1,
                                                          recorder: recorder)
                             var chunk = MotionChunk(times: [], images: [], diagnostics: [])
-                            while let f = try reader.next() { chunk.times.append(f.time); chunk.images.append(f.images[0]) }
+                            // The layout's frame lies half a second into the first chunk: it is
+                            // handed over as soon as it is decoded (rebuilt from what the recorder
+                            // kept so far), and the decoders yield now and then so the layout's
+                            // task gets a thread while they still work.
+                            var handOver = i == 0 && options.firstFrameReady != nil
+                            var tries = 0
+                            while let f = try reader.next() {
+                                chunk.times.append(f.time); chunk.images.append(f.images[0])
+                                if handOver, f.time >= 0.45, tries < 8 {
+                                    tries += 1
+                                    if let first = try? firstFrame(inFirstChunk: recorder.snapshot(), info: info) {
+                                        handOver = false
+                                        chunk.first = first
+                                        options.firstFrameReady?(first)
+                                    }
+                                }
+                                if chunk.times.count % 16 == 0 { await Task.yield() }
+                            }
                             chunk.diagnostics = reader.diagnostics
                             chunk.luma = recorder.finish()
-                            // The layout's frame lies in the first chunk: hand it over now.
-                            if i == 0, let luma = chunk.luma, let first = try? firstFrame(inFirstChunk: luma, info: info) {
+                            if handOver, let luma = chunk.luma, let first = try? firstFrame(inFirstChunk: luma, info: info) {
                                 chunk.first = first
                                 options.firstFrameReady?(first)
                             }
@@ -498,8 +514,9 @@ public enum Analysis {
     }
 
     /// The frame `firstFrame(path:decoded:info:)` picks, taken from the first chunk of the
-    /// motion pass alone (its frames are the first ones of the whole pass, so the pick is the same
-    /// once the chunk holds both of the sampler's frames); nil when it does not hold them.
+    /// motion pass alone, or the part of it decoded so far (its frames are the first ones of the
+    /// whole pass, so the pick is the same once it holds both of the sampler's frames); nil when
+    /// it does not hold them yet.
     static func firstFrame(inFirstChunk chunk: LumaChunk, info: MediaInfo) throws -> Image? {
         let decoded = DecodedFrames(chunks: [chunk])
         var sampler = FrameSlotSampler(times: decoded.times)
