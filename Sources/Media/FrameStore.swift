@@ -130,6 +130,13 @@ public final class LumaRecorder {
         return (pages.count - 1, pageUsed)
     }
 
+    /// What was recorded so far (recording goes on): the frames delivered until now, whose
+    /// kept planes rebuild exactly as they will from `finish()`'s chunk.
+    public func snapshot() -> LumaChunk {
+        LumaChunk(width: width, height: height, format: format, chromaShiftW: chromaShiftW, chromaShiftH: chromaShiftH,
+                  times: times, stored: stored, spanStart: spanStart, spans: spans, pages: pages)
+    }
+
     /// What was recorded.
     public func finish() -> LumaChunk {
         current = []

@@ -90,9 +90,6 @@ public enum Mockup2Code {
     /// Smallest side accepted as a design.
     public static let minimumSide = 16
 
-    /// Process set-up that must happen before anything else (see `OpenMPGuard`).
-    public static func prepareProcess() { OpenMPGuard.reexecWithSingleThreadIfNeeded() }
-
     /// One line and an exit code for any error a command can meet (66 missing or unreadable,
     /// 65 bad data, 73 cannot write output, 70 internal).
     public static func describe(_ error: any Error) -> (String, Int32) {

@@ -70,6 +70,7 @@ final class TesseractEngine {
     private var handle: OpaquePointer?
 
     init(language: String = "eng") throws {
+        OpenMPGuard.singleThreaded()
         handle = TessBaseAPICreate()
         guard handle != nil, TessBaseAPIInit3(handle, nil, language) == 0 else {
             if handle != nil { TessBaseAPIDelete(handle) }
@@ -86,6 +87,7 @@ final class TesseractEngine {
     /// Reads text in `image` (any format; converted to gray).
     func recognize(_ image: Image, mode: PageSegmentation) -> OCRResult {
         guard image.width >= 3, image.height >= 3 else { return .empty }
+        OpenMPGuard.singleThreaded()   // (the actor may run on another thread than last time)
         let gray = image.grayscale()
         TessBaseAPISetPageSegMode(handle, mode.mode)
         gray.pixels.withUnsafeBufferPointer { buf in

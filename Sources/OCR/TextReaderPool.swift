@@ -15,7 +15,7 @@ actor EngineSlot {
 
 /// A pool of Tesseract engines (at most one per core): callers borrow an engine for one crop
 /// and give it back. Engines start lazily (~130 ms, ~15 MB each), so an idle pool costs nothing.
-/// Needs `OMP_THREAD_LIMIT=1` in the environment at process start (see `OpenMPGuard`).
+/// Each engine runs single-threaded (see `OpenMPGuard`).
 public actor TextReaderPool {
     private var idle: [EngineSlot]
     private var waiters: [CheckedContinuation<EngineSlot, Never>] = []

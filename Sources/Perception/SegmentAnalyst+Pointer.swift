@@ -18,6 +18,9 @@ extension SegmentAnalyst {
         if holes.isEmpty { plate = image; return }
         let bpr = image.bytesPerRow, w = image.width
         let top = holes.map(\.y).min()!, bottom = holes.map(\.maxY).max()!
+        // (Let go of the old plate first: when nothing else holds it, the rows are written in
+        // place instead of the whole plate being copied before every row is overwritten.)
+        plate = nil
         p.pixels.withUnsafeMutableBytes { dst in
             image.pixels.withUnsafeBytes { src in
                 // Rows without a hole in one block copy; rows with one around it.

@@ -8,7 +8,7 @@ public enum PixelFormat: String, Sendable, Codable, CaseIterable {
     case rgba32
 
     /// Bytes one pixel occupies.
-    public var bytesPerPixel: Int {
+    @inlinable public var bytesPerPixel: Int {
         switch self {
         case .gray8: 1
         case .rgb24: 3
@@ -45,10 +45,10 @@ public struct Image: Sendable, Equatable {
     }
 
     /// The byte offset of pixel (x, y).
-    @inline(__always) public func offset(x: Int, y: Int) -> Int { y * bytesPerRow + x * format.bytesPerPixel }
+    @inlinable @inline(__always) public func offset(x: Int, y: Int) -> Int { y * bytesPerRow + x * format.bytesPerPixel }
 
     /// Luminance (0–255) of pixel (x, y), whatever the format.
-    @inline(__always) public func luma(x: Int, y: Int) -> UInt8 {
+    @inlinable @inline(__always) public func luma(x: Int, y: Int) -> UInt8 {
         let o = offset(x: x, y: y)
         switch format {
         case .gray8: return pixels[o]
@@ -59,7 +59,7 @@ public struct Image: Sendable, Equatable {
     }
 
     /// The colour of pixel (x, y); gray images give r = g = b.
-    @inline(__always) public func rgb(x: Int, y: Int) -> RGB {
+    @inlinable @inline(__always) public func rgb(x: Int, y: Int) -> RGB {
         let o = offset(x: x, y: y)
         switch format {
         case .gray8: return RGB(pixels[o], pixels[o], pixels[o])
@@ -138,7 +138,7 @@ public struct Image: Sendable, Equatable {
 /// An 8-bit colour.
 public struct RGB: Sendable, Hashable, Codable {
     public var r: UInt8, g: UInt8, b: UInt8
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+    @inlinable public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
     /// `#rrggbb`.
     public var hex: String {
         let digits = Array("0123456789abcdef")

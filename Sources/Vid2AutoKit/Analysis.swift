@@ -22,6 +22,11 @@ public struct AnalysisOptions: Sendable {
     /// A remote model (`--model`, `--api-base`): hybrid routing over the stages' model, cuts at
     /// every quiet moment. Nil: the stages' model alone (the embedded one by default).
     public var remote: RemoteModelConfig?
+    /// Handed the layout's first frame as soon as the motion pass has it (the default pass: once
+    /// its first chunk is decoded), so the layout stage runs while the rest of the recording is
+    /// still decoding. Set by the analysis itself for its motion stage; a stage that never calls
+    /// it has its `MotionPass.firstFrame` taken when it returns.
+    public var firstFrameReady: (@Sendable (Image?) -> Void)?
 
     public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, agentTimeout: Double? = nil,
                 motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
@@ -111,9 +116,28 @@ public enum Analysis {
         var diagnostics: [Diagnostic] = []
         // Stage 1 — orchestrator: one cheap pass, the screen layout, the plan.
         options.progress?("motion pass")
-        let motion = try await Profile.shared.time("motion") { try await stages.motion(path, info, options) }
+        // The layout needs only the first frame: it starts as soon as the motion pass has that
+        // frame and runs beside the rest of the pass (on 2 cores it fills a core the pass leaves
+        // idle while its last chunk decodes or its analyzer catches up).
+        let handoff = FirstFrameHandoff()
+        var motionOptions = options
+        motionOptions.firstFrameReady = { handoff.offer($0) }
+        async let layoutTask: ScreenLayout = {
+            let first = await handoff.frame()
+            return try await Profile.shared.time("layout") { try await stages.layout(first, info, reader) }
+        }()
+        let motion: MotionPass
+        do {
+            motion = try await Profile.shared.time("motion") { try await stages.motion(path, info, motionOptions) }
+        } catch {
+            handoff.offer(nil)   // the layout task must not wait for a frame that never comes
+            throw error
+        }
+        handoff.offer(motion.firstFrame)   // (no-op when the pass handed it over already)
         diagnostics += motion.diagnostics
-        let layout = try await Profile.shared.time("layout") { try await stages.layout(motion.firstFrame, info, reader) }
+        let layoutWait = Date()
+        let layout = try await layoutTask
+        Profile.shared.stage("layout.after_motion", Date().timeIntervalSince(layoutWait))
         let plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
             for m in motion.samples where m.isActive || m.pointerMoved {
@@ -393,7 +417,9 @@ public enum Analysis {
             do {
                 var pass = try await chunkedMotionPass(path: path, info: info, options: options, rendition: rendition,
                                                        chunks: chunks, workers: workers, budget: budget)
-                pass.firstFrame = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: pass.frames, info: info) }
+                if pass.firstFrame == nil {
+                    pass.firstFrame = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: pass.frames, info: info) }
+                }
                 return pass
             } catch is CancellationError {
                 throw CancellationError()
@@ -440,6 +466,8 @@ public enum Analysis {
         var images: [Image]
         var diagnostics: [Diagnostic]
         var luma: LumaChunk?
+        /// The layout's first frame (first chunk only, when it holds it).
+        var first: Image?
     }
 
     private static func chunkedMotionPass(path: String, info: MediaInfo, options: AnalysisOptions, rendition: Rendition,
@@ -450,6 +478,7 @@ public enum Analysis {
                                   progress: options.progress)
         var diagnostics: [Diagnostic] = []
         var luma: [LumaChunk] = []
+        var first: Image?
         try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
             var launched = 0
             var ready: [Int: MotionChunk] = [:]
@@ -465,9 +494,30 @@ public enum Analysis {
                                                          sampling: FrameSampling(start: range.start, end: range.end), threads: 1,
                                                          recorder: recorder)
                             var chunk = MotionChunk(times: [], images: [], diagnostics: [])
-                            while let f = try reader.next() { chunk.times.append(f.time); chunk.images.append(f.images[0]) }
+                            // The layout's frame lies half a second into the first chunk: it is
+                            // handed over as soon as it is decoded (rebuilt from what the recorder
+                            // kept so far), and the decoders yield now and then so the layout's
+                            // task gets a thread while they still work.
+                            var handOver = i == 0 && options.firstFrameReady != nil
+                            var tries = 0
+                            while let f = try reader.next() {
+                                chunk.times.append(f.time); chunk.images.append(f.images[0])
+                                if handOver, f.time >= 0.45, tries < 8 {
+                                    tries += 1
+                                    if let first = try? firstFrame(inFirstChunk: recorder.snapshot(), info: info) {
+                                        handOver = false
+                                        chunk.first = first
+                                        options.firstFrameReady?(first)
+                                    }
+                                }
+                                if chunk.times.count % 16 == 0 { await Task.yield() }
+                            }
                             chunk.diagnostics = reader.diagnostics
                             chunk.luma = recorder.finish()
+                            if handOver, let luma = chunk.luma, let first = try? firstFrame(inFirstChunk: luma, info: info) {
+                                chunk.first = first
+                                options.firstFrameReady?(first)
+                            }
                             return (i, chunk)
                         }
                         launched += 1
@@ -479,12 +529,13 @@ public enum Analysis {
                 for (t, image) in zip(chunk.times, chunk.images) { feeder.feed(time: t, image: image) }
                 diagnostics += chunk.diagnostics
                 if let l = chunk.luma { luma.append(l) }
+                if c == 0 { first = chunk.first }
             }
         }
         trace(String(format: "motion pass: %d chunks on %d decoders, %.2f s", chunks.count, workers, Date().timeIntervalSince(clock)))
         let frames = DecodedFrames(chunks: luma)
         Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
-        return MotionPass(samples: feeder.finish(), firstFrame: nil, diagnostics: diagnostics, frames: frames)
+        return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: diagnostics, frames: frames)
     }
 
     /// The first frame at full size (gray), after the first half second when the page may still
@@ -500,6 +551,18 @@ public enum Analysis {
             }
         }
         return try firstFrame(path: path)
+    }
+
+    /// The frame `firstFrame(path:decoded:info:)` picks, taken from the first chunk of the
+    /// motion pass alone, or the part of it decoded so far (its frames are the first ones of the
+    /// whole pass, so the pick is the same once it holds both of the sampler's frames); nil when
+    /// it does not hold them yet.
+    static func firstFrame(inFirstChunk chunk: LumaChunk, info: MediaInfo) throws -> Image? {
+        let decoded = DecodedFrames(chunks: [chunk])
+        var sampler = FrameSlotSampler(times: decoded.times)
+        sampler.open(at: 0, fps: 2)
+        guard sampler.next() != nil, let i = sampler.next(), decoded.isStored(i) else { return nil }
+        return try StoredFrameReader(frames: decoded, info: info).image(at: i)
     }
 
     /// The first frame decoded from the file (see `firstFrame(path:decoded:info:)`).
@@ -576,6 +639,35 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
         case let .modelRefused(path, cause): "\(path): \(cause)"
         case let .everySegmentFailed(path, model, segments, cause):
             "\(path): the vision model (\(model)) failed on every segment (\(segments)): \(cause)"
+        }
+    }
+}
+
+/// The layout's first frame, passed from the motion pass (whichever task has it first) to the
+/// layout task waiting for it. The first offer wins; later ones are ignored.
+/// Invariant (for `@unchecked Sendable`): `offered`, `value` and `waiters` only under `lock`.
+final class FirstFrameHandoff: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offered = false
+    private var value: Image?
+    private var waiters: [CheckedContinuation<Image?, Never>] = []
+
+    func offer(_ image: Image?) {
+        lock.lock()
+        guard !offered else { lock.unlock(); return }
+        offered = true; value = image
+        let ws = waiters; waiters = []
+        lock.unlock()
+        for w in ws { w.resume(returning: image) }
+    }
+
+    /// The frame, once offered (nil when the pass had none).
+    func frame() async -> Image? {
+        await withCheckedContinuation { c in
+            lock.lock()
+            if offered { let v = value; lock.unlock(); c.resume(returning: v); return }
+            waiters.append(c)
+            lock.unlock()
         }
     }
 }

@@ -9,9 +9,6 @@ import Swarm
 
 /// The assembly point of the vid2auto pipeline and the helpers its command needs.
 public enum Vid2AutoKit {
-    /// Process set-up that must happen before anything else (see `OpenMPGuard`).
-    public static func prepareProcess() { OpenMPGuard.reexecWithSingleThreadIfNeeded() }
-
     /// One line and an exit code for any error a command can meet (codes documented in README).
     public static func describe(_ error: any Error) -> (String, Int32) {
         switch error {

@@ -14,10 +14,6 @@ struct Mockup2CodeCommand: AsyncParsableCommand {
         abstract: "Turn a UI design image (PNG, JPEG, WebP) into HTML/CSS, Tailwind, React or Vue code.",
         subcommands: [Convert.self, Diff.self], defaultSubcommand: Convert.self)
 
-    static func main() async {
-        Mockup2Code.prepareProcess()
-        await Self.main(nil)
-    }
 }
 
 /// `mockup2code DESIGN`: a UI design image becomes HTML/CSS, Tailwind, React or Vue code, offline.

@@ -11,10 +11,6 @@ struct Vid2Auto: AsyncParsableCommand {
         subcommands: [Analyze.self, BatchCommand.self, ReportCommand.self, RenderCommand.self, ProbeCommand.self, FramesCommand.self],
         defaultSubcommand: Analyze.self)
 
-    static func main() async {
-        Vid2AutoKit.prepareProcess()
-        await Self.main(nil)
-    }
 }
 
 /// Maps kit errors to one stderr line and the documented exit codes.

@@ -38,6 +38,26 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(reads, 6)
     }
 
+    /// Engines run OpenMP single-threaded on whatever thread calls them (no `OMP_THREAD_LIMIT`
+    /// and no re-exec needed): a fresh thread starts with OpenMP's default levels, and after an
+    /// engine started and read on it, its regions are inactive there.
+    func testAnEngineMakesItsThreadRunOpenMPSingleThreaded() throws {
+        let img = try PNG.read(path: fixture("line.png"), format: .gray8)
+        final class Seen: @unchecked Sendable { var before = -1, after = -1, text = "" }   // written by the thread, read after it signalled
+        let seen = Seen(), done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            seen.before = OpenMPGuard.activeLevelsHere
+            if let engine = try? TesseractEngine() { seen.text = engine.recognize(img, mode: .singleLine).text }
+            seen.after = OpenMPGuard.activeLevelsHere
+            done.signal()
+        }
+        thread.start()
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        XCTAssertNotEqual(seen.before, 0)
+        XCTAssertEqual(seen.after, 0)
+        XCTAssertEqual(seen.text, "Sign in to Screenwright")
+    }
+
     func testTinyImageReadsNothing() async throws {
         let r = try await TextReaderPool(size: 1).read(Image(width: 2, height: 2, format: .gray8))
         XCTAssertEqual(r, .empty)

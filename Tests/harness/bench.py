@@ -357,7 +357,7 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
         print(f"corpus {name:<34} {row['height']:>4}p  ffmpeg {ref_t:5.2f} s  vid2auto {ours_t:5.2f} s  "
               f"ratio {row['ratio']:4.2f}x{was}  CPU {ours_cpu:5.2f} s / ffmpeg {ref_cpu:5.2f} s = {row['cpu_ratio'] or 0:4.2f}x"
               + (f" (before {before_cpu:5.2f} s)" if before_cmd else "") + f"  RSS {rss:5.0f} MB  | motion {st.get('motion', 0):.2f} "
-              f"layout {st.get('layout', 0):.2f} agents {st.get('agents', 0):.2f} (frames {dec:.2f}) "
+              f"layout {st.get('layout', 0):.2f} (after the pass {st.get('layout.after_motion', 0):.2f}) agents {st.get('agents', 0):.2f} (frames {dec:.2f}) "
               f"aggregate {st.get('aggregate', 0):.2f} "
               f"ocr {ocr.get('calls', 0)} calls/{ocr.get('cache_hits', 0)} cached {ocr.get('seconds', 0):.2f} s "
               f"store {store.get('mb', 0):.0f} MB {store.get('frames_kept', 0)}/{store.get('frames', 0)} frames", flush=True)
@@ -388,15 +388,110 @@ def bench_corpus(results, clips, repeats, only="", speedup=True, before=None):
         print(f"corpus total before ({before}): {total_before:.2f} s, ratio {summary['before_ratio']}x, "
               f"CPU {summary['before_cpu_s']:.2f} s", flush=True)
     if speedup:
+        # Interleaved pairs (--agents 1, then the default) per recording, so both sides of a pair
+        # see the same machine state; best of `repeats` each.
         one = many = 0.0
+        pairs = []
         for rec in corpus_recordings(only):
-            one += run_measured([vid2auto, rec, "--target", "timeline", "--agents", "1", "-o", os.devnull])[0]
-            many += run_measured([vid2auto, rec, "--target", "timeline", "-o", os.devnull])[0]
+            a1 = ad = float("inf")
+            for _ in range(repeats):
+                loads.append(load_average())
+                a1 = min(a1, run_measured([vid2auto, rec, "--target", "timeline", "--agents", "1", "-o", os.devnull])[0])
+                ad = min(ad, run_measured([vid2auto, rec, "--target", "timeline", "-o", os.devnull])[0])
+            one += a1; many += ad
+            pairs.append({"recording": os.path.basename(rec), "agents_1_s": round(a1, 3), "agents_default_s": round(ad, 3)})
+        seen = [l for l in loads if l is not None]
+        summary["load_average"] = [min(seen), max(seen)] if seen else None
         summary["speedup"] = {"agents_1_s": round(one, 2), "agents_default_s": round(many, 2),
-                              "speedup": round(one / many, 3) if many else None}
+                              "speedup": round(one / many, 3) if many else None, "pairs": pairs}
         print(f"corpus swarm speedup: --agents 1 {one:.2f} s, default {many:.2f} s, "
               f"{one / many if many else 0:.2f}x (target >= 1.6)", flush=True)
+    summary["commit"] = git_commit()
+    summary["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     results["corpus"] = summary
+    md = corpus_markdown(summary)
+    out = os.path.join(ROOT, ".eval-out", "bench-corpus.md")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
+        f.write(md)
+    print("\n" + md + f"(also in {os.path.relpath(out, ROOT)}; `bench.py --render-corpus JSON` prints it again)", flush=True)
+
+
+def git_commit():
+    r = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return r.stdout.strip() or None
+
+
+# The stages of VID2AUTO_PROFILE's `stages`, in pipeline order, with the columns' names. `layout`
+# runs beside the motion pass; `layout.after_motion` is what is left of it once the pass is done.
+PROFILE_STAGES = [("motion", "motion pass"), ("layout", "layout (beside the pass)"),
+                  ("layout.after_motion", "layout after the pass"), ("plan", "plan"), ("keyframes", "keyframes"),
+                  ("agents", "agents"), ("aggregate", "aggregate")]
+
+
+def corpus_markdown(summary):
+    """The corpus section as Markdown for docs/performance.md: the totals against the targets,
+    the per-stage profile summed over the corpus, the swarm speedup and one row per recording."""
+    rows = summary.get("recordings", [])
+    f2 = lambda x: "—" if x is None else f"{x:.2f}"
+    lines = []
+    load = summary.get("load_average")
+    lines.append(f"Measured {summary.get('date', '?')} at {summary.get('commit') or '?'} "
+                 f"(`python3 Tests/harness/bench.py --sections corpus`), {len(rows)} recordings, "
+                 f"load average {load[0]}–{load[1]} during the run." if load else f"{len(rows)} recordings.")
+    lines.append("")
+    sp = summary.get("speedup") or {}
+    lines.append("| | ffmpeg -f null (sum) | vid2auto (sum) | total ratio | worst recording | worst 1080p | peak RSS | CPU ratio | swarm speedup |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
+    worst = max(rows, key=lambda r: r["ratio"], default=None)
+    hd = [r for r in rows if r["height"] >= 1080]
+    worst_hd = max(hd, key=lambda r: r["ratio"], default=None)
+    lines.append(f"| this run | {summary.get('ffmpeg_null_s', 0):.2f} s | {summary.get('analyse_s', 0):.2f} s | "
+                 f"**{f2(summary.get('ratio'))}×** (≤ 2.0) | "
+                 + (f"{worst['ratio']:.2f}× ({worst['recording']})" if worst else "—") + " | "
+                 + (f"**{worst_hd['ratio']:.2f}×** ({worst_hd['recording']}, ≤ 2.5)" if worst_hd else "—") + " | "
+                 f"{summary.get('peak_rss_mb', 0):.0f} MB (≤ 400) | {f2(summary.get('cpu_ratio'))}× | "
+                 + (f"**{sp['speedup']:.2f}×** (≥ 1.6; {sp['agents_1_s']:.1f} s → {sp['agents_default_s']:.1f} s)"
+                    if sp.get("speedup") else "not run") + " |")
+    if summary.get("before_s") is not None:
+        lines.append(f"| before (`--before`) | | {summary['before_s']:.2f} s | {f2(summary.get('before_ratio'))}× | | | | "
+                     f"CPU {summary.get('before_cpu_s', 0):.2f} s | |")
+    lines.append("")
+    # The per-stage profile, summed over the corpus (wall seconds of each stage; shares of the
+    # summed analysis time). Lanes: seconds the agents were busy, against twice the stage's wall.
+    tot = {k: 0.0 for k, _ in PROFILE_STAGES}
+    total_s = lane_busy = ocr_s = 0.0
+    calls = cached = 0
+    for r in rows:
+        p = r.get("profile") or {}
+        for k in tot:
+            tot[k] += p.get("stages", {}).get(k, 0.0)
+        total_s += p.get("total_s", 0.0)
+        lane_busy += sum(a.get("decode_s", 0) + a.get("analyse_s", 0) for a in p.get("agents", []))
+        o = p.get("ocr", {})
+        calls += o.get("calls", 0); cached += o.get("cache_hits", 0); ocr_s += o.get("seconds", 0.0)
+    if total_s > 0:
+        lines.append("Per-stage profile (`VID2AUTO_PROFILE=1`, wall seconds summed over the corpus; share of the summed analysis time):")
+        lines.append("")
+        lines.append("| " + " | ".join(name for _, name in PROFILE_STAGES) + " | analysis (sum) | agents' lanes busy | OCR calls (cached) | OCR wall |")
+        lines.append("|" + "---|" * (len(PROFILE_STAGES) + 4))
+        lines.append("| " + " | ".join(f"{tot[k]:.2f} s ({tot[k] / total_s:.0%})" for k, _ in PROFILE_STAGES)
+                     + f" | {total_s:.2f} s | {lane_busy:.2f} s of {2 * tot['agents']:.2f} s | {calls} ({cached}) | {ocr_s:.2f} s |")
+        lines.append("")
+    lines.append("| recording | height | ffmpeg | vid2auto | ratio | CPU ratio | RSS | motion | layout after pass | agents (lanes busy) | OCR calls/cached | --agents 1 / default |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    pairs = {p["recording"]: p for p in sp.get("pairs", [])}
+    for r in rows:
+        p = r.get("profile") or {}
+        st = p.get("stages", {})
+        lanes = ", ".join(f"{a.get('decode_s', 0) + a.get('analyse_s', 0):.2f}" for a in p.get("agents", []))
+        o = p.get("ocr", {})
+        pr = pairs.get(r["recording"])
+        pair = f"{pr['agents_1_s']:.2f} / {pr['agents_default_s']:.2f} s ({pr['agents_1_s'] / pr['agents_default_s']:.2f}×)" if pr and pr["agents_default_s"] else "—"
+        lines.append(f"| {r['recording']} | {r['height']}p | {r['ffmpeg_null_s']:.2f} s | {r['analyse_s']:.2f} s | {r['ratio']:.2f}× | "
+                     f"{f2(r.get('cpu_ratio'))}× | {r['peak_rss_mb']:.0f} MB | {st.get('motion', 0):.2f} s | {st.get('layout.after_motion', st.get('layout', 0)):.2f} s | "
+                     f"{st.get('agents', 0):.2f} s ({lanes}) | {o.get('calls', 0)}/{o.get('cache_hits', 0)} | {pair} |")
+    return "\n".join(lines) + "\n"
 
 
 def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), rows_file=None):
@@ -490,7 +585,12 @@ def main():
     ap.add_argument("--before", default="", metavar="DIR",
                     help="corpus: also run DIR/vid2auto (e.g. main's release build) interleaved, for a before/after")
     ap.add_argument("--json", default=os.path.join(ROOT, ".eval-out", "bench.json"))
+    ap.add_argument("--render-corpus", metavar="JSON", help="print the corpus section of a saved bench.json as Markdown and stop")
     args = ap.parse_args()
+    if args.render_corpus:
+        with open(args.render_corpus) as f:
+            print(corpus_markdown(json.load(f)["corpus"]), end="")
+        return
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     clips = [("screen-60s.mp4", 60)] + ([] if args.quick else [("screen-10min.mp4", 600)])
     results = {"machine": {"cores": os.cpu_count()}}
