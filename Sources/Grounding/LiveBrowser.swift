@@ -16,6 +16,13 @@ public protocol LiveBrowser: AnyObject, Sendable {
     func keys(_ keys: [Key]) async throws
     func wheel(dx: Double, dy: Double, at: (x: Double, y: Double)) async throws
     func screenshot() async throws -> Data
+    /// Makes the viewport `width`×`height` CSS pixels at `deviceScale` device pixels per CSS pixel.
+    func setViewport(width: Int, height: Int, deviceScale: Double) async throws
+}
+
+extension LiveBrowser {
+    /// A browser that cannot change its viewport keeps the one it has.
+    public func setViewport(width: Int, height: Int, deviceScale: Double) async throws {}
 }
 
 extension BrowserSession: LiveBrowser {}

@@ -18,6 +18,10 @@ public struct LiveOptions: Sendable {
     public var say: @Sendable (String) -> Void
     /// Keep the live viewport after each step (`LiveResult.screenshots`).
     public var keepScreenshots = false
+    /// Video pixels per CSS pixel of the recording (2 for a HiDPI screen); nil: the live stage
+    /// finds it by rendering the first page at 1 and at 2 and keeping the one that looks like the
+    /// video (`LiveGrounder.scaleCandidates`). The browser starts at 1 (or at the given scale).
+    public var deviceScale: Double?
 
     public init(startURL: String? = nil, settleSeconds: Double = 3, environment: [String: String] = ProcessInfo.processInfo.environment,
                 secretNames: @escaping @Sendable ([Action]) -> [String], say: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -84,6 +88,29 @@ public struct LiveGrounder: Sendable {
 
     /// The largest viewport the headless browser is asked to take, in CSS pixels.
     public static let maxViewport = (width: 7680, height: 4320)
+
+    /// Device scales tried when none is given: desktop screens are at 1 or 2 (HiDPI).
+    public static let scaleCandidates: [Double] = [1, 2]
+    /// A scale other than 1 must make the first page look this much more like the video.
+    static let scaleMargin = 0.03
+
+    /// The timeline with its points, boxes and scroll amounts in CSS pixels of a recording at
+    /// `scale` video pixels per CSS pixel (its viewport stays the video's rectangle).
+    public static func toCSS(_ timeline: ActionTimeline, scale: Double) -> ActionTimeline {
+        guard scale > 0, scale != 1 else { return timeline }
+        var t = timeline
+        for k in t.actions.indices {
+            var a = t.actions[k]
+            if var target = a.target {
+                target.point = target.point.map { Point(x: $0.x / scale, y: $0.y / scale) }
+                target.box = target.box.map { Box(x: $0.x / scale, y: $0.y / scale, width: $0.width / scale, height: $0.height / scale) }
+                a.target = target
+            }
+            if a.kind == .scroll, case .pixels(let d)? = a.value { a.value = .pixels(d / scale) }
+            t.actions[k] = a
+        }
+        return t
+    }
 
     /// The moments of the video the live stage compares with: just before and after each action.
     public static func frameTimes(for timeline: ActionTimeline) -> [Double] {
@@ -156,11 +183,15 @@ struct Run {
     var unlike = 0
     /// Screenshots kept for the report, by index in `out`.
     var shots: [Int: Data] = [:]
+    /// Video pixels per CSS pixel (the recording's device scale): the timeline's points and boxes
+    /// are CSS pixels once `start` has found it, its viewport stays in video pixels.
+    var dpr = 1.0
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
         self.options = options; self.browser = browser; self.page = PageCalls(browser: browser)
         self.frames = frames; self.decodePNG = decodePNG; self.timeline = timeline
+        self.dpr = options.deviceScale ?? 1
     }
 
     // MARK: - Start
@@ -182,6 +213,8 @@ struct Run {
                 }
                 options.say("live: driving \(Self.origin(url) ?? url) in a headless Chromium (the recorded actions are performed there)")
                 timeline.startURL = url
+                if options.deviceScale == nil { try await findDeviceScale() }
+                if dpr != 1 { timeline = LiveGrounder.toCSS(timeline, scale: dpr) }
                 return
             case .failure(let reason):
                 lastReason = reason
@@ -191,6 +224,49 @@ struct Run {
     }
 
     enum Load { case success(String), failure(String) }
+
+    /// The recording's device scale, by synthesis: the first page rendered at each candidate scale
+    /// (the viewport's CSS size is the video's divided by it) against the video's first frame;
+    /// the browser is left at the best, which must beat scale 1 by a clear margin.
+    mutating func findDeviceScale() async throws {
+        guard let vp = timeline.viewport, let frame = frames.nearest(timeline.actions.first.map { max(0, $0.time - 0.2) } ?? 0) else { return }
+        let s = frames.scale
+        let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        var scores: [(scale: Double, similarity: Double)] = []
+        for scale in LiveGrounder.scaleCandidates where Double(vp.width) / scale >= 480 && Double(vp.height) / scale >= 240 {
+            if scale != 1 || !scores.isEmpty {
+                try await browser.setViewport(width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()), deviceScale: scale)
+                try await Task.sleep(nanoseconds: 300_000_000)
+            }
+            let shot = try decodePNG(try await browser.screenshot())
+            scores.append((scale, Similarity.compare(shot, nil, frame, video)))
+        }
+        debug("live: device scale " + scores.map { "\($0.scale): \(Self.f2($0.similarity))" }.joined(separator: ", "))
+        guard let one = scores.first(where: { $0.scale == 1 }) else { return }
+        let best = scores.max { $0.similarity < $1.similarity }!
+        dpr = best.similarity > one.similarity + LiveGrounder.scaleMargin ? best.scale : 1
+        if scores.last?.scale != dpr {
+            try await browser.setViewport(width: Int((Double(vp.width) / dpr).rounded()), height: Int((Double(vp.height) / dpr).rounded()), deviceScale: dpr)
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+        if dpr != 1 {
+            diagnostics.append(Diagnostic(.note, "live: the recording's device scale is \(Self.f2(dpr)) (the first page looks \(Self.f2(best.similarity)) like the video at it, \(Self.f2(one.similarity)) at 1)"))
+        }
+    }
+
+    /// A box in CSS pixels of the viewport → the video frame's pixels.
+    func videoRect(_ box: (x: Double, y: Double, width: Double, height: Double)) -> PixelRect? {
+        guard let vp = timeline.viewport else { return nil }
+        let s = frames.scale
+        return PixelRect(x: Int((Double(vp.x) + box.x * dpr) * s), y: Int((Double(vp.y) + box.y * dpr) * s),
+                         width: Int(box.width * dpr * s), height: Int(box.height * dpr * s))
+    }
+
+    /// The viewport's size in CSS pixels.
+    var cssViewport: (width: Double, height: Double) {
+        guard let vp = timeline.viewport else { return (800, 600) }
+        return (Double(vp.width) / dpr, Double(vp.height) / dpr)
+    }
 
     /// Loads `url`; fails when the browser cannot reach it or the server answers with an error.
     func load(_ url: String) async -> Load {
@@ -347,7 +423,7 @@ struct Run {
             }
         case .scroll:
             let dy = Self.pixels(a.value) ?? 0
-            let at = a.target?.point.map { ($0.x, $0.y) } ?? (Double(timeline.viewport?.width ?? 800) / 2, Double(timeline.viewport?.height ?? 600) / 2)
+            let at = a.target?.point.map { ($0.x, $0.y) } ?? (cssViewport.width / 2, cssViewport.height / 2)
             try await browser.wheel(dx: 0, dy: dy, at: at)
             // A wheel may scroll an inner box, or scroll smoothly by less: the page must end where
             // the video's did.
@@ -655,10 +731,10 @@ struct Run {
             }
         }
         guard n >= 4 else { return nil }
-        let w = Double(maxX - minX + 1) / s, h = Double(maxY - minY + 1) / s
-        guard w * h < 0.5 * Double(vp.width * vp.height) else { return nil }
+        let w = Double(maxX - minX + 1) / s / dpr, h = Double(maxY - minY + 1) / s / dpr
+        guard w * h < 0.5 * cssViewport.width * cssViewport.height else { return nil }
         let pad = 6.0
-        return (Double(minX) / s - Double(vp.x) - pad, Double(minY) / s - Double(vp.y) - pad, w + 2 * pad, h + 2 * pad)
+        return ((Double(minX) / s - Double(vp.x)) / dpr - pad, (Double(minY) / s - Double(vp.y)) / dpr - pad, w + 2 * pad, h + 2 * pad)
     }
 
     /// Below this similarity the area a key acts on (focused field, open dialog) disagrees with the video.
@@ -1033,12 +1109,10 @@ struct Run {
 
     /// The same on a screenshot already taken.
     func fieldSimilarity(_ box: (x: Double, y: Double, width: Double, height: Double), _ frame: Image, shot: Image) -> Double? {
-        guard let vp = timeline.viewport else { return nil }
-        let dpr = Double(shot.width) / Double(max(1, vp.width))
-        let live = PixelRect(x: Int(box.x * dpr), y: Int(box.y * dpr), width: Int(box.width * dpr), height: Int(box.height * dpr))
-        let s = frames.scale
-        let video = PixelRect(x: Int((Double(vp.x) + box.x) * s), y: Int((Double(vp.y) + box.y) * s),
-                              width: Int(box.width * s), height: Int(box.height * s))
+        guard let video = videoRect(box) else { return nil }
+        // The screenshot is in device pixels.
+        let k = Double(shot.width) / max(1, cssViewport.width)
+        let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))
         guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
         // A field is a few video pixels tall: a pixel of misregistration (the recording's scaling,
         // the box's rounding) would decide the score, so the best of small shifts counts (less
@@ -1094,8 +1168,8 @@ struct Run {
         // A small change (a cell turning into a field, a tick) shows around the point.
         guard let p = a.target?.point ?? a.target?.box.map({ Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }) else { return false }
         let w = 320.0, h = 120.0
-        let x0 = max(0, min(Double(vp.width) - w, p.x - w / 2)), y0 = max(0, min(Double(vp.height) - h, p.y - h / 2))
-        let near = PixelRect(x: Int((Double(vp.x) + x0) * s), y: Int((Double(vp.y) + y0) * s), width: Int(w * s), height: Int(h * s))
+        let x0 = max(0, min(cssViewport.width - w, p.x - w / 2)), y0 = max(0, min(cssViewport.height - h, p.y - h / 2))
+        guard let near = videoRect((x0, y0, w, h)) else { return false }
         return Similarity.compare(before, near, after, near, width: near.width) < 0.9
     }
 

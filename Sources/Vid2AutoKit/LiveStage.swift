@@ -9,12 +9,13 @@ import ScreenCore
 public struct LiveSettings: Sendable {
     /// The app's first page, when the video's address bar does not give it (or the app moved).
     public var startURL: String?
-    /// CSS pixels per video pixel are `1 / deviceScale` (a HiDPI recording at 2 has `deviceScale` 2).
-    public var deviceScale: Double
+    /// CSS pixels per video pixel are `1 / deviceScale` (a HiDPI recording at 2 has `deviceScale` 2);
+    /// nil: found live, by rendering the first page at 1 and at 2 and comparing with the video.
+    public var deviceScale: Double?
     /// One line to the person running the tool.
     public var say: @Sendable (String) -> Void
 
-    public init(startURL: String? = nil, deviceScale: Double = 1, say: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(startURL: String? = nil, deviceScale: Double? = nil, say: @escaping @Sendable (String) -> Void = { _ in }) {
         self.startURL = startURL; self.deviceScale = deviceScale; self.say = say
     }
 }
@@ -35,7 +36,7 @@ public enum LiveStage {
         guard let vp = timeline.viewport, vp.width > 0, vp.height > 0 else {
             throw LiveError.noViewport(path: path)
         }
-        let scale = max(0.5, min(4, settings.deviceScale))
+        let scale = max(0.5, min(4, settings.deviceScale ?? 1))
         let css = (width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()))
         guard css.width <= LiveGrounder.maxViewport.width, css.height <= LiveGrounder.maxViewport.height else {
             throw LiveError.viewportTooLarge(width: css.width, height: css.height)
@@ -46,6 +47,7 @@ public enum LiveStage {
         let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
         var options = LiveOptions(startURL: settings.startURL, secretNames: { SecretNaming.names(for: $0) }, say: settings.say)
         options.keepScreenshots = screenshots
+        options.deviceScale = settings.deviceScale.map { max(0.5, min(4, $0)) }
         do {
             let result = try await LiveGrounder(options: options).ground(timeline, browser: session, frames: frames) { data in
                 try PNG.decode(data, path: "live screenshot", format: .gray8)
