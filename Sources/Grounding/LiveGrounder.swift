@@ -22,6 +22,9 @@ public struct LiveOptions: Sendable {
     /// finds it by rendering the first page at 1 and at 2 and keeping the one that looks like the
     /// video (`LiveGrounder.scaleCandidates`). The browser starts at 1 (or at the given scale).
     public var deviceScale: Double?
+    /// Reads a field's text in the video again, inside the box the live DOM gives it (at the
+    /// recording's device scale), for one more reading to render and compare; nil: none.
+    public var reader: (any TextReader)?
 
     public init(startURL: String? = nil, settleSeconds: Double = 3, environment: [String: String] = ProcessInfo.processInfo.environment,
                 secretNames: @escaping @Sendable ([Action]) -> [String], say: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -35,6 +38,9 @@ public struct LiveOptions: Sendable {
 public struct LiveFrames: Sendable {
     public var frames: [(time: Double, image: Image)]
     public var scale: Double
+    /// Full-size gray frames at the moments typed fields are compared (`LiveGrounder.fillTimes`),
+    /// for reading a field again where the live page says it is; empty when not decoded.
+    public var fields: [(time: Double, image: Image)] = []
     public init(frames: [(time: Double, image: Image)], scale: Double) {
         self.frames = frames.sorted { $0.time < $1.time }; self.scale = scale
     }
@@ -130,7 +136,7 @@ public struct LiveGrounder: Sendable {
 
     /// Moments to compare a typed field with: the end of typing as read, and before it, since the
     /// reader's end may include what came after (an Enter that closed an inline editor).
-    static func fillTimes(_ a: Action) -> [Double] {
+    public static func fillTimes(_ a: Action) -> [Double] {
         [a.endTime + 0.05, a.endTime - 0.4, a.endTime - 0.8, a.endTime - 1.2, a.endTime - 1.6].filter { $0 == a.endTime + 0.05 || $0 > a.time + 0.3 }
     }
 
@@ -531,6 +537,13 @@ struct Run {
                 a.secret = false
             }
             corrections += correctTarget(&a, t)
+            if a.kind == .click, t.isSelect, let loc = a.grounding?.locator, let last = out.last, last.kind == .select,
+               last.grounding?.locator == loc, a.time - last.endTime < 4 {
+                // A click on the list just chosen from: the option picked in its popup, which
+                // the select step already does (clicking the list again would only open it).
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it is the choice in the list the previous step selects from"))
+                return nil
+            }
             if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
                last.grounding?.locator == loc, !videoChanged(i, a) {
                 // The same control again, and the video shows nothing change: a second reading of
@@ -539,7 +552,7 @@ struct Run {
                 return nil
             }
             var focusing = 0
-            while a.kind == .fill, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
+            while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
                   last.grounding?.locator == loc, a.time - last.endTime < 6 {
                 // The clicks just before only focused this field: the fill does that itself.
                 if last.grounding?.status == .corrected { counts.corrected -= 1 } else { counts.verified -= 1 }
@@ -547,7 +560,7 @@ struct Run {
                 out.removeLast()
                 focusing += 1
             }
-            if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the field before it \(focusing > 1 ? "are" : "is") part of the typing") }
+            if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the \(a.kind == .select ? "list" : "field") before it \(focusing > 1 ? "are" : "is") part of the \(a.kind == .select ? "choice" : "typing")") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
@@ -1058,6 +1071,20 @@ struct Run {
         var best = (value: typed, score: base)
         var tried: Set<String> = [typed]
         var scores: [String: Double] = [typed: base]
+        // The video's field read again inside the box the live page gives it: the reader's crop
+        // was found by the pixels alone (and at a HiDPI scale its sizes are off).
+        var reread: [String] = []
+        if let text = try await rereadField(box, times: LiveGrounder.fillTimes(a)), text != typed {
+            reread = [text]
+            tried.insert(text)
+            try await type(text, el)
+            let s = try await fieldSimilarity(box, frame)
+            debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video (typed \"\(typed)\": \(Self.f2(base)))")
+            if let s {
+                scores[text] = s
+                if s > best.score + 0.03 { best = (text, s) }
+            }
+        }
         // Two rounds: a reading can hold two independent misreadings (a letter and a caret).
         for round in 0..<2 {
             let from = best.value
@@ -1066,7 +1093,7 @@ struct Run {
             // previous letters) need less of a lead than a blind swap of confusable letters, which
             // a half-size video often cannot tell apart (e/c).
             let sub = Self.priorSubstitutions(from, prior)
-            let evidenced = Set((round == 0 ? a.alternatives : []) + [Self.withoutCaret(from), sub.count > 1 ? sub.all : nil].compactMap { $0 } + sub.single)
+            let evidenced = Set((round == 0 ? a.alternatives : []) + reread + [Self.withoutCaret(from), sub.count > 1 ? sub.all : nil].compactMap { $0 } + sub.single)
             for candidate in Self.readings(of: from, alternatives: round == 0 ? a.alternatives : [], prior: prior)
             where tried.insert(candidate).inserted {
                 try await type(candidate, el)
@@ -1092,6 +1119,20 @@ struct Run {
         let kept = a.value?.text ?? typed
         let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
         if now != kept { try await type(kept, el) }
+    }
+
+    /// The text of the video's field at the end of typing, read in the full-size frame inside the
+    /// live field's box (its border and padding left out); nil without a reader, a frame or a reading.
+    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), times: [Double]) async throws -> String? {
+        guard let reader = options.reader, let vp = timeline.viewport, let t = times.first,
+              let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.5 else { return nil }
+        let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
+        let r = PixelRect(x: Int(Double(vp.x) + (box.x + inset.x) * dpr), y: Int(Double(vp.y) + (box.y + inset.y) * dpr),
+                          width: Int((box.width - 2 * inset.x) * dpr), height: Int((box.height - 2 * inset.y) * dpr))
+        guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { return nil }
+        let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
+        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return clean.isEmpty ? nil : clean
     }
 
     /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.
