@@ -227,6 +227,8 @@ struct Identified {
     var placeholder: String?
     var isPassword: Bool
     var checked: Bool?
+    /// `aria-pressed` of a toggle button (nil: none).
+    var pressed: Bool?
     var options: [String]
     var selected: String?
     var value: String?
@@ -250,6 +252,7 @@ struct Identified {
         placeholder = v["placeholder"]?.string
         isPassword = v["isPassword"]?.bool ?? (inputType == "password")
         checked = v["checked"]?.bool
+        pressed = v["pressed"]?.bool
         options = v["options"]?.array?.compactMap(\.string) ?? []
         selected = v["selectedOption"]?.string
         value = v["value"]?.string

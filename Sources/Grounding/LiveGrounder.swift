@@ -129,6 +129,10 @@ public struct LiveGrounder: Sendable {
             if a.kind == .fill { times += fillTimes(a).map { min($0, duration - 0.05) } }
             // The gap before the next step (or the end), where a key the analysis missed may fall.
             times += gapTimes(timeline.actions, i, duration: duration)
+            // … and, every half second, where a click it missed may (`Run.synthesizeGap`).
+            let end = i + 1 < timeline.actions.count ? timeline.actions[i + 1].time - 0.2 : min(duration - 0.1, a.endTime + 60)
+            times += Run.gapMoments(from: Run.gapStart(a), to: end)
+            if a.kind == .select { times += Run.gapMoments(from: min(a.endTime, a.time + 0.8), to: end) }
         }
         if let last = timeline.actions.last, duration.isFinite, duration - 0.1 > last.endTime { times.append(duration - 0.1) }
         return Array(Set(times.map { ($0 * 100).rounded() / 100 })).sorted()
@@ -344,6 +348,7 @@ struct Run {
             }
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
+                if i > 0 { try await synthesizeGap(i) }
                 if let a = try await step(i, action) {
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
@@ -367,6 +372,7 @@ struct Run {
         // After the last step: the page should end as the video does.
         if stoppedAt == nil, !timeline.actions.isEmpty, let duration = timeline.source?.duration {
             _ = try? await agreeBefore(timeline.actions.count, at: duration - 0.1 + 0.2)
+            _ = try? await synthesizeGap(timeline.actions.count)
         }
     }
 
@@ -485,6 +491,13 @@ struct Run {
                 a.value = nil
                 a.target = Target(name: chosen, text: chosen, box: a.target?.box, point: a.target?.point)
                 if let t = target, !Self.answers(t, to: [Self.norm(chosen)]) { target = nil }
+            }
+            // A choice with nothing read as chosen, on an element that is no list: a click on it
+            // (a button whose label the reader took for a list's).
+            if a.kind == .select, (a.value?.text ?? "").isEmpty, let t = target, !Self.fits(.select, t) {
+                corrections.append("select → click: nothing was read as chosen and the live element (\(t.role ?? t.tag)) is no list")
+                a.kind = .click
+                a.value = nil
             }
             // What the video acts on may only appear once the pointer rests somewhere (a hover
             // menu) or the element is opened (a cell edited by a double click): reveal it live and
