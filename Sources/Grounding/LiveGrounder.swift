@@ -1086,16 +1086,18 @@ struct Run {
         var scores: [String: Double] = [typed: base]
         // The video's field read again inside the box the live page gives it: the reader's crop
         // was found by the pixels alone (and at a HiDPI scale its sizes are off).
+        // Each moment of the end of typing is read (the field may already be closed at the
+        // reader's end), each reading rendered and compared with its own moment's field.
         var reread: [String] = []
-        if let text = try await rereadField(box, times: LiveGrounder.fillTimes(a)), text != typed {
-            reread = [text]
-            tried.insert(text)
+        for (text, at) in try await rereadField(box, times: LiveGrounder.fillTimes(a)) where text != typed && tried.insert(text).inserted {
+            reread.append(text)
+            let typedThere = fieldSimilarity(box, at, shot: shot) ?? 0
             try await type(text, el)
-            let s = try await fieldSimilarity(box, frame)
-            debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video (typed \"\(typed)\": \(Self.f2(base)))")
-            if let s {
+            let s = try await fieldSimilarity(box, at)
+            debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video there (typed \"\(typed)\": \(Self.f2(typedThere)))")
+            if let s, s > max(best.score, typedThere) + 0.03 {
                 scores[text] = s
-                if s > best.score + 0.03 { best = (text, s) }
+                best = (text, s)
             }
         }
         // Two rounds: a reading can hold two independent misreadings (a letter and a caret).
@@ -1136,16 +1138,21 @@ struct Run {
 
     /// The text of the video's field at the end of typing, read in the full-size frame inside the
     /// live field's box (its border and padding left out); nil without a reader, a frame or a reading.
-    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), times: [Double]) async throws -> String? {
-        guard let reader = options.reader, let vp = timeline.viewport, let t = times.first,
-              let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.5 else { return nil }
-        let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
-        let r = PixelRect(x: Int(Double(vp.x) + (box.x + inset.x) * dpr), y: Int(Double(vp.y) + (box.y + inset.y) * dpr),
-                          width: Int((box.width - 2 * inset.x) * dpr), height: Int((box.height - 2 * inset.y) * dpr))
-        guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { return nil }
-        let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
-        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return clean.isEmpty ? nil : clean
+    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), times: [Double]) async throws -> [(text: String, frame: Image)] {
+        guard let reader = options.reader, let vp = timeline.viewport else { return [] }
+        var out: [(text: String, frame: Image)] = []
+        for t in times.prefix(3) {
+            guard let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.2,
+                  let small = frames.nearest(t) else { continue }
+            let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
+            let r = PixelRect(x: Int(Double(vp.x) + (box.x + inset.x) * dpr), y: Int(Double(vp.y) + (box.y + inset.y) * dpr),
+                              width: Int((box.width - 2 * inset.x) * dpr), height: Int((box.height - 2 * inset.y) * dpr))
+            guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
+            let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
+            let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !clean.isEmpty, !out.contains(where: { $0.text == clean }) { out.append((clean, small)) }
+        }
+        return out
     }
 
     /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.

@@ -47,7 +47,7 @@ public enum LiveStage {
         // Full-size frames only where a typed field is read again (a few per fill).
         let duration = timeline.source?.duration ?? .infinity
         let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
-            .compactMap { LiveGrounder.fillTimes($0).first.map { min($0, duration - 0.05) } })).sorted()
+            .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })).sorted()
         if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
         trace("live: \(frames.frames.count) frames sampled in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
