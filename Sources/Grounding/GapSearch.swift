@@ -134,7 +134,8 @@ extension Run {
                 let at = (box.x + box.width / 2, box.y + box.height / 2)
                 try await browser.pointerClick(at: at, count: 1)
                 let state1 = try await settle(from: state0)
-                let now = try decodePNG(try await browser.screenshot())
+                let png = try await browser.screenshot()
+                let now = try decodePNG(png)
                 let s1 = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
                 debug("live: gap before step \(i + 1): click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(s1))")
                 if s1 >= s0 + Self.areaGain && s1 >= Self.areaLike {
@@ -148,6 +149,7 @@ extension Run {
                     click.grounding?.status = .corrected
                     click.grounding?.corrections = ["inserted: the video changes here (\(unexplained.count) area\(unexplained.count == 1 ? "" : "s") unlike the live page, \(Self.f2(s0))) and this click brings them in line (\(Self.f2(s1)))"]
                     click.grounding?.similarity = (s1 * 1000).rounded() / 1000
+                    if options.keepScreenshots { shots[out.count] = png }
                     out.append(click); counts.corrected += 1
                     break
                 }
