@@ -132,6 +132,10 @@ extension Run {
                 let state0 = try await page.state()
                 let box = c.target.box!
                 let at = (box.x + box.width / 2, box.y + box.height / 2)
+                // The page as it is with the pointer there: what a click changed is measured
+                // against it (a checkbox's tick changes no digest, only pixels).
+                try await browser.pointer(move: at)
+                let pre = try decodePNG(try await browser.screenshot())
                 try await browser.pointerClick(at: at, count: 1)
                 let state1 = try await settle(from: state0)
                 let png = try await browser.screenshot()
@@ -153,15 +157,32 @@ extension Run {
                     out.append(click); counts.corrected += 1
                     break
                 }
-                if state1.differs(from: state0) {
-                    // It changed the page without explaining the video: a toggle is undone by a
-                    // second click (checked by the page's digest coming back), else searching
-                    // stops here (the page is no longer the one the video showed).
-                    if state1.url == state0.url, !["link"].contains(c.target.role ?? "") {
-                        try await browser.pointerClick(at: at, count: 1)
-                        let state2 = try await settle(from: state1)
-                        if !state2.differs(from: state0) { continue }
+                if state1.differs(from: state0) || !Self.samePixels(pre, now) {
+                    // It changed the page without explaining the video: it is undone — a second
+                    // click (a toggle), else Escape (a dialog or menu it opened), else going back
+                    // (an address it reached) — and the undo checked by the page's digest and
+                    // pixels coming back; when none restores it, searching stops here (the page
+                    // is no longer the one the video showed).
+                    var restored = false
+                    for undo in 0..<3 where !restored {
+                        let s = try await page.state()
+                        switch undo {
+                        case 0:
+                            guard state1.url == state0.url else { continue }
+                            try await browser.pointerClick(at: at, count: 1)
+                        case 1:
+                            try await browser.keys([.escape])
+                        default:
+                            guard s.url != state0.url else { continue }
+                            _ = try await browser.execute("history.back(); return true;", [])
+                        }
+                        let back = try await settle(from: s)
+                        try await browser.pointer(move: at)
+                        let after = try decodePNG(try await browser.screenshot())
+                        restored = !back.differs(from: state0) && Self.samePixels(pre, after)
+                        debug("live: gap before step \(i + 1): undo \(["second click", "Escape", "back"][undo]) → \(restored ? "restored" : "not restored")")
                     }
+                    if restored { continue }
                     diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" changed the page without bringing it in line with the video"))
                     return
                 }
@@ -231,6 +252,11 @@ extension Run {
         for j in v.indices { d0 += abs(v[j] - a[j]); d1 += abs(v[j] - b[j]) }
         d0 /= Double(v.count); d1 /= Double(v.count)
         return (d0 - d1) / (d0 + d1 + 1)
+    }
+
+    /// Whether two screenshots are the same page (no changed area).
+    static func samePixels(_ a: Image, _ b: Image) -> Bool {
+        a.width == b.width && a.height == b.height && changeBlobs(a, b, in: PixelRect(x: 0, y: 0, width: a.width, height: a.height)).isEmpty
     }
 
     /// A CSS box of the viewport from a rectangle of the video frame's pixels.
