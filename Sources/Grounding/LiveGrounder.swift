@@ -1095,7 +1095,9 @@ struct Run {
             try await type(text, el)
             let s = try await fieldSimilarity(box, at)
             debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video there (typed \"\(typed)\": \(Self.f2(typedThere)))")
-            if let s, s > max(best.score, typedThere) + 0.03 {
+            // A shorter reading is the field cut or scrolled rather than a better reading; and a
+            // reading, unlike the reader's own alternatives, needs a lead a blind swap would.
+            if let s, text.count >= typed.count - 1, s > max(best.score, typedThere) + 0.06 {
                 scores[text] = s
                 best = (text, s)
             }
