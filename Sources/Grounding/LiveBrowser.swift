@@ -16,6 +16,13 @@ public protocol LiveBrowser: AnyObject, Sendable {
     func keys(_ keys: [Key]) async throws
     func wheel(dx: Double, dy: Double, at: (x: Double, y: Double)) async throws
     func screenshot() async throws -> Data
+    /// Makes the viewport `width`×`height` CSS pixels at `deviceScale` device pixels per CSS pixel.
+    func setViewport(width: Int, height: Int, deviceScale: Double) async throws
+}
+
+extension LiveBrowser {
+    /// A browser that cannot change its viewport keeps the one it has.
+    public func setViewport(width: Int, height: Int, deviceScale: Double) async throws {}
 }
 
 extension BrowserSession: LiveBrowser {}
@@ -220,6 +227,8 @@ struct Identified {
     var placeholder: String?
     var isPassword: Bool
     var checked: Bool?
+    /// `aria-pressed` of a toggle button (nil: none).
+    var pressed: Bool?
     var options: [String]
     var selected: String?
     var value: String?
@@ -243,6 +252,7 @@ struct Identified {
         placeholder = v["placeholder"]?.string
         isPassword = v["isPassword"]?.bool ?? (inputType == "password")
         checked = v["checked"]?.bool
+        pressed = v["pressed"]?.bool
         options = v["options"]?.array?.compactMap(\.string) ?? []
         selected = v["selectedOption"]?.string
         value = v["value"]?.string

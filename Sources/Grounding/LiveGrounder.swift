@@ -18,6 +18,13 @@ public struct LiveOptions: Sendable {
     public var say: @Sendable (String) -> Void
     /// Keep the live viewport after each step (`LiveResult.screenshots`).
     public var keepScreenshots = false
+    /// Video pixels per CSS pixel of the recording (2 for a HiDPI screen); nil: the live stage
+    /// finds it by rendering the first page at 1 and at 2 and keeping the one that looks like the
+    /// video (`LiveGrounder.scaleCandidates`). The browser starts at 1 (or at the given scale).
+    public var deviceScale: Double?
+    /// Reads a field's text in the video again, inside the box the live DOM gives it (at the
+    /// recording's device scale), for one more reading to render and compare; nil: none.
+    public var reader: (any TextReader)?
 
     public init(startURL: String? = nil, settleSeconds: Double = 3, environment: [String: String] = ProcessInfo.processInfo.environment,
                 secretNames: @escaping @Sendable ([Action]) -> [String], say: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -31,6 +38,9 @@ public struct LiveOptions: Sendable {
 public struct LiveFrames: Sendable {
     public var frames: [(time: Double, image: Image)]
     public var scale: Double
+    /// Full-size gray frames at the moments typed fields are compared (`LiveGrounder.fillTimes`),
+    /// for reading a field again where the live page says it is; empty when not decoded.
+    public var fields: [(time: Double, image: Image)] = []
     public init(frames: [(time: Double, image: Image)], scale: Double) {
         self.frames = frames.sorted { $0.time < $1.time }; self.scale = scale
     }
@@ -85,6 +95,29 @@ public struct LiveGrounder: Sendable {
     /// The largest viewport the headless browser is asked to take, in CSS pixels.
     public static let maxViewport = (width: 7680, height: 4320)
 
+    /// Device scales tried when none is given: desktop screens are at 1 or 2 (HiDPI).
+    public static let scaleCandidates: [Double] = [1, 2]
+    /// A scale other than 1 must make the first page look this much more like the video.
+    static let scaleMargin = 0.03
+
+    /// The timeline with its points, boxes and scroll amounts in CSS pixels of a recording at
+    /// `scale` video pixels per CSS pixel (its viewport stays the video's rectangle).
+    public static func toCSS(_ timeline: ActionTimeline, scale: Double) -> ActionTimeline {
+        guard scale > 0, scale != 1 else { return timeline }
+        var t = timeline
+        for k in t.actions.indices {
+            var a = t.actions[k]
+            if var target = a.target {
+                target.point = target.point.map { Point(x: $0.x / scale, y: $0.y / scale) }
+                target.box = target.box.map { Box(x: $0.x / scale, y: $0.y / scale, width: $0.width / scale, height: $0.height / scale) }
+                a.target = target
+            }
+            if a.kind == .scroll, case .pixels(let d)? = a.value { a.value = .pixels(d / scale) }
+            t.actions[k] = a
+        }
+        return t
+    }
+
     /// The moments of the video the live stage compares with: just before and after each action.
     public static func frameTimes(for timeline: ActionTimeline) -> [Double] {
         let duration = timeline.source?.duration ?? .infinity
@@ -96,6 +129,10 @@ public struct LiveGrounder: Sendable {
             if a.kind == .fill { times += fillTimes(a).map { min($0, duration - 0.05) } }
             // The gap before the next step (or the end), where a key the analysis missed may fall.
             times += gapTimes(timeline.actions, i, duration: duration)
+            // … and, every half second, where a click it missed may (`Run.synthesizeGap`).
+            let end = i + 1 < timeline.actions.count ? timeline.actions[i + 1].time - 0.2 : min(duration - 0.1, a.endTime + 60)
+            times += Run.gapMoments(from: Run.gapStart(a), to: end)
+            if a.kind == .select { times += Run.gapMoments(from: min(a.endTime, a.time + 0.8), to: end) }
         }
         if let last = timeline.actions.last, duration.isFinite, duration - 0.1 > last.endTime { times.append(duration - 0.1) }
         return Array(Set(times.map { ($0 * 100).rounded() / 100 })).sorted()
@@ -103,7 +140,7 @@ public struct LiveGrounder: Sendable {
 
     /// Moments to compare a typed field with: the end of typing as read, and before it, since the
     /// reader's end may include what came after (an Enter that closed an inline editor).
-    static func fillTimes(_ a: Action) -> [Double] {
+    public static func fillTimes(_ a: Action) -> [Double] {
         [a.endTime + 0.05, a.endTime - 0.4, a.endTime - 0.8, a.endTime - 1.2, a.endTime - 1.6].filter { $0 == a.endTime + 0.05 || $0 > a.time + 0.3 }
     }
 
@@ -156,11 +193,15 @@ struct Run {
     var unlike = 0
     /// Screenshots kept for the report, by index in `out`.
     var shots: [Int: Data] = [:]
+    /// Video pixels per CSS pixel (the recording's device scale): the timeline's points and boxes
+    /// are CSS pixels once `start` has found it, its viewport stays in video pixels.
+    var dpr = 1.0
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
         self.options = options; self.browser = browser; self.page = PageCalls(browser: browser)
         self.frames = frames; self.decodePNG = decodePNG; self.timeline = timeline
+        self.dpr = options.deviceScale ?? 1
     }
 
     // MARK: - Start
@@ -182,6 +223,8 @@ struct Run {
                 }
                 options.say("live: driving \(Self.origin(url) ?? url) in a headless Chromium (the recorded actions are performed there)")
                 timeline.startURL = url
+                if options.deviceScale == nil { try await findDeviceScale() }
+                if dpr != 1 { timeline = LiveGrounder.toCSS(timeline, scale: dpr) }
                 return
             case .failure(let reason):
                 lastReason = reason
@@ -191,6 +234,49 @@ struct Run {
     }
 
     enum Load { case success(String), failure(String) }
+
+    /// The recording's device scale, by synthesis: the first page rendered at each candidate scale
+    /// (the viewport's CSS size is the video's divided by it) against the video's first frame;
+    /// the browser is left at the best, which must beat scale 1 by a clear margin.
+    mutating func findDeviceScale() async throws {
+        guard let vp = timeline.viewport, let frame = frames.nearest(timeline.actions.first.map { max(0, $0.time - 0.2) } ?? 0) else { return }
+        let s = frames.scale
+        let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        var scores: [(scale: Double, similarity: Double)] = []
+        for scale in LiveGrounder.scaleCandidates where Double(vp.width) / scale >= 480 && Double(vp.height) / scale >= 240 {
+            if scale != 1 || !scores.isEmpty {
+                try await browser.setViewport(width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()), deviceScale: scale)
+                try await Task.sleep(nanoseconds: 300_000_000)
+            }
+            let shot = try decodePNG(try await browser.screenshot())
+            scores.append((scale, Similarity.compare(shot, nil, frame, video)))
+        }
+        debug("live: device scale " + scores.map { "\($0.scale): \(Self.f2($0.similarity))" }.joined(separator: ", "))
+        guard let one = scores.first(where: { $0.scale == 1 }) else { return }
+        let best = scores.max { $0.similarity < $1.similarity }!
+        dpr = best.similarity > one.similarity + LiveGrounder.scaleMargin ? best.scale : 1
+        if scores.last?.scale != dpr {
+            try await browser.setViewport(width: Int((Double(vp.width) / dpr).rounded()), height: Int((Double(vp.height) / dpr).rounded()), deviceScale: dpr)
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+        if dpr != 1 {
+            diagnostics.append(Diagnostic(.note, "live: the recording's device scale is \(Self.f2(dpr)) (the first page looks \(Self.f2(best.similarity)) like the video at it, \(Self.f2(one.similarity)) at 1)"))
+        }
+    }
+
+    /// A box in CSS pixels of the viewport → the video frame's pixels.
+    func videoRect(_ box: (x: Double, y: Double, width: Double, height: Double)) -> PixelRect? {
+        guard let vp = timeline.viewport else { return nil }
+        let s = frames.scale
+        return PixelRect(x: Int((Double(vp.x) + box.x * dpr) * s), y: Int((Double(vp.y) + box.y * dpr) * s),
+                         width: Int(box.width * dpr * s), height: Int(box.height * dpr * s))
+    }
+
+    /// The viewport's size in CSS pixels.
+    var cssViewport: (width: Double, height: Double) {
+        guard let vp = timeline.viewport else { return (800, 600) }
+        return (Double(vp.width) / dpr, Double(vp.height) / dpr)
+    }
 
     /// Loads `url`; fails when the browser cannot reach it or the server answers with an error.
     func load(_ url: String) async -> Load {
@@ -262,6 +348,7 @@ struct Run {
             }
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
+                if i > 0 { try await synthesizeGap(i) }
                 if let a = try await step(i, action) {
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
@@ -285,6 +372,7 @@ struct Run {
         // After the last step: the page should end as the video does.
         if stoppedAt == nil, !timeline.actions.isEmpty, let duration = timeline.source?.duration {
             _ = try? await agreeBefore(timeline.actions.count, at: duration - 0.1 + 0.2)
+            _ = try? await synthesizeGap(timeline.actions.count)
         }
     }
 
@@ -347,7 +435,7 @@ struct Run {
             }
         case .scroll:
             let dy = Self.pixels(a.value) ?? 0
-            let at = a.target?.point.map { ($0.x, $0.y) } ?? (Double(timeline.viewport?.width ?? 800) / 2, Double(timeline.viewport?.height ?? 600) / 2)
+            let at = a.target?.point.map { ($0.x, $0.y) } ?? (cssViewport.width / 2, cssViewport.height / 2)
             try await browser.wheel(dx: 0, dy: dy, at: at)
             // A wheel may scroll an inner box, or scroll smoothly by less: the page must end where
             // the video's did.
@@ -404,6 +492,13 @@ struct Run {
                 a.target = Target(name: chosen, text: chosen, box: a.target?.box, point: a.target?.point)
                 if let t = target, !Self.answers(t, to: [Self.norm(chosen)]) { target = nil }
             }
+            // A choice with nothing read as chosen, on an element that is no list: a click on it
+            // (a button whose label the reader took for a list's).
+            if a.kind == .select, (a.value?.text ?? "").isEmpty, let t = target, !Self.fits(.select, t) {
+                corrections.append("select → click: nothing was read as chosen and the live element (\(t.role ?? t.tag)) is no list")
+                a.kind = .click
+                a.value = nil
+            }
             // What the video acts on may only appear once the pointer rests somewhere (a hover
             // menu) or the element is opened (a cell edited by a double click): reveal it live and
             // put the step that revealed it into the timeline.
@@ -455,6 +550,13 @@ struct Run {
                 a.secret = false
             }
             corrections += correctTarget(&a, t)
+            if a.kind == .click, t.isSelect, let loc = a.grounding?.locator, let last = out.last, last.kind == .select,
+               last.grounding?.locator == loc, a.time - last.endTime < 4 {
+                // A click on the list just chosen from: the option picked in its popup, which
+                // the select step already does (clicking the list again would only open it).
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it is the choice in the list the previous step selects from"))
+                return nil
+            }
             if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
                last.grounding?.locator == loc, !videoChanged(i, a) {
                 // The same control again, and the video shows nothing change: a second reading of
@@ -463,7 +565,7 @@ struct Run {
                 return nil
             }
             var focusing = 0
-            while a.kind == .fill, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
+            while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
                   last.grounding?.locator == loc, a.time - last.endTime < 6 {
                 // The clicks just before only focused this field: the fill does that itself.
                 if last.grounding?.status == .corrected { counts.corrected -= 1 } else { counts.verified -= 1 }
@@ -471,7 +573,7 @@ struct Run {
                 out.removeLast()
                 focusing += 1
             }
-            if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the field before it \(focusing > 1 ? "are" : "is") part of the typing") }
+            if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the \(a.kind == .select ? "list" : "field") before it \(focusing > 1 ? "are" : "is") part of the \(a.kind == .select ? "choice" : "typing")") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
@@ -655,10 +757,10 @@ struct Run {
             }
         }
         guard n >= 4 else { return nil }
-        let w = Double(maxX - minX + 1) / s, h = Double(maxY - minY + 1) / s
-        guard w * h < 0.5 * Double(vp.width * vp.height) else { return nil }
+        let w = Double(maxX - minX + 1) / s / dpr, h = Double(maxY - minY + 1) / s / dpr
+        guard w * h < 0.5 * cssViewport.width * cssViewport.height else { return nil }
         let pad = 6.0
-        return (Double(minX) / s - Double(vp.x) - pad, Double(minY) / s - Double(vp.y) - pad, w + 2 * pad, h + 2 * pad)
+        return ((Double(minX) / s - Double(vp.x)) / dpr - pad, (Double(minY) / s - Double(vp.y)) / dpr - pad, w + 2 * pad, h + 2 * pad)
     }
 
     /// Below this similarity the area a key acts on (focused field, open dialog) disagrees with the video.
@@ -982,6 +1084,24 @@ struct Run {
         var best = (value: typed, score: base)
         var tried: Set<String> = [typed]
         var scores: [String: Double] = [typed: base]
+        // The video's field read again inside the box the live page gives it: the reader's crop
+        // was found by the pixels alone (and at a HiDPI scale its sizes are off).
+        // Each moment of the end of typing is read (the field may already be closed at the
+        // reader's end), each reading rendered and compared with its own moment's field.
+        var reread: [String] = []
+        for (text, at) in try await rereadField(box, times: LiveGrounder.fillTimes(a)) where text != typed && tried.insert(text).inserted {
+            reread.append(text)
+            let typedThere = fieldSimilarity(box, at, shot: shot) ?? 0
+            try await type(text, el)
+            let s = try await fieldSimilarity(box, at)
+            debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video there (typed \"\(typed)\": \(Self.f2(typedThere)))")
+            // A shorter reading is the field cut or scrolled rather than a better reading; and a
+            // reading, unlike the reader's own alternatives, needs a lead a blind swap would.
+            if let s, text.count >= typed.count - 1, s > max(best.score, typedThere) + 0.06 {
+                scores[text] = s
+                best = (text, s)
+            }
+        }
         // Two rounds: a reading can hold two independent misreadings (a letter and a caret).
         for round in 0..<2 {
             let from = best.value
@@ -990,7 +1110,7 @@ struct Run {
             // previous letters) need less of a lead than a blind swap of confusable letters, which
             // a half-size video often cannot tell apart (e/c).
             let sub = Self.priorSubstitutions(from, prior)
-            let evidenced = Set((round == 0 ? a.alternatives : []) + [Self.withoutCaret(from), sub.count > 1 ? sub.all : nil].compactMap { $0 } + sub.single)
+            let evidenced = Set((round == 0 ? a.alternatives : []) + reread + [Self.withoutCaret(from), sub.count > 1 ? sub.all : nil].compactMap { $0 } + sub.single)
             for candidate in Self.readings(of: from, alternatives: round == 0 ? a.alternatives : [], prior: prior)
             where tried.insert(candidate).inserted {
                 try await type(candidate, el)
@@ -1018,6 +1138,25 @@ struct Run {
         if now != kept { try await type(kept, el) }
     }
 
+    /// The text of the video's field at the end of typing, read in the full-size frame inside the
+    /// live field's box (its border and padding left out); nil without a reader, a frame or a reading.
+    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), times: [Double]) async throws -> [(text: String, frame: Image)] {
+        guard let reader = options.reader, let vp = timeline.viewport else { return [] }
+        var out: [(text: String, frame: Image)] = []
+        for t in times.prefix(3) {
+            guard let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.2,
+                  let small = frames.nearest(t) else { continue }
+            let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
+            let r = PixelRect(x: Int(Double(vp.x) + (box.x + inset.x) * dpr), y: Int(Double(vp.y) + (box.y + inset.y) * dpr),
+                              width: Int((box.width - 2 * inset.x) * dpr), height: Int((box.height - 2 * inset.y) * dpr))
+            guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
+            let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
+            let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !clean.isEmpty, !out.contains(where: { $0.text == clean }) { out.append((clean, small)) }
+        }
+        return out
+    }
+
     /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.
     /// (WebDriver's clear would blur the field, and an inline editor commits and re-renders on blur.)
     func type(_ text: String, _ el: ElementHandle) async throws {
@@ -1033,12 +1172,10 @@ struct Run {
 
     /// The same on a screenshot already taken.
     func fieldSimilarity(_ box: (x: Double, y: Double, width: Double, height: Double), _ frame: Image, shot: Image) -> Double? {
-        guard let vp = timeline.viewport else { return nil }
-        let dpr = Double(shot.width) / Double(max(1, vp.width))
-        let live = PixelRect(x: Int(box.x * dpr), y: Int(box.y * dpr), width: Int(box.width * dpr), height: Int(box.height * dpr))
-        let s = frames.scale
-        let video = PixelRect(x: Int((Double(vp.x) + box.x) * s), y: Int((Double(vp.y) + box.y) * s),
-                              width: Int(box.width * s), height: Int(box.height * s))
+        guard let video = videoRect(box) else { return nil }
+        // The screenshot is in device pixels.
+        let k = Double(shot.width) / max(1, cssViewport.width)
+        let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))
         guard live.width > 4, live.height > 4, video.width > 4, video.height > 4 else { return nil }
         // A field is a few video pixels tall: a pixel of misregistration (the recording's scaling,
         // the box's rounding) would decide the score, so the best of small shifts counts (less
@@ -1094,8 +1231,8 @@ struct Run {
         // A small change (a cell turning into a field, a tick) shows around the point.
         guard let p = a.target?.point ?? a.target?.box.map({ Point(x: $0.x + $0.width / 2, y: $0.y + $0.height / 2) }) else { return false }
         let w = 320.0, h = 120.0
-        let x0 = max(0, min(Double(vp.width) - w, p.x - w / 2)), y0 = max(0, min(Double(vp.height) - h, p.y - h / 2))
-        let near = PixelRect(x: Int((Double(vp.x) + x0) * s), y: Int((Double(vp.y) + y0) * s), width: Int(w * s), height: Int(h * s))
+        let x0 = max(0, min(cssViewport.width - w, p.x - w / 2)), y0 = max(0, min(cssViewport.height - h, p.y - h / 2))
+        guard let near = videoRect((x0, y0, w, h)) else { return false }
         return Similarity.compare(before, near, after, near, width: near.width) < 0.9
     }
 

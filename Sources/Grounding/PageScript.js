@@ -1001,6 +1001,7 @@ var __screenwright = (function () {
     else if (e.isContentEditable) info.value = e.innerText;
     if (tg === 'INPUT' && (e.type === 'checkbox' || e.type === 'radio')) info.checked = !!e.checked;
     else if (e.hasAttribute('aria-checked')) info.checked = e.getAttribute('aria-checked') === 'true' ? true : e.getAttribute('aria-checked') === 'mixed' ? 'mixed' : false;
+    info.pressed = e.hasAttribute('aria-pressed') ? e.getAttribute('aria-pressed') === 'true' : null;
     if (tg === 'SELECT') {
       info.options = optionLabels(e);
       var so = e.selectedOptions && e.selectedOptions[0];

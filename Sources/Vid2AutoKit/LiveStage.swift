@@ -3,18 +3,20 @@ import CodeGen
 import Foundation
 import Grounding
 import Media
+import OCR
 import ScreenCore
 
 /// Settings of `vid2auto --live`.
 public struct LiveSettings: Sendable {
     /// The app's first page, when the video's address bar does not give it (or the app moved).
     public var startURL: String?
-    /// CSS pixels per video pixel are `1 / deviceScale` (a HiDPI recording at 2 has `deviceScale` 2).
-    public var deviceScale: Double
+    /// CSS pixels per video pixel are `1 / deviceScale` (a HiDPI recording at 2 has `deviceScale` 2);
+    /// nil: found live, by rendering the first page at 1 and at 2 and comparing with the video.
+    public var deviceScale: Double?
     /// One line to the person running the tool.
     public var say: @Sendable (String) -> Void
 
-    public init(startURL: String? = nil, deviceScale: Double = 1, say: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(startURL: String? = nil, deviceScale: Double? = nil, say: @escaping @Sendable (String) -> Void = { _ in }) {
         self.startURL = startURL; self.deviceScale = deviceScale; self.say = say
     }
 }
@@ -35,17 +37,24 @@ public enum LiveStage {
         guard let vp = timeline.viewport, vp.width > 0, vp.height > 0 else {
             throw LiveError.noViewport(path: path)
         }
-        let scale = max(0.5, min(4, settings.deviceScale))
+        let scale = max(0.5, min(4, settings.deviceScale ?? 1))
         let css = (width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()))
         guard css.width <= LiveGrounder.maxViewport.width, css.height <= LiveGrounder.maxViewport.height else {
             throw LiveError.viewportTooLarge(width: css.width, height: css.height)
         }
         // The video's frames the live page is compared with, decoded once before the browser starts.
-        let frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
+        var frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
+        // Full-size frames only where a typed field is read again (a few per fill).
+        let duration = timeline.source?.duration ?? .infinity
+        let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
+            .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })).sorted()
+        if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
         trace("live: \(frames.frames.count) frames sampled in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
         var options = LiveOptions(startURL: settings.startURL, secretNames: { SecretNaming.names(for: $0) }, say: settings.say)
         options.keepScreenshots = screenshots
+        options.deviceScale = settings.deviceScale.map { max(0.5, min(4, $0)) }
+        options.reader = PoolTextReader(pool: TextReaderPool(size: 1))
         do {
             let result = try await LiveGrounder(options: options).ground(timeline, browser: session, frames: frames) { data in
                 try PNG.decode(data, path: "live screenshot", format: .gray8)
@@ -65,10 +74,10 @@ public enum LiveStage {
 
     /// Small gray frames of the whole video at `times` (the frame shown at each time), from one
     /// decoding pass at half size.
-    static func sampleFrames(path: String, times: [Double]) throws -> LiveFrames {
+    static func sampleFrames(path: String, times: [Double], fullSize: Bool = false) throws -> LiveFrames {
         guard !times.isEmpty else { return .none }
         let info = try Probe.probe(path: path)
-        let width = max(64, info.displayWidth / 2 / 2 * 2)
+        let width = fullSize ? info.displayWidth : max(64, info.displayWidth / 2 / 2 * 2)
         let scale = Double(width) / Double(max(1, info.displayWidth))
         let reader = try VideoReader(path: path, renditions: [Rendition(width: width, format: .gray8)],
                                      sampling: FrameSampling(start: max(0, times[0] - 0.5)))

@@ -17,7 +17,7 @@ struct ScriptOptions: ParsableArguments {
     var live = false
     @Option(help: "With --live: the app's first page, when the recording's address bar does not show it or the app moved.")
     var startURL: String?
-    @Option(help: "With --live: device pixels per CSS pixel of the recording (2 for a HiDPI screen).") var deviceScale: Double = 1
+    @Option(help: "With --live: device pixels per CSS pixel of the recording (2 for a HiDPI screen; default: found by comparing the first page at 1 and 2 with the video).") var deviceScale: Double?
     @OptionGroup(title: "Remote model (docs/models.md)") var model: ModelOptions
 
     func validate() throws {
@@ -28,7 +28,7 @@ struct ScriptOptions: ParsableArguments {
         if let u = startURL, URLComponents(string: u)?.host == nil, URLComponents(string: "http://" + u)?.host == nil {
             throw ValidationError("--start-url must be an address such as http://localhost:3000/")
         }
-        guard (0.5...4).contains(deviceScale) else { throw ValidationError("--device-scale must be between 0.5 and 4") }
+        if let d = deviceScale, !(0.5...4).contains(d) { throw ValidationError("--device-scale must be between 0.5 and 4") }
         try model.validate()
     }
 

@@ -1,0 +1,338 @@
+import Foundation
+import ScreenCore
+
+/// Analysis by synthesis for steps the offline analysis never proposed: between two offline steps
+/// (or after the last one) the video is walked in half-second moments beside the live page. Where
+/// the video's screen changes and the live page does not follow, the clicks the video suggests —
+/// the element under each area that changed (the pointer's resting place among them) — are tried
+/// live in order of likelihood, and the first that brings the changed areas in line is kept as an
+/// inserted `click` step.
+extension Run {
+    /// Moments sampled inside a gap, apart by this many seconds.
+    static let gapStep = 0.5
+    /// At most this many candidate clicks are tried per change in the video, and per gap.
+    static let candidatesPerChange = 3, triesPerGap = 6
+    /// More unexplained areas than this are a re-layout rather than one control's new look.
+    static let manyAreas = 6
+    /// A changed area counts as unexplained when the live page's lean towards the video's after
+    /// state is below this (`lean`: -1 = looks as before the change, 1 = as after)…
+    static let areaUnlike = -0.3
+    /// … and a click explains the change when the unexplained areas' lean gains this much, to at least `areaLike`.
+    static let areaGain = 0.5, areaLike = 0.2
+
+    /// The moments of the gap between `start` and `end` that `LiveGrounder.frameTimes` samples.
+    static func gapMoments(from start: Double, to end: Double) -> [Double] {
+        guard end - start >= 0.6 else { return [] }
+        var out: [Double] = []
+        var t = start + 0.3
+        while t <= end + 1e-6 && out.count < 120 { out.append(t); t += gapStep }
+        return out
+    }
+
+    /// The gap before action `i` (the recording's end when `i` is the number of actions): from the
+    /// end of the previous offline step to just before the next one starts.
+    func gapBounds(_ i: Int) -> (start: Double, end: Double)? {
+        guard i > 0, i <= timeline.actions.count else { return nil }
+        // The step as grounded (a select may have become a click).
+        let offline = timeline.actions[i - 1]
+        let start = Self.gapStart(out.last.flatMap { abs($0.time - offline.time) < 0.01 ? $0 : nil } ?? offline)
+        let duration = timeline.source?.duration ?? .infinity
+        let end = i < timeline.actions.count ? timeline.actions[i].time - 0.2 : min(duration - 0.1, start + 60)
+        return end - start >= 0.6 ? (start, end) : nil
+    }
+
+    /// Where the gap after `a` starts: its end, but a click is instantaneous however long the
+    /// reader's span for it (or for what it was mistaken for) ran.
+    static func gapStart(_ a: Action) -> Double {
+        [.click, .dblclick, .check].contains(a.kind) ? min(a.endTime, a.time + 0.8) : a.endTime
+    }
+
+    /// Walks the gap before action `i` and inserts the clicks that explain the video's changes.
+    mutating func synthesizeGap(_ i: Int) async throws {
+        guard let (start, end) = gapBounds(i), let vp = timeline.viewport, !frames.frames.isEmpty else { return }
+        // The element the next offline step acts on is left to that step (it may be dated late).
+        var nextElement: LiveLocator?
+        if i < timeline.actions.count, let p = timeline.actions[i].target?.point,
+           let t = try await page.identify(x: p.x, y: p.y), t.actionable {
+            nextElement = t.playwright.flatMap { LiveLocator(json: $0) }
+        }
+        let moments = Self.gapMoments(from: start, to: end)
+        guard moments.count >= 2 else { return }
+        var tries = 0
+        let s = frames.scale
+        let whole = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        var k = 1
+        // Where the pointer arrived at the previous moment: it may have pressed there since.
+        var arrived: [(x: Double, y: Double, width: Double, height: Double)] = []
+        while k < moments.count && tries < Self.triesPerGap {
+            defer { k += 1 }
+            guard let f0 = frames.nearest(moments[k - 1]), let f1 = frames.nearest(moments[k]),
+                  f0.width == f1.width, f0.height == f1.height else { continue }
+            let blobs = Self.changeBlobs(f0, f1, in: whole).map(cssBox)
+            let previous = arrived
+            arrived = blobs.filter(Self.pointerSized)
+            if !blobs.isEmpty { debug("live: gap \(Self.f2(moments[k])) s: " + blobs.prefix(6).map { "\(Int($0.x)),\(Int($0.y)) \(Int($0.width))×\(Int($0.height))" }.joined(separator: "; ")) }
+            // Only a change bigger than the pointer says something happened on the page.
+            guard blobs.contains(where: { !Self.pointerSized($0) }) else { continue }
+            let shot = try decodePNG(try await browser.screenshot())
+            let before = blobs.map { lean($0, shot: shot, f0, f1) }
+            let unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+            guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
+            let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
+            debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
+            // Candidates: the element under each unexplained area (the pointer's hot spot for one
+            // of pointer size), most areas touched first.
+            var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double)] = []
+            for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + previous.map({ (-1, $0) }) {
+                let p = Self.pointerSized(b) ? Point(x: b.x + min(6, b.width / 3), y: b.y + 4) : Point(x: b.x + b.width / 2, y: b.y + b.height / 2)
+                guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
+                      let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, let box = t.box else { continue }
+                let loc = t.playwright.flatMap { LiveLocator(json: $0) }
+                if loc != nil && loc == nextElement { continue }
+                if candidates.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 && abs($0.width - box.width) < 1 } ?? false }) { continue }
+                let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
+                let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
+                let pointer = touches.filter { Self.pointerSized(blobs[$0]) }.count + (j < 0 ? 1 : 0)
+                candidates.append((p, t, pointer, touches.count, b.width * b.height))
+            }
+            // The pointer rests on what it clicked: elements under a pointer-sized change first. A
+            // change of many areas (a list re-sorted, a new page) is only searched there.
+            candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
+            if unexplained.count > Self.manyAreas { candidates = candidates.filter { $0.pointer > 0 } }
+            // A change the resting pointer makes (a row's or a button's hover look) is no click:
+            // the live pointer is rested on each candidate first, which changes nothing in the app.
+            // A toggle under it (a star, a checkbox) may have been clicked as well: the click is
+            // tried too and kept when its rendering is clearly nearer the video's, else undone.
+            var hovered: (index: Int, distance: Double)?
+            for (n, c) in candidates.prefix(Self.candidatesPerChange).enumerated() {
+                let box = c.target.box!
+                try await browser.pointer(move: (box.x + box.width / 2, box.y + box.height / 2))
+                try await Task.sleep(nanoseconds: 150_000_000)
+                let now = try decodePNG(try await browser.screenshot())
+                let sh = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
+                debug("live: gap before step \(i + 1): pointer on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(sh))")
+                if sh >= s0 + Self.areaGain && sh >= Self.areaLike {
+                    hovered = (n, unexplained.reduce(0) { $0 + distance(blobs[$1], shot: now, f1) })
+                    break
+                }
+            }
+            if let h = hovered {
+                // A hover look goes when the pointer moves on; a toggle's new look stays: the
+                // video's next moments of the gap say which.
+                let c = candidates[h.index]
+                let later = moments[(k + 1)..<min(moments.count, k + 2)].compactMap { frames.nearest($0) }
+                let stays = !later.isEmpty && unexplained.filter { !Self.pointerSized(blobs[$0]) }.allSatisfy { j in
+                    later.allSatisfy { Self.videoLean(videoRect(blobs[j]), $0, f0, f1) > 0 }
+                }
+                debug("live: gap before step \(i + 1): the change \(stays ? "stays" : "goes") in the video's next moments")
+                guard stays, c.target.pressed != nil || c.target.checked != nil || c.target.isCheckable else { continue }
+            }
+            for c in (hovered.map { [candidates[$0.index]] } ?? Array(candidates.prefix(Self.candidatesPerChange))) where tries < Self.triesPerGap {
+                tries += 1
+                let state0 = try await page.state()
+                let box = c.target.box!
+                let at = (box.x + box.width / 2, box.y + box.height / 2)
+                // The page as it is with the pointer there: what a click changed is measured
+                // against it (a checkbox's tick changes no digest, only pixels).
+                try await browser.pointer(move: at)
+                let pre = try decodePNG(try await browser.screenshot())
+                try await browser.pointerClick(at: at, count: 1)
+                let state1 = try await settle(from: state0)
+                let png = try await browser.screenshot()
+                let now = try decodePNG(png)
+                let s1 = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
+                debug("live: gap before step \(i + 1): click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(s1))")
+                if s1 >= s0 + Self.areaGain && s1 >= Self.areaLike {
+                    let t = max(moments[k - 1], moments[k] - 0.3)
+                    var click = Action(kind: .click, time: t, endTime: t + 0.1, target: Target(point: Point(x: at.0, y: at.1)), confidence: 0.5)
+                    _ = correctTarget(&click, c.target)
+                    _ = correctKind(&click, c.target)
+                    if click.kind == .check { click.value = .flag(!(c.target.checked ?? false)) }
+                    click.target?.point = Point(x: at.0, y: at.1)
+                    if state1.url != state0.url { click.navigatesTo = state1.url }
+                    click.grounding?.status = .corrected
+                    click.grounding?.corrections = ["inserted: the video changes here (\(unexplained.count) area\(unexplained.count == 1 ? "" : "s") unlike the live page, \(Self.f2(s0))) and this click brings them in line (\(Self.f2(s1)))"]
+                    click.grounding?.similarity = (s1 * 1000).rounded() / 1000
+                    if options.keepScreenshots { shots[out.count] = png }
+                    out.append(click); counts.corrected += 1
+                    break
+                }
+                if state1.differs(from: state0) || !Self.samePixels(pre, now) {
+                    // It changed the page without explaining the video: it is undone — a second
+                    // click (a toggle), else Escape (a dialog or menu it opened), else going back
+                    // (an address it reached) — and the undo checked by the page's digest and
+                    // pixels coming back; when none restores it, searching stops here (the page
+                    // is no longer the one the video showed).
+                    var restored = false
+                    for undo in 0..<3 where !restored {
+                        let s = try await page.state()
+                        switch undo {
+                        case 0:
+                            guard state1.url == state0.url else { continue }
+                            try await browser.pointerClick(at: at, count: 1)
+                        case 1:
+                            try await browser.keys([.escape])
+                        default:
+                            guard s.url != state0.url else { continue }
+                            _ = try await browser.execute("history.back(); return true;", [])
+                        }
+                        let back = try await settle(from: s)
+                        try await browser.pointer(move: at)
+                        let after = try decodePNG(try await browser.screenshot())
+                        restored = !back.differs(from: state0) && Self.samePixels(pre, after)
+                        debug("live: gap before step \(i + 1): undo \(["second click", "Escape", "back"][undo]) → \(restored ? "restored" : "not restored")")
+                    }
+                    if restored { continue }
+                    diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" changed the page without bringing it in line with the video"))
+                    return
+                }
+            }
+        }
+    }
+
+    /// Whether the live page's area `box` (CSS pixels) looks like the video's frame before a
+    /// change (`f0`, -1) or after it (`f1`, 1): mean absolute luma differences on one small grid,
+    /// each the best of a few pixels' shift (registration), as (d0 - d1) / (d0 + d1 + 1). Unlike
+    /// SSIM it does not call a pale change (a yellow star filled in) alike.
+    func lean(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ f0: Image, _ f1: Image) -> Double {
+        guard let video = videoRect(box) else { return 0 }
+        let k = Double(shot.width) / max(1, cssViewport.width)
+        let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))
+        guard live.width > 1, live.height > 1, video.width > 1, video.height > 1 else { return 0 }
+        let w = max(4, min(64, video.width)), h = max(4, Int((Double(w) * Double(video.height) / Double(video.width)).rounded()))
+        let l = Similarity.reduce(shot, live, w, h)
+        func d(_ f: Image) -> Double {
+            var best = Double.infinity
+            for dy in -1...1 {
+                for dx in -1...1 {
+                    let r = PixelRect(x: video.x + dx, y: video.y + dy, width: video.width, height: video.height)
+                    guard r.x >= 0, r.y >= 0, r.x + r.width <= f.width, r.y + r.height <= f.height else { continue }
+                    let v = Similarity.reduce(f, r, w, h)
+                    var sum = 0.0
+                    for j in v.indices { sum += abs(v[j] - l[j]) }
+                    best = min(best, sum / Double(v.count))
+                }
+            }
+            return best.isFinite ? best : 255
+        }
+        let d0 = d(f0), d1 = d(f1)
+        return (d0 - d1) / (d0 + d1 + 1)
+    }
+
+    /// How far the live page's area is from the video frame `f` there (mean absolute luma
+    /// difference, as `lean` measures it), times the area.
+    func distance(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ f: Image) -> Double {
+        // lean against the same frame twice is 0; the distance itself is what is wanted here.
+        guard let video = videoRect(box) else { return 0 }
+        let k = Double(shot.width) / max(1, cssViewport.width)
+        let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))
+        guard live.width > 1, live.height > 1, video.width > 1, video.height > 1 else { return 0 }
+        let w = max(4, min(64, video.width)), h = max(4, Int((Double(w) * Double(video.height) / Double(video.width)).rounded()))
+        let l = Similarity.reduce(shot, live, w, h)
+        var best = Double.infinity
+        for dy in -1...1 {
+            for dx in -1...1 {
+                let r = PixelRect(x: video.x + dx, y: video.y + dy, width: video.width, height: video.height)
+                guard r.x >= 0, r.y >= 0, r.x + r.width <= f.width, r.y + r.height <= f.height else { continue }
+                let v = Similarity.reduce(f, r, w, h)
+                var sum = 0.0
+                for j in v.indices { sum += abs(v[j] - l[j]) }
+                best = min(best, sum / Double(v.count))
+            }
+        }
+        return (best.isFinite ? best : 255) * box.width * box.height
+    }
+
+    /// Whether the video frame `f` looks, in `r` (frame pixels), like `f0` (-1) or like `f1` (1).
+    static func videoLean(_ r: PixelRect?, _ f: Image, _ f0: Image, _ f1: Image) -> Double {
+        guard let r, r.width > 1, r.height > 1, r.x >= 0, r.y >= 0, r.x + r.width <= f.width, r.y + r.height <= f.height else { return 0 }
+        let w = max(4, min(64, r.width)), h = max(4, Int((Double(w) * Double(r.height) / Double(r.width)).rounded()))
+        let v = Similarity.reduce(f, r, w, h), a = Similarity.reduce(f0, r, w, h), b = Similarity.reduce(f1, r, w, h)
+        var d0 = 0.0, d1 = 0.0
+        for j in v.indices { d0 += abs(v[j] - a[j]); d1 += abs(v[j] - b[j]) }
+        d0 /= Double(v.count); d1 /= Double(v.count)
+        return (d0 - d1) / (d0 + d1 + 1)
+    }
+
+    /// Whether two screenshots are the same page (no changed area).
+    static func samePixels(_ a: Image, _ b: Image) -> Bool {
+        a.width == b.width && a.height == b.height && changeBlobs(a, b, in: PixelRect(x: 0, y: 0, width: a.width, height: a.height)).isEmpty
+    }
+
+    /// A CSS box of the viewport from a rectangle of the video frame's pixels.
+    func cssBox(_ r: PixelRect) -> (x: Double, y: Double, width: Double, height: Double) {
+        let s = frames.scale
+        let vp = timeline.viewport ?? Viewport(x: 0, y: 0, width: 0, height: 0)
+        return ((Double(r.x) / s - Double(vp.x)) / dpr, (Double(r.y) / s - Double(vp.y)) / dpr,
+                Double(r.width) / s / dpr, Double(r.height) / s / dpr)
+    }
+
+    /// Whether a changed area is no bigger than a mouse pointer (in CSS pixels).
+    static func pointerSized(_ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {
+        b.width <= 30 && b.height <= 36
+    }
+
+    static func overlaps(_ a: (x: Double, y: Double, width: Double, height: Double), _ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    }
+
+    /// Area-weighted mean of the areas' similarities.
+    static func weighted(_ xs: [((x: Double, y: Double, width: Double, height: Double), Double)]) -> Double {
+        let total = xs.reduce(0) { $0 + $1.0.width * $1.0.height }
+        guard total > 0 else { return 1 }
+        return xs.reduce(0) { $0 + $1.0.width * $1.0.height * $1.1 } / total
+    }
+
+    /// The areas where two frames differ, inside `rect` (frame pixels): cells of `cell`×`cell`
+    /// pixels with a luma difference above `threshold`, joined with their neighbours (one cell
+    /// apart) into rectangles; single stray cells are left out. At most 24, largest first.
+    static func changeBlobs(_ a: Image, _ b: Image, in rect: PixelRect, threshold: Int = 24, cell: Int = 4) -> [PixelRect] {
+        let x0 = max(0, rect.x), y0 = max(0, rect.y)
+        let x1 = min(a.width, b.width, rect.x + rect.width), y1 = min(a.height, b.height, rect.y + rect.height)
+        guard x1 > x0, y1 > y0 else { return [] }
+        let cw = (x1 - x0 + cell - 1) / cell, ch = (y1 - y0 + cell - 1) / cell
+        var on = [Bool](repeating: false, count: cw * ch)
+        var count = 0
+        for cy in 0..<ch {
+            for cx in 0..<cw {
+                var hit = false
+                var y = y0 + cy * cell
+                while y < min(y1, y0 + (cy + 1) * cell) && !hit {
+                    var x = x0 + cx * cell
+                    while x < min(x1, x0 + (cx + 1) * cell) {
+                        if abs(Int(a.luma(x: x, y: y)) - Int(b.luma(x: x, y: y))) > threshold { hit = true; break }
+                        x += 1
+                    }
+                    y += 1
+                }
+                if hit { on[cy * cw + cx] = true; count += 1 }
+            }
+        }
+        guard count > 0 else { return [] }
+        var seen = [Bool](repeating: false, count: cw * ch)
+        var blobs: [(rect: PixelRect, cells: Int)] = []
+        for start in on.indices where on[start] && !seen[start] {
+            var stack = [start]
+            seen[start] = true
+            var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1, n = 0
+            while let c = stack.popLast() {
+                let cx = c % cw, cy = c / cw
+                n += 1
+                minX = min(minX, cx); maxX = max(maxX, cx); minY = min(minY, cy); maxY = max(maxY, cy)
+                for dy in -2...2 {
+                    for dx in -2...2 {
+                        let nx = cx + dx, ny = cy + dy
+                        guard nx >= 0, ny >= 0, nx < cw, ny < ch else { continue }
+                        let q = ny * cw + nx
+                        if on[q] && !seen[q] { seen[q] = true; stack.append(q) }
+                    }
+                }
+            }
+            guard n >= 2 else { continue }
+            let r = PixelRect(x: x0 + minX * cell, y: y0 + minY * cell,
+                              width: min(x1, x0 + (maxX + 1) * cell) - (x0 + minX * cell), height: min(y1, y0 + (maxY + 1) * cell) - (y0 + minY * cell))
+            blobs.append((r, n))
+        }
+        return blobs.sorted { $0.rect.width * $0.rect.height > $1.rect.width * $1.rect.height }.prefix(24).map(\.rect)
+    }
+}
