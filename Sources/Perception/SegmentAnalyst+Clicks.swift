@@ -117,10 +117,6 @@ extension SegmentAnalyst {
             Debug.log("seg \(span.index) the change runs from the pointer \(p): it crept away, no click")
             return
         }
-        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_RAW"] {
-            FileManager.default.createFile(atPath: "\(dir)/plate-\(String(format: "%.2f", e.start)).gray", contents: Data(e.plate.pixels))
-            FileManager.default.createFile(atPath: "\(dir)/before-\(String(format: "%.2f", e.start)).gray", contents: Data(e.before.pixels))
-        }
         Debug.log("seg \(span.index) click at \(h.x),\(h.y) element \(found.map { "\($0.box) \($0.shape)" } ?? "none") pointer \(e.pointer.map { "\($0.box)" } ?? "-")")
         let retried = found ?? ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: nil)
         guard var el = retried else {

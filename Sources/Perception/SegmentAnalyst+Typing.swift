@@ -128,6 +128,12 @@ extension SegmentAnalyst {
         // A field with no label is known by its placeholder: the light text it showed before the
         // first keystroke, even when that keystroke changed too little to count as wiping it.
         if label == nil, placeholder == nil, !obscured { placeholder = try await placeholderIn(field: run.field, frame: run.before) }
+        // A "placeholder" that starts the typed value is its first letters, already on screen in
+        // the frame read as before the first keystroke (a browser that paints faster), not a hint.
+        if let p = placeholder, let v = value, !p.isEmpty, v.hasPrefix(p) {
+            Debug.log("seg \(span.index) placeholder \(p) is the start of the value \(v): dropped")
+            placeholder = nil
+        }
         let secret = masked || (label ?? "").lowercased().contains("password")
         if secret { value = nil }
         observations.append(Observation(kind: .typing, time: run.start, endTime: run.last, segment: span.index,
