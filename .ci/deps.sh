@@ -3,8 +3,9 @@
 # not root) and the Python packages the tests and the eval use. Idempotent and quiet when done.
 set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
-  libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
+  libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng libgcc-12-dev
   chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation time)
+# libgcc-12-dev: libgomp.so, which CTesseract links (Tesseract's OpenMP runtime, set per thread).
 # `deps.sh --recorder` (make samples) also installs what only the sample recorder needs: Firefox ESR
 # (the Firefox scenarios, samples/recorder/firefox.py) and the dark pointer theme (DMZ-Black).
 if [ "${1:-}" = --recorder ]; then APT_PKGS+=(firefox-esr dmz-cursor-theme); fi
