@@ -195,13 +195,28 @@ extension Run {
     /// each the best of a few pixels' shift (registration), as (d0 - d1) / (d0 + d1 + 1). Unlike
     /// SSIM it does not call a pale change (a yellow star filled in) alike.
     func lean(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ f0: Image, _ f1: Image) -> Double {
-        guard let video = videoRect(box) else { return 0 }
+        guard let d = differences(box, shot: shot, [f0, f1]) else { return 0 }
+        return (d[0] - d[1]) / (d[0] + d[1] + 1)
+    }
+
+    /// How far the live page's area is from the video frame `f` there (mean absolute luma
+    /// difference, as `lean` measures it), times the area.
+    func distance(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ f: Image) -> Double {
+        guard let d = differences(box, shot: shot, [f]) else { return 0 }
+        return d[0] * box.width * box.height
+    }
+
+    /// For each frame, the mean absolute luma difference between the live page's area `box` (CSS
+    /// pixels, in `shot`) and the video's same area, both reduced to at most 64 columns, the best
+    /// of a one-pixel shift either way (255 when no shift fits); nil when either area is empty.
+    private func differences(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ frames: [Image]) -> [Double]? {
+        guard let video = videoRect(box) else { return nil }
         let k = Double(shot.width) / max(1, cssViewport.width)
         let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))
-        guard live.width > 1, live.height > 1, video.width > 1, video.height > 1 else { return 0 }
+        guard live.width > 1, live.height > 1, video.width > 1, video.height > 1 else { return nil }
         let w = max(4, min(64, video.width)), h = max(4, Int((Double(w) * Double(video.height) / Double(video.width)).rounded()))
         let l = Similarity.reduce(shot, live, w, h)
-        func d(_ f: Image) -> Double {
+        return frames.map { f in
             var best = Double.infinity
             for dy in -1...1 {
                 for dx in -1...1 {
@@ -215,32 +230,6 @@ extension Run {
             }
             return best.isFinite ? best : 255
         }
-        let d0 = d(f0), d1 = d(f1)
-        return (d0 - d1) / (d0 + d1 + 1)
-    }
-
-    /// How far the live page's area is from the video frame `f` there (mean absolute luma
-    /// difference, as `lean` measures it), times the area.
-    func distance(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ f: Image) -> Double {
-        // lean against the same frame twice is 0; the distance itself is what is wanted here.
-        guard let video = videoRect(box) else { return 0 }
-        let k = Double(shot.width) / max(1, cssViewport.width)
-        let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))
-        guard live.width > 1, live.height > 1, video.width > 1, video.height > 1 else { return 0 }
-        let w = max(4, min(64, video.width)), h = max(4, Int((Double(w) * Double(video.height) / Double(video.width)).rounded()))
-        let l = Similarity.reduce(shot, live, w, h)
-        var best = Double.infinity
-        for dy in -1...1 {
-            for dx in -1...1 {
-                let r = PixelRect(x: video.x + dx, y: video.y + dy, width: video.width, height: video.height)
-                guard r.x >= 0, r.y >= 0, r.x + r.width <= f.width, r.y + r.height <= f.height else { continue }
-                let v = Similarity.reduce(f, r, w, h)
-                var sum = 0.0
-                for j in v.indices { sum += abs(v[j] - l[j]) }
-                best = min(best, sum / Double(v.count))
-            }
-        }
-        return (best.isFinite ? best : 255) * box.width * box.height
     }
 
     /// Whether the video frame `f` looks, in `r` (frame pixels), like `f0` (-1) or like `f1` (1).

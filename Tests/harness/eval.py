@@ -93,41 +93,30 @@ def generate(binary, truth, target, out_dir, timeout):
         return None, f"unavailable: vid2auto not found at {os.path.relpath(binary, REPO)} (run make build)"
     if not os.path.isfile(truth["_video"]):
         return None, f"unavailable: recording missing: {os.path.relpath(truth['_video'], REPO)}"
-    out = os.path.join(out_dir, GEN_SUFFIX[target])
-    if os.path.exists(out):
-        os.remove(out)
-    try:
-        p = subprocess.run([binary, truth["_video"], "--target", target, "-o", out],
-                           capture_output=True, text=True, timeout=timeout, cwd=REPO)
-    except subprocess.TimeoutExpired:
-        return None, f"unavailable: vid2auto timed out after {timeout:g} s"
-    except OSError as e:
-        return None, f"unavailable: {e}"
-    if p.returncode != 0:
-        why = first_line(p.stderr) or first_line(p.stdout) or "(no message)"
-        return None, f"unavailable: {why} (exit {p.returncode})"
-    if not os.path.isfile(out) or os.path.getsize(out) == 0:
-        return None, "unavailable: vid2auto exited 0 but wrote no output"
-    return out, None
+    return _run(binary, [truth["_video"], "--target", target], target, out_dir, timeout, "vid2auto")
 
 
 def render(binary, timeline, target, out_dir, timeout):
     """`vid2auto render TIMELINE --target T`. Returns (path, None) or (None, 'unavailable: ...')."""
+    return _run(binary, ["render", timeline, "--target", target], target, out_dir, timeout, "vid2auto render")
+
+
+def _run(binary, args, target, out_dir, timeout, what):
+    """Run `binary ARGS -o OUT` (OUT the target's file in out_dir, removed first)."""
     out = os.path.join(out_dir, GEN_SUFFIX[target])
     if os.path.exists(out):
         os.remove(out)
     try:
-        p = subprocess.run([binary, "render", timeline, "--target", target, "-o", out],
-                           capture_output=True, text=True, timeout=timeout, cwd=REPO)
+        p = subprocess.run([binary, *args, "-o", out], capture_output=True, text=True, timeout=timeout, cwd=REPO)
     except subprocess.TimeoutExpired:
-        return None, f"unavailable: vid2auto render timed out after {timeout:g} s"
+        return None, f"unavailable: {what} timed out after {timeout:g} s"
     except OSError as e:
         return None, f"unavailable: {e}"
     if p.returncode != 0:
         why = first_line(p.stderr) or first_line(p.stdout) or "(no message)"
         return None, f"unavailable: {why} (exit {p.returncode})"
     if not os.path.isfile(out) or os.path.getsize(out) == 0:
-        return None, "unavailable: vid2auto render exited 0 but wrote no output"
+        return None, f"unavailable: {what} exited 0 but wrote no output"
     return out, None
 
 
