@@ -30,28 +30,10 @@ public enum MockupEscaping {
     public static func htmlAttribute(_ s: String) -> String { htmlText(s) }
 
     /// A JavaScript string literal in double quotes, safe inside JSX `{…}`, inside a `<script>`
-    /// and for any Unicode input (line separators and `</` are escaped).
+    /// and for any Unicode input: the script targets' escaper (`JavaScriptLiteral`) with `<` and
+    /// `>` as Unicode escapes, so invisible scalars and bidi overrides are escaped here too.
     public static func jsString(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if ch.value < 0x20 || ch.value == 0x7F {
-                    let hex = String(ch.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
+        JavaScriptLiteral.string(s, quote: "\"", angleBrackets: .unicodeEscapes)
     }
 
     /// JSX text content: a string expression, so braces, `<`, `&` and quotes stay literal.

@@ -109,6 +109,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(MockupEscaping.htmlText("a<b>&\"'{}"), "a&lt;b&gt;&amp;&quot;&#39;&#123;&#125;")
         XCTAssertEqual(MockupEscaping.jsString("a\"b\\c\nd</script>\u{2028}"), #""a\"b\\c\nd\u003c/script\u003e\u2028""#)
         XCTAssertEqual(MockupEscaping.jsxText("{x}"), "{\"{x}\"}")
+        // Bidi overrides and controls are escaped as in the script targets (Trojan Source).
+        XCTAssertEqual(MockupEscaping.jsString("a\u{202E}b\u{1}'"), #""a\u202Eb\x01'""#)
         XCTAssertEqual(MockupEscaping.cssClassSelector("w-[12.5%]"), ".w-\\[12\\.5\\%\\]")
         XCTAssertEqual(MockupEscaping.cssComment("a*/b<c>--d"), "a* /b(lt)c(gt)- -d")
     }
