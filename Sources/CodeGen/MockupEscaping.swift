@@ -4,7 +4,8 @@ public enum MockupEscaping {
     /// Text content of an HTML (or Vue template) element, also safe in a quoted attribute: the
     /// project's one HTML escaper (the review report and batch index use it too). Braces become
     /// entities too, so a Vue template never sees `{{` and JSX-like tooling never sees an
-    /// expression; C0 controls other than tab and newline become U+FFFD.
+    /// expression; controls other than tab and newline become U+FFFD and other invisible scalars
+    /// (bidi overrides) numeric character references.
     public static func htmlText(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -19,8 +20,15 @@ public enum MockupEscaping {
             case "'": out += "&#39;"
             case "\t", "\n": out.unicodeScalars.append(ch)
             default:
-                // C0 controls and DEL, which HTML forbids, become U+FFFD.
-                if ch.value < 0x20 || ch.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(ch) }
+                // Controls, which HTML forbids, become U+FFFD; other invisible scalars (bidi
+                // overrides, line separators) a character reference, so the source shows them.
+                if ch.value < 0x20 || (0x7F...0x9F).contains(ch.value) {
+                    out += "\u{FFFD}"
+                } else if InvisibleScalars.mustEscape(ch) {
+                    out += "&#x" + InvisibleScalars.hex(ch.value, width: 1) + ";"
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
             }
         }
         return out

@@ -6,7 +6,7 @@ import Foundation
 /// through `HTML.text`/`HTML.attribute` or, for the script's data, `HTML.scriptJSON`.
 public enum HTML {
     /// Text or a quoted attribute value: CodeGen's HTML escaper (`&`, `<`, `>`, quotes and braces
-    /// as entities; C0 controls other than tab and newline as U+FFFD).
+    /// as entities; controls other than tab and newline as U+FFFD, bidi overrides as references).
     public static func escape(_ s: String) -> String { MockupEscaping.htmlText(s) }
 
     /// A value as JSON that is safe inside `<script type="application/json">`: `<`, `>` and `&`

@@ -111,6 +111,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(MockupEscaping.jsxText("{x}"), "{\"{x}\"}")
         // Bidi overrides and controls are escaped as in the script targets (Trojan Source).
         XCTAssertEqual(MockupEscaping.jsString("a\u{202E}b\u{1}'"), #""a\u202Eb\x01'""#)
+        XCTAssertEqual(MockupEscaping.htmlText("a\u{202E}b\u{1}\u{85}\u{200D}"), "a&#x202E;b\u{FFFD}\u{FFFD}\u{200D}")
         XCTAssertEqual(MockupEscaping.cssClassSelector("w-[12.5%]"), ".w-\\[12\\.5\\%\\]")
         XCTAssertEqual(MockupEscaping.cssComment("a*/b<c>--d"), "a* /b(lt)c(gt)- -d")
     }
