@@ -242,14 +242,15 @@ public enum DesignSemantics {
 
     /// Whether a line reads as a section's title set in capitals ("WATERFALL DETAILS", "CATEGORY"):
     /// one line of at most five words and 40 characters, at least three letters and every letter a
-    /// capital, fewer digits than letters, bold or a little larger than body text, and not much
-    /// smaller than it.
-    public static func isCapsTitle(_ text: String, fontSize: Double, weight: Int, body: Double) -> Bool {
+    /// capital, fewer digits than letters, not a call to action ("READ MORE"), and at least 0.9 × the
+    /// body size.
+    public static func isCapsTitle(_ text: String, fontSize: Double, body: Double) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.contains("\n"), t.count <= 40, t.split(separator: " ").count <= 5 else { return false }
         let letters = t.filter(\.isLetter)
         guard letters.count >= 3, letters.allSatisfy(\.isUppercase), t.filter(\.isNumber).count * 2 < letters.count else { return false }
-        return fontSize >= body * 0.8 && (weight >= 600 || fontSize >= body * 1.05)
+        // letter-spaced capitals at body size are titles as often as bold ones; a call to action is a link
+        return fontSize >= body * 0.9 && !isActionPhrase(t)
     }
 
     /// A capitals title (see `isCapsTitle`) above the content it names, in a column, is a heading;
@@ -259,7 +260,7 @@ public enum DesignSemantics {
         guard n.kind == .container || n.kind == .list, n.style.direction != .row else { return }
         func caps(_ c: UINode) -> Bool {
             // capitals the analyser keeps as lower case under `text-transform: uppercase` count as drawn
-            c.kind == .text && isCapsTitle(c.style.uppercase == true ? (c.text ?? "").uppercased() : c.text ?? "", fontSize: c.style.fontSize ?? body, weight: c.style.fontWeight ?? 400, body: body)
+            c.kind == .text && isCapsTitle(c.style.uppercase == true ? (c.text ?? "").uppercased() : c.text ?? "", fontSize: c.style.fontSize ?? body, body: body)
         }
         for i in n.children.indices where n.children[i].tag == "p" && caps(n.children[i]) && i + 1 < n.children.count {
             let next = n.children[i + 1]
@@ -269,7 +270,8 @@ public enum DesignSemantics {
         }
     }
 
-    static func isHeadingTag(_ tag: String?) -> Bool {
+    /// Whether `tag` is one of h1–h6.
+    public static func isHeadingTag(_ tag: String?) -> Bool {
         guard let t = tag, t.count == 2, t.hasPrefix("h"), let l = t.last?.wholeNumberValue else { return false }
         return (1...6).contains(l)
     }
