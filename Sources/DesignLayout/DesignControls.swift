@@ -50,6 +50,33 @@ public enum ControlShapes {
         return Int(hi) - Int(lo) <= 40 && ink.luma >= 95 && field.luma - ink.luma >= 40
     }
 
+    /// A switch drawn as one piece of ink (the segmenter finds no box in it: a filled pill with a
+    /// knob inside, on the page's background): a pill 12–40 px high and 1.5–3 × as wide, its four
+    /// corners the background, a round knob at one end unlike the track showing at the other end,
+    /// the track unlike the background. Returns whether it is on (the knob at the right) and the
+    /// track's colour, or nil.
+    public static func drawnSwitch(_ raster: DesignRaster, _ r: PixelRect, background bg: RGB) -> (on: Bool, track: RGB)? {
+        let w = r.width, h = r.height
+        guard h >= 12, h <= 40, w * 2 >= h * 3, w <= h * 3, r.x >= 0, r.y >= 0, r.maxX <= raster.width, r.maxY <= raster.height
+        else { return nil }
+        // rounded ends: the corners show the background, the middle of each end does not
+        for (x, y) in [(r.x, r.y), (r.maxX - 1, r.y), (r.x, r.maxY - 1), (r.maxX - 1, r.maxY - 1)] {
+            guard raster.same(raster.color(x, y), bg) else { return nil }
+        }
+        let cy = r.y + h / 2, k = max(2, h / 5)
+        // a small patch's mean at the centre of each end's circle, and just inside each end
+        func mean(_ x: Int, _ y: Int) -> RGB { raster.meanColor(in: PixelRect(x: x - k / 2, y: y - k / 2, width: k, height: k)) }
+        let leftKnob = mean(r.x + h / 2, cy), rightKnob = mean(r.maxX - 1 - h / 2, cy)
+        // the track: the pill's most common colour other than the background; the knob: the end
+        // whose centre is unlike it, the other end showing the track
+        let track = raster.dominantColor(in: r, excluding: bg).color
+        guard DesignRaster.distance(track, bg) > 40 else { return nil }
+        let dl = DesignRaster.distance(leftKnob, track), dr = DesignRaster.distance(rightKnob, track)
+        guard max(dl, dr) >= 60, min(dl, dr) <= 40 else { return nil }
+        let knobRight = dr > dl
+        return (knobRight, track)
+    }
+
     /// The control `node` (a box on `background`) draws, or nil.
     public static func classify(_ node: UINode, background: RGB) -> UINode? {
         let b = node.box, w = b.width, h = b.height, s = node.style

@@ -17,6 +17,7 @@ public enum DesignSemantics {
         tagText(&doc.root, body: body, levels: levels, bodyInk: bodyInk)
         makeLists(&doc.root)
         markLinkRows(&doc.root)
+        markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
         nameImages(&doc.root)
         sections(&doc)
@@ -134,14 +135,25 @@ public enum DesignSemantics {
     }
 
     /// The items of a line of three or more short items separated by " | " ("Contact Us | Sitemap |
-    /// Copyright Policy", "« Older | Main | Newer »"), or nil. Each item at most seven words and 48
-    /// characters with a letter in it, none ending in a comma (parts of a sentence are not items).
+    /// Copyright Policy", "« Older | Main | Newer »"), or by a breadcrumb's " / ", " > ", " › ", " » "
+    /// ("Home / Extend / Plugins", "Home › Lifestyle ›"), or nil. Each item at most seven words and
+    /// 48 characters with a letter in it, none ending in a comma (parts of a sentence are not items).
     public static func separatedItems(_ text: String) -> [String]? {
+        separated(text)?.items
+    }
+
+    /// The items of a separated line (see `separatedItems`) and the separator glyph between them.
+    static func separated(_ text: String) -> (items: [String], glyph: String)? {
         guard !text.contains("\n") else { return nil }
-        let parts = text.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let sep = [" | ", " / ", " > ", " › ", " » "].first(where: { text.contains($0) }) else { return nil }
+        let glyph = sep.trimmingCharacters(in: .whitespaces)
+        var line = text.trimmingCharacters(in: .whitespaces)
+        // a breadcrumb may end in its separator ("Home › Lifestyle ›"); a bar row may not
+        if glyph != "|", line.hasSuffix(glyph) { line = String(line.dropLast()).trimmingCharacters(in: .whitespaces) }
+        let parts = line.components(separatedBy: sep).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count >= 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 48 && $0.split(separator: " ").filter({ $0.contains(where: \.isLetter) }).count <= 7
-            && $0.contains(where: \.isLetter) && !$0.contains("|") && !$0.hasSuffix(",") }) else { return nil }
-        return parts
+            && $0.contains(where: \.isLetter) && !$0.contains(glyph) && !$0.hasSuffix(",") }) else { return nil }
+        return (parts, glyph)
     }
 
     /// A single line of items separated by bars (see `separatedItems`) becomes a row of links with
@@ -152,16 +164,18 @@ public enum DesignSemantics {
         guard n.kind == .container || n.kind == .list else { return }
         for i in n.children.indices {
             let c = n.children[i]
-            guard c.kind == .text, c.tag == nil, let text = c.text, let items = separatedItems(text) else { continue }
+            guard c.kind == .text, c.tag == nil, let text = c.text, let found = separated(text) else { continue }
+            let (items, glyph) = found
             let bold = (c.style.fontWeight ?? 400) >= 700
             let total = DesignFontMetrics.width(of: text, bold: bold)
             guard total > 0 else { continue }
             let scale = Double(c.box.width) / total
             var pieces: [(String, Bool)] = []
             for (k, item) in items.enumerated() {
-                if k > 0 { pieces.append(("|", false)) }
+                if k > 0 { pieces.append((glyph, false)) }
                 pieces.append((item, true))
             }
+            if glyph != "|", text.trimmingCharacters(in: .whitespaces).hasSuffix(glyph) { pieces.append((glyph, false)) }
             var x = Double(c.box.x)
             var kids: [UINode] = []
             let space = DesignFontMetrics.width(of: " ", bold: bold) * scale
@@ -203,13 +217,15 @@ public enum DesignSemantics {
         guard n.kind == .container else { return }
         let items = n.children.indices.filter { i in
             let c = n.children[i]
-            guard c.kind == .text, c.tag == "p" || c.tag == "a", let t = c.text, !t.contains("\n"), t.count <= 32 else { return false }
+            // a menu set in large type is read as headings: in a row they may be its items too
+            let tagOK = c.tag == "p" || c.tag == "a" || (n.style.direction == .row && isHeadingTag(c.tag))
+            guard c.kind == .text, tagOK, let t = c.text, !t.contains("\n"), t.count <= 32 else { return false }
             return t.split(separator: " ").count <= 4 && t.contains(where: \.isLetter)
         }
         let need = n.style.direction == .row ? 3 : 4
         guard items.count >= need, items.count * 2 >= n.children.count + 1 else { return }
         let sizes = items.compactMap { n.children[$0].style.fontSize }
-        guard let lo = sizes.min(), let hi = sizes.max(), hi - lo <= 1.5 else { return }
+        guard let lo = sizes.min(), let hi = sizes.max(), hi - lo <= max(1.5, hi * 0.12) else { return }
         if n.style.direction == .row {
             // a menu's items sit close together (a table's cells and a grid's cards do not)
             let xs = items.map { n.children[$0].box }.sorted { $0.x < $1.x }
@@ -222,6 +238,42 @@ public enum DesignSemantics {
             guard let smin = steps.min(), let smax = steps.max(), smax - smin <= max(4, smin / 4) else { return }
         }
         for i in items { n.children[i].tag = "a" }
+    }
+
+    /// Whether a line reads as a section's title set in capitals ("WATERFALL DETAILS", "CATEGORY"):
+    /// one line of at most five words and 40 characters, at least three letters and every letter a
+    /// capital, fewer digits than letters, not a call to action ("READ MORE"), and at least 0.9 × the
+    /// body size.
+    public static func isCapsTitle(_ text: String, fontSize: Double, body: Double) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.contains("\n"), t.count <= 40, t.split(separator: " ").count <= 5 else { return false }
+        let letters = t.filter(\.isLetter)
+        guard letters.count >= 3, letters.allSatisfy(\.isUppercase), t.filter(\.isNumber).count * 2 < letters.count else { return false }
+        // letter-spaced capitals at body size are titles as often as bold ones; a call to action is a link
+        return fontSize >= body * 0.9 && !isActionPhrase(t)
+    }
+
+    /// A capitals title (see `isCapsTitle`) above the content it names, in a column, is a heading;
+    /// a run of such lines one after another (a menu, a link column) is not.
+    static func markCapsHeadings(_ n: inout UINode, body: Double, level: Int) {
+        for i in n.children.indices { markCapsHeadings(&n.children[i], body: body, level: level) }
+        guard n.kind == .container || n.kind == .list, n.style.direction != .row else { return }
+        func caps(_ c: UINode) -> Bool {
+            // capitals the analyser keeps as lower case under `text-transform: uppercase` count as drawn
+            c.kind == .text && isCapsTitle(c.style.uppercase == true ? (c.text ?? "").uppercased() : c.text ?? "", fontSize: c.style.fontSize ?? body, body: body)
+        }
+        for i in n.children.indices where n.children[i].tag == "p" && caps(n.children[i]) && i + 1 < n.children.count {
+            let next = n.children[i + 1]
+            guard !caps(next), next.box.y >= n.children[i].box.maxY - 2 else { continue }
+            if i > 0, caps(n.children[i - 1]) { continue }
+            n.children[i].tag = "h\(level)"
+        }
+    }
+
+    /// Whether `tag` is one of h1–h6.
+    public static func isHeadingTag(_ tag: String?) -> Bool {
+        guard let t = tag, t.count == 2, t.hasPrefix("h"), let l = t.last?.wholeNumberValue else { return false }
+        return (1...6).contains(l)
     }
 
     /// Pictures are named by the text that captions them (the next text of their container),
@@ -353,7 +405,13 @@ public enum DesignSemantics {
                 let links = m.children.filter { $0.kind == .text && ($0.text?.count ?? 99) <= 30 && !($0.text ?? "").contains("\n") }
                 if links.count >= 3 {
                     if m.tag == nil { m.tag = "nav" }
-                    for i in m.children.indices where m.children[i].kind == .text && m.children[i].tag == "p"
+                    // menu items set as large as headings are items too; a larger title (the site's name) stays
+                    let sizes = links.compactMap(\.style.fontSize).sorted()
+                    let typical = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+                    for i in m.children.indices where m.children[i].kind == .text
+                        && (m.children[i].tag == "p" || (isHeadingTag(m.children[i].tag) && links.count >= 3
+                            && abs((m.children[i].style.fontSize ?? 0) - typical) <= typical * 0.12
+                            && (m.children[i].text?.count ?? 99) <= 30 && !(m.children[i].text ?? "").contains("\n")))
                         && (m.children[i].text ?? "").contains(where: \.isLetter) { m.children[i].tag = "a" }
                     return true
                 }

@@ -259,6 +259,12 @@ struct RegionAgent: Sendable {
     func textNode(_ c: TextCandidate, _ r: ReadText?) -> UINode {
         let rect = c.rect
         let chars = r?.lines.map(\.text.count).reduce(0, +) ?? 0
+        // a switch drawn as one piece of ink (no box found in it): OCR reads nothing, or its knob as a glyph
+        if chars <= 2, let sw = ControlShapes.drawnSwitch(raster, rect, background: c.background) {
+            var node = UINode(kind: .checkbox, tag: "switch", box: rect, style: UIStyle(color: sw.track), label: "switch")
+            node.checked = sw.on
+            return node
+        }
         guard let r, r.confidence >= (chars <= 2 ? 75 : 35) || chars >= 6,
               let fit = DesignTypography.fit(r.lines, bold: r.bold) else {
             // Nothing legible: an icon or a small picture.

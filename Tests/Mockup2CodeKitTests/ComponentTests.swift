@@ -198,6 +198,89 @@ final class ComponentTests: XCTestCase {
         XCTAssertLessThanOrEqual(abs((row?.children.last.map { $0.box.maxX } ?? 0) - 400), 8)
     }
 
+    func testBreadcrumbsSplitLikeRowsBetweenBars() {
+        XCTAssertEqual(DesignSemantics.separatedItems("Home / Extend / Plugin and Theme Directory"),
+                       ["Home", "Extend", "Plugin and Theme Directory"])
+        XCTAssertEqual(DesignSemantics.separatedItems("Home › Lifestyle › Apps ›"), ["Home", "Lifestyle", "Apps"])
+        XCTAssertNil(DesignSemantics.separatedItems("Home › Lifestyle ›"))          // two items
+        XCTAssertNil(DesignSemantics.separatedItems("Mix 1 / 2 / 3 cups of flour"))  // numbers, not items
+        let line = text("Home > Lifestyle > Productivity >", 10, 10, 260, 18, size: 14)
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .column), children: [line]))
+        DesignSemantics.apply(&doc)
+        let row = doc.allNodes.first { $0.kind == .container && $0.style.direction == .row }
+        // every item a link, the separators text between them (the last one too: the line is drawn whole)
+        XCTAssertEqual(row?.children.map(\.text), ["Home", ">", "Lifestyle", ">", "Productivity", ">"])
+        XCTAssertEqual(row?.children.map(\.tag), ["a", "p", "a", "p", "a", "p"])
+    }
+
+    func testCapitalsTitleAboveItsContentIsAHeadingAndACapitalsMenuIsNot() {
+        XCTAssertTrue(DesignSemantics.isCapsTitle("WATERFALL DETAILS", fontSize: 15, body: 14))
+        XCTAssertFalse(DesignSemantics.isCapsTitle("Waterfall details", fontSize: 15, body: 14))
+        XCTAssertFalse(DesignSemantics.isCapsTitle("NOVEMBER 14, 2008", fontSize: 15, body: 14))   // a date
+        XCTAssertFalse(DesignSemantics.isCapsTitle("READ MORE", fontSize: 15, body: 14))           // a call to action
+        XCTAssertFalse(DesignSemantics.isCapsTitle("FINE PRINT", fontSize: 10, body: 14))          // much smaller
+        // the analyser keeps capitals drawn by text-transform in lower case: they count as drawn
+        var title = text("Category", 0, 0, 90, 16, size: 14, weight: 700)
+        title.style.uppercase = true
+        let options = ["Mugs & cups", "Plates", "Bowls"].enumerated().map { i, s in text(s, 24, 40 + i * 26, 90, 17, size: 14) }
+        let group = UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 200, height: 110), style: UIStyle(direction: .column),
+                           children: [title] + options)
+        let menu = ["ABOUT", "DOCUMENTATION", "NEWS", "CONTACT"].enumerated().map { i, s in text(s, 400, i * 24, 120, 16, size: 14) }
+        let column = UINode(kind: .container, box: PixelRect(x: 400, y: 0, width: 200, height: 100), style: UIStyle(direction: .column),
+                            children: menu + [text("Body text under the menu, a sentence.", 400, 120, 300, 16, size: 14)])
+        let prose = text(String(repeating: "Body text here. ", count: 10), 0, 300, 600, 40, size: 14)
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .row), children: [group, column, prose]))
+        DesignSemantics.apply(&doc)
+        XCTAssertEqual(doc.allNodes.first { $0.text == "Category" }?.tag.map { DesignSemantics.isHeadingTag($0) }, true)
+        for item in ["ABOUT", "DOCUMENTATION", "NEWS", "CONTACT"] {
+            XCTAssertFalse(DesignSemantics.isHeadingTag(doc.allNodes.first { $0.text == item }?.tag), item)
+        }
+    }
+
+    func testAMenuSetAsLargeAsHeadingsIsARowOfLinks() {
+        let body = (0..<4).map { i in text(String(repeating: "body text ", count: 8), 0, 200 + i * 20, 600, 18, size: 14) }
+        let items = ["HOME", "ABOUT", "CAMPING", "GLAMPING"].enumerated().map { i, s in text(s, 300 + i * 130, 20, 90, 22, size: 20, weight: 700) }
+        let row = UINode(kind: .container, box: PixelRect(x: 300, y: 20, width: 500, height: 22), style: UIStyle(direction: .row), children: items)
+        var doc = UIDocument(width: 900, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 900, height: 600),
+                                          style: UIStyle(direction: .column), children: [row] + body))
+        DesignSemantics.apply(&doc)
+        XCTAssertEqual(doc.allNodes.filter { $0.tag == "a" }.compactMap(\.text), ["HOME", "ABOUT", "CAMPING", "GLAMPING"])
+    }
+
+    func testASwitchDrawnAsOnePieceOfInk() {
+        // a 40×22 violet pill with a white knob at its right on a white page, and the same knob at its left
+        func pill(knobRight: Bool, track: RGB) -> DesignRaster {
+            var px = [UInt8](repeating: 255, count: 60 * 30 * 3)
+            func put(_ x: Int, _ y: Int, _ c: RGB) { let o = (y * 60 + x) * 3; px[o] = c.r; px[o + 1] = c.g; px[o + 2] = c.b }
+            let (x0, y0, w, h) = (10, 4, 40, 22)
+            let r = Double(h) / 2
+            for y in 0..<h { for x in 0..<w {
+                let cx = min(max(Double(x) + 0.5, r), Double(w) - r), d = ((Double(x) + 0.5 - cx) * (Double(x) + 0.5 - cx) + (Double(y) + 0.5 - r) * (Double(y) + 0.5 - r)).squareRoot()
+                if d <= r { put(x0 + x, y0 + y, track) }
+                let kx = knobRight ? Double(w) - r : r
+                if ((Double(x) + 0.5 - kx) * (Double(x) + 0.5 - kx) + (Double(y) + 0.5 - r) * (Double(y) + 0.5 - r)).squareRoot() <= r - 3 {
+                    put(x0 + x, y0 + y, RGB(255, 255, 255))
+                }
+            } }
+            return DesignRaster(Image(width: 60, height: 30, format: .rgb24, pixels: px))
+        }
+        let rect = PixelRect(x: 10, y: 4, width: 40, height: 22)
+        let on = ControlShapes.drawnSwitch(pill(knobRight: true, track: RGB(124, 58, 237)), rect, background: page)
+        XCTAssertEqual(on?.on, true)
+        XCTAssertLessThan(DesignRaster.distance(on?.track ?? page, RGB(124, 58, 237)), 20)
+        XCTAssertEqual(ControlShapes.drawnSwitch(pill(knobRight: false, track: RGB(209, 213, 219)), rect, background: page)?.on, false)
+        // a plain pill (a badge without a knob) and a square are not switches
+        var plain = [UInt8](repeating: 255, count: 60 * 30 * 3)
+        for y in 8..<22 { for x in 14..<46 { let o = (y * 60 + x) * 3; plain[o] = 124; plain[o + 1] = 58; plain[o + 2] = 237 } }
+        XCTAssertNil(ControlShapes.drawnSwitch(DesignRaster(Image(width: 60, height: 30, format: .rgb24, pixels: plain)), rect, background: page))
+        XCTAssertNil(ControlShapes.drawnSwitch(pill(knobRight: true, track: RGB(124, 58, 237)), PixelRect(x: 10, y: 4, width: 22, height: 22), background: page))
+    }
+
     // MARK: - Accessibility stage
 
     func testAccessibilityStageFixesLandmarksHeadingOrderNamesAndNearMissContrast() {
