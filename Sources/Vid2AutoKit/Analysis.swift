@@ -359,13 +359,15 @@ public enum Analysis {
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
-        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count + (finePlan?.segments.count ?? 0)),
+        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count + (finePlan?.segments.count ?? 0) * (hybrid?.sendAll == true ? 2 : 1)),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
                                  planning: finePlan.map { fp in
-                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed, so the calls run at once and overlap the embedded pass (model.cuts)",
+                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed",
                                             plan.segments.count, fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
+                                        + (hybrid?.sendAll == true ? " (its key frames encoded beforehand, beside the embedded pass)" : "")
+                                        + ", so the calls run at once and overlap the embedded pass (model.cuts)"
                                  },
                                  model: modelUsage)
         let vp = layout.viewport
