@@ -23,6 +23,8 @@ Sections (each prints its figures and adds them to .eval-out/bench.json):
            and the ideal speedup (total steps / critical steps) side by side; then --agents 100 with
            the stub answering 429 (Retry-After) on 20 % of calls: completes, no segment falls back,
            same actions. Targets: at 100 agents speedup >= 3x and >= 0.6 x ideal per recording.
+           Each row also says where the wall clock went (first request, longest call, calls' sum,
+           shape bound; docs/models.md).
   report   vid2auto on a ~30 s sample recording with and without `--report FILE.html` (target:
            the report adds <= 20 % to the analysis time; its page <= 2 MB).
 Clips are generated once into bench-data/ (outside git).
