@@ -171,10 +171,11 @@ final class RemotePipelineTests: XCTestCase {
         XCTAssertEqual(count.value, n, "one key frame per segment (the clip is blank), each encoded once")
         let slowEnd = try XCTUnwrap(events["embedded 2 end"])
         for i in 0..<n { XCTAssertLessThan(try XCTUnwrap(encodes["encode \(i + 1)"]), slowEnd, "encoded while the embedded pass ran") }
-        // The call waiting for the slow segment went out right after it: no encoding (0.5 s) after the wait.
+        // The call under the slow segment waited for it (its hint), and nothing was encoded after
+        // that wait (every encode above came before it, and there were only as many as frames); no
+        // bound on how soon it went out, which a busy machine would make flaky.
         let lastCall = try XCTUnwrap(events["request Segment \(n - 1):"])
         XCTAssertGreaterThanOrEqual(lastCall, slowEnd)
-        XCTAssertLessThan(lastCall - slowEnd, 0.4)
         XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2"])
     }
 
