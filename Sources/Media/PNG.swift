@@ -58,20 +58,27 @@ public enum PNG {
         case .rgb24: sw_png_format_rgb()
         case .rgba32: sw_png_format_rgba()
         }
-        var size: Int = 0
-        let ok1 = img.pixels.withUnsafeBytes { px in
-            png_image_write_to_memory(&image, nil, &size, 0, px.baseAddress, Int32(img.bytesPerRow), nil)
-        }
-        guard ok1 != 0, size > 0 else { throw PNGWriteError(reason: message(image)) }
-        var out = Data(count: size)
-        let ok2 = out.withUnsafeMutableBytes { o in
-            img.pixels.withUnsafeBytes { px in
-                png_image_write_to_memory(&image, o.baseAddress, &size, 0, px.baseAddress, Int32(img.bytesPerRow), nil)
+        // One compression pass into a buffer big enough for any outcome (libpng's
+        // PNG_IMAGE_PNG_SIZE_MAX: the filtered rows, deflate's worst case, the chunks), instead
+        // of a pass to learn the size and a second to write; a second pass only if that was short.
+        let raw = img.height * (img.width * img.format.bytesPerPixel + 1)
+        var capacity = raw + (raw + 7) / 8 + (raw + 63) / 64 + 11 + 1024
+        var size = capacity
+        var out = Data(count: capacity)
+        var ok2: Int32 = 0
+        for _ in 0..<2 {
+            size = capacity
+            ok2 = out.withUnsafeMutableBytes { o in
+                img.pixels.withUnsafeBytes { px in
+                    png_image_write_to_memory(&image, o.baseAddress, &size, 0, px.baseAddress, Int32(img.bytesPerRow), nil)
+                }
             }
+            guard ok2 == 0, size > capacity else { break }
+            capacity = size; out = Data(count: capacity)   // too small after all: the size libpng asked for
         }
         png_image_free(&image)
-        guard ok2 != 0 else { throw PNGWriteError(reason: message(image)) }
-        return out.prefix(size)
+        guard ok2 != 0, size > 0 else { throw PNGWriteError(reason: message(image)) }
+        return out.subdata(in: 0..<size)   // a copy of the bytes written, not a view holding the whole buffer
     }
 
     /// Writes an image to a PNG file.

@@ -33,9 +33,10 @@ public struct HybridVisionModel: VisionModel {
 
     /// The routing step on its own: `local` is what the embedded model saw in the segment (nil
     /// when it failed, `localFailure` saying why). Returns the observations to keep, each tagged
-    /// with the model that made it.
+    /// with the model that made it. `prepared` is the segment's request made ahead
+    /// (`RemoteVisionModel.prepare`), used if the segment goes to the remote model.
     public func refine(segment: SegmentContext, tools: any AgentTools, local: [Observation]?,
-                       localFailure: String? = nil) async throws -> [Observation] {
+                       localFailure: String? = nil, prepared: RemoteVisionModel.PreparedSegment? = nil) async throws -> [Observation] {
         let index = segment.segment.index
         let tagged = local.map { $0.map { var o = $0; o.model = o.model ?? embedded.name; return o } }
         let doubt: String? = sendAll ? "--model-all"
@@ -45,7 +46,7 @@ public struct HybridVisionModel: VisionModel {
             return tagged ?? []
         }
         do {
-            let answer = try await remote.analyse(segment: segment, tools: tools, hint: tagged)
+            let answer = try await remote.analyse(segment: segment, tools: tools, hint: tagged, prepared: prepared)
             meter.route(segment: index, model: remote.name, reason: doubt)
             return answer
         } catch let e as ModelEndpointError where e.isFatal {

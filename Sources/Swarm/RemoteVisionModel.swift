@@ -46,10 +46,25 @@ public struct RemoteVisionModel: VisionModel {
         try await analyse(segment: segment, tools: tools, hint: nil)
     }
 
-    /// Like `analyse`, with what the embedded model saw in the segment as a hint the model may
-    /// confirm, correct or complete.
-    public func analyse(segment: SegmentContext, tools: any AgentTools, hint: [Observation]?) async throws -> [Observation] {
-        // Key frames: the first frame, then each frame that differs from the last one kept.
+    /// What a request for one segment needs besides the hint: its key frames and their content
+    /// parts (PNG data URLs), made from the frames alone. `prepare` makes it before the embedded
+    /// observations exist, so the frame work is off the path from the embedded pass to the call.
+    public struct PreparedSegment: Sendable {
+        /// The segment it was made for (its index and spans).
+        public let segment: Segment
+        /// The key frames sent (kept for the model's OCR requests).
+        public let keys: [Frame]
+        /// Frame pixels as sent over pixels of the recording's frames.
+        public let scale: Double
+        /// The segment's prompt without the hint.
+        public let prompt: String
+        /// One "frame t=…" text part and one image part per key frame, JSON-ready.
+        let frameParts: [[String: String]]
+    }
+
+    /// Picks the segment's key frames (the first frame, then each frame that differs from the
+    /// last one kept; at most `maxFrames`) and encodes them: everything of a request but the hint.
+    public func prepare(segment: SegmentContext, tools: any AgentTools) async throws -> PreparedSegment {
         var keys: [Frame] = []
         let full = PixelRect(x: 0, y: 0, width: segment.layout.frameWidth, height: segment.layout.frameHeight)
         try await tools.forEachFrame(from: segment.segment.decodeStart, to: segment.segment.decodeEnd, fps: scanFPS) { f in
@@ -61,7 +76,25 @@ public struct RemoteVisionModel: VisionModel {
             keys = (0..<maxFrames).map { keys[Int((Double($0) * step).rounded())] }
         }
         let scale = Double(full.width) / Double(max(1, min(full.width, maxWidth)))
-        var prompt = Self.segmentPrompt(segment, frames: keys)
+        var parts: [[String: String]] = []
+        for f in keys {
+            let small = Self.downscaled(f.images[0], maxWidth: maxWidth)
+            parts.append(["text": String(format: "frame t=%.3f", f.time)])
+            parts.append(["image": "data:image/png;base64," + encodePNG(small).base64EncodedString()])
+        }
+        return PreparedSegment(segment: segment.segment, keys: keys, scale: scale,
+                               prompt: Self.segmentPrompt(segment, frames: keys), frameParts: parts)
+    }
+
+    /// Like `analyse`, with what the embedded model saw in the segment as a hint the model may
+    /// confirm, correct or complete. `prepared` (from `prepare` on the same segment) saves
+    /// picking and encoding the key frames again; nil, or made for another segment, they are made here.
+    public func analyse(segment: SegmentContext, tools: any AgentTools, hint: [Observation]?,
+                        prepared: PreparedSegment? = nil) async throws -> [Observation] {
+        let p: PreparedSegment
+        if let prepared, prepared.segment == segment.segment { p = prepared } else { p = try await prepare(segment: segment, tools: tools) }
+        let keys = p.keys, scale = p.scale
+        var prompt = p.prompt
         if let hint {
             let wire = hint.map { Self.wire($0, scale: scale) }
             let json = (try? JSONSerialization.data(withJSONObject: ["observations": wire], options: [.sortedKeys]))
@@ -70,10 +103,9 @@ public struct RemoteVisionModel: VisionModel {
         }
         var messages: [[String: Any]] = [["role": "system", "content": Self.systemPrompt]]
         var content: [[String: Any]] = [["type": "text", "text": prompt]]
-        for f in keys {
-            let small = Self.downscaled(f.images[0], maxWidth: maxWidth)
-            content.append(["type": "text", "text": String(format: "frame t=%.3f", f.time)])
-            content.append(["type": "image_url", "image_url": ["url": "data:image/png;base64," + encodePNG(small).base64EncodedString()]])
+        for part in p.frameParts {
+            if let text = part["text"] { content.append(["type": "text", "text": text]) }
+            if let url = part["image"] { content.append(["type": "image_url", "image_url": ["url": url]]) }
         }
         messages.append(["role": "user", "content": content])
         let index = segment.segment.index

@@ -43,6 +43,10 @@ public struct StageResult<Output: Sendable>: Sendable {
     public var diagnostics: [Diagnostic]
     public var retries: Int
     public var wallSeconds: Double
+    public init(outputs: [Output?], agentSteps: [Int], diagnostics: [Diagnostic], retries: Int, wallSeconds: Double) {
+        self.outputs = outputs; self.agentSteps = agentSteps; self.diagnostics = diagnostics
+        self.retries = retries; self.wallSeconds = wallSeconds
+    }
     /// The longest sub-agent's steps: this stage's share of the critical path.
     public var longestAgentSteps: Int { agentSteps.max() ?? 0 }
     public var totalAgentSteps: Int { agentSteps.reduce(0, +) }

@@ -247,23 +247,58 @@ public enum Analysis {
             }
             let firstCall = FirstMessage()
             options.progress?("analysing and asking the remote model")
-            let piped = await swarm.pipeline(jobs, agent: embeddedAgent, follow: fp.segments, waitsFor: waits) { segment, outs, ctx in
+            @Sendable func context(_ segment: Segment) -> SegmentContext {
+                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
+                return SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
+            }
+            // When every fine segment goes to the remote model (--model-all), what its request
+            // needs besides the hint — key frames picked and encoded — is a job of its own that
+            // starts at once, beside the embedded jobs, instead of work the call does after the
+            // embedded jobs it waits for: that wait then ends in the call itself. (With hybrid
+            // routing most segments stay local, so the frames are only made for those that go.)
+            let ahead = h.sendAll ? fp.segments : []
+            let pipeJobs = jobs.map(PipelineJob.embedded) + ahead.indices.map(PipelineJob.prepare)
+            let pipeWaits = waits.indices.map { k in waits[k] + (k < ahead.count ? [jobs.count + k] : []) }
+            let remoteModel = h.remote
+            let pipeAgent: @Sendable (PipelineJob, AgentContext) async throws -> PipelineOutput = { job, ctx in
+                switch job {
+                case .embedded(let j):
+                    return .observations(try await embeddedAgent(j, ctx))
+                case .prepare(let k):
+                    let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
+                    return .prepared(try await remoteModel.prepare(segment: context(ahead[k]), tools: tools))
+                }
+            }
+            let piped = await swarm.pipeline(pipeJobs, agent: pipeAgent, follow: fp.segments, waitsFor: pipeWaits) { segment, outs, ctx in
                 firstCall.offer(String(Date().timeIntervalSince(clock)))
-                let local = readings(outs.compactMap { $0 }.flatMap { $0 }).filter { segment.owns($0.time) }
+                let local = readings(outs.compactMap { $0?.observations }.flatMap { $0 }).filter { segment.owns($0.time) }
+                let prepared = outs.lazy.compactMap { $0?.prepared }.first
                 // The motion pass's frames again (no decoding), at the remote model's rate.
                 let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
-                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
-                let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
                 ctx.step()
                 do {
-                    return renumbered(try await h.refine(segment: context, tools: tools, local: local), hint: local)
+                    return renumbered(try await h.refine(segment: context(segment), tools: tools, local: local, prepared: prepared), hint: local)
                 } catch let e as ModelEndpointError where e.isFatal {
                     // A refused key or a wrong address: every other segment would fail the same way.
                     fatal.offer(e.description)
                     throw e
                 }
             }
-            result = piped.first
+            // The embedded jobs' results as the stage without a model would have them; a frame job
+            // that failed only costs its follower the frame work (it makes them itself).
+            let embeddedJobs = jobs.indices
+            result = StageResult(outputs: embeddedJobs.map { piped.first.outputs[$0]?.observations },
+                                 agentSteps: Array(piped.first.agentSteps[embeddedJobs]),
+                                 diagnostics: piped.first.diagnostics.map { d in
+                                     guard let j = d.segment, j >= jobs.count else { return d }
+                                     var d = d; d.segment = j - jobs.count
+                                     d.message = "remote model (preparing the frames): " + d.message
+                                     return d
+                                 },
+                                 retries: piped.first.retries,
+                                 // the embedded pass ends with its last segment, whatever the frame jobs do
+                                 wallSeconds: spans.all.map(\.end).max().map { $0 - agentsStart.timeIntervalSince(clock) } ?? piped.first.wallSeconds)
+            let aheadSteps = Array(piped.first.agentSteps[jobs.count...])
             let refined = piped.then
             modelStart = firstCall.value.flatMap(Double.init)
             if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
@@ -280,7 +315,7 @@ public enum Analysis {
             diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
             // Kimi's count for a pipelined stage: the orchestrator's steps (dealing the jobs, the
             // fine plan) plus the longest chain — an embedded job, then a remote call that waited for it.
-            ledger.record("analyse+model", orchestratorSteps: 2, chains: piped.chains, agentSteps: result.agentSteps + refined.agentSteps)
+            ledger.record("analyse+model", orchestratorSteps: 2, chains: piped.chains, agentSteps: result.agentSteps + aheadSteps + refined.agentSteps)
             var u = h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString,
                                    routing: h.sendAll ? "all" : "hybrid")
             u.cuts = fp.cuts
@@ -324,18 +359,35 @@ public enum Analysis {
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
-        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count + (finePlan?.segments.count ?? 0)),
+        let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count + (finePlan?.segments.count ?? 0) * (hybrid?.sendAll == true ? 2 : 1)),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
                                  planning: finePlan.map { fp in
-                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed, so the calls run at once and overlap the embedded pass (model.cuts)",
+                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed",
                                             plan.segments.count, fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
+                                        + (hybrid?.sendAll == true ? " (its key frames encoded beforehand, beside the embedded pass)" : "")
+                                        + ", so the calls run at once and overlap the embedded pass (model.cuts)"
                                  },
                                  model: modelUsage)
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
+    }
+
+    /// A job of the pipelined stage with a remote model: an embedded job, or picking and encoding
+    /// the key frames of the `Int`th fine segment's request ahead of its call.
+    enum PipelineJob: Sendable {
+        case embedded(SwarmJob)
+        case prepare(Int)
+    }
+
+    /// What a `PipelineJob` gives.
+    enum PipelineOutput: Sendable {
+        case observations([Observation])
+        case prepared(RemoteVisionModel.PreparedSegment)
+        var observations: [Observation]? { if case .observations(let o) = self { return o }; return nil }
+        var prepared: RemoteVisionModel.PreparedSegment? { if case .prepared(let p) = self { return p }; return nil }
     }
 
     /// One sub-agent's job: segments analysed in order by one agent, after a decoder went through

@@ -30,6 +30,51 @@ final class HybridRoutingTests: XCTestCase {
                               motion: [MotionSample(time: Double(i) * 2 + 0.5, contentPixels: active ? 40 : 0)], frameRate: 30)
     }
 
+    /// Counts calls of a PNG encoder (the frame work `prepare` takes off the call's path).
+    final class EncodeCount: @unchecked Sendable {
+        // Invariant: `n` is only touched under `lock`.
+        private let lock = NSLock(); private var n = 0
+        func add() { lock.lock(); n += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    }
+
+    func testAPreparedRequestIsTheSameRequestWithoutEncodingTheFramesAgain() async throws {
+        let server = try StubHTTPServer(); defer { server.stop() }
+        server.on("POST", "/v1/chat/completions") { _ in
+            .respond(status: 200, body: ModelClientTests.completion("{\"observations\":[]}"))
+        }
+        let config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
+        var remote = RemoteVisionModel(client: ModelClient(config: config))
+        let encoded = EncodeCount()
+        remote.encodePNG = { encoded.add(); return TinyPNG.encode($0) }
+        let hint = [Observation(kind: .click, time: 2.5, box: PixelRect(x: 1, y: 1, width: 9, height: 9), text: "Save", confidence: 0.9)]
+        let tools = BlankTools()
+        _ = try await remote.analyse(segment: context(1), tools: tools, hint: hint)
+        XCTAssertEqual(encoded.value, 1)
+        let prepared = try await remote.prepare(segment: context(1), tools: tools)
+        XCTAssertEqual(encoded.value, 2)
+        XCTAssertEqual(prepared.keys.count, 1)
+        _ = try await remote.analyse(segment: context(1), tools: tools, hint: hint, prepared: prepared)
+        XCTAssertEqual(encoded.value, 2, "the prepared frames are used, not encoded again")
+        XCTAssertEqual(server.requests.count, 2)
+        // (JSON objects compared with their keys sorted: a dictionary's key order is not fixed.)
+        func canonical(_ r: StubHTTPServer.Request) -> String {
+            r.json.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        XCTAssertFalse(canonical(server.requests[0]).isEmpty)
+        XCTAssertEqual(canonical(server.requests[0]), canonical(server.requests[1]), "the request made without preparing")
+        // Prepared for another segment: not used, the frames are made for this one.
+        _ = try await remote.analyse(segment: context(2), tools: tools, hint: nil, prepared: prepared)
+        XCTAssertEqual(encoded.value, 3)
+        XCTAssertTrue(server.requests[2].text.contains("Segment 2:"))
+        // Through the hybrid: --model-all with a prepared request sends it as is.
+        let hybrid = HybridVisionModel(embedded: TableModel(table: [1: hint]), remote: remote, sendAll: true)
+        let out = try await hybrid.refine(segment: context(1), tools: tools, local: hint, prepared: prepared)
+        XCTAssertEqual(encoded.value, 3)
+        XCTAssertEqual(canonical(server.requests[3]), canonical(server.requests[0]))
+        XCTAssertEqual(out, [], "the remote answer stands")
+    }
+
     func testLowConfidenceUnnamedAndUnexplainedSegmentsAreTheOnesRouted() {
         let good = Observation(kind: .click, time: 0.5, box: PixelRect(x: 1, y: 1, width: 9, height: 9), text: "Save", confidence: 0.9)
         var unnamed = good; unnamed.text = nil

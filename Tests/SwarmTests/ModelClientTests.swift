@@ -93,7 +93,8 @@ final class ModelClientTests: XCTestCase {
         let server = try StubHTTPServer(); defer { server.stop() }
         let n = Count()
         server.on("POST", Self.path) { _ in n.next() == 1 ? .hang : .respond(status: 200, body: Self.completion("{\"observations\":[]}")) }
-        let c = client(server) { $0.requestTimeout = 0.5 }
+        // (1 s: the answer to the retry must come within it even on a busy machine.)
+        let c = client(server) { $0.requestTimeout = 1 }
         let started = Date()
         _ = try await c.complete(messages, schema: [:], segment: 0)
         XCTAssertEqual(n.value, 2)

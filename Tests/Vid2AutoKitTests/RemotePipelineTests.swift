@@ -123,6 +123,69 @@ final class RemotePipelineTests: XCTestCase {
         let analyse = try XCTUnwrap(stagesByName["analyse"]), remote = try XCTUnwrap(stagesByName["model"])
         XCTAssertLessThan(remote.start, analyse.end, "the model stage starts before the embedded pass ends")
     }
+
+    func testWithModelAllTheFramesAreEncodedBesideTheEmbeddedPassNotAfterIt() async throws {
+        let path = dir.file("white14.mp4")
+        if !FileManager.default.fileExists(atPath: path) {
+            try Shell.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=320x240:r=10", "-t", "14", "-c:v", "libx264", "-pix_fmt", "yuv420p", path])
+        }
+        let events = Events()
+        let server = try StubHTTPServer(); defer { server.stop() }
+        server.on("POST", "/v1/chat/completions") { r in
+            let segment = r.text.range(of: "Segment [0-9]+:", options: .regularExpression).map { String(r.text[$0]) } ?? "?"
+            events.mark("request \(segment)")
+            return .respond(status: 200, body: ModelClientTestsCompletion.make(Self.echo(r)))
+        }
+        var stages = AnalysisStages()
+        stages.reader = { NoText() }
+        stages.motion = { _, _, _ in
+            let samples = stride(from: 0.0, to: 14.0, by: 1.0 / 10).map { t -> MotionSample in
+                var s = MotionSample(time: t)
+                if (1.0...1.5).contains(t) || (6...7).contains(t) || (10...11).contains(t) {
+                    s.contentPixels = 100; s.contentBox = PixelRect(x: 40, y: 40, width: 60, height: 20)
+                }
+                return s
+            }
+            return MotionPass(samples: samples, firstFrame: nil, diagnostics: [])
+        }
+        stages.layout = { _, _, _ in .fullFrame(width: 320, height: 240) }
+        // A slow encoder (0.5 s a frame, blocking its thread as real encoding does) and a slow
+        // last embedded segment (3 s).
+        let encodes = Events(since: events.t0)
+        let count = EncodeCount()
+        var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
+        config.maxRequests = 100
+        var remote = RemoteVisionModel(client: ModelClient(config: config))
+        remote.encodePNG = { img in
+            Thread.sleep(forTimeInterval: 0.5)
+            encodes.mark("encode \(count.next())")
+            return TinyPNG.encode(img)
+        }
+        stages.model = HybridVisionModel(embedded: SlowModel(slow: 3, last: 2, events: events), remote: remote, sendAll: true)
+        let tl = try await Analysis.run(path: path, options: AnalysisOptions(agents: 16), stages: stages)
+        let model = try XCTUnwrap(tl.swarm?.model)
+        let n = model.segments.count
+        XCTAssertEqual(n, 3)
+        XCTAssertEqual(model.fallbacks, 0)
+        XCTAssertEqual(server.requests.count, n)
+        XCTAssertEqual(count.value, n, "one key frame per segment (the clip is blank), each encoded once")
+        let slowEnd = try XCTUnwrap(events["embedded 2 end"])
+        for i in 0..<n { XCTAssertLessThan(try XCTUnwrap(encodes["encode \(i + 1)"]), slowEnd, "encoded while the embedded pass ran") }
+        // The call under the slow segment waited for it (its hint), and nothing was encoded after
+        // that wait (every encode above came before it, and there were only as many as frames); no
+        // bound on how soon it went out, which a busy machine would make flaky.
+        let lastCall = try XCTUnwrap(events["request Segment \(n - 1):"])
+        XCTAssertGreaterThanOrEqual(lastCall, slowEnd)
+        XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2"])
+    }
+
+    /// Counts (thread-safe).
+    final class EncodeCount: @unchecked Sendable {
+        // Invariant: `n` is only touched under `lock`.
+        private let lock = NSLock(); private var n = 0
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    }
 }
 
 /// A chat-completions body around `content`.

@@ -23,6 +23,8 @@ Sections (each prints its figures and adds them to .eval-out/bench.json):
            and the ideal speedup (total steps / critical steps) side by side; then --agents 100 with
            the stub answering 429 (Retry-After) on 20 % of calls: completes, no segment falls back,
            same actions. Targets: at 100 agents speedup >= 3x and >= 0.6 x ideal per recording.
+           Each row also says where the wall clock went (first request, longest call, calls' sum,
+           shape bound; docs/models.md).
   report   vid2auto on a ~30 s sample recording with and without `--report FILE.html` (target:
            the report adds <= 20 % to the analysis time; its page <= 2 MB).
 Clips are generated once into bench-data/ (outside git).
@@ -511,8 +513,23 @@ def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), 
     def run(stub, rec, agents):
         cmd = [vid2auto, rec, "--target", "timeline", "--model", "bench-stub", "--api-base", stub.base, "--model-all",
                "--no-cache", "--max-requests", "100", "--agents", str(agents)]
+        before = len(stub.delays)
         t, out = run_measured(cmd, env=env)
-        return t, json.loads(out)
+        tl = json.loads(out)
+        tl["_calls"] = stub.delays[before:]
+        return t, tl
+
+    def breakdown(t, tl):
+        """Where one run's wall clock went: the timeline's own stage times (plan = motion pass +
+        layout + plan; the first remote request; the embedded pass's end; the last answer) and the
+        stub's injected latencies (their sum: what one agent waits in all; their longest: what no
+        number of agents shortens)."""
+        st = {s["name"]: s for s in tl["swarm"]["timing"]["stages"]}
+        calls = tl.get("_calls") or [0.0]
+        return {"wall_s": round(t, 2), "plan_s": round(st["plan"]["end"], 2),
+                "first_request_s": round(st.get("model", st["analyse"])["start"], 2),
+                "embedded_end_s": round(st["analyse"]["end"], 2), "last_answer_s": round(st["aggregate"]["start"], 2),
+                "calls": len(tl.get("_calls") or []), "calls_sum_s": round(sum(calls), 2), "calls_max_s": round(max(calls), 2)}
 
     def actions(tl):
         return [(a["kind"], a.get("value"), (a.get("target") or {}).get("name")) for a in tl["actions"]]
@@ -547,10 +564,19 @@ def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), 
                                 "same_actions": actions(tl429) == actions(tls[100])},
                "consistent_actions": all(actions(tls[n]) == actions(tls[1]) for n in agent_counts),
                "same_as_embedded": actions(tls[100]) == embedded_actions,
+               "breakdown": {str(n): breakdown(walls[n], tls[n]) for n in (1, 100)},
                "load": [round(load_before, 1), round(os.getloadavg()[0], 1)]}
         s100 = row["speedup"]["100"]
         row["ok"] = (s100 >= 3.0 and s100 >= 0.6 * ideal and m429["fallbacks"] == 0
                      and m429["segmentsRouted"] == len(m429["segments"]) and row["rate_limited"]["same_actions"])
+        # What sets the 100-agent wall clock: the part before the first request (motion pass,
+        # layout, the embedded analysis the first call waits for) against the longest call, and
+        # the bound the recording's own shape puts on the speedup: one agent's time over the
+        # 100-agent run's time if its CPU-bound part took as long as with one agent and its
+        # calls overlapped perfectly (a1 / (a1's time before its first request + longest call)).
+        b1, b100 = row["breakdown"]["1"], row["breakdown"]["100"]
+        row["before_first_request_100"] = round(b100["first_request_s"] / walls[100], 2) if walls[100] else None
+        row["shape_bound"] = round(walls[1] / (b1["first_request_s"] + b100["calls_max_s"]), 2) if b100["calls_max_s"] else None
         rows.append(row)
         if rows_file:
             with open(rows_file, "a") as f:
@@ -559,6 +585,8 @@ def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), 
               + "  ".join(f"a{n} {walls[n]:5.1f}s {walls[1] / walls[n]:4.2f}x" for n in agent_counts)
               + f"  | 429s {got429:>2}, fallbacks {m429['fallbacks']}, same actions {row['rate_limited']['same_actions']}"
               + f", as embedded alone {row['same_as_embedded']}, load {row['load'][0]}-{row['load'][1]}"
+              + f"  | a100: first request {b100['first_request_s']:.1f}s of {walls[100]:.1f}s, longest call {b100['calls_max_s']:.1f}s;"
+              + f" a1: first request {b1['first_request_s']:.1f}s, calls {b1['calls']} sum {b1['calls_sum_s']:.1f}s; shape bound {row['shape_bound']}x"
               + ("" if row["ok"] else "  <-- below target"), flush=True)
     worst = min((r["speedup"]["100"] for r in rows), default=None)
     worst_rel = min((r["speedup"]["100"] / r["ideal_speedup"] for r in rows), default=None)

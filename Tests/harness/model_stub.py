@@ -66,6 +66,7 @@ class ModelStub:
         self.max_in_flight = 0
         self.answered = 0
         self.limited = 0
+        self.delays = []            # each request's injected latency (seconds), in arrival order
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -90,6 +91,7 @@ class ModelStub:
                         h = hashlib.sha256(str(outer.seed).encode() + text).digest()
                         delay = outer.latency[0] + (outer.latency[1] - outer.latency[0]) * int.from_bytes(h[:4], "big") / 2**32
                     limited = outer.rng.random() < outer.rate_limit
+                    outer.delays.append(delay)
                 try:
                     outer.handle(self, body, delay, limited)
                 finally:
