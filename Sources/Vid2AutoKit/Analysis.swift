@@ -171,7 +171,13 @@ public enum Analysis {
         let jobs: [SwarmJob] = decoded != nil && model is EmbeddedVisionModel
             ? Self.segmentJobs(runs)
             : runs.map { SwarmJob(segments: $0, preceding: []) }
+        // Reads ahead (the larger second reading of a small crop) only on a core no agent holds.
+        let lanes = (reader as? PoolTextReader)?.lanes
+        lanes?.open(cores: min(ProcessInfo.processInfo.activeProcessorCount, options.agents))
+        defer { lanes?.close() }
         let embeddedAgent: @Sendable (SwarmJob, AgentContext) async throws -> [Observation] = { job, ctx in
+            lanes?.enter()
+            defer { lanes?.leave() }
             let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded, preceding: job.preceding)
             var out: [Observation] = []
             for segment in job.segments {
