@@ -22,6 +22,9 @@ public struct PoolTextReader: TextReader {
     /// A reader over `pool`.
     public init(pool: TextReaderPool) { self.pool = pool }
 
+    /// Starts the engines not started yet, in the background (for a core that is about to be spare).
+    public func warm() { let pool = self.pool; Task { await pool.warm() } }
+
     /// Starts reading `image()` now when a core is spare and the crop is not read or being read.
     public func readAhead(mode: TextReadMode, _ image: () -> Image) {
         guard lanes.takeSpare() else { return }
