@@ -63,14 +63,12 @@ final class ReadAheadTests: XCTestCase {
             let confidence: Double
             init(confidence: Double) { self.confidence = confidence }
             func read(_ image: Image, mode: TextReadMode) async throws -> TextReading {
-                lock.lock(); events.append(("read", image)); lock.unlock()
+                record("read", image)
                 return TextReading(lines: [TextLine(words: [TextWord(text: "Save", box: PixelRect(x: 2, y: 2, width: 20, height: 10),
                                                                      confidence: confidence)])])
             }
-            func readAhead(mode: TextReadMode, _ image: () -> Image) {
-                let i = image()
-                lock.lock(); events.append(("ahead", i)); lock.unlock()
-            }
+            func readAhead(mode: TextReadMode, _ image: () -> Image) { record("ahead", image()) }
+            func record(_ what: String, _ image: Image) { lock.withLock { events.append((what, image)) } }
         }
         var page = Image(width: 120, height: 40, format: .gray8, filledWith: 255)
         for y in 12..<20 { for x in 20..<60 where (x / 3) % 2 == 0 { page.pixels[y * 120 + x] = 30 } }
