@@ -39,7 +39,7 @@ FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 def run_measured(cmd, env=None):
     """Runs cmd, returns (wall seconds, stdout)."""
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    p = subprocess.Popen(RUN_PREFIX + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out, err = p.communicate()
     elapsed = time.perf_counter() - start
     if p.returncode != 0:
@@ -590,7 +590,7 @@ def main():
     ap.add_argument("--before", default="", metavar="DIR",
                     help="corpus: also run DIR/vid2auto (e.g. main's release build) interleaved, for a before/after")
     ap.add_argument("--realtime", action="store_true",
-                    help="corpus: run each measured command at real-time priority (chrt -f 1; needs root) on a shared machine")
+                    help="run each measured command at real-time priority (chrt -f 1; needs root) on a shared machine")
     ap.add_argument("--json", default=os.path.join(ROOT, ".eval-out", "bench.json"))
     ap.add_argument("--render-corpus", metavar="JSON", help="print the corpus section of a saved bench.json as Markdown and stop")
     args = ap.parse_args()
