@@ -8,8 +8,13 @@ actor EngineSlot {
     init(language: String) { self.language = language }
 
     func read(_ image: Image, mode: PageSegmentation) throws -> OCRResult {
-        if engine == nil { engine = try TesseractEngine(language: language) }
+        try start()
         return engine!.recognize(image, mode: mode)
+    }
+
+    /// Starts the engine if it has not started yet.
+    func start() throws {
+        if engine == nil { engine = try TesseractEngine(language: language) }
     }
 }
 
@@ -33,6 +38,13 @@ public actor TextReaderPool {
         reads += 1
         defer { release(slot) }
         return try await slot.read(image, mode: mode)
+    }
+
+    /// Starts, in the background, the idle engines not started yet (for a core about to be
+    /// spare: its first read then need not wait for a start-up). A failure to start is left for
+    /// the first read to report.
+    public func warm() {
+        for slot in idle { Task { try? await slot.start() } }
     }
 
     private func acquire() async -> EngineSlot {

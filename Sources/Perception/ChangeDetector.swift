@@ -1,3 +1,4 @@
+import Foundation
 import ScreenCore
 
 /// A connected region that changed between two frames.
@@ -36,6 +37,9 @@ public enum ChangeDetector {
                 let rawA = UnsafeRawPointer(pa.baseAddress!), rawB = UnsafeRawPointer(pb.baseAddress!)
                 for y in r.y..<r.maxY {
                     let ra = y * ga.bytesPerRow, rb = y * gb.bytesPerRow
+                    // Most rows of a screen do not change at all: one memcmp (wide vector compares)
+                    // passes over such a row far faster than the 8-byte steps below.
+                    if memcmp(rawA + ra + r.x, rawB + rb + r.x, r.width) == 0 { continue }
                     let cy = (y - r.y) / cell
                     var x = r.x
                     while x < r.maxX {

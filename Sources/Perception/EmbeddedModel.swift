@@ -36,4 +36,5 @@ struct ToolsTextReader: TextReader {
     func read(_ image: Image, mode: TextReadMode) async throws -> TextReading {
         try await tools.readText(PixelRect(x: 0, y: 0, width: image.width, height: image.height), in: image, mode: mode)
     }
+    func readAhead(mode: TextReadMode, _ image: () -> Image) { tools.readTextAhead(mode: mode, image) }
 }

@@ -590,13 +590,18 @@ final class SegmentAnalyst {
 
     private func readURL(_ frame: Image) async throws -> String? {
         guard let bar = layout.addressBar else { return nil }
-        let r = try await tools.readText(bar, in: frame, mode: .line)
-        var tokens = r.lines.flatMap { l in l.words.map(\.text) }
         // A second reading at twice the size: small address-bar text loses a letter now and then
         // ("dashboard.htm"); the more URL-like (and so the longer) token of the two readings wins.
+        // (It always follows: announced first, so that an idle core can start it.)
         let crop = frame.cropped(to: bar)
+        var large: Image?
         if crop.height < 60 {
-            let big = try await reader.read(TextRegions.prepare(TextRegions.upscaled(crop.grayscale()), margin: 12), mode: .line)
+            reader.readAhead(mode: .line) { large = TextRegions.prepare(TextRegions.upscaled(crop.grayscale()), margin: 12); return large! }
+        }
+        let r = try await tools.readText(bar, in: frame, mode: .line)
+        var tokens = r.lines.flatMap { l in l.words.map(\.text) }
+        if crop.height < 60 {
+            let big = try await reader.read(large ?? TextRegions.prepare(TextRegions.upscaled(crop.grayscale()), margin: 12), mode: .line)
             tokens += big.lines.flatMap { l in l.words.map(\.text) }
         }
         guard let best = tokens.max(by: { (URLText.score($0), $0.count) < (URLText.score($1), $1.count) }), URLText.score(best) > 0 else { return nil }

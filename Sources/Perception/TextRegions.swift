@@ -64,14 +64,17 @@ public enum TextRegions {
                                       minConfidence: Double = 40) async throws -> (text: String, confidence: Double)? {
         let crop = image.cropped(to: region)
         guard crop.width >= 6, crop.height >= 6 else { return nil }
+        // (The larger reading below may follow: announced, so that an idle core can start it.)
+        var big: Image?
+        if crop.height < 40 { reader.readAhead(mode: .line) { big = prepare(upscaled(crop.grayscale()), margin: 12); return big! } }
         var words = withoutEdgeJunk(try await reader.read(prepare(crop), mode: .line).lines.flatMap(\.words))
         // Small screen text read without full confidence: a second reading at twice the size
         // (thin strokes and tight letter pairs come apart there); the more confident one wins.
         // Tesseract is most reliable with letters over ~20 px tall, so the larger reading is
         // preferred unless it is clearly less confident.
         if crop.height < 40, meanConfidence(words) < 92 {
-            let big = withoutEdgeJunk(try await reader.read(prepare(upscaled(crop.grayscale()), margin: 12), mode: .line)
-                .lines.flatMap(\.words))
+            let large = big ?? prepare(upscaled(crop.grayscale()), margin: 12)
+            let big = withoutEdgeJunk(try await reader.read(large, mode: .line).lines.flatMap(\.words))
             if !big.isEmpty, meanConfidence(big) + 8 >= meanConfidence(words) { words = big }
         }
         let text = balancingBrackets(clean(words.map(\.text).joined(separator: " ")))
@@ -181,11 +184,13 @@ public enum TextRegions {
         crop = InkAnalysis.droppingIsolatedTrailingMark(crop)
         crop = InkAnalysis.eraseCarets(crop)
         crop = InkAnalysis.erasingTouchingCaret(crop)
-        var r = try await reader.read(prepare(crop, margin: 8), mode: .line)
         // Small screen text: a second reading at twice the size (dots and thin letters come out
-        // apart there); the more confident reading wins.
+        // apart there); the more confident reading wins. (It always follows: announced first.)
+        var big: Image?
+        if crop.height < 40 { reader.readAhead(mode: .line) { [crop] in big = prepare(upscaled(crop), margin: 16); return big! } }
+        var r = try await reader.read(prepare(crop, margin: 8), mode: .line)
         if crop.height < 40 {
-            let r2 = try await reader.read(prepare(upscaled(crop), margin: 16), mode: .line)
+            let r2 = try await reader.read(big ?? prepare(upscaled(crop), margin: 16), mode: .line)
             if r2.confidence > r.confidence + 5 { r = r2 }
         }
         var t = clean(r.text)

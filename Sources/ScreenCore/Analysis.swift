@@ -188,6 +188,16 @@ public struct TextReading: Sendable, Hashable, Codable {
 public protocol TextReader: Sendable {
     /// The text in `image`, boxes in `image`'s pixels.
     func read(_ image: Image, mode: TextReadMode) async throws -> TextReading
+    /// A hint that the crop `image()` is likely to be read with `mode` soon (the second, larger
+    /// reading of a small crop; a reading that follows for certain). A reader may start that
+    /// read ahead on a core nothing else uses, so that `read` finds it done; it never changes
+    /// what `read` returns. `image` is only called when the reader takes the hint. The default
+    /// ignores it.
+    func readAhead(mode: TextReadMode, _ image: () -> Image)
+}
+
+extension TextReader {
+    public func readAhead(mode: TextReadMode, _ image: () -> Image) {}
 }
 
 /// Where the pointer is in a frame, and what it looks like.
@@ -227,6 +237,13 @@ public protocol AgentTools: Sendable {
     func compare(_ a: Image, _ b: Image, region: PixelRect) -> Double
     /// The text typed into the field with box `field` (inner text area), read from `image`.
     func readField(_ field: PixelRect, in image: Image) async throws -> String?
+    /// A hint that the whole of the crop `image()` is likely to be read with `mode` soon (see
+    /// `TextReader.readAhead`); not a step. The default ignores it.
+    func readTextAhead(mode: TextReadMode, _ image: () -> Image)
+}
+
+extension AgentTools {
+    public func readTextAhead(mode: TextReadMode, _ image: () -> Image) {}
 }
 
 /// The one protocol sub-agents use to understand a segment: the embedded computer-vision model is

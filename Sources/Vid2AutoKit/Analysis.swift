@@ -171,7 +171,16 @@ public enum Analysis {
         let jobs: [SwarmJob] = decoded != nil && model is EmbeddedVisionModel
             ? Self.segmentJobs(runs)
             : runs.map { SwarmJob(segments: $0, preceding: []) }
+        // Reads ahead (the larger second reading of a small crop) only on a core no agent holds.
+        let pooled = reader as? PoolTextReader, lanes = pooled?.lanes
+        let laneCores = min(ProcessInfo.processInfo.activeProcessorCount, options.agents)
+        lanes?.open(cores: laneCores)
+        // Fewer jobs than cores: a core is spare from the start; its engine starts there now.
+        if laneCores >= 2, jobs.count < laneCores, hybrid == nil { pooled?.warm() }
+        defer { lanes?.close() }
         let embeddedAgent: @Sendable (SwarmJob, AgentContext) async throws -> [Observation] = { job, ctx in
+            lanes?.enter()
+            defer { lanes?.leave() }
             let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded, preceding: job.preceding)
             var out: [Observation] = []
             for segment in job.segments {

@@ -17,7 +17,7 @@ final class Profile: @unchecked Sendable {
     private var agentAnalyse: [Int: Double] = [:]
     private var agentFrames: [Int: Int] = [:]
     private var agentSeeks: [Int: Int] = [:]
-    private var ocrCalls = 0, ocrCacheHits = 0
+    private var ocrCalls = 0, ocrCacheHits = 0, ocrAheads = 0
     private var ocrSeconds = 0.0
     private var ocrPixels = 0, ocrMaxPixels = 0
     private var ocrSizes: [String: Int] = [:]   // crop size buckets by pixel count
@@ -56,6 +56,12 @@ final class Profile: @unchecked Sendable {
         ocrModes[mode, default: 0] += 1
     }
 
+    /// One read ahead done (`PoolTextReader.readAhead`; counted in `calls` when a read takes it).
+    func ocrAhead() {
+        guard Self.enabled else { return }
+        lock.lock(); ocrAheads += 1; lock.unlock()
+    }
+
     /// The motion pass's kept frames: bytes of luma planes, frames kept, frames decoded.
     func store(bytes: Int, stored: Int, frames: Int) {
         guard Self.enabled else { return }
@@ -88,7 +94,7 @@ final class Profile: @unchecked Sendable {
             "profile": 1, "total_s": r(total), "cpu_s": r(cpuSeconds), "peak_rss_mb": Double(cpu.ru_maxrss) / 1024,
             "stages": Dictionary(uniqueKeysWithValues: order.map { ($0, r(stages[$0] ?? 0)) }),
             "agents": agents,
-            "ocr": ["calls": ocrCalls, "cache_hits": ocrCacheHits, "seconds": r(ocrSeconds),
+            "ocr": ["calls": ocrCalls, "cache_hits": ocrCacheHits, "read_ahead": ocrAheads, "seconds": r(ocrSeconds),
                     "mean_pixels": ocrCalls > 0 ? ocrPixels / ocrCalls : 0, "max_pixels": ocrMaxPixels,
                     "sizes": ocrSizes, "modes": ocrModes] as [String: Any],
             "store": ["mb": r(Double(storeBytes) / 1_048_576), "frames_kept": storeFrames, "frames": storeTotal] as [String: Any],

@@ -69,6 +69,11 @@ public struct SegmentTools: AgentTools {
         return try await reader.read(crop, mode: mode)
     }
 
+    /// Passes the hint on to the reader, with the crop `readText` would make of the whole image.
+    public func readTextAhead(mode: TextReadMode, _ image: () -> Image) {
+        reader.readAhead(mode: mode) { let i = image(); return i.cropped(to: PixelRect(x: 0, y: 0, width: i.width, height: i.height)) }
+    }
+
     /// The pointer near `near`, found as the small region that differs from `reference`.
     public func locatePointer(in image: Image, reference: Image, near: PixelPoint?) -> PointerFix? {
         context?.step()
