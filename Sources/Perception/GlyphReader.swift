@@ -10,6 +10,9 @@ import ScreenCore
 /// (an arrow's shaft and head, a cross's two diagonals, a pencil's one thick diagonal, a star's
 /// apex, arms and legs). Anything else — letters, digits, a square, a blob — reads as nil.
 public enum GlyphReader {
+    /// Every glyph `classify` can name.
+    public static let glyphs: Set<String> = ["\u{2192}", "\u{2190}", "\u{2715}", "\u{270E}", "\u{2606}", "\u{2605}"]
+
     /// A binary ink mask, cropped to the ink's bounding box.
     public struct Mask: Sendable, Equatable {
         public let width: Int
@@ -68,8 +71,10 @@ public enum GlyphReader {
     }
 
     /// The ink of the one glyph inside `box`: pixels that differ from the box's background (the
-    /// median of its edge) by at least half the strongest contrast inside, kept only in pieces
-    /// that stay clear of the box's edge (its border, a neighbour), cropped to their extent.
+    /// median of its edge) by at least a third of the strongest contrast inside (a small arrow's
+    /// head is faint), kept only in pieces that stay clear of the box's edge (its border, a
+    /// neighbour) and reach into its middle half (an underline or a shadow does not), cropped to
+    /// their extent.
     static func mask(in image: Image, box: PixelRect, avoid: PixelRect?) -> Mask? {
         let r = box.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard r.width >= 10, r.height >= 10 else { return nil }
@@ -81,7 +86,7 @@ public enum GlyphReader {
         var strongest = 0
         for y in r.y..<r.maxY { for x in r.x..<r.maxX { strongest = max(strongest, abs(Int(image.luma(x: x, y: y)) - bg)) } }
         guard strongest >= 60 else { return nil }
-        let threshold = max(40, strongest / 2)
+        let threshold = max(30, strongest / 3)
         let w = r.width, h = r.height
         var ink = [Bool](repeating: false, count: w * h)
         for y in 0..<h { for x in 0..<w { ink[y * w + x] = abs(Int(image.luma(x: r.x + x, y: r.y + y)) - bg) >= threshold } }
@@ -104,7 +109,10 @@ public enum GlyphReader {
                     if ink[q] && label[q] < 0 { label[q] = next; stack.append(q) }
                 } }
             }
-            if !touches && n >= 3 { keep.append((minX, minY, maxX, maxY, n)); keptLabels.append(next) }
+            let central = maxX >= w / 4 && minX <= w * 3 / 4 && maxY >= h / 4 && minY <= h * 3 / 4
+            // (A piece spanning most of the box both ways is the button's own border.)
+            let frame = maxX - minX + 1 >= w * 3 / 4 && maxY - minY + 1 >= h * 3 / 4
+            if !touches && central && !frame && n >= 3 { keep.append((minX, minY, maxX, maxY, n)); keptLabels.append(next) }
             next += 1
         }
         guard let first = keep.first else { return nil }
@@ -138,15 +146,19 @@ public enum GlyphReader {
         // ✕: both diagonals, nothing at the middles of the sides.
         if diag >= 0.9, anti >= 0.9, !topMid, !leftMid, !bottomMid, !rightMid { return "\u{2715}" }
         // ✎: one thick diagonal from top left to bottom right, the other two corners bare.
-        if diag >= 0.9, !m.inkNear(1, 0, radius: r), !m.inkNear(0, 1, radius: r), thickness(m) >= max(3, Double(m.width) / 6) {
+        // (Its ink stays in a band along that diagonal: a hand pointer's blob does not.)
+        if diag >= 0.9, !m.inkNear(1, 0, radius: r), !m.inkNear(0, 1, radius: r), thickness(m) >= max(3, Double(m.width) / 6),
+           nearDiagonal(m, within: 0.35) >= 0.85 {
             return "\u{270E}"
         }
         // ☆ / ★: an apex at the top middle with bare corners beside it, arms reaching both sides
-        // a third of the way down, two legs at the bottom with nothing between them.
+        // a third of the way down, two legs at the bottom with a notch between them.
         let apex = m.inkNear(0.5, 0, radius: r) && !m.inkNear(0.1, 0.05, radius: 0) && !m.inkNear(0.9, 0.05, radius: 0)
         let arms = [0.33, 0.38, 0.43].contains { y in m.inkNear(0, y, radius: r) && m.inkNear(1, y, radius: r) }
         let legs = m.inkNear(0.15, 1, radius: r) && m.inkNear(0.85, 1, radius: r) && !m.inkNear(0.5, 1, radius: 0)
-        if apex, arms, legs {
+            && m.fill(0.4, 0.9, 0.6, 1) <= 0.1
+        let bareCorners = m.fill(0, 0, 0.25, 0.25) < 0.1 && m.fill(0.75, 0, 1, 0.25) < 0.1
+        if apex, arms, legs, bareCorners {
             return m.fill(0.4, 0.45, 0.6, 0.65) >= 0.6 ? "\u{2605}" : "\u{2606}"
         }
         return nil
@@ -171,6 +183,17 @@ public enum GlyphReader {
         let lastTall = heights.lastIndex(of: tallest) ?? 0
         if Double(lastTall) <= 0.45 * Double(m.width), right <= 0.45 * Double(tallest) { return "\u{2190}" }
         return nil
+    }
+
+    /// The fraction of ink within `within` (in fractions of the side) of the diagonal from the
+    /// top left to the bottom right.
+    static func nearDiagonal(_ m: Mask, within: Double) -> Double {
+        var n = 0, near = 0
+        for y in 0..<m.height { for x in 0..<m.width where m[x, y] {
+            n += 1
+            if abs(Double(x) / Double(max(1, m.width - 1)) - Double(y) / Double(max(1, m.height - 1))) <= within { near += 1 }
+        } }
+        return n == 0 ? 0 : Double(near) / Double(n)
     }
 
     /// The stroke's width across the middle: the longest stretch of ink (gaps of up to two pixels

@@ -135,7 +135,8 @@ extension SegmentAnalyst {
         // Copies by look, confirmed by their text (a look alone matches any row of small text).
         var matches: [PixelRect] = []
         // A glyph (×, +) is compared with the patch around it; its copies are too small to read back.
-        let glyph = box.width < 24 && box.height < 24
+        // (So is an icon button's glyph read from its shape: the button around it is bigger.)
+        let glyph = (box.width < 24 && box.height < 24) || GlyphReader.glyphs.contains(text)
         let probe = glyph ? PixelRect(x: box.center.x - 14, y: box.center.y - 12, width: 28, height: 24) : box.insetBy(2)
         // The element as it looks hovered (under the pointer) matches no copy: its look from the
         // last frame the pointer left it alone is searched too.
