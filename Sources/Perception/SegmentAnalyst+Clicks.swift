@@ -76,7 +76,11 @@ extension SegmentAnalyst {
             Debug.log("seg \(span.index) control \(control) label lines \(lines)")
             // No label beside it and a button around it: a glyph or icon of the button changing
             // under the press, not a checkbox.
-            let insideButton = lines.isEmpty && (found.map { Self.holdsControl($0, control) } ?? false)
+            // Nor is an icon glyph (a ☆ that fills in, an arrow whose button darkens), label or not:
+            // the "label" beside it is the next icon button.
+            let insideButton = (lines.isEmpty && (found.map { Self.holdsControl($0, control) } ?? false))
+                || iconGlyph(control.expanded(max(8, control.width), max(8, control.height)), in: e.plate, before: e.start,
+                             pointer: plateAvoid(e) ?? e.pointer?.box) != nil
             // A "control" inside a line of text, with letters on both sides of it (more than its own
             // border to its left), is a glyph's hole.
             let insideText = lines.contains { $0.x < control.x - 10 && $0.maxX > control.maxX + 4 && $0.y <= control.y && $0.maxY >= control.maxY }
@@ -187,7 +191,15 @@ extension SegmentAnalyst {
         text = text.map(Self.withoutChevron)
         // A lone x on something icon-sized is the multiplication sign of a close or delete button.
         if let t = text, ["x", "X", "✕", "✖"].contains(t), el.box.width <= 40, el.box.height <= 40 { text = "×" }
-        let role: Role? = el.shape == ElementShape.text ? nil : Role.button
+        // An icon-sized element OCR made nothing of (or a stray letter or two): its one glyph,
+        // read from its shape (→ ← ✕ ✎ ☆ ★). A cross OCR did read keeps OCR's spelling.
+        var glyph: String?
+        if text.map({ $0.count <= 2 && !["x", "X", "×", "+"].contains($0) }) ?? true,
+           let g = iconGlyph(el.box, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box) {
+            Debug.log("seg \(span.index) glyph \(g) in \(el.box) (OCR read \(text ?? "-"))")
+            text = g; glyph = g
+        }
+        let role: Role? = el.shape == ElementShape.text && glyph == nil ? nil : Role.button
         var context: String?
         if let text {
             context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)

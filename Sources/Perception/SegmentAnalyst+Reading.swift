@@ -29,6 +29,23 @@ extension SegmentAnalyst {
         return nil
     }
 
+    /// The icon glyph an icon-sized element shows (`GlyphReader`), read where the pointer does
+    /// not cover it: in `image`, else the last clear view before `time`, else a copy of the
+    /// element elsewhere on screen (the same button on another card or row).
+    func iconGlyph(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?) -> String? {
+        // Icon buttons are at most about 48 px a side at scale 1 (twice that on a HiDPI screen)
+        // and not much wider than high; a glyph drawn as bare text hugs its ink.
+        guard box.width <= 100, box.height <= 100, box.width <= box.height * 2 + 12, box.height <= box.width * 2 + 12 else { return nil }
+        let area = box.expanded(4, 4)
+        if let g = GlyphReader.glyph(in: image, box: area, avoid: pointer) { return g }
+        guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return nil }
+        if let clear = unobscured(box, before: time, like: image), let g = GlyphReader.glyph(in: clear, box: area, avoid: nil) { return g }
+        for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
+            if let g = GlyphReader.glyph(in: image, box: copy.expanded(4, 4), avoid: p) { return g }
+        }
+        return nil
+    }
+
     /// Reads an element's text. With the pointer over it, other views compete with `image`: the
     /// last frame before the pointer covered it, and copies of it elsewhere on screen (a grid of
     /// the same button) that read much like it; the most confident reading wins.
@@ -118,7 +135,8 @@ extension SegmentAnalyst {
         // Copies by look, confirmed by their text (a look alone matches any row of small text).
         var matches: [PixelRect] = []
         // A glyph (×, +) is compared with the patch around it; its copies are too small to read back.
-        let glyph = box.width < 24 && box.height < 24
+        // (So is an icon button's glyph read from its shape: the button around it is bigger.)
+        let glyph = (box.width < 24 && box.height < 24) || GlyphReader.glyphs.contains(text)
         let probe = glyph ? PixelRect(x: box.center.x - 14, y: box.center.y - 12, width: 28, height: 24) : box.insetBy(2)
         // The element as it looks hovered (under the pointer) matches no copy: its look from the
         // last frame the pointer left it alone is searched too.

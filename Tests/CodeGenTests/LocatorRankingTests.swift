@@ -77,6 +77,12 @@ final class LocatorRankingTests: XCTestCase {
         XCTAssertEqual(query(Target(role: .button, text: "-"))?.match.alternatives, ["\u{2212}", "\u{2013}", "\u{2014}"])
         XCTAssertEqual(query(Target(role: .button, text: "\u{2212}"))?.match.alternatives, ["-", "\u{2013}", "\u{2014}"])
 
+        // The glyphs the analyser reads from their shape: found by their text, not as a role's name.
+        XCTAssertEqual(query(Target(role: .button, text: "\u{2192}")),
+                       .text("\u{2192}", match: TextMatch(whole: true, ignoringCase: false, alternatives: ["\u{2794}", "\u{279C}"])))
+        XCTAssertEqual(query(Target(role: .button, text: "\u{2606}")),
+                       .text("\u{2606}", match: TextMatch(whole: true, ignoringCase: false, alternatives: [])))
+        XCTAssertEqual(query(Target(role: .button, text: "\u{270E}"))?.match.alternatives, ["\u{270F}", "\u{2710}"])
         XCTAssertEqual(query(Target(role: .button, name: "Delete", text: "\u{D7}")), .role(.button, name: "Delete", match: .exact),
                        "a known name still wins")
         XCTAssertEqual(query(Target(role: .button, text: "xx")), .role(.button, name: "xx", match: .exact))

@@ -10,11 +10,23 @@
 /// | close / delete | × U+00D7, ✕ U+2715, ✖ U+2716, x, X                         |
 /// | plus           | + U+002B, ＋ U+FF0B                                        |
 /// | minus          | − U+2212, - U+002D, – U+2013 (en dash), — U+2014 (em dash) |
+/// | move right     | → U+2192, ➔ U+2794, ➜ U+279C                               |
+/// | move left      | ← U+2190                                                   |
+/// | edit           | ✎ U+270E, ✏ U+270F, ✐ U+2710                               |
+/// | star (empty)   | ☆ U+2606                                                   |
+/// | star (filled)  | ★ U+2605                                                   |
+///
+/// (The arrows, pencil and stars are what the analyser's glyph reader names; OCR reads none of them.)
 enum IconGlyphs {
     static let families: [[String]] = [
         ["\u{D7}", "\u{2715}", "\u{2716}", "x", "X"],
         ["+", "\u{FF0B}"],
         ["\u{2212}", "-", "\u{2013}", "\u{2014}"],
+        ["\u{2192}", "\u{2794}", "\u{279C}"],
+        ["\u{2190}"],
+        ["\u{270E}", "\u{270F}", "\u{2710}"],
+        ["\u{2606}"],
+        ["\u{2605}"],
     ]
 
     /// The other spellings of `text`'s family when `text` (already cleaned) is one glyph of a
