@@ -557,12 +557,19 @@ struct Run {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it is the choice in the list the previous step selects from"))
                 return nil
             }
+            var toggledAlready = false
             if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
                last.grounding?.locator == loc, !videoChanged(i, a) {
-                // The same control again, and the video shows nothing change: a second reading of
-                // the previous step, not a second click (which would toggle it back).
-                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
-                return nil
+                // The same control again, and the video shows nothing change across the step: a
+                // second reading of the previous step — unless the control's look in the video's
+                // later frames is the one a second click gives it live (an uncheck dated early).
+                guard let state = try await repeatedToggleKept(i, t, at: p) else {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
+                    return nil
+                }
+                corrections.append("kept: it repeats the previous step on the same control, and the video's later frames show the \(t.role ?? "checkbox") \(state ? "on" : "off") as a second click leaves it live")
+                a.value = .flag(state)
+                toggledAlready = true
             }
             var focusing = 0
             while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
@@ -576,7 +583,7 @@ struct Run {
             if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the \(a.kind == .select ? "list" : "field") before it \(focusing > 1 ? "are" : "is") part of the \(a.kind == .select ? "choice" : "typing")") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
-            try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
+            if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
         }
 
         guard performed else {
@@ -907,6 +914,46 @@ struct Run {
         }
         return nil
     }
+
+    /// A check step that repeats the previous one on the same control, with no change in the
+    /// video across it: the control is clicked live and its look compared with the video's later
+    /// frame (before the next step, or the recording's end). The click is kept — the control's
+    /// new checked state returned — when the control now looks clearly more like that frame
+    /// (`toggleGain`); else it is undone by a second click and nil is returned.
+    mutating func repeatedToggleKept(_ i: Int, _ t: Identified, at p: Point) async throws -> Bool? {
+        guard let box = t.box, let el = t.element else { return nil }
+        let duration = timeline.source?.duration ?? .infinity
+        let later = i + 1 < timeline.actions.count ? max(0, timeline.actions[i + 1].time - 0.2) : duration - 0.1
+        guard later.isFinite, let frame = frames.nearest(later) else { return nil }
+        let pad = 3.0
+        let region = (x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad)
+        let area = max(1, region.width * region.height)
+        let d0 = distance(region, shot: try decodePNG(try await browser.screenshot()), frame) / area
+        let before = try await page.state()
+        try await browser.pointerClick(at: (p.x, p.y), count: 1)
+        _ = try await settle(from: before)
+        let d1 = distance(region, shot: try decodePNG(try await browser.screenshot()), frame) / area
+        debug("live: step \(i + 1) repeats the previous check: the control is \(Self.f2(d0)) from the video's later frame, \(Self.f2(d1)) after a second click")
+        if Self.toggleExplains(before: d0, after: d1) {
+            let now = try await browser.execute("var e = arguments[0], s = e.getAttribute('aria-checked'); return s === null ? !!e.checked : s === 'true';",
+                                                [JSONValue(element: el)])
+            return now.bool ?? !(t.checked ?? false)
+        }
+        let s = try await page.state()
+        try await browser.pointerClick(at: (p.x, p.y), count: 1)
+        _ = try await settle(from: s)
+        return nil
+    }
+
+    /// Whether a click that moved a control's look from `before` to `after` (its mean absolute
+    /// luma difference to the video's frame, as `distance` measures it) explains the video: it
+    /// must come clearly nearer, by a share and by a few levels.
+    static func toggleExplains(before d0: Double, after d1: Double) -> Bool {
+        d1 < d0 * (1 - toggleGain) && d0 - d1 >= 3
+    }
+
+    /// The share of its distance to the video a repeated toggle's click must remove to be kept.
+    static let toggleGain = 0.3
 
     /// Where to look for the action's element: the recorded point and the centre of the element's
     /// box (the centre first for a select, whose option is clicked in a popup).

@@ -249,6 +249,13 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(Array(r.prefix(2)), ["wram@x.io", "bram@x.io I"])
     }
 
+    func testARepeatedToggleIsKeptOnlyWhenItsClickBringsTheControlClearlyNearerTheVideo() {
+        XCTAssertTrue(Run.toggleExplains(before: 64.7, after: 8.9))     // unticked live, the video's later frame unticked
+        XCTAssertFalse(Run.toggleExplains(before: 9.0, after: 60.0))    // the click moves it away
+        XCTAssertFalse(Run.toggleExplains(before: 10.0, after: 8.0))    // hardly nearer: a second reading, not a click
+        XCTAssertFalse(Run.toggleExplains(before: 4.0, after: 1.5))     // a share, but only a level or two of luma
+    }
+
     func testSelectTakesTheListsOwnLabel() {
         XCTAssertEqual(Run.bestOption("germany", ["France", "Germany", "Spain"]), "Germany")
         XCTAssertEqual(Run.bestOption("Gerrnany", ["France", "Germany", "Spain"]), "Germany")
