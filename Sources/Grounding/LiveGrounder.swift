@@ -509,6 +509,17 @@ struct Run {
             // A "click" where the pointer rested since the previous step, while the screen changed
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
             if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a) { return pressed }
+            if target == nil, !(0..<cssViewport.width).contains(p.x) || !(0..<cssViewport.height).contains(p.y) {
+                // The point lies outside the page (on the browser's own bars, or beyond the
+                // window): no element of the app is there, and the pointer cannot go there live.
+                if [.click, .dblclick, .hover].contains(a.kind) {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (\(a.kind.rawValue)) dropped: its point (\(Int(p.x)), \(Int(p.y))) is outside the page's viewport"))
+                    return nil
+                }
+                a.grounding = Grounding(status: .offline, note: "its point is outside the page's viewport")
+                performed = false
+                break
+            }
             guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
@@ -669,7 +680,13 @@ struct Run {
             // there submits: such a field is left to the analysis. Tab, likewise, only when no
             // pointer step follows (which would move the focus itself).
             let pointerNext = i < timeline.actions.count && ![.press, .scroll, .goto].contains(timeline.actions[i].kind)
-            let keys: [Key] = k.submits ? [] : pointerNext ? [.enter, .escape] : [.enter, .tab, .escape]
+            var keys: [Key] = k.submits ? [] : pointerNext ? [.enter, .escape] : [.enter, .tab, .escape]
+            // Where the video shows the field's place as it was before the field opened (the
+            // editor closed and nothing new took its place), it was cancelled: Escape first.
+            if keys.count > 1, let look = videoLooksAsBeforeOpening(padded(f), now: frame) {
+                debug("live: before step \(i + 1) the field's place looks \(Self.f2(look)) in the video as before it opened")
+                if look >= Self.cancelLook { keys = [.escape] + keys.filter { $0 != .escape } }
+            }
             if s < Self.keyAreaUnlike, !keys.isEmpty { pick = (padded(f), keys, "focused field", s) }
         }
         guard let (region, keys, what, s0) = pick else { return }
@@ -705,6 +722,22 @@ struct Run {
             }
         }
     }
+
+    /// How alike the video's `region` (CSS pixels) looks in `now` and just before the field
+    /// typed into last was opened — the click or double click that came shortly before the last
+    /// fill, else the fill itself; nil without such a step or frame.
+    func videoLooksAsBeforeOpening(_ region: (x: Double, y: Double, width: Double, height: Double), now: Image) -> Double? {
+        guard let fill = out.last(where: { $0.kind == .fill }), let k = out.lastIndex(where: { $0.kind == .fill }) else { return nil }
+        var opened = fill.time
+        if k > 0, [.click, .dblclick].contains(out[k - 1].kind), fill.time - out[k - 1].time < 6 { opened = out[k - 1].time }
+        guard let then = frames.nearest(max(0, opened - 0.2)), let r = videoRect(region),
+              then.width == now.width, then.height == now.height,
+              r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height else { return nil }
+        return Similarity.compare(then, r, now, r, width: min(128, r.width))
+    }
+
+    /// At least this alike, the field's place is as before it opened: a cancel.
+    static let cancelLook = 0.9
 
     func debug(_ line: @autoclosure () -> String) {
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil { FileHandle.standardError.write(Data("vid2auto: \(line())\n".utf8)) }
@@ -1142,9 +1175,11 @@ struct Run {
             try await type(text, el)
             let s = try await fieldSimilarity(box, at)
             debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video there (typed \"\(typed)\": \(Self.f2(typedThere)))")
-            // A shorter reading is the field cut or scrolled rather than a better reading; and a
-            // reading, unlike the reader's own alternatives, needs a lead a blind swap would.
-            if let s, text.count >= typed.count - 1, s > max(best.score, typedThere) + 0.06 {
+            // A shorter reading that shares a run of letters with the typed one is the field cut
+            // or scrolled rather than a better reading (one sharing none is another text: the
+            // reader's crop took in a neighbour); and a reading, unlike the reader's own
+            // alternatives, needs a lead a blind swap would.
+            if let s, text.count >= typed.count - 1 || !Self.sharesRun(text, typed, length: 3), s > max(best.score, typedThere) + 0.06 {
                 scores[text] = s
                 best = (text, s)
             }
@@ -1400,6 +1435,14 @@ struct Run {
             single.append(String(one))
         }
         return (String(all), single, subs.count)
+    }
+
+    /// Whether `a` and `b` have `length` consecutive characters in common (ignoring case and spaces).
+    static func sharesRun(_ a: String, _ b: String, length: Int) -> Bool {
+        let x = Array(a.lowercased().filter { !$0.isWhitespace }), y = b.lowercased().filter { !$0.isWhitespace }
+        guard x.count >= length else { return !x.isEmpty && y.contains(String(x)) }
+        for k in 0...(x.count - length) where y.contains(String(x[k..<(k + length)])) { return true }
+        return false
     }
 
     /// The option whose label is the wanted text, else the nearest by edit distance.

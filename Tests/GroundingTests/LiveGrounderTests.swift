@@ -256,6 +256,12 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertFalse(Run.toggleExplains(before: 4.0, after: 1.5))     // a share, but only a level or two of luma
     }
 
+    func testAShorterReadingIsAnotherTextOnlyWhenItSharesNoRunOfLetters() {
+        XCTAssertFalse(Run.sharesRun("Later I", "+ Add card io", length: 3))
+        XCTAssertTrue(Run.sharesRun("nc retry with backo", "Async retry with backoff", length: 3))
+        XCTAssertTrue(Run.sharesRun("Ab", "xaby", length: 3))
+    }
+
     func testSelectTakesTheListsOwnLabel() {
         XCTAssertEqual(Run.bestOption("germany", ["France", "Germany", "Spain"]), "Germany")
         XCTAssertEqual(Run.bestOption("Gerrnany", ["France", "Germany", "Spain"]), "Germany")
