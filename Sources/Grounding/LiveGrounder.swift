@@ -19,7 +19,7 @@ public struct LiveOptions: Sendable {
     /// Keep the live viewport after each step (`LiveResult.screenshots`).
     public var keepScreenshots = false
     /// Video pixels per CSS pixel of the recording (2 for a HiDPI screen); nil: the live stage
-    /// finds it by rendering the first page at 1 and at 2 and keeping the one that looks like the
+    /// finds it by rendering the first page at 1, 1.25, 1.5 and 2 and keeping the one that looks like the
     /// video (`LiveGrounder.scaleCandidates`). The browser starts at 1 (or at the given scale).
     public var deviceScale: Double?
     /// Reads a field's text in the video again, inside the box the live DOM gives it (at the
@@ -95,8 +95,9 @@ public struct LiveGrounder: Sendable {
     /// The largest viewport the headless browser is asked to take, in CSS pixels.
     public static let maxViewport = (width: 7680, height: 4320)
 
-    /// Device scales tried when none is given: desktop screens are at 1 or 2 (HiDPI).
-    public static let scaleCandidates: [Double] = [1, 2]
+    /// Device scales tried when none is given: desktop screens are at 1, at 2 (HiDPI), or at the
+    /// fractional scales desktops offer between them (125 %, 150 %).
+    public static let scaleCandidates: [Double] = [1, 1.25, 1.5, 2]
     /// A scale other than 1 must make the first page look this much more like the video.
     static let scaleMargin = 0.03
 
