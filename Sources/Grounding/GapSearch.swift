@@ -12,6 +12,8 @@ extension Run {
     static let gapStep = 0.5
     /// At most this many candidate clicks are tried per change in the video, and per gap.
     static let candidatesPerChange = 3, triesPerGap = 6
+    /// Changes this close (seconds) before the next offline pointer step are left to it.
+    static let nextStepLead = 0.7
     /// More unexplained areas than this are a re-layout rather than one control's new look.
     static let manyAreas = 6
     /// A changed area counts as unexplained when the live page's lean towards the video's after
@@ -56,6 +58,8 @@ extension Run {
            let t = try await page.identify(x: p.x, y: p.y), t.actionable {
             nextElement = t.playwright.flatMap { LiveLocator(json: $0) }
         }
+        let nextPointer = i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover, .fill].contains(timeline.actions[i].kind)
+            ? timeline.actions[i].time : nil
         let moments = Self.gapMoments(from: start, to: end)
         guard moments.count >= 2 else { return }
         var tries = 0
@@ -66,6 +70,9 @@ extension Run {
         var arrived: [(x: Double, y: Double, width: Double, height: Double)] = []
         while k < moments.count && tries < Self.triesPerGap {
             defer { k += 1 }
+            // A change just before the next offline pointer step is that step's own effect, its
+            // reading dated a little late: left to it (a click tried here would act twice).
+            if let next = nextPointer, moments[k] > next - Self.nextStepLead { break }
             guard let f0 = frames.nearest(moments[k - 1]), let f1 = frames.nearest(moments[k]),
                   f0.width == f1.width, f0.height == f1.height else { continue }
             let blobs = Self.changeBlobs(f0, f1, in: whole).map(cssBox)
