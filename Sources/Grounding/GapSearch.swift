@@ -58,7 +58,7 @@ extension Run {
            let t = try await page.identify(x: p.x, y: p.y), t.actionable {
             nextElement = t.playwright.flatMap { LiveLocator(json: $0) }
         }
-        let nextPointer = i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover, .fill].contains(timeline.actions[i].kind)
+        let nextPointer = i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover].contains(timeline.actions[i].kind)
             ? timeline.actions[i].time : nil
         let moments = Self.gapMoments(from: start, to: end)
         guard moments.count >= 2 else { return }

@@ -671,9 +671,10 @@ struct Run {
         // An open dialog the video no longer shows comes first (Escape closes it); else the
         // focused field the video shows otherwise (its editor closed, the focus moved on).
         var pick: (region: (x: Double, y: Double, width: Double, height: Double), keys: [Key], what: String, s0: Double)?
+        var dialogStays = false
         if let d = k.dialog, let s = fieldSimilarity(padded(d), frame, shot: shot) {
             debug("live: before step \(i + 1) the dialog looks \(Self.f2(s)) like the video")
-            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) }
+            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
         }
         if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
             debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
@@ -688,6 +689,8 @@ struct Run {
                 debug("live: before step \(i + 1) the field's place looks \(Self.f2(look)) in the video as before it opened")
                 if look >= Self.cancelLook { keys = [.escape] + keys.filter { $0 != .escape } }
             }
+            // Escape in a field of a dialog the video still shows would close the dialog.
+            if dialogStays { keys.removeAll { $0 == .escape } }
             if s < Self.keyAreaUnlike, !keys.isEmpty { pick = (padded(f), keys, "focused field", s) }
         }
         guard let (region, keys, what, s0) = pick else { return }
@@ -1170,7 +1173,36 @@ struct Run {
         // Each moment of the end of typing is read (the field may already be closed at the
         // reader's end), each reading rendered and compared with its own moment's field.
         var reread: [String] = []
-        for (text, at) in try await rereadField(box, times: LiveGrounder.fillTimes(a)) where text != typed && tried.insert(text).inserted {
+        // The text's own area: inside the field's border and padding (a floating label sits in
+        // the padding above the text).
+        let content = try await browser.execute("""
+            var r = arguments[0].getBoundingClientRect(), c = getComputedStyle(arguments[0]);
+            var l = parseFloat(c.borderLeftWidth) + parseFloat(c.paddingLeft), t = parseFloat(c.borderTopWidth) + parseFloat(c.paddingTop);
+            var w = r.width - l - parseFloat(c.borderRightWidth) - parseFloat(c.paddingRight);
+            var h = r.height - t - parseFloat(c.borderBottomWidth) - parseFloat(c.paddingBottom);
+            return [r.left + l, r.top + t, w, h];
+            """, [JSONValue(element: el)])
+        var textBox: (x: Double, y: Double, width: Double, height: Double)?
+        if let x = content[0]?.double, let y = content[1]?.double, let w = content[2]?.double, let h = content[3]?.double, w > 8, h > 6 {
+            textBox = (x - 2, y - 3, w + 4, h + 6)
+        }
+        let rereads = try await rereadField(box, text: textBox, times: LiveGrounder.fillTimes(a))
+        // Read and compare: each candidate typed live and its field read by the same reader as the
+        // video's field at the end of typing; the reader's quirks with this font are the same on
+        // both sides, so the candidate read exactly as the video is the value typed there.
+        // (Only when an earlier moment's reading agrees with it — a prefix of it, give or take a
+        // letter: the field was still open and being typed into, not closed or covered.)
+        if let textBox, let videoText = rereads.first?.text, Self.typingAgrees(videoText, rereads.dropFirst().map(\.text)),
+           let read = try await readAndCompare(typed: typed, video: videoText, candidates: rereads.map(\.text) + a.alternatives, el, textBox) {
+            if read.value != typed {
+                corrections.append("value \"\(typed)\" → \"\(read.value)\": typed live, it reads as the video's field does (\"\(videoText)\")")
+                a.value = .text(read.value)
+            }
+            let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
+            if now != read.value { try await type(read.value, el) }
+            return
+        }
+        for (text, at) in rereads where text != typed && tried.insert(text).inserted {
             reread.append(text)
             let typedThere = fieldSimilarity(box, at, shot: shot) ?? 0
             try await type(text, el)
@@ -1221,17 +1253,71 @@ struct Run {
         if now != kept { try await type(kept, el) }
     }
 
+    /// The value among `typed` and `candidates` (with trailing carets dropped) whose live field,
+    /// read in `textBox` by the same reader, reads as the video's field did (`video`): nil when
+    /// no candidate reads nearer the video than the typed value does, or the nearest is still
+    /// more than a letter in eight away. The field is left holding the last candidate tried.
+    func readAndCompare(typed: String, video: String, candidates: [String], _ el: ElementHandle,
+                        _ textBox: (x: Double, y: Double, width: Double, height: Double)) async throws -> (value: String, distance: Int)? {
+        guard let reader = options.reader else { return nil }
+        let want = Self.readingKey(video)
+        guard want.count >= 2 else { return nil }
+        var list: [String] = []
+        for c in [typed] + candidates.flatMap({ [Self.readingKey($0), $0] }) where !c.isEmpty && !list.contains(c) && list.count < 8 { list.append(c) }
+        var scored: [(value: String, distance: Int)] = []
+        for c in list {
+            try await type(c, el)
+            try await Task.sleep(nanoseconds: 60_000_000)
+            let shot = try decodePNG(try await browser.screenshot())
+            let k = Double(shot.width) / max(1, cssViewport.width)
+            let r = PixelRect(x: Int(textBox.x * k), y: Int(textBox.y * k), width: Int(textBox.width * k), height: Int(textBox.height * k))
+            guard r.width > 8, r.height > 6 else { return nil }
+            let live = try await reader.read(shot.cropped(to: r), mode: .line).text
+            let d = Self.distance(Self.readingKey(live), want)
+            debug("live: value \"\(c)\" typed live reads \"\(Self.readingKey(live))\" (the video's field: \"\(want)\"): \(d) apart")
+            scored.append((c, d))
+            if d == 0 { break }
+        }
+        guard let typedD = scored.first?.distance, let best = scored.min(by: { $0.distance < $1.distance }),
+              best.distance < typedD, best.distance <= max(1, want.count / 8) else { return nil }
+        return best
+    }
+
+    /// Whether one of the `earlier` readings of a field is the start of the `last` one (give or
+    /// take a letter): the same text as it was being typed.
+    static func typingAgrees(_ last: String, _ earlier: [String]) -> Bool {
+        let l = Array(readingKey(last))
+        return earlier.contains { e in
+            let e = readingKey(e)
+            guard e.count >= 2, e.count <= l.count else { return false }
+            return distance(e, String(l.prefix(e.count))) <= 1
+        }
+    }
+
+    /// A field's reading without what is not its text: whitespace runs as one space, a trailing
+    /// caret (`|`, `]`, `[`, or a lone `I`/`l` after a space).
+    static func readingKey(_ s: String) -> String {
+        var t = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while let last = t.last, "|[]".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
+        if let bare = withoutCaret(t) { t = bare }
+        return t
+    }
+
     /// The text of the video's field at the end of typing, read in the full-size frame inside the
     /// live field's box (its border and padding left out); nil without a reader, a frame or a reading.
-    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), times: [Double]) async throws -> [(text: String, frame: Image)] {
+    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), text textBox: (x: Double, y: Double, width: Double, height: Double)? = nil,
+                     times: [Double]) async throws -> [(text: String, frame: Image)] {
         guard let reader = options.reader, let vp = timeline.viewport else { return [] }
         var out: [(text: String, frame: Image)] = []
+        // The text's own area when the page gives it (inside the border and padding), else the
+        // box less a margin.
+        let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
+        let area = textBox ?? (box.x + inset.x, box.y + inset.y, box.width - 2 * inset.x, box.height - 2 * inset.y)
         for t in times.prefix(3) {
             guard let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.2,
                   let small = frames.nearest(t) else { continue }
-            let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
-            let r = PixelRect(x: Int(Double(vp.x) + (box.x + inset.x) * dpr), y: Int(Double(vp.y) + (box.y + inset.y) * dpr),
-                              width: Int((box.width - 2 * inset.x) * dpr), height: Int((box.height - 2 * inset.y) * dpr))
+            let r = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
+                              width: Int(area.width * dpr), height: Int(area.height * dpr))
             guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
             let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
             let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -262,6 +262,16 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertTrue(Run.sharesRun("Ab", "xaby", length: 3))
     }
 
+    func testReadAndCompareKeysDropCaretsAndNeedAnEarlierReadingThatStartsTheSame() {
+        XCTAssertEqual(Run.readingKey("Kofi Mensah|"), "Kofi Mensah")
+        XCTAssertEqual(Run.readingKey("+233 30 555 0190]"), "+233 30 555 0190")
+        XCTAssertEqual(Run.readingKey("Tove  Aalto I"), "Tove Aalto")
+        XCTAssertTrue(Run.typingAgrees("Kofi Mensah|", ["Kofi Mens|", "Kofi Ml"]))
+        XCTAssertTrue(Run.typingAgrees("kofi@mensah.gh", ["kofi@nlensah.gh|"]))   // the same length, a letter off
+        XCTAssertFalse(Run.typingAgrees("+ Add card", ["Spike|"]))              // the field closed: another text
+        XCTAssertFalse(Run.typingAgrees("Later", []))
+    }
+
     func testSelectTakesTheListsOwnLabel() {
         XCTAssertEqual(Run.bestOption("germany", ["France", "Germany", "Spain"]), "Germany")
         XCTAssertEqual(Run.bestOption("Gerrnany", ["France", "Germany", "Spain"]), "Germany")
