@@ -1198,8 +1198,10 @@ struct Run {
                 corrections.append("value \"\(typed)\" → \"\(read.value)\": typed live, it reads as the video's field does (\"\(videoText)\")")
                 a.value = .text(read.value)
             }
+            try await capitalise(&a, el, box, frame, corrections: &corrections)
+            let kept = a.value?.text ?? read.value
             let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
-            if now != read.value { try await type(read.value, el) }
+            if now != kept { try await type(kept, el) }
             return
         }
         for (text, at) in rereads where text != typed && tried.insert(text).inserted {
@@ -1247,10 +1249,47 @@ struct Run {
             corrections.append("value \"\(typed)\" → \"\(best.value)\": its rendering matches the video (\(String(format: "%.2f", best.score)) against \(String(format: "%.2f", base)))")
             a.value = .text(best.value)
         }
+        try await capitalise(&a, el, box, frame, corrections: &corrections)
         // The field ends holding the value kept (the last candidate tried may be another).
         let kept = a.value?.text ?? typed
         let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
         if now != kept { try await type(kept, el) }
+    }
+
+    /// A capital I read as a small l at the start of a word of a capitalised value ("llse Berg"):
+    /// the two are drawn alike in most sans-serif fonts, so the rendering cannot decide — the
+    /// other words' capitals do, unless the rendering with the I looks clearly less like the video.
+    mutating func capitalise(_ a: inout Action, _ el: ElementHandle, _ box: (x: Double, y: Double, width: Double, height: Double),
+                             _ frame: Image, corrections: inout [String]) async throws {
+        guard let value = a.value?.text, let cap = Self.capitalised(value) else { return }
+        try await type(value, el)
+        let s0 = try await fieldSimilarity(box, frame) ?? 0
+        try await type(cap, el)
+        let s1 = try await fieldSimilarity(box, frame) ?? 0
+        debug("live: value \"\(cap)\" renders \(Self.f2(s1)) like the video (\"\(value)\": \(Self.f2(s0)))")
+        if s1 >= s0 - 0.02 {
+            corrections.append("value \"\(value)\" → \"\(cap)\": a word of a capitalised value starts with I, not l (drawn alike)")
+            a.value = .text(cap)
+        } else {
+            try await type(value, el)
+        }
+    }
+
+    /// `value` with a word's leading small l (before a consonant) made a capital I, when every
+    /// other word of it starts with a capital letter; nil when there is no such word.
+    static func capitalised(_ value: String) -> String? {
+        var words = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let lettered = words.indices.filter { words[$0].first?.isLetter == true }
+        guard lettered.count >= 2 else { return nil }
+        func misread(_ w: String) -> Bool {
+            let c = Array(w)
+            return c.count >= 3 && c[0] == "l" && c[1].isLetter && c[1].isLowercase && !"aeiouy".contains(c[1])
+        }
+        let suspects = lettered.filter { misread(words[$0]) }
+        guard !suspects.isEmpty, lettered.allSatisfy({ suspects.contains($0) || words[$0].first!.isUppercase }),
+              suspects.count < lettered.count else { return nil }
+        for k in suspects { words[k] = "I" + words[k].dropFirst() }
+        return words.joined(separator: " ")
     }
 
     /// The value among `typed` and `candidates` (with trailing carets dropped) whose live field,
@@ -1263,7 +1302,26 @@ struct Run {
         let want = Self.readingKey(video)
         guard want.count >= 2 else { return nil }
         var list: [String] = []
-        for c in [typed] + candidates.flatMap({ [Self.readingKey($0), $0] }) where !c.isEmpty && !list.contains(c) && list.count < 8 { list.append(c) }
+        for c in [typed] + candidates.map(Self.readingKey) where !c.isEmpty && !list.contains(c) && list.count < 8 { list.append(c) }
+        // The live caret is hidden while reading (the video's is left out of its reading).
+        _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: el)])
+        let scored: [(value: String, distance: Int)]
+        do {
+            scored = try await readEach(list, want: want, reader: reader, el, textBox)
+        } catch {
+            _ = try? await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+            throw error
+        }
+        _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+        guard let typedD = scored.first?.distance, let best = scored.min(by: { $0.distance < $1.distance }),
+              best.distance < typedD, best.distance <= max(1, want.count / 8) else { return nil }
+        return best
+    }
+
+    /// Each candidate typed into the field and read there: its distance from `want`, in order,
+    /// stopping at the first that reads exactly so; empty when the text area is too small.
+    func readEach(_ list: [String], want: String, reader: any TextReader, _ el: ElementHandle,
+                  _ textBox: (x: Double, y: Double, width: Double, height: Double)) async throws -> [(value: String, distance: Int)] {
         var scored: [(value: String, distance: Int)] = []
         for c in list {
             try await type(c, el)
@@ -1271,16 +1329,14 @@ struct Run {
             let shot = try decodePNG(try await browser.screenshot())
             let k = Double(shot.width) / max(1, cssViewport.width)
             let r = PixelRect(x: Int(textBox.x * k), y: Int(textBox.y * k), width: Int(textBox.width * k), height: Int(textBox.height * k))
-            guard r.width > 8, r.height > 6 else { return nil }
+            guard r.width > 8, r.height > 6 else { return [] }
             let live = try await reader.read(shot.cropped(to: r), mode: .line).text
             let d = Self.distance(Self.readingKey(live), want)
             debug("live: value \"\(c)\" typed live reads \"\(Self.readingKey(live))\" (the video's field: \"\(want)\"): \(d) apart")
             scored.append((c, d))
             if d == 0 { break }
         }
-        guard let typedD = scored.first?.distance, let best = scored.min(by: { $0.distance < $1.distance }),
-              best.distance < typedD, best.distance <= max(1, want.count / 8) else { return nil }
-        return best
+        return scored
     }
 
     /// Whether one of the `earlier` readings of a field is the start of the `last` one (give or
@@ -1298,9 +1354,11 @@ struct Run {
     /// caret (`|`, `]`, `[`, or a lone `I`/`l` after a space).
     static func readingKey(_ s: String) -> String {
         var t = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while let last = t.last, "|[]".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
-        if let bare = withoutCaret(t) { t = bare }
-        return t
+        while true {
+            while let last = t.last, "|[]".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
+            guard let bare = withoutCaret(t) else { return t }
+            t = bare
+        }
     }
 
     /// The text of the video's field at the end of typing, read in the full-size frame inside the

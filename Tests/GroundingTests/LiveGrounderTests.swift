@@ -266,10 +266,20 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(Run.readingKey("Kofi Mensah|"), "Kofi Mensah")
         XCTAssertEqual(Run.readingKey("+233 30 555 0190]"), "+233 30 555 0190")
         XCTAssertEqual(Run.readingKey("Tove  Aalto I"), "Tove Aalto")
+        XCTAssertEqual(Run.readingKey("ilse@berg.nl| I"), "ilse@berg.nl")
         XCTAssertTrue(Run.typingAgrees("Kofi Mensah|", ["Kofi Mens|", "Kofi Ml"]))
         XCTAssertTrue(Run.typingAgrees("kofi@mensah.gh", ["kofi@nlensah.gh|"]))   // the same length, a letter off
         XCTAssertFalse(Run.typingAgrees("+ Add card", ["Spike|"]))              // the field closed: another text
         XCTAssertFalse(Run.typingAgrees("Later", []))
+    }
+
+    func testASmallLStartingAWordOfACapitalisedValueIsACapitalI() {
+        XCTAssertEqual(Run.capitalised("llse Berg"), "Ilse Berg")
+        XCTAssertEqual(Run.capitalised("Maria lvanova"), "Maria Ivanova")
+        XCTAssertNil(Run.capitalised("llama"))                 // one word: nothing to go by
+        XCTAssertNil(Run.capitalised("lisa Berg"))             // a vowel after it: a small l (or an L)
+        XCTAssertNil(Run.capitalised("call the dentist"))      // not a capitalised value
+        XCTAssertNil(Run.capitalised("llse berg"))
     }
 
     func testSelectTakesTheListsOwnLabel() {
