@@ -1126,10 +1126,25 @@ struct Run {
                 """, [JSONValue(element: el), .string(option)])
         case .fill:
             try await fill(&a, t, el, at: p, corrections: &corrections)
+            // A number or date field takes only its own characters: what it holds after the
+            // typing is the value (a caret read as "I" after a number is not typed into it).
+            if !a.secret, let kept = a.value?.text, let type = t.inputType, Self.sanitisingTypes.contains(type) {
+                let held = try await browser.execute("""
+                    var e = document.activeElement && document.activeElement.tagName === 'INPUT' ? document.activeElement : arguments[0];
+                    return e.value;
+                    """, [JSONValue(element: el)]).string ?? ""
+                if !held.isEmpty, held != kept {
+                    corrections.append("value \"\(kept)\" → \"\(held)\": the \(type) field holds that (it takes no other characters)")
+                    a.value = .text(held)
+                }
+            }
         default:
             break
         }
     }
+
+    /// Input types whose value the browser keeps to their own syntax.
+    static let sanitisingTypes: Set<String> = ["number", "date", "time", "datetime-local", "month", "week"]
 
     mutating func fill(_ a: inout Action, _ t: Identified, _ element: ElementHandle, at p: (Double, Double), corrections: inout [String]) async throws {
         // Focus it as a person would, unless it has the focus already (a click may re-render an
