@@ -437,6 +437,7 @@ struct Run {
         case .scroll:
             let dy = Self.pixels(a.value) ?? 0
             let at = a.target?.point.map { ($0.x, $0.y) } ?? (cssViewport.width / 2, cssViewport.height / 2)
+            let unscrolled = try decodePNG(try await browser.screenshot())
             try await browser.wheel(dx: 0, dy: dy, at: at)
             // A wheel may scroll an inner box, or scroll smoothly by less: the page must end where
             // the video's did.
@@ -444,6 +445,13 @@ struct Run {
             if abs(moved.scrollY - before.scrollY - dy) > 2 {
                 _ = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
                                               [.number(before.scrollX), .number(before.scrollY + dy)])
+            }
+            // Nothing scrolls there live (the page and the box under the point are at their end):
+            // the moving pixels were something else (a list re-laid out), not a scroll.
+            let settled = try await page.state()
+            if dy != 0, abs(settled.scrollY - before.scrollY) < 1, Self.samePixels(unscrolled, try decodePNG(try await browser.screenshot())) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (scroll) dropped: nothing scrolls there in the live page"))
+                return nil
             }
             // The amount was read off moving pixels: when the live page does not look like the
             // video's after it, the scroll position that does is searched for around it.
