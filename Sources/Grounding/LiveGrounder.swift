@@ -701,7 +701,19 @@ struct Run {
             if dialogStays { keys.removeAll { $0 == .escape } }
             if s < Self.keyAreaUnlike, !keys.isEmpty { pick = (padded(f), keys, "focused field", s) }
         }
-        guard let (region, keys, what, s0) = pick else { return }
+        guard let (region, keys, what, first) = pick else { return }
+        var s0 = first
+        if what == "open dialog" {
+            // A dialog closes as often by a click on one of its buttons (Save, Close) as by
+            // Escape: the clicks the video suggests are searched first, and Escape only tried
+            // when none brought the dialog in line.
+            let n = out.count
+            try await synthesizeGap(i)
+            guard out.count == n else { return }
+            guard let s = try await fieldSimilarity(region, frame) else { return }
+            s0 = s
+            guard s0 < Self.keyAreaUnlike else { return }
+        }
         for key in keys {
             let before = try await page.state()
             try await browser.keys([key])
