@@ -268,7 +268,8 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(Run.readingKey("Tove  Aalto I"), "Tove Aalto")
         XCTAssertEqual(Run.readingKey("ilse@berg.nl| I"), "ilse@berg.nl")
         XCTAssertTrue(Run.typingAgrees("Kofi Mensah|", ["Kofi Mens|", "Kofi Ml"]))
-        XCTAssertTrue(Run.typingAgrees("kofi@mensah.gh", ["kofi@nlensah.gh|"]))   // the same length, a letter off
+        XCTAssertTrue(Run.typingAgrees("Kofi Mensah", ["Kofi Mcns|"]))            // a letter off
+        XCTAssertFalse(Run.typingAgrees("kofi@mensah.gh", ["kofi@nlensah.gh|"]))  // longer than the last: not its start
         XCTAssertFalse(Run.typingAgrees("+ Add card", ["Spike|"]))              // the field closed: another text
         XCTAssertFalse(Run.typingAgrees("Later", []))
     }
