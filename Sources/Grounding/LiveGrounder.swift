@@ -1275,6 +1275,19 @@ struct Run {
         // A focused field shows its caret after the last letter, where it reads as "I" or "|":
         // when the rendering cannot tell the two apart, the caret explains it.
         if let bare = Self.withoutCaret(best.value), let s = scores[bare], s >= best.score - 0.02 { best = (bare, s) }
+        // The readings of the same length voted letter by letter (the reader's, each reading of
+        // the field again): a letter one reading alone gives is outvoted. When the rendering
+        // cannot tell the vote from the best reading (within 0.02), the vote is kept.
+        if let vote = Self.vote([typed] + rereads.map(\.text), prefer: best.value), vote != best.value {
+            var sv = scores[vote]
+            if sv == nil {
+                try await type(vote, el)
+                sv = try await fieldSimilarity(box, frame)
+                if let v = sv { scores[vote] = v }
+            }
+            debug("live: value \"\(vote)\" (the readings' vote) renders \(sv.map(Self.f2) ?? "-") like the video (\"\(best.value)\": \(Self.f2(best.score)))")
+            if let v = sv, v >= best.score - 0.02, best.value != typed || v >= Self.valueMatch { best = (vote, v) }
+        }
         // Only a rendering that really looks like the video may overrule the reader — or one
         // that looks clearly more like it and puts back letters the field held before (the DOM's
         // word against the reader's).
@@ -1383,6 +1396,24 @@ struct Run {
             guard e.count >= 2, e.count <= l.count else { return false }
             return distance(e, String(l.prefix(e.count))) <= 1
         }
+    }
+
+    /// The letter-by-letter majority of the readings (carets dropped) that have the length of
+    /// `prefer` (itself one of the votes); a tie goes to `prefer`'s letter. Nil with fewer than
+    /// three such readings.
+    static func vote(_ readings: [String], prefer: String) -> String? {
+        let p = Array(readingKey(prefer))
+        var same = readings.map { Array(readingKey($0)) }.filter { $0.count == p.count }
+        if !same.contains(p) { same.append(p) }
+        guard same.count >= 3, !p.isEmpty else { return nil }
+        var out = p
+        for k in p.indices {
+            var count: [Character: Int] = [:]
+            for r in same { count[r[k], default: 0] += 1 }
+            let top = count.values.max() ?? 0
+            if count[p[k]] != top, let winner = count.first(where: { $0.value == top && $0.value > 1 })?.key { out[k] = winner }
+        }
+        return String(out)
     }
 
     /// A field's reading without what is not its text: whitespace runs as one space, a trailing

@@ -283,6 +283,15 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertNil(Run.capitalised("llse berg"))
     }
 
+    func testTheReadingsVoteLetterByLetter() {
+        // The reader's value, two readings of the field again; the best rendering is the last.
+        XCTAssertEqual(Run.vote(["wram@quillstone.io I", "sram@quillstone.io [", "bram@quillstone.id |"], prefer: "bram@quillstone.id"),
+                       "bram@quillstone.io")
+        XCTAssertEqual(Run.vote(["Kofi", "Kofi", "Koti"], prefer: "Koti"), "Kofi")
+        XCTAssertNil(Run.vote(["Kofi"], prefer: "Kofi"))
+        XCTAssertNil(Run.vote(["Kofi Mensah", "Kon"], prefer: "Kofi"))   // too few of its length
+    }
+
     func testSelectTakesTheListsOwnLabel() {
         XCTAssertEqual(Run.bestOption("germany", ["France", "Germany", "Spain"]), "Germany")
         XCTAssertEqual(Run.bestOption("Gerrnany", ["France", "Germany", "Spain"]), "Germany")
