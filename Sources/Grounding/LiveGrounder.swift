@@ -1228,7 +1228,8 @@ struct Run {
         // (Only when an earlier moment's reading agrees with it — a prefix of it, give or take a
         // letter: the field was still open and being typed into, not closed or covered.)
         if let textBox, let videoText = rereads.first?.text, Self.typingAgrees(videoText, rereads.dropFirst().map(\.text)),
-           let read = try await readAndCompare(typed: typed, video: videoText, candidates: rereads.map(\.text) + a.alternatives, el, textBox) {
+           let read = try await readAndCompare(typed: typed, video: videoText, candidates: rereads.map(\.text) + a.alternatives, el, textBox),
+           Self.caseAnomalies(read.value) <= Self.caseAnomalies(typed) {
             if read.value != typed {
                 corrections.append("value \"\(typed)\" → \"\(read.value)\": typed live, it reads as the video's field does (\"\(videoText)\")")
                 a.value = .text(read.value)
@@ -1364,6 +1365,14 @@ struct Run {
         guard let typedD = scored.first?.distance, let best = scored.min(by: { $0.distance < $1.distance }),
               best.distance < typedD, best.distance <= max(1, want.count / 8) else { return nil }
         return best
+    }
+
+    /// Capitals between two small letters of a word ("QuillwBrks"): a reading that adds one the
+    /// reader's value does not have is a misread glyph, not the text.
+    static func caseAnomalies(_ s: String) -> Int {
+        let c = Array(s)
+        guard c.count >= 3 else { return 0 }
+        return (1..<(c.count - 1)).filter { c[$0].isUppercase && c[$0 - 1].isLowercase && c[$0 + 1].isLowercase }.count
     }
 
     /// Each candidate typed into the field and read there: its distance from `want`, in order,

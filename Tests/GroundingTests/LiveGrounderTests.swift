@@ -272,6 +272,9 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertFalse(Run.typingAgrees("kofi@mensah.gh", ["kofi@nlensah.gh|"]))  // longer than the last: not its start
         XCTAssertFalse(Run.typingAgrees("+ Add card", ["Spike|"]))              // the field closed: another text
         XCTAssertFalse(Run.typingAgrees("Later", []))
+        XCTAssertEqual(Run.caseAnomalies("QuillwBrks"), 1)
+        XCTAssertEqual(Run.caseAnomalies("Quillworks"), 0)
+        XCTAssertEqual(Run.caseAnomalies("Kofi Mensah"), 0)
     }
 
     func testASmallLStartingAWordOfACapitalisedValueIsACapitalI() {
