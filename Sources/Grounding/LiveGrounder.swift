@@ -1221,14 +1221,21 @@ struct Run {
         if let x = content[0]?.double, let y = content[1]?.double, let w = content[2]?.double, let h = content[3]?.double, w > 8, h > 6 {
             textBox = (x - 2, y - 3, w + 4, h + 6)
         }
-        let rereads = try await rereadField(box, text: textBox, times: LiveGrounder.fillTimes(a))
+        // (Inside the text area for read and compare; the box less a margin, as before, for the
+        // renderings below.)
+        let rereads = try await rereadField(box, times: LiveGrounder.fillTimes(a))
+        let textReads = textBox == nil ? [] : try await rereadField(box, text: textBox, times: LiveGrounder.fillTimes(a))
         // Read and compare: each candidate typed live and its field read by the same reader as the
         // video's field at the end of typing; the reader's quirks with this font are the same on
         // both sides, so the candidate read exactly as the video is the value typed there.
         // (Only when an earlier moment's reading agrees with it — a prefix of it, give or take a
         // letter: the field was still open and being typed into, not closed or covered.)
-        if let textBox, let videoText = rereads.first?.text, Self.typingAgrees(videoText, rereads.dropFirst().map(\.text)),
-           let read = try await readAndCompare(typed: typed, video: videoText, candidates: rereads.map(\.text) + a.alternatives, el, textBox),
+        // Only where the reader's value is no near reading of the same text (three letters or
+        // more apart: a label read into it, a word lost): a letter or two either way is as
+        // likely the re-reading's own slip.
+        if let textBox, let videoText = textReads.first?.text, Self.typingAgrees(videoText, textReads.dropFirst().map(\.text)),
+           Self.distance(Self.readingKey(typed), Self.readingKey(videoText)) >= Self.readCompareApart,
+           let read = try await readAndCompare(typed: typed, video: videoText, candidates: textReads.map(\.text) + a.alternatives, el, textBox),
            Self.caseAnomalies(read.value) <= Self.caseAnomalies(typed) {
             if read.value != typed {
                 corrections.append("value \"\(typed)\" → \"\(read.value)\": typed live, it reads as the video's field does (\"\(videoText)\")")
@@ -1366,6 +1373,10 @@ struct Run {
               best.distance < typedD, best.distance <= max(1, want.count / 8) else { return nil }
         return best
     }
+
+    /// Read and compare replaces the reader's value only when it is this many letters off the
+    /// video's field as read again.
+    static let readCompareApart = 3
 
     /// Capitals between two small letters of a word ("QuillwBrks"): a reading that adds one the
     /// reader's value does not have is a misread glyph, not the text.
