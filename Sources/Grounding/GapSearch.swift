@@ -12,6 +12,8 @@ extension Run {
     static let gapStep = 0.5
     /// At most this many candidate clicks are tried per change in the video, and per gap.
     static let candidatesPerChange = 3, triesPerGap = 6
+    /// Changes this close (seconds) before the next offline pointer step are left to it.
+    static let nextStepLead = 0.7
     /// More unexplained areas than this are a re-layout rather than one control's new look.
     static let manyAreas = 6
     /// A changed area counts as unexplained when the live page's lean towards the video's after
@@ -56,6 +58,8 @@ extension Run {
            let t = try await page.identify(x: p.x, y: p.y), t.actionable {
             nextElement = t.playwright.flatMap { LiveLocator(json: $0) }
         }
+        let nextPointer = i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover].contains(timeline.actions[i].kind)
+            ? timeline.actions[i].time : nil
         let moments = Self.gapMoments(from: start, to: end)
         guard moments.count >= 2 else { return }
         var tries = 0
@@ -66,6 +70,9 @@ extension Run {
         var arrived: [(x: Double, y: Double, width: Double, height: Double)] = []
         while k < moments.count && tries < Self.triesPerGap {
             defer { k += 1 }
+            // A change just before the next offline pointer step is that step's own effect, its
+            // reading dated a little late: left to it (a click tried here would act twice).
+            if let next = nextPointer, moments[k] > next - Self.nextStepLead { break }
             guard let f0 = frames.nearest(moments[k - 1]), let f1 = frames.nearest(moments[k]),
                   f0.width == f1.width, f0.height == f1.height else { continue }
             let blobs = Self.changeBlobs(f0, f1, in: whole).map(cssBox)
@@ -89,6 +96,17 @@ extension Run {
                       let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, let box = t.box else { continue }
                 let loc = t.playwright.flatMap { LiveLocator(json: $0) }
                 if loc != nil && loc == nextElement { continue }
+                // A destructive control (Delete, Remove, Discard…) is tried only where the video
+                // shows more than its own look change around it (the row or card it removes
+                // going): a tried click that does not explain the video could not be undone.
+                if Self.destructive([t.name, t.text, t.label]) {
+                    let around = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
+                    let removes = unexplained.contains { Self.overlaps(blobs[$0], around) && blobs[$0].width * blobs[$0].height >= 3 * box.width * box.height }
+                    if !removes {
+                        debug("live: gap before step \(i + 1): \(t.role ?? t.tag) \"\(t.name ?? "")\" is destructive and the video shows nothing around it go: not tried")
+                        continue
+                    }
+                }
                 if candidates.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 && abs($0.width - box.width) < 1 } ?? false }) { continue }
                 let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                 let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
@@ -188,6 +206,15 @@ extension Run {
                 }
             }
         }
+    }
+
+    /// Words naming a control whose click destroys something (no second click undoes it).
+    static let destructiveWords = ["delete", "remove", "discard", "erase", "trash", "clear", "reset", "sign out", "log out", "unsubscribe"]
+
+    /// Whether an element of these names (accessible name, text, label) is a destructive control.
+    static func destructive(_ names: [String?]) -> Bool {
+        let words = names.compactMap { $0?.lowercased().trimmingCharacters(in: .whitespaces) }
+        return words.contains { w in destructiveWords.contains { w == $0 || w.hasPrefix($0 + " ") || w.hasPrefix($0) && w.count <= $0.count + 1 } }
     }
 
     /// Whether the live page's area `box` (CSS pixels) looks like the video's frame before a

@@ -19,7 +19,7 @@ public struct LiveOptions: Sendable {
     /// Keep the live viewport after each step (`LiveResult.screenshots`).
     public var keepScreenshots = false
     /// Video pixels per CSS pixel of the recording (2 for a HiDPI screen); nil: the live stage
-    /// finds it by rendering the first page at 1 and at 2 and keeping the one that looks like the
+    /// finds it by rendering the first page at 1, 1.25, 1.5 and 2 and keeping the one that looks like the
     /// video (`LiveGrounder.scaleCandidates`). The browser starts at 1 (or at the given scale).
     public var deviceScale: Double?
     /// Reads a field's text in the video again, inside the box the live DOM gives it (at the
@@ -95,8 +95,9 @@ public struct LiveGrounder: Sendable {
     /// The largest viewport the headless browser is asked to take, in CSS pixels.
     public static let maxViewport = (width: 7680, height: 4320)
 
-    /// Device scales tried when none is given: desktop screens are at 1 or 2 (HiDPI).
-    public static let scaleCandidates: [Double] = [1, 2]
+    /// Device scales tried when none is given: desktop screens are at 1, at 2 (HiDPI), or at the
+    /// fractional scales desktops offer between them (125 %, 150 %).
+    public static let scaleCandidates: [Double] = [1, 1.25, 1.5, 2]
     /// A scale other than 1 must make the first page look this much more like the video.
     static let scaleMargin = 0.03
 
@@ -436,6 +437,7 @@ struct Run {
         case .scroll:
             let dy = Self.pixels(a.value) ?? 0
             let at = a.target?.point.map { ($0.x, $0.y) } ?? (cssViewport.width / 2, cssViewport.height / 2)
+            let unscrolled = try decodePNG(try await browser.screenshot())
             try await browser.wheel(dx: 0, dy: dy, at: at)
             // A wheel may scroll an inner box, or scroll smoothly by less: the page must end where
             // the video's did.
@@ -443,6 +445,13 @@ struct Run {
             if abs(moved.scrollY - before.scrollY - dy) > 2 {
                 _ = try await browser.execute("window.scrollTo(arguments[0], arguments[1]); return window.scrollY;",
                                               [.number(before.scrollX), .number(before.scrollY + dy)])
+            }
+            // Nothing scrolls there live (the page and the box under the point are at their end):
+            // the moving pixels were something else (a list re-laid out), not a scroll.
+            let settled = try await page.state()
+            if dy != 0, abs(settled.scrollY - before.scrollY) < 1, Self.samePixels(unscrolled, try decodePNG(try await browser.screenshot())) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (scroll) dropped: nothing scrolls there in the live page"))
+                return nil
             }
             // The amount was read off moving pixels: when the live page does not look like the
             // video's after it, the scroll position that does is searched for around it.
@@ -509,6 +518,17 @@ struct Run {
             // A "click" where the pointer rested since the previous step, while the screen changed
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
             if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a) { return pressed }
+            if target == nil, !(0..<cssViewport.width).contains(p.x) || !(0..<cssViewport.height).contains(p.y) {
+                // The point lies outside the page (on the browser's own bars, or beyond the
+                // window): no element of the app is there, and the pointer cannot go there live.
+                if [.click, .dblclick, .hover].contains(a.kind) {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (\(a.kind.rawValue)) dropped: its point (\(Int(p.x)), \(Int(p.y))) is outside the page's viewport"))
+                    return nil
+                }
+                a.grounding = Grounding(status: .offline, note: "its point is outside the page's viewport")
+                performed = false
+                break
+            }
             guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
@@ -557,12 +577,19 @@ struct Run {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it is the choice in the list the previous step selects from"))
                 return nil
             }
+            var toggledAlready = false
             if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
                last.grounding?.locator == loc, !videoChanged(i, a) {
-                // The same control again, and the video shows nothing change: a second reading of
-                // the previous step, not a second click (which would toggle it back).
-                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
-                return nil
+                // The same control again, and the video shows nothing change across the step: a
+                // second reading of the previous step — unless the control's look in the video's
+                // later frames is the one a second click gives it live (an uncheck dated early).
+                guard let state = try await repeatedToggleKept(i, t, at: p) else {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
+                    return nil
+                }
+                corrections.append("kept: it repeats the previous step on the same control, and the video's later frames show the \(t.role ?? "checkbox") \(state ? "on" : "off") as a second click leaves it live")
+                a.value = .flag(state)
+                toggledAlready = true
             }
             var focusing = 0
             while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
@@ -576,7 +603,7 @@ struct Run {
             if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the \(a.kind == .select ? "list" : "field") before it \(focusing > 1 ? "are" : "is") part of the \(a.kind == .select ? "choice" : "typing")") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
-            try await perform(&a, t, at: (p.x, p.y), corrections: &corrections)
+            if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
         }
 
         guard performed else {
@@ -652,9 +679,10 @@ struct Run {
         // An open dialog the video no longer shows comes first (Escape closes it); else the
         // focused field the video shows otherwise (its editor closed, the focus moved on).
         var pick: (region: (x: Double, y: Double, width: Double, height: Double), keys: [Key], what: String, s0: Double)?
+        var dialogStays = false
         if let d = k.dialog, let s = fieldSimilarity(padded(d), frame, shot: shot) {
             debug("live: before step \(i + 1) the dialog looks \(Self.f2(s)) like the video")
-            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) }
+            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
         }
         if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
             debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
@@ -662,10 +690,30 @@ struct Run {
             // there submits: such a field is left to the analysis. Tab, likewise, only when no
             // pointer step follows (which would move the focus itself).
             let pointerNext = i < timeline.actions.count && ![.press, .scroll, .goto].contains(timeline.actions[i].kind)
-            let keys: [Key] = k.submits ? [] : pointerNext ? [.enter, .escape] : [.enter, .tab, .escape]
+            var keys: [Key] = k.submits ? [] : pointerNext ? [.enter, .escape] : [.enter, .tab, .escape]
+            // Where the video shows the field's place as it was before the field opened (the
+            // editor closed and nothing new took its place), it was cancelled: Escape first.
+            if keys.count > 1, let look = videoLooksAsBeforeOpening(padded(f), now: frame) {
+                debug("live: before step \(i + 1) the field's place looks \(Self.f2(look)) in the video as before it opened")
+                if look >= Self.cancelLook { keys = [.escape] + keys.filter { $0 != .escape } }
+            }
+            // Escape in a field of a dialog the video still shows would close the dialog.
+            if dialogStays { keys.removeAll { $0 == .escape } }
             if s < Self.keyAreaUnlike, !keys.isEmpty { pick = (padded(f), keys, "focused field", s) }
         }
-        guard let (region, keys, what, s0) = pick else { return }
+        guard let (region, keys, what, first) = pick else { return }
+        var s0 = first
+        if what == "open dialog" {
+            // A dialog closes as often by a click on one of its buttons (Save, Close) as by
+            // Escape: the clicks the video suggests are searched first, and Escape only tried
+            // when none brought the dialog in line.
+            let n = out.count
+            try await synthesizeGap(i)
+            guard out.count == n else { return }
+            guard let s = try await fieldSimilarity(region, frame) else { return }
+            s0 = s
+            guard s0 < Self.keyAreaUnlike else { return }
+        }
         for key in keys {
             let before = try await page.state()
             try await browser.keys([key])
@@ -698,6 +746,22 @@ struct Run {
             }
         }
     }
+
+    /// How alike the video's `region` (CSS pixels) looks in `now` and just before the field
+    /// typed into last was opened — the click or double click that came shortly before the last
+    /// fill, else the fill itself; nil without such a step or frame.
+    func videoLooksAsBeforeOpening(_ region: (x: Double, y: Double, width: Double, height: Double), now: Image) -> Double? {
+        guard let fill = out.last(where: { $0.kind == .fill }), let k = out.lastIndex(where: { $0.kind == .fill }) else { return nil }
+        var opened = fill.time
+        if k > 0, [.click, .dblclick].contains(out[k - 1].kind), fill.time - out[k - 1].time < 6 { opened = out[k - 1].time }
+        guard let then = frames.nearest(max(0, opened - 0.2)), let r = videoRect(region),
+              then.width == now.width, then.height == now.height,
+              r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height else { return nil }
+        return Similarity.compare(then, r, now, r, width: min(128, r.width))
+    }
+
+    /// At least this alike, the field's place is as before it opened: a cancel.
+    static let cancelLook = 0.9
 
     func debug(_ line: @autoclosure () -> String) {
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil { FileHandle.standardError.write(Data("vid2auto: \(line())\n".utf8)) }
@@ -908,6 +972,46 @@ struct Run {
         return nil
     }
 
+    /// A check step that repeats the previous one on the same control, with no change in the
+    /// video across it: the control is clicked live and its look compared with the video's later
+    /// frame (before the next step, or the recording's end). The click is kept — the control's
+    /// new checked state returned — when the control now looks clearly more like that frame
+    /// (`toggleGain`); else it is undone by a second click and nil is returned.
+    mutating func repeatedToggleKept(_ i: Int, _ t: Identified, at p: Point) async throws -> Bool? {
+        guard let box = t.box, let el = t.element else { return nil }
+        let duration = timeline.source?.duration ?? .infinity
+        let later = i + 1 < timeline.actions.count ? max(0, timeline.actions[i + 1].time - 0.2) : duration - 0.1
+        guard later.isFinite, let frame = frames.nearest(later) else { return nil }
+        let pad = 3.0
+        let region = (x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad)
+        let area = max(1, region.width * region.height)
+        let d0 = distance(region, shot: try decodePNG(try await browser.screenshot()), frame) / area
+        let before = try await page.state()
+        try await browser.pointerClick(at: (p.x, p.y), count: 1)
+        _ = try await settle(from: before)
+        let d1 = distance(region, shot: try decodePNG(try await browser.screenshot()), frame) / area
+        debug("live: step \(i + 1) repeats the previous check: the control is \(Self.f2(d0)) from the video's later frame, \(Self.f2(d1)) after a second click")
+        if Self.toggleExplains(before: d0, after: d1) {
+            let now = try await browser.execute("var e = arguments[0], s = e.getAttribute('aria-checked'); return s === null ? !!e.checked : s === 'true';",
+                                                [JSONValue(element: el)])
+            return now.bool ?? !(t.checked ?? false)
+        }
+        let s = try await page.state()
+        try await browser.pointerClick(at: (p.x, p.y), count: 1)
+        _ = try await settle(from: s)
+        return nil
+    }
+
+    /// Whether a click that moved a control's look from `before` to `after` (its mean absolute
+    /// luma difference to the video's frame, as `distance` measures it) explains the video: it
+    /// must come clearly nearer, by a share and by a few levels.
+    static func toggleExplains(before d0: Double, after d1: Double) -> Bool {
+        d1 < d0 * (1 - toggleGain) && d0 - d1 >= 3
+    }
+
+    /// The share of its distance to the video a repeated toggle's click must remove to be kept.
+    static let toggleGain = 0.3
+
     /// Where to look for the action's element: the recorded point and the centre of the element's
     /// box (the centre first for a select, whose option is clicked in a popup).
     static func points(for a: Action) -> [Point] {
@@ -1042,10 +1146,25 @@ struct Run {
                 """, [JSONValue(element: el), .string(option)])
         case .fill:
             try await fill(&a, t, el, at: p, corrections: &corrections)
+            // A number or date field takes only its own characters: what it holds after the
+            // typing is the value (a caret read as "I" after a number is not typed into it).
+            if !a.secret, let kept = a.value?.text, let type = t.inputType, Self.sanitisingTypes.contains(type) {
+                let held = try await browser.execute("""
+                    var e = document.activeElement && document.activeElement.tagName === 'INPUT' ? document.activeElement : arguments[0];
+                    return e.value;
+                    """, [JSONValue(element: el)]).string ?? ""
+                if !held.isEmpty, held != kept {
+                    corrections.append("value \"\(kept)\" → \"\(held)\": the \(type) field holds that (it takes no other characters)")
+                    a.value = .text(held)
+                }
+            }
         default:
             break
         }
     }
+
+    /// Input types whose value the browser keeps to their own syntax.
+    static let sanitisingTypes: Set<String> = ["number", "date", "time", "datetime-local", "month", "week"]
 
     mutating func fill(_ a: inout Action, _ t: Identified, _ element: ElementHandle, at p: (Double, Double), corrections: inout [String]) async throws {
         // Focus it as a person would, unless it has the focus already (a click may re-render an
@@ -1089,15 +1208,56 @@ struct Run {
         // Each moment of the end of typing is read (the field may already be closed at the
         // reader's end), each reading rendered and compared with its own moment's field.
         var reread: [String] = []
-        for (text, at) in try await rereadField(box, times: LiveGrounder.fillTimes(a)) where text != typed && tried.insert(text).inserted {
+        // The text's own area: inside the field's border and padding (a floating label sits in
+        // the padding above the text).
+        let content = try await browser.execute("""
+            var r = arguments[0].getBoundingClientRect(), c = getComputedStyle(arguments[0]);
+            var l = parseFloat(c.borderLeftWidth) + parseFloat(c.paddingLeft), t = parseFloat(c.borderTopWidth) + parseFloat(c.paddingTop);
+            var w = r.width - l - parseFloat(c.borderRightWidth) - parseFloat(c.paddingRight);
+            var h = r.height - t - parseFloat(c.borderBottomWidth) - parseFloat(c.paddingBottom);
+            return [r.left + l, r.top + t, w, h];
+            """, [JSONValue(element: el)])
+        var textBox: (x: Double, y: Double, width: Double, height: Double)?
+        if let x = content[0]?.double, let y = content[1]?.double, let w = content[2]?.double, let h = content[3]?.double, w > 8, h > 6 {
+            textBox = (x - 2, y - 3, w + 4, h + 6)
+        }
+        // (Inside the text area for read and compare; the box less a margin, as before, for the
+        // renderings below.)
+        let rereads = try await rereadField(box, times: LiveGrounder.fillTimes(a))
+        let textReads = textBox == nil ? [] : try await rereadField(box, text: textBox, times: LiveGrounder.fillTimes(a))
+        // Read and compare: each candidate typed live and its field read by the same reader as the
+        // video's field at the end of typing; the reader's quirks with this font are the same on
+        // both sides, so the candidate read exactly as the video is the value typed there.
+        // (Only when an earlier moment's reading agrees with it — a prefix of it, give or take a
+        // letter: the field was still open and being typed into, not closed or covered.)
+        // Only where the reader's value is no near reading of the same text (three letters or
+        // more apart: a label read into it, a word lost): a letter or two either way is as
+        // likely the re-reading's own slip.
+        if let textBox, let videoText = textReads.first?.text, Self.typingAgrees(videoText, textReads.dropFirst().map(\.text)),
+           Self.distance(Self.readingKey(typed), Self.readingKey(videoText)) >= Self.readCompareApart,
+           let read = try await readAndCompare(typed: typed, video: videoText, candidates: textReads.map(\.text) + a.alternatives, el, textBox),
+           Self.caseAnomalies(read.value) <= Self.caseAnomalies(typed) {
+            if read.value != typed {
+                corrections.append("value \"\(typed)\" → \"\(read.value)\": typed live, it reads as the video's field does (\"\(videoText)\")")
+                a.value = .text(read.value)
+            }
+            try await capitalise(&a, el, box, frame, corrections: &corrections)
+            let kept = a.value?.text ?? read.value
+            let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
+            if now != kept { try await type(kept, el) }
+            return
+        }
+        for (text, at) in rereads where text != typed && tried.insert(text).inserted {
             reread.append(text)
             let typedThere = fieldSimilarity(box, at, shot: shot) ?? 0
             try await type(text, el)
             let s = try await fieldSimilarity(box, at)
             debug("live: value read again \"\(text)\" renders \(s.map(Self.f2) ?? "-") like the video there (typed \"\(typed)\": \(Self.f2(typedThere)))")
-            // A shorter reading is the field cut or scrolled rather than a better reading; and a
-            // reading, unlike the reader's own alternatives, needs a lead a blind swap would.
-            if let s, text.count >= typed.count - 1, s > max(best.score, typedThere) + 0.06 {
+            // A shorter reading that shares a run of letters with the typed one is the field cut
+            // or scrolled rather than a better reading (one sharing none is another text: the
+            // reader's crop took in a neighbour); and a reading, unlike the reader's own
+            // alternatives, needs a lead a blind swap would.
+            if let s, text.count >= typed.count - 1 || !Self.sharesRun(text, typed, length: 3), s > max(best.score, typedThere) + 0.06 {
                 scores[text] = s
                 best = (text, s)
             }
@@ -1123,6 +1283,19 @@ struct Run {
         // A focused field shows its caret after the last letter, where it reads as "I" or "|":
         // when the rendering cannot tell the two apart, the caret explains it.
         if let bare = Self.withoutCaret(best.value), let s = scores[bare], s >= best.score - 0.02 { best = (bare, s) }
+        // The readings of the same length voted letter by letter (the reader's, each reading of
+        // the field again): a letter one reading alone gives is outvoted. When the rendering
+        // cannot tell the vote from the best reading (within 0.02), the vote is kept.
+        if let vote = Self.vote([typed] + rereads.map(\.text), prefer: best.value), vote != best.value {
+            var sv = scores[vote]
+            if sv == nil {
+                try await type(vote, el)
+                sv = try await fieldSimilarity(box, frame)
+                if let v = sv { scores[vote] = v }
+            }
+            debug("live: value \"\(vote)\" (the readings' vote) renders \(sv.map(Self.f2) ?? "-") like the video (\"\(best.value)\": \(Self.f2(best.score)))")
+            if let v = sv, v >= best.score - 0.02, best.value != typed || v >= Self.valueMatch { best = (vote, v) }
+        }
         // Only a rendering that really looks like the video may overrule the reader — or one
         // that looks clearly more like it and puts back letters the field held before (the DOM's
         // word against the reader's).
@@ -1132,23 +1305,163 @@ struct Run {
             corrections.append("value \"\(typed)\" → \"\(best.value)\": its rendering matches the video (\(String(format: "%.2f", best.score)) against \(String(format: "%.2f", base)))")
             a.value = .text(best.value)
         }
+        try await capitalise(&a, el, box, frame, corrections: &corrections)
         // The field ends holding the value kept (the last candidate tried may be another).
         let kept = a.value?.text ?? typed
         let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string
         if now != kept { try await type(kept, el) }
     }
 
+    /// A capital I read as a small l at the start of a word of a capitalised value ("llse Berg"):
+    /// the two are drawn alike in most sans-serif fonts, so the rendering cannot decide — the
+    /// other words' capitals do, unless the rendering with the I looks clearly less like the video.
+    mutating func capitalise(_ a: inout Action, _ el: ElementHandle, _ box: (x: Double, y: Double, width: Double, height: Double),
+                             _ frame: Image, corrections: inout [String]) async throws {
+        guard let value = a.value?.text, let cap = Self.capitalised(value) else { return }
+        try await type(value, el)
+        let s0 = try await fieldSimilarity(box, frame) ?? 0
+        try await type(cap, el)
+        let s1 = try await fieldSimilarity(box, frame) ?? 0
+        debug("live: value \"\(cap)\" renders \(Self.f2(s1)) like the video (\"\(value)\": \(Self.f2(s0)))")
+        if s1 >= s0 - 0.02 {
+            corrections.append("value \"\(value)\" → \"\(cap)\": a word of a capitalised value starts with I, not l (drawn alike)")
+            a.value = .text(cap)
+        } else {
+            try await type(value, el)
+        }
+    }
+
+    /// `value` with a word's leading small l (before a consonant) made a capital I, when every
+    /// other word of it starts with a capital letter; nil when there is no such word.
+    static func capitalised(_ value: String) -> String? {
+        var words = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let lettered = words.indices.filter { words[$0].first?.isLetter == true }
+        guard lettered.count >= 2 else { return nil }
+        func misread(_ w: String) -> Bool {
+            let c = Array(w)
+            return c.count >= 3 && c[0] == "l" && c[1].isLetter && c[1].isLowercase && !"aeiouy".contains(c[1])
+        }
+        let suspects = lettered.filter { misread(words[$0]) }
+        guard !suspects.isEmpty, lettered.allSatisfy({ suspects.contains($0) || words[$0].first!.isUppercase }),
+              suspects.count < lettered.count else { return nil }
+        for k in suspects { words[k] = "I" + words[k].dropFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// The value among `typed` and `candidates` (with trailing carets dropped) whose live field,
+    /// read in `textBox` by the same reader, reads as the video's field did (`video`): nil when
+    /// no candidate reads nearer the video than the typed value does, or the nearest is still
+    /// more than a letter in eight away. The field is left holding the last candidate tried.
+    func readAndCompare(typed: String, video: String, candidates: [String], _ el: ElementHandle,
+                        _ textBox: (x: Double, y: Double, width: Double, height: Double)) async throws -> (value: String, distance: Int)? {
+        guard let reader = options.reader else { return nil }
+        let want = Self.readingKey(video)
+        guard want.count >= 2 else { return nil }
+        var list: [String] = []
+        for c in [typed] + candidates.map(Self.readingKey) where !c.isEmpty && !list.contains(c) && list.count < 8 { list.append(c) }
+        // The live caret is hidden while reading (the video's is left out of its reading).
+        _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: el)])
+        let scored: [(value: String, distance: Int)]
+        do {
+            scored = try await readEach(list, want: want, reader: reader, el, textBox)
+        } catch {
+            _ = try? await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+            throw error
+        }
+        _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+        guard let typedD = scored.first?.distance, let best = scored.min(by: { $0.distance < $1.distance }),
+              best.distance < typedD, best.distance <= max(1, want.count / 8) else { return nil }
+        return best
+    }
+
+    /// Read and compare replaces the reader's value only when it is this many letters off the
+    /// video's field as read again.
+    static let readCompareApart = 3
+
+    /// Capitals between two small letters of a word ("QuillwBrks"): a reading that adds one the
+    /// reader's value does not have is a misread glyph, not the text.
+    static func caseAnomalies(_ s: String) -> Int {
+        let c = Array(s)
+        guard c.count >= 3 else { return 0 }
+        return (1..<(c.count - 1)).filter { c[$0].isUppercase && c[$0 - 1].isLowercase && c[$0 + 1].isLowercase }.count
+    }
+
+    /// Each candidate typed into the field and read there: its distance from `want`, in order,
+    /// stopping at the first that reads exactly so; empty when the text area is too small.
+    func readEach(_ list: [String], want: String, reader: any TextReader, _ el: ElementHandle,
+                  _ textBox: (x: Double, y: Double, width: Double, height: Double)) async throws -> [(value: String, distance: Int)] {
+        var scored: [(value: String, distance: Int)] = []
+        for c in list {
+            try await type(c, el)
+            try await Task.sleep(nanoseconds: 60_000_000)
+            let shot = try decodePNG(try await browser.screenshot())
+            let k = Double(shot.width) / max(1, cssViewport.width)
+            let r = PixelRect(x: Int(textBox.x * k), y: Int(textBox.y * k), width: Int(textBox.width * k), height: Int(textBox.height * k))
+            guard r.width > 8, r.height > 6 else { return [] }
+            let live = try await reader.read(shot.cropped(to: r), mode: .line).text
+            let d = Self.distance(Self.readingKey(live), want)
+            debug("live: value \"\(c)\" typed live reads \"\(Self.readingKey(live))\" (the video's field: \"\(want)\"): \(d) apart")
+            scored.append((c, d))
+            if d == 0 { break }
+        }
+        return scored
+    }
+
+    /// Whether one of the `earlier` readings of a field is the start of the `last` one (give or
+    /// take a letter): the same text as it was being typed.
+    static func typingAgrees(_ last: String, _ earlier: [String]) -> Bool {
+        let l = Array(readingKey(last))
+        return earlier.contains { e in
+            let e = readingKey(e)
+            guard e.count >= 2, e.count <= l.count else { return false }
+            return distance(e, String(l.prefix(e.count))) <= 1
+        }
+    }
+
+    /// The letter-by-letter majority of the readings (carets dropped) that have the length of
+    /// `prefer` (itself one of the votes); a tie goes to `prefer`'s letter. Nil with fewer than
+    /// three such readings.
+    static func vote(_ readings: [String], prefer: String) -> String? {
+        let p = Array(readingKey(prefer))
+        var same = readings.map { Array(readingKey($0)) }.filter { $0.count == p.count }
+        if !same.contains(p) { same.append(p) }
+        guard same.count >= 3, !p.isEmpty else { return nil }
+        var out = p
+        for k in p.indices {
+            var count: [Character: Int] = [:]
+            for r in same { count[r[k], default: 0] += 1 }
+            let top = count.values.max() ?? 0
+            if count[p[k]] != top, let winner = count.first(where: { $0.value == top && $0.value > 1 })?.key { out[k] = winner }
+        }
+        return String(out)
+    }
+
+    /// A field's reading without what is not its text: whitespace runs as one space, a trailing
+    /// caret (`|`, `]`, `[`, or a lone `I`/`l` after a space).
+    static func readingKey(_ s: String) -> String {
+        var t = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while true {
+            while let last = t.last, "|[]".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
+            guard let bare = withoutCaret(t) else { return t }
+            t = bare
+        }
+    }
+
     /// The text of the video's field at the end of typing, read in the full-size frame inside the
     /// live field's box (its border and padding left out); nil without a reader, a frame or a reading.
-    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), times: [Double]) async throws -> [(text: String, frame: Image)] {
+    func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), text textBox: (x: Double, y: Double, width: Double, height: Double)? = nil,
+                     times: [Double]) async throws -> [(text: String, frame: Image)] {
         guard let reader = options.reader, let vp = timeline.viewport else { return [] }
         var out: [(text: String, frame: Image)] = []
+        // The text's own area when the page gives it (inside the border and padding), else the
+        // box less a margin.
+        let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
+        let area = textBox ?? (box.x + inset.x, box.y + inset.y, box.width - 2 * inset.x, box.height - 2 * inset.y)
         for t in times.prefix(3) {
             guard let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.2,
                   let small = frames.nearest(t) else { continue }
-            let inset = (x: min(8, box.width / 8), y: min(6, box.height / 5))
-            let r = PixelRect(x: Int(Double(vp.x) + (box.x + inset.x) * dpr), y: Int(Double(vp.y) + (box.y + inset.y) * dpr),
-                              width: Int((box.width - 2 * inset.x) * dpr), height: Int((box.height - 2 * inset.y) * dpr))
+            let r = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
+                              width: Int(area.width * dpr), height: Int(area.height * dpr))
             guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
             let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
             let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -1353,6 +1666,14 @@ struct Run {
             single.append(String(one))
         }
         return (String(all), single, subs.count)
+    }
+
+    /// Whether `a` and `b` have `length` consecutive characters in common (ignoring case and spaces).
+    static func sharesRun(_ a: String, _ b: String, length: Int) -> Bool {
+        let x = Array(a.lowercased().filter { !$0.isWhitespace }), y = b.lowercased().filter { !$0.isWhitespace }
+        guard x.count >= length else { return !x.isEmpty && y.contains(String(x)) }
+        for k in 0...(x.count - length) where y.contains(String(x[k..<(k + length)])) { return true }
+        return false
     }
 
     /// The option whose label is the wanted text, else the nearest by edit distance.

@@ -11,7 +11,7 @@ public struct LiveSettings: Sendable {
     /// The app's first page, when the video's address bar does not give it (or the app moved).
     public var startURL: String?
     /// CSS pixels per video pixel are `1 / deviceScale` (a HiDPI recording at 2 has `deviceScale` 2);
-    /// nil: found live, by rendering the first page at 1 and at 2 and comparing with the video.
+    /// nil: found live, by rendering the first page at 1, 1.25, 1.5 and 2 and comparing with the video.
     public var deviceScale: Double?
     /// One line to the person running the tool.
     public var say: @Sendable (String) -> Void

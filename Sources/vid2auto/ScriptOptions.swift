@@ -17,7 +17,7 @@ struct ScriptOptions: ParsableArguments {
     var live = false
     @Option(help: "With --live: the app's first page, when the recording's address bar does not show it or the app moved.")
     var startURL: String?
-    @Option(help: "With --live: device pixels per CSS pixel of the recording (2 for a HiDPI screen; default: found by comparing the first page at 1 and 2 with the video).") var deviceScale: Double?
+    @Option(help: "With --live: device pixels per CSS pixel of the recording (2 for a HiDPI screen; default: found by comparing the first page at 1, 1.25, 1.5 and 2 with the video).") var deviceScale: Double?
     @OptionGroup(title: "Remote model (docs/models.md)") var model: ModelOptions
 
     func validate() throws {

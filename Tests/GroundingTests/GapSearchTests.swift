@@ -25,6 +25,16 @@ final class GapSearchTests: XCTestCase {
         XCTAssertTrue(Run.changeBlobs(a, a, in: PixelRect(x: 0, y: 0, width: 200, height: 150)).isEmpty)
     }
 
+    func testDestructiveControlsAreKnownByTheirNames() {
+        XCTAssertTrue(Run.destructive(["Remove", nil, nil]))
+        XCTAssertTrue(Run.destructive(["Delete card", "×", nil]))
+        XCTAssertTrue(Run.destructive([nil, "Discard changes", nil]))
+        XCTAssertTrue(Run.destructive(["Sign out", nil, nil]))
+        XCTAssertFalse(Run.destructive(["Add card", "+ Add card", nil]))
+        XCTAssertFalse(Run.destructive(["Clearance sale", nil, nil]))
+        XCTAssertFalse(Run.destructive([nil, nil, nil]))
+    }
+
     func testAHiDPITimelineIsHalvedIntoCSSPixels() {
         let a = Action(kind: .click, time: 1, target: Target(box: Box(x: 100, y: 40, width: 80, height: 40), point: Point(x: 140, y: 60)))
         let s = Action(kind: .scroll, time: 2, value: .pixels(600))

@@ -249,6 +249,52 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(Array(r.prefix(2)), ["wram@x.io", "bram@x.io I"])
     }
 
+    func testARepeatedToggleIsKeptOnlyWhenItsClickBringsTheControlClearlyNearerTheVideo() {
+        XCTAssertTrue(Run.toggleExplains(before: 64.7, after: 8.9))     // unticked live, the video's later frame unticked
+        XCTAssertFalse(Run.toggleExplains(before: 9.0, after: 60.0))    // the click moves it away
+        XCTAssertFalse(Run.toggleExplains(before: 10.0, after: 8.0))    // hardly nearer: a second reading, not a click
+        XCTAssertFalse(Run.toggleExplains(before: 4.0, after: 1.5))     // a share, but only a level or two of luma
+    }
+
+    func testAShorterReadingIsAnotherTextOnlyWhenItSharesNoRunOfLetters() {
+        XCTAssertFalse(Run.sharesRun("Later I", "+ Add card io", length: 3))
+        XCTAssertTrue(Run.sharesRun("nc retry with backo", "Async retry with backoff", length: 3))
+        XCTAssertTrue(Run.sharesRun("Ab", "xaby", length: 3))
+    }
+
+    func testReadAndCompareKeysDropCaretsAndNeedAnEarlierReadingThatStartsTheSame() {
+        XCTAssertEqual(Run.readingKey("Kofi Mensah|"), "Kofi Mensah")
+        XCTAssertEqual(Run.readingKey("+233 30 555 0190]"), "+233 30 555 0190")
+        XCTAssertEqual(Run.readingKey("Tove  Aalto I"), "Tove Aalto")
+        XCTAssertEqual(Run.readingKey("ilse@berg.nl| I"), "ilse@berg.nl")
+        XCTAssertTrue(Run.typingAgrees("Kofi Mensah|", ["Kofi Mens|", "Kofi Ml"]))
+        XCTAssertTrue(Run.typingAgrees("Kofi Mensah", ["Kofi Mcns|"]))            // a letter off
+        XCTAssertFalse(Run.typingAgrees("kofi@mensah.gh", ["kofi@nlensah.gh|"]))  // longer than the last: not its start
+        XCTAssertFalse(Run.typingAgrees("+ Add card", ["Spike|"]))              // the field closed: another text
+        XCTAssertFalse(Run.typingAgrees("Later", []))
+        XCTAssertEqual(Run.caseAnomalies("QuillwBrks"), 1)
+        XCTAssertEqual(Run.caseAnomalies("Quillworks"), 0)
+        XCTAssertEqual(Run.caseAnomalies("Kofi Mensah"), 0)
+    }
+
+    func testASmallLStartingAWordOfACapitalisedValueIsACapitalI() {
+        XCTAssertEqual(Run.capitalised("llse Berg"), "Ilse Berg")
+        XCTAssertEqual(Run.capitalised("Maria lvanova"), "Maria Ivanova")
+        XCTAssertNil(Run.capitalised("llama"))                 // one word: nothing to go by
+        XCTAssertNil(Run.capitalised("lisa Berg"))             // a vowel after it: a small l (or an L)
+        XCTAssertNil(Run.capitalised("call the dentist"))      // not a capitalised value
+        XCTAssertNil(Run.capitalised("llse berg"))
+    }
+
+    func testTheReadingsVoteLetterByLetter() {
+        // The reader's value, two readings of the field again; the best rendering is the last.
+        XCTAssertEqual(Run.vote(["wram@quillstone.io I", "sram@quillstone.io [", "bram@quillstone.id |"], prefer: "bram@quillstone.id"),
+                       "bram@quillstone.io")
+        XCTAssertEqual(Run.vote(["Kofi", "Kofi", "Koti"], prefer: "Koti"), "Kofi")
+        XCTAssertNil(Run.vote(["Kofi"], prefer: "Kofi"))
+        XCTAssertNil(Run.vote(["Kofi Mensah", "Kon"], prefer: "Kofi"))   // too few of its length
+    }
+
     func testSelectTakesTheListsOwnLabel() {
         XCTAssertEqual(Run.bestOption("germany", ["France", "Germany", "Spain"]), "Germany")
         XCTAssertEqual(Run.bestOption("Gerrnany", ["France", "Germany", "Spain"]), "Germany")

@@ -152,6 +152,27 @@ def rescore(path, args):
     return 0
 
 
+def saved_offline(truth, args):
+    """`--from-timelines DIR`: the offline row of a timeline saved earlier (DIR/SCENARIO.json, e.g.
+    `vid2auto batch … --target timeline -o DIR`), scored but not replayed; its Playwright script is
+    rendered for the secret variables' names only."""
+    scen = truth["scenario"]
+    out_dir = os.path.join(args.out_dir, scen)
+    os.makedirs(out_dir, exist_ok=True)
+    tl_path = os.path.join(args.from_timelines, scen + ".json")
+    row = {"scenario": scen, "app": ev.row_app(truth), "replay": {}, "timeline": None, "savedTimeline": tl_path}
+    err = None if os.path.isfile(tl_path) else f"unavailable: no saved timeline {tl_path}"
+    row["timeline"] = ev.score_timeline_file(tl_path, err, truth)
+    for t in ev.PY_TARGETS:
+        row["replay"][t] = {"status": "unavailable", "reason": err or "not replayed (--from-timelines)"}
+    if not err:
+        path = os.path.join(out_dir, ev.GEN_SUFFIX["playwright-python"])
+        _, rerr, _ = run([args.bin, "render", tl_path, "--target", "playwright-python", "-o", path])
+        if not rerr:
+            row["replay"]["playwright-python"]["script"] = os.path.relpath(path, REPO)
+    return row
+
+
 def eval_live(truth, args, servers, offline_row):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen, "live")
@@ -163,6 +184,14 @@ def eval_live(truth, args, servers, offline_row):
     if pw and os.path.isfile(os.path.join(REPO, pw)):
         with open(os.path.join(REPO, pw), encoding="utf-8") as f:
             env = scoring.secret_env(f.read(), truth)
+    if offline_row.get("savedTimeline"):
+        # Live-stage development: the saved offline timeline is grounded, not analysed again.
+        if not os.path.isfile(offline_row["savedTimeline"]):
+            err = f"no saved timeline {offline_row['savedTimeline']}"
+            row["timeline"] = {"status": "unavailable", "reason": err}
+            row["replay"] = {t: {"status": "unavailable", "reason": err} for t in ev.PY_TARGETS}
+            return row
+        env["VID2AUTO_LIVE_FROM_TIMELINE"] = offline_row["savedTimeline"]
     port = servers.get(replay.origin_port(truth))
     replay.SampleServers.request(port, "POST", "/__reset")
     tl_path = os.path.join(out_dir, "timeline.json")
@@ -262,12 +291,17 @@ def main(argv=None):
     ap.add_argument("--json", default=os.path.join(REPO, ".eval-out", "eval-live.json"))
     ap.add_argument("--no-docs", action="store_true")
     ap.add_argument("--rescore", metavar="JSON", help="re-score a saved run's timelines (after a scoring change) and rewrite the docs section")
+    ap.add_argument("--from-timelines", metavar="DIR", help="live-stage development: ground the offline timelines saved in DIR "
+                    "(DIR/SCENARIO.json) instead of analysing each recording again; offline scripts are not replayed; implies --no-docs")
     ap.add_argument("--check", action="store_true", help="exit 1 unless every live script replays and every live locator was unique")
     args = ap.parse_args(argv)
     args.bin = os.path.abspath(args.bin)
     args.samples = os.path.abspath(args.samples)
     args.out_dir = os.path.join(os.path.dirname(os.path.abspath(args.json)), "live-run")
     args.reference = False
+    if args.from_timelines:
+        args.from_timelines = os.path.abspath(args.from_timelines)
+        args.no_docs = True
     args.target_list = list(ev.ALL_TARGETS)
     if args.rescore:
         return rescore(args.rescore, args)
@@ -280,7 +314,7 @@ def main(argv=None):
     offline, live = [], []
     with replay.SampleServers(args.samples) as servers:
         for truth in truths:
-            o = eval_offline(truth, args, servers)
+            o = saved_offline(truth, args) if args.from_timelines else eval_offline(truth, args, servers)
             r = eval_live(truth, args, servers, o)
             for row in (o, r):
                 row["_truthCount"] = len(truth.get("actions") or [])
