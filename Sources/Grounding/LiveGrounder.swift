@@ -1623,8 +1623,21 @@ struct Run {
         return out
     }
 
-    /// The reading without a trailing text caret read as a letter ("name|", "name I"), if it has one.
+    /// The reading without a trailing text caret read as a letter ("name|", "name I"), if it has
+    /// one — also a caret read as a bracket with a stroke or two after it ("slides] J", "name[ |"):
+    /// a bar-like mark (`|`, `[`, `]`) followed by one to three more bar-like marks or spaces.
     static func withoutCaret(_ value: String) -> String? {
+        let chars = Array(value)
+        var k = chars.count
+        var tail = 0
+        while k > 0, tail < 4, " |[]IlJ1!".contains(chars[k - 1]) { k -= 1; tail += 1 }
+        // The junk starts at its first bracket or bar (a letter alone after a space is no caret),
+        // and a lone closing bracket may be the value's own ("[draft]"): junk is two marks or more.
+        while k < chars.count, !"|[]".contains(chars[k]) { k += 1 }
+        if k >= 2, chars.count - k >= 2 {
+            let bare = String(chars[..<k]).trimmingCharacters(in: .whitespaces)
+            if bare.count >= 2 { return bare }
+        }
         for caret in [" |", "|", " I", " l"] where value.hasSuffix(caret) && value.count > caret.count + 1 {
             return String(value.dropLast(caret.count))
         }

@@ -245,6 +245,10 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(Run.withoutCaret("Tove Aalto-Berg I"), "Tove Aalto-Berg")
         XCTAssertEqual(Run.withoutCaret("Morgan|"), "Morgan")
         XCTAssertNil(Run.withoutCaret("Ship it"))
+        XCTAssertEqual(Run.withoutCaret("Email Sofia the slides] J"), "Email Sofia the slides")
+        XCTAssertEqual(Run.withoutCaret("Notes [ |"), "Notes")
+        XCTAssertNil(Run.withoutCaret("[draft]"))
+        XCTAssertNil(Run.withoutCaret("Plan B J"))
         let r = Run.readings(of: "wram@x.io I", alternatives: [], prior: "bram@x.io")
         XCTAssertEqual(Array(r.prefix(2)), ["wram@x.io", "bram@x.io I"])
     }
