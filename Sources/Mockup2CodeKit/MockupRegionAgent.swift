@@ -280,6 +280,17 @@ struct RegionAgent: Sendable {
         return UINode(kind: .text, box: fit.box, style: style, text: text, confidence: r.confidence)
     }
 
+    /// A box that shows only a hint at its left becomes a text field whose placeholder (and
+    /// label, until one is found beside it) is that hint, drawn in the hint's colour and size.
+    static func makeHintedField(_ node: inout UINode, hint t: UINode) {
+        node.kind = .input
+        node.placeholder = t.text
+        node.label = t.text
+        node.style.color = t.style.color
+        node.style.fontSize = t.style.fontSize
+        node.children = []
+    }
+
     /// Buttons (a small box holding one line of text), inputs (a bordered light box, empty or
     /// with a left-aligned hint), textareas (the same, taller), selects (a field ending in a
     /// chevron), checkboxes (a small square, bordered or filled), radios (a small circle) and
@@ -296,12 +307,7 @@ struct RegionAgent: Sendable {
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
         // A wide box, filled or bordered, showing a hint at its left: a text field.
         if ControlShapes.isHintedField(width: w, height: h, leftPad: leftPad, textWidth: t.box.width, text: text) {
-            node.kind = .input
-            node.placeholder = text
-            node.label = text
-            node.style.color = t.style.color
-            node.style.fontSize = t.style.fontSize
-            node.children = []
+            Self.makeHintedField(&node, hint: t)
             return
         }
         guard h >= 14 && h <= 80 && w <= 640 else { return }
@@ -313,12 +319,7 @@ struct RegionAgent: Sendable {
         let centred = abs(leftPad - rightPad) <= max(6, w / 12)
         let lightInside = (node.style.background ?? r.background).luma >= 235
         if node.style.border != nil && lightInside && !centred && leftPad <= 24 && w >= 3 * h {
-            node.kind = .input
-            node.placeholder = text
-            node.label = text
-            node.style.color = t.style.color
-            node.style.fontSize = t.style.fontSize
-            node.children = []
+            Self.makeHintedField(&node, hint: t)
             return
         }
         // A number in a small box is a badge or a list marker, not a button.
