@@ -14,6 +14,9 @@ extension Run {
     static let candidatesPerChange = 3, triesPerGap = 6
     /// Changes this close (seconds) before the next offline pointer step are left to it.
     static let nextStepLead = 0.7
+    /// The pointer count given to the element the pointer rested on at the previous moment (its
+    /// hover look explained that change): above any area's own count, so it is tried first.
+    static let restedPointer = 100
     /// More unexplained areas than this are a re-layout rather than one control's new look.
     static let manyAreas = 6
     /// A changed area counts as unexplained when the live page's lean towards the video's after
@@ -68,6 +71,9 @@ extension Run {
         var k = 1
         // Where the pointer arrived at the previous moment: it may have pressed there since.
         var arrived: [(x: Double, y: Double, width: Double, height: Double)] = []
+        // The element whose hover look explained the previous change (a menu item lit under the
+        // resting pointer): the pointer is there, so a press that follows most likely hit it.
+        var restedOn: (point: Point, target: Identified)?
         while k < moments.count && tries < Self.triesPerGap {
             defer { k += 1 }
             // A change just before the next offline pointer step is that step's own effect, its
@@ -90,6 +96,14 @@ extension Run {
             // Candidates: the element under each unexplained area (the pointer's hot spot for one
             // of pointer size), most areas touched first.
             var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double)] = []
+            if let r = restedOn, let box = r.target.box {
+                let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
+                let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
+                if !touches.isEmpty, !Self.destructive([r.target.name, r.target.text, r.target.label]) {
+                    candidates.append((r.point, r.target, Self.restedPointer, touches.count, box.width * box.height))
+                }
+            }
+            restedOn = nil
             for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + previous.map({ (-1, $0) }) {
                 let p = Self.pointerSized(b) ? Point(x: b.x + min(6, b.width / 3), y: b.y + 4) : Point(x: b.x + b.width / 2, y: b.y + b.height / 2)
                 guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
@@ -143,7 +157,10 @@ extension Run {
                     later.allSatisfy { Self.videoLean(videoRect(blobs[j]), $0, f0, f1) > 0 }
                 }
                 debug("live: gap before step \(i + 1): the change \(stays ? "stays" : "goes") in the video's next moments")
-                guard stays, c.target.pressed != nil || c.target.checked != nil || c.target.isCheckable else { continue }
+                guard stays, c.target.pressed != nil || c.target.checked != nil || c.target.isCheckable else {
+                    restedOn = (c.point, c.target)
+                    continue
+                }
             }
             for c in (hovered.map { [candidates[$0.index]] } ?? Array(candidates.prefix(Self.candidatesPerChange))) where tries < Self.triesPerGap {
                 tries += 1
