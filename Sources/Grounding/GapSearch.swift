@@ -47,9 +47,10 @@ extension Run {
     }
 
     /// Where the gap after `a` starts: its end, but a click is instantaneous however long the
-    /// reader's span for it (or for what it was mistaken for) ran.
+    /// reader's span for it (or for what it was mistaken for) ran; a hover likewise (the rest that
+    /// opened a menu, read with the choice made in it).
     static func gapStart(_ a: Action) -> Double {
-        [.click, .dblclick, .check].contains(a.kind) ? min(a.endTime, a.time + 0.8) : a.endTime
+        [.click, .dblclick, .check, .hover].contains(a.kind) ? min(a.endTime, a.time + 0.8) : a.endTime
     }
 
     /// Walks the gap before action `i` and inserts the clicks that explain the video's changes.

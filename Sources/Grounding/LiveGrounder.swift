@@ -504,9 +504,16 @@ struct Run {
             // A choice with nothing read as chosen, on an element that is no list: a click on it
             // (a button whose label the reader took for a list's).
             if a.kind == .select, (a.value?.text ?? "").isEmpty, let t = target, !Self.fits(.select, t) {
-                corrections.append("select → click: nothing was read as chosen and the live element (\(t.role ?? t.tag)) is no list")
                 a.kind = .click
                 a.value = nil
+                // A popup read as a list with nothing chosen in it: when resting the pointer on the
+                // element opens something live (a hover menu), the person rested there.
+                if try await opensOnRest(at: p, before: before) {
+                    corrections.append("select → hover: nothing was read as chosen, the live element (\(t.role ?? t.tag)) is no list, and resting the pointer on it opens what the video shows")
+                    a.kind = .hover
+                } else {
+                    corrections.append("select → click: nothing was read as chosen and the live element (\(t.role ?? t.tag)) is no list")
+                }
             }
             // What the video acts on may only appear once the pointer rests somewhere (a hover
             // menu) or the element is opened (a cell edited by a double click): reveal it live and
@@ -762,6 +769,15 @@ struct Run {
 
     /// At least this alike, the field's place is as before it opened: a cancel.
     static let cancelLook = 0.9
+
+    /// Whether resting the pointer at `p` (half a second, as a person's hover) changes the page:
+    /// new content (a menu, a tooltip) opened by hover alone. The pointer stays there.
+    func opensOnRest(at p: Point, before: PageState) async throws -> Bool {
+        try await browser.pointer(move: (p.x, p.y))
+        try await Task.sleep(nanoseconds: 500_000_000)
+        let now = try await settle(from: before)
+        return now.url == before.url && (now.domSize != before.domSize || now.dialogs != before.dialogs)
+    }
 
     func debug(_ line: @autoclosure () -> String) {
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG"] != nil { FileHandle.standardError.write(Data("vid2auto: \(line())\n".utf8)) }
