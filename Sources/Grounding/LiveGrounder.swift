@@ -464,9 +464,19 @@ struct Run {
             guard let key = Key.parse(raw) else { performed = false; break }
             // An Enter in a form's field submits it: when the video shows nothing change across
             // this press, the reading is refuted rather than performed.
-            if key == .enter, try await page.keyTargets().submits, !videoChanged(i, a) {
-                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press Enter) dropped: it would submit the form live, and the video shows no change there"))
-                return nil
+            if key == .enter, try await page.keyTargets().submits {
+                if !videoChanged(i, a) {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press Enter) dropped: it would submit the form live, and the video shows no change there"))
+                    return nil
+                }
+                // Enter would submit the form; the video's change may be the focus moving on to
+                // the next field instead (a Tab read as Enter): Tab is tried first, and undone
+                // when it does not bring the area that changed in the video in line.
+                if let gain = try await keyExplainsChange(i, a, .tab, undo: Key.parse("Shift+Tab") ?? .tab) {
+                    corrections.append("press Enter → Tab: Enter would submit the form, and Tab brings the area that changed in the video in line (\(gain))")
+                    a.value = .text("Tab")
+                    break
+                }
             }
             try await browser.keys([key])
         case .click, .dblclick, .hover, .check, .fill, .select:
@@ -818,6 +828,24 @@ struct Run {
             try await browser.keys([k.undo])
             _ = try await settle(from: before)
         }
+        return nil
+    }
+
+    /// Presses `key` and keeps it when it brings the area that changed in the video across step
+    /// `i` in line with the video's frame after the step (by `keyGain`, to at least
+    /// `keyAreaLike`): returns the similarities ("0.42 → 0.81"); else presses `undo` and returns nil.
+    mutating func keyExplainsChange(_ i: Int, _ a: Action, _ key: Key, undo: Key) async throws -> String? {
+        guard let region = videoChangeRegion(i, a),
+              let after = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
+              let s0 = try await fieldSimilarity(region, after) else { return nil }
+        let before = try await page.state()
+        try await browser.keys([key])
+        _ = try await settle(from: before)
+        let s1 = try await fieldSimilarity(region, after) ?? 0
+        debug("live: step \(i + 1), \(Self.keyName(key)) → \(Self.f2(s0)) → \(Self.f2(s1))")
+        if s1 >= s0 + Self.keyGain && s1 >= Self.keyAreaLike { return "\(Self.f2(s0)) → \(Self.f2(s1))" }
+        try await browser.keys([undo])
+        _ = try await settle(from: before)
         return nil
     }
 
