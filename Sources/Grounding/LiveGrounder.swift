@@ -965,6 +965,24 @@ struct Run {
                 }
             }
         }
+        if [.click, .dblclick, .check].contains(a.kind), found == nil, (0..<cssViewport.width).contains(p.x), (0..<cssViewport.height).contains(p.y),
+           let under = try await page.identify(x: p.x, y: p.y), !under.actionable {
+            // Nothing to act on at the point until the pointer rests there (a card's delete
+            // button shown on hover): rest it there, and when a control appears under it, that
+            // is what the step acts on, after a hover on what was there.
+            try await browser.pointer(move: (p.x, p.y))
+            try await Task.sleep(nanoseconds: 350_000_000)
+            if let shown = try await page.identify(x: p.x, y: p.y), shown.actionable, shown.element != nil {
+                var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
+                                   target: Target(point: p), confidence: a.confidence)
+                _ = correctTarget(&hover, under)
+                hover.target?.point = p
+                hover.grounding?.status = .corrected
+                hover.grounding?.corrections = ["inserted: resting the pointer here shows \(shown.role ?? shown.tag) \"\(shown.name ?? "")\", which the next step acts on"]
+                out.append(hover); counts.corrected += 1
+                return (p, shown)
+            }
+        }
         if a.kind == .fill, !(found?.isTextField ?? false) {
             var t = found
             if t == nil { t = try await page.identify(x: p.x, y: p.y) }
