@@ -549,8 +549,17 @@ struct Run {
             guard let t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
+                    // (The click takes the focus away from a focused control: kept to give it back.)
+                    let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body && a !== document.documentElement ? a : null;", [])
                     try await browser.pointerClick(at: (p.x, p.y), count: a.kind == .dblclick ? 2 : 1)
                     let after = try await settle(from: before)
+                    // Nothing there and nothing changed live, while the video changed: the
+                    // change may be a key on the focused control (Enter on a button the Tabs
+                    // before reached, Space on a checkbox) read as a click where the pointer was.
+                    debug("live: step \(i + 1) hit nothing: page changed \(after.differs(from: before)), video changed \(videoChanged(i, a))")
+                    if a.kind == .click, !after.differs(from: before), videoChanged(i, a), let pressed = try await keyOnFocused(i, a, refocus: focused) {
+                        return pressed
+                    }
                     if !after.differs(from: before) && !videoChanged(i, a) {
                         return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
                     }
@@ -830,6 +839,52 @@ struct Run {
         }
         return nil
     }
+
+    /// The key that activates the focused control as a click would (Enter on a button, link, tab
+    /// or menu item; Space on a checkbox, switch or radio); nil when the focus is on no such control.
+    /// `refocus`: an element (still in the page) to give the focus back to first.
+    func activationKey(refocus: JSONValue = .null) async throws -> (key: Key, name: String, role: String)? {
+        let role = try await browser.execute("""
+            if (arguments[0] && arguments[0].isConnected && document.activeElement !== arguments[0]) arguments[0].focus();
+            var a = document.activeElement;
+            if (!a || a === document.body || a === document.documentElement) return '';
+            var r = (a.getAttribute('role') || '').toLowerCase(), tag = a.tagName.toLowerCase(), type = (a.getAttribute('type') || '').toLowerCase();
+            if (r) return r;
+            if (tag === 'a' && a.hasAttribute('href')) return 'link';
+            if (tag === 'button' || tag === 'summary' || (tag === 'input' && ['submit', 'button', 'reset'].indexOf(type) >= 0)) return 'button';
+            if (tag === 'input' && (type === 'checkbox' || type === 'radio')) return type;
+            return '';
+            """, [refocus]).string ?? ""
+        switch role {
+        case "button", "link", "tab", "menuitem": return (.enter, "Enter", role)
+        case "checkbox", "switch", "radio": return (.space, "Space", role)
+        default: return nil
+        }
+    }
+
+    /// Step `i`, a click that hit nothing and changed nothing live while the video changed: the
+    /// focused control's activation key is pressed, and kept as a `press` step when the live page
+    /// then looks more like the video after the step. Nil (nothing pressed) without a focused
+    /// control or a frame to compare with.
+    mutating func keyOnFocused(_ i: Int, _ a: Action, refocus: JSONValue = .null) async throws -> Action? {
+        guard let k = try await activationKey(refocus: refocus), let s0 = try await compare(i) else { return nil }
+        let before = try await page.state()
+        try await browser.keys([k.key])
+        _ = try await settle(from: before)
+        let (s1, png) = try await compareKeeping(i)
+        debug("live: step \(i + 1) hit nothing; \(k.name) on the focused \(k.role) → \(Self.f2(s0)) → \(Self.f2(s1 ?? 0))")
+        // (Not undone when it does not help: a second press would repeat the action, not undo it.)
+        guard let s1, s1 >= s0 + Self.focusedKeyGain else { return nil }
+        var press = Action(kind: .press, time: a.time, endTime: a.time + 0.06, value: .text(k.name), confidence: a.confidence)
+        press.grounding = Grounding(status: .corrected)
+        press.grounding?.corrections = ["click → press \(k.name): nothing actionable at the point and the click changed nothing live, while the video changed; \(k.name) on the focused \(k.role) brings the page in line (\(Self.f2(s0)) → \(Self.f2(s1)))"]
+        press.grounding?.similarity = (s1 * 1000).rounded() / 1000
+        if options.keepScreenshots, let png { shots[out.count] = png }
+        return press
+    }
+
+    /// The whole page's gain a focused control's key must bring to replace a click that did nothing.
+    static let focusedKeyGain = 0.03
 
     /// Presses `key` and keeps it when it brings the area that changed in the video across step
     /// `i` in line with the video's frame after the step (by `keyGain`, to at least
