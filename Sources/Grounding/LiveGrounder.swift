@@ -357,6 +357,7 @@ struct Run {
                     default: counts.offline += 1
                     }
                     out.append(a)
+                    try await keyAfterKey(i, a)
                 } else {
                     counts.dropped += 1
                 }
@@ -866,15 +867,23 @@ struct Run {
     /// focused control's activation key is pressed, and kept as a `press` step when the live page
     /// then looks more like the video after the step. Nil (nothing pressed) without a focused
     /// control or a frame to compare with.
-    mutating func keyOnFocused(_ i: Int, _ a: Action, refocus: JSONValue = .null) async throws -> Action? {
+    mutating func keyOnFocused(_ i: Int, _ a: Action, refocus: JSONValue = .null, undo: Bool = false) async throws -> Action? {
         guard let k = try await activationKey(refocus: refocus), let s0 = try await compare(i) else { return nil }
         let before = try await page.state()
         try await browser.keys([k.key])
         _ = try await settle(from: before)
         let (s1, png) = try await compareKeeping(i)
         debug("live: step \(i + 1) hit nothing; \(k.name) on the focused \(k.role) → \(Self.f2(s0)) → \(Self.f2(s1 ?? 0))")
-        // (Not undone when it does not help: a second press would repeat the action, not undo it.)
-        guard let s1, s1 >= s0 + Self.focusedKeyGain else { return nil }
+        // Not undone when it does not help unless `undo` (a toggle's second press): a second
+        // Enter would repeat the action, not undo it.
+        guard let s1, s1 >= s0 + Self.focusedKeyGain else {
+            if undo {
+                let now = try await page.state()
+                try await browser.keys([k.key])
+                _ = try await settle(from: now)
+            }
+            return nil
+        }
         var press = Action(kind: .press, time: a.time, endTime: a.time + 0.06, value: .text(k.name), confidence: a.confidence)
         press.grounding = Grounding(status: .corrected)
         press.grounding?.corrections = ["click → press \(k.name): nothing actionable at the point and the click changed nothing live, while the video changed; \(k.name) on the focused \(k.role) brings the page in line (\(Self.f2(s0)) → \(Self.f2(s1)))"]
@@ -882,6 +891,28 @@ struct Run {
         if options.keepScreenshots, let png { shots[out.count] = png }
         return press
     }
+
+    /// After a key step whose live page looks unlike the video after it (the video changed
+    /// further), a second key the analysis missed may have acted on the control the first one
+    /// focused (Tab to a switch, then Space): its activation key is tried and inserted when it
+    /// brings the page in line; a Space that does not is undone by a second Space, and an Enter is
+    /// tried only where grounding would otherwise stop (the page already unlike the video).
+    mutating func keyAfterKey(_ i: Int, _ a: Action) async throws {
+        guard a.kind == .press, stoppedAt == nil, let s = a.grounding?.similarity, s < Self.keyAfterKeyUnlike, videoChanged(i, a),
+              let k = try await activationKey(), k.key == .space ? k.role != "radio" : s < Self.unlikeThreshold else { return }
+        let t = (a.endTime + LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)) / 2
+        var at = a
+        at.time = t; at.endTime = t + 0.06
+        guard var press = try await keyOnFocused(i, at, undo: k.key == .space) else { return }
+        let s1 = press.grounding?.similarity ?? 0
+        press.grounding?.corrections = ["inserted: after \(a.value?.text ?? "the key") the live page looks unlike the video (\(Self.f2(s))), and \(k.name) on the focused \(k.role) brings it in line (→ \(Self.f2(s1)))"]
+        out.append(press); counts.corrected += 1
+        // The step before is now in line: its similarity is the page's after both keys.
+        if unlike > 0 { unlike -= 1 }
+    }
+
+    /// Below this similarity after a key step, a second key is looked for (`keyAfterKey`).
+    static let keyAfterKeyUnlike = 0.5
 
     /// The whole page's gain a focused control's key must bring to replace a click that did nothing.
     static let focusedKeyGain = 0.03
