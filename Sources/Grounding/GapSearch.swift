@@ -1,3 +1,4 @@
+import Browser
 import Foundation
 import ScreenCore
 
@@ -25,12 +26,15 @@ extension Run {
     /// … and a click explains the change when the unexplained areas' lean gains this much, to at least `areaLike`.
     static let areaGain = 0.5, areaLike = 0.2
 
-    /// The moments of the gap between `start` and `end` that `LiveGrounder.frameTimes` samples.
+    /// The moments of the gap between `start` and `end` that `LiveGrounder.frameTimes` samples:
+    /// every `gapStep` from 0.3 s in, and the end itself when the last falls more than 0.2 s before it.
     static func gapMoments(from start: Double, to end: Double) -> [Double] {
         guard end - start >= 0.6 else { return [] }
         var out: [Double] = []
         var t = start + 0.3
         while t <= end + 1e-6 && out.count < 120 { out.append(t); t += gapStep }
+        // The gap's tail, when the last moment falls well before it (a key just before the next step).
+        if let last = out.last, end - last > 0.2, out.count < 120 { out.append(end) }
         return out
     }
 
@@ -94,6 +98,10 @@ extension Run {
             guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
             let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
             debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
+            // The focus is in a list-like control (a combobox's open results, a listbox, tabs):
+            // the highlighted row moving is an arrow key's doing, no click's. Each arrow is tried
+            // (undone by the opposite one) before any click.
+            if try await arrowExplains(i, k: k, moments: moments, blobs: blobs, unexplained: unexplained, f0: f0, f1: f1, s0: s0, tries: &tries) { continue }
             // Candidates: the element under each unexplained area (the pointer's hot spot for one
             // of pointer size), most areas touched first.
             var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double)] = []
@@ -224,6 +232,48 @@ extension Run {
                 }
             }
         }
+    }
+
+    /// Roles of a focused control whose highlighted item the arrow keys move.
+    static let arrowRoles: Set<String> = ["combobox", "listbox", "menu", "menubar", "tablist", "grid", "tree", "treegrid", "radiogroup", "option", "tab", "menuitem", "treeitem"]
+
+    /// With the focus in a list-like control (`arrowRoles`, or an element with `aria-expanded=true`),
+    /// ArrowDown and ArrowUp are tried on the change at moment `k`; the first that brings the
+    /// unexplained areas in line is inserted as a `press` step, the others are undone by the
+    /// opposite arrow. True when one was inserted.
+    mutating func arrowExplains(_ i: Int, k: Int, moments: [Double], blobs: [(x: Double, y: Double, width: Double, height: Double)],
+                                unexplained: [Int], f0: Image, f1: Image, s0: Double, tries: inout Int) async throws -> Bool {
+        let focus = try await browser.execute("""
+            var a = document.activeElement;
+            if (!a || a === document.body || a === document.documentElement) return '';
+            return (a.getAttribute('role') || '').toLowerCase() + '|' + (a.getAttribute('aria-expanded') || '');
+            """, []).string ?? ""
+        let parts = focus.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, Self.arrowRoles.contains(parts[0]) || parts[1] == "true" else { return false }
+        for (key, name, undo) in [(Key.arrowDown, "ArrowDown", Key.arrowUp), (.arrowUp, "ArrowUp", .arrowDown)] where tries < Self.triesPerGap {
+            tries += 1
+            let state0 = try await page.state()
+            try await browser.keys([key])
+            _ = try await settle(from: state0)
+            let png = try await browser.screenshot()
+            let now = try decodePNG(png)
+            let s1 = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
+            debug("live: gap before step \(i + 1): \(name) → \(Self.f2(s1))")
+            if s1 >= s0 + Self.areaGain && s1 >= Self.areaLike {
+                let t = max(moments[k - 1], moments[k] - 0.3)
+                var press = Action(kind: .press, time: t, endTime: t + 0.06, value: .text(name), confidence: 0.5)
+                press.grounding = Grounding(status: .corrected)
+                press.grounding?.corrections = ["inserted: the video changes here (\(unexplained.count) area\(unexplained.count == 1 ? "" : "s") unlike the live page, \(Self.f2(s0))) in the focused \(parts[0].isEmpty ? "list" : parts[0]), and \(name) brings them in line (\(Self.f2(s1)))"]
+                press.grounding?.similarity = (s1 * 1000).rounded() / 1000
+                if options.keepScreenshots { shots[out.count] = png }
+                out.append(press); counts.corrected += 1
+                return true
+            }
+            let state1 = try await page.state()
+            try await browser.keys([undo])
+            _ = try await settle(from: state1)
+        }
+        return false
     }
 
     /// Words naming a control whose click destroys something (no second click undoes it).

@@ -52,6 +52,19 @@ final class GapSearchTests: XCTestCase {
         XCTAssertEqual(Run.gapStart(Action(kind: .fill, time: 4, endTime: 9)), 9)
     }
 
+    func testTheGapsTailIsAMomentWhenTheLastFallsWellBeforeIt() {
+        // A key pressed just before the next step (ArrowUp 0.3 s before Enter) is sampled.
+        let m = Run.gapMoments(from: 1, to: 3.2)
+        XCTAssertEqual(m.count, 5)
+        XCTAssertEqual(m.last!, 3.2, accuracy: 1e-9)
+        XCTAssertEqual(Run.gapMoments(from: 1, to: 2.9).last!, 2.8, accuracy: 1e-9, "0.1 s before the end: no extra moment")
+    }
+
+    func testAHoverIsInstantaneousForTheGapAfterIt() {
+        // A menu's rest read together with the choice made in it: the gap starts soon after the rest.
+        XCTAssertEqual(Run.gapStart(Action(kind: .hover, time: 6.6, endTime: 8.27)), 7.4, accuracy: 1e-9)
+    }
+
     /// The video shows the "Add" button pressed between two offline steps that never mention it:
     /// resting the pointer there changes nothing, a click does and is inserted; when the video
     /// shows nothing change, nothing is tried.
