@@ -22,6 +22,12 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     var shot: () -> Data = { Data() }
     /// Called for every key sequence sent.
     var onKeys: ([Key]) -> Void = { _ in }
+    /// Called for every pointer move.
+    var onMove: (Double, Double) -> Void = { _, _ in }
+    /// The focused control's role as `Run.activationKey` reads it ("" for none).
+    var focusedRole = ""
+    /// The focused control's "role|aria-expanded" as the gap search's arrow keys read it.
+    var focusedList = ""
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -39,12 +45,14 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
         if script.contains("responseStatus") { return 200 }
         if script.contains("arguments[0].value") { return .string(typed.last ?? "") }
         if script.contains("submits") { return keyTargets() }
+        if script.contains("isConnected") { return .string(focusedRole) }
+        if script.contains("aria-expanded") && script.contains("'|'") { return .string(focusedList) }
         return .null
     }
     func click(_ e: ElementHandle) async throws { log.append("click \(e.id)") }
     func clear(_ e: ElementHandle) async throws { log.append("clear \(e.id)") }
     func sendKeys(_ e: ElementHandle, _ text: String) async throws { log.append("keys \(e.id)"); typed.append(text) }
-    func pointer(move to: (x: Double, y: Double)) async throws { log.append("move \(Int(to.x)),\(Int(to.y))") }
+    func pointer(move to: (x: Double, y: Double)) async throws { log.append("move \(Int(to.x)),\(Int(to.y))"); onMove(to.x, to.y) }
     func pointerClick(at: (x: Double, y: Double), count: Int) async throws {
         if log.filter({ $0.hasPrefix("click") }).count >= crashAfterClicks { throw BrowserError.driverGone("chromedriver is gone") }
         log.append("click \(Int(at.x)),\(Int(at.y))×\(count)"); onClick(at.x, at.y, count)
@@ -234,6 +242,97 @@ final class LiveGrounderTests: XCTestCase {
                 XCTAssertEqual(kinds, [.fill, .click])
                 XCTAssertFalse(b.log.contains { $0.contains("enter") })
             }
+        }
+    }
+
+    /// Pictures for the key tests: 0 = the first field focused, 1 = the focus (a dark ring) moved
+    /// on to the second field below it; 2 = the page after a form was submitted (fields gone).
+    static func focusPicture(_ kind: Int) -> Image {
+        var img = Image(width: 200, height: 150, format: .gray8, filledWith: 240)
+        for y in 10..<20 { for x in 10..<90 { img.pixels[y * 200 + x] = 40 } }
+        guard kind != 2 else { return img }
+        for (k, y0) in [(0, 40), (1, 80)] {
+            for y in y0..<(y0 + 24) { for x in 20..<180 {
+                let edge = y == y0 || y == y0 + 23 || x == 20 || x == 179
+                img.pixels[y * 200 + x] = edge ? (k == kind ? 0 : 170) : 255
+            } }
+        }
+        return img
+    }
+
+    /// The video moves the focus to the next field where the reading says Enter, and Enter would
+    /// submit the form live: Tab is tried first and kept; where Tab does not explain the video,
+    /// it is undone and Enter is pressed as read.
+    func testAnEnterThatWouldSubmitIsATabWhenTabExplainsTheVideo() async throws {
+        for videoMovesFocus in [true, false] {
+            let b = FakeBrowser()
+            var page = 0
+            b.keyTargets = { ["field": [20, 40, 160, 24], "submits": true, "dialog": nil] }
+            b.shot = { Data([UInt8(page)]) }
+            b.onKeys = { keys in
+                if keys == [.tab] { page = 1; b.stateVersion += 1 }
+                if keys == [Key.parse("Shift+Tab")!] { page = 0; b.stateVersion += 1 }
+                if keys == [.enter] { page = 2; b.stateVersion += 1 }
+            }
+            let press = Action(kind: .press, time: 2, endTime: 2.06, value: .text("Enter"))
+            var t = timeline([press])
+            t.viewport = Viewport(x: 0, y: 0, width: 200, height: 150)
+            t.source = nil
+            let frames = LiveFrames(frames: LiveGrounder.frameTimes(for: t).map { ($0, Self.focusPicture($0 < 2 ? 0 : videoMovesFocus ? 1 : 2)) }, scale: 1)
+            let r = try await grounder().ground(t, browser: b, frames: frames) { data in Self.focusPicture(Int(data.first ?? 0)) }
+            let a = try XCTUnwrap(r.timeline.actions.first)
+            if videoMovesFocus {
+                XCTAssertEqual(a.value, .text("Tab"))
+                XCTAssertEqual(a.grounding?.status, .corrected)
+                XCTAssertFalse(b.log.contains("keys [Browser.Key.enter]"), "Enter never pressed: \(b.log)")
+            } else {
+                XCTAssertEqual(a.value, .text("Enter"))
+                XCTAssertEqual(page, 2, "Tab undone, then Enter pressed as read")
+            }
+        }
+    }
+
+    /// A click on nothing actionable that changes nothing live, where the video changed: Enter on
+    /// the focused button (the Tabs before reached it) replaces it when it brings the page in line.
+    func testAClickOnNothingIsTheFocusedButtonsEnterWhenThatExplainsTheVideo() async throws {
+        for focused in ["button", ""] {
+            let b = FakeBrowser()
+            var page = 0
+            b.focusedRole = focused
+            b.identify = { _, _ in ["found": true, "actionable": false, "tag": "li", "element": JSONValue(element: ElementHandle(id: "e9"))] }
+            b.shot = { Data([UInt8(page)]) }
+            b.onKeys = { keys in if keys == [.enter] { page = 1; b.stateVersion += 1 } }
+            let click = Action(kind: .click, time: 2, endTime: 2, target: Target(name: "Dates", point: Point(x: 30, y: 15)))
+            var t = timeline([click])
+            t.viewport = Viewport(x: 0, y: 0, width: 200, height: 150)
+            let frames = LiveFrames(frames: LiveGrounder.frameTimes(for: t).map { ($0, Self.focusPicture($0 < 2 ? 0 : 1)) }, scale: 1)
+            let r = try await grounder().ground(t, browser: b, frames: frames) { data in Self.focusPicture(Int(data.first ?? 0)) }
+            let a = try XCTUnwrap(r.timeline.actions.first)
+            if focused == "button" {
+                XCTAssertEqual(a.kind, .press)
+                XCTAssertEqual(a.value, .text("Enter"))
+            } else {
+                XCTAssertEqual(a.kind, .click, "no focused control: the click stands")
+                XCTAssertEqual(page, 0)
+            }
+        }
+    }
+
+    /// A list read with nothing chosen, on a button that opens a menu when the pointer rests on it:
+    /// a hover; on one that opens nothing by hover, a click.
+    func testASelectWithNothingChosenIsAHoverWhereRestingOpensAMenu() async throws {
+        for opensOnHover in [true, false] {
+            let b = FakeBrowser()
+            b.identify = { _, _ in Self.element(["tag": "button", "role": "button", "name": "More actions",
+                "chosen": ["playwright": ["kind": "role", "value": "button", "name": "More actions", "exact": true, "scope": nil, "nth": nil, "count": 1], "selenium": nil]]) }
+            b.onMove = { _, _ in if opensOnHover && b.stateVersion == 0 { b.stateVersion = 1 } }
+            b.onClick = { _, _, _ in b.stateVersion = 2 }
+            let select = Action(kind: .select, time: 1, endTime: 2.5, target: Target(role: .combobox, name: "12 I Edit", point: Point(x: 50, y: 20)))
+            let r = try await grounder().ground(timeline([select]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+            let a = try XCTUnwrap(r.timeline.actions.first)
+            XCTAssertEqual(a.kind, opensOnHover ? .hover : .click)
+            XCTAssertEqual(a.target?.name, "More actions")
+            XCTAssertEqual(b.log.contains { $0.hasPrefix("click") }, !opensOnHover)
         }
     }
 
