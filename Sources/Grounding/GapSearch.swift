@@ -79,7 +79,8 @@ extension Run {
         // The element whose hover look explained the previous change (a menu item lit under the
         // resting pointer): the pointer is there, so a press that follows most likely hit it.
         var restedOn: (point: Point, target: Identified)?
-        while k < moments.count && tries < Self.triesPerGap {
+        let budget = Self.triesPerGap
+        while k < moments.count && tries < budget {
             defer { k += 1 }
             // A change just before the next offline pointer step is that step's own effect, its
             // reading dated a little late: left to it (a click tried here would act twice).
@@ -101,7 +102,7 @@ extension Run {
             // The focus is in a list-like control (a combobox's open results, a listbox, tabs):
             // the highlighted row moving is an arrow key's doing, no click's. Each arrow is tried
             // (undone by the opposite one) before any click.
-            if try await arrowExplains(i, k: k, moments: moments, blobs: blobs, unexplained: unexplained, f0: f0, f1: f1, s0: s0, tries: &tries) { continue }
+            if try await arrowExplains(i, k: k, moments: moments, blobs: blobs, unexplained: unexplained, f0: f0, f1: f1, s0: s0, tries: &tries, budget: budget) { continue }
             // Candidates: the element under each unexplained area (the pointer's hot spot for one
             // of pointer size), most areas touched first.
             var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double)] = []
@@ -171,7 +172,7 @@ extension Run {
                     continue
                 }
             }
-            for c in (hovered.map { [candidates[$0.index]] } ?? Array(candidates.prefix(Self.candidatesPerChange))) where tries < Self.triesPerGap {
+            for c in (hovered.map { [candidates[$0.index]] } ?? Array(candidates.prefix(Self.candidatesPerChange))) where tries < budget {
                 tries += 1
                 let state0 = try await page.state()
                 let box = c.target.box!
@@ -235,22 +236,26 @@ extension Run {
     }
 
     /// Roles of a focused control whose highlighted item the arrow keys move.
-    static let arrowRoles: Set<String> = ["combobox", "listbox", "menu", "menubar", "tablist", "grid", "tree", "treegrid", "radiogroup", "option", "tab", "menuitem", "treeitem"]
+    /// (Tabs and radio groups are left out: a click on one leaves the focus there, and their
+    /// arrows would switch the page rather than move a highlight.)
+    static let arrowRoles: Set<String> = ["combobox", "listbox", "menu", "grid", "tree", "treegrid", "option", "menuitem", "treeitem"]
 
-    /// With the focus in a list-like control (`arrowRoles`, or an element with `aria-expanded=true`),
-    /// ArrowDown and ArrowUp are tried on the change at moment `k`; the first that brings the
+    /// With the focus in a list-like control (`arrowRoles`, or an element with `aria-expanded=true`)
+    /// and no pointer-sized area among the change's, ArrowDown and ArrowUp are tried on the change at moment `k`; the first that brings the
     /// unexplained areas in line is inserted as a `press` step, the others are undone by the
     /// opposite arrow. True when one was inserted.
     mutating func arrowExplains(_ i: Int, k: Int, moments: [Double], blobs: [(x: Double, y: Double, width: Double, height: Double)],
-                                unexplained: [Int], f0: Image, f1: Image, s0: Double, tries: inout Int) async throws -> Bool {
+                                unexplained: [Int], f0: Image, f1: Image, s0: Double, tries: inout Int, budget: Int) async throws -> Bool {
         let focus = try await browser.execute("""
             var a = document.activeElement;
             if (!a || a === document.body || a === document.documentElement) return '';
             return (a.getAttribute('role') || '').toLowerCase() + '|' + (a.getAttribute('aria-expanded') || '');
             """, []).string ?? ""
         let parts = focus.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, Self.arrowRoles.contains(parts[0]) || parts[1] == "true" else { return false }
-        for (key, name, undo) in [(Key.arrowDown, "ArrowDown", Key.arrowUp), (.arrowUp, "ArrowUp", .arrowDown)] where tries < Self.triesPerGap {
+        guard parts.count == 2, Self.arrowRoles.contains(parts[0]) || parts[1] == "true" && !["tab", "radio"].contains(parts[0]),
+              // The pointer moving in the change is a mouse's doing.
+              !unexplained.contains(where: { Self.pointerSized(blobs[$0]) }) else { return false }
+        for (key, name, undo) in [(Key.arrowDown, "ArrowDown", Key.arrowUp), (.arrowUp, "ArrowUp", .arrowDown)] where tries < budget {
             tries += 1
             let state0 = try await page.state()
             try await browser.keys([key])
