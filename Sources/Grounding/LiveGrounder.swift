@@ -1373,6 +1373,16 @@ struct Run {
         // renderings below.)
         let rereads = try await rereadField(box, times: LiveGrounder.fillTimes(a))
         let textReads = textBox == nil ? [] : try await rereadField(box, text: textBox, times: LiveGrounder.fillTimes(a))
+        // An email address (an email field, or a value shaped like one) holds no space: where the
+        // video's field, read again, shows the typed
+        // address's local part with a gap in it, a narrow character (a dot) was lost there.
+        if t.inputType == "email" || typed.wholeMatch(of: /[^@\s]+@[^@\s]+\.[A-Za-z]{2,}/) != nil,
+           let fixed = Self.emailWithDots(typed, readings: (textReads + rereads).map(\.text)) {
+            try await type(fixed, el)
+            corrections.append("value \"\(typed)\" → \"\(fixed)\": an email address has no space, and the video's field read again shows a gap (a dot) there")
+            a.value = .text(fixed)
+            return
+        }
         // Read and compare: each candidate typed live and its field read by the same reader as the
         // video's field at the end of typing; the reader's quirks with this font are the same on
         // both sides, so the candidate read exactly as the video is the value typed there.
@@ -1620,6 +1630,20 @@ struct Run {
 
     /// Replaces the field's text by typing, as a person does: focus, select all, erase, type.
     /// (WebDriver's clear would blur the field, and an inline editor commits and re-renders on blur.)
+    /// `typed` with dots put into its local part where one of `readings` shows the same letters
+    /// with a space between them ("k nowak@…" for "knowak@…"); nil when none does.
+    static func emailWithDots(_ typed: String, readings: [String]) -> String? {
+        guard let at = typed.firstIndex(of: "@"), !typed.contains(" ") else { return nil }
+        let local = typed[..<at]
+        for r in readings {
+            guard let rat = r.firstIndex(of: "@") else { continue }
+            let words = r[..<rat].split(separator: " ", omittingEmptySubsequences: true)
+            guard words.count > 1, words.joined() == local else { continue }
+            return words.joined(separator: ".") + typed[at...]
+        }
+        return nil
+    }
+
     func type(_ text: String, _ el: ElementHandle) async throws {
         _ = try await browser.execute("if (document.activeElement !== arguments[0]) arguments[0].focus(); return true;", [JSONValue(element: el)])
         try await browser.keys([.chord(modifiers: [.control], key: "a"), .backspace])

@@ -336,6 +336,12 @@ final class LiveGrounderTests: XCTestCase {
         }
     }
 
+    func testAnEmailsLostDotIsWhereAReadingShowsAGap() {
+        XCTAssertEqual(Run.emailWithDots("knowak@quillstone.io", readings: ["k nowak@dquillstone.iol", "knowak@quillstone.io"]), "k.nowak@quillstone.io")
+        XCTAssertNil(Run.emailWithDots("knowak@quillstone.io", readings: ["knowak@quillstone.io", "k nowk@quillstone.io"]), "other letters: no gap of the same address")
+        XCTAssertNil(Run.emailWithDots("Ana Lee", readings: ["Ana Lee"]), "no address")
+    }
+
     func testReadingsPutBackTheFieldsPreviousLettersAndDropACaret() {
         XCTAssertEqual(Run.priorSubstitutions("wram@quillstone.io", "bram.devries@quillstone.io").all, "bram@quillstone.io")
         XCTAssertEqual(Run.priorSubstitutions("Jove Aalto-Berg", "Tove Aalto").single, ["Tove Aalto-Berg"])
