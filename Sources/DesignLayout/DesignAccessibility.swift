@@ -145,6 +145,13 @@ public enum DesignAccessibility {
             n.style.color = fixed
             report.contrast += 1
         }
+        // links set apart inside the text: the same rule for their own colour
+        for i in (n.runs ?? []).indices {
+            guard let c = n.runs?[i].color,
+                  let fixed = nudged(c, on: bg, to: requiredRatio(fontSize: n.style.fontSize, weight: n.style.fontWeight)) else { continue }
+            n.runs?[i].color = fixed
+            report.contrast += 1
+        }
         for i in n.children.indices { contrast(&n.children[i], background: bg, &report) }
     }
 }

@@ -165,6 +165,22 @@ public struct UIStyle: Sendable, Codable, Equatable {
     }
 }
 
+/// A stretch of a text node's text: plain (no `tag`), or set apart inline — `a` for a link (an
+/// accent colour or an underline the rest of the paragraph does not have).
+public struct UITextRun: Sendable, Codable, Equatable {
+    /// The run's characters (untrusted, like all text read off the image); may hold "\n".
+    public var text: String
+    /// `a` for a link; nil for the paragraph's own text.
+    public var tag: String?
+    /// The run's colour where it differs from the paragraph's.
+    public var color: RGB?
+    /// Whether the run is drawn underlined.
+    public var underline: Bool?
+    public init(text: String, tag: String? = nil, color: RGB? = nil, underline: Bool? = nil) {
+        self.text = text; self.tag = tag; self.color = color; self.underline = underline
+    }
+}
+
 /// One element of the UI document.
 public struct UINode: Sendable, Codable, Equatable {
     public var kind: UINodeKind
@@ -186,6 +202,9 @@ public struct UINode: Sendable, Codable, Equatable {
     public var checked: Bool?
     /// OCR confidence of `text`, 0–100.
     public var confidence: Double?
+    /// The text split where words are set apart inline (a link drawn in an accent colour or
+    /// underlined inside a sentence); the runs' texts joined are `text`. Nil: one style throughout.
+    public var runs: [UITextRun]?
     public var children: [UINode]
 
     public init(kind: UINodeKind, tag: String? = nil, box: PixelRect, style: UIStyle = UIStyle(), text: String? = nil,
