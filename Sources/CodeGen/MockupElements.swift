@@ -54,8 +54,9 @@ public enum MockupElementBuilder {
                             return MockupElement(tag: "", className: "", id: nil, attributes: [], declarations: [], text: r.text, children: [])
                         }
                         var d: [MockupElement.Declaration] = []
+                        // underlined whether or not the design draws it: a link inside text must not be
+                        // told apart by its colour alone (WCAG 1.4.1, axe's link-in-text-block)
                         if let c = r.color ?? n.style.color { d.append(.init(property: "color", value: c.hex)) }
-                        if r.underline != true { d.append(.init(property: "text-decoration", value: "none")) }
                         return MockupElement(tag: "a", className: name("link"), id: nil, attributes: [.init(name: "href", value: "#")],
                                              declarations: d, text: r.text, children: [])
                     }
