@@ -30,10 +30,11 @@ public enum InlineRuns {
     /// line's text is its words joined by single spaces), or nil when nothing is set apart.
     ///
     /// A word is set apart when the paragraph also has body words — grey or black, not underlined,
-    /// with a letter — and the word is coloured (chroma ≥ 60) at least 90 away from the body's
-    /// colour, or underlined. Consecutive set-apart words of a similar colour are one link, across a
-    /// line break too. Nothing is set apart when the set-apart words would hold most of the text
-    /// (the paragraph is then a link of its own, which the semantics stage decides).
+    /// with a letter — and the word is coloured (chroma ≥ 60, ≥ 50 above the body's) at least 60
+    /// away from the body's colour, or underlined. Consecutive set-apart words of a similar colour
+    /// are one link, across a line break too; a link has at least three letters (a coloured price is
+    /// not one). Nothing is set apart when the set-apart words would hold most of the text (the
+    /// paragraph is then a link of its own, which the semantics stage decides).
     public static func runs(_ lines: [[Word]]) -> [UITextRun]? {
         let words = lines.flatMap { $0 }
         let body = words.filter { w in
@@ -106,7 +107,16 @@ public enum InlineRuns {
                 append(w.text, link: isApart ? w : nil)
             }
         }
-        return out
+        // a coloured number (a price, a rate) or a stray glyph is not a link: a link has a word in it
+        for i in out.indices where out[i].tag == "a" && out[i].text.filter(\.isLetter).count < 3 {
+            out[i].tag = nil; out[i].color = nil; out[i].underline = nil
+        }
+        // plain runs made neighbours by that are one run again
+        var merged: [UITextRun] = []
+        for r in out {
+            if let last = merged.last, last.tag == nil, r.tag == nil { merged[merged.count - 1].text += r.text } else { merged.append(r) }
+        }
+        return merged.contains(where: { $0.tag == "a" }) ? merged : nil
     }
 }
 

@@ -30,6 +30,8 @@ final class InlineRunTests: XCTestCase {
         XCTAssertNil(InlineRuns.runs([[w("Plain", black), w("words", grey)]]))
         // a coloured long link and one short body word: not a sentence with a link in it
         XCTAssertNil(InlineRuns.runs([[w("by", black), w("Frederick Surburg-Lutheran", blue)]]))
+        // coloured numbers (prices, rates) are not links
+        XCTAssertNil(InlineRuns.runs([[w("Rate", black), w("from", black), w("6.625%", blue), w("today", black)]]))
         // a grey word darker than grey body is not an accent (no colour of its own)
         XCTAssertNil(InlineRuns.runs([[w("Email:", RGB(0, 0, 0)), w("someone", RGB(120, 120, 120)), w("here", RGB(120, 120, 120))]]))
     }
