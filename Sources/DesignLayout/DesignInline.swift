@@ -139,4 +139,17 @@ extension DesignRaster {
         }
         return false
     }
+
+    /// Whether a word sits on a fill unlike its paragraph's background (a badge or tag pill, often a
+    /// pale tint closer to the background than the usual colour tolerance): at
+    /// least three of the points just outside it — left and right at mid-height, above and below
+    /// it — are not the background.
+    public func onOwnFill(_ word: PixelRect, background: RGB) -> Bool {
+        let midY = word.y + word.height / 2, midX = word.x + word.width / 2
+        let points = [(word.x - 3, midY), (word.maxX + 2, midY), (midX, word.y - 2), (midX, word.maxY + 1)]
+        let off = points.filter { p in
+            p.0 >= 0 && p.1 >= 0 && p.0 < width && p.1 < height && Self.distance(color(p.0, p.1), background) > 12
+        }
+        return off.count >= 3
+    }
 }

@@ -215,6 +215,8 @@ struct RegionAgent: Sendable {
                 words.append(texts[i].map { w in
                     let box = toDesign(w.box)
                     let inside = PixelRect(x: box.x, y: l.y, width: box.width, height: l.height).intersection(rect)
+                    // a word on a fill of its own (a badge, a tag pill) is neither body text nor a link
+                    if raster.onOwnFill(box, background: c.background) { return InlineRuns.Word(text: w.text, ink: nil) }
                     let wordInk = inside.isEmpty ? nil : raster.inkColor(in: inside, background: c.background)
                     return InlineRuns.Word(text: w.text, ink: wordInk,
                                            underline: raster.underlined(box.intersection(raster.bounds), background: c.background, ink: wordInk))

@@ -57,6 +57,15 @@ final class InlineRunTests: XCTestCase {
         XCTAssertTrue(underlined.underlined(word, background: RGB(255, 255, 255), ink: RGB(0, 0, 0)))
     }
 
+    func testAWordOnAFillOfItsOwnIsABadgeNotALink() {
+        var px = [UInt8](repeating: 255, count: 80 * 30 * 3)
+        func put(_ x: Int, _ y: Int, _ c: RGB) { px[(y * 80 + x) * 3] = c.r; px[(y * 80 + x) * 3 + 1] = c.g; px[(y * 80 + x) * 3 + 2] = c.b }
+        for y in 5..<25 { for x in 10..<60 { put(x, y, RGB(254, 226, 226)) } }   // a pink pill
+        let r = DesignRaster(Image(width: 80, height: 30, format: .rgb24, pixels: px))
+        XCTAssertTrue(r.onOwnFill(PixelRect(x: 16, y: 9, width: 38, height: 12), background: RGB(255, 255, 255)))
+        XCTAssertFalse(r.onOwnFill(PixelRect(x: 62, y: 9, width: 14, height: 12), background: RGB(255, 255, 255)))
+    }
+
     func doc(_ p: UINode) -> UIDocument {
         UIDocument(width: 400, height: 100, background: RGB(255, 255, 255),
                    root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 400, height: 100), style: UIStyle(direction: .column), children: [p]))
