@@ -141,15 +141,14 @@ extension DesignRaster {
     }
 
     /// Whether a word sits on a fill unlike its paragraph's background (a badge or tag pill, often a
-    /// pale tint closer to the background than the usual colour tolerance): at
-    /// least three of the points just outside it — left and right at mid-height, above and below
-    /// it — are not the background.
+    /// pale tint closer to the background than the usual colour tolerance): the four points just
+    /// outside it — left and right at mid-height, above and below it — all show one colour that is
+    /// not the background (a neighbour's ink or an underline would not be one fill on every side).
     public func onOwnFill(_ word: PixelRect, background: RGB) -> Bool {
         let midY = word.y + word.height / 2, midX = word.x + word.width / 2
         let points = [(word.x - 3, midY), (word.maxX + 2, midY), (midX, word.y - 2), (midX, word.maxY + 1)]
-        let off = points.filter { p in
-            p.0 >= 0 && p.1 >= 0 && p.0 < width && p.1 < height && Self.distance(color(p.0, p.1), background) > 12
-        }
-        return off.count >= 3
+        guard points.allSatisfy({ $0.0 >= 0 && $0.1 >= 0 && $0.0 < width && $0.1 < height }) else { return false }
+        let colours = points.map { color($0.0, $0.1) }
+        return colours.allSatisfy { Self.distance($0, background) > 12 && Self.distance($0, colours[0]) <= 24 }
     }
 }
