@@ -140,15 +140,41 @@ extension DesignRaster {
         return false
     }
 
-    /// Whether a word sits on a fill unlike its paragraph's background (a badge or tag pill, often a
-    /// pale tint closer to the background than the usual colour tolerance): the four points just
-    /// outside it — left and right at mid-height, above and below it — all show one colour that is
-    /// not the background (a neighbour's ink or an underline would not be one fill on every side).
-    public func onOwnFill(_ word: PixelRect, background: RGB) -> Bool {
+    /// The fill a word sits on when it is not the paragraph's measured background (a badge or tag
+    /// pill, often a pale tint closer to the background than the usual colour tolerance): the four
+    /// points just outside it — left and right at mid-height, above and below it — all show one
+    /// colour that is not the background (a neighbour's ink or an underline is not one fill on
+    /// every side). Nil: the word is on the background.
+    public func ownFill(_ word: PixelRect, background: RGB) -> RGB? {
         let midY = word.y + word.height / 2, midX = word.x + word.width / 2
         let points = [(word.x - 3, midY), (word.maxX + 2, midY), (midX, word.y - 2), (midX, word.maxY + 1)]
-        guard points.allSatisfy({ $0.0 >= 0 && $0.1 >= 0 && $0.0 < width && $0.1 < height }) else { return false }
+        guard points.allSatisfy({ $0.0 >= 0 && $0.1 >= 0 && $0.0 < width && $0.1 < height }) else { return nil }
         let colours = points.map { color($0.0, $0.1) }
-        return colours.allSatisfy { Self.distance($0, background) > 12 && Self.distance($0, colours[0]) <= 24 }
+        let one = colours.allSatisfy { Self.distance($0, background) > 12 && Self.distance($0, colours[0]) <= 24 }
+        return one ? colours[0] : nil
+    }
+}
+
+extension InlineRuns {
+    /// Words on a fill of their own — unlike the fill most of the paragraph's words sit on — are
+    /// badges: neither body text nor links (their ink and underline are forgotten). When most words
+    /// share one fill, that fill is the paragraph's real background (a box too pale to be segmented).
+    public static func dropBadges(_ words: inout [[Word]], fills: [[RGB?]]) {
+        let all = fills.flatMap { $0 }
+        guard all.count == words.flatMap({ $0 }).count else { return }
+        let filled = all.compactMap { $0 }
+        // the fill most words share (nil: the measured background)
+        let common: RGB? = filled.count * 2 > all.count ? filled[filled.count / 2] : nil
+        for li in words.indices {
+            for wi in words[li].indices {
+                let f = fills[li][wi]
+                let badge: Bool = switch (f, common) {
+                case (nil, _): false
+                case (_?, nil): true
+                case let (a?, b?): DesignRaster.distance(a, b) > 24
+                }
+                if badge { words[li][wi].ink = nil; words[li][wi].underline = false }
+            }
+        }
     }
 }

@@ -204,6 +204,7 @@ struct RegionAgent: Sendable {
         }
         var measured: [MeasuredLine] = []
         var words: [[InlineRuns.Word]] = []
+        var fills: [[RGB?]] = []
         for (i, l) in inkLines.enumerated() {
             let joined = texts[i].map(\.text).joined(separator: " ")
             let t = clean(joined)
@@ -212,19 +213,20 @@ struct RegionAgent: Sendable {
             // each word's own ink and underline, for links set apart inside the paragraph; a line the
             // cleaning changed stays one plain piece
             if t == joined {
-                words.append(texts[i].map { w in
-                    let box = toDesign(w.box)
+                let boxes = texts[i].map { toDesign($0.box) }
+                fills.append(boxes.map { raster.ownFill($0, background: c.background) })
+                words.append(zip(texts[i], boxes).map { w, box in
                     let inside = PixelRect(x: box.x, y: l.y, width: box.width, height: l.height).intersection(rect)
-                    // a word on a fill of its own (a badge, a tag pill) is neither body text nor a link
-                    if raster.onOwnFill(box, background: c.background) { return InlineRuns.Word(text: w.text, ink: nil) }
                     let wordInk = inside.isEmpty ? nil : raster.inkColor(in: inside, background: c.background)
                     return InlineRuns.Word(text: w.text, ink: wordInk,
                                            underline: raster.underlined(box.intersection(raster.bounds), background: c.background, ink: wordInk))
                 })
             } else {
                 words.append([InlineRuns.Word(text: t, ink: nil)])
+                fills.append([nil])
             }
         }
+        InlineRuns.dropBadges(&words, fills: fills)
         guard !measured.isEmpty else { return nil }
         let conf = confs.isEmpty ? 0 : confs.reduce(0, +) / Double(confs.count)
         let f0 = DesignTypography.fit(measured, bold: false)?.fontSize ?? Double(lineH)

@@ -60,10 +60,18 @@ final class InlineRunTests: XCTestCase {
     func testAWordOnAFillOfItsOwnIsABadgeNotALink() {
         var px = [UInt8](repeating: 255, count: 80 * 30 * 3)
         func put(_ x: Int, _ y: Int, _ c: RGB) { px[(y * 80 + x) * 3] = c.r; px[(y * 80 + x) * 3 + 1] = c.g; px[(y * 80 + x) * 3 + 2] = c.b }
-        for y in 5..<25 { for x in 10..<60 { put(x, y, RGB(254, 226, 226)) } }   // a pink pill
+        for y in 5..<25 { for x in 10..<60 { put(x, y, RGB(251, 239, 255)) } }   // a pale pill, within the colour tolerance
         let r = DesignRaster(Image(width: 80, height: 30, format: .rgb24, pixels: px))
-        XCTAssertTrue(r.onOwnFill(PixelRect(x: 16, y: 9, width: 38, height: 12), background: RGB(255, 255, 255)))
-        XCTAssertFalse(r.onOwnFill(PixelRect(x: 62, y: 9, width: 14, height: 12), background: RGB(255, 255, 255)))
+        XCTAssertEqual(r.ownFill(PixelRect(x: 16, y: 9, width: 38, height: 12), background: RGB(255, 255, 255)), RGB(251, 239, 255))
+        XCTAssertNil(r.ownFill(PixelRect(x: 62, y: 9, width: 14, height: 12), background: RGB(255, 255, 255)))
+        let pill = RGB(251, 239, 255)
+        var words = [[w("Fix", black), w("the", black), w("crash", black), w("performance", RGB(130, 80, 223))]]
+        InlineRuns.dropBadges(&words, fills: [[nil, nil, nil, pill]])
+        XCTAssertNil(InlineRuns.runs(words))
+        // every word on the same pale fill: the paragraph's own background, the link stays
+        var onBox = [[w("Fix", black), w("the", black), w("crash", black), w("performance", RGB(130, 80, 223))]]
+        InlineRuns.dropBadges(&onBox, fills: [[pill, pill, pill, pill]])
+        XCTAssertEqual(InlineRuns.runs(onBox)?.last?.tag, "a")
     }
 
     func doc(_ p: UINode) -> UIDocument {
