@@ -14,6 +14,9 @@ public struct MockupElement: Sendable, Equatable {
     public var declarations: [Declaration]
     public var text: String?
     public var children: [MockupElement]
+    /// The content as inline pieces, in place of `text` when set: bare text (`tag` empty) and
+    /// links set apart inside a paragraph (`a`, with their own class).
+    public var inline: [MockupElement] = []
 
     /// An attribute; `name` is the HTML spelling (renderers translate `for` → `htmlFor` for JSX).
     public struct Attribute: Sendable, Equatable { public var name: String; public var value: String }
@@ -45,6 +48,20 @@ public enum MockupElementBuilder {
             case .text, .listItem:
                 e.text = n.text ?? ""
                 if tag == "a" { e.attributes.append(.init(name: "href", value: "#")) }
+                else if let runs = alignedRuns(n.runs, to: n.text ?? "") {
+                    e.inline = runs.map { r in
+                        guard r.tag == "a" else {
+                            return MockupElement(tag: "", className: "", id: nil, attributes: [], declarations: [], text: r.text, children: [])
+                        }
+                        var d: [MockupElement.Declaration] = []
+                        // underlined whether or not the design draws it: a link inside text must not be
+                        // told apart by its colour alone (WCAG 1.4.1, axe's link-in-text-block)
+                        if let c = r.color ?? n.style.color { d.append(.init(property: "color", value: c.hex)) }
+                        return MockupElement(tag: "a", className: name("link"), id: nil, attributes: [.init(name: "href", value: "#")],
+                                             declarations: d, text: r.text, children: [])
+                    }
+                    e.text = nil
+                }
             case .button:
                 e.attributes.append(.init(name: "type", value: "button"))
                 e.text = n.text ?? ""
@@ -92,6 +109,23 @@ public enum MockupElementBuilder {
             return e
         }
         return element(doc.root, parent: nil)
+    }
+
+    /// A node's inline runs made to spell exactly its text: as they are, or without the characters
+    /// a later stage cut from the front (a list item's bullet); nil when they no longer match (the
+    /// text was split or replaced after reading) or hold no link.
+    static func alignedRuns(_ runs: [UITextRun]?, to text: String) -> [UITextRun]? {
+        guard var runs, runs.contains(where: { $0.tag == "a" }), !text.isEmpty else { return nil }
+        let joined = runs.map(\.text).joined()
+        guard joined.hasSuffix(text) else { return nil }
+        var drop = joined.count - text.count
+        while drop > 0, !runs.isEmpty {
+            let n = min(drop, runs[0].text.count)
+            runs[0].text.removeFirst(n)
+            drop -= n
+            if runs[0].text.isEmpty { runs.removeFirst() }
+        }
+        return runs.contains(where: { $0.tag == "a" && !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) ? runs : nil
     }
 
     static func tagAndClass(_ n: UINode) -> (String, String) {

@@ -136,6 +136,25 @@ public struct MockupRenderer: Sendable {
 
     func node(_ e: MockupElement, target: MockupTarget, depth: Int, isRoot: Bool = false) -> [String: Any] {
         let jsx = target == .react
+        let (open, close) = tags(e, target: target, isRoot: isRoot)
+        var text = ""
+        if !e.inline.isEmpty {
+            // inline pieces on one line: whitespace between them would show (white-space: pre-line)
+            text = e.inline.map { piece in
+                let t = jsx ? MockupEscaping.jsxText(piece.text ?? "") : MockupEscaping.htmlText(piece.text ?? "")
+                guard !piece.tag.isEmpty else { return t }
+                let (o, c) = tags(piece, target: target, isRoot: false)
+                return o + t + c
+            }.joined()
+        } else if let t = e.text, !t.isEmpty { text = jsx ? MockupEscaping.jsxText(t) : MockupEscaping.htmlText(t) }
+        let kids = e.children.map { node($0, target: target, depth: depth + 1) }
+        return ["indent": String(repeating: "  ", count: depth), "open": open, "close": close, "text": text,
+                "leaf": kids.isEmpty, "children": kids]
+    }
+
+    /// The opening and closing tag of an element, attributes escaped for the target.
+    func tags(_ e: MockupElement, target: MockupTarget, isRoot: Bool) -> (open: String, close: String) {
+        let jsx = target == .react
         var attrs = ""
         func attr(_ name: String, _ value: String) {
             attrs += " \(name)=" + (jsx ? MockupEscaping.jsxAttribute(value) : "\"\(MockupEscaping.htmlAttribute(value))\"")
@@ -151,17 +170,8 @@ public struct MockupRenderer: Sendable {
             attr(jsx && a.name == "for" ? "htmlFor" : a.name, a.value)
         }
         if isRoot && target == .vue { attrs += " v-pre" }
-        let open: String, close: String
-        if e.isVoid {
-            open = "<\(e.tag)\(attrs)\(jsx ? " />" : ">")"; close = ""
-        } else {
-            open = "<\(e.tag)\(attrs)>"; close = "</\(e.tag)>"
-        }
-        var text = ""
-        if let t = e.text, !t.isEmpty { text = jsx ? MockupEscaping.jsxText(t) : MockupEscaping.htmlText(t) }
-        let kids = e.children.map { node($0, target: target, depth: depth + 1) }
-        return ["indent": String(repeating: "  ", count: depth), "open": open, "close": close, "text": text,
-                "leaf": kids.isEmpty, "children": kids]
+        if e.isVoid { return ("<\(e.tag)\(attrs)\(jsx ? " />" : ">")", "") }
+        return ("<\(e.tag)\(attrs)>", "</\(e.tag)>")
     }
 
     // MARK: - CSS
@@ -173,6 +183,7 @@ public struct MockupRenderer: Sendable {
             if !e.declarations.isEmpty {
                 out += ".\(e.className) { " + e.declarations.map { "\($0.property): \($0.value);" }.joined(separator: " ") + " }\n"
             }
+            e.inline.forEach(walk)
             e.children.forEach(walk)
         }
         walk(root)
@@ -265,6 +276,7 @@ public struct MockupRenderer: Sendable {
                     out += "\(MockupEscaping.cssClassSelector(cls)) { \(d.property): \(d.value); }\n"
                 }
             }
+            e.inline.forEach(walk)
             e.children.forEach(walk)
         }
         walk(root)

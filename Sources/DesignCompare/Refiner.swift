@@ -195,8 +195,9 @@ public struct Refiner: Sendable {
             for (i, c) in n.children.enumerated() { if let m = offset(c, path + [i]) { return m } }
             return nil
         }
-        func fix(_ n: UINode, _ path: [Int], parentOffset: (dx: Double, dy: Double)) -> UINode {
+        func fix(_ n: UINode, _ path: [Int], parentOffset: (dx: Double, dy: Double), on parentBackground: RGB) -> UINode {
             var n = n
+            let background = n.style.background ?? parentBackground
             if let m = measures[path], isText(n) {
                 if m.extraLines > 0 {
                     count += 1
@@ -209,7 +210,7 @@ public struct Refiner: Sendable {
                     let base = n.style.color ?? got
                     func adj(_ b: UInt8, _ w: UInt8, _ g: UInt8) -> UInt8 { UInt8(max(0, min(255, Int(b) + Int(w) - Int(g)))) }
                     let c = RGB(adj(base.r, want.r, got.r), adj(base.g, want.g, got.g), adj(base.b, want.b, got.b))
-                    if c != n.style.color { n.style.color = c; count += 1 }
+                    if c != n.style.color, Self.keepsContrast(c, was: base, on: background, n.style) { n.style.color = c; count += 1 }
                 }
             }
             // The container's own error (what its own margin was corrected for one level up); the
@@ -232,7 +233,7 @@ public struct Refiner: Sendable {
                     c.style.margin = margin.isZero ? nil : margin
                     prev = (m.horizontal ? m.dx : prev.dx, m.dy)
                 }
-                kids.append(fix(c, cp, parentOffset: offset(c, cp).map { ($0.horizontal ? $0.dx : mine.dx, $0.dy) } ?? mine))
+                kids.append(fix(c, cp, parentOffset: offset(c, cp).map { ($0.horizontal ? $0.dx : mine.dx, $0.dy) } ?? mine, on: background))
             }
             // Text that wraps where the design does not gets the room up to its right neighbour
             // (or its parent's content edge).
@@ -252,7 +253,17 @@ public struct Refiner: Sendable {
             return n
         }
         var out = doc
-        out.root = fix(doc.root, [], parentOffset: (0, 0))
+        out.root = fix(doc.root, [], parentOffset: (0, 0), on: doc.background)
         return (out, count)
+    }
+
+    /// Whether a corrected text colour keeps WCAG AA contrast with its background where the colour
+    /// before it had it (or loses none where it had not). Thin text is drawn lighter than its colour
+    /// by anti-aliasing: matching the measured ink of a render whose strokes are heavier than the
+    /// design's would lighten the colour itself, into a contrast failure the design does not have.
+    public static func keepsContrast(_ c: RGB, was base: RGB, on background: RGB, _ style: UIStyle) -> Bool {
+        let need = WCAGContrast.required(fontSize: style.fontSize, weight: style.fontWeight)
+        let now = WCAGContrast.ratio(c, background)
+        return now >= need || now >= WCAGContrast.ratio(base, background)
     }
 }

@@ -102,24 +102,14 @@ public enum DesignAccessibility {
     }
 
     /// WCAG relative luminance of an sRGB colour.
-    public static func luminance(_ c: RGB) -> Double {
-        func lin(_ v: UInt8) -> Double {
-            let s = Double(v) / 255
-            return s <= 0.04045 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4)
-        }
-        return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b)
-    }
+    public static func luminance(_ c: RGB) -> Double { WCAGContrast.luminance(c) }
 
     /// WCAG contrast ratio of two colours (1–21).
-    public static func contrastRatio(_ a: RGB, _ b: RGB) -> Double {
-        let la = luminance(a), lb = luminance(b)
-        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-    }
+    public static func contrastRatio(_ a: RGB, _ b: RGB) -> Double { WCAGContrast.ratio(a, b) }
 
     /// WCAG AA's minimum for text: 3 for large text (24 px, or 18.66 px bold), else 4.5.
     public static func requiredRatio(fontSize: Double?, weight: Int?) -> Double {
-        let f = fontSize ?? 16
-        return f >= 24 || (f >= 18.66 && (weight ?? 400) >= 700) ? 3 : 4.5
+        WCAGContrast.required(fontSize: fontSize, weight: weight)
     }
 
     /// `color` moved towards black or white (whichever side of `background` it is on) just far
@@ -143,6 +133,13 @@ public enum DesignAccessibility {
         if n.kind == .text || n.kind == .listItem || n.kind == .button, let c = n.style.color,
            let fixed = nudged(c, on: bg, to: requiredRatio(fontSize: n.style.fontSize, weight: n.style.fontWeight)) {
             n.style.color = fixed
+            report.contrast += 1
+        }
+        // links set apart inside the text: the same rule for their own colour
+        for i in (n.runs ?? []).indices {
+            guard let c = n.runs?[i].color,
+                  let fixed = nudged(c, on: bg, to: requiredRatio(fontSize: n.style.fontSize, weight: n.style.fontWeight)) else { continue }
+            n.runs?[i].color = fixed
             report.contrast += 1
         }
         for i in n.children.indices { contrast(&n.children[i], background: bg, &report) }

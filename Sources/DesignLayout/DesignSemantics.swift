@@ -125,6 +125,7 @@ public enum DesignSemantics {
             for (k, line) in lines.enumerated() {
                 var item = c
                 item.text = line
+                item.runs = nil
                 item.tag = "a"
                 item.box = PixelRect(x: c.box.x, y: c.box.y + Int((Double(k) * pitch).rounded()), width: c.box.width,
                                      height: max(1, Int(pitch.rounded())))
@@ -183,6 +184,7 @@ public enum DesignSemantics {
                 let w = DesignFontMetrics.width(of: piece, bold: bold) * scale
                 var t = c
                 t.text = piece
+                t.runs = nil
                 t.tag = isLink ? "a" : "p"
                 // each piece's box holds the space after it: room for a font drawn a little wider
                 t.box = PixelRect(x: Int(x.rounded()), y: c.box.y, width: max(1, Int((w + space).rounded())), height: c.box.height)

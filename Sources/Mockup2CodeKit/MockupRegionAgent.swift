@@ -149,6 +149,8 @@ struct RegionAgent: Sendable {
         var confidence: Double
         var ink: RGB?
         var bold: Bool
+        /// The words of each line of `lines`, measured one by one (for inline links).
+        var words: [[InlineRuns.Word]] = []
     }
 
     func read(_ c: TextCandidate, ctx: AgentContext) async throws -> ReadText? {
@@ -201,16 +203,36 @@ struct RegionAgent: Sendable {
             }
         }
         var measured: [MeasuredLine] = []
+        var words: [[InlineRuns.Word]] = []
+        var fills: [[RGB?]] = []
         for (i, l) in inkLines.enumerated() {
-            let t = clean(texts[i].map(\.text).joined(separator: " "))
-            if !t.isEmpty { measured.append(MeasuredLine(text: t, ink: l)) }
+            let joined = texts[i].map(\.text).joined(separator: " ")
+            let t = clean(joined)
+            guard !t.isEmpty else { continue }
+            measured.append(MeasuredLine(text: t, ink: l))
+            // each word's own ink and underline, for links set apart inside the paragraph; a line the
+            // cleaning changed stays one plain piece
+            if t == joined {
+                let boxes = texts[i].map { toDesign($0.box) }
+                fills.append(boxes.map { raster.ownFill($0, background: c.background) })
+                words.append(zip(texts[i], boxes).map { w, box in
+                    let inside = PixelRect(x: box.x, y: l.y, width: box.width, height: l.height).intersection(rect)
+                    let wordInk = inside.isEmpty ? nil : raster.inkColor(in: inside, background: c.background)
+                    return InlineRuns.Word(text: w.text, ink: wordInk,
+                                           underline: raster.underlined(box.intersection(raster.bounds), background: c.background, ink: wordInk))
+                })
+            } else {
+                words.append([InlineRuns.Word(text: t, ink: nil)])
+                fills.append([nil])
+            }
         }
+        InlineRuns.dropBadges(&words, fills: fills)
         guard !measured.isEmpty else { return nil }
         let conf = confs.isEmpty ? 0 : confs.reduce(0, +) / Double(confs.count)
         let f0 = DesignTypography.fit(measured, bold: false)?.fontSize ?? Double(lineH)
         let stroke = ink.map { raster.strokeWidth(in: rect, background: c.background, ink: $0) } ?? 0
         let bold = DesignTypography.isBold(stroke: stroke, fontSize: f0)
-        return ReadText(lines: measured, confidence: conf, ink: ink, bold: bold)
+        return ReadText(lines: measured, confidence: conf, ink: ink, bold: bold, words: words)
     }
 
     /// Drops the stray marks Tesseract reads off rules and specks.
@@ -276,8 +298,11 @@ struct RegionAgent: Sendable {
         var style = UIStyle(color: r.ink, fontSize: fit.fontSize, fontWeight: r.bold ? 700 : 400,
                             lineHeight: fit.lineHeight, fontFamily: .sans)
         var text = r.lines.map(\.text).joined(separator: "\n")
-        if let recased = TextCase.ordinary(text) { text = recased; style.uppercase = true }
-        return UINode(kind: .text, box: fit.box, style: style, text: text, confidence: r.confidence)
+        var runs = InlineRuns.runs(r.words)
+        if let recased = TextCase.ordinary(text) { text = recased; style.uppercase = true; runs = nil }
+        var node = UINode(kind: .text, box: fit.box, style: style, text: text, confidence: r.confidence)
+        if let runs, runs.map(\.text).joined() == text { node.runs = runs }
+        return node
     }
 
     /// A box that shows only a hint at its left becomes a text field whose placeholder (and

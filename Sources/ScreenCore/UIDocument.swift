@@ -165,6 +165,22 @@ public struct UIStyle: Sendable, Codable, Equatable {
     }
 }
 
+/// A stretch of a text node's text: plain (no `tag`), or set apart inline — `a` for a link (an
+/// accent colour or an underline the rest of the paragraph does not have).
+public struct UITextRun: Sendable, Codable, Equatable {
+    /// The run's characters (untrusted, like all text read off the image); may hold "\n".
+    public var text: String
+    /// `a` for a link; nil for the paragraph's own text.
+    public var tag: String?
+    /// The run's colour where it differs from the paragraph's.
+    public var color: RGB?
+    /// Whether the run is drawn underlined.
+    public var underline: Bool?
+    public init(text: String, tag: String? = nil, color: RGB? = nil, underline: Bool? = nil) {
+        self.text = text; self.tag = tag; self.color = color; self.underline = underline
+    }
+}
+
 /// One element of the UI document.
 public struct UINode: Sendable, Codable, Equatable {
     public var kind: UINodeKind
@@ -186,11 +202,53 @@ public struct UINode: Sendable, Codable, Equatable {
     public var checked: Bool?
     /// OCR confidence of `text`, 0–100.
     public var confidence: Double?
+    /// The text split where words are set apart inline (a link drawn in an accent colour or
+    /// underlined inside a sentence); the runs' texts joined are `text`. Nil: one style throughout.
+    public var runs: [UITextRun]?
     public var children: [UINode]
 
     public init(kind: UINodeKind, tag: String? = nil, box: PixelRect, style: UIStyle = UIStyle(), text: String? = nil,
                 label: String? = nil, placeholder: String? = nil, confidence: Double? = nil, children: [UINode] = []) {
         self.kind = kind; self.tag = tag; self.box = box; self.style = style; self.text = text
         self.label = label; self.placeholder = placeholder; self.confidence = confidence; self.children = children
+    }
+}
+
+/// WCAG 2 contrast of text colours, shared by the accessibility stage and refinement (which must not
+/// undo what that stage guarantees).
+public enum WCAGContrast {
+    /// Relative luminance of an sRGB colour.
+    public static func luminance(_ c: RGB) -> Double {
+        func lin(_ v: UInt8) -> Double {
+            let s = Double(v) / 255
+            return s <= 0.04045 ? s / 12.92 : power2point4((s + 0.055) / 1.055)
+        }
+        return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b)
+    }
+
+    /// x^2.4 for x in (0, 1] without Foundation: x² times the fifth root of x² (Newton's method from
+    /// above, which converges monotonically there).
+    static func power2point4(_ x: Double) -> Double {
+        let x2 = x * x
+        guard x2 > 0 else { return 0 }
+        var r = 1.0
+        for _ in 0..<60 {
+            let next = (4 * r + x2 / (r * r * r * r)) / 5
+            if abs(next - r) < 1e-15 { break }
+            r = next
+        }
+        return x2 * r
+    }
+
+    /// Contrast ratio of two colours (1–21).
+    public static func ratio(_ a: RGB, _ b: RGB) -> Double {
+        let la = luminance(a), lb = luminance(b)
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    /// AA's minimum for text: 3 for large text (24 px, or 18.66 px bold), else 4.5.
+    public static func required(fontSize: Double?, weight: Int?) -> Double {
+        let f = fontSize ?? 16
+        return f >= 24 || (f >= 18.66 && (weight ?? 400) >= 700) ? 3 : 4.5
     }
 }

@@ -331,13 +331,16 @@ final class ComponentTests: XCTestCase {
         var sw = UINode(kind: .checkbox, tag: "switch", box: PixelRect(x: 40, y: 390, width: 40, height: 22), style: UIStyle(color: RGB(22, 163, 74)), label: "Weekly summary")
         sw.checked = true
         var link = text("Forgot password?", 40, 420, 140, 18, size: 14, color: RGB(37, 99, 235)); link.tag = "a"
+        var terms = text("I accept the <terms> of use", 200, 420, 200, 18, size: 14); terms.tag = "p"
+        terms.runs = [UITextRun(text: "I accept the "), UITextRun(text: "<terms>", tag: "a", color: RGB(37, 99, 235), underline: true),
+                      UITextRun(text: " of use")]
         let picture = UINode(kind: .image, box: PixelRect(x: 40, y: 450, width: 200, height: 120), style: UIStyle(background: RGB(0, 0, 255)), label: "Aubade \"Paean\"")
         let icon = UINode(kind: .icon, box: PixelRect(x: 260, y: 450, width: 24, height: 24), style: UIStyle(background: RGB(100, 100, 100)), label: "icon")
         let button = UINode(kind: .button, box: PixelRect(x: 40, y: 590, width: 320, height: 44),
                             style: UIStyle(background: RGB(37, 99, 235), color: page, fontSize: 16, fontWeight: 700, radius: 8), text: "Save")
         let card = UINode(kind: .container, box: PixelRect(x: 20, y: 10, width: 400, height: 640),
                           style: UIStyle(background: page, border: UIBorder(width: 1, color: RGB(229, 231, 235)), radius: 12, direction: .column),
-                          children: [h1, name, field, size, select, bio, row, radio, sw, link, picture, icon, button])
+                          children: [h1, name, field, size, select, bio, row, radio, sw, link, terms, picture, icon, button])
         var doc = UIDocument(width: 480, height: 680, background: RGB(243, 244, 246),
                              root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 480, height: 680),
                                           style: UIStyle(direction: .column), children: [card]))

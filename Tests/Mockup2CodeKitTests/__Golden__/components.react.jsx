@@ -21,6 +21,7 @@ export default function Design() {
           <input className="radio-1" id={"field-5"} type={"radio"} name={"choice"} aria-label={"Monthly"} />
           <input className="switch-1" id={"field-6"} type={"checkbox"} role={"switch"} defaultChecked aria-label={"Weekly summary"} />
           <a className="link-1" href={"#"}>{"Forgot password?"}</a>
+          <p className="text-1">{"I accept the "}<a className="link-2" href={"#"}>{"\u003cterms\u003e"}</a>{" of use"}</p>
           <img className="image-1" src={"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"} alt={"Aubade \"Paean\""} />
           <img className="icon-1" src={"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"} alt={""} />
           <button className="button-1" type={"button"}>{"Save"}</button>
