@@ -30,8 +30,13 @@ let package = Package(
         .target(name: "ScreenCore", swiftSettings: strict),
         // The only importer of CFFmpeg and CPNG.
         .target(name: "Media", dependencies: ["ScreenCore", "CFFmpeg", "CPNG"], swiftSettings: strict),
-        // The only importer of CTesseract.
-        .target(name: "OCR", dependencies: ["ScreenCore", "CTesseract"], swiftSettings: strict),
+        // An engine's start without the legacy engine's ambiguity table (C: it takes the place of one
+        // exported Tesseract function, so the executable exports that one symbol; see its .c file).
+        .target(name: "CTesseractStart", dependencies: ["CTesseract"],
+                linkerSettings: [.linkedLibrary("dl"), .unsafeFlags(["-Xlinker",
+                    "--export-dynamic-symbol=_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_"])]),
+        // The only importer of CTesseract (and CTesseractStart).
+        .target(name: "OCR", dependencies: ["ScreenCore", "CTesseract", "CTesseractStart"], swiftSettings: strict),
         // Video perception: motion, pointer, clicks, typing, the embedded model's segment analysis.
         .target(name: "Perception", dependencies: ["ScreenCore"], swiftSettings: strict),
         // Design layout: a UI design image cut into regions, text fitted, semantics guessed.

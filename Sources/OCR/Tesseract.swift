@@ -1,4 +1,5 @@
 internal import CTesseract
+internal import CTesseractStart
 import Foundation
 import ScreenCore
 
@@ -69,16 +70,23 @@ public enum OCRError: Error, Sendable, CustomStringConvertible {
 final class TesseractEngine {
     private var handle: OpaquePointer?
 
-    init(language: String = "eng") throws {
+    /// Starts an engine with Tesseract's LSTM recogniser (the only one Screenwright uses; Debian's
+    /// English data has no other). `trimmed` leaves out the legacy engine's universal ambiguity
+    /// table, ~85 % of a start's CPU, which the LSTM recogniser never reads (CTesseractStart);
+    /// `false` starts it in full (tests compare the two).
+    init(language: String = "eng", trimmed: Bool = true) throws {
         OpenMPGuard.singleThreaded()
         handle = TessBaseAPICreate()
-        guard handle != nil, TessBaseAPIInit3(handle, nil, language) == 0 else {
+        guard handle != nil, screenwright_tess_start(handle, language, trimmed ? 1 : 0) == 0 else {
             if handle != nil { TessBaseAPIDelete(handle) }
             handle = nil
             throw OCRError.initFailed(language: language)
         }
         _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
     }
+
+    /// Universal-ambiguity loads left out in this process so far (see `init`).
+    static var ambiguityLoadsSkipped: Int { screenwright_tess_ambig_loads_skipped() }
 
     deinit {
         if handle != nil { TessBaseAPIEnd(handle); TessBaseAPIDelete(handle) }

@@ -93,33 +93,44 @@ public enum ElementFinder {
     }
 
     /// Grows the 4-connected region of pixels within `tolerance` of the seed's luma.
+    /// (Depth first from a stack, neighbours pushed left, right, up, down: the order decides where a
+    /// region capped at `maxArea` stops, so it stays fixed. The visited map and the stack are flat
+    /// buffers — pixel indices within `bounds` — with no allocation per pixel.)
     static func flood(from seed: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?,
                       maxArea: Int) -> (PixelRect, Int, Bool) {
         let w = bounds.width, h = bounds.height
-        var seen = [Bool](repeating: false, count: w * h)
         let target = Int(image.luma(x: seed.x, y: seed.y))
-        var stack = [(seed.x, seed.y)]
-        seen[(seed.y - bounds.y) * w + seed.x - bounds.x] = true
         var minX = seed.x, maxX = seed.x, minY = seed.y, maxY = seed.y, area = 0
         let av = avoid ?? PixelRect(x: -10, y: -10, width: 0, height: 0)
-        while let (x, y) = stack.popLast() {
-            area += 1
-            if area > maxArea { return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, true) }
-            if !av.contains(PixelPoint(x: x, y: y)) {
-                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-            }
-            for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)] {
-                guard nx >= bounds.x, ny >= bounds.y, nx < bounds.maxX, ny < bounds.maxY else { continue }
-                let i = (ny - bounds.y) * w + nx - bounds.x
-                if seen[i] { continue }
-                // Inside the pointer's box, its own strongly contrasting pixels are stepped over;
-                // a border it does not cover still stops the region.
+        let bx = bounds.x, by = bounds.y
+        var capped = false
+        var seenStore = [Bool](repeating: false, count: w * h)
+        var stack: [Int] = [(seed.y - by) * w + seed.x - bx]
+        stack.reserveCapacity(1024)
+        seenStore.withUnsafeMutableBufferPointer { seen in
+            seen[(seed.y - by) * w + seed.x - bx] = true
+            // A neighbour joins when its luma is within tolerance, or (inside the pointer's box)
+            // when it is one of the pointer's own strongly contrasting pixels; a border the pointer
+            // does not cover still stops the region.
+            @inline(__always) func visit(_ nx: Int, _ ny: Int, _ i: Int) {
+                if seen[i] { return }
                 let d = abs(Int(image.luma(x: nx, y: ny)) - target)
-                let inside = d <= tolerance || (d > 90 && av.contains(PixelPoint(x: nx, y: ny)))
-                if inside { seen[i] = true; stack.append((nx, ny)) }
+                if d <= tolerance || (d > 90 && av.contains(PixelPoint(x: nx, y: ny))) { seen[i] = true; stack.append(i) }
+            }
+            while let i = stack.popLast() {
+                let x = bx + i % w, y = by + i / w
+                area += 1
+                if area > maxArea { capped = true; return }
+                if !av.contains(PixelPoint(x: x, y: y)) {
+                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                }
+                if x > bx { visit(x - 1, y, i - 1) }
+                if x + 1 < bx + w { visit(x + 1, y, i + 1) }
+                if y > by { visit(x, y - 1, i - w) }
+                if y + 1 < by + h { visit(x, y + 1, i + w) }
             }
         }
-        return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, false)
+        return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, capped)
     }
 
     /// The containers an element sits in (a card, a list row, a dialog's header), smallest first:

@@ -35,26 +35,48 @@ public enum ScrollEstimator {
             informative[y] = hi - lo > 12
         }
         let limit = min(maxShift ?? (h * 3 / 4), h * 3 / 4)
-        func cost(_ dy: Int) -> Double? {
-            // after(y) ≈ before(y + dy)
-            var sum = 0, n = 0
-            var y = max(0, -dy)
-            let end = min(h, h - dy)
-            while y < end {
-                if informative[y] {
-                    let ra = (y + dy) * cols, rb = y * cols
-                    for i in 0..<cols { sum += abs(Int(a[ra + i]) - Int(b[rb + i])) }
-                    n += cols
+        // The informative rows, every second one (the rows `cost` compares), by parity.
+        let even = stride(from: 0, to: h, by: 2).filter { informative[$0] }
+        let odd = stride(from: 1, to: h, by: 2).filter { informative[$0] }
+        let search: (best: Int, bestCost: Double, zero: Double)? = a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in
+            /// The mean difference when after(y) ≈ before(y + dy) (nil: too few rows overlap).
+            /// With `above`, the sum stops as soon as the mean can no longer come out below it
+            /// (the sum only grows and the row count is fixed beforehand): such a shift is then
+            /// reported as `above` itself, which loses every "better than" comparison as the exact
+            /// mean would. (Integer sums, so the means that are computed are the same as before.)
+            func cost(_ dy: Int, above: Double = .infinity) -> Double? {
+                let lo = max(0, -dy), end = min(h, h - dy)
+                let rows = lo % 2 == 0 ? even : odd
+                // (Rows from `lo` in steps of 2 below `end`: a contiguous run of the sorted list.)
+                var first = 0, last = rows.count
+                while first < last, rows[first] < lo { first += 1 }
+                while last > first, rows[last - 1] >= end { last -= 1 }
+                let n = (last - first) * cols
+                guard n >= cols * 8 else { return nil }
+                // (One more than the bound: a sum that reaches it is above `above` by far more than
+                // any rounding of the division below.)
+                let stop = above.isFinite ? Int((above * Double(n)).rounded(.up)) + 1 : Int.max
+                var sum = 0
+                for k in first..<last {
+                    let ra = (rows[k] + dy) * cols, rb = rows[k] * cols
+                    var row: Int32 = 0
+                    for i in 0..<cols {
+                        let d = Int32(ap[ra &+ i]) &- Int32(bp[rb &+ i])
+                        row &+= (d ^ (d >> 31)) &- (d >> 31)
+                    }
+                    sum += Int(row)
+                    if sum >= stop { return above }
                 }
-                y += 2
+                return Double(sum) / Double(n)
             }
-            return n >= cols * 8 ? Double(sum) / Double(n) : nil
-        }
-        guard let zero = cost(0), zero > 1.5 else { return nil }
-        var best = 0, bestCost = zero
-        for dy in -limit...limit where dy != 0 {
-            if let c = cost(dy), c < bestCost { bestCost = c; best = dy }
-        }
+            guard let zero = cost(0), zero > 1.5 else { return nil }
+            var best = 0, bestCost = zero
+            for dy in -limit...limit where dy != 0 {
+                if let c = cost(dy, above: bestCost), c < bestCost { bestCost = c; best = dy }
+            }
+            return (best, bestCost, zero)
+        } }
+        guard let (best, bestCost, zero) = search else { return nil }
         guard best != 0 else { return nil }
         let residual = bestCost / zero
         guard residual < 0.3 else { return nil }

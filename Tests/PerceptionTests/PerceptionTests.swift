@@ -141,6 +141,122 @@ final class PerceptionTests: XCTestCase {
         XCTAssertNil(ScrollEstimator.shift(from: top, to: other, region: full))
     }
 
+    /// The flood fill behind elements and containers gives what it gave with a stack of pixel
+    /// pairs and a neighbour array per pixel (`referenceFlood`): the same box, area and cap —
+    /// also where it stops at `maxArea`, which depends on the order pixels are visited in.
+    func testFloodMatchesTheReference() {
+        var c = Canvas(width: 300, height: 200)
+        c.fill(PixelRect(x: 20, y: 20, width: 160, height: 90), 230)
+        c.outline(PixelRect(x: 20, y: 20, width: 160, height: 90), 120)
+        c.fill(PixelRect(x: 40, y: 40, width: 60, height: 24), 90)
+        c.text(x: 45, y: 46, glyphs: 5, v: 250)
+        c.outline(PixelRect(x: 200, y: 30, width: 18, height: 18), 60)
+        c.text(x: 30, y: 130, glyphs: 20)
+        c.pointer(at: PixelPoint(x: 60, y: 80))
+        let pointer = PixelRect(x: 60, y: 80, width: 12, height: 18)
+        let bounds = [PixelRect(x: 0, y: 0, width: 300, height: 200), PixelRect(x: 10, y: 15, width: 250, height: 170)]
+        var runs = 0
+        for b in bounds {
+            for seed in [PixelPoint(x: 30, y: 30), PixelPoint(x: 50, y: 45), PixelPoint(x: 205, y: 35), PixelPoint(x: 250, y: 150),
+                         PixelPoint(x: 65, y: 90), PixelPoint(x: 62, y: 84)] where b.contains(seed) {
+                for avoid in [nil, pointer] as [PixelRect?] {
+                    for maxArea in [50, 1200, 9000, b.area / 2] {
+                        let fast = ElementFinder.flood(from: seed, in: c.image, bounds: b, avoid: avoid, maxArea: maxArea)
+                        let ref = Self.referenceFlood(from: seed, in: c.image, bounds: b, avoid: avoid, maxArea: maxArea)
+                        XCTAssertTrue(fast == ref, "\(seed) \(b) \(String(describing: avoid)) \(maxArea): \(fast) vs \(ref)")
+                        runs += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(runs, 60)
+    }
+
+    static func referenceFlood(from seed: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?,
+                               maxArea: Int) -> (PixelRect, Int, Bool) {
+        let w = bounds.width, h = bounds.height
+        var seen = [Bool](repeating: false, count: w * h)
+        let target = Int(image.luma(x: seed.x, y: seed.y))
+        var stack = [(seed.x, seed.y)]
+        seen[(seed.y - bounds.y) * w + seed.x - bounds.x] = true
+        var minX = seed.x, maxX = seed.x, minY = seed.y, maxY = seed.y, area = 0
+        let av = avoid ?? PixelRect(x: -10, y: -10, width: 0, height: 0)
+        while let (x, y) = stack.popLast() {
+            area += 1
+            if area > maxArea { return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, true) }
+            if !av.contains(PixelPoint(x: x, y: y)) { minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y) }
+            for (nx, ny) in [(x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)] {
+                guard nx >= bounds.x, ny >= bounds.y, nx < bounds.maxX, ny < bounds.maxY else { continue }
+                let i = (ny - bounds.y) * w + nx - bounds.x
+                if seen[i] { continue }
+                let d = abs(Int(image.luma(x: nx, y: ny)) - target)
+                if d <= ElementFinder.tolerance || (d > 90 && av.contains(PixelPoint(x: nx, y: ny))) { seen[i] = true; stack.append((nx, ny)) }
+            }
+        }
+        return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, false)
+    }
+
+    /// The shift search stops summing a shift's differences once it cannot beat the best so far;
+    /// it must pick exactly what the full search picks (`referenceShift`: every sum in full).
+    func testScrollEstimatorMatchesTheFullSearch() {
+        var page = Canvas(width: 420, height: 1200)
+        for row in 0..<52 { page.text(x: 12 + (row * 53) % 240, y: 8 + row * 23, glyphs: 2 + (row * 5) % 14, height: 9 + row % 4) }
+        var pairs: [(Image, Image, PixelRect, Int?)] = []
+        for (dy, dx, maxShift) in [(1, 0, 60), (7, 0, nil), (120, 0, nil), (60, 3, nil)] as [(Int, Int, Int?)] {
+            let a = page.image.cropped(to: PixelRect(x: 0, y: 200, width: 400, height: 260))
+            let b = page.image.cropped(to: PixelRect(x: dx, y: 200 + dy, width: 400, height: 260))
+            let region = dy % 2 == 0 ? PixelRect(x: 0, y: 0, width: 400, height: 260) : PixelRect(x: 30, y: 41, width: 300, height: 181)
+            pairs.append((a, b, region, maxShift)); pairs.append((b, a, region, maxShift))
+        }
+        // A fixed header over a scrolled body, and noise that makes close calls.
+        var noisy = page.image.cropped(to: PixelRect(x: 0, y: 300, width: 400, height: 260))
+        for i in stride(from: 0, to: noisy.pixels.count, by: 97) { noisy.pixels[i] = UInt8((Int(noisy.pixels[i]) + 37 * (i % 5)) % 256) }
+        var header = page.image.cropped(to: PixelRect(x: 0, y: 240, width: 400, height: 260))
+        for y in 0..<40 { for x in 0..<400 { header.pixels[y * header.bytesPerRow + x] = noisy.pixels[y * noisy.bytesPerRow + x] } }
+        pairs.append((noisy, header, PixelRect(x: 0, y: 0, width: 400, height: 260), nil))
+        pairs.append((header, noisy, PixelRect(x: 0, y: 0, width: 400, height: 260), 100))
+        var found = 0
+        for (i, (a, b, region, maxShift)) in pairs.enumerated() {
+            let fast = ScrollEstimator.shift(from: a, to: b, region: region, maxShift: maxShift)
+            let full = Self.referenceShift(from: a, to: b, region: region, maxShift: maxShift)
+            XCTAssertEqual(fast, full, "pair \(i)")
+            if fast != nil { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 4)
+    }
+
+    /// The shift search as first written: every shift's sum in full.
+    static func referenceShift(from before: Image, to after: Image, region: PixelRect, maxShift: Int?) -> ScrollEstimator.Shift? {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: min(before.width, after.width), height: min(before.height, after.height)))
+        guard r.height >= 40, r.width >= 40 else { return nil }
+        let cols = 64, h = r.height
+        let xs = (0..<cols).map { r.x + ($0 * r.width) / cols + r.width / (2 * cols) }
+        var a = [Int](repeating: 0, count: h * cols), b = a
+        for y in 0..<h { for (i, x) in xs.enumerated() { a[y * cols + i] = Int(before.luma(x: x, y: r.y + y)); b[y * cols + i] = Int(after.luma(x: x, y: r.y + y)) } }
+        let informative = (0..<h).map { y in b[(y * cols)..<(y * cols + cols)].max()! - b[(y * cols)..<(y * cols + cols)].min()! > 12 }
+        let limit = min(maxShift ?? (h * 3 / 4), h * 3 / 4)
+        func cost(_ dy: Int) -> Double? {
+            var sum = 0, n = 0
+            for y in stride(from: max(0, -dy), to: min(h, h - dy), by: 2) where informative[y] {
+                for i in 0..<cols { sum += abs(a[(y + dy) * cols + i] - b[y * cols + i]) }
+                n += cols
+            }
+            return n >= cols * 8 ? Double(sum) / Double(n) : nil
+        }
+        guard let zero = cost(0), zero > 1.5 else { return nil }
+        var best = 0, bestCost = zero
+        for dy in -limit...limit where dy != 0 { if let c = cost(dy), c < bestCost { bestCost = c; best = dy } }
+        guard best != 0, bestCost / zero < 0.3 else { return nil }
+        var good = 0, n = 0
+        for y in stride(from: max(0, -best), to: min(h, h - best), by: 2) where informative[y] {
+            n += 1
+            var sum = 0
+            for i in 0..<cols { sum += abs(a[(y + best) * cols + i] - b[y * cols + i]) }
+            if sum <= cols * 4 { good += 1 }
+        }
+        return n > 0 && good * 10 >= n * 7 ? ScrollEstimator.Shift(pixels: best, residual: bestCost / zero) : nil
+    }
+
     // MARK: the embedded model on synthetic segments
 
     /// A page with a labelled field; the pointer comes, clicks (the ring darkens), types five
