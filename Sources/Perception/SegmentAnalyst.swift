@@ -81,6 +81,8 @@ final class SegmentAnalyst {
     var clickScreen: (time: Double, before: Image)?
     /// The click (its time) after which, the pointer still resting, keys moved the focus.
     var keyboardRest: Double?
+    /// Where the keyboard's focus ring went with the last Tab in that rest.
+    var keyFocus: PixelRect?
     /// Where the pointer pressed in the last few clicks.
     var clickPoints: [PixelPoint] = []
 
@@ -402,10 +404,11 @@ final class SegmentAnalyst {
             }
         }
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
-        // pointer still rests there.
+        // pointer still rests there. (Not half the page or more: that is the page itself changing.)
         if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
            case let changes = Self.clusters(pageBoxes, gap: 10),
-           let list = changes.filter({ Self.opensFrom($0, element: c.box) && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
+           let list = changes.filter({ $0.area * 2 < vp.area && Self.opensFrom($0, element: c.box)
+                                        && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
                .max(by: { $0.area < $1.area }) {
             popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
             if let i = c.observation, i < observations.count {

@@ -90,6 +90,35 @@ final class SwitchFinderTests: XCTestCase {
         XCTAssertLessThan(back.shift, 0)
     }
 
+    func testFocusMovingFromOneFieldToTheNextIsTwoRings() {
+        let a = PixelRect(x: 100, y: 100, width: 300, height: 32), b = PixelRect(x: 100, y: 180, width: 300, height: 32)
+        let page = Canvas().with { $0.outline(a, 200); $0.outline(b, 200); $0.text(x: 110, y: 110, glyphs: 6); $0.text(x: 110, y: 190, glyphs: 3) }
+        let ring = { (c: inout Canvas, r: PixelRect) in c.outline(r, 30); c.outline(r.insetBy(1), 30); c.outline(r.insetBy(2), 30) }
+        let onA = page.with { ring(&$0, a) }, onB = page.with { ring(&$0, b) }
+        XCTAssertTrue(SegmentAnalyst.focusMoved([a, b], before: onA.image, after: onB.image))
+        // One ring only, or a ring staying while text changes in the other field (typing), is no Tab.
+        XCTAssertFalse(SegmentAnalyst.focusMoved([a], before: onA.image, after: page.image))
+        let typed = onA.with { $0.text(x: 140, y: 190, glyphs: 8) }
+        XCTAssertFalse(SegmentAnalyst.focusMoved([a, b], before: onA.image, after: typed.image))
+        // A switch's ring box is pill-shaped; a text field's is not.
+        XCTAssertTrue(SegmentAnalyst.pillShaped(PixelRect(x: 0, y: 0, width: 54, height: 30)))
+        XCTAssertFalse(SegmentAnalyst.pillShaped(a))
+    }
+
+    func testABackdropLiftingBrightensEveryCornerByOneFactor() {
+        let vp = PixelRect(x: 0, y: 0, width: 640, height: 400)
+        // A page with a dark sidebar, then the same page dimmed to 60 % under a modal.
+        let page = Canvas().with { $0.fill(PixelRect(x: 0, y: 0, width: 130, height: 400), 120); $0.text(x: 200, y: 30, glyphs: 10) }
+        var dimmed = page
+        for i in dimmed.image.pixels.indices { dimmed.image.pixels[i] = UInt8(Double(dimmed.image.pixels[i]) * 0.6) }
+        dimmed.fill(PixelRect(x: 200, y: 120, width: 240, height: 160), 255)
+        XCTAssertTrue(SegmentAnalyst.backdropLifted(before: dimmed.image, after: page.image, viewport: vp))
+        // Opening it is no lifting; nor is another page that is lighter in some corners only.
+        XCTAssertFalse(SegmentAnalyst.backdropLifted(before: page.image, after: dimmed.image, viewport: vp))
+        let other = Canvas(background: 250).with { $0.fill(PixelRect(x: 0, y: 0, width: 640, height: 200), 90) }
+        XCTAssertFalse(SegmentAnalyst.backdropLifted(before: Canvas(background: 120).image, after: other.image, viewport: vp))
+    }
+
     // MARK: aggregation
 
     func testDoubleClicksSwitchesAndKeysBecomeTheirActions() {
