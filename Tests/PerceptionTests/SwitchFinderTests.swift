@@ -119,6 +119,21 @@ final class SwitchFinderTests: XCTestCase {
         XCTAssertFalse(SegmentAnalyst.backdropLifted(before: Canvas(background: 120).image, after: other.image, viewport: vp))
     }
 
+    func testAnEditorOutlineAroundClickedTextIsADoubleClicksEditor() {
+        let text = PixelRect(x: 120, y: 110, width: 90, height: 12)
+        let page = Canvas().with { $0.text(x: 120, y: 110, glyphs: 10) }
+        let editor = PixelRect(x: 112, y: 102, width: 160, height: 28)
+        let editing = page.with { $0.outline(editor, 60); $0.outline(editor.insetBy(1), 60) }
+        XCTAssertTrue(SegmentAnalyst.editorOpened(editor, around: text, before: page.image, after: editing.image))
+        // A field far wider than the text (a form's input, a button opening a new field) is not it.
+        let wide = PixelRect(x: 100, y: 102, width: 480, height: 28)
+        let field = page.with { $0.outline(wide, 60); $0.outline(wide.insetBy(1), 60) }
+        XCTAssertFalse(SegmentAnalyst.editorOpened(wide, around: text, before: page.image, after: field.image))
+        // A row highlighted behind the text (a selection) changes its inside as much as its edges.
+        let row = page.with { $0.fill(editor, 200); $0.text(x: 120, y: 110, glyphs: 10) }
+        XCTAssertFalse(SegmentAnalyst.editorOpened(editor, around: text, before: page.image, after: row.image))
+    }
+
     // MARK: aggregation
 
     func testDoubleClicksSwitchesAndKeysBecomeTheirActions() {
