@@ -90,6 +90,27 @@ extension SegmentAnalyst {
         return hi <= lo * 1.2
     }
 
+    /// The arrow key that moved a list's highlight, from the rows that changed (`rows`: the one
+    /// it left, `previous`, and the one it reached): down when it went down, up when it went up —
+    /// and the other way round when it wrapped from one end of the list to the other. A first
+    /// highlight near the top came down from the field; one at the bottom came up (wrapping).
+    /// A highlight gone from the top row went up to the field. Nil when it is not clear.
+    static func arrowKey(rows: [PixelRect], previous: PixelRect?, list: PixelRect) -> String? {
+        let atTop = { (r: PixelRect) in r.y - list.y < r.height / 2 }
+        let atBottom = { (r: PixelRect) in list.maxY - r.maxY < r.height / 2 }
+        let fresh = rows.filter { r in previous.map { r.intersection($0).area * 2 < min(r.area, $0.area) } ?? true }
+        guard fresh.count <= 1 else { return nil }
+        guard let new = fresh.first else {
+            // Only the old highlight changed: it went away, back into the field.
+            guard let old = previous, rows.count == 1 else { return nil }
+            return atTop(old) ? "ArrowUp" : atBottom(old) ? "ArrowDown" : nil
+        }
+        guard let old = previous else { return atTop(new) ? "ArrowDown" : atBottom(new) ? "ArrowUp" : nil }
+        if atTop(old) && atBottom(new) && new.y > old.maxY + old.height { return "ArrowUp" }
+        if atBottom(old) && atTop(new) && old.y > new.maxY + new.height { return "ArrowDown" }
+        return new.y > old.y ? "ArrowDown" : "ArrowUp"
+    }
+
     /// Whether a focus ring's box has a toggle switch's shape (a short pill, ring included).
     static func pillShaped(_ r: PixelRect) -> Bool {
         let aspect = Double(r.width) / Double(max(1, r.height))

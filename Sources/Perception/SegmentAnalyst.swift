@@ -388,6 +388,22 @@ final class SegmentAnalyst {
             // (The opener changes too while keys move the choice: a select shows the option.)
             let inside = pageBoxes.allSatisfy { pop.box.union(pop.owner).expanded(8, 8).intersection($0).area > 0 }
             if residue >= 10 && inside {
+                let rows = Self.clusters(pageBoxes, gap: 2).filter { pop.box.contains($0.center) && $0.width >= pop.box.width / 2 }
+                // The highlight moving in a list opened from the field being typed into, the pointer
+                // resting away from the list: the arrow keys move it.
+                if let run = typing, run.field.intersection(pop.owner).area > 0, !rows.isEmpty,
+                   !(h.map { pop.box.expanded(4, 4).contains($0) } ?? false), e.pointerResting,
+                   let key = Self.arrowKey(rows: rows, previous: popupRow, list: pop.box) {
+                    Debug.log("seg \(span.index) highlight \(rows) in the list \(pop.box) (was \(popupRow.map { "\($0)" } ?? "-")): \(key)")
+                    if owned {
+                        observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                        box: run.field, role: .textbox, label: run.label, placeholder: run.placeholder,
+                                                        value: .text(key), confidence: 0.6, evidence: [e.start]))
+                    }
+                    let was = popupRow
+                    popupRow = rows.first { r in was.map { r.intersection($0).area == 0 } ?? true }
+                    return
+                }
                 if let row = pageBoxes.last(where: { pop.box.contains($0.center) && $0.width >= pop.box.width / 2 }) { popupRow = row }
                 return
             }

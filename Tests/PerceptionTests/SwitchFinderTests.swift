@@ -134,6 +134,23 @@ final class SwitchFinderTests: XCTestCase {
         XCTAssertFalse(SegmentAnalyst.editorOpened(editor, around: text, before: page.image, after: row.image))
     }
 
+    func testTheArrowKeyFollowsTheHighlightAndItsWrapping() {
+        let list = PixelRect(x: 100, y: 140, width: 400, height: 200)
+        let row = { (i: Int) in PixelRect(x: 102, y: 140 + i * 50, width: 396, height: 50) }
+        // First highlight on the top row: down from the field; on the bottom row: up (wrapped).
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0)], previous: nil, list: list), "ArrowDown")
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(3)], previous: nil, list: list), "ArrowUp")
+        XCTAssertNil(SegmentAnalyst.arrowKey(rows: [row(1)], previous: nil, list: list))
+        // From one row to the next and back.
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(1), row(2)], previous: row(1), list: list), "ArrowDown")
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(1), row(2)], previous: row(2), list: list), "ArrowUp")
+        // Wrapping from the top row to the bottom one is up; from the bottom to the top, down.
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0), row(3)], previous: row(0), list: list), "ArrowUp")
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0), row(3)], previous: row(3), list: list), "ArrowDown")
+        // The highlight leaving the top row went back up into the field.
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0)], previous: row(0), list: list), "ArrowUp")
+    }
+
     // MARK: aggregation
 
     func testDoubleClicksSwitchesAndKeysBecomeTheirActions() {
