@@ -492,6 +492,27 @@ final class SegmentAnalyst {
             try await noteKeystroke(field: f, event: e, after: after)
             return
         }
+        // 4b. The focus ring leaving the field being typed into for another control while the hand
+        // stays on the keyboard (the pointer, seen, has not moved since the typing began): Tab.
+        // (The two rings can merge into one coarse change: split it at a finer grain.)
+        if let run = typing, !big, tracker.seen, tracker.lastMove < run.start, pageUnion.height <= 160,
+           case let fine = ChangeDetector.blobs(e.before, after, threshold: 24, cell: 4, region: pageUnion.expanded(4, 4).intersection(vp)),
+           case let pieces = Self.clusters(fine.filter { !$0.isNoise }.map(\.box), gap: 4),
+           Self.focusMoved(pieces, before: e.before, after: after),
+           let next = pieces.first(where: { $0.intersection(run.field.expanded(6, 6)).isEmpty }),
+           pieces.contains(where: { $0.intersection(run.field.expanded(6, 6)).area > 0 }) {
+            Debug.log("seg \(span.index) focus ring left the typed field \(run.field) for \(next): Tab")
+            try await flushTyping(settled: after)
+            if owned {
+                observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                box: run.field, role: .textbox, label: run.label, placeholder: run.placeholder,
+                                                value: .text("Tab"), confidence: 0.6, evidence: [e.start]))
+            }
+            focused = nil
+            keyFocus = next
+            keyboardRest = clickScreen?.time
+            return
+        }
         // 5. A key press: the typed field was submitted (cleared, or the page changed).
         if let run = typing {
             let inkBefore = InkAnalysis.inkCount(in: e.before, region: run.field.insetBy(3), background: 255)
