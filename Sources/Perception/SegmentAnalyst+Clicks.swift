@@ -218,6 +218,13 @@ extension SegmentAnalyst {
                 Debug.log("seg \(span.index) editor \(editor.box) opened")
                 focused = editor.box
             }
+        } else if el.shape == .text, !big, case let pieces = Self.clusters(pageBoxes, gap: 6), pieces.count == 1,
+                  Self.editorOpened(pieces[0], around: el.box, before: e.before, after: after) {
+            // An outline appeared around the text under the pointer, the text staying inside: an
+            // inline editor opened on it, which plain text does on a double-click.
+            Debug.log("seg \(span.index) editor \(pieces[0]) opened around the text: a double-click")
+            kind = .dblclick
+            focused = pieces[0]
         }
         // Its first press was seen as a click of its own, the pointer still there: one double-click.
         if kind == .dblclick, let c = lastClick, let i = c.observation, i == observations.count - 1, observations[i].kind == .click,
@@ -235,6 +242,24 @@ extension SegmentAnalyst {
                 schedule(time: time, observation: observations.count - 1, region: region ?? vp, big: big)
             }
         }
+    }
+
+    /// Whether the change `u` is an editor's outline drawn around the text `text`: it holds the
+    /// text, is a line high, and its edges changed more than its inside.
+    static func editorOpened(_ u: PixelRect, around text: PixelRect, before: Image, after: Image) -> Bool {
+        // (About the text's own width: an input far wider than the word clicked is a field that
+        // was there, or one a button opened, not the text turned editable.)
+        guard u.contains(text.center), u.height <= 60, u.height >= text.height + 4, u.width * 10 >= text.width * 9,
+              u.width >= 40, u.width <= text.width * 3 + 40 else { return false }
+        let inside = u.insetBy(5)
+        guard inside.width >= 6, inside.height >= 4 else { return false }
+        let inner = ChangeDetector.meanDifference(before, after, region: inside)
+        let edges = [PixelRect(x: u.x, y: u.y, width: u.width, height: 4), PixelRect(x: u.x, y: u.maxY - 4, width: u.width, height: 4),
+                     PixelRect(x: u.x, y: u.y, width: 4, height: u.height), PixelRect(x: u.maxX - 4, y: u.y, width: 4, height: u.height)]
+            .map { ChangeDetector.meanDifference(before, after, region: $0) }
+        let edge = edges.reduce(0, +) / Double(edges.count)
+        Debug.log("editor? \(u) around \(text) edges \(String(format: "%.1f", edge)) inside \(String(format: "%.1f", inner))")
+        return edge >= 6 && inner * 3 < edge * 2 && edges.filter({ $0 >= 3 }).count >= 3
     }
 
     /// A switch's label: the nearest line of text in its row to the left (settings lists put the

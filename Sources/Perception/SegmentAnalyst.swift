@@ -81,6 +81,8 @@ final class SegmentAnalyst {
     var clickScreen: (time: Double, before: Image)?
     /// The click (its time) after which, the pointer still resting, keys moved the focus.
     var keyboardRest: Double?
+    /// Where the keyboard's focus ring went with the last Tab in that rest.
+    var keyFocus: PixelRect?
     /// Where the pointer pressed in the last few clicks.
     var clickPoints: [PixelPoint] = []
 
@@ -386,6 +388,22 @@ final class SegmentAnalyst {
             // (The opener changes too while keys move the choice: a select shows the option.)
             let inside = pageBoxes.allSatisfy { pop.box.union(pop.owner).expanded(8, 8).intersection($0).area > 0 }
             if residue >= 10 && inside {
+                let rows = Self.clusters(pageBoxes, gap: 2).filter { pop.box.contains($0.center) && $0.width >= pop.box.width / 2 }
+                // The highlight moving in a list opened from the field being typed into, the pointer
+                // resting away from the list: the arrow keys move it.
+                if let run = typing, run.field.intersection(pop.owner).area > 0, !rows.isEmpty,
+                   !(h.map { pop.box.expanded(4, 4).contains($0) } ?? false), e.pointerResting,
+                   let key = Self.arrowKey(rows: rows, previous: popupRow, list: pop.box) {
+                    Debug.log("seg \(span.index) highlight \(rows) in the list \(pop.box) (was \(popupRow.map { "\($0)" } ?? "-")): \(key)")
+                    if owned {
+                        observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                        box: run.field, role: .textbox, label: run.label, placeholder: run.placeholder,
+                                                        value: .text(key), confidence: 0.6, evidence: [e.start]))
+                    }
+                    let was = popupRow
+                    popupRow = rows.first { r in was.map { r.intersection($0).area == 0 } ?? true }
+                    return
+                }
                 if let row = pageBoxes.last(where: { pop.box.contains($0.center) && $0.width >= pop.box.width / 2 }) { popupRow = row }
                 return
             }
@@ -402,10 +420,11 @@ final class SegmentAnalyst {
             }
         }
         // 1b. A list opening next to what was just clicked (a select's popup, a menu) while the
-        // pointer still rests there.
+        // pointer still rests there. (Not half the page or more: that is the page itself changing.)
         if let c = lastClick, popup == nil, time - c.time <= 2.5, tracker.lastMove <= c.time + 0.05,
            case let changes = Self.clusters(pageBoxes, gap: 10),
-           let list = changes.filter({ Self.opensFrom($0, element: c.box) && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
+           let list = changes.filter({ $0.area * 2 < vp.area && Self.opensFrom($0, element: c.box)
+                                        && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
                .max(by: { $0.area < $1.area }) {
             popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
             if let i = c.observation, i < observations.count {
@@ -471,6 +490,27 @@ final class SegmentAnalyst {
         if !big, !pointerBusy, !ghost, pageUnion.height <= 48, let f = fieldAround(pageUnion, in: after) {
             focused = f
             try await noteKeystroke(field: f, event: e, after: after)
+            return
+        }
+        // 4b. The focus ring leaving the field being typed into for another control while the hand
+        // stays on the keyboard (the pointer, seen, has not moved since the typing began): Tab.
+        // (The two rings can merge into one coarse change: split it at a finer grain.)
+        if let run = typing, !big, tracker.seen, tracker.lastMove < run.start, pageUnion.height <= 160,
+           case let fine = ChangeDetector.blobs(e.before, after, threshold: 24, cell: 4, region: pageUnion.expanded(4, 4).intersection(vp)),
+           case let pieces = Self.clusters(fine.filter { !$0.isNoise }.map(\.box), gap: 4),
+           Self.focusMoved(pieces, before: e.before, after: after),
+           let next = pieces.first(where: { $0.intersection(run.field.expanded(6, 6)).isEmpty }),
+           pieces.contains(where: { $0.intersection(run.field.expanded(6, 6)).area > 0 }) {
+            Debug.log("seg \(span.index) focus ring left the typed field \(run.field) for \(next): Tab")
+            try await flushTyping(settled: after)
+            if owned {
+                observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                box: run.field, role: .textbox, label: run.label, placeholder: run.placeholder,
+                                                value: .text("Tab"), confidence: 0.6, evidence: [e.start]))
+            }
+            focused = nil
+            keyFocus = next
+            keyboardRest = clickScreen?.time
             return
         }
         // 5. A key press: the typed field was submitted (cleared, or the page changed).

@@ -90,6 +90,67 @@ final class SwitchFinderTests: XCTestCase {
         XCTAssertLessThan(back.shift, 0)
     }
 
+    func testFocusMovingFromOneFieldToTheNextIsTwoRings() {
+        let a = PixelRect(x: 100, y: 100, width: 300, height: 32), b = PixelRect(x: 100, y: 180, width: 300, height: 32)
+        let page = Canvas().with { $0.outline(a, 200); $0.outline(b, 200); $0.text(x: 110, y: 110, glyphs: 6); $0.text(x: 110, y: 190, glyphs: 3) }
+        let ring = { (c: inout Canvas, r: PixelRect) in c.outline(r, 30); c.outline(r.insetBy(1), 30); c.outline(r.insetBy(2), 30) }
+        let onA = page.with { ring(&$0, a) }, onB = page.with { ring(&$0, b) }
+        XCTAssertTrue(SegmentAnalyst.focusMoved([a, b], before: onA.image, after: onB.image))
+        // One ring only, or a ring staying while text changes in the other field (typing), is no Tab.
+        XCTAssertFalse(SegmentAnalyst.focusMoved([a], before: onA.image, after: page.image))
+        let typed = onA.with { $0.text(x: 140, y: 190, glyphs: 8) }
+        XCTAssertFalse(SegmentAnalyst.focusMoved([a, b], before: onA.image, after: typed.image))
+        // A switch's ring box is pill-shaped; a text field's is not.
+        XCTAssertTrue(SegmentAnalyst.pillShaped(PixelRect(x: 0, y: 0, width: 54, height: 30)))
+        XCTAssertFalse(SegmentAnalyst.pillShaped(a))
+    }
+
+    func testABackdropLiftingBrightensEveryCornerByOneFactor() {
+        let vp = PixelRect(x: 0, y: 0, width: 640, height: 400)
+        // A page with a dark sidebar, then the same page dimmed to 60 % under a modal.
+        let page = Canvas().with { $0.fill(PixelRect(x: 0, y: 0, width: 130, height: 400), 120); $0.text(x: 200, y: 30, glyphs: 10) }
+        var dimmed = page
+        for i in dimmed.image.pixels.indices { dimmed.image.pixels[i] = UInt8(Double(dimmed.image.pixels[i]) * 0.6) }
+        dimmed.fill(PixelRect(x: 200, y: 120, width: 240, height: 160), 255)
+        XCTAssertTrue(SegmentAnalyst.backdropLifted(before: dimmed.image, after: page.image, viewport: vp))
+        // Opening it is no lifting; nor is another page that is lighter in some corners only.
+        XCTAssertFalse(SegmentAnalyst.backdropLifted(before: page.image, after: dimmed.image, viewport: vp))
+        let other = Canvas(background: 250).with { $0.fill(PixelRect(x: 0, y: 0, width: 640, height: 200), 90) }
+        XCTAssertFalse(SegmentAnalyst.backdropLifted(before: Canvas(background: 120).image, after: other.image, viewport: vp))
+    }
+
+    func testAnEditorOutlineAroundClickedTextIsADoubleClicksEditor() {
+        let text = PixelRect(x: 120, y: 110, width: 90, height: 12)
+        let page = Canvas().with { $0.text(x: 120, y: 110, glyphs: 10) }
+        let editor = PixelRect(x: 112, y: 102, width: 160, height: 28)
+        let editing = page.with { $0.outline(editor, 60); $0.outline(editor.insetBy(1), 60) }
+        XCTAssertTrue(SegmentAnalyst.editorOpened(editor, around: text, before: page.image, after: editing.image))
+        // A field far wider than the text (a form's input, a button opening a new field) is not it.
+        let wide = PixelRect(x: 100, y: 102, width: 480, height: 28)
+        let field = page.with { $0.outline(wide, 60); $0.outline(wide.insetBy(1), 60) }
+        XCTAssertFalse(SegmentAnalyst.editorOpened(wide, around: text, before: page.image, after: field.image))
+        // A row highlighted behind the text (a selection) changes its inside as much as its edges.
+        let row = page.with { $0.fill(editor, 200); $0.text(x: 120, y: 110, glyphs: 10) }
+        XCTAssertFalse(SegmentAnalyst.editorOpened(editor, around: text, before: page.image, after: row.image))
+    }
+
+    func testTheArrowKeyFollowsTheHighlightAndItsWrapping() {
+        let list = PixelRect(x: 100, y: 140, width: 400, height: 200)
+        let row = { (i: Int) in PixelRect(x: 102, y: 140 + i * 50, width: 396, height: 50) }
+        // First highlight on the top row: down from the field; on the bottom row: up (wrapped).
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0)], previous: nil, list: list), "ArrowDown")
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(3)], previous: nil, list: list), "ArrowUp")
+        XCTAssertNil(SegmentAnalyst.arrowKey(rows: [row(1)], previous: nil, list: list))
+        // From one row to the next and back.
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(1), row(2)], previous: row(1), list: list), "ArrowDown")
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(1), row(2)], previous: row(2), list: list), "ArrowUp")
+        // Wrapping from the top row to the bottom one is up; from the bottom to the top, down.
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0), row(3)], previous: row(0), list: list), "ArrowUp")
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0), row(3)], previous: row(3), list: list), "ArrowDown")
+        // The highlight leaving the top row went back up into the field.
+        XCTAssertEqual(SegmentAnalyst.arrowKey(rows: [row(0)], previous: row(0), list: list), "ArrowUp")
+    }
+
     // MARK: aggregation
 
     func testDoubleClicksSwitchesAndKeysBecomeTheirActions() {
