@@ -36,7 +36,10 @@ extension SegmentPlanner {
     /// finished burst: that piece did not join it and nothing later can. A segment's fields then
     /// depend on its group, the samples before it, the first change of the next group (where
     /// the owned spans meet) and the recording's duration — all known. The last group of the
-    /// prefix may still grow, so it never is final before the pass ends.
+    /// prefix may still grow, so it never is final before the pass ends. While the last burst
+    /// goes on, a group is final only if no merge can reach that burst from the group after it:
+    /// a merged group whose last piece drops out as that piece grows can then join the group
+    /// before it (`StreamedPlanTests` checks every prefix against the whole plan).
     public func settled(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> SettledPlan {
         let reach = Swift.max(preroll, maxRestPreroll + 0.3) + dt + 1e-6
         guard let lastTime = samples.last?.time else { return SettledPlan(segments: [], laterDecodeFrom: -reach) }
@@ -47,16 +50,29 @@ extension SegmentPlanner {
         var b = active.count - 1
         while b > 0, active[b] - active[b - 1] < minQuiet { b -= 1 }
         let burstStart = active[b]
-        var n = all.count - 1
-        if lastTime - lastActive < minQuiet, let g = all.firstIndex(where: { $0.owns(burstStart) }) {
-            let startsGroup = !active[..<b].contains { all[g].owns($0) }
-            n = Swift.min(n, startsGroup ? g - 1 : g)
+        func firstActive(_ i: Int) -> Double? { active.first { all[i].owns($0) } }
+        var n = Swift.max(0, all.count - 1)
+        if lastTime - lastActive < minQuiet {
+            // The last burst is still going on: its pieces may yet change (a split moves, a piece
+            // grows out of a merge). Group j stays final only while the group after it starts
+            // before that burst, with no merge able to reach the burst from there (a merged
+            // group spans at most `mergedSpan`; plans that cut at every quiet moment never merge).
+            // Nor can anything join it across a gap longer than any merge or join spans.
+            let apart = Swift.max(mergeGap, preroll + postroll) + dt
+            func lastActive(_ i: Int) -> Double? { active.last { all[i].owns($0) } }
+            var j = 0
+            while j + 1 < all.count, let next = firstActive(j + 1) {
+                let before = next < burstStart && (cutAtEveryQuiet || burstStart - next > mergedSpan)
+                let far = lastActive(j).map { next - $0 >= apart } ?? false
+                guard before || far || (cutAtEveryQuiet && next == burstStart) else { break }
+                j += 1
+            }
+            n = Swift.min(n, j)
         }
-        n = Swift.max(0, n)
         // A later segment decodes from at most `maxRestPreroll` + 0.3 s (or `preroll`) before its
         // group's first change, which is no earlier than segment n's first change (or, when the
         // prefix has no segment n, than the end of the prefix).
-        let firstAfter = n < all.count ? (active.first { all[n].owns($0) } ?? lastTime) : lastTime
+        let firstAfter = n < all.count ? (firstActive(n) ?? lastTime) : lastTime
         return SettledPlan(segments: Array(all.prefix(n)), laterDecodeFrom: firstAfter - reach)
     }
 }

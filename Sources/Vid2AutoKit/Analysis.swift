@@ -136,7 +136,7 @@ public enum Analysis {
         fine.cutAtEveryQuiet = true
         fine.cutBetweenActions = true
         let stream = hybrid.map { h in
-            StreamedPlan(coarse: stages.planner, fine: fine, info: info, sendAll: h.sendAll, streamable: model is EmbeddedVisionModel)
+            StreamedPlan(coarse: stages.planner, fine: fine, info: info, sendAll: h.sendAll)
         }
         // The layout needs only the first frame: it starts as soon as the motion pass has that
         // frame and runs beside the rest of the pass (on 2 cores it fills a core the pass leaves
@@ -535,8 +535,17 @@ public enum Analysis {
         let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
         var reported = 0.0
+        // The layout's frame is handed over as soon as it is decoded (as the chunked pass does).
+        var handOver = options.firstFrameReady != nil, tries = 0
         while let f = try reader.next() {
             feeder.feed(time: f.time, image: f.images[0])
+            if handOver, f.time >= 0.45, tries < 8 {
+                tries += 1
+                if let first = try? firstFrame(inFirstChunk: recorder.snapshot(), info: info) {
+                    handOver = false
+                    options.firstFrameReady?(first)
+                }
+            }
             if let hook = options.passProgress, f.time - reported >= 1 {
                 reported = f.time
                 hook(MotionPass(samples: feeder.samples, firstFrame: nil, diagnostics: [],

@@ -12,7 +12,7 @@ import Swarm
 /// in. So the first calls go out while the pass is still decoding later parts of the recording,
 /// and their latency overlaps the pass instead of following it. `finish` adds the rest and ends
 /// the feed; when nothing was final before the pass ended (a short recording, a pass that does
-/// not report progress, frames not kept) the jobs are dealt exactly as without streaming.
+/// not report progress) the jobs are dealt exactly as before streaming existed.
 ///
 /// Both plans use the sample interval of the first second (`SegmentPlanner.sampleInterval`), so
 /// the streamed segments are exactly those of the whole recording's plans.
@@ -44,8 +44,6 @@ final class StreamedPlan: @unchecked Sendable {
     private let coarsePlanner: SegmentPlanner, finePlanner: SegmentPlanner
     private let info: MediaInfo
     private let sendAll: Bool
-    /// Whether jobs may start before the pass ends (the embedded model on frames the pass kept).
-    private let streamable: Bool
     private var dt: Double?
     private var layout: ScreenLayout?
     private var pending: MotionPass?
@@ -59,8 +57,8 @@ final class StreamedPlan: @unchecked Sendable {
     /// When the first batch went to the pipeline, and how far the pass was then (seconds of video).
     private(set) var streamedAt: [Double] = []
 
-    init(coarse: SegmentPlanner, fine: SegmentPlanner, info: MediaInfo, sendAll: Bool, streamable: Bool) {
-        coarsePlanner = coarse; finePlanner = fine; self.info = info; self.sendAll = sendAll; self.streamable = streamable
+    init(coarse: SegmentPlanner, fine: SegmentPlanner, info: MediaInfo, sendAll: Bool) {
+        coarsePlanner = coarse; finePlanner = fine; self.info = info; self.sendAll = sendAll
     }
 
     /// The layout is known: batches may go (they carry it).
@@ -72,7 +70,6 @@ final class StreamedPlan: @unchecked Sendable {
 
     /// The pass so far (its samples and the frames kept, in order; see `AnalysisOptions.passProgress`).
     func progress(_ pass: MotionPass) {
-        guard streamable else { return }
         lock.lock(); defer { lock.unlock() }
         guard !finished else { return }
         if layout == nil { pending = pass; return }
@@ -86,13 +83,14 @@ final class StreamedPlan: @unchecked Sendable {
     var streamedEarly: Bool { lock.lock(); defer { lock.unlock() }; return !streamedAt.isEmpty }
 
     private func emit(_ pass: MotionPass) {
-        guard let layout, let frames = pass.frames, let first = pass.samples.first else { return }
-        let covered = min(pass.samples.last?.time ?? 0, frames.times.last ?? 0)
+        guard let layout, let first = pass.samples.first else { return }
+        // Jobs need their windows' samples and frames (without kept frames, agents decode the file).
+        let covered = min(pass.samples.last?.time ?? 0, pass.frames.map { $0.times.last ?? 0 } ?? .infinity)
         if dt == nil {
             guard covered > first.time + 1.0 else { return }
             dt = SegmentPlanner.sampleInterval(pass.samples)
         }
-        let view = View(samples: pass.samples, decoded: DecodedRecording(frames: frames, info: info), layout: layout)
+        let view = View(samples: pass.samples, decoded: pass.frames.map { DecodedRecording(frames: $0, info: info) }, layout: layout)
         let cs = coarsePlanner.settled(pass.samples, duration: info.duration, sampleInterval: dt!)
         let fs = finePlanner.settled(pass.samples, duration: info.duration, sampleInterval: dt!)
         var batch = PipelineBatch<Job, Follow>()
