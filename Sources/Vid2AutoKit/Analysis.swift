@@ -144,7 +144,9 @@ public enum Analysis {
         let handoff = FirstFrameHandoff()
         var motionOptions = options
         motionOptions.firstFrameReady = { handoff.offer($0) }
-        if let stream { motionOptions.passProgress = { stream.progress($0) } }
+        // (Not with one agent: `--agents 1` runs one thing at a time on one core, the pass then
+        // the agents, as `batch --jobs` expects and as the swarm's speedup is measured against.)
+        if let stream, options.agents > 1 { motionOptions.passProgress = { stream.progress($0) } }
         async let layoutTask: ScreenLayout = {
             let first = await handoff.frame()
             let layout = try await Profile.shared.time("layout") { try await stages.layout(first, info, reader) }
@@ -535,8 +537,9 @@ public enum Analysis {
         let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
         var reported = 0.0
-        // The layout's frame is handed over as soon as it is decoded (as the chunked pass does).
-        var handOver = options.firstFrameReady != nil, tries = 0
+        // When the plan is streamed, the layout's frame is handed over as soon as it is decoded
+        // (as the chunked pass does): batches wait for the layout.
+        var handOver = options.firstFrameReady != nil && options.passProgress != nil, tries = 0
         while let f = try reader.next() {
             feeder.feed(time: f.time, image: f.images[0])
             if handOver, f.time >= 0.45, tries < 8 {
