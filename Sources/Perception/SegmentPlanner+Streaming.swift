@@ -50,7 +50,16 @@ extension SegmentPlanner {
         var b = active.count - 1
         while b > 0, active[b] - active[b - 1] < minQuiet { b -= 1 }
         let burstStart = active[b]
-        func firstActive(_ i: Int) -> Double? { active.first { all[i].owns($0) } }
+        // Each segment's first and last change (owned spans are in order and tile the timeline).
+        var firstOf = [Double?](repeating: nil, count: all.count), lastOf = firstOf
+        var seg = 0
+        for t in active {
+            while seg < all.count, !all[seg].owns(t), t >= all[seg].end { seg += 1 }
+            guard seg < all.count, all[seg].owns(t) else { continue }
+            if firstOf[seg] == nil { firstOf[seg] = t }
+            lastOf[seg] = t
+        }
+        func firstActive(_ i: Int) -> Double? { firstOf[i] }
         var n = Swift.max(0, all.count - 1)
         if lastTime - lastActive < minQuiet {
             // The last burst is still going on: its pieces may yet change (a split moves, a piece
@@ -59,7 +68,7 @@ extension SegmentPlanner {
             // group spans at most `mergedSpan`; plans that cut at every quiet moment never merge).
             // Nor can anything join it across a gap longer than any merge or join spans.
             let apart = Swift.max(mergeGap, preroll + postroll) + dt
-            func lastActive(_ i: Int) -> Double? { active.last { all[i].owns($0) } }
+            func lastActive(_ i: Int) -> Double? { lastOf[i] }
             var j = 0
             while j + 1 < all.count, let next = firstActive(j + 1) {
                 let before = next < burstStart && (cutAtEveryQuiet || burstStart - next > mergedSpan)

@@ -141,7 +141,7 @@ public struct Swarm: Sendable {
         var firstEnd = start, followEnd = start
         let timeout = self.timeout, retries = self.retries, agents = self.agents
         await withTaskGroup(of: PipelineEvent<Output, FollowOutput, Job, Follow>.self) { group in
-            var nextJob = 0, running = 0
+            var nextJob = 0, running = 0, runningJobs = 0
             var waiting: [Set<Int>] = []
             var ready: [Int] = []
             var freeLanes: [Int] = [], lanesUsed = 0
@@ -163,9 +163,9 @@ public struct Swarm: Sendable {
                     }
                     return true
                 }
-                guard nextJob < jobs.count else { return false }
+                guard nextJob < jobs.count, runningJobs < feed.jobSlots else { return false }
                 let i = nextJob, l = lane(), item = jobs[i]
-                nextJob += 1; jobLane[i] = l
+                nextJob += 1; jobLane[i] = l; runningJobs += 1
                 group.addTask {
                     let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: i, lane: l) { ctx in
                         try await agent(item, ctx)
@@ -195,7 +195,7 @@ public struct Swarm: Sendable {
                     }
                     group.addTask { .batch(await feed.next()) }
                 case let .job(i, out, s, d, r):
-                    running -= 1
+                    running -= 1; runningJobs -= 1
                     outputs[i] = out; steps[i] = s; diagnostics += d; retried += r; ended[i] = true
                     freeLanes.append(jobLane[i]); firstEnd = Date()
                     for k in follow.indices where waiting[k].remove(i) != nil && waiting[k].isEmpty { ready.append(k) }
@@ -282,8 +282,18 @@ public final class PipelineFeed<Job: Sendable, Follow: Sendable>: @unchecked Sen
     private var queue: [PipelineBatch<Job, Follow>] = []
     private var finished = false
     private var waiter: CheckedContinuation<PipelineBatch<Job, Follow>?, Never>?
+    private var slots = Int.max
 
     public init() {}
+
+    /// At most this many first-kind jobs run at once (within the swarm's `agents`); followers are
+    /// not counted. For jobs that need a core each while followers only wait on the network: a
+    /// few cores shared by many busy jobs finish all of them late, and every follower with them.
+    /// Read whenever the pipeline starts a job; a change takes effect with the next batch or end.
+    public var jobSlots: Int {
+        get { lock.lock(); defer { lock.unlock() }; return slots }
+        set { lock.lock(); slots = max(1, newValue); lock.unlock() }
+    }
 
     /// Hands `batch` to the pipeline (ignored after `finish()`).
     public func add(_ batch: PipelineBatch<Job, Follow>) {

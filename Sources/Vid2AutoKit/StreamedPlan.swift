@@ -57,8 +57,15 @@ final class StreamedPlan: @unchecked Sendable {
     /// When the first batch went to the pipeline, and how far the pass was then (seconds of video).
     private(set) var streamedAt: [Double] = []
 
-    init(coarse: SegmentPlanner, fine: SegmentPlanner, info: MediaInfo, sendAll: Bool) {
+    /// Cores the jobs may hold at once (`PipelineFeed.jobSlots`): one while the motion pass runs
+    /// (it is on the critical path: the last segment is only final when it ends), all after.
+    private let cores: Int
+
+    init(coarse: SegmentPlanner, fine: SegmentPlanner, info: MediaInfo, sendAll: Bool,
+         cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
         coarsePlanner = coarse; finePlanner = fine; self.info = info; self.sendAll = sendAll
+        self.cores = max(1, cores)
+        feed.jobSlots = max(1, self.cores - 1)
     }
 
     /// The layout is known: batches may go (they carry it).
@@ -94,21 +101,20 @@ final class StreamedPlan: @unchecked Sendable {
         let cs = coarsePlanner.settled(pass.samples, duration: info.duration, sampleInterval: dt!)
         let fs = finePlanner.settled(pass.samples, duration: info.duration, sampleInterval: dt!)
         var batch = PipelineBatch<Job, Follow>()
+        var fresh: [Job] = []
         for s in cs.segments.dropFirst(coarse.count) {
             guard s.decodeEnd + Self.margin <= covered else { break }
             coarse.append(s)
-            batch.jobs.append(.embedded(Analysis.SwarmJob(segments: [s], preceding: []), view))
-            jobSegments.append([s])
+            fresh.append(.embedded(Analysis.SwarmJob(segments: [s], preceding: []), view))
         }
         if sendAll {
             for s in fs.segments.dropFirst(finePrepared.count) {
                 guard s.decodeEnd + Self.margin <= covered else { break }
-                prepareJob[s.index] = jobSegments.count
                 finePrepared.append(s)
-                batch.jobs.append(.prepare(s.index, s, view))
-                jobSegments.append([])
+                fresh.append(.prepare(s.index, s, view))
             }
         }
+        add(fresh, to: &batch)
         // A follower's hint comes from every coarse job whose window reaches its span: it goes
         // once no coarse segment still to come can reach it.
         let reach = cs.segments.dropFirst(coarse.count).map(\.decodeStart).reduce(cs.laterDecodeFrom, min)
@@ -122,6 +128,25 @@ final class StreamedPlan: @unchecked Sendable {
         if !batch.jobs.isEmpty || !batch.follow.isEmpty {
             streamedAt.append(covered)
             feed.add(batch)
+        }
+    }
+
+    /// Adds `fresh` to `batch` in time order (an embedded job before a frame job starting with
+    /// it): with the jobs on few cores (`PipelineFeed.jobSlots`) the early segments' calls then
+    /// go out first, while later jobs still run.
+    private func add(_ fresh: [Job], to batch: inout PipelineBatch<Job, Follow>) {
+        func key(_ j: Job) -> (Double, Int) {
+            switch j {
+            case .embedded(let job, _): (job.segments.map(\.start).min() ?? 0, 0)
+            case .prepare(_, let s, _): (s.start, 1)
+            }
+        }
+        for j in fresh.sorted(by: { key($0) < key($1) }) {
+            switch j {
+            case .embedded(let job, _): jobSegments.append(job.segments)
+            case .prepare(let k, _, _): prepareJob[k] = jobSegments.count; jobSegments.append([])
+            }
+            batch.jobs.append(j)
         }
     }
 
@@ -154,6 +179,7 @@ final class StreamedPlan: @unchecked Sendable {
         let view = View(samples: pass.samples, decoded: pass.frames.map { DecodedRecording(frames: $0, info: info) }, layout: layout)
         let restCoarse = Array(wholeCoarse.segments.dropFirst(coarse.count))
         var batch = PipelineBatch<Job, Follow>()
+        var fresh: [Job] = []
         let dealt: [Analysis.SwarmJob]
         if jobSegments.isEmpty {
             let runs = Analysis.jobs(of: restCoarse, agents: agents, keyframes: restCoarse.count > 1 ? keyframes(restCoarse) : [])
@@ -161,16 +187,12 @@ final class StreamedPlan: @unchecked Sendable {
         } else {
             dealt = Analysis.segmentJobs(restCoarse.map { [$0] })
         }
-        for j in dealt { batch.jobs.append(.embedded(j, view)); jobSegments.append(j.segments) }
+        fresh += dealt.map { .embedded($0, view) }
         coarse += restCoarse
         let restFine = Array(wholeFine.segments.dropFirst(fineFollowed.count))
-        if sendAll {
-            for s in wholeFine.segments.dropFirst(finePrepared.count) {
-                prepareJob[s.index] = jobSegments.count
-                batch.jobs.append(.prepare(s.index, s, view))
-                jobSegments.append([])
-            }
-        }
+        if sendAll { fresh += wholeFine.segments.dropFirst(finePrepared.count).map { .prepare($0.index, $0, view) } }
+        add(fresh, to: &batch)
+        feed.jobSlots = cores
         for s in restFine {
             batch.follow.append(Follow(segment: s, view: view))
             batch.waitsFor.append(waits(s))
