@@ -37,11 +37,16 @@ public struct SegmentPlanner: Sendable {
     private struct Burst { var first: Double; var last: Double; var times: [Double]; var splitReason: String? }
 
     /// The plan for a recording whose motion signal is `samples` (time-ordered) and length `duration`.
-    public func plan(_ samples: [MotionSample], duration: Double) -> SegmentPlan {
+    /// A burst begins one sample interval before its first changed frame: `sampleInterval`, or
+    /// when nil the mean interval of all the samples (a streamed plan, which cannot know all of
+    /// them yet, passes `SegmentPlanner.sampleInterval(_:)` of the first second).
+    public func plan(_ samples: [MotionSample], duration: Double, sampleInterval: Double? = nil) -> SegmentPlan {
         let active = samples.filter(\.isActive).map(\.time)
         guard !active.isEmpty else { return SegmentPlan(segments: [], cuts: []) }
         var dt = 1.0 / 30
-        if samples.count > 1 { dt = max(0.001, (samples.last!.time - samples.first!.time) / Double(samples.count - 1)) }
+        if let given = sampleInterval { dt = given } else if samples.count > 1 {
+            dt = max(0.001, (samples.last!.time - samples.first!.time) / Double(samples.count - 1))
+        }
         // 1. Bursts: active frames separated by less than `minQuiet`.
         var bursts: [Burst] = []
         for t in active {

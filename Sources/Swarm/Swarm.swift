@@ -116,21 +116,36 @@ public struct Swarm: Sendable {
         follower: @escaping @Sendable (Follow, [Output?], AgentContext) async throws -> FollowOutput
     ) async -> (first: StageResult<Output>, then: StageResult<FollowOutput>, chains: [Int]) {
         precondition(waitsFor.count == follow.count, "one list of jobs waited for per follower")
+        let feed = PipelineFeed<Job, Follow>()
+        feed.add(PipelineBatch(jobs: jobs, follow: follow, waitsFor: waitsFor))
+        feed.finish()
+        return await pipeline(feed: feed, agent: agent, follower: follower)
+    }
+
+    /// `pipeline(_:agent:follow:waitsFor:follower:)` over jobs and followers that arrive while it
+    /// runs (a plan streamed as the motion pass goes): each batch of `feed` is taken the moment it
+    /// is added, its jobs queued after those already there, its followers started as soon as what
+    /// they wait for has ended (at once when it ended before they arrived). Returns when the feed
+    /// is finished and every job and follower has ended; outputs, steps and chains are in the
+    /// order jobs and followers were added.
+    public func pipeline<Job: Sendable, Output: Sendable, Follow: Sendable, FollowOutput: Sendable>(
+        feed: PipelineFeed<Job, Follow>, agent: @escaping @Sendable (Job, AgentContext) async throws -> Output,
+        follower: @escaping @Sendable (Follow, [Output?], AgentContext) async throws -> FollowOutput
+    ) async -> (first: StageResult<Output>, then: StageResult<FollowOutput>, chains: [Int]) {
         let start = Date()
-        var outputs = [Output?](repeating: nil, count: jobs.count)
-        var steps = [Int](repeating: 0, count: jobs.count)
-        var fOutputs = [FollowOutput?](repeating: nil, count: follow.count)
-        var fSteps = [Int](repeating: 0, count: follow.count)
+        var jobs: [Job] = [], follow: [Follow] = [], waitsFor: [[Int]] = []
+        var outputs: [Output?] = [], steps: [Int] = [], ended: [Bool] = []
+        var fOutputs: [FollowOutput?] = [], fSteps: [Int] = []
         var diagnostics: [Diagnostic] = [], fDiagnostics: [Diagnostic] = []
         var retried = 0, fRetried = 0
         var firstEnd = start, followEnd = start
-        let timeout = self.timeout, retries = self.retries
-        await withTaskGroup(of: PipelineEvent<Output, FollowOutput>.self) { group in
-            var nextJob = 0, running = 0
-            var waiting = waitsFor.map { Set($0.filter { jobs.indices.contains($0) }) }
-            var ready = follow.indices.filter { waiting[$0].isEmpty }
+        let timeout = self.timeout, retries = self.retries, agents = self.agents
+        await withTaskGroup(of: PipelineEvent<Output, FollowOutput, Job, Follow>.self) { group in
+            var nextJob = 0, running = 0, runningJobs = 0
+            var waiting: [Set<Int>] = []
+            var ready: [Int] = []
             var freeLanes: [Int] = [], lanesUsed = 0
-            var jobLane = [Int](repeating: 0, count: jobs.count), followLane = [Int](repeating: 0, count: follow.count)
+            var jobLane: [Int] = [], followLane: [Int] = []
             func lane() -> Int {
                 if !freeLanes.isEmpty { return freeLanes.removeFirst() }
                 lanesUsed += 1; return lanesUsed - 1
@@ -148,9 +163,9 @@ public struct Swarm: Sendable {
                     }
                     return true
                 }
-                guard nextJob < jobs.count else { return false }
+                guard nextJob < jobs.count, runningJobs < feed.jobSlots else { return false }
                 let i = nextJob, l = lane(), item = jobs[i]
-                nextJob += 1; jobLane[i] = l
+                nextJob += 1; jobLane[i] = l; runningJobs += 1
                 group.addTask {
                     let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: i, lane: l) { ctx in
                         try await agent(item, ctx)
@@ -159,15 +174,33 @@ public struct Swarm: Sendable {
                 }
                 return true
             }
-            while running < agents, launchNext() { running += 1 }
+            group.addTask { .batch(await feed.next()) }
             for await done in group {
-                running -= 1
                 switch done {
+                case let .batch(batch):
+                    guard let batch else { break }   // the feed is finished: no more batches
+                    precondition(batch.waitsFor.count == batch.follow.count, "one list of jobs waited for per follower")
+                    jobs += batch.jobs
+                    outputs += Array(repeating: nil, count: batch.jobs.count)
+                    steps += Array(repeating: 0, count: batch.jobs.count)
+                    ended += Array(repeating: false, count: batch.jobs.count)
+                    jobLane += Array(repeating: 0, count: batch.jobs.count)
+                    for (f, w) in zip(batch.follow, batch.waitsFor) {
+                        let k = follow.count
+                        follow.append(f); waitsFor.append(w)
+                        fOutputs.append(nil); fSteps.append(0); followLane.append(0)
+                        let open = Set(w.filter { jobs.indices.contains($0) && !ended[$0] })
+                        waiting.append(open)
+                        if open.isEmpty { ready.append(k) }
+                    }
+                    group.addTask { .batch(await feed.next()) }
                 case let .job(i, out, s, d, r):
-                    outputs[i] = out; steps[i] = s; diagnostics += d; retried += r
+                    running -= 1; runningJobs -= 1
+                    outputs[i] = out; steps[i] = s; diagnostics += d; retried += r; ended[i] = true
                     freeLanes.append(jobLane[i]); firstEnd = Date()
                     for k in follow.indices where waiting[k].remove(i) != nil && waiting[k].isEmpty { ready.append(k) }
                 case let .follower(k, out, s, d, r):
+                    running -= 1
                     fOutputs[k] = out; fSteps[k] = s; fDiagnostics += d; fRetried += r
                     freeLanes.append(followLane[k]); followEnd = Date()
                 }
@@ -221,10 +254,84 @@ public struct Swarm: Sendable {
     }
 }
 
-/// A job of `Swarm.pipeline` that ended: which, its output, steps, diagnostics and retries.
-enum PipelineEvent<Output: Sendable, FollowOutput: Sendable>: Sendable {
+/// A job of `Swarm.pipeline` that ended (which, its output, steps, diagnostics and retries), or
+/// the next batch of its feed (nil: the feed is finished).
+enum PipelineEvent<Output: Sendable, FollowOutput: Sendable, Job: Sendable, Follow: Sendable>: Sendable {
     case job(Int, Output?, Int, [Diagnostic], Int)
     case follower(Int, FollowOutput?, Int, [Diagnostic], Int)
+    case batch(PipelineBatch<Job, Follow>?)
+}
+
+/// Jobs and followers added to a running `Swarm.pipeline` at once.
+public struct PipelineBatch<Job: Sendable, Follow: Sendable>: Sendable {
+    public var jobs: [Job]
+    public var follow: [Follow]
+    /// For each follower, the jobs it waits for, numbered over every job added to the pipeline
+    /// so far (earlier batches' first, then this batch's in order).
+    public var waitsFor: [[Int]]
+    public init(jobs: [Job] = [], follow: [Follow] = [], waitsFor: [[Int]] = []) {
+        self.jobs = jobs; self.follow = follow; self.waitsFor = waitsFor
+    }
+}
+
+/// The batches a running `Swarm.pipeline` takes, in the order they are added; `finish()` says
+/// no more will come (the pipeline then ends with its last job). Any task may add.
+/// Invariant (for `@unchecked Sendable`): `queue`, `finished` and `waiter` only under `lock`.
+public final class PipelineFeed<Job: Sendable, Follow: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [PipelineBatch<Job, Follow>] = []
+    private var finished = false
+    private var waiter: CheckedContinuation<PipelineBatch<Job, Follow>?, Never>?
+    private var slots = Int.max
+
+    public init() {}
+
+    /// At most this many first-kind jobs run at once (within the swarm's `agents`); followers are
+    /// not counted. For jobs that need a core each while followers only wait on the network: a
+    /// few cores shared by many busy jobs finish all of them late, and every follower with them.
+    /// Read whenever the pipeline starts a job; a change takes effect with the next batch or end.
+    public var jobSlots: Int {
+        get { lock.lock(); defer { lock.unlock() }; return slots }
+        set { lock.lock(); slots = max(1, newValue); lock.unlock() }
+    }
+
+    /// Hands `batch` to the pipeline (ignored after `finish()`).
+    public func add(_ batch: PipelineBatch<Job, Follow>) {
+        lock.lock()
+        guard !finished else { lock.unlock(); return }
+        if let w = waiter { waiter = nil; lock.unlock(); w.resume(returning: batch); return }
+        queue.append(batch)
+        lock.unlock()
+    }
+
+    /// No more batches.
+    public func finish() {
+        lock.lock()
+        finished = true
+        let w = queue.isEmpty ? waiter : nil
+        if w != nil { waiter = nil }
+        lock.unlock()
+        w?.resume(returning: nil)
+    }
+
+    /// The next batch, waiting for it; nil once finished and empty, or when the waiting task is
+    /// cancelled. One reader at a time.
+    func next() async -> PipelineBatch<Job, Follow>? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { c in
+                lock.lock()
+                if !queue.isEmpty { let b = queue.removeFirst(); lock.unlock(); c.resume(returning: b); return }
+                if finished || Task.isCancelled { lock.unlock(); c.resume(returning: nil); return }
+                waiter = c
+                lock.unlock()
+            }
+        } onCancel: {
+            lock.lock()
+            let w = waiter; waiter = nil
+            lock.unlock()
+            w?.resume(returning: nil)
+        }
+    }
 }
 
 /// The critical-steps ledger, counted as the Kimi K2.5 swarm counts it: per stage, the

@@ -27,6 +27,12 @@ public struct AnalysisOptions: Sendable {
     /// still decoding. Set by the analysis itself for its motion stage; a stage that never calls
     /// it has its `MotionPass.firstFrame` taken when it returns.
     public var firstFrameReady: (@Sendable (Image?) -> Void)?
+    /// Handed the motion pass so far, now and then while it runs (the default pass: after each
+    /// chunk it feeds to the analyzer, or each second of video when it decodes straight through):
+    /// the samples so far (every later one is later) and the frames decoded so far in `frames`.
+    /// Set by the analysis itself when it streams the plan (a remote model); a stage that never
+    /// calls it only delays the plan to its end.
+    public var passProgress: (@Sendable (MotionPass) -> Void)?
 
     public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, agentTimeout: Double? = nil,
                 motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
@@ -116,76 +122,50 @@ public enum Analysis {
         var diagnostics: [Diagnostic] = []
         // Stage 1 — orchestrator: one cheap pass, the screen layout, the plan.
         options.progress?("motion pass")
+        let swarm = Swarm(agents: options.agents, timeout: options.agentTimeout)
+        let model = stages.model
+        let rate = info.frameRate > 0 ? info.frameRate : 30
+        let done = Counter(), retried = Counter(), analysed = Counter()
+        let firstFailure = FirstMessage(), fatal = FirstMessage()
+        let progress = options.progress
+        let spans = SpanCollector()
+        // With a remote model the plan is streamed (`StreamedPlan`): segments go to the pipeline
+        // as soon as the motion pass has passed the quiet moment that makes them final, so the
+        // embedded jobs and the remote calls start while the pass still decodes the rest.
+        var fine = stages.planner
+        fine.cutAtEveryQuiet = true
+        fine.cutBetweenActions = true
+        let stream = hybrid.map { h in
+            StreamedPlan(coarse: stages.planner, fine: fine, info: info, sendAll: h.sendAll)
+        }
         // The layout needs only the first frame: it starts as soon as the motion pass has that
         // frame and runs beside the rest of the pass (on 2 cores it fills a core the pass leaves
         // idle while its last chunk decodes or its analyzer catches up).
         let handoff = FirstFrameHandoff()
         var motionOptions = options
         motionOptions.firstFrameReady = { handoff.offer($0) }
+        // (Not with one agent: `--agents 1` runs one thing at a time on one core, the pass then
+        // the agents, as `batch --jobs` expects and as the swarm's speedup is measured against.)
+        if let stream, options.agents > 1 { motionOptions.passProgress = { stream.progress($0) } }
         async let layoutTask: ScreenLayout = {
             let first = await handoff.frame()
-            return try await Profile.shared.time("layout") { try await stages.layout(first, info, reader) }
+            let layout = try await Profile.shared.time("layout") { try await stages.layout(first, info, reader) }
+            stream?.layoutReady(layout)
+            return layout
         }()
-        let motion: MotionPass
-        do {
-            motion = try await Profile.shared.time("motion") { try await stages.motion(path, info, motionOptions) }
-        } catch {
-            handoff.offer(nil)   // the layout task must not wait for a frame that never comes
-            throw error
-        }
-        handoff.offer(motion.firstFrame)   // (no-op when the pass handed it over already)
-        diagnostics += motion.diagnostics
-        let layoutWait = Date()
-        let layout = try await layoutTask
-        Profile.shared.stage("layout.after_motion", Date().timeIntervalSince(layoutWait))
-        let plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
-        if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
-            for m in motion.samples where m.isActive || m.pointerMoved {
-                trace(String(format: "%@ %.3f px %d box ", m.isActive ? "active" : "pointer", m.time, m.contentPixels)
-                      + (m.contentBox.map { "\($0)" } ?? "-") + (m.pointer.map { " pointer \($0)" } ?? ""))
-            }
-        }
-        trace("motion pass + layout + plan: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s, \(plan.segments.count) segments covering \(String(format: "%.1f", plan.segments.reduce(0) { $0 + $1.decodeEnd - $1.decodeStart })) s")
-        ledger.record("plan", orchestratorSteps: 3)
-        let planEnd = Date().timeIntervalSince(clock)
-        let spans = SpanCollector()
-        // Stage 2 — sub-agents. Each takes a run of consecutive segments (as many runs as agents),
-        // analysing them one by one with one decoder that moves forward between them instead of
-        // seeking back to a keyframe for every segment.
-        let swarm = Swarm(agents: options.agents, timeout: options.agentTimeout)
-        let model = stages.model
-        let rate = info.frameRate > 0 ? info.frameRate : 30
-        let done = Counter(), retried = Counter(), analysed = Counter()
-        let firstFailure = FirstMessage(), fatal = FirstMessage()
-        let total = plan.segments.count
-        let progress = options.progress
-        let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
-        let agentsStart = Date()
-        let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
-        // The runs fix which frames each segment sees (a decoder goes on from one segment to the
-        // next). When the frames come from the motion pass and the model takes each segment's
-        // frames in one call (the embedded model), a segment no longer needs its run's decoder:
-        // every segment is a job of its own, told the windows before it in its run, and the jobs
-        // are dealt longest first, which balances the agents far better than whole runs.
-        let decoded = motion.frames.map { DecodedRecording(frames: $0, info: info) }
-        let jobs: [SwarmJob] = decoded != nil && model is EmbeddedVisionModel
-            ? Self.segmentJobs(runs)
-            : runs.map { SwarmJob(segments: $0, preceding: []) }
         // Reads ahead (the larger second reading of a small crop) only on a core no agent holds.
         let pooled = reader as? PoolTextReader, lanes = pooled?.lanes
         let laneCores = min(ProcessInfo.processInfo.activeProcessorCount, options.agents)
-        lanes?.open(cores: laneCores)
-        // Fewer jobs than cores: a core is spare from the start; its engine starts there now.
-        if laneCores >= 2, jobs.count < laneCores, hybrid == nil { pooled?.warm() }
-        defer { lanes?.close() }
-        let embeddedAgent: @Sendable (SwarmJob, AgentContext) async throws -> [Observation] = { job, ctx in
+        let streamedTotal = Counter()
+        // One embedded job: its segments analysed in order by one agent over `view`'s frames.
+        @Sendable func analyseJob(_ job: SwarmJob, _ ctx: AgentContext, _ view: StreamedPlan.View, total: Int?) async throws -> [Observation] {
             lanes?.enter()
             defer { lanes?.leave() }
-            let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded, preceding: job.preceding)
+            let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: view.decoded, preceding: job.preceding)
             var out: [Observation] = []
             for segment in job.segments {
-                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
-                let context = SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
+                let window = view.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
+                let context = SegmentContext(segment: segment, layout: view.layout, motion: window, frameRate: rate)
                 // A segment that fails is retried once with a fresh decoder, then reported; the run goes on.
                 let began = Date().timeIntervalSince(clock)
                 var failed = true
@@ -209,7 +189,7 @@ public enum Analysis {
                         if attempt == 1 { retried.increment() } else { firstFailure.offer("\(error)") }
                     }
                 }
-                progress?("analysing: \(done.increment()) of \(total) segments")
+                progress?("analysing: \(done.increment()) of \(total.map(String.init) ?? "\(streamedTotal.value)+") segments")
             }
             return out
         }
@@ -217,35 +197,136 @@ public enum Analysis {
         // decoding, so the orchestrator also cuts a fine plan — at every quiet moment and between
         // distinct actions — and each fine segment is a follower of its own: it goes to the remote
         // model (with the embedded observations it owns as a hint) the moment the embedded jobs
-        // covering it end, while other embedded jobs are still running. No stage waits for the
-        // whole embedded pass.
+        // covering it end, while other embedded jobs — and the motion pass — are still running.
+        // No stage waits for the whole embedded pass, nor for the whole motion pass.
+        let firstCall = FirstMessage()
+        let aggregator = stages.aggregator
+        // Two embedded agents may both report one action (each its own reading); the remote
+        // model is shown the one the aggregator would keep, and its answer keeps that
+        // reading's segment, so the aggregator sees the same agents as without a model.
+        @Sendable func readings(_ obs: [Observation]) -> [Observation] {
+            aggregator.dedupe(obs.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
+        }
+        @Sendable func context(_ segment: Segment, _ view: StreamedPlan.View) -> SegmentContext {
+            let window = view.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
+            return SegmentContext(segment: segment, layout: view.layout, motion: window, frameRate: rate)
+        }
+        let agentsStart = Date()
+        var lanesOpen = false
+        if stream != nil { lanes?.open(cores: laneCores); lanesOpen = true }
+        defer { if lanesOpen { lanes?.close() } }
+        // The followers' answers, with the hint they were given (renumbered once the plan is whole).
+        async let pipelined: (first: StageResult<PipelineOutput>, then: StageResult<RefinedSegment>, chains: [Int])? = {
+            guard let stream, let h = hybrid else { return nil }
+            let remoteModel = h.remote
+            // When every fine segment goes to the remote model (--model-all), what its request
+            // needs besides the hint — key frames picked and encoded — is a job of its own that
+            // starts at once, beside the embedded jobs, instead of work the call does after the
+            // embedded jobs it waits for: that wait then ends in the call itself. (With hybrid
+            // routing most segments stay local, so the frames are only made for those that go.)
+            return await swarm.pipeline(feed: stream.feed, agent: { job, ctx in
+                switch job {
+                case .embedded(let j, let view):
+                    return .observations(try await analyseJob(j, ctx, view, total: nil))
+                case .prepare(_, let segment, let view):
+                    let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: view.decoded)
+                    return .prepared(try await remoteModel.prepare(segment: context(segment, view), tools: tools))
+                }
+            }, follower: { follow, outs, ctx in
+                firstCall.offer(String(Date().timeIntervalSince(clock)))
+                let segment = follow.segment
+                let local = readings(outs.compactMap { $0?.observations }.flatMap { $0 }).filter { segment.owns($0.time) }
+                let prepared = outs.lazy.compactMap { $0?.prepared }.first
+                // The motion pass's frames again (no decoding), at the remote model's rate.
+                let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: follow.view.decoded)
+                ctx.step()
+                do {
+                    return RefinedSegment(answer: try await h.refine(segment: context(segment, follow.view), tools: tools, local: local, prepared: prepared),
+                                          hint: local)
+                } catch let e as ModelEndpointError where e.isFatal {
+                    // A refused key or a wrong address: every other segment would fail the same way.
+                    fatal.offer(e.description)
+                    throw e
+                }
+            })
+        }()
+        let motion: MotionPass
+        do {
+            motion = try await Profile.shared.time("motion") { try await stages.motion(path, info, motionOptions) }
+        } catch {
+            handoff.offer(nil)   // the layout task must not wait for a frame that never comes
+            stream?.abandon()
+            throw error
+        }
+        handoff.offer(motion.firstFrame)   // (no-op when the pass handed it over already)
+        diagnostics += motion.diagnostics
+        let layoutWait = Date()
+        let layout: ScreenLayout
+        do { layout = try await layoutTask } catch { stream?.abandon(); throw error }
+        Profile.shared.stage("layout.after_motion", Date().timeIntervalSince(layoutWait))
+        let decoded = motion.frames.map { DecodedRecording(frames: $0, info: info) }
+        let passView = StreamedPlan.View(samples: motion.samples, decoded: decoded, layout: layout)
+        let plan: SegmentPlan
+        var finePlan: SegmentPlan?
+        if let stream {
+            let plans = await Profile.shared.time("plan") {
+                stream.finish(motion, layout: layout, agents: options.agents, segmentJobs: decoded != nil && model is EmbeddedVisionModel) { _ in
+                    (try? Probe.keyframeTimes(path: path)) ?? []
+                }
+            }
+            plan = plans.coarse
+            finePlan = plan.segments.isEmpty ? nil : plans.fine
+            streamedTotal.add(plan.segments.count)
+        } else {
+            plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
+        }
+        if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
+            for m in motion.samples where m.isActive || m.pointerMoved {
+                trace(String(format: "%@ %.3f px %d box ", m.isActive ? "active" : "pointer", m.time, m.contentPixels)
+                      + (m.contentBox.map { "\($0)" } ?? "-") + (m.pointer.map { " pointer \($0)" } ?? ""))
+            }
+        }
+        trace("motion pass + layout + plan: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s, \(plan.segments.count) segments covering \(String(format: "%.1f", plan.segments.reduce(0) { $0 + $1.decodeEnd - $1.decodeStart })) s"
+              + (stream?.streamedEarly == true ? " (streamed: jobs went out with the pass at \(stream!.streamedAt.map { String(format: "%.1f", $0) }.joined(separator: ", ")) s of video)" : ""))
+        ledger.record("plan", orchestratorSteps: 3)
+        let planEnd = Date().timeIntervalSince(clock)
+        var analyseStart = planEnd
+        let total = plan.segments.count
+        // Stage 2 — sub-agents. Each takes a run of consecutive segments (as many runs as agents),
+        // analysing them one by one with one decoder that moves forward between them instead of
+        // seeking back to a keyframe for every segment.
         var result: StageResult<[Observation]>
         var modelUsage: ModelUsage?
-        var finePlan: SegmentPlan?
         var observations: [Observation]
         var modelStart: Double?
-        // In time order, whatever order the jobs were dealt in.
-        let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
-        if let h = hybrid, !plan.segments.isEmpty {
-            var fine = stages.planner
-            fine.cutAtEveryQuiet = true
-            fine.cutBetweenActions = true
-            let fp = fine.plan(motion.samples, duration: info.duration)
-            finePlan = fp
-            // A fine segment waits for every embedded job that may report something in its span:
-            // a job reports what it saw anywhere in its decode window (a typing run that began
-            // before the span it owns, say), so its window — not its owned span — counts.
-            let margin = 0.5
-            let waits = fp.segments.map { f in
-                order.filter { j in jobs[j].segments.contains { $0.decodeStart - margin < f.end && f.start < $0.decodeEnd + margin } }
-            }
-            let aggregator = stages.aggregator
-            // Two embedded agents may both report one action (each its own reading); the remote
-            // model is shown the one the aggregator would keep, and its answer keeps that
-            // reading's segment, so the aggregator sees the same agents as without a model.
-            @Sendable func readings(_ obs: [Observation]) -> [Observation] {
-                aggregator.dedupe(obs.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
-            }
+        var jobs: [SwarmJob] = []
+        if let stream, let h = hybrid, let piped = await pipelined, !plan.segments.isEmpty {
+            // The jobs as they were added (embedded ones and frame jobs), in time order for merging.
+            let added = stream.jobs
+            let embeddedJobs = added.indices.filter { !added[$0].isEmpty }
+            jobs = embeddedJobs.map { SwarmJob(segments: added[$0], preceding: []) }
+            let order = embeddedJobs.sorted { added[$0][0].index < added[$1][0].index }
+            // The embedded jobs' results as the stage without a model would have them; a frame job
+            // that failed only costs its follower the frame work (it makes them itself).
+            let position = Dictionary(uniqueKeysWithValues: embeddedJobs.enumerated().map { ($1, $0) })
+            result = StageResult(outputs: embeddedJobs.map { piped.first.outputs[$0]?.observations },
+                                 agentSteps: embeddedJobs.map { piped.first.agentSteps[$0] },
+                                 diagnostics: piped.first.diagnostics.map { d in
+                                     guard let j = d.segment, added.indices.contains(j) else { return d }
+                                     var d = d
+                                     if added[j].isEmpty {
+                                         d.segment = added[..<j].filter(\.isEmpty).count
+                                         d.message = "remote model (preparing the frames): " + d.message
+                                     } else {
+                                         d.segment = position[j]
+                                     }
+                                     return d
+                                 },
+                                 retries: piped.first.retries,
+                                 // the embedded pass ends with its last segment, whatever the frame jobs do
+                                 wallSeconds: spans.all.map(\.end).max().map { $0 - agentsStart.timeIntervalSince(clock) } ?? piped.first.wallSeconds)
+            analyseStart = min(planEnd, spans.all.map(\.start).min() ?? planEnd)
+            let aheadSteps = added.indices.filter { added[$0].isEmpty }.map { piped.first.agentSteps[$0] }
             @Sendable func renumbered(_ answer: [Observation], hint: [Observation]) -> [Observation] {
                 answer.map { o in
                     var o = o
@@ -254,77 +335,25 @@ public enum Analysis {
                     return o
                 }
             }
-            let firstCall = FirstMessage()
-            options.progress?("analysing and asking the remote model")
-            @Sendable func context(_ segment: Segment) -> SegmentContext {
-                let window = motion.samples.filter { $0.time >= segment.decodeStart && $0.time <= segment.decodeEnd }
-                return SegmentContext(segment: segment, layout: layout, motion: window, frameRate: rate)
-            }
-            // When every fine segment goes to the remote model (--model-all), what its request
-            // needs besides the hint — key frames picked and encoded — is a job of its own that
-            // starts at once, beside the embedded jobs, instead of work the call does after the
-            // embedded jobs it waits for: that wait then ends in the call itself. (With hybrid
-            // routing most segments stay local, so the frames are only made for those that go.)
-            let ahead = h.sendAll ? fp.segments : []
-            let pipeJobs = jobs.map(PipelineJob.embedded) + ahead.indices.map(PipelineJob.prepare)
-            let pipeWaits = waits.indices.map { k in waits[k] + (k < ahead.count ? [jobs.count + k] : []) }
-            let remoteModel = h.remote
-            let pipeAgent: @Sendable (PipelineJob, AgentContext) async throws -> PipelineOutput = { job, ctx in
-                switch job {
-                case .embedded(let j):
-                    return .observations(try await embeddedAgent(j, ctx))
-                case .prepare(let k):
-                    let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
-                    return .prepared(try await remoteModel.prepare(segment: context(ahead[k]), tools: tools))
-                }
-            }
-            let piped = await swarm.pipeline(pipeJobs, agent: pipeAgent, follow: fp.segments, waitsFor: pipeWaits) { segment, outs, ctx in
-                firstCall.offer(String(Date().timeIntervalSince(clock)))
-                let local = readings(outs.compactMap { $0?.observations }.flatMap { $0 }).filter { segment.owns($0.time) }
-                let prepared = outs.lazy.compactMap { $0?.prepared }.first
-                // The motion pass's frames again (no decoding), at the remote model's rate.
-                let tools = SegmentTools(path: path, reader: reader, context: ctx, decoded: decoded)
-                ctx.step()
-                do {
-                    return renumbered(try await h.refine(segment: context(segment), tools: tools, local: local, prepared: prepared), hint: local)
-                } catch let e as ModelEndpointError where e.isFatal {
-                    // A refused key or a wrong address: every other segment would fail the same way.
-                    fatal.offer(e.description)
-                    throw e
-                }
-            }
-            // The embedded jobs' results as the stage without a model would have them; a frame job
-            // that failed only costs its follower the frame work (it makes them itself).
-            let embeddedJobs = jobs.indices
-            result = StageResult(outputs: embeddedJobs.map { piped.first.outputs[$0]?.observations },
-                                 agentSteps: Array(piped.first.agentSteps[embeddedJobs]),
-                                 diagnostics: piped.first.diagnostics.map { d in
-                                     guard let j = d.segment, j >= jobs.count else { return d }
-                                     var d = d; d.segment = j - jobs.count
-                                     d.message = "remote model (preparing the frames): " + d.message
-                                     return d
-                                 },
-                                 retries: piped.first.retries,
-                                 // the embedded pass ends with its last segment, whatever the frame jobs do
-                                 wallSeconds: spans.all.map(\.end).max().map { $0 - agentsStart.timeIntervalSince(clock) } ?? piped.first.wallSeconds)
-            let aheadSteps = Array(piped.first.agentSteps[jobs.count...])
             let refined = piped.then
+            let fp = finePlan ?? SegmentPlan(segments: [], cuts: [])
             modelStart = firstCall.value.flatMap(Double.init)
             if let f = fatal.value { throw AnalysisError.modelRefused(path: path, cause: f) }
-            let local = readings(order.compactMap { result.outputs[$0] }.flatMap { $0 })
+            let local = readings(order.compactMap { piped.first.outputs[$0]?.observations }.flatMap { $0 })
             // Each span's observations: the refined ones, or the embedded ones where the follower
             // failed; in the first pass's segment numbering (the aggregator tells agents apart by it).
             let owned = Set(fp.segments.indices.flatMap { i in local.indices.filter { fp.segments[i].owns(local[$0].time) } })
             var merged = local.indices.filter { !owned.contains($0) }.map { local[$0] }
             for (i, seg) in fp.segments.enumerated() {
-                merged += refined.outputs[i] ?? local.filter { seg.owns($0.time) }
+                merged += refined.outputs[i].map { renumbered($0.answer, hint: $0.hint) } ?? local.filter { seg.owns($0.time) }
             }
             observations = merged.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) }
             diagnostics += result.diagnostics
             diagnostics += refined.diagnostics.map { var d = $0; d.message = "remote model: " + d.message; return d }
             // Kimi's count for a pipelined stage: the orchestrator's steps (dealing the jobs, the
             // fine plan) plus the longest chain — an embedded job, then a remote call that waited for it.
-            ledger.record("analyse+model", orchestratorSteps: 2, chains: piped.chains, agentSteps: result.agentSteps + aheadSteps + refined.agentSteps)
+            ledger.record("analyse+model", orchestratorSteps: 2, chains: piped.chains,
+                          agentSteps: result.agentSteps + aheadSteps + refined.agentSteps)
             var u = h.meter.report(name: h.remote.name, endpoint: h.remote.client.config.endpoint.absoluteString,
                                    routing: h.sendAll ? "all" : "hybrid")
             u.cuts = fp.cuts
@@ -332,11 +361,28 @@ public enum Analysis {
             trace("agents and remote calls done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s (embedded pass \(String(format: "%.2f", result.wallSeconds)) s)")
             Profile.shared.stage("agents", result.wallSeconds)
         } else {
-            result = await swarm.run(jobs, agent: embeddedAgent)
+            // Without a model (or nothing to analyse): the embedded jobs alone.
+            _ = await pipelined
+            let keyframes = await Profile.shared.time("keyframes") { plan.segments.count > 1 ? ((try? Probe.keyframeTimes(path: path)) ?? []) : [] }
+            let start = Date()
+            let runs = Self.jobs(of: plan.segments, agents: options.agents, keyframes: keyframes)
+            // The runs fix which frames each segment sees (a decoder goes on from one segment to the
+            // next). When the frames come from the motion pass and the model takes each segment's
+            // frames in one call (the embedded model), a segment no longer needs its run's decoder:
+            // every segment is a job of its own, told the windows before it in its run, and the jobs
+            // are dealt longest first, which balances the agents far better than whole runs.
+            jobs = decoded != nil && model is EmbeddedVisionModel
+                ? Self.segmentJobs(runs)
+                : runs.map { SwarmJob(segments: $0, preceding: []) }
+            let order = jobs.indices.sorted { jobs[$0].segments[0].index < jobs[$1].segments[0].index }
+            if !lanesOpen { lanes?.open(cores: laneCores); lanesOpen = true }
+            // Fewer jobs than cores: a core is spare from the start; its engine starts there now.
+            if laneCores >= 2, jobs.count < laneCores, hybrid == nil { pooled?.warm() }
+            result = await swarm.run(jobs) { job, ctx in try await analyseJob(job, ctx, passView, total: total) }
             diagnostics += result.diagnostics
             observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
             trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
-            Profile.shared.stage("agents", Date().timeIntervalSince(agentsStart))
+            Profile.shared.stage("agents", Date().timeIntervalSince(start))
             ledger.record("analyse", orchestratorSteps: 1, agentSteps: result.agentSteps)
         }
         let analyseEnd = hybrid != nil && !plan.segments.isEmpty ? agentsStart.timeIntervalSince(clock) + result.wallSeconds : Date().timeIntervalSince(clock)
@@ -362,7 +408,7 @@ public enum Analysis {
         let end = Date().timeIntervalSince(clock)
         func ms(_ t: Double) -> Double { (t * 1000).rounded() / 1000 }
         let timing = SwarmTiming(
-            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(planEnd), end: ms(analyseEnd))]
+            stages: [.init(name: "plan", start: 0, end: ms(planEnd)), .init(name: "analyse", start: ms(analyseStart), end: ms(analyseEnd))]
                 + (hybrid != nil ? [.init(name: "model", start: ms(modelStart ?? analyseEnd), end: ms(modelEnd))] : [])
                 + [.init(name: "aggregate", start: ms(modelEnd), end: ms(end))],
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
@@ -376,7 +422,7 @@ public enum Analysis {
                                      String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed",
                                             plan.segments.count, fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
                                         + (hybrid?.sendAll == true ? " (its key frames encoded beforehand, beside the embedded pass)" : "")
-                                        + ", so the calls run at once and overlap the embedded pass (model.cuts)"
+                                        + ", so the calls run at once and overlap the embedded pass (model.cuts); both plans streamed: a segment goes out as soon as the motion pass has passed the quiet moment that makes it final"
                                  },
                                  model: modelUsage)
         let vp = layout.viewport
@@ -384,14 +430,13 @@ public enum Analysis {
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
     }
 
-    /// A job of the pipelined stage with a remote model: an embedded job, or picking and encoding
-    /// the key frames of the `Int`th fine segment's request ahead of its call.
-    enum PipelineJob: Sendable {
-        case embedded(SwarmJob)
-        case prepare(Int)
+    /// A follower's answer with the hint it was given (renumbered once the plan is whole).
+    struct RefinedSegment: Sendable {
+        var answer: [Observation]
+        var hint: [Observation]
     }
 
-    /// What a `PipelineJob` gives.
+    /// What a job of the pipelined stage gives (`StreamedPlan.Job`).
     enum PipelineOutput: Sendable {
         case observations([Observation])
         case prepared(RemoteVisionModel.PreparedSegment)
@@ -491,7 +536,25 @@ public enum Analysis {
         let recorder = LumaRecorder(budget: budget)
         let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
-        while let f = try reader.next() { feeder.feed(time: f.time, image: f.images[0]) }
+        var reported = 0.0
+        // When the plan is streamed, the layout's frame is handed over as soon as it is decoded
+        // (as the chunked pass does): batches wait for the layout.
+        var handOver = options.firstFrameReady != nil && options.passProgress != nil, tries = 0
+        while let f = try reader.next() {
+            feeder.feed(time: f.time, image: f.images[0])
+            if handOver, f.time >= 0.45, tries < 8 {
+                tries += 1
+                if let first = try? firstFrame(inFirstChunk: recorder.snapshot(), info: info) {
+                    handOver = false
+                    options.firstFrameReady?(first)
+                }
+            }
+            if let hook = options.passProgress, f.time - reported >= 1 {
+                reported = f.time
+                hook(MotionPass(samples: feeder.samples, firstFrame: nil, diagnostics: [],
+                                frames: DecodedFrames(chunks: [recorder.snapshot()])))
+            }
+        }
         let frames = DecodedFrames(chunks: [recorder.finish()])
         Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
         let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: frames, info: info) }
@@ -591,6 +654,9 @@ public enum Analysis {
                 diagnostics += chunk.diagnostics
                 if let l = chunk.luma { luma.append(l) }
                 if c == 0 { first = chunk.first }
+                if let hook = options.passProgress, c + 1 < chunks.count, luma.count == c + 1 {
+                    hook(MotionPass(samples: feeder.samples, firstFrame: nil, diagnostics: [], frames: DecodedFrames(chunks: luma)))
+                }
             }
         }
         trace(String(format: "motion pass: %d chunks on %d decoders, %.2f s", chunks.count, workers, Date().timeIntervalSince(clock)))
@@ -645,7 +711,8 @@ public enum Analysis {
 /// Feeds frames to `MotionAnalyzer` in order, collecting samples and reporting progress.
 struct MotionFeeder {
     private var analyzer: MotionAnalyzer
-    private var samples: [MotionSample] = []
+    /// The samples so far, in time order.
+    private(set) var samples: [MotionSample] = []
     private let duration: Double
     private let progress: (@Sendable (String) -> Void)?
     private var lastReport = Date()
@@ -747,5 +814,6 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
     @discardableResult func increment() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+    func add(_ k: Int) { lock.lock(); n += k; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }

@@ -125,4 +125,50 @@ final class SwarmTests: XCTestCase {
         XCTAssertEqual(l.criticalSteps, 5 + 2 + 30 + 4)
         XCTAssertEqual(l.totalSteps, 5 + 2 + 60 + 4)
     }
+
+    func testPipelineTakesBatchesWhileItRunsAndStartsLateFollowersOfEndedJobsAtOnce() async {
+        let feed = PipelineFeed<Int, Int>()
+        let log = Log()
+        let swarm = Swarm(agents: 4)
+        async let run = swarm.pipeline(feed: feed, agent: { (job: Int, ctx: AgentContext) -> Int in
+            ctx.step(job)
+            log.add("job \(job)")
+            return job * 10
+        }, follower: { (f: Int, outs: [Int?], ctx: AgentContext) -> Int in
+            ctx.step()
+            log.add("follower \(f)")
+            return outs.compactMap { $0 }.reduce(f, +)
+        })
+        feed.add(PipelineBatch(jobs: [1, 2], follow: [100], waitsFor: [[0]]))
+        // The first batch runs before the second exists.
+        for _ in 0..<200 where !log.all.contains("follower 100") { try? await Task.sleep(nanoseconds: 10_000_000) }
+        XCTAssertTrue(log.all.contains("follower 100"), "a batch's jobs and followers run before the feed is finished")
+        // A follower arriving after the jobs it waits for ended starts at once; one waits for a job of its own batch.
+        feed.add(PipelineBatch(jobs: [3], follow: [200, 300], waitsFor: [[0, 1], [2]]))
+        feed.finish()
+        let (first, then, chains) = await run
+        XCTAssertEqual(first.outputs, [10, 20, 30])
+        XCTAssertEqual(then.outputs, [110, 230, 330])
+        XCTAssertEqual(chains, [1, 2, 3, 2, 3, 4], "a follower's chain: the longest job it waited for plus its own step")
+    }
+
+    func testAFeedNeverFinishedDoesNotHangACancelledPipeline() async {
+        let feed = PipelineFeed<Int, Int>()
+        let task = Task {
+            await Swarm(agents: 2).pipeline(feed: feed, agent: { (j: Int, _: AgentContext) in j }, follower: { (f: Int, _: [Int?], _: AgentContext) in f })
+        }
+        feed.add(PipelineBatch(jobs: [1]))
+        try? await Task.sleep(nanoseconds: 50_000_000)
+        task.cancel()
+        let result = await task.value
+        XCTAssertEqual(result.first.outputs.count, 1)
+    }
+
+    /// Lines added from concurrent tasks.
+    final class Log: @unchecked Sendable {
+        // Invariant: `lines` is only touched under `lock`.
+        private let lock = NSLock(); private var lines: [String] = []
+        func add(_ l: String) { lock.lock(); lines.append(l); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    }
 }

@@ -196,3 +196,72 @@ enum ModelClientTestsCompletion {
             + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":20}}"
     }
 }
+
+/// The plan streamed while the motion pass runs: the first remote calls go out before the pass ends.
+final class StreamedPipelineTests: XCTestCase {
+    let dir = TempDir("vid2auto-streamed-pipeline")
+
+    func testRemoteCallsStartWhileTheMotionPassIsStillRunningAndTheActionsStayTheEmbeddedOnes() async throws {
+        let path = dir.file("white.mp4")
+        if !FileManager.default.fileExists(atPath: path) {
+            try Shell.ffmpeg(["-f", "lavfi", "-i", "color=c=white:s=320x240:r=30", "-t", "1.5", "-c:v", "libx264", "-pix_fmt", "yuv420p", path])
+        }
+        let events = RemotePipelineTests.Events()
+        let server = try StubHTTPServer(); defer { server.stop() }
+        server.on("POST", "/v1/chat/completions") { r in
+            let segment = r.text.range(of: "Segment [0-9]+:", options: .regularExpression).map { String(r.text[$0]) } ?? "?"
+            events.mark("request \(segment)")
+            Thread.sleep(forTimeInterval: 0.2)
+            return .respond(status: 200, body: ModelClientTestsCompletion.make(RemotePipelineTests.echo(r)))
+        }
+        let samples = stride(from: 0.0, to: 14.0, by: 1.0 / 30).map { t -> MotionSample in
+            var s = MotionSample(time: t)
+            if (1.0...1.5).contains(t) { s.contentPixels = 80; s.contentBox = PixelRect(x: 20, y: 20, width: 40, height: 20) }
+            if t > 1.55 && t < 1.8 { s.pointerMoved = true; s.pointer = PixelPoint(x: 200, y: 150) }
+            if (1.9...2.2).contains(t) { s.contentPixels = 300; s.contentBox = PixelRect(x: 180, y: 140, width: 60, height: 30) }
+            if (6...7).contains(t) || (10...11).contains(t) { s.contentPixels = 100; s.contentBox = PixelRect(x: 40, y: 40, width: 60, height: 20) }
+            return s
+        }
+        var stages = AnalysisStages()
+        stages.reader = { NoText() }
+        // A pass that takes 0.25 s per second of video and reports its progress each second, as
+        // the default pass does after each chunk.
+        let runs = RemotePipelineTests.EncodeCount()
+        stages.motion = { _, _, options in
+            let run = runs.next()
+            options.firstFrameReady?(nil)   // (the layout needs no frame here)
+            for second in 1...14 {
+                try await Task.sleep(nanoseconds: 250_000_000)
+                options.passProgress?(MotionPass(samples: samples.filter { $0.time < Double(second) }, firstFrame: nil, diagnostics: []))
+            }
+            events.mark("pass end \(run)")
+            return MotionPass(samples: samples, firstFrame: nil, diagnostics: [])
+        }
+        stages.layout = { _, _, _ in .fullFrame(width: 320, height: 240) }
+        stages.model = RemotePipelineTests.SlowModel(slow: 0, last: -1, events: RemotePipelineTests.Events())
+        let alone = try await Analysis.run(path: path, options: AnalysisOptions(agents: 8), stages: stages)
+
+        var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
+        config.sendAll = true
+        config.maxRequests = 100
+        let tl = try await Analysis.run(path: path, options: AnalysisOptions(agents: 8, remote: config), stages: stages)
+        let swarm = try XCTUnwrap(tl.swarm)
+        let model = try XCTUnwrap(swarm.model)
+        XCTAssertEqual(swarm.segments, 3)
+        XCTAssertEqual(model.segments.count, 4)
+        XCTAssertEqual(model.fallbacks, 0)
+        XCTAssertEqual(server.requests.count, 4, "every fine segment asked once, none twice")
+        // The first segment settles once the pass is past 2.8 s of quiet after it (at ~5 s of
+        // video, 1.25 s into a 3.5 s pass): its call goes out long before the pass ends.
+        let firstCall = try XCTUnwrap(events["request Segment 0:"])
+        let passEnd = try XCTUnwrap(events["pass end 2"])
+        XCTAssertLessThan(firstCall, passEnd - 0.5, "the first remote call overlaps the motion pass")
+        let stagesByName = Dictionary(uniqueKeysWithValues: (swarm.timing?.stages ?? []).map { ($0.name, $0) })
+        let plan = try XCTUnwrap(stagesByName["plan"]), remote = try XCTUnwrap(stagesByName["model"])
+        XCTAssertLessThan(remote.start, plan.end, "the model stage starts before the plan of the whole recording exists")
+        XCTAssertTrue(swarm.planning?.contains("streamed") ?? false)
+        func essence(_ actions: [Action]) -> [String] { actions.map { "\($0.kind) \($0.time) \(String(describing: $0.value)) \(String(describing: $0.target))" } }
+        XCTAssertEqual(essence(tl.actions), essence(alone.actions))
+        XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2"])
+    }
+}

@@ -1,0 +1,87 @@
+import ScreenCore
+
+/// The part of a plan that is already final while the motion pass is still running.
+public struct SettledPlan: Sendable, Hashable {
+    /// The first segments of the plan, exactly as `SegmentPlanner.plan` of the whole recording
+    /// (with the same sample interval) will give them, whatever frames come next.
+    public var segments: [Segment]
+    /// No segment of the plan after `segments` decodes anything before this time (seconds): a
+    /// job whose span ends earlier has every segment it overlaps in `segments` already.
+    public var laterDecodeFrom: Double
+    public init(segments: [Segment], laterDecodeFrom: Double) {
+        self.segments = segments; self.laterDecodeFrom = laterDecodeFrom
+    }
+}
+
+extension SegmentPlanner {
+    /// The sample interval a streamed plan uses (see `plan(_:duration:sampleInterval:)`): the
+    /// mean interval of the samples of the first second, or of all of them when the recording
+    /// is shorter. Known once the motion pass has passed its first second, and the same
+    /// whatever the pass's chunking or the number of agents.
+    public static func sampleInterval(_ samples: [MotionSample]) -> Double {
+        guard let first = samples.first, samples.count > 1 else { return 1.0 / 30 }
+        let within = samples.prefix { $0.time <= first.time + 1.0 }
+        let last = within.count > 1 ? within[within.index(before: within.endIndex)] : samples[1]
+        let n = max(1, within.count > 1 ? within.count - 1 : 1)
+        return max(0.001, (last.time - first.time) / Double(n))
+    }
+
+    /// The segments of the plan that no later motion sample can change, given the samples of the
+    /// pass so far (`samples`, time-ordered; every later sample is later than the last of them).
+    ///
+    /// Why they are final: a burst is over once the pass is `minQuiet` past its last change (a
+    /// later change starts a new burst), and its splits (between actions, at lulls) depend only
+    /// on itself. Bursts join the group before them only (merging close bursts, windows that
+    /// would overlap), so a group is final once the first piece of the group after it is from a
+    /// finished burst: that piece did not join it and nothing later can. A segment's fields then
+    /// depend on its group, the samples before it, the first change of the next group (where
+    /// the owned spans meet) and the recording's duration — all known. The last group of the
+    /// prefix may still grow, so it never is final before the pass ends. While the last burst
+    /// goes on, a group is final only if no merge can reach that burst from the group after it:
+    /// a merged group whose last piece drops out as that piece grows can then join the group
+    /// before it (`StreamedPlanTests` checks every prefix against the whole plan).
+    public func settled(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> SettledPlan {
+        let reach = Swift.max(preroll, maxRestPreroll + 0.3) + dt + 1e-6
+        guard let lastTime = samples.last?.time else { return SettledPlan(segments: [], laterDecodeFrom: -reach) }
+        let active = samples.filter(\.isActive).map(\.time)
+        guard let lastActive = active.last else { return SettledPlan(segments: [], laterDecodeFrom: lastTime - reach) }
+        let all = plan(samples, duration: duration, sampleInterval: dt).segments
+        // The last burst of the prefix: its first change, and whether it is over.
+        var b = active.count - 1
+        while b > 0, active[b] - active[b - 1] < minQuiet { b -= 1 }
+        let burstStart = active[b]
+        // Each segment's first and last change (owned spans are in order and tile the timeline).
+        var firstOf = [Double?](repeating: nil, count: all.count), lastOf = firstOf
+        var seg = 0
+        for t in active {
+            while seg < all.count, !all[seg].owns(t), t >= all[seg].end { seg += 1 }
+            guard seg < all.count, all[seg].owns(t) else { continue }
+            if firstOf[seg] == nil { firstOf[seg] = t }
+            lastOf[seg] = t
+        }
+        func firstActive(_ i: Int) -> Double? { firstOf[i] }
+        var n = Swift.max(0, all.count - 1)
+        if lastTime - lastActive < minQuiet {
+            // The last burst is still going on: its pieces may yet change (a split moves, a piece
+            // grows out of a merge). Group j stays final only while the group after it starts
+            // before that burst, with no merge able to reach the burst from there (a merged
+            // group spans at most `mergedSpan`; plans that cut at every quiet moment never merge).
+            // Nor can anything join it across a gap longer than any merge or join spans.
+            let apart = Swift.max(mergeGap, preroll + postroll) + dt
+            func lastActive(_ i: Int) -> Double? { lastOf[i] }
+            var j = 0
+            while j + 1 < all.count, let next = firstActive(j + 1) {
+                let before = next < burstStart && (cutAtEveryQuiet || burstStart - next > mergedSpan)
+                let far = lastActive(j).map { next - $0 >= apart } ?? false
+                guard before || far || (cutAtEveryQuiet && next == burstStart) else { break }
+                j += 1
+            }
+            n = Swift.min(n, j)
+        }
+        // A later segment decodes from at most `maxRestPreroll` + 0.3 s (or `preroll`) before its
+        // group's first change, which is no earlier than segment n's first change (or, when the
+        // prefix has no segment n, than the end of the prefix).
+        let firstAfter = n < all.count ? (firstActive(n) ?? lastTime) : lastTime
+        return SettledPlan(segments: Array(all.prefix(n)), laterDecodeFrom: firstAfter - reach)
+    }
+}
