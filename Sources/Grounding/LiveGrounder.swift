@@ -1639,7 +1639,14 @@ struct Run {
             guard let rat = r.firstIndex(of: "@") else { continue }
             let words = r[..<rat].split(separator: " ", omittingEmptySubsequences: true)
             guard words.count > 1, words.joined() == local else { continue }
-            return words.joined(separator: ".") + typed[at...]
+            // A gap beside a dot already there ("jonas. becker") is the reader's spacing, not a lost dot.
+            var fixed = String(words[0])
+            for w in words.dropFirst() {
+                if !fixed.hasSuffix("."), !w.hasPrefix(".") { fixed += "." }
+                fixed += w
+            }
+            guard fixed != local else { continue }
+            return fixed + typed[at...]
         }
         return nil
     }

@@ -340,6 +340,8 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertEqual(Run.emailWithDots("knowak@quillstone.io", readings: ["k nowak@dquillstone.iol", "knowak@quillstone.io"]), "k.nowak@quillstone.io")
         XCTAssertNil(Run.emailWithDots("knowak@quillstone.io", readings: ["knowak@quillstone.io", "k nowk@quillstone.io"]), "other letters: no gap of the same address")
         XCTAssertNil(Run.emailWithDots("Ana Lee", readings: ["Ana Lee"]), "no address")
+        XCTAssertNil(Run.emailWithDots("jonas.becker@northwind.de", readings: ["jonas. becker@northwind.de"]), "a gap beside the dot already typed: no second dot")
+        XCTAssertEqual(Run.emailWithDots("a.bc@x.io", readings: ["a. b c@x.io"]), "a.b.c@x.io", "only the gap with no dot beside it gets one")
     }
 
     func testReadingsPutBackTheFieldsPreviousLettersAndDropACaret() {
