@@ -57,6 +57,8 @@ public enum MockupElementBuilder {
                         // underlined whether or not the design draws it: a link inside text must not be
                         // told apart by its colour alone (WCAG 1.4.1, axe's link-in-text-block)
                         if let c = r.color ?? n.style.color { d.append(.init(property: "color", value: c.hex)) }
+                        // said, not left to the browser's default: Tailwind's preflight takes links' underline away
+                        d.append(.init(property: "text-decoration", value: "underline"))
                         return MockupElement(tag: "a", className: name("link"), id: nil, attributes: [.init(name: "href", value: "#")],
                                              declarations: d, text: r.text, children: [])
                     }

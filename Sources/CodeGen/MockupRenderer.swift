@@ -237,6 +237,7 @@ public struct MockupRenderer: Sendable {
         case ("border-style", "solid"): return "border-solid"
         case ("padding", "0"): return "p-0"
         case ("text-decoration", "none"): return "no-underline"
+        case ("text-decoration", "underline"): return "underline"
         case ("background", "transparent"): return "bg-transparent"
         case ("margin-top", _): return "mt-[\(v)]"
         case ("margin-left", _): return "ml-[\(v)]"
