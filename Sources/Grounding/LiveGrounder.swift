@@ -1016,6 +1016,17 @@ struct Run {
         return names.contains { n in live.contains { $0 == n || $0.contains(n) || n.contains($0) } }
     }
 
+    /// Appends a `hover` on `element` at `point`, just before `a`, as a correction saying why.
+    mutating func insertHover(before a: Action, at point: Point, on element: Identified, because why: String) {
+        var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
+                           target: Target(point: point), confidence: a.confidence)
+        _ = correctTarget(&hover, element)
+        hover.target?.point = point
+        hover.grounding?.status = .corrected
+        hover.grounding?.corrections = ["inserted: " + why]
+        out.append(hover); counts.corrected += 1
+    }
+
     /// Makes the action's element appear when the live page hides it: a hidden element named as the
     /// video names it is shown by resting the pointer on one of its containers (a `hover` step is
     /// inserted before the action); a fill whose point holds no field gets one by a click or a
@@ -1038,12 +1049,8 @@ struct Run {
                     guard open else { continue }
                     // Open: the element under the resting pointer is what was hovered.
                     guard let opener = try await page.identify(x: q.x, y: q.y) else { break }
-                    var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
-                                       target: Target(point: Point(x: q.x, y: q.y)), confidence: a.confidence)
-                    _ = correctTarget(&hover, opener)
-                    hover.grounding?.status = .corrected
-                    hover.grounding?.corrections = ["inserted: resting the pointer here shows \"\(name)\", which the next step uses"]
-                    out.append(hover); counts.corrected += 1
+                    insertHover(before: a, at: Point(x: q.x, y: q.y), on: opener,
+                                because: "resting the pointer here shows \"\(name)\", which the next step uses")
                     // The step acts on what the hover showed: the shown element of that name nearest the point.
                     let c = try await page.shown(named: name, near: p) ?? p
                     guard let t = try await page.identify(x: c.x, y: c.y), t.actionable else { return nil }
@@ -1059,13 +1066,8 @@ struct Run {
             try await browser.pointer(move: (p.x, p.y))
             try await Task.sleep(nanoseconds: 350_000_000)
             if let shown = try await page.identify(x: p.x, y: p.y), shown.actionable, shown.element != nil {
-                var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
-                                   target: Target(point: p), confidence: a.confidence)
-                _ = correctTarget(&hover, under)
-                hover.target?.point = p
-                hover.grounding?.status = .corrected
-                hover.grounding?.corrections = ["inserted: resting the pointer here shows \(shown.role ?? shown.tag) \"\(shown.name ?? "")\", which the next step acts on"]
-                out.append(hover); counts.corrected += 1
+                insertHover(before: a, at: p, on: under,
+                            because: "resting the pointer here shows \(shown.role ?? shown.tag) \"\(shown.name ?? "")\", which the next step acts on")
                 return (p, shown)
             }
         }

@@ -250,16 +250,10 @@ extension SegmentAnalyst {
         // (About the text's own width: an input far wider than the word clicked is a field that
         // was there, or one a button opened, not the text turned editable.)
         guard u.contains(text.center), u.height <= 60, u.height >= text.height + 4, u.width * 10 >= text.width * 9,
-              u.width >= 40, u.width <= text.width * 3 + 40 else { return false }
-        let inside = u.insetBy(5)
-        guard inside.width >= 6, inside.height >= 4 else { return false }
-        let inner = ChangeDetector.meanDifference(before, after, region: inside)
-        let edges = [PixelRect(x: u.x, y: u.y, width: u.width, height: 4), PixelRect(x: u.x, y: u.maxY - 4, width: u.width, height: 4),
-                     PixelRect(x: u.x, y: u.y, width: 4, height: u.height), PixelRect(x: u.maxX - 4, y: u.y, width: 4, height: u.height)]
-            .map { ChangeDetector.meanDifference(before, after, region: $0) }
-        let edge = edges.reduce(0, +) / Double(edges.count)
-        Debug.log("editor? \(u) around \(text) edges \(String(format: "%.1f", edge)) inside \(String(format: "%.1f", inner))")
-        return edge >= 6 && inner * 3 < edge * 2 && edges.filter({ $0 >= 3 }).count >= 3
+              u.width >= 40, u.width <= text.width * 3 + 40,
+              let c = outlineChange(u, before: before, after: after) else { return false }
+        Debug.log("editor? \(u) around \(text) edges \(String(format: "%.1f", c.edge)) inside \(String(format: "%.1f", c.inner))")
+        return c.edge >= 6 && c.inner * 3 < c.edge * 2 && c.sidesChanged >= 3
     }
 
     /// A switch's label: the nearest line of text in its row to the left (settings lists put the

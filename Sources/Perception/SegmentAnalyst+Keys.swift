@@ -126,15 +126,21 @@ extension SegmentAnalyst {
     /// Whether the change `u` is a ring drawn (or removed) around a control: its edges changed,
     /// its inside did not.
     static func isRing(_ u: PixelRect, before: Image, after: Image) -> Bool {
+        guard u.height <= 80, let c = outlineChange(u, before: before, after: after) else { return false }
+        Debug.log("ring? \(u) edges \(String(format: "%.1f", c.edge)) inside \(String(format: "%.1f", c.inner))")
+        return c.edge >= 6 && c.inner * 3 < c.edge && c.sidesChanged >= 3
+    }
+
+    /// How much the change `u` changed along its four 4-px edges (their mean, and how many of
+    /// them changed by 3 or more) and inside them; nil when `u` is too small to have an inside.
+    static func outlineChange(_ u: PixelRect, before: Image, after: Image) -> (edge: Double, inner: Double, sidesChanged: Int)? {
         let inside = u.insetBy(5)
-        guard inside.width >= 6, inside.height >= 4, u.height <= 80 else { return false }
+        guard inside.width >= 6, inside.height >= 4 else { return nil }
         let inner = ChangeDetector.meanDifference(before, after, region: inside)
         let edges = [PixelRect(x: u.x, y: u.y, width: u.width, height: 4), PixelRect(x: u.x, y: u.maxY - 4, width: u.width, height: 4),
                      PixelRect(x: u.x, y: u.y, width: 4, height: u.height), PixelRect(x: u.maxX - 4, y: u.y, width: 4, height: u.height)]
             .map { ChangeDetector.meanDifference(before, after, region: $0) }
-        let edge = edges.reduce(0, +) / Double(edges.count)
-        Debug.log("ring? \(u) edges \(String(format: "%.1f", edge)) inside \(String(format: "%.1f", inner))")
-        return edge >= 6 && inner * 3 < edge && edges.filter({ $0 >= 3 }).count >= 3
+        return (edges.reduce(0, +) / Double(edges.count), inner, edges.filter { $0 >= 3 }.count)
     }
 
     /// The sideways shift that best maps the band's column profile before onto after, its mean

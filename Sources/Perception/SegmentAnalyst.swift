@@ -188,7 +188,7 @@ final class SegmentAnalyst {
             }
         }
         var content = large
-        var carets: [ChangeBlob] = blobs.filter(isCaret)
+        let carets: [ChangeBlob] = blobs.filter(isCaret)
         for b in carets {
             caret = b.box
             if focused == nil, typing == nil, let f = fieldAround(b.box, in: image) { focused = f }
