@@ -173,6 +173,29 @@ def saved_offline(truth, args):
     return row
 
 
+def load_offline_eval(path):
+    """The offline rows of a `make eval` run (its --json), by scenario, with the run's commit."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            saved = json.load(f)
+        rows = {r["scenario"]: r for r in saved["scenarios"]}
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        sys.exit(f"eval-live: {path}: not a `make eval` JSON ({e})")
+    return {"commit": saved.get("commit"), "rows": rows}
+
+
+def offline_row_from_eval(evaluated, truth, saved_row):
+    """`--offline-eval`: the offline row as `make eval` measured it (replays included); a scenario
+    that eval did not run keeps the saved timeline's row (scored, not replayed)."""
+    row = evaluated["rows"].get(truth["scenario"])
+    if row is None:
+        return saved_row
+    return {"scenario": row["scenario"], "app": row.get("app", saved_row["app"]),
+            "replay": {t: row["replay"].get(t) or {"status": "unavailable", "reason": "not in the eval run"}
+                       for t in ev.PY_TARGETS},
+            "timeline": row.get("timeline")}
+
+
 def eval_live(truth, args, servers, offline_row):
     scen = truth["scenario"]
     out_dir = os.path.join(args.out_dir, scen, "live")
@@ -222,10 +245,20 @@ def eval_live(truth, args, servers, offline_row):
 def doc_section(offline, live, tot_off, tot_live, meta):
     targets = list(ev.ALL_TARGETS)
     L = [BEGIN, "## vid2auto offline and `--live` (written by `make eval-live`; do not edit by hand)", ""]
-    L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {len(live)} recordings of `{meta['samples']}`. "
-             "Live: the sample app served, `vid2auto --live --start-url …` grounds the timeline in a headless "
-             "Chromium, the scripts are rendered from the grounded timeline and replayed like offline ones. "
-             "Live cost = the whole `--live` run (offline analysis included) / the recording's duration.")
+    if meta.get("offlineEval"):
+        L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {len(live)} recordings of `{meta['samples']}`. "
+                 f"Offline: `make eval` of commit `{meta['offlineEval'].get('commit') or 'uncommitted'}` "
+                 "(`eval_live.py --from-timelines DIR --offline-eval .eval-out/eval.json`). Live: the offline "
+                 "timelines that binary saved (`vid2auto batch … --target timeline -o DIR`), grounded by "
+                 "`vid2auto --live --start-url …` in a headless Chromium against the served sample app; the scripts "
+                 "are rendered from the grounded timeline and replayed like offline ones. Live cost = the grounding "
+                 "of the saved timeline / the recording's duration (the offline analysis adds its own cost: "
+                 "docs/performance.md).")
+    else:
+        L.append(f"Commit `{meta.get('commit') or 'uncommitted'}`, {len(live)} recordings of `{meta['samples']}`. "
+                 "Live: the sample app served, `vid2auto --live --start-url …` grounds the timeline in a headless "
+                 "Chromium, the scripts are rendered from the grounded timeline and replayed like offline ones. "
+                 "Live cost = the whole `--live` run (offline analysis included) / the recording's duration.")
     L.append("")
     L.append("| scenario | offline " + " | offline ".join(targets) + " | live " + " | live ".join(targets)
              + " | grounding (verified/corrected/dropped/offline) | live cost |")
@@ -292,16 +325,25 @@ def main(argv=None):
     ap.add_argument("--no-docs", action="store_true")
     ap.add_argument("--rescore", metavar="JSON", help="re-score a saved run's timelines (after a scoring change) and rewrite the docs section")
     ap.add_argument("--from-timelines", metavar="DIR", help="live-stage development: ground the offline timelines saved in DIR "
-                    "(DIR/SCENARIO.json) instead of analysing each recording again; offline scripts are not replayed; implies --no-docs")
+                    "(DIR/SCENARIO.json) instead of analysing each recording again; offline scripts are not replayed; implies --no-docs "
+                    "unless --offline-eval gives the offline rows")
+    ap.add_argument("--offline-eval", metavar="JSON", help="with --from-timelines: take the offline rows (replays and "
+                    "scores) from this `make eval` JSON (.eval-out/eval.json) of the binary that saved the timelines, "
+                    "and write the docs section")
     ap.add_argument("--check", action="store_true", help="exit 1 unless every live script replays and every live locator was unique")
     args = ap.parse_args(argv)
     args.bin = os.path.abspath(args.bin)
     args.samples = os.path.abspath(args.samples)
     args.out_dir = os.path.join(os.path.dirname(os.path.abspath(args.json)), "live-run")
     args.reference = False
+    if args.offline_eval and not args.from_timelines:
+        ap.error("--offline-eval needs --from-timelines (the timelines that eval's binary saved)")
+    evaluated = load_offline_eval(args.offline_eval) if args.offline_eval else None
     if args.from_timelines:
         args.from_timelines = os.path.abspath(args.from_timelines)
-        args.no_docs = True
+        # Without a `make eval` run to take the offline rows from, nothing was replayed offline:
+        # the docs section (offline beside live) cannot be written.
+        args.no_docs = args.no_docs or evaluated is None
     args.target_list = list(ev.ALL_TARGETS)
     if args.rescore:
         return rescore(args.rescore, args)
@@ -316,6 +358,8 @@ def main(argv=None):
         for truth in truths:
             o = saved_offline(truth, args) if args.from_timelines else eval_offline(truth, args, servers)
             r = eval_live(truth, args, servers, o)
+            if evaluated is not None:
+                o = offline_row_from_eval(evaluated, truth, o)
             for row in (o, r):
                 row["_truthCount"] = len(truth.get("actions") or [])
                 row["_truthFills"] = sum(1 for a in truth.get("actions") or [] if a.get("kind") == "fill")
@@ -343,6 +387,8 @@ def main(argv=None):
     wall = round(time.monotonic() - t0, 1)
     print(f"({wall} s)")
     meta = {"commit": ev.git_commit(), "samples": os.path.relpath(args.samples, REPO), "seconds": wall}
+    if evaluated is not None:
+        meta["offlineEval"] = {"commit": evaluated["commit"]}
     if not args.no_docs:
         write_doc(doc_section(offline, live, tot_off, tot_live, meta))
         print("wrote docs/accuracy.md (live section)")

@@ -39,3 +39,31 @@ def test_a_saved_timeline_is_scored_not_replayed(tmp_path):
     assert row["timeline"]["predicted"] == 1 and row["timeline"]["truth"] == 2
     assert row["savedTimeline"].endswith("demo.json")
     assert all("not replayed" in r["reason"] for r in row["replay"].values())
+
+
+def test_offline_rows_come_from_a_make_eval_json(tmp_path):
+    saved = {"commit": "abc1234", "scenarios": [
+        {"scenario": "demo", "app": "todo", "timeline": {"status": "scored", "precision": 1.0},
+         "replay": {"playwright-python": {"status": "pass"}, "selenium-python": {"status": "fail", "reason": "x"}}}]}
+    path = tmp_path / "eval.json"
+    path.write_text(json.dumps(saved))
+    evaluated = el.load_offline_eval(str(path))
+    assert evaluated["commit"] == "abc1234"
+    placeholder = {"scenario": "demo", "app": "todo", "replay": {}, "timeline": None}
+    row = el.offline_row_from_eval(evaluated, _truth(), placeholder)
+    assert row["replay"]["playwright-python"]["status"] == "pass"
+    assert row["replay"]["selenium-python"]["status"] == "fail"
+    assert row["timeline"]["precision"] == 1.0
+    other = dict(_truth(), scenario="not-in-eval")
+    assert el.offline_row_from_eval(evaluated, other, placeholder) is placeholder
+
+
+def test_an_offline_eval_that_is_not_an_eval_json_is_one_line(tmp_path, capsys):
+    path = tmp_path / "eval.json"
+    path.write_text("[1, 2]")
+    try:
+        el.load_offline_eval(str(path))
+    except SystemExit as e:
+        assert "not a `make eval` JSON" in str(e.code) and str(path) in str(e.code)
+    else:
+        raise AssertionError("expected SystemExit")
