@@ -126,6 +126,11 @@ def rescore(path, args):
         saved = json.load(f)
     truths = {t["scenario"]: t for t in ev.load_truths(args.samples)}
     offline, live = saved["offline"]["scenarios"], saved["live"]["scenarios"]
+    evaluated = load_offline_eval(args.offline_eval) if args.offline_eval else None
+    if evaluated is not None:
+        offline = [offline_row_from_eval(evaluated, truths[o["scenario"]], o) for o in offline]
+        saved["offline"]["scenarios"] = offline
+        saved["offlineEval"] = {"commit": evaluated["commit"]}
     for o, r in zip(offline, live):
         t = truths[r["scenario"]]
         tl = os.path.join(args.out_dir, r["scenario"], "live", "timeline.json")
@@ -142,10 +147,12 @@ def rescore(path, args):
             del row[k]
     for line in ev.totals_lines(tot_live):
         print("live", line)
-    meta = {"commit": saved.get("commit"), "samples": saved.get("samples"), "seconds": saved.get("seconds")}
+    meta = {"commit": saved.get("commit"), "samples": saved.get("samples"), "seconds": saved.get("seconds"),
+            "offlineEval": saved.get("offlineEval")}
     if not args.no_docs:
         write_doc(doc_section(offline, live, tot_off, tot_live, meta))
     saved["live"]["totals"] = tot_live
+    saved["offline"]["totals"] = tot_off
     with open(path, "w", encoding="utf-8") as f:
         json.dump(saved, f, indent=2)
         f.write("\n")
@@ -326,7 +333,7 @@ def main(argv=None):
     ap.add_argument("--rescore", metavar="JSON", help="re-score a saved run's timelines (after a scoring change) and rewrite the docs section")
     ap.add_argument("--from-timelines", metavar="DIR", help="live-stage development: ground the offline timelines saved in DIR "
                     "(DIR/SCENARIO.json) instead of analysing each recording again; offline scripts are not replayed; implies --no-docs "
-                    "unless --offline-eval gives the offline rows")
+                    "unless --offline-eval gives the offline rows (also with --rescore, for a run saved before the eval ended)")
     ap.add_argument("--offline-eval", metavar="JSON", help="with --from-timelines: take the offline rows (replays and "
                     "scores) from this `make eval` JSON (.eval-out/eval.json) of the binary that saved the timelines, "
                     "and write the docs section")
@@ -336,7 +343,7 @@ def main(argv=None):
     args.samples = os.path.abspath(args.samples)
     args.out_dir = os.path.join(os.path.dirname(os.path.abspath(args.json)), "live-run")
     args.reference = False
-    if args.offline_eval and not args.from_timelines:
+    if args.offline_eval and not (args.from_timelines or args.rescore):
         ap.error("--offline-eval needs --from-timelines (the timelines that eval's binary saved)")
     evaluated = load_offline_eval(args.offline_eval) if args.offline_eval else None
     if args.from_timelines:
