@@ -155,6 +155,9 @@ extension SegmentAnalyst {
             let vp = layout.viewport
             let column = PixelRect(x: box.x - 24, y: vp.y, width: box.width + 48, height: vp.height).intersection(vp)
             let row = PixelRect(x: vp.x, y: box.y - 4, width: vp.width, height: box.height + 8).intersection(vp)
+            // (The row's reading follows when the column's finds nothing: announced, so that an
+            // idle core can start it meanwhile.)
+            TextRegions.readLinesAhead(row, in: image, reader: reader)
             for band in [column, row] where matches.isEmpty {
                 let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
                 matches = lines.filter { $0.box.intersection(box.expanded(6, 6)).area == 0 && TextSimilarity.ratio($0.text, text) >= 0.8 }.map(\.box)
@@ -164,20 +167,25 @@ extension SegmentAnalyst {
         guard !matches.isEmpty || glyph else { return nil }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
         // outside it — a sticky header over a scrolled card, the next card — belongs to others.)
-        for holder in ElementFinder.containers(of: box, in: image, bounds: layout.viewport, avoid: pointer).prefix(2) {
+        let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
+        // (An icon button is told apart by its row even when its hovered look matched no copy:
+        // a lone glyph says nothing by itself.)
+        let byRow = stacked || (glyph && matches.isEmpty)
+        let row = PixelRect(x: layout.viewport.x + 4, y: box.y - 6, width: box.x - layout.viewport.x - 8, height: box.height + 12)
+        let above = PixelRect(x: box.x - 120, y: box.y - 240, width: box.width + 240, height: 236).intersection(layout.viewport)
+        // Each reading below follows the one before when that one names nothing: announced one
+        // ahead, so that an idle core reads the next while this one is read.
+        let holders = Array(ElementFinder.containers(of: box, in: image, bounds: layout.viewport, avoid: pointer).prefix(2))
+        for (k, holder) in holders.enumerated() {
+            TextRegions.readLinesAhead(k + 1 < holders.count ? holders[k + 1].insetBy(1) : byRow ? row : above, in: image, reader: reader)
             let read = try await TextRegions.readLines(holder.insetBy(1), in: image, reader: reader, minConfidence: 60)
             Debug.log("seg \(span.index) context of \(box): in \(holder) lines \(read.map { "\($0.text) \($0.box)" })")
             if let heading = Self.heading(read, element: box, text: text, holder: holder) { return heading }
         }
-        let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
-        // (An icon button is told apart by its row even when its hovered look matched no copy:
-        // a lone glyph says nothing by itself.)
-        if stacked || (glyph && matches.isEmpty) {
-            let row = PixelRect(x: layout.viewport.x + 4, y: box.y - 6, width: box.x - layout.viewport.x - 8, height: box.height + 12)
+        if byRow {
             let lines = try await TextRegions.readLines(row, in: image, reader: reader, minConfidence: 55)
             return lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text
         }
-        let above = PixelRect(x: box.x - 120, y: box.y - 240, width: box.width + 240, height: 236).intersection(layout.viewport)
         let read = try await TextRegions.readLines(above, in: image, reader: reader, minConfidence: 60)
         Debug.log("seg \(span.index) context of \(box): copies \(matches), lines above \(read.map { "\($0.text) \($0.box)" })")
         let lines = read

@@ -175,6 +175,14 @@ public enum TextRegions {
         }
     }
 
+    /// Announces `readLines(region, in: image, …)`'s reading (`TextReader.readAhead`): a reading
+    /// that may follow, which an idle core can start now. The crop is made only if it does.
+    public static func readLinesAhead(_ region: PixelRect, in image: Image, reader: any TextReader) {
+        let clipped = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard clipped.width >= 6, clipped.height >= 6 else { return }
+        reader.readAhead(mode: .sparse) { prepare(image.cropped(to: region), margin: 6) }
+    }
+
     /// The text typed in a field: the field's inner area read as one line, the caret and
     /// decorations stripped. Nil when the field looks empty.
     public static func readFieldText(_ field: PixelRect, in image: Image, reader: any TextReader) async throws -> String? {

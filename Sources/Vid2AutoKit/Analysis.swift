@@ -101,6 +101,7 @@ public enum Analysis {
         }
         let reader = stages.reader()
         let started = Date()
+        Profile.shared.startSampling()
         defer { Profile.shared.emit(total: Date().timeIntervalSince(started)) }
         var timeline = try await runOnce(path: path, info: info, options: options, stages: stages, hybrid: hybrid, reader: reader)
         if options.measureSpeedup {
@@ -170,6 +171,7 @@ public enum Analysis {
                 let began = Date().timeIntervalSince(clock)
                 var failed = true
                 defer {
+                    Profile.shared.mark("seg\(segment.index)@lane\(ctx.lane)", from: clock.addingTimeInterval(began))
                     spans.add(SwarmTiming.SegmentSpan(segment: segment.index, agent: ctx.lane, start: began,
                                                       end: Date().timeIntervalSince(clock), videoStart: segment.start,
                                                       videoEnd: segment.end, failed: failed))
@@ -573,9 +575,18 @@ public enum Analysis {
         let bounds = starts + [max(info.duration, starts[starts.count - 1])]
         let longest = zip(bounds, bounds.dropFirst()).map { $1 - $0 }.max() ?? 0
         let rate = info.frameRate > 0 ? info.frameRate : 30
-        // The analyzer takes chunks in order, so up to `workers + 1` of them are held at once.
-        guard longest * rate * Double(frameBytes) * Double(workers + 1) <= Self.motionChunkBudget else { return [] }
+        // The analyzer takes chunks in order, so up to `workers + 2` of them are held at once.
+        guard longest * rate * Double(frameBytes) * Double(workers + 2) <= Self.motionChunkBudget else { return [] }
         return starts.indices.map { (starts[$0], $0 + 1 < starts.count ? starts[$0 + 1] : nil) }
+    }
+
+    /// Whether the parallel motion pass starts decoding chunk `launched` now, with `running` chunks
+    /// decoding and chunk `next` the first not yet fed to the analyzer (see `chunkedMotionPass`):
+    /// one decoder per core, at most `workers + 2` chunks from `next` on decoding or held, and
+    /// the last `workers + 2` chunks or fewer all at once (they share the cores and end together).
+    static func launchesChunk(launched: Int, running: Int, next: Int, count: Int, workers: Int) -> Bool {
+        guard launched < count, launched <= next + workers + 1 else { return false }
+        return running < (running + count - launched <= workers + 2 ? workers + 2 : workers)
     }
 
     /// Bytes of small gray frames the parallel motion pass may hold at once.
@@ -604,14 +615,21 @@ public enum Analysis {
         var luma: [LumaChunk] = []
         var first: Image?
         try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
-            var launched = 0
+            var launched = 0, running = 0
             var ready: [Int: MotionChunk] = [:]
             for c in chunks.indices {
                 while ready[c] == nil {
-                    // Keep every core decoding while the analyzer works through chunk `c`.
-                    while launched < chunks.count && launched <= c + workers {
+                    // One decoder per core, and at most `workers + 2` chunks from `c` on decoding
+                    // or held (memory). The last few chunks — when no more than `workers + 2` are
+                    // left — all decode at once (each task yields every 16 frames, so they share
+                    // the cores and end together): three chunks of equal length end after 1.5
+                    // chunks' time on 2 cores, where one decoder per core would leave the third
+                    // alone on one core at the end.
+                    while launchesChunk(launched: launched, running: running, next: c, count: chunks.count, workers: workers) {
                         let i = launched, range = chunks[i]
                         group.addTask {
+                            let chunkStart = Date()
+                            defer { Profile.shared.mark("chunk\(i)", from: chunkStart) }
                             // The reader lives and dies inside this child task; only images leave it.
                             let recorder = LumaRecorder(budget: budget)
                             let reader = try VideoReader(path: path, renditions: [rendition],
@@ -644,12 +662,15 @@ public enum Analysis {
                             }
                             return (i, chunk)
                         }
-                        launched += 1
+                        launched += 1; running += 1
                     }
                     guard let (i, chunk) = try await group.next() else { break }
+                    running -= 1
                     ready[i] = chunk
                 }
                 guard let chunk = ready.removeValue(forKey: c) else { break }
+                let feedStart = Date()
+                defer { Profile.shared.mark("feed\(c)", from: feedStart) }
                 for (t, image) in zip(chunk.times, chunk.images) { feeder.feed(time: t, image: image) }
                 diagnostics += chunk.diagnostics
                 if let l = chunk.luma { luma.append(l) }

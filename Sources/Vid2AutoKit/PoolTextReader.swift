@@ -34,7 +34,9 @@ public struct PoolTextReader: TextReader {
         let started = cache.startAhead(key) {
             Task {
                 defer { lanes.returnSpare() }
+                let t0 = Date()
                 let r = try await pool.read(img, mode: Self.segmentation(mode))
+                Profile.shared.mark("ahead \(mode) \(img.width)x\(img.height)", from: t0)
                 Profile.shared.ocrAhead()
                 return Self.reading(r)
             }
@@ -60,6 +62,7 @@ public struct PoolTextReader: TextReader {
         }
         let t0 = Date()
         let r = try await pool.read(image, mode: Self.segmentation(mode))
+        Profile.shared.mark("ocr \(mode) \(image.width)x\(image.height)", from: t0)
         Profile.shared.ocr(width: image.width, height: image.height, mode: "\(mode)", seconds: Date().timeIntervalSince(t0), cached: false)
         if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_DIR"] {
             let safe = String(r.text.prefix(40).map { $0.isLetter || $0.isNumber ? $0 : "_" })

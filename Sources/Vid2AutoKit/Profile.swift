@@ -9,6 +9,13 @@ import ScreenCore
 final class Profile: @unchecked Sendable {
     static let enabled = ProcessInfo.processInfo.environment["VID2AUTO_PROFILE"].map { $0 != "" && $0 != "0" } ?? false
     static let shared = Profile()
+    /// `VID2AUTO_PROFILE=2`: also a timeline — when each stage and agent span ran, the OCR reads,
+    /// and the process's CPU time sampled every 5 ms (how many cores it kept busy when).
+    static let timeline = ProcessInfo.processInfo.environment["VID2AUTO_PROFILE"] == "2"
+    private let origin = Date()
+    private var marks: [(name: String, start: Double, end: Double)] = []
+    private var samples: [(Double, Double)] = []
+    private var sampling = false
 
     private let lock = NSLock()
     private var stages: [String: Double] = [:]
@@ -73,8 +80,37 @@ final class Profile: @unchecked Sendable {
     func time<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
         guard Self.enabled else { return try await body() }
         let t0 = Date()
-        defer { stage(name, Date().timeIntervalSince(t0)) }
+        defer { stage(name, Date().timeIntervalSince(t0)); mark(name, from: t0) }
         return try await body()
+    }
+
+    /// One span of the timeline (`VID2AUTO_PROFILE=2`): `name` from `start` until now.
+    func mark(_ name: @autoclosure () -> String, from start: Date) {
+        guard Self.timeline else { return }
+        let end = Date().timeIntervalSince(origin), s = start.timeIntervalSince(origin), n = name()
+        lock.lock(); marks.append((n, s, end)); lock.unlock()
+    }
+
+    /// Starts sampling the process's CPU time every 5 ms (`VID2AUTO_PROFILE=2`).
+    func startSampling() {
+        guard Self.timeline else { return }
+        lock.lock(); defer { lock.unlock() }
+        guard !sampling else { return }
+        sampling = true
+        let t = Thread { [self] in
+            while true {
+                var ts = timespec()
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+                let cpu = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+                lock.lock()
+                samples.append((Date().timeIntervalSince(origin), cpu))
+                let go = sampling
+                lock.unlock()
+                if !go { break }
+                usleep(5000)
+            }
+        }
+        t.start()
     }
 
     /// The JSON line (printed once, at the end of the run).
@@ -90,7 +126,8 @@ final class Profile: @unchecked Sendable {
             ["agent": a, "decode_s": r(agentDecode[a] ?? 0), "analyse_s": r(agentAnalyse[a] ?? 0),
              "frames": agentFrames[a] ?? 0, "seeks": agentSeeks[a] ?? 0]
         }
-        let obj: [String: Any] = [
+        sampling = false
+        var obj: [String: Any] = [
             "profile": 1, "total_s": r(total), "cpu_s": r(cpuSeconds), "peak_rss_mb": Double(cpu.ru_maxrss) / 1024,
             "stages": Dictionary(uniqueKeysWithValues: order.map { ($0, r(stages[$0] ?? 0)) }),
             "agents": agents,
@@ -99,6 +136,10 @@ final class Profile: @unchecked Sendable {
                     "sizes": ocrSizes, "modes": ocrModes] as [String: Any],
             "store": ["mb": r(Double(storeBytes) / 1_048_576), "frames_kept": storeFrames, "frames": storeTotal] as [String: Any],
         ]
+        if Self.timeline {
+            obj["marks"] = marks.map { [$0.name, r($0.start), r($0.end)] as [Any] }
+            obj["cpu_samples"] = samples.map { [r($0.0), r($0.1)] }
+        }
         lock.unlock()
         if let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) {
             FileHandle.standardError.write(data + Data("\n".utf8))
