@@ -136,13 +136,16 @@ public enum Analysis {
         var fine = stages.planner
         fine.cutAtEveryQuiet = true
         fine.cutBetweenActions = true
-        // With --model-all every fine segment goes to the remote model, whose answer replaces the
-        // embedded observations in its span: the embedded model only gives each call its hint,
-        // so it analyses the fine plan too — one short job per fine segment, which its call alone
-        // waits for (with the jobs whose windows reach its span), instead of the coarse plan's
-        // long jobs that every call inside them waited for in full. (With hybrid routing the
-        // embedded observations are the result wherever the remote model is not asked: they
-        // stay the coarse plan's, which cuts where the embedded model reads best.)
+        // With --model-all --fine-hints every fine segment goes to the remote model, whose answer
+        // replaces the embedded observations in its span, so the embedded model only gives each
+        // call its hint: it analyses the fine plan too — one short job per fine segment, which
+        // its call waits for (with the jobs whose windows reach its span), instead of the coarse
+        // plan's long jobs that every call inside them waits for in full. The fine jobs' windows
+        // overlap (each has its own lead-in and tail): more steps in all, and hints read over
+        // shorter windows (not always the coarse plan's readings), so it is not the default.
+        // (With hybrid routing the embedded observations are the result wherever the remote
+        // model is not asked: they always stay the coarse plan's.) Any number of agents, so one
+        // agent and many give the same actions.
         let fineHints = hybrid.map { $0.sendAll && $0.fineHints } ?? false
         let stream = hybrid.map { h in
             StreamedPlan(coarse: fineHints ? fine : stages.planner, fine: fine, info: info, sendAll: h.sendAll)

@@ -92,7 +92,6 @@ final class RemotePipelineTests: XCTestCase {
 
         var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
         config.sendAll = true
-        config.fineHints = false   // hints from the coarse plan, as before --model-all took them from the fine one
         config.maxRequests = 100
         config.backoffBase = 0.01
         let timed = Events(since: events.t0)
@@ -201,7 +200,7 @@ final class RemotePipelineTests: XCTestCase {
     }
 
     /// --model-all: four bursts 0.7 s apart are one coarse segment (close bursts share one) but
-    /// four remote segments. With the hints from the fine plan each call waits only for the short
+    /// four remote segments. With the hints from the fine plan (`--fine-hints`) each call waits only for the short
     /// embedded jobs around its span, so the first goes out while later ones are still analysed
     /// and the longest chain (critical steps) is shorter than with the coarse plan's one long job;
     /// the actions stay the embedded model's alone.
@@ -230,16 +229,21 @@ final class RemotePipelineTests: XCTestCase {
         stages.model = BusyModel(bursts: bursts, events: Events())
         let alone = try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: 8), stages: stages)
         XCTAssertEqual(alone.swarm?.segments, 1, "close bursts share one coarse segment")
+        func essence(_ actions: [Action]) -> [String] { actions.map { "\($0.kind) \($0.time) \(String(describing: $0.target?.text))" } }
 
         var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
         config.sendAll = true
         config.maxRequests = 100
-        func run(fine: Bool) async throws -> (ActionTimeline, Events) {
+        func run(fine: Bool, agents: Int = 8) async throws -> (ActionTimeline, Events) {
             let events = Events(since: calls.t0)
             config.fineHints = fine
             stages.model = BusyModel(bursts: bursts, events: events)
-            return (try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: 8, remote: config), stages: stages), events)
+            return (try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: agents, remote: config), stages: stages), events)
         }
+        // One agent: the same plan (and so the same actions) as many.
+        let (single, _) = try await run(fine: true, agents: 1)
+        XCTAssertEqual(single.swarm?.segments, 4)
+        XCTAssertEqual(essence(single.actions), essence(alone.actions))
         let (coarse, _) = try await run(fine: false)
         let start = Date().timeIntervalSince(calls.t0)
         let (tl, events) = try await run(fine: true)
@@ -252,14 +256,13 @@ final class RemotePipelineTests: XCTestCase {
         XCTAssertTrue(coarse.swarm?.planning?.hasPrefix("embedded pass: 1 segments") ?? false)
         // The first call went out before the last embedded job ended (with the coarse plan it
         // could not: every call waited for the one job).
-        XCTAssertEqual(count.value, 8, "four calls a run")
-        let firstCall = try XCTUnwrap(calls["request Segment 0: of run 2"]), lastJob = try XCTUnwrap(events["embedded 3 end"])
+        XCTAssertEqual(count.value, 12, "four calls a run")
+        let firstCall = try XCTUnwrap(calls["request Segment 0: of run 3"]), lastJob = try XCTUnwrap(events["embedded 3 end"])
         XCTAssertGreaterThan(firstCall, start)
         XCTAssertLessThan(firstCall, lastJob, "the first call overlaps the later embedded jobs")
         // Kimi's count: the longest chain is one short job and a call, not the whole recording's job.
         let critical = swarm.criticalSteps, coarseCritical = try XCTUnwrap(coarse.swarm?.criticalSteps)
         XCTAssertLessThan(critical, coarseCritical, "fine: \(critical) of \(swarm.totalSteps), coarse: \(coarseCritical) of \(coarse.swarm?.totalSteps ?? 0)")
-        func essence(_ actions: [Action]) -> [String] { actions.map { "\($0.kind) \($0.time) \(String(describing: $0.target?.text))" } }
         XCTAssertEqual(essence(tl.actions), essence(alone.actions))
         XCTAssertEqual(essence(coarse.actions), essence(alone.actions))
         XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2", "Button 3"])
@@ -329,7 +332,6 @@ final class StreamedPipelineTests: XCTestCase {
 
         var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
         config.sendAll = true
-        config.fineHints = false   // hints from the coarse plan, as before --model-all took them from the fine one
         config.maxRequests = 100
         let tl = try await Analysis.run(path: path, options: AnalysisOptions(agents: 8, remote: config), stages: stages)
         let swarm = try XCTUnwrap(tl.swarm)
