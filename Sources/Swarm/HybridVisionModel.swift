@@ -12,6 +12,10 @@ public struct HybridVisionModel: VisionModel {
     public var embedded: any VisionModel
     public var remote: RemoteVisionModel
     public var sendAll: Bool
+    /// With `sendAll`, whether the pipelined analysis takes each call's embedded hint from the
+    /// remote model's own fine plan (one short embedded job per fine segment) rather than from the
+    /// coarse embedded plan (`RemoteModelConfig.fineHints`, `--fine-hints`).
+    public var fineHints = false
     /// An observation below this confidence is a reason to ask the remote model.
     public var confidenceThreshold: Double
 

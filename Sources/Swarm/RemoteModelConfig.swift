@@ -11,6 +11,11 @@ public struct RemoteModelConfig: Sendable, CustomStringConvertible {
     var apiKey: String?
     /// Every segment to the remote model (`--model-all`) instead of only those the embedded model explains poorly.
     public var sendAll = false
+    /// With `sendAll` (`--fine-hints`): the embedded hints come from the remote model's own fine
+    /// plan, one short embedded job per fine segment, so a call waits only for the jobs around
+    /// its span, not for the coarse segment's long job around it — at the price of more embedded
+    /// work in all (the fine windows overlap) and hints read over shorter windows.
+    public var fineHints = false
     /// Requests in flight at once (`--max-requests`), whatever the number of agents.
     public var maxRequests = 8
     /// Seconds one HTTP request may take, body included (`--request-timeout`).

@@ -98,6 +98,7 @@ public enum Analysis {
             model.encodePNG = { img in (try? PNG.encode(img)) ?? TinyPNG.encode(img) }
             hybrid = HybridVisionModel(embedded: stages.model, remote: model,
                                        sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
+            hybrid?.fineHints = remote.fineHints
         }
         let reader = stages.reader()
         let started = Date()
@@ -136,8 +137,19 @@ public enum Analysis {
         var fine = stages.planner
         fine.cutAtEveryQuiet = true
         fine.cutBetweenActions = true
+        // With --model-all --fine-hints every fine segment goes to the remote model, whose answer
+        // replaces the embedded observations in its span, so the embedded model only gives each
+        // call its hint: it analyses the fine plan too — one short job per fine segment, which
+        // its call waits for (with the jobs whose windows reach its span), instead of the coarse
+        // plan's long jobs that every call inside them waits for in full. The fine jobs' windows
+        // overlap (each has its own lead-in and tail): more steps in all, and hints read over
+        // shorter windows (not always the coarse plan's readings), so it is not the default.
+        // (With hybrid routing the embedded observations are the result wherever the remote
+        // model is not asked: they always stay the coarse plan's.) Any number of agents, so one
+        // agent and many give the same actions.
+        let fineHints = hybrid.map { $0.sendAll && $0.fineHints } ?? false
         let stream = hybrid.map { h in
-            StreamedPlan(coarse: stages.planner, fine: fine, info: info, sendAll: h.sendAll)
+            StreamedPlan(coarse: fineHints ? fine : stages.planner, fine: fine, info: info, sendAll: h.sendAll)
         }
         // The layout needs only the first frame: it starts as soon as the motion pass has that
         // frame and runs beside the rest of the pass (on 2 cores it fills a core the pass leaves
@@ -421,8 +433,11 @@ public enum Analysis {
                                  wallSeconds: ms(end),
                                  retries: result.retries + retried.value, cuts: plan.cuts, timing: timing,
                                  planning: finePlan.map { fp in
-                                     String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one); remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed",
-                                            plan.segments.count, fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
+                                     (fineHints
+                                        ? String(format: "embedded hints: %d segments, the remote plan's own (--model-all: each call's hint comes from a short embedded job on its own segment, not from a coarse segment's long job that every call inside it waited for)", plan.segments.count)
+                                        : String(format: "embedded pass: %d segments cut where decoding pays (close bursts share one)", plan.segments.count))
+                                     + String(format: "; remote model: %d segments, cut at every quiet moment of at least %.1f s and between distinct actions (the pointer moved and the change moved elsewhere after a pause of at least %.2f s; bursts over %.0f s split), one follower each, sent as soon as the embedded segments it overlaps are analysed",
+                                            fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
                                         + (hybrid?.sendAll == true ? " (its key frames encoded beforehand, beside the embedded pass)" : "")
                                         + ", so the calls run at once and overlap the embedded pass (model.cuts); both plans streamed: a segment goes out as soon as the motion pass has passed the quiet moment that makes it final"
                                  },

@@ -67,6 +67,8 @@ struct ModelOptions: ParsableArguments {
     var apiBase: String?
     @Flag(help: "Send every segment to the remote model (default: only those the embedded model explains poorly).")
     var modelAll = false
+    @Flag(help: "With --model-all: each call's embedded hint from a short job on its own segment, not the coarse plan's (docs/models.md).")
+    var fineHints = false
     @Option(help: "Requests to the model in flight at once, whatever --agents is (default 8).") var maxRequests: Int?
     @Option(help: "Seconds one model request may take, answer included (default 120).") var requestTimeout: Double?
     @Flag(help: "Do not read or write the model's response cache.") var noCache = false
@@ -77,15 +79,18 @@ struct ModelOptions: ParsableArguments {
         if let n = maxRequests, !(1...1000).contains(n) { throw ValidationError("--max-requests must be between 1 and 1000") }
         if let t = requestTimeout, t <= 0 { throw ValidationError("--request-timeout must be positive") }
         if (priceInput ?? 0) < 0 || (priceOutput ?? 0) < 0 { throw ValidationError("--price-input/--price-output must not be negative") }
+        if fineHints, !modelAll { throw ValidationError("--fine-hints only applies with --model-all") }
         _ = try config()
     }
 
     /// The remote model these flags and the environment configure (nil: embedded only).
     func config() throws -> RemoteModelConfig? {
         do {
-            return try RemoteModelConfig.resolve(model: model, apiBase: apiBase, sendAll: modelAll, maxRequests: maxRequests,
-                                                 requestTimeout: requestTimeout, noCache: noCache, priceInput: priceInput,
-                                                 priceOutput: priceOutput)
+            var c = try RemoteModelConfig.resolve(model: model, apiBase: apiBase, sendAll: modelAll, maxRequests: maxRequests,
+                                                  requestTimeout: requestTimeout, noCache: noCache, priceInput: priceInput,
+                                                  priceOutput: priceOutput)
+            c?.fineHints = fineHints
+            return c
         } catch let e as RemoteModelConfig.ConfigError {
             throw ValidationError(e.description)
         }

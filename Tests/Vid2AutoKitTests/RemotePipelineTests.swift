@@ -179,6 +179,95 @@ final class RemotePipelineTests: XCTestCase {
         XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2"])
     }
 
+    /// Work in proportion to the window it decodes (a step and 30 ms per tenth of a second, as
+    /// reading frames costs the embedded model), one named click per burst start it owns.
+    struct BusyModel: VisionModel {
+        let name = "embedded-cv"
+        let bursts: [Double]
+        let events: Events
+        func analyse(segment: SegmentContext, tools: any AgentTools) async throws -> [Observation] {
+            let s = segment.segment, frame = Image(width: 8, height: 8, format: .gray8)
+            for _ in 0..<Int(((s.decodeEnd - s.decodeStart) * 10).rounded()) {
+                _ = tools.compare(frame, frame, region: PixelRect(x: 0, y: 0, width: 8, height: 8))
+                try await Task.sleep(nanoseconds: 30_000_000)
+            }
+            events.mark("embedded \(s.index) end")
+            return bursts.indices.filter { s.owns(bursts[$0] + 0.2) }.map { i in
+                Observation(kind: .click, time: bursts[i] + 0.2, segment: s.index, point: PixelPoint(x: 60, y: 60),
+                            box: PixelRect(x: 40, y: 40, width: 60, height: 20), role: .button, text: "Button \(i)", confidence: 0.9)
+            }
+        }
+    }
+
+    /// --model-all: four bursts 0.7 s apart are one coarse segment (close bursts share one) but
+    /// four remote segments. With the hints from the fine plan (`--fine-hints`) each call waits only for the short
+    /// embedded jobs around its span, so the first goes out while later ones are still analysed
+    /// and the longest chain (critical steps) is shorter than with the coarse plan's one long job;
+    /// the actions stay the embedded model's alone.
+    func testWithModelAllEachCallWaitsOnlyForTheShortEmbeddedJobsAroundItsSegment() async throws {
+        let bursts = [1.0, 2.2, 3.4, 4.6]
+        let server = try StubHTTPServer(); defer { server.stop() }
+        let calls = Events(), count = EncodeCount()
+        server.on("POST", "/v1/chat/completions") { r in
+            let segment = r.text.range(of: "Segment [0-9]+:", options: .regularExpression).map { String(r.text[$0]) } ?? "?"
+            calls.mark("request \(segment) of run \((count.next() + 3) / 4)")   // four calls a run
+            return .respond(status: 200, body: ModelClientTestsCompletion.make(Self.echo(r)))
+        }
+        var stages = AnalysisStages()
+        stages.reader = { NoText() }
+        stages.motion = { _, _, _ in
+            let samples = stride(from: 0.0, to: 12.0, by: 1.0 / 30).map { t -> MotionSample in
+                var s = MotionSample(time: t)
+                if bursts.contains(where: { (($0)...($0 + 0.5)).contains(t) }) {
+                    s.contentPixels = 100; s.contentBox = PixelRect(x: 40, y: 40, width: 60, height: 20)
+                }
+                return s
+            }
+            return MotionPass(samples: samples, firstFrame: nil, diagnostics: [])
+        }
+        stages.layout = { _, _, _ in .fullFrame(width: 320, height: 240) }
+        stages.model = BusyModel(bursts: bursts, events: Events())
+        let alone = try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: 8), stages: stages)
+        XCTAssertEqual(alone.swarm?.segments, 1, "close bursts share one coarse segment")
+        func essence(_ actions: [Action]) -> [String] { actions.map { "\($0.kind) \($0.time) \(String(describing: $0.target?.text))" } }
+
+        var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
+        config.sendAll = true
+        config.maxRequests = 100
+        func run(fine: Bool, agents: Int = 8) async throws -> (ActionTimeline, Events) {
+            let events = Events(since: calls.t0)
+            config.fineHints = fine
+            stages.model = BusyModel(bursts: bursts, events: events)
+            return (try await Analysis.run(path: try clip(), options: AnalysisOptions(agents: agents, remote: config), stages: stages), events)
+        }
+        // One agent: the same plan (and so the same actions) as many.
+        let (single, _) = try await run(fine: true, agents: 1)
+        XCTAssertEqual(single.swarm?.segments, 4)
+        XCTAssertEqual(essence(single.actions), essence(alone.actions))
+        let (coarse, _) = try await run(fine: false)
+        let start = Date().timeIntervalSince(calls.t0)
+        let (tl, events) = try await run(fine: true)
+        let swarm = try XCTUnwrap(tl.swarm), model = try XCTUnwrap(swarm.model)
+        XCTAssertEqual(model.segments.count, 4, "\(model.cuts ?? [])")
+        XCTAssertEqual(swarm.segments, 4, "the embedded hints use the remote plan's segments")
+        XCTAssertEqual(model.fallbacks, 0)
+        XCTAssertTrue(swarm.planning?.hasPrefix("embedded hints: 4 segments") ?? false, swarm.planning ?? "")
+        XCTAssertEqual(coarse.swarm?.segments, 1)
+        XCTAssertTrue(coarse.swarm?.planning?.hasPrefix("embedded pass: 1 segments") ?? false)
+        // The first call went out before the last embedded job ended (with the coarse plan it
+        // could not: every call waited for the one job).
+        XCTAssertEqual(count.value, 12, "four calls a run")
+        let firstCall = try XCTUnwrap(calls["request Segment 0: of run 3"]), lastJob = try XCTUnwrap(events["embedded 3 end"])
+        XCTAssertGreaterThan(firstCall, start)
+        XCTAssertLessThan(firstCall, lastJob, "the first call overlaps the later embedded jobs")
+        // Kimi's count: the longest chain is one short job and a call, not the whole recording's job.
+        let critical = swarm.criticalSteps, coarseCritical = try XCTUnwrap(coarse.swarm?.criticalSteps)
+        XCTAssertLessThan(critical, coarseCritical, "fine: \(critical) of \(swarm.totalSteps), coarse: \(coarseCritical) of \(coarse.swarm?.totalSteps ?? 0)")
+        XCTAssertEqual(essence(tl.actions), essence(alone.actions))
+        XCTAssertEqual(essence(coarse.actions), essence(alone.actions))
+        XCTAssertEqual(tl.actions.compactMap { $0.target?.text }, ["Button 0", "Button 1", "Button 2", "Button 3"])
+    }
+
     /// Counts (thread-safe).
     final class EncodeCount: @unchecked Sendable {
         // Invariant: `n` is only touched under `lock`.

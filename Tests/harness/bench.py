@@ -501,7 +501,7 @@ def corpus_markdown(summary):
     return "\n".join(lines) + "\n"
 
 
-def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), rows_file=None):
+def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), rows_file=None, extra_args=()):
     """The swarm's wall-clock speedup with a slow remote model, as the Kimi K2.5 report tabulates it.
 
     Per recording: wall time at each agent count (1 and 100 always), the ideal speedup (total /
@@ -517,7 +517,7 @@ def bench_swarm(results, clips, repeats, only="", agent_counts=(1, 4, 16, 100), 
 
     def run(stub, rec, agents):
         cmd = [vid2auto, rec, "--target", "timeline", "--model", "bench-stub", "--api-base", stub.base, "--model-all",
-               "--no-cache", "--max-requests", "100", "--agents", str(agents)]
+               "--no-cache", "--max-requests", "100", "--agents", str(agents)] + list(extra_args)
         before = len(stub.delays)
         t, out = run_measured(cmd, env=env)
         tl = json.loads(out)
@@ -612,6 +612,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="only the 60 s clip, one repeat")
     ap.add_argument("--only", default="", help="corpus, swarm: only recordings whose name contains this (comma-separated: any of these)")
     ap.add_argument("--swarm-agents", default="1,4,16,100", help="swarm: agent counts (1 and 100 always run)")
+    ap.add_argument("--swarm-args", default="", metavar="ARGS", help="swarm: extra vid2auto arguments for the runs with the model, e.g. --fine-hints")
     ap.add_argument("--swarm-rows", default="", metavar="FILE", help="swarm: also append each row to FILE (JSON lines) as it is measured")
     ap.add_argument("--repeats", type=int, default=0, help="runs of each side (best kept; default 3, 1 with --quick)")
     ap.add_argument("--no-speedup", action="store_true", help="corpus: skip the --agents 1 comparison")
@@ -637,7 +638,7 @@ def main():
             bench_corpus(results, clips, repeats, only=args.only, speedup=not args.no_speedup, before=args.before or None)
         elif s == "swarm":
             bench_swarm(results, clips, repeats, only=args.only, agent_counts=[int(a) for a in args.swarm_agents.split(",") if a],
-                        rows_file=args.swarm_rows or None)
+                        rows_file=args.swarm_rows or None, extra_args=args.swarm_args.split())
         else:
             SECTIONS[s](results, clips, repeats)
     os.makedirs(os.path.dirname(args.json), exist_ok=True)

@@ -245,3 +245,25 @@ def test_bad_model_flags_are_usage_errors():
     assert p.returncode == 64 and "need a model" in p.stderr
     p = vid2auto(["--model", "m", "--api-base", "ftp://x"])
     assert p.returncode == 64 and "--api-base" in p.stderr
+    p = vid2auto(["--model", "m", "--api-base", "http://127.0.0.1:9/v1", "--fine-hints"])
+    assert p.returncode == 64 and "--fine-hints only applies with --model-all" in p.stderr
+
+
+def test_fine_hints_take_each_calls_hint_from_its_own_segment_at_any_agent_count():
+    """--model-all --fine-hints: the embedded hints come from the remote plan's segments (one short
+    job each), at 1 agent as at many, so both give the same actions."""
+    runs = {}
+    for agents in ("1", "16"):
+        stub = ModelStub(seed=5)
+        try:
+            p = vid2auto(["--model", "stub", "--api-base", stub.base, "--model-all", "--fine-hints", "--no-cache",
+                          "--agents", agents, "--max-requests", "16"])
+        finally:
+            stub.close()
+        assert p.returncode == 0, p.stderr
+        runs[agents] = json.loads(p.stdout)
+    for tl in runs.values():
+        sw = tl["swarm"]
+        assert sw["planning"].startswith("embedded hints: %d segments" % sw["segments"])
+        assert sw["segments"] == len(sw["model"]["segments"]) and sw["model"]["fallbacks"] == 0
+    assert [(a["kind"], a.get("value")) for a in runs["1"]["actions"]] == [(a["kind"], a.get("value")) for a in runs["16"]["actions"]]
