@@ -19,11 +19,16 @@ public struct DiffElement: Sendable, Codable, Equatable {
     public var marginTop: Double?
     public var marginLeft: Double?
     public var cssColor: RGB?
+    /// A block told apart by its outline (a border all round), not by a fill: `color` is the
+    /// outline's. Blocks match only blocks of the same sort.
+    public var outlined: Bool?
     public init(kind: Kind, text: String? = nil, box: Box, color: RGB? = nil, fontSize: Double? = nil, selector: String? = nil,
-                marginTop: Double? = nil, marginLeft: Double? = nil, cssColor: RGB? = nil) {
+                marginTop: Double? = nil, marginLeft: Double? = nil, cssColor: RGB? = nil, outlined: Bool? = nil) {
         self.kind = kind; self.text = text; self.box = box; self.color = color; self.fontSize = fontSize
         self.selector = selector; self.marginTop = marginTop; self.marginLeft = marginLeft; self.cssColor = cssColor
+        self.outlined = outlined
     }
+    var isOutlined: Bool { outlined ?? false }
 }
 
 /// A CSS change that would bring a page element back to the design.
@@ -109,7 +114,7 @@ public enum DesignDiff {
     public static func match(_ design: [DiffElement], _ page: [DiffElement]) -> [(Int, Int)] {
         var cands: [(Double, Int, Int)] = []
         for (i, d) in design.enumerated() {
-            for (j, p) in page.enumerated() where p.kind == d.kind {
+            for (j, p) in page.enumerated() where p.kind == d.kind && p.isOutlined == d.isOutlined {
                 let dist = abs(d.box.centerX - p.box.centerX) + abs(d.box.centerY - p.box.centerY)
                 if d.kind == .text {
                     let s = textSimilarity(d.text ?? "", p.text ?? "")
@@ -228,14 +233,18 @@ public enum DesignDiff {
                         let base = p.cssColor ?? pc
                         func adj(_ b: UInt8, _ w: UInt8, _ g: UInt8) -> UInt8 { UInt8(max(0, min(255, Int(b) + Int(w) - Int(g)))) }
                         let c = RGB(adj(base.r, dc.r, pc.r), adj(base.g, dc.g, pc.g), adj(base.b, dc.b, pc.b))
-                        diff.fixes.append(CSSFix(selector: s, property: d.kind == .text ? "color" : "background-color", value: c.hex))
+                        diff.fixes.append(CSSFix(selector: s, property: d.kind == .text ? "color" : d.isOutlined ? "border-color" : "background-color",
+                                                 value: c.hex))
                     }
                 }
             }
             // Report only what the pixels confirm: where the two pictures are the same around both
             // boxes, the measured difference is the analyser's, not the page's.
+            // A block's move or resize must show where its edges are: a large block whose one
+            // edge moved changes too small a share of the whole area to count.
             if !diff.aspects.isEmpty, let di = designImage, let pi = pageImage,
-               !Pixels.regionDiffers(di, pi, in: d.box.pixelRect.union(p.box.pixelRect)) { continue }
+               !Pixels.regionDiffers(di, pi, in: d.box.pixelRect.union(p.box.pixelRect)),
+               d.kind == .text || !edgesDiffer(di, pi, d.box, p.box, threshold: min(t.position, t.size)) { continue }
             if !diff.aspects.isEmpty { out.append(diff) }
         }
         let md = Set(pairs.map(\.0)), mp = Set(pairs.map(\.1))
@@ -253,6 +262,20 @@ public enum DesignDiff {
         return out
     }
 
+    /// Whether the two pictures differ along the edges that moved between box `a` (on `ia`) and
+    /// box `b` (on `ib`): the strip between the two positions of each edge that moved ≥ `threshold`.
+    static func edgesDiffer(_ ia: Image, _ ib: Image, _ a: Box, _ b: Box, threshold: Double) -> Bool {
+        let x0 = min(a.x, b.x), x1 = max(a.maxX, b.maxX), y0 = min(a.y, b.y), y1 = max(a.maxY, b.maxY)
+        var strips: [Box] = []
+        if abs(a.y - b.y) >= threshold { strips.append(Box(x: x0, y: min(a.y, b.y), width: x1 - x0, height: abs(a.y - b.y))) }
+        if abs(a.maxY - b.maxY) >= threshold { strips.append(Box(x: x0, y: min(a.maxY, b.maxY), width: x1 - x0, height: abs(a.maxY - b.maxY))) }
+        if abs(a.x - b.x) >= threshold { strips.append(Box(x: min(a.x, b.x), y: y0, width: abs(a.x - b.x), height: y1 - y0)) }
+        if abs(a.maxX - b.maxX) >= threshold { strips.append(Box(x: min(a.maxX, b.maxX), y: y0, width: abs(a.maxX - b.maxX), height: y1 - y0)) }
+        // An edge where the shorter (narrower) picture has no pixels differs by that alone.
+        let w = Double(min(ia.width, ib.width)), h = Double(min(ia.height, ib.height))
+        return strips.contains { $0.maxY > h + 1 || $0.maxX > w + 1 || Pixels.regionDiffers(ia, ib, in: $0.pixelRect) }
+    }
+
     /// Whether `img` shows `e` where it is: text — ink of a similar colour covering most of the
     /// same box; a block — its colour filling the box.
     static func shows(_ img: Image, _ e: DiffElement) -> Bool {
@@ -262,6 +285,9 @@ public enum DesignDiff {
             guard let ink = Pixels.ink(img, in: PixelRect(x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6)) else { return false }
             let colourOK = e.color.map { Pixels.deltaE($0, ink.color) < 12 } ?? true
             return colourOK && Box(ink.box).iou(e.box) >= 0.6
+        case .block where e.isOutlined:
+            guard let o = Pixels.outlineBox(img, near: r) else { return false }
+            return Box(o.box).iou(e.box) >= 0.85
         case .block:
             guard let c = e.color, r.width > 6, r.height > 6,
                   let rim = Pixels.rimColor(img, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)) else { return false }

@@ -28,6 +28,9 @@ public enum DiffElements {
                Pixels.deltaE(fill, bg) < 10, Pixels.deltaE(fill, doc.background) >= 3 {
                 let box = Pixels.fillBox(image, in: n.box, fill: fill).map(Box.init) ?? Box(n.box)
                 out.append(DiffElement(kind: .block, box: box, color: fill))
+            } else if !isRoot, n.style.border != nil, n.kind != .text, let o = Pixels.outlineBox(image, near: n.box) {
+                // An outlined block (a card, a field): placed by its outline.
+                out.append(DiffElement(kind: .block, box: Box(o.box), color: o.color, outlined: true))
             }
             n.children.forEach { walk($0, isRoot: false) }
         }
@@ -57,6 +60,9 @@ public enum DiffElements {
                 let box = Pixels.fillBox(shot, in: r, fill: fill).map(Box.init) ?? e.box
                 out.append(DiffElement(kind: .block, box: box, color: fill, selector: e.selector,
                                        marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: bg))
+            } else if (e.borderWidth ?? 0) >= 1, e.tag != "body", e.tag != "html", let o = Pixels.outlineBox(shot, near: r) {
+                out.append(DiffElement(kind: .block, box: Box(o.box), color: o.color, selector: e.selector,
+                                       marginTop: e.marginTop, marginLeft: e.marginLeft, outlined: true))
             }
         }
         return out

@@ -239,7 +239,10 @@ def run_case(pw_page, binary: Path, png: Path, html: Path, kind: str, workdir: P
     values = check_values(kind, truth_main, main_diff)
     return {"design": png.stem, "kind": kind, "element": key, "text": before[key]["text"][:40], "truth": len(truth),
             "reported": len(report["differences"]), "true_positive": len(hits), "false_positive": false_pos,
-            "missed": sorted(set(truth) - hits, key=int), "main_found": main_diff is not None, "values": values}
+            "missed": sorted(set(truth) - hits, key=int),
+            "missed_detail": [{"element": k, "aspect": truth[k], "tag": before[k]["tag"], "text": before[k]["text"][:40],
+                               "box": [round(v) for v in before[k]["box"]]} for k in sorted(set(truth) - hits, key=int)],
+            "main_found": main_diff is not None, "values": values}
 
 
 def check_values(kind: str, truth: dict, d: dict | None) -> dict:
