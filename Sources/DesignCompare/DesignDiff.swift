@@ -289,8 +289,7 @@ public enum DesignDiff {
             guard let o = Pixels.outlineBox(img, near: r) else { return false }
             return Box(o.box).iou(e.box) >= 0.85
         case .block:
-            guard let c = e.color, r.width > 6, r.height > 6,
-                  let rim = Pixels.rimColor(img, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)) else { return false }
+            guard let c = e.color, min(r.width, r.height) >= 4, let rim = Pixels.rimColor(img, DiffElements.fillRim(r)) else { return false }
             return Pixels.deltaE(c, rim) < 6
         }
     }
