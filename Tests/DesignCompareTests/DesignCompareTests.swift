@@ -78,6 +78,23 @@ final class DesignCompareTests: XCTestCase {
         XCTAssertTrue(DesignDiff.match(d, [DiffElement(kind: .block, box: Box(pr), color: grey)]).isEmpty)
     }
 
+    func testATextRecolouredInsideALongerDesignLineIsAColourChange() {
+        // The design's analyser read "Title label" as one line; the page has the label on its own,
+        // now drawn green where the design drew it red.
+        let red = RGB(200, 30, 30), green = RGB(22, 163, 74), ink = RGB(20, 20, 20)
+        let design = canvas(300, 60, [(PixelRect(x: 10, y: 20, width: 80, height: 12), ink), (PixelRect(x: 100, y: 20, width: 40, height: 12), red)])
+        let page = canvas(300, 60, [(PixelRect(x: 10, y: 20, width: 80, height: 12), ink), (PixelRect(x: 100, y: 20, width: 40, height: 12), green)])
+        let d = [DiffElement(kind: .text, text: "Title text label", box: Box(x: 10, y: 20, width: 130, height: 12), color: ink)]
+        let p = [DiffElement(kind: .text, text: "Title text", box: Box(x: 10, y: 20, width: 80, height: 12), color: ink, selector: "#t"),
+                 DiffElement(kind: .text, text: "label", box: Box(x: 100, y: 20, width: 40, height: 12), color: green, selector: "#l",
+                             cssColor: green)]
+        let out = DesignDiff.compare(design: d, page: p, designImage: design, pageImage: page)
+        let label = out.first { $0.selector == "#l" }
+        XCTAssertEqual(label?.status, .changed)
+        XCTAssertEqual(label?.aspects, ["color"])
+        XCTAssertEqual(label?.fixes.first?.value, red.hex)
+    }
+
     func testDeltaE() {
         XCTAssertEqual(Pixels.deltaE(RGB(10, 20, 30), RGB(10, 20, 30)), 0, accuracy: 1e-9)
         XCTAssertGreaterThan(Pixels.deltaE(RGB(255, 0, 0), RGB(0, 0, 255)), 100)
