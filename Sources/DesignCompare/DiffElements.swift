@@ -23,15 +23,18 @@ public enum DiffElements {
             }
             // An outlined block (a card, a field: a border all round in a colour of its own), placed
             // by its outline whatever its fill; else a filled block: its colour as drawn (the rim
-            // just inside it), when that is the fill.
+            // just inside it), when that is the fill. A control's placeholder or value goes with its
+            // block (no text element carries it), so a missing field is named by what it showed.
+            let held = [.text, .listItem, .button].contains(n.kind) ? nil
+                : (n.placeholder ?? n.text).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             if !isRoot, n.style.border != nil, n.kind != .text, let o = Pixels.outlineBox(image, near: n.box) {
-                out.append(DiffElement(kind: .block, box: Box(o.box), color: o.color, outlined: true))
+                out.append(DiffElement(kind: .block, text: held, box: Box(o.box), color: o.color, outlined: true))
             } else if !isRoot, let bg = n.style.background, n.kind != .text, Self.blockSized(n.box),
                n.box.width * n.box.height >= 200,
                let fill = Pixels.rimColor(image, Self.fillRim(n.box)),
                Pixels.deltaE(fill, bg) < 10, Pixels.deltaE(fill, doc.background) >= 3 {
                 let box = Pixels.fillBox(image, in: n.box, fill: fill).map(Box.init) ?? Box(n.box)
-                out.append(DiffElement(kind: .block, box: box, color: fill))
+                out.append(DiffElement(kind: .block, text: held, box: box, color: fill))
             }
             n.children.forEach { walk($0, isRoot: false) }
         }
