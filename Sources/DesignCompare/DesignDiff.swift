@@ -19,11 +19,16 @@ public struct DiffElement: Sendable, Codable, Equatable {
     public var marginTop: Double?
     public var marginLeft: Double?
     public var cssColor: RGB?
+    /// A block told apart by its outline (a border all round), not by a fill: `color` is the
+    /// outline's. Blocks match only blocks of the same sort.
+    public var outlined: Bool?
     public init(kind: Kind, text: String? = nil, box: Box, color: RGB? = nil, fontSize: Double? = nil, selector: String? = nil,
-                marginTop: Double? = nil, marginLeft: Double? = nil, cssColor: RGB? = nil) {
+                marginTop: Double? = nil, marginLeft: Double? = nil, cssColor: RGB? = nil, outlined: Bool? = nil) {
         self.kind = kind; self.text = text; self.box = box; self.color = color; self.fontSize = fontSize
         self.selector = selector; self.marginTop = marginTop; self.marginLeft = marginLeft; self.cssColor = cssColor
+        self.outlined = outlined
     }
+    var isOutlined: Bool { outlined ?? false }
 }
 
 /// A CSS change that would bring a page element back to the design.
@@ -109,7 +114,7 @@ public enum DesignDiff {
     public static func match(_ design: [DiffElement], _ page: [DiffElement]) -> [(Int, Int)] {
         var cands: [(Double, Int, Int)] = []
         for (i, d) in design.enumerated() {
-            for (j, p) in page.enumerated() where p.kind == d.kind {
+            for (j, p) in page.enumerated() where p.kind == d.kind && p.isOutlined == d.isOutlined {
                 let dist = abs(d.box.centerX - p.box.centerX) + abs(d.box.centerY - p.box.centerY)
                 if d.kind == .text {
                     let s = textSimilarity(d.text ?? "", p.text ?? "")
@@ -223,19 +228,18 @@ public enum DesignDiff {
                 if e >= t.deltaE {
                     diff.aspects.append("color")
                     if let s = p.selector {
-                        // The CSS value that draws the design's colour: the current value moved by
-                        // what separates the two measured colours.
-                        let base = p.cssColor ?? pc
-                        func adj(_ b: UInt8, _ w: UInt8, _ g: UInt8) -> UInt8 { UInt8(max(0, min(255, Int(b) + Int(w) - Int(g)))) }
-                        let c = RGB(adj(base.r, dc.r, pc.r), adj(base.g, dc.g, pc.g), adj(base.b, dc.b, pc.b))
-                        diff.fixes.append(CSSFix(selector: s, property: d.kind == .text ? "color" : "background-color", value: c.hex))
+                        diff.fixes.append(CSSFix(selector: s, property: d.kind == .text ? "color" : d.isOutlined ? "border-color" : "background-color",
+                                                 value: colorFix(css: p.cssColor, page: pc, design: dc).hex))
                     }
                 }
             }
             // Report only what the pixels confirm: where the two pictures are the same around both
             // boxes, the measured difference is the analyser's, not the page's.
+            // A block's move or resize must show where its edges are: a large block whose one
+            // edge moved changes too small a share of the whole area to count.
             if !diff.aspects.isEmpty, let di = designImage, let pi = pageImage,
-               !Pixels.regionDiffers(di, pi, in: d.box.pixelRect.union(p.box.pixelRect)) { continue }
+               !Pixels.regionDiffers(di, pi, in: d.box.pixelRect.union(p.box.pixelRect)),
+               d.kind == .text || !edgesDiffer(di, pi, d.box, p.box, threshold: min(t.position, t.size)) { continue }
             if !diff.aspects.isEmpty { out.append(diff) }
         }
         let md = Set(pairs.map(\.0)), mp = Set(pairs.map(\.1))
@@ -247,10 +251,48 @@ public enum DesignDiff {
         }
         for (j, p) in page.enumerated() where !mp.contains(j) {
             if let img = designImage, let pi = pageImage, !Pixels.regionDiffers(img, pi, in: p.box.pixelRect) || shows(img, p) { continue }
+            // Text the design draws at the same place in another colour (the analyser cut it into
+            // a longer line, so it did not match): a recoloured text, not an extra one.
+            if p.kind == .text, let img = designImage, let pi = pageImage,
+               let a = Pixels.ink(img, in: padded(p.box)), let b = Pixels.ink(pi, in: padded(p.box)),
+               Box(a.box).iou(Box(b.box)) >= 0.8, Pixels.deltaE(a.color, b.color) >= t.deltaE {
+                var diff = ElementDifference(status: .changed, kind: .text, text: p.text, designBox: Box(a.box), pageBox: p.box,
+                                             designColor: a.color.hex, pageColor: b.color.hex, fontSize: p.fontSize, designFontSize: nil,
+                                             aspects: ["color"], selector: p.selector, fixes: [])
+                diff.dx = 0; diff.dy = 0; diff.dWidth = 0; diff.dHeight = 0
+                diff.colorDeltaE = r1(Pixels.deltaE(a.color, b.color))
+                if let s = p.selector {
+                    diff.fixes.append(CSSFix(selector: s, property: "color", value: colorFix(css: p.cssColor, page: b.color, design: a.color).hex))
+                }
+                out.append(diff)
+                continue
+            }
             out.append(ElementDifference(status: .extra, kind: p.kind, text: p.text, designBox: nil, pageBox: p.box,
                                          pageColor: p.color?.hex, fontSize: p.fontSize, aspects: [], selector: p.selector, fixes: []))
         }
         return out
+    }
+
+    /// The CSS colour that draws the design's colour: the current value (`css`, else what the page
+    /// shows) moved by what separates the two measured colours.
+    static func colorFix(css: RGB?, page pc: RGB, design dc: RGB) -> RGB {
+        let base = css ?? pc
+        func adj(_ b: UInt8, _ w: UInt8, _ g: UInt8) -> UInt8 { UInt8(max(0, min(255, Int(b) + Int(w) - Int(g)))) }
+        return RGB(adj(base.r, dc.r, pc.r), adj(base.g, dc.g, pc.g), adj(base.b, dc.b, pc.b))
+    }
+
+    /// Whether the two pictures differ along the edges that moved between box `a` (on `ia`) and
+    /// box `b` (on `ib`): the strip between the two positions of each edge that moved ≥ `threshold`.
+    static func edgesDiffer(_ ia: Image, _ ib: Image, _ a: Box, _ b: Box, threshold: Double) -> Bool {
+        let x0 = min(a.x, b.x), x1 = max(a.maxX, b.maxX), y0 = min(a.y, b.y), y1 = max(a.maxY, b.maxY)
+        var strips: [Box] = []
+        if abs(a.y - b.y) >= threshold { strips.append(Box(x: x0, y: min(a.y, b.y), width: x1 - x0, height: abs(a.y - b.y))) }
+        if abs(a.maxY - b.maxY) >= threshold { strips.append(Box(x: x0, y: min(a.maxY, b.maxY), width: x1 - x0, height: abs(a.maxY - b.maxY))) }
+        if abs(a.x - b.x) >= threshold { strips.append(Box(x: min(a.x, b.x), y: y0, width: abs(a.x - b.x), height: y1 - y0)) }
+        if abs(a.maxX - b.maxX) >= threshold { strips.append(Box(x: min(a.maxX, b.maxX), y: y0, width: abs(a.maxX - b.maxX), height: y1 - y0)) }
+        // An edge where the shorter (narrower) picture has no pixels differs by that alone.
+        let w = Double(min(ia.width, ib.width)), h = Double(min(ia.height, ib.height))
+        return strips.contains { $0.maxY > h + 1 || $0.maxX > w + 1 || Pixels.regionDiffers(ia, ib, in: $0.pixelRect) }
     }
 
     /// Whether `img` shows `e` where it is: text — ink of a similar colour covering most of the
@@ -262,9 +304,11 @@ public enum DesignDiff {
             guard let ink = Pixels.ink(img, in: PixelRect(x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6)) else { return false }
             let colourOK = e.color.map { Pixels.deltaE($0, ink.color) < 12 } ?? true
             return colourOK && Box(ink.box).iou(e.box) >= 0.6
+        case .block where e.isOutlined:
+            guard let o = Pixels.outlineBox(img, near: r) else { return false }
+            return Box(o.box).iou(e.box) >= 0.85
         case .block:
-            guard let c = e.color, r.width > 6, r.height > 6,
-                  let rim = Pixels.rimColor(img, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)) else { return false }
+            guard let c = e.color, min(r.width, r.height) >= 4, let rim = Pixels.rimColor(img, DiffElements.fillRim(r)) else { return false }
             return Pixels.deltaE(c, rim) < 6
         }
     }

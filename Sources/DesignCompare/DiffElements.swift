@@ -21,18 +21,38 @@ public enum DiffElements {
                                            color: ink.color, fontSize: n.style.fontSize))
                 }
             }
-            // A filled block: its colour as drawn (the rim just inside it), when that is the fill.
-            if !isRoot, let bg = n.style.background, n.kind != .text, n.box.width > 10, n.box.height > 10,
+            // An outlined block (a card, a field: a border all round in a colour of its own), placed
+            // by its outline whatever its fill; else a filled block: its colour as drawn (the rim
+            // just inside it), when that is the fill. A control's placeholder or value goes with its
+            // block (no text element carries it), so a missing field is named by what it showed.
+            let held = [.text, .listItem, .button].contains(n.kind) ? nil
+                : (n.placeholder ?? n.text).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            if !isRoot, n.style.border != nil, n.kind != .text, let o = Pixels.outlineBox(image, near: n.box) {
+                out.append(DiffElement(kind: .block, text: held, box: Box(o.box), color: o.color, outlined: true))
+            } else if !isRoot, let bg = n.style.background, n.kind != .text, Self.blockSized(n.box),
                n.box.width * n.box.height >= 200,
-               let fill = Pixels.rimColor(image, PixelRect(x: n.box.x + 2, y: n.box.y + 2, width: n.box.width - 4, height: n.box.height - 4)),
+               let fill = Pixels.rimColor(image, Self.fillRim(n.box)),
                Pixels.deltaE(fill, bg) < 10, Pixels.deltaE(fill, doc.background) >= 3 {
                 let box = Pixels.fillBox(image, in: n.box, fill: fill).map(Box.init) ?? Box(n.box)
-                out.append(DiffElement(kind: .block, box: box, color: fill))
+                out.append(DiffElement(kind: .block, text: held, box: box, color: fill))
             }
             n.children.forEach { walk($0, isRoot: false) }
         }
         walk(doc.root, isRoot: true)
         return out
+    }
+
+    /// Whether a box is large enough to compare as a block: 200 px² and over 10 px one way, at
+    /// least 4 px the other (a progress bar or a slim track is a block; a 1–3 px rule is not).
+    static func blockSized(_ r: PixelRect) -> Bool {
+        max(r.width, r.height) > 10 && min(r.width, r.height) >= 4 && r.area >= 200
+    }
+
+    /// Where a block's fill colour is read: its rim 2 px inside (1 px inside a slim block), clear of
+    /// anti-aliased edges.
+    static func fillRim(_ r: PixelRect) -> PixelRect {
+        let k = min(2, (min(r.width, r.height) - 2) / 2)
+        return PixelRect(x: r.x + k, y: r.y + k, width: r.width - 2 * k, height: r.height - 2 * k)
     }
 
     /// The page's own-text elements (placed by their ink on the screenshot) and its filled boxes
@@ -51,8 +71,11 @@ public enum DiffElements {
                 }
             }
             let r = e.box.pixelRect
-            if let bg = e.backgroundColor, r.width > 10, r.height > 10, r.area >= 200, e.tag != "body", e.tag != "html",
-               let fill = Pixels.rimColor(shot, PixelRect(x: r.x + 2, y: r.y + 2, width: r.width - 4, height: r.height - 4)),
+            if (e.borderWidth ?? 0) >= 1, e.tag != "body", e.tag != "html", let o = Pixels.outlineBox(shot, near: r) {
+                out.append(DiffElement(kind: .block, box: Box(o.box), color: o.color, selector: e.selector,
+                                       marginTop: e.marginTop, marginLeft: e.marginLeft, outlined: true))
+            } else if let bg = e.backgroundColor, Self.blockSized(r), e.tag != "body", e.tag != "html",
+               let fill = Pixels.rimColor(shot, Self.fillRim(r)),
                Pixels.deltaE(fill, bg) < 10, pageBG.map({ Pixels.deltaE(fill, $0) >= 3 }) ?? true {
                 let box = Pixels.fillBox(shot, in: r, fill: fill).map(Box.init) ?? e.box
                 out.append(DiffElement(kind: .block, box: box, color: fill, selector: e.selector,

@@ -85,7 +85,9 @@ var __screenwrightProbe = (function () {
         fontWeight: parseInt(st.fontWeight, 10) || 400,
         color: st.color, background: st.backgroundColor,
         position: st.position,
-        marginTop: parseFloat(st.marginTop) || 0, marginLeft: parseFloat(st.marginLeft) || 0
+        marginTop: parseFloat(st.marginTop) || 0, marginLeft: parseFloat(st.marginLeft) || 0,
+        borderWidth: Math.min(parseFloat(st.borderTopWidth) || 0, parseFloat(st.borderRightWidth) || 0,
+                              parseFloat(st.borderBottomWidth) || 0, parseFloat(st.borderLeftWidth) || 0)
       });
     }
     return { width: document.documentElement.scrollWidth, height: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0), elements: out };

@@ -20,13 +20,17 @@ public enum Pixels {
     }
 
     /// The most common colour (quantised to 8 levels a channel, then averaged) on the rim of `r`.
-    public static func rimColor(_ img: Image, _ r: PixelRect) -> RGB? {
+    public static func rimColor(_ img: Image, _ r: PixelRect) -> RGB? { rimColor(img, r, shift: 5) }
+
+    /// The most common colour on the rim of `r`, channels quantised by `shift` bits (5: 8 levels;
+    /// 2: 64 levels, which tells a light grey outline from white and off-white).
+    static func rimColor(_ img: Image, _ r: PixelRect, shift: Int) -> RGB? {
         let c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
         guard !c.isEmpty else { return nil }
         var bins: [Int: (n: Int, r: Int, g: Int, b: Int)] = [:]
         func add(_ x: Int, _ y: Int) {
             let p = img.rgb(x: x, y: y)
-            let k = (Int(p.r) >> 5) << 6 | (Int(p.g) >> 5) << 3 | Int(p.b) >> 5
+            let k = (Int(p.r) >> shift) << 16 | (Int(p.g) >> shift) << 8 | Int(p.b) >> shift
             var v = bins[k] ?? (0, 0, 0, 0)
             v.n += 1; v.r += Int(p.r); v.g += Int(p.g); v.b += Int(p.b)
             bins[k] = v
@@ -127,6 +131,43 @@ public enum Pixels {
             || (b.maxY == c.maxY && c.maxY < img.height)
         if touches && margin < 16 { return fillBox(img, in: r, fill: fill, margin: margin * 2) ?? b }
         return b
+    }
+
+    /// The box of an outline near `r` — a border drawn all round a rectangle in a colour of its
+    /// own (a card or a field on a page of nearly the same colour, which no fill tells apart).
+    /// The outline's colour is the rim of `r` (or of `r` grown or shrunk by up to `reach` px: the
+    /// one farthest from the inside's colour) when it stands out from both the
+    /// inside and the outside; each side is the outermost row (column) within `reach` px of `r`'s
+    /// edge where most of the middle of that side is that colour (rounded corners left out). Nil
+    /// when there is no such colour or any side is not found.
+    public static func outlineBox(_ img: Image, near r: PixelRect, reach: Int = 3) -> (box: PixelRect, color: RGB)? {
+        guard r.width > 10, r.height > 10, r.x >= 0, r.y >= 0, r.maxX <= img.width, r.maxY <= img.height else { return nil }
+        func inset(_ k: Int) -> PixelRect { PixelRect(x: r.x + k, y: r.y + k, width: r.width - 2 * k, height: r.height - 2 * k) }
+        guard let inside = rimColor(img, inset(4), shift: 2) else { return nil }
+        let outside = rimColor(img, inset(-3), shift: 2) ?? inside
+        guard let ring = (-reach...reach).compactMap({ rimColor(img, inset($0), shift: 2) }).max(by: { distance($0, inside) < distance($1, inside) }),
+              distance(ring, inside) >= 24, distance(ring, outside) >= 24 else { return nil }
+        func on(_ x: Int, _ y: Int) -> Bool {
+            x >= 0 && y >= 0 && x < img.width && y < img.height && distance(img.rgb(x: x, y: y), ring) <= 30
+        }
+        let mx0 = r.x + r.width / 8, mx1 = r.maxX - r.width / 8, my0 = r.y + r.height / 8, my1 = r.maxY - r.height / 8
+        // A side is a line: nearly all of it the outline's colour, with no gap wider than 4 px (two
+        // cards side by side, taken for one, have the gutter between them).
+        func line(_ hits: [Bool]) -> Bool {
+            var gap = 0, n = 0
+            for h in hits {
+                if h { n += 1; gap = 0 } else { gap += 1; if gap > 4 { return false } }
+            }
+            return n * 10 >= hits.count * 8
+        }
+        func row(_ y: Int) -> Bool { line((mx0..<mx1).map { on($0, y) }) }
+        func col(_ x: Int) -> Bool { line((my0..<my1).map { on(x, $0) }) }
+        guard let top = (r.y - reach...r.y + reach).first(where: row),
+              let bottom = (r.maxY - 1 - reach...r.maxY - 1 + reach).reversed().first(where: row),
+              let left = (r.x - reach...r.x + reach).first(where: col),
+              let right = (r.maxX - 1 - reach...r.maxX - 1 + reach).reversed().first(where: col),
+              bottom - top >= 8, right - left >= 8 else { return nil }
+        return (PixelRect(x: left, y: top, width: right - left + 1, height: bottom - top + 1), ring)
     }
 
     static func fillBoxOnce(_ img: Image, in r: PixelRect, fill: RGB, margin: Int) -> PixelRect? {

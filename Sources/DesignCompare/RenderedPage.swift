@@ -56,6 +56,9 @@ public struct RenderedElement: Sendable, Codable, Equatable {
     /// Computed `margin-top` / `margin-left` in px.
     public var marginTop: Double
     public var marginLeft: Double
+    /// The thinnest of the four computed border widths, px (an outline all round when ≥ 1; nil
+    /// from a probe that did not read it).
+    public var borderWidth: Double?
 
     /// `color` as RGB.
     public var textColor: RGB? { Self.parseColor(color)?.0 }

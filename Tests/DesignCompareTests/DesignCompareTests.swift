@@ -41,6 +41,60 @@ final class DesignCompareTests: XCTestCase {
                        PixelRect(x: 20, y: 20, width: 200, height: 46))
     }
 
+    /// An outline drawn in a colour of its own all round a box.
+    func outline(_ r: PixelRect, _ c: RGB) -> [(PixelRect, RGB)] {
+        [(PixelRect(x: r.x, y: r.y, width: r.width, height: 1), c), (PixelRect(x: r.x, y: r.maxY - 1, width: r.width, height: 1), c),
+         (PixelRect(x: r.x, y: r.y, width: 1, height: r.height), c), (PixelRect(x: r.maxX - 1, y: r.y, width: 1, height: r.height), c)]
+    }
+
+    func testOutlineBoxFindsACardByItsBorderNotTwoCardsAsOne() {
+        let grey = RGB(229, 231, 235), page = RGB(249, 250, 251)
+        let a = PixelRect(x: 20, y: 20, width: 120, height: 60), b = PixelRect(x: 156, y: 20, width: 120, height: 60)
+        let img = canvas(300, 100, [(PixelRect(x: 0, y: 0, width: 300, height: 100), page), (a, RGB(255, 255, 255)), (b, RGB(255, 255, 255))]
+                         + outline(a, grey) + outline(b, grey) + [(PixelRect(x: 40, y: 40, width: 50, height: 10), RGB(20, 20, 20))])
+        // Found from a box off by a pixel or two, to the outline's own extent.
+        XCTAssertEqual(Pixels.outlineBox(img, near: PixelRect(x: 21, y: 22, width: 117, height: 57))?.box, a)
+        XCTAssertEqual(Pixels.outlineBox(img, near: a)?.color, grey)
+        // Two cards taken for one: the gutter breaks the top and bottom lines.
+        XCTAssertNil(Pixels.outlineBox(img, near: PixelRect(x: 20, y: 20, width: 256, height: 60)))
+        // A filled box has no outline of its own.
+        let filled = canvas(200, 100, [(PixelRect(x: 20, y: 20, width: 120, height: 60), RGB(37, 99, 235))])
+        XCTAssertNil(Pixels.outlineBox(filled, near: PixelRect(x: 20, y: 20, width: 120, height: 60)))
+    }
+
+    func testABlockWhoseOneEdgeMovedIsReportedOnlyWhenThePixelsShowIt() {
+        // A tall card 5 px taller on the page: its bottom edge is a sliver of the whole area.
+        let grey = RGB(209, 213, 219)
+        let dr = PixelRect(x: 20, y: 10, width: 200, height: 400), pr = PixelRect(x: 20, y: 10, width: 200, height: 405)
+        let design = canvas(260, 440, outline(dr, grey)), page = canvas(260, 440, outline(pr, grey))
+        let d = [DiffElement(kind: .block, box: Box(dr), color: grey, outlined: true)]
+        let p = [DiffElement(kind: .block, box: Box(pr), color: grey, selector: "#c", outlined: true)]
+        let out = DesignDiff.compare(design: d, page: p, designImage: design, pageImage: page)
+        XCTAssertEqual(out.map(\.aspects), [["size"]])
+        XCTAssertEqual(out.first?.fixes.map(\.css), ["#c { width: 200px; }", "#c { height: 400px; }"])
+        // The same boxes over identical pictures: the analyser's error, not drift.
+        XCTAssertTrue(DesignDiff.compare(design: d, page: p, designImage: design, pageImage: design).isEmpty)
+        // An outlined block never pairs with a filled one.
+        XCTAssertTrue(DesignDiff.match(d, [DiffElement(kind: .block, box: Box(pr), color: grey)]).isEmpty)
+    }
+
+    func testATextRecolouredInsideALongerDesignLineIsAColourChange() {
+        // The design's analyser read "Title label" as one line; the page has the label on its own,
+        // now drawn green where the design drew it red.
+        let red = RGB(200, 30, 30), green = RGB(22, 163, 74), ink = RGB(20, 20, 20)
+        let design = canvas(300, 60, [(PixelRect(x: 10, y: 20, width: 80, height: 12), ink), (PixelRect(x: 100, y: 20, width: 40, height: 12), red)])
+        let page = canvas(300, 60, [(PixelRect(x: 10, y: 20, width: 80, height: 12), ink), (PixelRect(x: 100, y: 20, width: 40, height: 12), green)])
+        let d = [DiffElement(kind: .text, text: "Title text label", box: Box(x: 10, y: 20, width: 130, height: 12), color: ink)]
+        let p = [DiffElement(kind: .text, text: "Title text", box: Box(x: 10, y: 20, width: 80, height: 12), color: ink, selector: "#t"),
+                 DiffElement(kind: .text, text: "label", box: Box(x: 100, y: 20, width: 40, height: 12), color: green, selector: "#l",
+                             cssColor: green)]
+        let out = DesignDiff.compare(design: d, page: p, designImage: design, pageImage: page)
+        let label = out.first { $0.selector == "#l" }
+        XCTAssertEqual(label?.status, .changed)
+        XCTAssertEqual(label?.aspects, ["color"])
+        XCTAssertEqual(label?.fixes.first?.value, red.hex)
+    }
+
     func testDeltaE() {
         XCTAssertEqual(Pixels.deltaE(RGB(10, 20, 30), RGB(10, 20, 30)), 0, accuracy: 1e-9)
         XCTAssertGreaterThan(Pixels.deltaE(RGB(255, 0, 0), RGB(0, 0, 255)), 100)

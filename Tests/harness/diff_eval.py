@@ -6,7 +6,7 @@ an element moved, a filled block resized, a text recoloured, an element removed,
 changed — one element is picked (seeded, so runs repeat), the change is applied to a copy of the
 source HTML, and `mockup2code diff DESIGN.png PERTURBED.html --json` is run. The truth is read
 from the DOM in Chromium (Playwright): every element of the original and perturbed pages is
-stamped, and the elements whose own text box moved ≥ 3 px, block box changed ≥ 4 px, colour or
+stamped, and the elements whose own text box moved ≥ 3 px, block box (filled, or outlined by a border all round) changed ≥ 4 px, colour or
 font size changed, or that disappeared, are the differences that exist.
 
 Scored: precision (reported differences that name a truly changed element — by selector, or by
@@ -60,7 +60,9 @@ READ_JS = """() => {
       box: [b.left + scrollX, b.top + scrollY, b.width, b.height],
       color: st.color, bg: st.backgroundColor, fontSize: parseFloat(st.fontSize), fontWeight: st.fontWeight,
       visible: st.visibility !== 'hidden' && st.display !== 'none' && b.width > 0 && b.height > 0,
-      position: st.position, lines: 0 };
+      position: st.position, lines: 0,
+      outlined: Math.min(...['Top', 'Right', 'Bottom', 'Left'].map(s => parseFloat(st['border' + s + 'Width']) || 0)) >= 1
+                && !/rgba\(.*, 0\)$/.test(st.borderTopColor) && st.borderTopStyle !== 'none' };
   }
   return out;
 }"""
@@ -122,7 +124,7 @@ def changed_elements(before: dict, after: dict) -> tuple[dict[str, str], set[str
         if b is None or not a["visible"]:
             continue
         if not b["visible"]:
-            if a["text"] or parse_rgb(a["bg"]):
+            if a["text"] or parse_rgb(a["bg"]) or a.get("outlined"):
                 out[k] = "removed"
             continue
         if a["text"] and a["textBox"] and b["textBox"]:
@@ -137,7 +139,7 @@ def changed_elements(before: dict, after: dict) -> tuple[dict[str, str], set[str
             elif (parse_rgb(a["color"]) and parse_rgb(b["color"])
                   and delta_e(parse_rgb(a["color"]), parse_rgb(b["color"])) >= 6):
                 out[k] = "color"
-        if k not in out and parse_rgb(a["bg"]):
+        if k not in out and (parse_rgb(a["bg"]) or a.get("outlined")):
             ba, bb = a["box"], b["box"]
             ch = max(abs(ba[i] - bb[i]) for i in range(4))
             if ch >= 4:
@@ -239,7 +241,10 @@ def run_case(pw_page, binary: Path, png: Path, html: Path, kind: str, workdir: P
     values = check_values(kind, truth_main, main_diff)
     return {"design": png.stem, "kind": kind, "element": key, "text": before[key]["text"][:40], "truth": len(truth),
             "reported": len(report["differences"]), "true_positive": len(hits), "false_positive": false_pos,
-            "missed": sorted(set(truth) - hits, key=int), "main_found": main_diff is not None, "values": values}
+            "missed": sorted(set(truth) - hits, key=int),
+            "missed_detail": [{"element": k, "aspect": truth[k], "tag": before[k]["tag"], "text": before[k]["text"][:40],
+                               "box": [round(v) for v in before[k]["box"]]} for k in sorted(set(truth) - hits, key=int)],
+            "main_found": main_diff is not None, "values": values}
 
 
 def check_values(kind: str, truth: dict, d: dict | None) -> dict:
