@@ -197,6 +197,8 @@ struct Run {
     /// Video pixels per CSS pixel (the recording's device scale): the timeline's points and boxes
     /// are CSS pixels once `start` has found it, its viewport stays in video pixels.
     var dpr = 1.0
+    /// A key tried before a step that changed the page without explaining it (`PendingKey`).
+    var pendingKey: PendingKey?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -558,6 +560,7 @@ struct Run {
                     // change may be a key on the focused control (Enter on a button the Tabs
                     // before reached, Space on a checkbox) read as a click where the pointer was.
                     debug("live: step \(i + 1) hit nothing: page changed \(after.differs(from: before)), video changed \(videoChanged(i, a))")
+                    if a.kind == .click, !after.differs(from: before), let pressed = try await pendingKeyExplains(i, a) { return pressed }
                     if a.kind == .click, !after.differs(from: before), videoChanged(i, a), let pressed = try await keyOnFocused(i, a, refocus: focused) {
                         return pressed
                     }
@@ -769,6 +772,7 @@ struct Run {
             }
             if after.differs(from: before) || after.active != before.active {
                 diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), \(Self.keyName(key)) changed the page without bringing it in line with the video"))
+                try await rememberPendingKey(i, key, region: region, shotBefore: shot)
                 return
             }
         }
@@ -845,6 +849,11 @@ struct Run {
     /// or menu item; Space on a checkbox, switch or radio); nil when the focus is on no such control.
     /// `refocus`: an element (still in the page) to give the focus back to first.
     func activationKey(refocus: JSONValue = .null) async throws -> (key: Key, name: String, role: String)? {
+        // The element to give the focus back to may have left the page since (a row the click
+        // removed): its reference is then stale and the focus is asked for as it is.
+        if refocus != .null, !((try? await browser.execute("return !!arguments[0] && arguments[0].isConnected;", [refocus]))?.bool ?? false) {
+            return try await activationKey()
+        }
         let role = try await browser.execute("""
             if (arguments[0] && arguments[0].isConnected && document.activeElement !== arguments[0]) arguments[0].focus();
             var a = document.activeElement;
