@@ -60,3 +60,28 @@ extension Run {
         return press
     }
 }
+
+extension Run {
+    /// After step `a` was grounded: when the live page has a dialog open, the time it opened (the
+    /// first step after which it was open), for `videoStillShowsDialog`.
+    mutating func noteDialog(after a: Action) async throws {
+        let open = try await page.state().dialogs > 0
+        if !open { dialogSince = nil } else if dialogSince == nil { dialogSince = a.time }
+    }
+
+    /// Whether the video at `frame` still shows the dialog open live in `region` (CSS pixels),
+    /// however differently it renders it (another browser's fonts, another scale): the video's area
+    /// looks unlike its own frame just before the dialog opened. A dialog the video closed leaves
+    /// the page behind it as it was; one it still shows does not. False when it cannot be told.
+    func videoStillShowsDialog(_ region: (x: Double, y: Double, width: Double, height: Double), frame: Image) -> Bool {
+        guard let t0 = dialogSince, let then = frames.nearest(max(0, t0 - 0.2)), let r = videoRect(region),
+              then.width == frame.width, then.height == frame.height,
+              r.x >= 0, r.y >= 0, r.x + r.width <= frame.width, r.y + r.height <= frame.height else { return false }
+        let look = Similarity.compare(then, r, frame, r, width: min(128, r.width))
+        debug("live: the open dialog's place looks \(Self.f2(look)) in the video as before it opened")
+        return look < Self.dialogGoneLook
+    }
+
+    /// Below this, the video's area of an open dialog is unlike the page before the dialog opened.
+    static let dialogGoneLook = 0.6
+}

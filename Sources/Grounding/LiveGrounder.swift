@@ -199,6 +199,8 @@ struct Run {
     var dpr = 1.0
     /// A key tried before a step that changed the page without explaining it (`PendingKey`).
     var pendingKey: PendingKey?
+    /// When the dialog open live now opened (the step's time), nil when none is open.
+    var dialogSince: Double?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -360,6 +362,7 @@ struct Run {
                     }
                     out.append(a)
                     try await keyAfterKey(i, a)
+                    try await noteDialog(after: a)
                 } else {
                     counts.dropped += 1
                 }
@@ -712,7 +715,7 @@ struct Run {
         var dialogStays = false
         if let d = k.dialog, let s = fieldSimilarity(padded(d), frame, shot: shot) {
             debug("live: before step \(i + 1) the dialog looks \(Self.f2(s)) like the video")
-            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
+            if s < Self.keyAreaUnlike, !videoStillShowsDialog(padded(d), frame: frame) { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
         }
         if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
             debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
