@@ -201,6 +201,8 @@ struct Run {
     var pendingKey: PendingKey?
     /// When the dialog open live now opened (the step's time), nil when none is open.
     var dialogSince: Double?
+    /// The last key step dropped as refuted (`enterRefuted`): its index and time.
+    var refutedKeyAt: (step: Int, time: Double)?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -485,6 +487,7 @@ struct Run {
                 }
             }
             try await browser.keys([key])
+            if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
         case .click, .dblclick, .hover, .check, .fill, .select:
             let points = Self.points(for: a)
             guard let first = points.first else {
