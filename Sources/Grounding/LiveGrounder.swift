@@ -1005,11 +1005,13 @@ struct Run {
         guard abs(centre.x - p.x) > 4 || abs(centre.y - p.y) > 4 else { return }
         // What is hit at each point: [the element's own surface at the point, its own surface at
         // the centre, the centre still acts on it (a plain child of it, or it is the control there)].
-        let hits = try await browser.execute("""
+        // (The click may have taken the element out of the page — a menu item, a removed row: its
+        // reference is stale then, and the locator chosen before the click stands.)
+        guard let hits = try? await browser.execute("""
             var el = arguments[0], p = document.elementFromPoint(arguments[1], arguments[2]), c = document.elementFromPoint(arguments[3], arguments[4]);
             var controls = 'a, button, input, select, textarea, [role=button], [role=link], [onclick]';
             return [p === el, c === el, !!c && (c === el || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el)];
-            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y)])
+            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y)]) else { return }
         let surfaceAtPoint = hits[0]?.bool ?? false, surfaceAtCentre = hits[1]?.bool ?? true, sameAtCentre = hits[2]?.bool ?? true
         guard surfaceAtPoint && !surfaceAtCentre || !sameAtCentre else { return }
         let there = try await page.identify(x: centre.x, y: centre.y)
