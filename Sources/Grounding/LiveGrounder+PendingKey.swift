@@ -62,11 +62,17 @@ extension Run {
 }
 
 extension Run {
-    /// After step `a` was grounded: when the live page has a dialog open, the time it opened (the
-    /// first step after which it was open), for `videoStillShowsDialog`.
+    /// After step `a` was grounded: when the live page has a dialog open, the time it opened, for
+    /// `videoStillShowsDialog`.
+    /// The dialog may have been opened by a step inserted before `a` (a click the gap search
+    /// found): the time is that of the first step appended since the page last had none.
     mutating func noteDialog(after a: Action) async throws {
         let open = try await page.state().dialogs > 0
-        if !open { dialogSince = nil } else if dialogSince == nil { dialogSince = a.time }
+        if !open {
+            dialogWatch = (out.count, nil)
+        } else if dialogWatch.since == nil {
+            dialogWatch.since = dialogWatch.noneAt < out.count ? out[dialogWatch.noneAt].time : a.time
+        }
     }
 
     /// Whether the video at `frame` still shows the dialog open live in `region` (CSS pixels),
@@ -74,7 +80,7 @@ extension Run {
     /// looks unlike its own frame just before the dialog opened. A dialog the video closed leaves
     /// the page behind it as it was; one it still shows does not. False when it cannot be told.
     func videoStillShowsDialog(_ region: (x: Double, y: Double, width: Double, height: Double), frame: Image) -> Bool {
-        guard let t0 = dialogSince, let then = frames.nearest(max(0, t0 - 0.2)), let r = videoRect(region),
+        guard let t0 = dialogWatch.since, let then = frames.nearest(max(0, t0 - 0.2)), let r = videoRect(region),
               then.width == frame.width, then.height == frame.height,
               r.x >= 0, r.y >= 0, r.x + r.width <= frame.width, r.y + r.height <= frame.height else { return false }
         let look = Similarity.compare(then, r, frame, r, width: min(128, r.width))

@@ -199,8 +199,9 @@ struct Run {
     var dpr = 1.0
     /// A key tried before a step that changed the page without explaining it (`PendingKey`).
     var pendingKey: PendingKey?
-    /// When the dialog open live now opened (the step's time), nil when none is open.
-    var dialogSince: Double?
+    /// How many steps `out` held when the live page last had no dialog open, and when the dialog
+    /// open now opened (the time of the first step after that), nil when none is open.
+    var dialogWatch: (noneAt: Int, since: Double?) = (0, nil)
     /// The last key step dropped as refuted (`enterRefuted`): its index and time.
     var refutedKeyAt: (step: Int, time: Double)?
 
