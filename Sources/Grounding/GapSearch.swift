@@ -44,7 +44,7 @@ extension Run {
         guard i > 0, i <= timeline.actions.count else { return nil }
         // The step as grounded (a select may have become a click).
         let offline = timeline.actions[i - 1]
-        let start = Self.gapStart(out.last.flatMap { abs($0.time - offline.time) < 0.01 ? $0 : nil } ?? offline)
+        let start = refutedKeyStart(i) ?? Self.gapStart(out.last.flatMap { abs($0.time - offline.time) < 0.01 ? $0 : nil } ?? offline)
         let duration = timeline.source?.duration ?? .infinity
         let end = i < timeline.actions.count ? timeline.actions[i].time - 0.2 : min(duration - 0.1, start + 60)
         return end - start >= 0.6 ? (start, end) : nil
@@ -145,7 +145,7 @@ extension Run {
             // the live pointer is rested on each candidate first, which changes nothing in the app.
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is
             // tried too and kept when its rendering is clearly nearer the video's, else undone.
-            var hovered: (index: Int, distance: Double)?
+            var hovered: (index: Int, distance: Double, lean: Double)?
             for (n, c) in candidates.prefix(Self.candidatesPerChange).enumerated() {
                 let box = c.target.box!
                 try await browser.pointer(move: (box.x + box.width / 2, box.y + box.height / 2))
@@ -154,10 +154,12 @@ extension Run {
                 let sh = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
                 debug("live: gap before step \(i + 1): pointer on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(sh))")
                 if sh >= s0 + Self.areaGain && sh >= Self.areaLike {
-                    hovered = (n, unexplained.reduce(0) { $0 + distance(blobs[$1], shot: now, f1) })
+                    hovered = (n, unexplained.reduce(0) { $0 + distance(blobs[$1], shot: now, f1) }, sh)
                     break
                 }
             }
+            // The hover's lean a click must beat, when a re-layout hid whether the change stayed.
+            var hoverToBeat: Double?
             if let h = hovered {
                 // A hover look goes when the pointer moves on; a toggle's new look stays: the
                 // video's next moments of the gap say which.
@@ -166,8 +168,10 @@ extension Run {
                 let stays = !later.isEmpty && unexplained.filter { !Self.pointerSized(blobs[$0]) }.allSatisfy { j in
                     later.allSatisfy { Self.videoLean(videoRect(blobs[j]), $0, f0, f1) > 0 }
                 }
-                debug("live: gap before step \(i + 1): the change \(stays ? "stays" : "goes") in the video's next moments")
-                guard stays, c.target.pressed != nil || c.target.checked != nil || c.target.isCheckable else {
+                let relaid = !stays && Self.relaidOut(f1, later.first, in: whole)
+                if relaid { hoverToBeat = h.lean }
+                debug("live: gap before step \(i + 1): the change \(stays ? "stays" : relaid ? "goes with a re-layout" : "goes") in the video's next moments")
+                guard stays || relaid, c.target.pressed != nil || c.target.checked != nil || c.target.isCheckable else {
                     restedOn = (c.point, c.target)
                     continue
                 }
@@ -187,7 +191,7 @@ extension Run {
                 let now = try decodePNG(png)
                 let s1 = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
                 debug("live: gap before step \(i + 1): click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(s1))")
-                if s1 >= s0 + Self.areaGain && s1 >= Self.areaLike {
+                if Self.clickKept(lean: s1, before: s0, hover: hoverToBeat) {
                     let t = max(moments[k - 1], moments[k] - 0.3)
                     var click = Action(kind: .click, time: t, endTime: t + 0.1, target: Target(point: Point(x: at.0, y: at.1)), confidence: 0.5)
                     _ = correctTarget(&click, c.target)

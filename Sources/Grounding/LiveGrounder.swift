@@ -197,6 +197,13 @@ struct Run {
     /// Video pixels per CSS pixel (the recording's device scale): the timeline's points and boxes
     /// are CSS pixels once `start` has found it, its viewport stays in video pixels.
     var dpr = 1.0
+    /// A key tried before a step that changed the page without explaining it (`PendingKey`).
+    var pendingKey: PendingKey?
+    /// How many steps `out` held when the live page last had no dialog open, and when the dialog
+    /// open now opened (the time of the first step after that), nil when none is open.
+    var dialogWatch: (noneAt: Int, since: Double?) = (0, nil)
+    /// The last key step dropped as refuted (`enterRefuted`): its index and time.
+    var refutedKeyAt: (step: Int, time: Double)?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -358,6 +365,7 @@ struct Run {
                     }
                     out.append(a)
                     try await keyAfterKey(i, a)
+                    try await noteDialog(after: a)
                 } else {
                     counts.dropped += 1
                 }
@@ -480,6 +488,7 @@ struct Run {
                 }
             }
             try await browser.keys([key])
+            if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
         case .click, .dblclick, .hover, .check, .fill, .select:
             let points = Self.points(for: a)
             guard let first = points.first else {
@@ -558,6 +567,7 @@ struct Run {
                     // change may be a key on the focused control (Enter on a button the Tabs
                     // before reached, Space on a checkbox) read as a click where the pointer was.
                     debug("live: step \(i + 1) hit nothing: page changed \(after.differs(from: before)), video changed \(videoChanged(i, a))")
+                    if a.kind == .click, !after.differs(from: before), let pressed = try await pendingKeyExplains(i, a) { return pressed }
                     if a.kind == .click, !after.differs(from: before), videoChanged(i, a), let pressed = try await keyOnFocused(i, a, refocus: focused) {
                         return pressed
                     }
@@ -709,7 +719,7 @@ struct Run {
         var dialogStays = false
         if let d = k.dialog, let s = fieldSimilarity(padded(d), frame, shot: shot) {
             debug("live: before step \(i + 1) the dialog looks \(Self.f2(s)) like the video")
-            if s < Self.keyAreaUnlike { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
+            if s < Self.keyAreaUnlike, !videoStillShowsDialog(padded(d), frame: frame) { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
         }
         if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
             debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
@@ -769,6 +779,7 @@ struct Run {
             }
             if after.differs(from: before) || after.active != before.active {
                 diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), \(Self.keyName(key)) changed the page without bringing it in line with the video"))
+                try await rememberPendingKey(i, key, region: region, shotBefore: shot)
                 return
             }
         }
@@ -845,6 +856,11 @@ struct Run {
     /// or menu item; Space on a checkbox, switch or radio); nil when the focus is on no such control.
     /// `refocus`: an element (still in the page) to give the focus back to first.
     func activationKey(refocus: JSONValue = .null) async throws -> (key: Key, name: String, role: String)? {
+        // The element to give the focus back to may have left the page since (a row the click
+        // removed): its reference is then stale and the focus is asked for as it is.
+        if refocus != .null, !((try? await browser.execute("return !!arguments[0] && arguments[0].isConnected;", [refocus]))?.bool ?? false) {
+            return try await activationKey()
+        }
         let role = try await browser.execute("""
             if (arguments[0] && arguments[0].isConnected && document.activeElement !== arguments[0]) arguments[0].focus();
             var a = document.activeElement;
@@ -990,11 +1006,13 @@ struct Run {
         guard abs(centre.x - p.x) > 4 || abs(centre.y - p.y) > 4 else { return }
         // What is hit at each point: [the element's own surface at the point, its own surface at
         // the centre, the centre still acts on it (a plain child of it, or it is the control there)].
-        let hits = try await browser.execute("""
+        // (The click may have taken the element out of the page — a menu item, a removed row: its
+        // reference is stale then, and the locator chosen before the click stands.)
+        guard let hits = try? await browser.execute("""
             var el = arguments[0], p = document.elementFromPoint(arguments[1], arguments[2]), c = document.elementFromPoint(arguments[3], arguments[4]);
             var controls = 'a, button, input, select, textarea, [role=button], [role=link], [onclick]';
             return [p === el, c === el, !!c && (c === el || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el)];
-            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y)])
+            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y)]) else { return }
         let surfaceAtPoint = hits[0]?.bool ?? false, surfaceAtCentre = hits[1]?.bool ?? true, sameAtCentre = hits[2]?.bool ?? true
         guard surfaceAtPoint && !surfaceAtCentre || !sameAtCentre else { return }
         let there = try await page.identify(x: centre.x, y: centre.y)

@@ -229,6 +229,9 @@ def eval_live(truth, args, servers, offline_row):
         os.remove(tl_path)
     p, err, secs = run([args.bin, truth["_video"], "--live", "--start-url", live_start_url(truth, port),
                         "--target", "timeline", "-o", tl_path], env, args.gen_timeout)
+    if p is not None and p.stderr:
+        with open(os.path.join(out_dir, "live.stderr"), "w", encoding="utf-8") as f:
+            f.write(p.stderr)  # the live stage's own lines (VID2AUTO_DEBUG=1 adds each step's)
     row["liveSeconds"] = secs
     row["duration"] = truth.get("duration")
     if err:
