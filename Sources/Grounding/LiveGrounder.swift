@@ -1296,6 +1296,7 @@ struct Run {
                 """, [JSONValue(element: el), .string(option)])
         case .fill:
             try await fill(&a, t, el, at: p, corrections: &corrections)
+            try await compareValue(&a, t, el, corrections: &corrections)   // LiveValues.swift
             // A number or date field takes only its own characters: what it holds after the
             // typing is the value (a caret read as "I" after a number is not typed into it).
             if !a.secret, let kept = a.value?.text, let type = t.inputType, Self.sanitisingTypes.contains(type) {

@@ -1,0 +1,135 @@
+import Browser
+import Foundation
+import ScreenCore
+
+/// Render and compare of typed values by their ink (`ValueCompare`): after `fill` has typed the
+/// value it settled on, the live field's text is compared pixel by pixel with the video's field at
+/// the end of typing; when they differ, the reader's other hypotheses are typed and the one whose
+/// text renders as the video shows it is kept — only when it beats the reading clearly.
+extension Run {
+    /// At most this many candidates are rendered per field…
+    static let valueCandidates = 24
+    /// … within this many seconds.
+    static let valueSeconds = 4.0
+
+    /// A value's rendering against the video's: the mismatched ink pixels at each compared moment.
+    struct InkScore { var error: Int; var ink: Int; var moment: Int
+        var ratio: Double { Double(error) / Double(max(1, ink)) }
+    }
+
+    /// Compares the value the fill step typed (`a.value`) with the video by ink, tries the other
+    /// hypotheses when it differs, and keeps the one that renders clearly more like the video.
+    /// The field is left holding the value kept.
+    mutating func compareValue(_ a: inout Action, _ t: Identified, _ element: ElementHandle, corrections: inout [String]) async throws {
+        guard !a.secret, let value = a.value?.text, let vp = timeline.viewport, !frames.fields.isEmpty else { return }
+        let started = Date()
+        // The field being typed into (a click may have re-rendered an inline editor).
+        var el = element
+        if let focused = try await browser.execute("""
+            var e = document.activeElement;
+            return e && (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') ? e : null;
+            """, []).element { el = focused }
+        let info = try await browser.execute("""
+            var e = arguments[0], r = e.getBoundingClientRect(), c = getComputedStyle(e);
+            var l = parseFloat(c.borderLeftWidth) + parseFloat(c.paddingLeft), t = parseFloat(c.borderTopWidth) + parseFloat(c.paddingTop);
+            var w = r.width - l - parseFloat(c.borderRightWidth) - parseFloat(c.paddingRight);
+            var h = r.height - t - parseFloat(c.borderBottomWidth) - parseFloat(c.paddingBottom);
+            return [r.left + l, r.top + t, w, h, (e.type || '').toLowerCase(), e.value];
+            """, [JSONValue(element: el)])
+        guard let x = info[0]?.double, let y = info[1]?.double, let w = info[2]?.double, let h = info[3]?.double, w > 8, h > 6 else { return }
+        let type = info[4]?.string ?? ""
+        let dated = ["date"].contains(type)
+        guard !Self.sanitisingTypes.contains(type) || dated else { return }
+        // The text's own area, a little taller than the line box (descenders, the reader's crop).
+        let area = (x: x, y: y - 2, width: w, height: h + 4)
+        let video = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
+                              width: Int(area.width * dpr), height: Int(area.height * dpr))
+        guard video.width > 8, video.height > 6 else { return }
+        var moments: [InkMap] = []
+        for time in LiveGrounder.fillTimes(a) {
+            guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }), abs(f.time - time) <= 0.2,
+                  video.x >= 0, video.y >= 0, video.maxX <= f.image.width, video.y + video.height <= f.image.height else { continue }
+            moments.append(ValueCompare.inkMap(f.image, video, width: video.width, height: video.height))
+        }
+        guard !moments.isEmpty else { return }
+
+        // The live caret is hidden while comparing (the video's blinks).
+        _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: el)])
+        func put(_ v: String) async throws {
+            if dated {
+                _ = try await browser.execute("""
+                    var e = arguments[0]; e.value = arguments[1];
+                    e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));
+                    return e.value;
+                    """, [JSONValue(element: el), .string(v)])
+            } else {
+                try await self.type(v, el)
+            }
+        }
+        func score(_ only: Int? = nil) async throws -> InkScore? {
+            try await Task.sleep(nanoseconds: 40_000_000)
+            let shot = try decodePNG(try await browser.screenshot())
+            let k = Double(shot.width) / max(1, cssViewport.width)
+            let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
+            guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
+            let map = ValueCompare.inkMap(shot, live, width: video.width, height: video.height)
+            var best: InkScore?
+            for (m, v) in moments.enumerated() where only == nil || only == m {
+                let r = ValueCompare.mismatch(map, v)
+                let s = InkScore(error: r.error, ink: r.ink, moment: m)
+                if best == nil || s.ratio < best!.ratio { best = s }
+            }
+            return best
+        }
+
+        // The value as kept: its rendering, and the moment of the video it fits best (the field
+        // as typed; a later moment may show it closed).
+        let current = dated ? (info[5]?.string ?? "") : value
+        if dated { try await put(current) }
+        guard let base = try await score() else {
+            _ = try? await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+            return
+        }
+        debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
+        var kept = (value: current, score: base)
+        if base.ratio >= ValueCompare.alreadyMatches {
+            var candidates: [String] = []
+            let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
+                + (try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: Array(LiveGrounder.fillTimes(a).dropFirst(3))))
+            if dated {
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                for r in [value] + a.alternatives + rereads.map(\.text) {
+                    candidates += ValueCompare.dateValues(r, years: Array((year - 1)...(year + 3)))
+                }
+            } else {
+                let email = type == "email" || value.contains("@")
+                candidates = a.alternatives + rereads.map(\.text).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
+                candidates += ValueCompare.variants(of: value, email: email)
+            }
+            var seen: Set<String> = [current]
+            var tried = 0
+            var round = candidates
+            for pass in 0..<2 {
+                for c in round where !c.isEmpty && seen.insert(c).inserted {
+                    guard tried < Self.valueCandidates, Date().timeIntervalSince(started) < Self.valueSeconds else { break }
+                    tried += 1
+                    try await put(c)
+                    guard let s = try await score(base.moment) else { continue }
+                    debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
+                    if s.error < kept.score.error { kept = (c, s) }
+                }
+                // A second misreading in the same value: the best one's own variants.
+                guard pass == 0, kept.value != current, !dated else { break }
+                round = ValueCompare.variants(of: kept.value, email: type == "email" || value.contains("@"))
+            }
+        }
+        _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+        if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink) {
+            corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))")
+            a.value = .text(kept.value)
+            try await put(kept.value)
+        } else {
+            try await put(current)
+        }
+    }
+}
