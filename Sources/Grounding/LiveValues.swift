@@ -20,7 +20,7 @@ extension Run {
     /// Compares the value the fill step typed (`a.value`) with the video by ink, tries the other
     /// hypotheses when it differs, and keeps the one that renders clearly more like the video.
     /// The field is left holding the value kept.
-    mutating func compareValue(_ a: inout Action, _ t: Identified, _ element: ElementHandle, corrections: inout [String]) async throws {
+    mutating func compareValue(_ a: inout Action, _ t: Identified, _ element: ElementHandle, prior: String, corrections: inout [String]) async throws {
         guard !a.secret, let value = a.value?.text, let vp = timeline.viewport, !frames.fields.isEmpty else { return }
         let started = Date()
         // The field being typed into (a click may have re-rendered an inline editor).
@@ -52,6 +52,14 @@ extension Run {
             moments.append(ValueCompare.inkMap(f.image, video, width: video.width, height: video.height))
         }
         guard !moments.isEmpty else { return }
+        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] {
+            for (m, time) in LiveGrounder.fillTimes(a).enumerated() {
+                guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }) else { continue }
+                var d = Data("P5\n\(video.width) \(video.height)\n255\n".utf8)
+                d.append(contentsOf: ValueCompare.resample(f.image, video, video.width, video.height).map { UInt8(max(0, min(255, $0))) })
+                try? d.write(to: URL(fileURLWithPath: dir + "/video-\(Int(a.time * 10))-\(m).pgm"))
+            }
+        }
 
         // The live caret is hidden while comparing (the video's blinks).
         _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: el)])
@@ -60,8 +68,11 @@ extension Run {
                 _ = try await browser.execute("""
                     var e = arguments[0]; e.value = arguments[1];
                     e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));
+                    e.blur(); e.focus();
                     return e.value;
                     """, [JSONValue(element: el), .string(v)])
+                // As after typing a date: the focus on its last part (the year), drawn selected.
+                try await browser.keys([.arrowRight, .arrowRight])
             } else {
                 try await self.type(v, el)
             }
@@ -73,6 +84,16 @@ extension Run {
             let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
             guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
             let map = ValueCompare.inkMap(shot, live, width: video.width, height: video.height)
+            if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] {
+                // (Development: the live and video crops' gray levels, as PGM files.)
+                let n = (try? FileManager.default.contentsOfDirectory(atPath: dir).count) ?? 0
+                func pgm(_ g: [Double], _ name: String) {
+                    var d = Data("P5\n\(video.width) \(video.height)\n255\n".utf8)
+                    d.append(contentsOf: g.map { UInt8(max(0, min(255, $0))) })
+                    try? d.write(to: URL(fileURLWithPath: dir + "/" + name))
+                }
+                pgm(ValueCompare.resample(shot, live, video.width, video.height), String(format: "%04d-live.pgm", n))
+            }
             var best: InkScore?
             for (m, v) in moments.enumerated() where only == nil || only == m {
                 let r = ValueCompare.mismatch(map, v)
@@ -92,7 +113,7 @@ extension Run {
         }
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
         var kept = (value: current, score: base)
-        if base.ratio >= ValueCompare.alreadyMatches {
+        if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
                 + (try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: Array(LiveGrounder.fillTimes(a).dropFirst(3))))
@@ -103,7 +124,12 @@ extension Run {
                 }
             } else {
                 let email = type == "email" || value.contains("@")
-                candidates = a.alternatives + rereads.map(\.text).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
+                // The letters the field held before, where the reading substitutes others (an edit
+                // keeps most of what was there); the reader's alternatives; the field read again
+                // (carets dropped; an address has no spaces).
+                let sub = Self.priorSubstitutions(value, prior)
+                candidates = (sub.count > 1 ? [sub.all] : []) + sub.single
+                candidates += (a.alternatives + rereads.map(\.text)).map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
                 candidates += ValueCompare.variants(of: value, email: email)
             }
             var seen: Set<String> = [current]
@@ -124,7 +150,8 @@ extension Run {
             }
         }
         _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
-        if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink) {
+        if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
+           kept.score.ratio <= ValueCompare.looksAlike {
             corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))")
             a.value = .text(kept.value)
             try await put(kept.value)

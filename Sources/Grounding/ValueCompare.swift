@@ -42,11 +42,22 @@ public enum ValueCompare {
     /// The least difference from the background (0–255) that is ink.
     static let minContrast = 28.0
 
-    /// Binarises luminance values (row-major, `width`×`height`) against their median.
+    /// Binarises luminance values (row-major, `width`×`height`) against their background: the
+    /// median of the columns around each pixel (five wide), so that text drawn selected — light
+    /// letters inside a dark highlight that fills the line, as a date field's focused part — is
+    /// ink by its letters, not by its block.
     public static func binarise(_ gray: [Double], width: Int, height: Int) -> InkMap {
-        guard !gray.isEmpty else { return InkMap(width: width, height: height, ink: []) }
-        let bg = gray.sorted()[gray.count / 2]
-        let dev = gray.map { abs($0 - bg) }
+        guard !gray.isEmpty, width > 0, height > 0 else { return InkMap(width: width, height: height, ink: []) }
+        var columnBg = [Double](repeating: 0, count: width)
+        for x in 0..<width {
+            var v: [Double] = []
+            v.reserveCapacity(5 * height)
+            for c in max(0, x - 2)...min(width - 1, x + 2) { for y in 0..<height { v.append(gray[y * width + c]) } }
+            v.sort()
+            columnBg[x] = v[v.count / 2]
+        }
+        var dev = [Double](repeating: 0, count: gray.count)
+        for y in 0..<height { for x in 0..<width { dev[y * width + x] = abs(gray[y * width + x] - columnBg[x]) } }
         let strong = dev.sorted()[min(dev.count - 1, Int(Double(dev.count) * 0.98))]
         let threshold = max(minContrast, strong * inkFraction)
         return InkMap(width: width, height: height, ink: dev.map { $0 > threshold })
@@ -113,9 +124,15 @@ public enum ValueCompare {
     /// The least gain in mismatched pixels that counts.
     static let minGain = 5
 
-    /// Below this error (a fraction of the ink) the reader's value already renders as the video
-    /// shows it: no other candidate is tried.
-    public static let alreadyMatches = 0.04
+    /// Whether a rendering `error` pixels off the video's (of `ink`) already shows the same text:
+    /// within what a text caret in the video (about a line's height of pixels) and the two
+    /// renderers' differences leave — `matchPixels`, or an eightieth of the ink on long values.
+    /// Then no other candidate is tried.
+    public static func matches(_ error: Int, ink: Int) -> Bool { error < max(matchPixels, ink / 80) }
+    static let matchPixels = 24
+    /// A candidate replaces the reading only when its own rendering is this close to the video's
+    /// (error / ink): a value that looks like the video, not merely less unlike it.
+    public static let looksAlike = 0.2
 
     // MARK: - Candidates
 

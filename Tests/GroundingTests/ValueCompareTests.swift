@@ -71,6 +71,19 @@ final class ValueCompareTests: XCTestCase {
         XCTAssertEqual(map(Self.field("")).count, 0)
     }
 
+    func testSelectedTextIsInkByItsLetters() {
+        // Light letters inside a dark highlight filling the line (a date field's focused part):
+        // the letters decide, so two different selected texts differ.
+        func selected(_ text: String) -> Image {
+            var img = Self.field(text, ink: 250, paper: 60)
+            for y in 0..<20 { for x in 0..<120 where x >= 90 { img.pixels[y * 120 + x] = 250 } }   // the rest of the field
+            return img
+        }
+        let a = map(selected("bol")), b = map(selected("ool"))
+        XCTAssertEqual(ValueCompare.mismatch(a, map(selected("bol"))).error, 0)
+        XCTAssertGreaterThan(ValueCompare.mismatch(a, b).error, 2)
+    }
+
     func testResamplingToTheVideosSize() {
         // A 2× rendering reduced to the video's pixels is the 1× one.
         var big = Image(width: 240, height: 40, format: .gray8, filledWith: 250)
