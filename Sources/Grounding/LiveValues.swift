@@ -113,6 +113,7 @@ extension Run {
         }
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
         var kept = (value: current, score: base)
+        var errors: [String: Int] = [:]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
@@ -128,9 +129,9 @@ extension Run {
                 // keeps most of what was there); the reader's alternatives; the field read again
                 // (carets dropped; an address has no spaces).
                 let sub = Self.priorSubstitutions(value, prior)
-                candidates = (sub.count > 1 ? [sub.all] : []) + sub.single
-                candidates += (a.alternatives + rereads.map(\.text)).map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
+                candidates = (sub.count > 1 ? [sub.all] : []) + sub.single + a.alternatives.map(Self.readingKey)
                 candidates += ValueCompare.variants(of: value, email: email)
+                candidates += rereads.map(\.text).map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
             }
             var seen: Set<String> = [current]
             var tried = 0
@@ -140,8 +141,13 @@ extension Run {
                     guard tried < Self.valueCandidates, Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
                     try await put(c)
-                    guard let s = try await score(base.moment) else { continue }
+                    // Every moment for a value as long as the reading (the reader's end may show
+                    // the field closed, the text moved), only the reading's own moment for a
+                    // shorter one (an earlier moment shows the value half typed).
+                    let long = c.count >= Self.readingKey(current).count
+                    guard let s = try await score(long ? nil : base.moment) else { continue }
                     debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
+                    errors[c] = s.error
                     if s.error < kept.score.error { kept = (c, s) }
                 }
                 // A second misreading in the same value: the best one's own variants.
@@ -150,7 +156,20 @@ extension Run {
             }
         }
         _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
-        if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
+        // The best with one more letter than a value tried (l, I, |): the video's caret.
+        let caret = Int(h * dpr)
+        var byCaret = false
+        let top = kept.value.count == current.count - 1 && current.hasPrefix(kept.value) ? (value: current, score: base) : kept
+        for (bare, e) in errors where ValueCompare.caretExplains(top.value, bare: bare, error: top.score.error, bareError: e, caret: caret) {
+            kept = (bare, InkScore(error: e, ink: kept.score.ink, moment: kept.score.moment))
+            byCaret = true
+            break
+        }
+        if byCaret {
+            corrections.append("value \"\(value)\" → \"\(kept.value)\": the last letter is the field's text caret (the rendering without it is within a caret's pixels of the video's)")
+            a.value = .text(kept.value)
+            try await put(kept.value)
+        } else if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
            kept.score.ratio <= ValueCompare.looksAlike {
             corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))")
             a.value = .text(kept.value)

@@ -121,6 +121,16 @@ public enum ValueCompare {
         return gain >= max(minGain, ink / 100) && Double(candidate) <= 0.8 * Double(reading)
     }
 
+    /// Whether `bare` (a value without its last letter, `l`, `I` or `|`) is what was typed after
+    /// all: a text caret after the last letter looks like that letter. A bar (`|`, `I`) is kept
+    /// only while the rendering with it matches the video's (caret shown) better by more than
+    /// a caret's pixels (`caret`: the line's height in video pixels); a small `l` is a letter
+    /// names end in ("Paul"), so the rendering without it must match at least as well.
+    public static func caretExplains(_ value: String, bare: String, error: Int, bareError: Int, caret: Int) -> Bool {
+        guard value.count == bare.count + 1, value.hasPrefix(bare), let last = value.last, "lI|".contains(last) else { return false }
+        return last == "l" ? bareError <= error : bareError <= error + caret + minGain
+    }
+
     /// The least gain in mismatched pixels that counts.
     static let minGain = 5
 
@@ -149,6 +159,8 @@ public enum ValueCompare {
         }
         if let bare = Run.withoutCaret(value) { add(bare) }
         let chars = Array(value)
+        // A caret drawn right after the last letter, read as one more ("Petroval").
+        if let last = chars.last, "lI|".contains(last), chars.count > 3, chars[chars.count - 2].isLetter { add(String(chars.dropLast())) }
         // A stray mark at an end (a caret, the field's edge): dropped.
         if let last = chars.last, "|'’‘`*:;,.!".contains(last), chars.count > 2 { add(String(chars.dropLast())) }
         if let first = chars.first, "|'’‘`*:;,.!".contains(first), chars.count > 2 { add(String(chars.dropFirst())) }

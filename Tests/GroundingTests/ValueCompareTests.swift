@@ -113,6 +113,16 @@ final class ValueCompareTests: XCTestCase {
         XCTAssertFalse(ValueCompare.variants(of: "abc").contains("abc"))
     }
 
+    func testATrailingLetterWithinACaretsPixelsIsTheCaret() {
+        XCTAssertTrue(ValueCompare.caretExplains("Nadia Petroval", bare: "Nadia Petrova", error: 62, bareError: 53, caret: 16))
+        XCTAssertTrue(ValueCompare.caretExplains("Nadia PetrovaI", bare: "Nadia Petrova", error: 40, bareError: 55, caret: 16))
+        XCTAssertFalse(ValueCompare.caretExplains("Nadia PetrovaI", bare: "Nadia Petrova", error: 10, bareError: 60, caret: 16))
+        // A name's own last l: the rendering without it must do at least as well.
+        XCTAssertFalse(ValueCompare.caretExplains("Paul", bare: "Pau", error: 20, bareError: 30, caret: 16))
+        XCTAssertFalse(ValueCompare.caretExplains("Petrovas", bare: "Petrova", error: 10, bareError: 10, caret: 16))
+        XCTAssertTrue(ValueCompare.variants(of: "Nadia Petroval").contains("Nadia Petrova"))
+    }
+
     func testDateValuesFromAReadingOfTheDateField() {
         XCTAssertEqual(ValueCompare.dateValues("05/09 /geead", years: [2026, 2027]), ["2026-05-09", "2027-05-09"])
         XCTAssertEqual(ValueCompare.dateValues("09/01/2027", years: [2026, 2027]), ["2027-09-01", "2026-09-01"])
