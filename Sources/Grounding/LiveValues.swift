@@ -22,7 +22,7 @@ extension Run {
     /// The field is left holding the value kept.
     mutating func compareValue(_ a: inout Action, _ t: Identified, _ element: ElementHandle, prior: String, corrections: inout [String]) async throws {
         guard !a.secret, let value = a.value?.text, let vp = timeline.viewport, !frames.fields.isEmpty else { return }
-        let started = Date()
+        var started = Date()
         // The field being typed into (a click may have re-rendered an inline editor).
         var el = element
         if let focused = try await browser.execute("""
@@ -133,12 +133,14 @@ extension Run {
                 candidates += ValueCompare.variants(of: value, email: email)
                 candidates += rereads.map(\.text).map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
             }
+            started = Date()
             var seen: Set<String> = [current]
             var tried = 0
             var round = candidates
             for pass in 0..<2 {
                 for c in round where !c.isEmpty && seen.insert(c).inserted {
-                    guard tried < Self.valueCandidates, Date().timeIntervalSince(started) < Self.valueSeconds else { break }
+                    // (A date's few years are all tried: the first alone would win against an empty field.)
+                    guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
                     try await put(c)
                     // Every moment for a value as long as the reading (the reader's end may show
