@@ -113,13 +113,17 @@ public enum ValueCompare {
     }
 
     /// Whether a candidate's rendering (`candidate` mismatched pixels) beats the reader's own
-    /// value's (`reading`) clearly: by a fifth of its error at least, and by at least
-    /// `minGain` pixels or a hundredth of the ink, whichever is more — a letter's worth of pixels,
-    /// not the noise of two renderers.
+    /// value's (`reading`) clearly: by three tenths of its error at least, and by at least
+    /// `clearGain` pixels or a fiftieth of the ink, whichever is more — a letter's worth of
+    /// pixels, not the noise of two renderers and a caret (measured: a right value renders 15–36
+    /// pixels off; a wrong letter swapped in gains up to 11 of them on that noise).
     public static func clearlyBetter(_ candidate: Int, than reading: Int, ink: Int) -> Bool {
         let gain = reading - candidate
-        return gain >= max(minGain, ink / 100) && Double(candidate) <= 0.8 * Double(reading)
+        return gain >= max(clearGain, ink / 50) && Double(candidate) <= 0.7 * Double(reading)
     }
+
+    /// The least gain in mismatched pixels that replaces a reading.
+    static let clearGain = 12
 
     /// Whether `bare` (a value without its last letter, `l`, `I` or `|`) is what was typed after
     /// all: a text caret after the last letter looks like that letter. A bar (`|`, `I`) is kept

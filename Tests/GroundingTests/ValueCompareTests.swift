@@ -98,6 +98,10 @@ final class ValueCompareTests: XCTestCase {
         XCTAssertFalse(ValueCompare.clearlyBetter(38, than: 40, ink: 400))     // noise
         XCTAssertFalse(ValueCompare.clearlyBetter(1, than: 4, ink: 400))       // too few pixels
         XCTAssertFalse(ValueCompare.clearlyBetter(90, than: 100, ink: 3000))   // a tenth is not clear
+        // The noise of a right value (15–36 pixels off): a wrong letter gaining 8 or 11 is not clear.
+        XCTAssertFalse(ValueCompare.clearlyBetter(28, than: 36, ink: 600))
+        XCTAssertFalse(ValueCompare.clearlyBetter(25, than: 36, ink: 600))
+        XCTAssertTrue(ValueCompare.clearlyBetter(36, than: 54, ink: 505))
     }
 
     func testVariantsCoverTheReadersConfusions() {
