@@ -17,6 +17,13 @@ extension Run {
         var ratio: Double { Double(error) / Double(max(1, ink)) }
     }
 
+    /// Whether `candidate` is `reading` with one more bar-like mark after its end (`l`, `I`, `1`,
+    /// `|`, `!`, `J`, a bracket): what a text caret there reads as ("Ferreira1").
+    static func addsCaret(_ candidate: String, to reading: String) -> Bool {
+        guard let last = candidate.last, "lI1|!J[]".contains(last) else { return false }
+        return String(candidate.dropLast()).trimmingCharacters(in: .whitespaces) == reading
+    }
+
     /// Compares the value the fill step typed (`a.value`) with the video by ink, tries the other
     /// hypotheses when it differs, and keeps the one that renders clearly more like the video.
     /// The field is left holding the value kept.
@@ -113,7 +120,7 @@ extension Run {
         }
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
         var kept = (value: current, score: base)
-        var errors: [String: Int] = [:]
+        var errors: [String: Int] = [current: base.error]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
@@ -138,7 +145,9 @@ extension Run {
             var tried = 0
             var round = candidates
             for pass in 0..<2 {
-                for c in round where !c.isEmpty && seen.insert(c).inserted {
+                // Never a reading with a caret's junk after it, nor the reading with one more bar
+                // or l after its end: the video's caret explains such ink.
+                for c in round where !c.isEmpty && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current) && seen.insert(c).inserted {
                     // (A date's few years are all tried: the first alone would win against an empty field.)
                     guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1

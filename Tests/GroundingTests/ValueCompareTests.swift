@@ -127,6 +127,14 @@ final class ValueCompareTests: XCTestCase {
         XCTAssertTrue(ValueCompare.variants(of: "Nadia Petroval").contains("Nadia Petrova"))
     }
 
+    func testACandidateAddingACaretAfterTheReadingIsNeverTried() {
+        XCTAssertTrue(Run.addsCaret("Ferreira1", to: "Ferreira"))
+        XCTAssertTrue(Run.addsCaret("480.50l", to: "480.50"))
+        XCTAssertTrue(Run.addsCaret("Notes |", to: "Notes"))
+        XCTAssertFalse(Run.addsCaret("Call", to: "Cal"))         // a doubled letter is no caret
+        XCTAssertFalse(Run.addsCaret("Ferreira", to: "Ferreira1"))
+    }
+
     func testDateValuesFromAReadingOfTheDateField() {
         XCTAssertEqual(ValueCompare.dateValues("05/09 /geead", years: [2026, 2027]), ["2026-05-09", "2027-05-09"])
         XCTAssertEqual(ValueCompare.dateValues("09/01/2027", years: [2026, 2027]), ["2027-09-01", "2026-09-01"])
