@@ -183,7 +183,7 @@ extension Run {
         } else if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
                   Self.caseAnomalies(kept.value) <= Self.caseAnomalies(current),
            kept.score.ratio <= ValueCompare.looksAlike {
-            corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))")
+            if kept.value != value { corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))") }
             a.value = .text(kept.value)
             try await put(kept.value)
         } else {

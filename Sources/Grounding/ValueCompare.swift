@@ -151,10 +151,10 @@ public enum ValueCompare {
     // MARK: - Candidates
 
     /// The other values worth rendering for a typed value read as `value`, best first, at most
-    /// `limit`: a text caret read after the last letter dropped; single swaps of glyphs OCR
-    /// confuses (l/I/1, rn/m, g/q/y, O/0, S/5, a clipped s read as ":"); for an address, a space
-    /// or a "j" that is a lost dot; a letter a person typed twice read once (ll, ss, tt…); a stray
-    /// mark at either end dropped. `email` says the value is an address (no spaces in it).
+    /// `limit`: a text caret read after the last letter dropped; a stray mark at either end
+    /// dropped; for an address, a space or a "j" that is a lost dot; a letter a person typed twice
+    /// read once (ll, ss, tt…); single swaps of glyphs OCR confuses (l/I, rn/m, g/q/y, a clipped s
+    /// read as ":"; a digit for a letter — l/1, O/0, S/5 — only beside a digit). `email` says the value is an address (no spaces in it).
     public static func variants(of value: String, email: Bool = false, limit: Int = 24) -> [String] {
         var out: [String] = []
         func add(_ s: String) {
@@ -185,16 +185,22 @@ public enum ValueCompare {
         let swaps: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("rn", "m"), ("m", "rn"),
                                          ("g", "q"), ("q", "g"), ("g", "y"), ("y", "g"), ("O", "0"), ("0", "O"),
                                          ("S", "5"), ("5", "S"), (":", "s"), ("vv", "w"), ("cl", "d"), ("ii", "u")]
-        for (from, to) in swaps {
-            var search = value.startIndex..<value.endIndex
-            while let r = value.range(of: from, range: search) {
-                add(value.replacingCharacters(in: r, with: to))
-                search = r.upperBound..<value.endIndex
-            }
-        }
         // A doubled letter read once: the letters people double.
         for (k, c) in chars.enumerated() where "lstfeopmnrcdgbz".contains(c) && (k + 1 >= chars.count || chars[k + 1] != c) && (k == 0 || chars[k - 1] != c) {
             var d = chars; d.insert(c, at: k); add(String(d))
+        }
+        for (from, to) in swaps {
+            var search = value.startIndex..<value.endIndex
+            while let r = value.range(of: from, range: search) {
+                search = r.upperBound..<value.endIndex
+                // A digit for a letter (or back) only beside a digit: "Ca1" is no word.
+                if from.first!.isNumber != to.first!.isNumber {
+                    let before = r.lowerBound > value.startIndex ? value[value.index(before: r.lowerBound)] : " "
+                    let after = r.upperBound < value.endIndex ? value[r.upperBound] : " "
+                    guard before.isNumber || after.isNumber else { continue }
+                }
+                add(value.replacingCharacters(in: r, with: to))
+            }
         }
         return out
     }

@@ -110,6 +110,8 @@ final class ValueCompareTests: XCTestCase {
         XCTAssertTrue(ValueCompare.variants(of: "Maria Santo:").contains("Maria Santo"))
         XCTAssertTrue(ValueCompare.variants(of: "Nadia Petrova |").contains("Nadia Petrova"))
         XCTAssertTrue(ValueCompare.variants(of: "rnilk").contains("milk"))
+        XCTAssertFalse(ValueCompare.variants(of: "Cal the dentist").contains("Ca1 the dentist"))
+        XCTAssertTrue(ValueCompare.variants(of: "Flat 1l").contains("Flat 11"))
         XCTAssertTrue(ValueCompare.variants(of: "liam@obrienje", email: true).contains("liam@obrien.ie"))
         XCTAssertTrue(ValueCompare.variants(of: "kofi@mensah gh", email: true).contains("kofi@mensah.gh"))
         XCTAssertFalse(ValueCompare.variants(of: "kofi mensah").contains("kofi.mensah"))   // not an address
