@@ -138,7 +138,9 @@ extension Run {
                 let sub = Self.priorSubstitutions(value, prior)
                 candidates = (sub.count > 1 ? [sub.all] : []) + sub.single + a.alternatives.map(Self.readingKey)
                 candidates += ValueCompare.variants(of: value, email: email)
-                candidates += rereads.map(\.text).map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
+                // (A reading is cut at a bar: the caret, whatever the reader made of what follows it.)
+                candidates += rereads.map(\.text).map { String($0.split(separator: "|", omittingEmptySubsequences: false).first ?? "") }
+                    .map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
             }
             started = Date()
             var seen: Set<String> = [current]
@@ -147,7 +149,7 @@ extension Run {
             for pass in 0..<2 {
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
-                for c in round where !c.isEmpty && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current) && seen.insert(c).inserted {
+                for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current) && seen.insert(c).inserted {
                     // (A date's few years are all tried: the first alone would win against an empty field.)
                     guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
