@@ -184,6 +184,9 @@ extension Run {
             try await put(kept.value)
         } else if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
                   Self.caseAnomalies(kept.value) <= Self.caseAnomalies(current),
+                  // A value of another length moves the text's end, where the video's caret is:
+                  // its gain must exceed a caret's pixels too ("Ferreira" → "Ferreirra", 54 → 35).
+                  kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain,
            kept.score.ratio <= ValueCompare.looksAlike {
             if kept.value != value { corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))") }
             a.value = .text(kept.value)
