@@ -1011,8 +1011,10 @@ struct Run {
         guard let hits = try? await browser.execute("""
             var el = arguments[0], p = document.elementFromPoint(arguments[1], arguments[2]), c = document.elementFromPoint(arguments[3], arguments[4]);
             var controls = 'a, button, input, select, textarea, [role=button], [role=link], [onclick]';
-            return [p === el, c === el, !!c && (c === el || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el)];
-            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y)]) else { return }
+            // (After a double click, an editor it opened inside the element is the element's own.)
+            var editor = arguments[5] && !!c && el.contains(c) && c.matches('input, textarea, [contenteditable]');
+            return [p === el, c === el, !!c && (c === el || editor || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el)];
+            """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y), .bool(a.kind == .dblclick)]) else { return }
         let surfaceAtPoint = hits[0]?.bool ?? false, surfaceAtCentre = hits[1]?.bool ?? true, sameAtCentre = hits[2]?.bool ?? true
         guard surfaceAtPoint && !surfaceAtCentre || !sameAtCentre else { return }
         let there = try await page.identify(x: centre.x, y: centre.y)
@@ -1313,7 +1315,9 @@ struct Run {
                 return s.selectedIndex;
                 """, [JSONValue(element: el), .string(option)])
         case .fill:
+            let prior = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string ?? ""
             try await fill(&a, t, el, at: p, corrections: &corrections)
+            try await compareValue(&a, t, el, prior: prior, corrections: &corrections)   // LiveValues.swift
             // A number or date field takes only its own characters: what it holds after the
             // typing is the value (a caret read as "I" after a number is not typed into it).
             if !a.secret, let kept = a.value?.text, let type = t.inputType, Self.sanitisingTypes.contains(type) {

@@ -1,0 +1,198 @@
+import Browser
+import Foundation
+import ScreenCore
+
+/// Render and compare of typed values by their ink (`ValueCompare`): after `fill` has typed the
+/// value it settled on, the live field's text is compared pixel by pixel with the video's field at
+/// the end of typing; when they differ, the reader's other hypotheses are typed and the one whose
+/// text renders as the video shows it is kept — only when it beats the reading clearly.
+extension Run {
+    /// At most this many candidates are rendered per field…
+    static let valueCandidates = 24
+    /// … within this many seconds.
+    static let valueSeconds = 4.0
+
+    /// A value's rendering against the video's: the mismatched ink pixels at each compared moment.
+    struct InkScore { var error: Int; var ink: Int; var moment: Int
+        var ratio: Double { Double(error) / Double(max(1, ink)) }
+    }
+
+    /// Whether `candidate` is `reading` with one more bar-like mark after its end (`l`, `I`, `1`,
+    /// `|`, `!`, `J`, a bracket): what a text caret there reads as ("Ferreira1").
+    static func addsCaret(_ candidate: String, to reading: String) -> Bool {
+        guard let last = candidate.last, "lI1|!J[]".contains(last) else { return false }
+        return String(candidate.dropLast()).trimmingCharacters(in: .whitespaces) == reading
+    }
+
+    /// Compares the value the fill step typed (`a.value`) with the video by ink, tries the other
+    /// hypotheses when it differs, and keeps the one that renders clearly more like the video.
+    /// The field is left holding the value kept.
+    mutating func compareValue(_ a: inout Action, _ t: Identified, _ element: ElementHandle, prior: String, corrections: inout [String]) async throws {
+        guard !a.secret, let value = a.value?.text, let vp = timeline.viewport, !frames.fields.isEmpty else { return }
+        var started = Date()
+        // The field being typed into (a click may have re-rendered an inline editor).
+        var el = element
+        if let focused = try await browser.execute("""
+            var e = document.activeElement;
+            return e && (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') ? e : null;
+            """, []).element { el = focused }
+        let info = try await browser.execute("""
+            var e = arguments[0], r = e.getBoundingClientRect(), c = getComputedStyle(e);
+            var l = parseFloat(c.borderLeftWidth) + parseFloat(c.paddingLeft), t = parseFloat(c.borderTopWidth) + parseFloat(c.paddingTop);
+            var w = r.width - l - parseFloat(c.borderRightWidth) - parseFloat(c.paddingRight);
+            var h = r.height - t - parseFloat(c.borderBottomWidth) - parseFloat(c.paddingBottom);
+            return [r.left + l, r.top + t, w, h, (e.type || '').toLowerCase(), e.value];
+            """, [JSONValue(element: el)])
+        guard let x = info[0]?.double, let y = info[1]?.double, let w = info[2]?.double, let h = info[3]?.double, w > 8, h > 6 else { return }
+        let type = info[4]?.string ?? ""
+        let dated = ["date"].contains(type)
+        guard !Self.sanitisingTypes.contains(type) || dated else { return }
+        // The text's own area, a little taller than the line box (descenders, the reader's crop).
+        let area = (x: x, y: y - 2, width: w, height: h + 4)
+        let video = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
+                              width: Int(area.width * dpr), height: Int(area.height * dpr))
+        guard video.width > 8, video.height > 6 else { return }
+        var moments: [InkMap] = []
+        for time in LiveGrounder.fillTimes(a) {
+            guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }), abs(f.time - time) <= 0.2,
+                  video.x >= 0, video.y >= 0, video.maxX <= f.image.width, video.y + video.height <= f.image.height else { continue }
+            moments.append(ValueCompare.inkMap(f.image, video, width: video.width, height: video.height))
+        }
+        guard !moments.isEmpty else { return }
+        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] {
+            for (m, time) in LiveGrounder.fillTimes(a).enumerated() {
+                guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }) else { continue }
+                var d = Data("P5\n\(video.width) \(video.height)\n255\n".utf8)
+                d.append(contentsOf: ValueCompare.resample(f.image, video, video.width, video.height).map { UInt8(max(0, min(255, $0))) })
+                try? d.write(to: URL(fileURLWithPath: dir + "/video-\(Int(a.time * 10))-\(m).pgm"))
+            }
+        }
+
+        // The live caret is hidden while comparing (the video's blinks).
+        _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: el)])
+        func put(_ v: String) async throws {
+            if dated {
+                _ = try await browser.execute("""
+                    var e = arguments[0]; e.value = arguments[1];
+                    e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));
+                    e.blur(); e.focus();
+                    return e.value;
+                    """, [JSONValue(element: el), .string(v)])
+                // As after typing a date: the focus on its last part (the year), drawn selected.
+                try await browser.keys([.arrowRight, .arrowRight])
+            } else {
+                try await self.type(v, el)
+            }
+        }
+        func score(_ only: Int? = nil) async throws -> InkScore? {
+            try await Task.sleep(nanoseconds: 40_000_000)
+            let shot = try decodePNG(try await browser.screenshot())
+            let k = Double(shot.width) / max(1, cssViewport.width)
+            let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
+            guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
+            let map = ValueCompare.inkMap(shot, live, width: video.width, height: video.height)
+            if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] {
+                // (Development: the live and video crops' gray levels, as PGM files.)
+                let n = (try? FileManager.default.contentsOfDirectory(atPath: dir).count) ?? 0
+                func pgm(_ g: [Double], _ name: String) {
+                    var d = Data("P5\n\(video.width) \(video.height)\n255\n".utf8)
+                    d.append(contentsOf: g.map { UInt8(max(0, min(255, $0))) })
+                    try? d.write(to: URL(fileURLWithPath: dir + "/" + name))
+                }
+                pgm(ValueCompare.resample(shot, live, video.width, video.height), String(format: "%04d-live.pgm", n))
+            }
+            var best: InkScore?
+            for (m, v) in moments.enumerated() where only == nil || only == m {
+                let r = ValueCompare.mismatch(map, v)
+                let s = InkScore(error: r.error, ink: r.ink, moment: m)
+                if best == nil || s.ratio < best!.ratio { best = s }
+            }
+            return best
+        }
+
+        // The value as kept: its rendering, and the moment of the video it fits best (the field
+        // as typed; a later moment may show it closed).
+        let current = dated ? (info[5]?.string ?? "") : value
+        if dated { try await put(current) }
+        guard let base = try await score() else {
+            _ = try? await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+            return
+        }
+        debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
+        var kept = (value: current, score: base)
+        var errors: [String: Int] = [current: base.error]
+        if !ValueCompare.matches(base.error, ink: base.ink) {
+            var candidates: [String] = []
+            let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
+                + (try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: Array(LiveGrounder.fillTimes(a).dropFirst(3))))
+            if dated {
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                for r in [value] + a.alternatives + rereads.map(\.text) {
+                    candidates += ValueCompare.dateValues(r, years: Array((year - 1)...(year + 3)))
+                }
+            } else {
+                let email = type == "email" || value.contains("@")
+                // The letters the field held before, where the reading substitutes others (an edit
+                // keeps most of what was there); the reader's alternatives; the field read again
+                // (carets dropped; an address has no spaces).
+                let sub = Self.priorSubstitutions(value, prior)
+                candidates = (sub.count > 1 ? [sub.all] : []) + sub.single + a.alternatives.map(Self.readingKey)
+                candidates += ValueCompare.variants(of: value, email: email)
+                // (A reading is cut at a bar: the caret, whatever the reader made of what follows it.)
+                candidates += rereads.map(\.text).map { String($0.split(separator: "|", omittingEmptySubsequences: false).first ?? "") }
+                    .map(Self.readingKey).map { email ? $0.replacingOccurrences(of: " ", with: "") : $0 }
+            }
+            started = Date()
+            var seen: Set<String> = [current]
+            var tried = 0
+            var round = candidates
+            for pass in 0..<2 {
+                // Never a reading with a caret's junk after it, nor the reading with one more bar
+                // or l after its end: the video's caret explains such ink.
+                for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current) && seen.insert(c).inserted {
+                    // (A date's few years are all tried: the first alone would win against an empty field.)
+                    guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
+                    tried += 1
+                    try await put(c)
+                    // Every moment for a value as long as the reading (the reader's end may show
+                    // the field closed, the text moved), only the reading's own moment for a
+                    // shorter one (an earlier moment shows the value half typed).
+                    let long = c.count >= Self.readingKey(current).count
+                    guard let s = try await score(long ? nil : base.moment) else { continue }
+                    debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
+                    errors[c] = s.error
+                    if s.error < kept.score.error { kept = (c, s) }
+                }
+                // A second misreading in the same value: the best one's own variants.
+                guard pass == 0, kept.value != current, !dated else { break }
+                round = ValueCompare.variants(of: kept.value, email: type == "email" || value.contains("@"))
+            }
+        }
+        _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+        // The best with one more letter than a value tried (l, I, |): the video's caret.
+        let caret = Int(h * dpr)
+        var byCaret = false
+        let top = kept.value.count == current.count - 1 && current.hasPrefix(kept.value) ? (value: current, score: base) : kept
+        for (bare, e) in errors where ValueCompare.caretExplains(top.value, bare: bare, error: top.score.error, bareError: e, caret: caret) {
+            kept = (bare, InkScore(error: e, ink: kept.score.ink, moment: kept.score.moment))
+            byCaret = true
+            break
+        }
+        if byCaret {
+            corrections.append("value \"\(value)\" → \"\(kept.value)\": the last letter is the field's text caret (the rendering without it is within a caret's pixels of the video's)")
+            a.value = .text(kept.value)
+            try await put(kept.value)
+        } else if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
+                  Self.caseAnomalies(kept.value) <= Self.caseAnomalies(current),
+                  // A value of another length moves the text's end, where the video's caret is:
+                  // its gain must exceed a caret's pixels too ("Ferreira" → "Ferreirra", 54 → 35).
+                  kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain,
+           kept.score.ratio <= ValueCompare.looksAlike {
+            if kept.value != value { corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))") }
+            a.value = .text(kept.value)
+            try await put(kept.value)
+        } else {
+            try await put(current)
+        }
+    }
+}
