@@ -92,8 +92,12 @@ extension SegmentAnalyst {
             Debug.log("seg \(span.index) control \(control) ink before \(inkBefore.map { String(format: "%.2f", $0) } ?? "-") after \(inkAfter.map { String(format: "%.2f", $0) } ?? "-")")
             // (With a label beside it, ink in both states is a box found a little off the control,
             // its border inside.)
+            // (The copy square only inside the control's own box — then it is a button's outline
+            // around a small square; around a bare checkbox its square would be the checkbox.)
             controlGlyph = iconGlyph(control.expanded(max(8, control.width), max(8, control.height)), in: e.plate, before: e.start,
-                                     pointer: plateAvoid(e) ?? e.pointer?.box, squares: true)
+                                     pointer: plateAvoid(e) ?? e.pointer?.box)
+                ?? iconGlyph(control, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box, squares: true)
+                    .flatMap { $0 == "\u{2750}" ? $0 : nil }
             let insideButton = (lines.isEmpty && (inkedBoth || (found.map { Self.holdsControl($0, control) } ?? false)))
                 || controlGlyph != nil
             // A "control" inside a line of text, with letters on both sides of it (more than its own
