@@ -275,6 +275,26 @@ public enum ElementFinder {
         return sides < 0.5 || (diagonal && sides < 0.62)
     }
 
+    /// The fraction of a control's interior that differs strongly from the page just outside it,
+    /// counting only pixels clear of `avoid` (the pointer resting on it); nil when less than a
+    /// third of the interior is clear. A checkbox or radio is plain inside in one of its two
+    /// states; a button whose glyph or label changes has ink inside in both.
+    public static func visibleFill(of box: PixelRect, in image: Image, avoid: [PixelRect]) -> Double? {
+        let inner = box.insetBy(max(2, box.width / 5))
+        guard !inner.isEmpty else { return nil }
+        let hidden = avoid.map { $0.expanded(2, 2) }
+        let outside = Int(image.luma(x: max(0, box.x - 3), y: box.center.y))
+        var n = 0, seen = 0
+        for y in inner.y..<inner.maxY {
+            for x in inner.x..<inner.maxX where !hidden.contains(where: { $0.contains(PixelPoint(x: x, y: y)) }) {
+                seen += 1
+                if abs(Int(image.luma(x: x, y: y)) - outside) > 50 { n += 1 }
+            }
+        }
+        guard seen * 3 >= inner.area else { return nil }
+        return Double(n) / Double(seen)
+    }
+
     /// The fraction of a control's interior that differs strongly from `background` (ticked boxes are fuller).
     public static func fill(of box: PixelRect, in image: Image) -> Double {
         let inner = box.insetBy(max(2, box.width / 5))

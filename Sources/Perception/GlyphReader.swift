@@ -11,7 +11,7 @@ import ScreenCore
 /// apex, arms and legs). Anything else — letters, digits, a square, a blob — reads as nil.
 public enum GlyphReader {
     /// Every glyph `classify` can name.
-    public static let glyphs: Set<String> = ["\u{2192}", "\u{2190}", "\u{2715}", "\u{270E}", "\u{2606}", "\u{2605}"]
+    public static let glyphs: Set<String> = ["\u{2192}", "\u{2190}", "\u{2715}", "\u{270E}", "\u{2606}", "\u{2605}", "\u{2750}"]
 
     /// A binary ink mask, cropped to the ink's bounding box.
     public struct Mask: Sendable, Equatable {
@@ -64,10 +64,26 @@ public enum GlyphReader {
     }
 
     /// The glyph shown inside `box` of `image` (an icon button's face), or nil. `avoid` (the
-    /// pointer, when it may still be in the picture) must not touch the glyph.
-    public static func glyph(in image: Image, box: PixelRect, avoid: PixelRect? = nil) -> String? {
+    /// pointer, when it may still be in the picture) must not touch the glyph. With `squares`,
+    /// a hollow square at most half the box's side is the copy glyph ❐ (only where `box` is a
+    /// button's own outline: around a bare checkbox, its square is the control itself).
+    public static func glyph(in image: Image, box: PixelRect, avoid: PixelRect? = nil, squares: Bool = false) -> String? {
         guard let m = mask(in: image, box: box, avoid: avoid) else { return nil }
-        return classify(m)
+        if let g = classify(m) { return g }
+        if squares, m.width * 2 <= box.width, m.height * 2 <= box.height, hollowSquare(m) { return "\u{2750}" }
+        return nil
+    }
+
+    /// ❐ (a copy button's glyph): a small square outline, ink along most of each of its four
+    /// sides and none in its middle. (A ticked box has ink inside; a letter like "O" or "D" has
+    /// rounded corners, which leave its corners bare.)
+    public static func hollowSquare(_ m: Mask) -> Bool {
+        let aspect = Double(m.width) / Double(m.height)
+        guard aspect >= 0.75, aspect <= 1.33, min(m.width, m.height) >= 6 else { return false }
+        let sides = [m.lineCoverage(0, 0, 1, 0, radius: 0), m.lineCoverage(0, 1, 1, 1, radius: 0),
+                     m.lineCoverage(0, 0, 0, 1, radius: 0), m.lineCoverage(1, 0, 1, 1, radius: 0)]
+        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].allSatisfy { m.inkNear($0.0, $0.1, radius: 0) }
+        return sides.allSatisfy { $0 >= 0.85 } && corners && m.fill(0.3, 0.3, 0.7, 0.7) <= 0.05
     }
 
     /// The ink of the one glyph inside `box`: pixels that differ from the box's background (the

@@ -27,6 +27,8 @@ extension SegmentAnalyst {
         }
         let before = observations.count
         var flippedBox: PixelRect?
+        // The glyph a "control" under the pointer turned out to be (an icon button's face).
+        var controlGlyph: String?
         defer {
             if let box = flippedBox ?? found?.box {
                 let i = observations.count > before ? observations.count - 1 : nil
@@ -78,9 +80,26 @@ extension SegmentAnalyst {
             // under the press, not a checkbox.
             // Nor is an icon glyph (a ☆ that fills in, an arrow whose button darkens), label or not:
             // the "label" beside it is the next icon button.
-            let insideButton = (lines.isEmpty && (found.map { Self.holdsControl($0, control) } ?? false))
-                || iconGlyph(control.expanded(max(8, control.width), max(8, control.height)), in: e.plate, before: e.start,
-                             pointer: plateAvoid(e) ?? e.pointer?.box) != nil
+            // Nor is a square whose inside holds ink both before and after (a copy button's ❐
+            // turning into ✓, a "No" button filling in): a checkbox or radio is plain inside in
+            // one of its two states.
+            // (The pointer rests where it pressed: its place is left out of both pictures, as a
+            // plate may still hold it.)
+            let resting = [plateAvoid(e), e.pointer?.box, tracker.fix?.box, e.startPointer].compactMap { $0 }
+            let inkBefore = ElementFinder.visibleFill(of: control, in: e.plate, avoid: resting)
+            let inkAfter = ElementFinder.visibleFill(of: control, in: after, avoid: resting)
+            let inkedBoth = Self.inkedInBothStates(before: inkBefore, after: inkAfter)
+            Debug.log("seg \(span.index) control \(control) ink before \(inkBefore.map { String(format: "%.2f", $0) } ?? "-") after \(inkAfter.map { String(format: "%.2f", $0) } ?? "-")")
+            // (With a label beside it, ink in both states is a box found a little off the control,
+            // its border inside.)
+            // (The copy square only inside the control's own box — then it is a button's outline
+            // around a small square; around a bare checkbox its square would be the checkbox.)
+            controlGlyph = iconGlyph(control.expanded(max(8, control.width), max(8, control.height)), in: e.plate, before: e.start,
+                                     pointer: plateAvoid(e) ?? e.pointer?.box)
+                ?? iconGlyph(control, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box, squares: true)
+                    .flatMap { $0 == "\u{2750}" ? $0 : nil }
+            let insideButton = (lines.isEmpty && (inkedBoth || (found.map { Self.holdsControl($0, control) } ?? false)))
+                || controlGlyph != nil
             // A "control" inside a line of text, with letters on both sides of it (more than its own
             // border to its left), is a glyph's hole.
             let insideText = lines.contains { $0.x < control.x - 10 && $0.maxX > control.maxX + 4 && $0.y <= control.y && $0.maxY >= control.maxY }
@@ -143,7 +162,8 @@ extension SegmentAnalyst {
         // A box is read inside its border; a line of text with a margin (its box hugs the ink,
         // and the faint tops of letters fall outside it).
         let textArea = el.shape == .text ? el.box.expanded(3, 3).intersection(vp) : el.box.insetBy(2)
-        var text = try await readElementText(textArea, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+        var text = try await readElementText(textArea, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box,
+                                             framed: el.shape == .box)
         if let list = listBox, !big, el.shape != .text {
             let label = try await labelFor(field: el.box, in: e.plate)
             popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
@@ -195,7 +215,8 @@ extension SegmentAnalyst {
         // read from its shape (→ ← ✕ ✎ ☆ ★). A cross OCR did read keeps OCR's spelling.
         var glyph: String?
         if text.map({ $0.count <= 2 && !["x", "X", "×", "+"].contains($0) }) ?? true,
-           let g = iconGlyph(el.box, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box) {
+           let g = iconGlyph(el.box, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box, squares: el.shape != .text)
+            ?? controlGlyph {
             Debug.log("seg \(span.index) glyph \(g) in \(el.box) (OCR read \(text ?? "-"))")
             text = g; glyph = g
         }
@@ -465,6 +486,14 @@ extension SegmentAnalyst {
     }
 
     /// Whether `element` is a button holding the changed `control`: a box several times wider.
+    /// Whether a "control" had ink inside in both states (`ElementFinder.visibleFill`, nil when
+    /// the pointer hid it): then it is a button whose face changed, since a checkbox or radio is
+    /// plain inside when it is off.
+    static func inkedInBothStates(before: Double?, after: Double?) -> Bool {
+        guard let b = before, let a = after else { return false }
+        return min(a, b) >= 0.02
+    }
+
     static func holdsControl(_ element: FoundElement, _ control: PixelRect) -> Bool {
         element.shape == .box && element.box.contains(control.center) && element.box.width >= control.width * 3
             && element.box.height >= control.height + 8

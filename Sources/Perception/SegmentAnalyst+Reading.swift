@@ -32,35 +32,44 @@ extension SegmentAnalyst {
     /// The icon glyph an icon-sized element shows (`GlyphReader`), read where the pointer does
     /// not cover it: in `image`, else the last clear view before `time`, else a copy of the
     /// element elsewhere on screen (the same button on another card or row).
-    func iconGlyph(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?) -> String? {
+    func iconGlyph(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?, squares: Bool = false) -> String? {
         // Icon buttons are at most about 48 px a side at scale 1 (twice that on a HiDPI screen)
         // and not much wider than high; a glyph drawn as bare text hugs its ink.
         guard box.width <= 100, box.height <= 100, box.width <= box.height * 2 + 12, box.height <= box.width * 2 + 12 else { return nil }
         let area = box.expanded(4, 4)
-        if let g = GlyphReader.glyph(in: image, box: area, avoid: pointer) { return g }
+        if let g = GlyphReader.glyph(in: image, box: area, avoid: pointer, squares: squares) { return g }
         guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return nil }
-        if let clear = unobscured(box, before: time, like: image), let g = GlyphReader.glyph(in: clear, box: area, avoid: nil) { return g }
+        if let clear = unobscured(box, before: time, like: image), let g = GlyphReader.glyph(in: clear, box: area, avoid: nil, squares: squares) { return g }
         for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
-            if let g = GlyphReader.glyph(in: image, box: copy.expanded(4, 4), avoid: p) { return g }
+            if let g = GlyphReader.glyph(in: image, box: copy.expanded(4, 4), avoid: p, squares: squares) { return g }
         }
         return nil
     }
 
     /// Reads an element's text. With the pointer over it, other views compete with `image`: the
     /// last frame before the pointer covered it, and copies of it elsewhere on screen (a grid of
-    /// the same button) that read much like it; the most confident reading wins.
-    func readElementText(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
-        let seen = try await TextRegions.readLineScored(box, in: image, reader: reader)
+    /// the same button) that read much like it; the most confident reading wins. A `framed`
+    /// element (a button read inside its border) that reads as nothing is read again with the ink
+    /// touching the edge of `box` erased (`TextRegions.readFramelessLineScored`).
+    func readElementText(_ box: PixelRect, in image: Image, before time: Double, pointer: PixelRect?,
+                         framed: Bool = false) async throws -> String? {
+        func read(_ r: PixelRect, _ img: Image) async throws -> (text: String, confidence: Double)? {
+            if let t = try await TextRegions.readLineScored(r, in: img, reader: reader) { return t }
+            guard framed, let t = try await TextRegions.readFramelessLineScored(r, in: img, reader: reader) else { return nil }
+            Debug.log("seg \(span.index) \(r) read with its frame erased: \(t.text) (\(Int(t.confidence)))")
+            return t
+        }
+        let seen = try await read(box, image)
         guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return seen?.text }
         var best = seen
         if let clear = unobscured(box, before: time, like: image),
-           let r = try await TextRegions.readLineScored(box, in: clear, reader: reader) {
+           let r = try await read(box, clear) {
             Debug.log("seg \(span.index) clear view of \(box) reads \(r.text) (\(Int(r.confidence))) vs \(seen.map { "\($0.text) (\(Int($0.confidence)))" } ?? "-")")
             if r.confidence > (best?.confidence ?? 0) { best = r }
         }
         if let anchor = best {
             for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
-                if let r = try await TextRegions.readLineScored(copy, in: image, reader: reader),
+                if let r = try await read(copy, image),
                    r.confidence > (best?.confidence ?? 0), TextSimilarity.ratio(r.text, anchor.text) >= 0.6 {
                     Debug.log("seg \(span.index) reading \(box) from its copy at \(copy): \(r.text) (\(Int(r.confidence)))")
                     best = r

@@ -101,6 +101,25 @@ public enum SwitchFinder {
 /// whole value) under the pointer selected — a solid band of the selection colour behind the
 /// letters where there was plain background before. A single click leaves no selection.
 public enum SelectionFinder {
+    /// Whether the changed shape in `band` leaves at least two of its box's corners (the 3×3
+    /// pixels just inside each, those the pointer does not cover) unchanged, and no visible corner
+    /// changed: a rounded shape, not a rectangle.
+    static func roundedCorners(_ band: PixelRect, changed: [Bool], covered: [Bool], window: PixelRect) -> Bool {
+        let w = window.width
+        var bare = 0
+        for (cx, cy) in [(band.x, band.y), (band.maxX - 3, band.y), (band.x, band.maxY - 3), (band.maxX - 3, band.maxY - 3)] {
+            var any = false, hidden = false
+            for y in cy..<(cy + 3) { for x in cx..<(cx + 3) {
+                let i = (y - window.y) * w + (x - window.x)
+                guard i >= 0, i < changed.count else { continue }
+                if covered[i] { hidden = true } else if changed[i] { any = true }
+            } }
+            if any { return false }
+            if !hidden { bare += 1 }
+        }
+        return bare >= 2
+    }
+
     /// The selected band at `point` in `after` that was not in `before`, or nil.
     public static func selection(at point: PixelPoint, before: Image, after: Image, bounds: PixelRect,
                                  avoid: [PixelRect] = []) -> PixelRect? {
@@ -136,6 +155,9 @@ public enum SelectionFinder {
             }
         }
         guard seen > 0, n * 10 >= seen * 6 else { return nil }
+        // Square-cornered: a selection is a rectangle, so its corners changed too; a rounded
+        // button filling in (a pressed pill) leaves the corners of its box as they were.
+        guard !roundedCorners(band, changed: changed, covered: covered, window: window) else { return nil }
         let sums = histogram.indices.map { i in histogram[max(0, i - 1)...min(31, i + 1)].reduce(0, +) }
         guard let top = sums.indices.max(by: { sums[$0] < sums[$1] }), sums[top] * 2 >= n else { return nil }
         // The band's colour stands out from what surrounds it (a selection, not a selection

@@ -82,6 +82,41 @@ public enum TextRegions {
         return (text, meanConfidence(words))
     }
 
+    /// `readLineScored` of a button's inside with its frame erased: ink connected to the edge of
+    /// `region` (a pill's rounded ends, a border the inset did not clear, a neighbour) is painted
+    /// over with the background first, so that OCR sees only the label in the middle (a pill's
+    /// ends read as brackets or quotes, and the whole line then as nothing).
+    public static func readFramelessLineScored(_ region: PixelRect, in image: Image, reader: any TextReader) async throws
+        -> (text: String, confidence: Double)? {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard r.width >= 6, r.height >= 6 else { return nil }
+        let crop = withoutFrame(image.cropped(to: r).grayscale())
+        return try await readLineScored(PixelRect(x: 0, y: 0, width: crop.width, height: crop.height), in: crop, reader: reader)
+    }
+
+    /// A grayscale crop with every piece of ink that touches its edge painted as background.
+    static func withoutFrame(_ crop: Image) -> Image {
+        var out = crop
+        let w = crop.width, h = crop.height
+        let bg = backgroundLuma(crop)
+        let ink = { (i: Int) in abs(Int(crop.pixels[i]) - Int(bg)) > InkAnalysis.inkContrast }
+        var seen = [Bool](repeating: false, count: w * h)
+        var stack: [Int] = []
+        for x in 0..<w { stack.append(x); stack.append((h - 1) * w + x) }
+        for y in 0..<h { stack.append(y * w); stack.append(y * w + w - 1) }
+        while let i = stack.popLast() {
+            guard !seen[i], ink(i) else { continue }
+            seen[i] = true
+            out.pixels[i] = bg
+            let x = i % w, y = i / w
+            for dy in -1...1 { for dx in -1...1 {
+                let nx = x + dx, ny = y + dy
+                if nx >= 0, ny >= 0, nx < w, ny < h, !seen[ny * w + nx] { stack.append(ny * w + nx) }
+            } }
+        }
+        return out
+    }
+
     /// OCR loses or invents a bracket at the edge of a line ("{Company name", "Company (optional"):
     /// an opening bracket that starts the text without ever being closed goes; a final group left
     /// open ("(optional") is closed.

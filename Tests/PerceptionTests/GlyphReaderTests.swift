@@ -126,4 +126,32 @@ final class GlyphReaderTests: XCTestCase {
         t.text(x: 108, y: 112, glyphs: 2)
         XCTAssertNil(GlyphReader.glyph(in: t.image, box: box.expanded(4, 4)))
     }
+
+    func testAHollowSquareInsideAButtonIsTheCopyGlyph() {
+        // docs: a 28×28 copy button, its ❐ an 8 px square outline (top and right darker).
+        var c = Canvas(background: 246)
+        let button = PixelRect(x: 200, y: 100, width: 28, height: 28)
+        c.fill(button, 255)
+        c.outline(button, 200)
+        c.outline(PixelRect(x: 210, y: 110, width: 8, height: 8), 120)
+        c.fill(PixelRect(x: 210, y: 110, width: 8, height: 1), 40)
+        c.fill(PixelRect(x: 217, y: 110, width: 1, height: 8), 40)
+        XCTAssertEqual(GlyphReader.glyph(in: c.image, box: button.expanded(4, 4), squares: true), "❐")
+        XCTAssertNil(GlyphReader.glyph(in: c.image, box: button.expanded(4, 4)), "only where a button's outline was found")
+        // The same square with a tick inside it is no copy glyph.
+        let ticked = c.with { $0.fill(PixelRect(x: 212, y: 113, width: 4, height: 3), 40) }
+        XCTAssertNil(GlyphReader.glyph(in: ticked.image, box: button.expanded(4, 4), squares: true))
+        // A bare checkbox: its square is the box itself (the frame), not a glyph inside it.
+        var cb = Canvas(background: 255)
+        let box = PixelRect(x: 300, y: 200, width: 16, height: 16)
+        cb.outline(box, 90)
+        XCTAssertNil(GlyphReader.glyph(in: cb.image, box: box.expanded(4, 4), squares: true))
+        // An "O" (corners bare) and a square more than half the box are not it either.
+        XCTAssertFalse(GlyphReader.hollowSquare(.init(rows: [".####.", "#....#", "#....#", "#....#", "#....#", ".####."])))
+        XCTAssertTrue(GlyphReader.hollowSquare(.init(rows: ["########", "#......#", "#......#", "#......#", "#......#", "#......#", "########"])))
+        var big = Canvas(background: 255)
+        big.outline(button, 200)
+        big.outline(PixelRect(x: 204, y: 104, width: 20, height: 20), 40)
+        XCTAssertNil(GlyphReader.glyph(in: big.image, box: button.expanded(4, 4), squares: true))
+    }
 }

@@ -340,6 +340,34 @@ final class PerceptionTests: XCTestCase {
         XCTAssertFalse(SegmentAnalyst.holdsControl(text, PixelRect(x: 170, y: 618, width: 13, height: 10)))
     }
 
+    func testASquareWithInkInsideInBothStatesIsAButtonNotACheckbox() {
+        // A checkbox: plain inside before, a tick after (the pointer's tip over part of it).
+        let box = PixelRect(x: 100, y: 100, width: 16, height: 16)
+        var off = Canvas(background: 255)
+        off.outline(box, 90)
+        let on = off.with { $0.fill(box.insetBy(3), 40); $0.pointer(at: PixelPoint(x: 110, y: 110)) }
+        let pointer = PixelRect(x: 110, y: 110, width: 12, height: 18)
+        let b = ElementFinder.visibleFill(of: box, in: off.image, avoid: [])
+        let a = ElementFinder.visibleFill(of: box, in: on.image, avoid: [pointer])
+        XCTAssertEqual(b ?? -1, 0, accuracy: 0.01)
+        XCTAssertGreaterThan(a ?? 0, 0.5, "the pointer's pixels are left out")
+        XCTAssertFalse(SegmentAnalyst.inkedInBothStates(before: b, after: a))
+        // A copy button: a glyph inside before (❐) and after (✓).
+        let button = PixelRect(x: 300, y: 100, width: 28, height: 28)
+        var copy = Canvas(background: 246)
+        copy.fill(button, 255); copy.outline(button, 200)
+        copy.outline(PixelRect(x: 310, y: 110, width: 8, height: 8), 40)
+        var done = Canvas(background: 246)
+        done.fill(button, 255); done.outline(button, 30)
+        for i in 0..<8 { done.fill(PixelRect(x: 308 + i, y: 118 - abs(i - 3), width: 2, height: 2), 30) }
+        let cb = ElementFinder.visibleFill(of: button, in: copy.image, avoid: [])
+        let ca = ElementFinder.visibleFill(of: button, in: done.image, avoid: [])
+        XCTAssertTrue(SegmentAnalyst.inkedInBothStates(before: cb, after: ca), "\(cb ?? -1) \(ca ?? -1)")
+        // Too little of it clear of the pointer: nothing to judge by.
+        XCTAssertNil(ElementFinder.visibleFill(of: box, in: on.image, avoid: [box]))
+        XCTAssertFalse(SegmentAnalyst.inkedInBothStates(before: 0.4, after: nil))
+    }
+
     func testUpscalingKeepsTheCropsTones() {
         let g = Image(width: 3, height: 2, format: .gray8, pixels: [0, 255, 0, 255, 0, 255])
         let u = TextRegions.upscaled(g)

@@ -66,6 +66,25 @@ final class SwitchFinderTests: XCTestCase {
         XCTAssertNil(SelectionFinder.selection(at: PixelPoint(x: 330, y: 206), before: plain.image, after: recoloured.image, bounds: bounds))
     }
 
+    func testAPillButtonFillingInIsNoSelection() {
+        // docs: a "No" feedback pill (rounded ends, radius half its height) turning dark when pressed.
+        let plain = Canvas().with { $0.text(x: 310, y: 200, glyphs: 2) }
+        let pressed = plain.with { c in
+            for y in 0..<28 {
+                // The pill's width on row y: full in the middle, narrowing towards the ends.
+                let d = abs(Double(y) - 13.5), inset = 14 - Int((196 - d * d).squareRoot())
+                c.fill(PixelRect(x: 296 + inset, y: 192 + y, width: 48 - 2 * inset, height: 1), 90)
+            }
+            c.text(x: 310, y: 200, glyphs: 2, v: 250)
+        }
+        XCTAssertNil(SelectionFinder.selection(at: PixelPoint(x: 318, y: 206), before: plain.image, after: pressed.image, bounds: bounds))
+        XCTAssertTrue(SelectionFinder.roundedCorners(PixelRect(x: 0, y: 0, width: 10, height: 10),
+                                                     changed: (0..<100).map { i in (i % 10 > 2 && i % 10 < 7) || (i / 10 > 2 && i / 10 < 7) },
+                                                     covered: Array(repeating: false, count: 100), window: PixelRect(x: 0, y: 0, width: 10, height: 10)))
+        XCTAssertFalse(SelectionFinder.roundedCorners(PixelRect(x: 0, y: 0, width: 10, height: 10), changed: Array(repeating: true, count: 100),
+                                                      covered: Array(repeating: false, count: 100), window: PixelRect(x: 0, y: 0, width: 10, height: 10)))
+    }
+
     // MARK: keys
 
     func testARingIsEdgesOnlyAndASliderThumbSlidesSideways() {

@@ -15,8 +15,9 @@
 /// | edit           | ✎ U+270E, ✏ U+270F, ✐ U+2710                               |
 /// | star (empty)   | ☆ U+2606                                                   |
 /// | star (filled)  | ★ U+2605                                                   |
+/// | copy (square)  | ❐ U+2750, ❏ U+274F, ❑ U+2751, ❒ U+2752, ⧉ U+29C9, ☐ U+2610 |
 ///
-/// (The arrows, pencil and stars are what the analyser's glyph reader names; OCR reads none of them.)
+/// (The arrows, pencil, stars and the square are what the analyser's glyph reader names; OCR reads none of them.)
 enum IconGlyphs {
     static let families: [[String]] = [
         ["\u{D7}", "\u{2715}", "\u{2716}", "x", "X"],
@@ -27,6 +28,7 @@ enum IconGlyphs {
         ["\u{270E}", "\u{270F}", "\u{2710}"],
         ["\u{2606}"],
         ["\u{2605}"],
+        ["\u{2750}", "\u{274F}", "\u{2751}", "\u{2752}", "\u{29C9}", "\u{2610}"],
     ]
 
     /// The other spellings of `text`'s family when `text` (already cleaned) is one glyph of a
