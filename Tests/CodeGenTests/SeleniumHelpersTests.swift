@@ -98,3 +98,37 @@ final class SeleniumHelpersTests: XCTestCase {
         XCTAssertFalse(live.contains("import java.util.Map;"))
     }
 }
+
+/// Values with the form of a date, time or colour input's value are set into such inputs as
+/// Playwright's `fill` sets them (keys type their segments differently in each locale); other
+/// values are typed, and a script without such values has no `set_value` helper.
+final class SeleniumSetValueTests: XCTestCase {
+    func testDateTimeAndColourValuesAreSetOthersTyped() {
+        for v in ["2027-05-09", "14:30", "09:05:30", "2027-05", "2027-W19", "2027-05-09T14:30", "#1a2B3c"] {
+            XCTAssertTrue(SeleniumDialect.setsValue(.literal(v)), v)
+        }
+        for v in ["Alice", "2027-05-09 ", "05/09/2027", "1234", "#12345", "2027-5-9", "14h30"] {
+            XCTAssertFalse(SeleniumDialect.setsValue(.literal(v)), v)
+        }
+        XCTAssertFalse(SeleniumDialect.setsValue(.secret(name: "PASSWORD")))
+    }
+
+    func testTheScriptSetsTheDateAndTypesTheName() throws {
+        let actions = [
+            Action(kind: .fill, time: 1, target: Target(role: .textbox, label: "Full name"), value: .text("Nadia Petrova")),
+            Action(kind: .fill, time: 2, target: Target(role: .textbox, label: "Check-in date"), value: .text("2027-05-09")),
+        ]
+        let timeline = ActionTimeline(source: SampleTimelines.source("dates"), viewport: SampleTimelines.viewport,
+                                      startURL: "http://127.0.0.1:8765/", actions: actions)
+        let text = try ScriptRenderer(options: RenderOptions()).render(timeline, target: .seleniumPython).text
+        XCTAssertTrue(text.contains("set_value(field, \"2027-05-09\")"), text)
+        XCTAssertTrue(text.contains("field.send_keys(\"Nadia Petrova\")"), text)
+        XCTAssertFalse(text.contains("set_value(field, \"Nadia Petrova\")"), text)
+        XCTAssertEqual(text.components(separatedBy: "def set_value(").count, 2, text)
+
+        let typedOnly = ActionTimeline(source: SampleTimelines.source("names"), viewport: SampleTimelines.viewport,
+                                       startURL: "http://127.0.0.1:8765/", actions: [actions[0]])
+        let plain = try ScriptRenderer(options: RenderOptions()).render(typedOnly, target: .seleniumPython).text
+        XCTAssertFalse(plain.contains("set_value"), plain)
+    }
+}

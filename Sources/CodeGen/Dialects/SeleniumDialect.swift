@@ -54,6 +54,10 @@ struct SeleniumDialect: Dialect, PlacementResolving {
                 if case .check(let p, _, _) = $0, case .locator = resolve(p) { return true }
                 return false
             },
+            "usesSetValue": ops.contains {
+                if case .fill(_, let text) = $0 { return Self.setsValue(text) }
+                return false
+            },
         ]
         root.merge(helperCalls.context(xpathCalls(plan))) { $1 }
         if let r = plan.recording { root["recording"] = comment(r) }
@@ -75,6 +79,16 @@ struct SeleniumDialect: Dialect, PlacementResolving {
     /// Texts that appeared: the innermost elements holding the text, as a substring ignoring case
     /// (`SeleniumXPath.visibleText`).
     static func visibleText(_ text: String) -> XPathCall { .text(text, match: .substring) }
+
+    /// Whether a typed value has the form of a date, time, month, week, local date-time or colour
+    /// input's value (`2027-05-09`, `14:30`, `#1a2b3c`…). Keys cannot type such a value into those
+    /// inputs the same way in every locale (Chrome reads "2027-05-09" typed into a date input as
+    /// month, day and year segments), so the script sets it as Playwright's `fill` does — when the
+    /// field is such an input at run time; into any other field it is typed.
+    static func setsValue(_ text: FillText) -> Bool {
+        guard case .literal(let s) = text else { return false }
+        return s.wholeMatch(of: #/\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?|\d{2}:\d{2}(:\d{2})?|\d{4}-(\d{2}|W\d{2})|#[0-9a-fA-F]{6}/#) != nil
+    }
 
     func value(_ text: FillText) -> String {
         switch (text, language) {
@@ -153,9 +167,10 @@ struct SeleniumDialect: Dialect, PlacementResolving {
         case .hover(let p):
             return placed(p, "hover", at: "hoverAt")
         case .fill(let p, let text):
+            let sets = Self.setsValue(text)
             switch resolve(p) {
-            case .locator(let l): return [["fill": ["locator": l, "value": value(text)]]]
-            case .point(let pt): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
+            case .locator(let l): return [["fill": ["locator": l, "value": value(text), "setsValue": sets]]]
+            case .point(let pt): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text), "setsValue": sets]]]
             case .none: return []
             }
         case .press(let chord, let on):
