@@ -4,9 +4,11 @@ samples/recordings and samples/heldout/recordings must stay byte-identical apart
 
   python3 Tests/harness/timeline_identity.py --save DIR    # before a change
   python3 Tests/harness/timeline_identity.py --check DIR   # after it: exit 1 on any difference
+  (--check also reads a `vid2auto batch … --target timeline -o DIR` folder: NAME.json there)
 
 Ignored: the "swarm" section (wall time, spans, which agent took what) and any key named
-"wallSeconds" or ending in "Seconds"/"_s" found elsewhere. Everything else is compared exactly.
+"wallSeconds" or ending in "Seconds"/"_s" found elsewhere; the source path is compared by its file
+name. Everything else is compared exactly.
 """
 import argparse, glob, json, os, subprocess, sys
 
@@ -34,6 +36,16 @@ def strip(x):
     return x
 
 
+def normalise(timeline):
+    """`strip`, and the recording's path as its file name (a batch writes it as given, relative;
+    this script passes it absolute)."""
+    out = strip(timeline)
+    src = out.get("source") if isinstance(out, dict) else None
+    if isinstance(src, dict) and isinstance(src.get("path"), str):
+        src["path"] = os.path.basename(src["path"])
+    return out
+
+
 def analyse(rec, extra):
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     r = subprocess.run([os.path.join(BIN, "vid2auto"), rec, "--target", "timeline"] + extra,
@@ -41,6 +53,17 @@ def analyse(rec, extra):
     if r.returncode != 0:
         sys.exit(f"{rec}: vid2auto failed ({r.returncode}): {r.stderr.strip()}")
     return json.loads(r.stdout)
+
+
+def reference(folder, name):
+    """The saved timeline of recording `name`, normalised as --save writes it: `NAME.mp4.json`
+    from --save, or `NAME.json` as `vid2auto batch … --target timeline -o DIR` names it (there
+    with its timings still in: they are stripped here). None when neither exists."""
+    for path in (os.path.join(folder, name + ".json"), os.path.join(folder, os.path.splitext(name)[0] + ".json")):
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                return json.dumps(normalise(json.load(f)), indent=1, sort_keys=True) + "\n"
+    return None
 
 
 def main():
@@ -58,14 +81,17 @@ def main():
         name = os.path.basename(rec)
         if args.only and args.only not in name:
             continue
-        out = strip(analyse(rec, extra))
+        out = normalise(analyse(rec, extra))
         text = json.dumps(out, indent=1, sort_keys=True) + "\n"
         if args.save:
             os.makedirs(args.save, exist_ok=True)
             open(os.path.join(args.save, name + ".json"), "w").write(text)
             print(f"saved {name}", flush=True)
         else:
-            ref = open(os.path.join(args.check, name + ".json")).read()
+            ref = reference(args.check, name)
+            if ref is None:
+                sys.exit(f"{args.check}: no saved timeline for {name} ({name}.json from --save, or "
+                         f"{os.path.splitext(name)[0]}.json from `vid2auto batch … --target timeline`)")
             same = ref == text
             bad += not same
             print(f"{'same' if same else 'DIFFERENT'} {name}", flush=True)
