@@ -130,5 +130,10 @@ final class SeleniumSetValueTests: XCTestCase {
                                        startURL: "http://127.0.0.1:8765/", actions: [actions[0]])
         let plain = try ScriptRenderer(options: RenderOptions()).render(typedOnly, target: .seleniumPython).text
         XCTAssertFalse(plain.contains("set_value"), plain)
+
+        // Selenium-Java's one fill helper decides by the field's type when the script runs.
+        let java = try ScriptRenderer(options: RenderOptions()).render(timeline, target: .seleniumJava).text
+        XCTAssertTrue(java.contains("SET_TYPES.contains(type.toLowerCase())"), java)
+        XCTAssertTrue(java.contains("fill(clickable("), java)
     }
 }

@@ -91,7 +91,24 @@ class CanvasEditorTest {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    private static void fill(WebElement field, String text) {
+    /** The inputs whose value {@link #fill} sets rather than types. */
+    private static final java.util.List<String> SET_TYPES = java.util.List.of("date", "time", "month", "week", "datetime-local", "color", "range");
+    private static final String SET_VALUE = "var el = arguments[0], proto = el instanceof HTMLTextAreaElement"
+            + " ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype; el.focus();"
+            + " Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);"
+            + " el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
+
+    /**
+     * Puts {@code text} into {@code field} as Playwright's fill does: typed into a text field, but set
+     * (the native value setter, then input and change events) into a date, time, month, week, local
+     * date-time, colour or range input, whose segments keys type differently in each locale.
+     */
+    private void fill(WebElement field, String text) {
+        String type = field.getDomAttribute("type");
+        if (type != null && SET_TYPES.contains(type.toLowerCase())) {
+            ((JavascriptExecutor) driver).executeScript(SET_VALUE, field, text);
+            return;
+        }
         field.clear();
         field.sendKeys(text);
     }
