@@ -17,6 +17,16 @@ extension Run {
         var ratio: Double { Double(error) / Double(max(1, ink)) }
     }
 
+    /// `VID2AUTO_DEBUG_VALUES_DIR` (development): where the compared crops' gray levels are kept.
+    static var valuesDebugDir: String? { ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] }
+
+    /// Writes a crop's gray levels (`size`'s width × height) as a PGM file, for reading by eye.
+    static func writeGray(_ gray: [Double], _ size: PixelRect, to path: String) {
+        var d = Data("P5\n\(size.width) \(size.height)\n255\n".utf8)
+        d.append(contentsOf: gray.map { UInt8(max(0, min(255, $0))) })
+        try? d.write(to: URL(fileURLWithPath: path))
+    }
+
     /// Whether `candidate` is `reading` with one more bar-like mark after its end (`l`, `I`, `1`,
     /// `|`, `!`, `J`, a bracket): what a text caret there reads as ("Ferreira1").
     static func addsCaret(_ candidate: String, to reading: String) -> Bool {
@@ -59,12 +69,11 @@ extension Run {
             moments.append(ValueCompare.inkMap(f.image, video, width: video.width, height: video.height))
         }
         guard !moments.isEmpty else { return }
-        if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] {
+        if let dir = Self.valuesDebugDir {
             for (m, time) in LiveGrounder.fillTimes(a).enumerated() {
                 guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }) else { continue }
-                var d = Data("P5\n\(video.width) \(video.height)\n255\n".utf8)
-                d.append(contentsOf: ValueCompare.resample(f.image, video, video.width, video.height).map { UInt8(max(0, min(255, $0))) })
-                try? d.write(to: URL(fileURLWithPath: dir + "/video-\(Int(a.time * 10))-\(m).pgm"))
+                Self.writeGray(ValueCompare.resample(f.image, video, video.width, video.height), video,
+                               to: dir + "/video-\(Int(a.time * 10))-\(m).pgm")
             }
         }
 
@@ -91,15 +100,10 @@ extension Run {
             let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
             guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
             let map = ValueCompare.inkMap(shot, live, width: video.width, height: video.height)
-            if let dir = ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_VALUES_DIR"] {
-                // (Development: the live and video crops' gray levels, as PGM files.)
+            if let dir = Self.valuesDebugDir {
                 let n = (try? FileManager.default.contentsOfDirectory(atPath: dir).count) ?? 0
-                func pgm(_ g: [Double], _ name: String) {
-                    var d = Data("P5\n\(video.width) \(video.height)\n255\n".utf8)
-                    d.append(contentsOf: g.map { UInt8(max(0, min(255, $0))) })
-                    try? d.write(to: URL(fileURLWithPath: dir + "/" + name))
-                }
-                pgm(ValueCompare.resample(shot, live, video.width, video.height), String(format: "%04d-live.pgm", n))
+                Self.writeGray(ValueCompare.resample(shot, live, video.width, video.height), video,
+                               to: dir + String(format: "/%04d-live.pgm", n))
             }
             var best: InkScore?
             for (m, v) in moments.enumerated() where only == nil || only == m {
@@ -119,6 +123,7 @@ extension Run {
             return
         }
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
+        let email = type == "email" || value.contains("@")
         var kept = (value: current, score: base)
         var errors: [String: Int] = [current: base.error]
         if !ValueCompare.matches(base.error, ink: base.ink) {
@@ -131,7 +136,6 @@ extension Run {
                     candidates += ValueCompare.dateValues(r, years: Array((year - 1)...(year + 3)))
                 }
             } else {
-                let email = type == "email" || value.contains("@")
                 // The letters the field held before, where the reading substitutes others (an edit
                 // keeps most of what was there); the reader's alternatives; the field read again
                 // (carets dropped; an address has no spaces).
@@ -165,7 +169,7 @@ extension Run {
                 }
                 // A second misreading in the same value: the best one's own variants.
                 guard pass == 0, kept.value != current, !dated else { break }
-                round = ValueCompare.variants(of: kept.value, email: type == "email" || value.contains("@"))
+                round = ValueCompare.variants(of: kept.value, email: email)
             }
         }
         _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
