@@ -560,6 +560,9 @@ def main(argv=None):
         print("eval: no scenarios (samples/recordings/*.truth.json)", file=sys.stderr)
         return 2
     t_start = time.monotonic()
+    # the commit the run started at: a long run outlives later commits, and the binary was built
+    # before it started (the binary's own hash is recorded beside it)
+    commit_at_start = git_commit()
     rows = []
     with replay.SampleServers(args.samples) as servers:
         for truth in truths:
@@ -576,7 +579,7 @@ def main(argv=None):
         if args.record_first_seen:
             added = first_seen.record(args.first_seen, rows, {
                 "binary": os.path.relpath(args.bin, REPO), "binarySha256": file_sha256(args.bin),
-                "commit": git_commit()})
+                "commit": commit_at_start})
             print(f"first seen: stored {len(added)} new entr{'y' if len(added) == 1 else 'ies'} in "
                   f"{os.path.relpath(args.first_seen, REPO)}" + (f" ({', '.join(added)})" if added else ""))
         if args.target_list == list(ALL_TARGETS):
@@ -594,7 +597,10 @@ def main(argv=None):
     print(f"({wall} s)")
 
     meta = {"mode": "reference" if args.reference else "vid2auto", "bin": os.path.relpath(args.bin, REPO),
-            "commit": git_commit(), "seconds": wall, "targets": args.target_list}
+            "commit": commit_at_start, "binarySha256": None if args.reference else file_sha256(args.bin),
+            "seconds": wall, "targets": args.target_list}
+    if git_commit() != commit_at_start:
+        print(f"(HEAD moved during the run: {commit_at_start} -> {git_commit()}; recorded {commit_at_start})")
     summary = dict(meta, totals=tot, scenarios=rows,
                    scopeTotals={(k or "corpus"): v for k, v in by_scope.items()}, appTotals=by_app)
     if comp:

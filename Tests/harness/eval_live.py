@@ -363,6 +363,7 @@ def main(argv=None):
         print("eval-live: " + replay.browsers_missing(), file=sys.stderr)
         return 2
     t0 = time.monotonic()
+    commit_at_start = ev.git_commit()  # a long run outlives later commits
     offline, live = [], []
     with replay.SampleServers(args.samples) as servers:
         for truth in truths:
@@ -396,7 +397,7 @@ def main(argv=None):
     print(f"live locators: {chosen} chosen, {bad} not unique when chosen")
     wall = round(time.monotonic() - t0, 1)
     print(f"({wall} s)")
-    meta = {"commit": ev.git_commit(), "samples": os.path.relpath(args.samples, REPO), "seconds": wall}
+    meta = {"commit": commit_at_start, "samples": os.path.relpath(args.samples, REPO), "seconds": wall}
     if evaluated is not None:
         meta["offlineEval"] = {"commit": evaluated["commit"]}
     if not args.no_docs:
