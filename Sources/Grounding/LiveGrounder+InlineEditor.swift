@@ -18,9 +18,7 @@ extension Run {
 
     /// The key that ended the inline edit at step `i` (a press of `key`, Enter or Escape, read
     /// right after a fill that changed the focused field's value), when the video says it was the
-    /// other one: Escape when the field's place after the step looks as it did before the editor
-    /// opened (`Run.cancelLook`), Enter when it looks clearly otherwise (`Run.keptLook`) while the
-    /// editor is gone in the video. Nil: the key read stands (or the case does not apply).
+    /// other one (`editEnding`). Nil: the key read stands (or the case does not apply).
     func inlineEditEnding(_ i: Int, _ a: Action, key: Key) async throws -> (key: Key, why: String)? {
         guard key == .enter || key == .escape, let edit = editedField, edit.index == out.count - 1,
               let fill = out.last, fill.kind == .fill, !fill.secret, let typed = fill.value?.text,
@@ -31,34 +29,40 @@ extension Run {
         let duration = timeline.source?.duration ?? .infinity
         guard let now = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: duration)),
               let r = videoRect(region), r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height,
-              let look = videoLooksAsBeforeOpening(region, now: now) else { return nil }
+              let opened = openingMoment(), let then = frames.nearest(opened), then.width == now.width, then.height == now.height else { return nil }
+        // The text there, by its ink (a hover's tint and the drawn pointer say nothing about it).
+        let a0 = ValueCompare.inkMap(then, r, width: r.width, height: r.height)
+        let a1 = ValueCompare.inkMap(withoutPointer(now, from: then), r, width: r.width, height: r.height)
+        let same = ValueCompare.mismatch(a1, a0)
         // The editor as typed in (the end of the typing): the place must look otherwise after the
         // key, else nothing closed in the video and the key cannot be told from it.
         var open: Double?
         if let typing = frames.nearest(max(fill.time, fill.endTime - 0.1)), typing.width == now.width, typing.height == now.height {
             open = Similarity.compare(typing, r, now, r, width: min(128, r.width))
         }
-        debug("live: step \(i + 1) (\(Self.keyName(key)) after an edit): the field's place looks \(Self.f2(look)) as before it opened, \(open.map(Self.f2) ?? "-") as while typed in")
-        let decided = Self.editEnding(asBeforeOpening: look, asWhileTyping: open)
+        debug("live: step \(i + 1) (\(Self.keyName(key)) after an edit): the field's place is \(same.error) ink pixels off as before it opened (\(same.ink) ink), \(open.map(Self.f2) ?? "-") alike as while typed in")
+        let decided = Self.editEnding(inkError: same.error, ink: same.ink, asWhileTyping: open)
         guard let decided, decided != key else { return nil }
         let why = decided == .escape
-            ? "the video shows the field's place as before the editor opened after it (\(Self.f2(look))): the edit was cancelled"
-            : "the video shows the field's place otherwise than before the editor opened (\(Self.f2(look))) and the editor closed: the value was kept"
+            ? "after it the video shows the same text in the field's place as before the editor opened (\(same.error) ink pixels off of \(same.ink)): the edit was cancelled"
+            : "after it the video shows other text in the field's place than before the editor opened (\(same.error) ink pixels off of \(same.ink)) and the editor closed: the value was kept"
         return (decided, why)
     }
 
-    /// The key an inline edit ended with, from how the field's place looks after it in the video:
-    /// as before the editor opened (`asBeforeOpening` ≥ `cancelLook`) → Escape; clearly otherwise
-    /// (below `keptLook`) while the editor no longer looks as it did while typed in → Enter; nil
-    /// when the video cannot tell.
-    static func editEnding(asBeforeOpening look: Double, asWhileTyping open: Double?) -> Key? {
-        if look >= cancelLook && look > (open ?? 0) { return .escape }
-        if look < keptLook, let open, open < editorStillOpen { return .enter }
+    /// The key an inline edit ended with, from the field's place after it in the video against
+    /// before the editor opened, by the text's ink (`inkError` mismatched pixels of `ink`, as
+    /// typed values are judged): the same text (`ValueCompare.matches`) → Escape; other text (a
+    /// fifth of the ink or more) while the editor no longer looks as it did while typed in
+    /// (`asWhileTyping` below `editorStillOpen`) → Enter; nil when the video cannot tell.
+    static func editEnding(inkError: Int, ink: Int, asWhileTyping open: Double?) -> Key? {
+        guard let open, open < editorStillOpen else { return nil }
+        if ValueCompare.matches(inkError, ink: ink) { return .escape }
+        if Double(inkError) >= otherText * Double(max(1, ink)) { return .enter }
         return nil
     }
 
-    /// Below this, the field's place after the key is clearly not as it was before the editor opened.
-    static let keptLook = 0.75
+    /// At least this share of the ink mismatched, the place shows other text.
+    static let otherText = 0.2
     /// At least this alike to the editor while typed in, the editor is still open in the video.
     static let editorStillOpen = 0.9
 
@@ -83,4 +87,29 @@ extension Run {
 
     /// How long after the step before an editor's opening its place is looked at (seconds).
     static let afterPrevious = 0.6
+
+    /// `now` with the place of the video's pointer painted from `then` (same size): the pointer
+    /// drawn over a field's place after a double click says nothing about what the place shows.
+    /// Its place: where the last pointer step of `out` pressed (the arrow's tip), a generous
+    /// arrow's box (`pointerBox` CSS pixels) down and right of it. `now` unchanged without one.
+    func withoutPointer(_ now: Image, from then: Image) -> Image {
+        guard now.width == then.width, now.height == then.height, now.format == then.format, now.bytesPerRow == then.bytesPerRow,
+              let vp = timeline.viewport, let p = out.last(where: { $0.target?.point != nil && [.click, .dblclick, .hover, .check].contains($0.kind) })?.target?.point
+        else { return now }
+        let s = frames.scale
+        let x0 = max(0, Int((Double(vp.x) + (p.x - 3) * dpr) * s)), y0 = max(0, Int((Double(vp.y) + (p.y - 3) * dpr) * s))
+        let x1 = min(now.width, Int((Double(vp.x) + (p.x + Self.pointerBox.width) * dpr) * s))
+        let y1 = min(now.height, Int((Double(vp.y) + (p.y + Self.pointerBox.height) * dpr) * s))
+        guard x1 > x0, y1 > y0 else { return now }
+        var out = now
+        let bpp = now.format.bytesPerPixel
+        for y in y0..<y1 {
+            let o = now.offset(x: x0, y: y)
+            for k in 0..<((x1 - x0) * bpp) { out.pixels[o + k] = then.pixels[o + k] }
+        }
+        return out
+    }
+
+    /// The box a drawn pointer may cover from its tip, in CSS pixels (large cursor themes too).
+    static let pointerBox = (width: 32.0, height: 40.0)
 }

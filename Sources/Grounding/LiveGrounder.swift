@@ -202,7 +202,7 @@ struct Run {
     /// How many steps `out` held when the live page last had no dialog open, and when the dialog
     /// open now opened (the time of the first step after that), nil when none is open.
     var dialogWatch: (noneAt: Int, since: Double?) = (0, nil)
-    /// The last key step dropped as refuted (`enterRefuted`): its index and time.
+    /// The last key step dropped as refuted (`enterRefuted`), or click (`clickMissedItsMark`): its index and time.
     var refutedKeyAt: (step: Int, time: Double)?
     /// The last fill performed: its index in `out` and the field's value before it (InlineEditor).
     var editedField: EditedField?
@@ -656,6 +656,8 @@ struct Run {
             return a
         }
         let after = try await settle(from: before)
+        // A click whose point was misread onto a field (LiveGrounder+MisplacedClick.swift).
+        if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
     }
 
@@ -800,7 +802,7 @@ struct Run {
         guard let opened = openingMoment(), let then = frames.nearest(opened), let r = videoRect(region),
               then.width == now.width, then.height == now.height,
               r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height else { return nil }
-        return Similarity.compare(then, r, now, r, width: min(128, r.width))
+        return Similarity.compare(then, r, withoutPointer(now, from: then), r, width: min(128, r.width))
     }
 
     /// At least this alike, the field's place is as before it opened: a cancel.

@@ -1,3 +1,4 @@
+import Browser
 import Foundation
 import ScreenCore
 
@@ -12,11 +13,17 @@ extension Run {
         for c in ValueCompare.duelCandidates(current, errors: errors, currentError: base.error) where Self.caseAnomalies(c) <= Self.caseAnomalies(current) {
             guard let theirs = grays[c],
                   let duel = ValueCompare.glyphDuel(current: mine, candidate: theirs, video: video, width: width, height: height) else { continue }
-            debug("live: value \"\(c)\" against \"\(current)\" on the glyph they differ in: \(Self.f2(duel.candidate)) against \(Self.f2(duel.current))")
+            debug("live: value \"\(c)\" against \"\(current)\" on the glyph they differ in: \(Self.f2(duel.candidate)) against \(Self.f2(duel.current)) (the two \(Self.f2(duel.apart)) apart)")
             if ValueCompare.winsDuel(duel) {
                 return (c, "the glyph it differs in renders as the video's field shows it (\(Self.f2(duel.candidate)) against \(Self.f2(duel.current)) ink off there; the whole field \(errors[c] ?? 0) against \(base.error))")
             }
         }
         return nil
+    }
+
+    /// Whether the field's text is scrolled sideways (its start out of sight), as after typing a
+    /// value longer than the field is wide.
+    func fieldScrolled(_ el: ElementHandle) async throws -> Bool {
+        try await browser.execute("return arguments[0].scrollLeft > 0;", [JSONValue(element: el)]).bool ?? false
     }
 }

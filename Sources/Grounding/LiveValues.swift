@@ -133,6 +133,7 @@ extension Run {
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
         let email = type == "email" || value.contains("@")
         var kept = (value: current, score: base)
+        var completions: [String] = []
         var errors: [String: Int] = [current: base.error]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
@@ -151,7 +152,8 @@ extension Run {
                 candidates = (sub.count > 1 ? [sub.all] : []) + sub.single
                 // A field scrolled at the end of typing shows only the value's end: its start
                 // from the field's old value or an earlier moment's reading.
-                candidates += ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
+                completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
+                candidates += completions
                 candidates += a.alternatives.map(Self.readingKey)
                 candidates += ValueCompare.variants(of: value, email: email)
                 // (A reading is cut at a bar: the caret, whatever the reader made of what follows it.)
@@ -165,7 +167,9 @@ extension Run {
             for pass in 0..<2 {
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
-                for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current) && seen.insert(c).inserted {
+                // (An email field's candidates are addresses: the DOM says what the field holds.)
+                for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current)
+                    && (type != "email" || ValueCompare.isAddress(c)) && seen.insert(c).inserted {
                     // (A date's few years are all tried: the first alone would win against an empty field.)
                     guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
@@ -188,11 +192,23 @@ extension Run {
         // No clear winner on the whole field: a candidate one glyph away may still win on that
         // glyph alone (a serif "b" read "o": its ascender is a few pixels).
         let caret = Int(h * dpr)
-        var byGlyph: String?
-        if !wins(kept, over: base, current: current, caret: caret), !dated, base.moment < videoGrays.count,
+        var finer: String?
+        if !wins(kept, over: base, current: current, caret: caret, email: type == "email"), !dated, base.moment < videoGrays.count,
            let win = glyphWinner(current, errors: errors, base: base, grays: grays, video: videoGrays[base.moment], width: video.width, height: video.height) {
             kept = (win.value, InkScore(error: errors[win.value] ?? base.error, ink: base.ink, moment: base.moment))
-            byGlyph = win.why
+            finer = win.why
+        }
+        // A completion of a scrolled field's reading renders its visible end as the reading does
+        // (the start is out of sight either way): kept when it renders no worse and the live
+        // field, holding it, is scrolled too — the reading was only what the field showed.
+        if finer == nil, !wins(kept, over: base, current: current, caret: caret, email: type == "email") {
+            for c in completions where (errors[c] ?? .max) <= base.error {
+                try await put(c)
+                guard try await fieldScrolled(el) else { continue }
+                kept = (c, InkScore(error: errors[c] ?? base.error, ink: base.ink, moment: base.moment))
+                finer = "the field scrolls its start out of sight holding it, and its visible end renders as the video's field shows it (\(errors[c] ?? 0) ink pixels off against \(base.error)): the reading was the field's visible part"
+                break
+            }
         }
         _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
         // The best with one more letter than a value tried (l, I, |): the video's caret.
@@ -203,7 +219,7 @@ extension Run {
             byCaret = true
             break
         }
-        if let why = byGlyph, !byCaret {
+        if let why = finer, !byCaret {
             corrections.append("value \"\(value)\" → \"\(kept.value)\": \(why)")
             a.value = .text(kept.value)
             try await put(kept.value)
@@ -211,7 +227,7 @@ extension Run {
             corrections.append("value \"\(value)\" → \"\(kept.value)\": the last letter is the field's text caret (the rendering without it is within a caret's pixels of the video's)")
             a.value = .text(kept.value)
             try await put(kept.value)
-        } else if wins(kept, over: base, current: current, caret: caret) {
+        } else if wins(kept, over: base, current: current, caret: caret, email: type == "email") {
             if kept.value != value { corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))") }
             a.value = .text(kept.value)
             try await put(kept.value)
@@ -224,10 +240,13 @@ extension Run {
     /// better (`ValueCompare.clearlyBetter`), no capital added inside a word, a value of another
     /// length better by a caret's pixels too (it moves the text's end, where the video's caret
     /// is: "Ferreira" → "Ferreirra", 54 → 35), and itself looking like the video.
-    func wins(_ kept: (value: String, score: InkScore), over base: InkScore, current: String, caret: Int) -> Bool {
+    /// (An address where the reading in an email field is none needs no caret's pixels more: the
+    /// field's type is the evidence, as a date field's is.)
+    func wins(_ kept: (value: String, score: InkScore), over base: InkScore, current: String, caret: Int, email: Bool = false) -> Bool {
         kept.value != current && ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink)
             && Self.caseAnomalies(kept.value) <= Self.caseAnomalies(current)
-            && (kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain)
+            && (kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain
+                || email && ValueCompare.isAddress(kept.value) && !ValueCompare.isAddress(current))
             && kept.score.ratio <= ValueCompare.looksAlike
     }
 }

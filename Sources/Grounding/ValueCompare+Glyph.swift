@@ -50,14 +50,16 @@ extension ValueCompare {
 
     /// Two renderings of values that differ in one glyph (`current` and `candidate`, gray levels
     /// of the live field resampled to the video's crop, `width`×`height`, like `video`), judged on
-    /// that glyph alone: the columns where the two renderings differ (from the first, a glyph's
-    /// width on) are compared with the video's by ink strength, each rendering at its own best
+    /// that glyph alone: the pixels where the two renderings differ (a pixel around them, from the
+    /// first such column a glyph's width on) are compared with the video's by ink strength, each rendering at its own best
     /// registration refined there to half a pixel. The rest of the field is the same text in both
     /// and only adds the two renderers' noise, which the whole field's count cannot see past when
     /// the glyphs differ by a stroke of three or four pixels (a serif "b" and "o").
-    /// Returns each rendering's error there (ink-strength units, about pixels); nil when the two
-    /// renderings do not differ.
-    public static func glyphDuel(current: [Double], candidate: [Double], video: [Double], width: Int, height: Int) -> (current: Double, candidate: Double)? {
+    /// Returns each rendering's error there (ink-strength units, about pixels) and how far apart
+    /// the two renderings are there (`apart`: what the duel can be won by at most); nil when the
+    /// two renderings do not differ.
+    public static func glyphDuel(current: [Double], candidate: [Double], video: [Double], width: Int, height: Int)
+        -> (current: Double, candidate: Double, apart: Double)? {
         let n = width * height
         guard n > 0, current.count == n, candidate.count == n, video.count == n else { return nil }
         // (Softened by a pixel's blur on both sides: a stroke a fraction of a pixel over still
@@ -77,6 +79,14 @@ extension ValueCompare {
         let rows = (0..<height).filter { y in (0..<width).contains { sc[y * width + $0] > 0.2 || sk[y * width + $0] > 0.2 } }
         let textHeight = max(4, (rows.last ?? height - 1) - (rows.first ?? 0) + 1)
         let x0 = max(0, first - 2), x1 = min(width, min(last, first + Int(0.7 * Double(textHeight))) + 3)
+        // Only where the two renderings differ (a pixel around): the same text elsewhere in the
+        // window adds only both renderers' noise, alike on both sides.
+        var mask = [Bool](repeating: false, count: n)
+        for y in 0..<height {
+            for x in x0..<x1 where abs(sc[y * width + x] - sk[y * width + x]) > 0.15 {
+                for j in max(0, y - 1)...min(height - 1, y + 1) { for i in max(x0, x - 1)...min(x1 - 1, x + 1) { mask[j * width + i] = true } }
+            }
+        }
         let vmap = binarise(video, width: width, height: height)
         func local(_ s: [Double], _ gray: [Double]) -> Double {
             let g = bestShift(binarise(gray, width: width, height: height), vmap)
@@ -85,7 +95,7 @@ extension ValueCompare {
                 for hx in (2 * g.dx - 2)...(2 * g.dx + 2) {
                     var e = 0.0
                     for y in 0..<height {
-                        for x in x0..<x1 {
+                        for x in x0..<x1 where mask[y * width + x] {
                             e += abs(s[y * width + x] - sampled(sv, width, height, 2 * x + hx, 2 * y + hy))
                         }
                     }
@@ -94,7 +104,9 @@ extension ValueCompare {
             }
             return best
         }
-        return (local(sc, current), local(sk, candidate))
+        var apart = 0.0
+        for y in 0..<height { for x in x0..<x1 where mask[y * width + x] { apart += abs(sc[y * width + x] - sk[y * width + x]) } }
+        return (local(sc, current), local(sk, candidate), apart)
     }
 
     /// `s` blurred by the kernel [1 2 1]/4 across and down (the ink outside the crop is lost).
@@ -119,13 +131,13 @@ extension ValueCompare {
         }
     }
 
-    /// Whether the candidate wins its glyph's duel: clearly less error there, by a share and by at
-    /// least a stroke's few pixels.
-    public static func winsDuel(_ duel: (current: Double, candidate: Double)) -> Bool {
+    /// Whether the candidate wins its glyph's duel: at most half the current value's error there,
+    /// and a stroke's few pixels less.
+    public static func winsDuel(_ duel: (current: Double, candidate: Double, apart: Double)) -> Bool {
         duel.candidate <= duelShare * duel.current && duel.current - duel.candidate >= duelMin
     }
     /// The share of the current glyph's error a candidate may keep and win.
-    static let duelShare = 0.6
+    static let duelShare = 0.5
     /// The least gain (ink-strength pixels) that wins a duel.
     static let duelMin = 2.0
 
@@ -187,5 +199,13 @@ extension ValueCompare {
             if !partial.contains(joined) { partial.append(joined) }
         }
         return complete + partial.filter { !complete.contains($0) }
+    }
+
+    // MARK: - Shapes the field's type asks for
+
+    /// Whether `s` is shaped like an email address (`local@domain.tld`, no spaces): what an
+    /// email field (`type=email`) is typed with, which the app's validation checks.
+    public static func isAddress(_ s: String) -> Bool {
+        s.wholeMatch(of: /[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[A-Za-z]{2,}/) != nil
     }
 }

@@ -28,6 +28,7 @@ final class GlyphAndEditorTests: XCTestCase {
         let duel = ValueCompare.glyphDuel(current: gray(oram), candidate: gray(bram), video: video, width: 120, height: 20)
         XCTAssertNotNil(duel)
         XCTAssertTrue(ValueCompare.winsDuel(duel!), "\(duel!)")
+        XCTAssertGreaterThan(duel!.apart, 2)
         // Against a video of "oram", it does not.
         let back = ValueCompare.glyphDuel(current: gray(oram), candidate: gray(bram), video: smeared(ValueCompareTests.field("oram", at: 7)),
                                           width: 120, height: 20)
@@ -44,6 +45,14 @@ final class GlyphAndEditorTests: XCTestCase {
         XCTAssertGreaterThan(s[4 * 20 + 12], 0.2)
         XCTAssertLessThan(s[4 * 20 + 12], 0.6)
         XCTAssertEqual(s[4 * 20 + 9], 0)
+    }
+
+    func testAnEmailFieldsCandidatesAreAddresses() {
+        XCTAssertTrue(ValueCompare.isAddress("liam@obrien.ie"))
+        XCTAssertTrue(ValueCompare.isAddress("maria.santos@correo.es"))
+        XCTAssertFalse(ValueCompare.isAddress("liam@obrienlie"))
+        XCTAssertFalse(ValueCompare.isAddress("jonas.lund@"))
+        XCTAssertFalse(ValueCompare.isAddress("kofi@mensah gh"))
     }
 
     func testOnlyCandidatesOneGlyphAwayAndNoWorseGoToADuel() {
@@ -65,14 +74,14 @@ final class GlyphAndEditorTests: XCTestCase {
     }
 
     func testAnInlineEditEndsAsTheVideoShowsItsPlaceAfterTheKey() {
-        // The old text back where it was: cancelled.
-        XCTAssertEqual(Run.editEnding(asBeforeOpening: 0.96, asWhileTyping: 0.55), .escape)
-        // Something else there, and the editor gone: kept.
-        XCTAssertEqual(Run.editEnding(asBeforeOpening: 0.62, asWhileTyping: 0.6), .enter)
-        // The editor still open in the video, or a look in between: the key read stands.
-        XCTAssertNil(Run.editEnding(asBeforeOpening: 0.62, asWhileTyping: 0.97))
-        XCTAssertNil(Run.editEnding(asBeforeOpening: 0.84, asWhileTyping: 0.5))
-        XCTAssertNil(Run.editEnding(asBeforeOpening: 0.62, asWhileTyping: nil))
+        // The old text back where it was (a caret's noise off): cancelled.
+        XCTAssertEqual(Run.editEnding(inkError: 12, ink: 900, asWhileTyping: 0.55), .escape)
+        // Other text there, and the editor gone: kept.
+        XCTAssertEqual(Run.editEnding(inkError: 400, ink: 1000, asWhileTyping: 0.2), .enter)
+        // The editor still open in the video, or a difference in between: the key read stands.
+        XCTAssertNil(Run.editEnding(inkError: 400, ink: 1000, asWhileTyping: 0.97))
+        XCTAssertNil(Run.editEnding(inkError: 100, ink: 1000, asWhileTyping: 0.3))
+        XCTAssertNil(Run.editEnding(inkError: 12, ink: 900, asWhileTyping: nil))
     }
 
     func testTheEditorsPlaceBeforeItOpenedIsLookedAtAfterTheStepBeforeItsOpening() {
@@ -96,5 +105,21 @@ final class GlyphAndEditorTests: XCTestCase {
         XCTAssertEqual(run.openingMoment() ?? -1, 2.7, accuracy: 0.001)
         run.out = []
         XCTAssertNil(run.openingMoment())
+    }
+
+    func testThePointerDrawnOverAPlaceIsPaintedFromTheEarlierFrame() {
+        var run = Run(options: LiveOptions(secretNames: { _ in [] }), browser: FakeBrowser(), frames: LiveFrames(frames: [], scale: 0.5),
+                      decodePNG: { _ in Image(width: 1, height: 1, format: .gray8) },
+                      timeline: ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 800, height: 600), actions: []))
+        let then = Image(width: 400, height: 340, format: .gray8, filledWith: 200)
+        var now = then
+        // The arrow at CSS (100, 100): video (100, 180), the half-size frame's (50, 90).
+        for y in 90..<100 { for x in 50..<56 { now.pixels[y * 400 + x] = 0 } }
+        now.pixels[300 * 400 + 300] = 0   // something else changed elsewhere
+        XCTAssertEqual(run.withoutPointer(now, from: then), now)   // no pointer step yet
+        run.out = [Action(kind: .dblclick, time: 1, target: Target(point: Point(x: 100, y: 100)))]
+        let cleaned = run.withoutPointer(now, from: then)
+        XCTAssertEqual(cleaned.pixels[95 * 400 + 52], 200)
+        XCTAssertEqual(cleaned.pixels[300 * 400 + 300], 0)
     }
 }
