@@ -202,8 +202,10 @@ struct Run {
     /// How many steps `out` held when the live page last had no dialog open, and when the dialog
     /// open now opened (the time of the first step after that), nil when none is open.
     var dialogWatch: (noneAt: Int, since: Double?) = (0, nil)
-    /// The last key step dropped as refuted (`enterRefuted`): its index and time.
+    /// The last key step dropped as refuted (`enterRefuted`), or click (`clickMissedItsMark`): its index and time.
     var refutedKeyAt: (step: Int, time: Double)?
+    /// The last fill performed: its index in `out` and the field's value before it (InlineEditor).
+    var editedField: EditedField?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -470,7 +472,7 @@ struct Run {
             }
         case .press:
             let raw = a.value?.text ?? ""
-            guard let key = Key.parse(raw) else { performed = false; break }
+            guard var key = Key.parse(raw) else { performed = false; break }
             // An Enter in a form's field submits it: when the video shows nothing change across
             // this press, the reading is refuted rather than performed.
             if key == .enter, try await page.keyTargets().submits {
@@ -486,6 +488,12 @@ struct Run {
                     a.value = .text("Tab")
                     break
                 }
+            }
+            // An inline edit's Enter and Escape: the video says which ended it (InlineEditor).
+            if let ending = try await inlineEditEnding(i, a, key: key) {
+                corrections.append("press \(raw) → \(Self.keyName(ending.key)): \(ending.why)")
+                key = ending.key
+                a.value = .text(Self.keyName(key))
             }
             try await browser.keys([key])
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
@@ -648,6 +656,8 @@ struct Run {
             return a
         }
         let after = try await settle(from: before)
+        // A click whose point was misread onto a field (LiveGrounder+MisplacedClick.swift).
+        if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
     }
 
@@ -786,16 +796,13 @@ struct Run {
     }
 
     /// How alike the video's `region` (CSS pixels) looks in `now` and just before the field
-    /// typed into last was opened — the click or double click that came shortly before the last
-    /// fill, else the fill itself; nil without such a step or frame.
+    /// typed into last was opened (`openingMoment`, LiveGrounder+InlineEditor.swift); nil without
+    /// such a step or frame.
     func videoLooksAsBeforeOpening(_ region: (x: Double, y: Double, width: Double, height: Double), now: Image) -> Double? {
-        guard let fill = out.last(where: { $0.kind == .fill }), let k = out.lastIndex(where: { $0.kind == .fill }) else { return nil }
-        var opened = fill.time
-        if k > 0, [.click, .dblclick].contains(out[k - 1].kind), fill.time - out[k - 1].time < 6 { opened = out[k - 1].time }
-        guard let then = frames.nearest(max(0, opened - 0.2)), let r = videoRect(region),
+        guard let opened = openingMoment(), let then = frames.nearest(opened), let r = videoRect(region),
               then.width == now.width, then.height == now.height,
               r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height else { return nil }
-        return Similarity.compare(then, r, now, r, width: min(128, r.width))
+        return Similarity.compare(then, r, withoutPointer(now, from: then), r, width: min(128, r.width))
     }
 
     /// At least this alike, the field's place is as before it opened: a cancel.
@@ -1316,6 +1323,7 @@ struct Run {
                 """, [JSONValue(element: el), .string(option)])
         case .fill:
             let prior = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string ?? ""
+            editedField = EditedField(index: out.count, prior: prior)
             try await fill(&a, t, el, at: p, corrections: &corrections)
             try await compareValue(&a, t, el, prior: prior, corrections: &corrections)   // LiveValues.swift
             // A number or date field takes only its own characters: what it holds after the

@@ -63,10 +63,13 @@ extension Run {
                               width: Int(area.width * dpr), height: Int(area.height * dpr))
         guard video.width > 8, video.height > 6 else { return }
         var moments: [InkMap] = []
+        var videoGrays: [[Double]] = []
         for time in LiveGrounder.fillTimes(a) {
             guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }), abs(f.time - time) <= 0.2,
                   video.x >= 0, video.y >= 0, video.maxX <= f.image.width, video.y + video.height <= f.image.height else { continue }
-            moments.append(ValueCompare.inkMap(f.image, video, width: video.width, height: video.height))
+            let gray = ValueCompare.resample(f.image, video, video.width, video.height)
+            videoGrays.append(gray)
+            moments.append(ValueCompare.binarise(gray, width: video.width, height: video.height))
         }
         guard !moments.isEmpty else { return }
         if let dir = Self.valuesDebugDir {
@@ -93,13 +96,17 @@ extension Run {
                 try await self.type(v, el)
             }
         }
+        // Each rendering's gray levels (for a glyph's duel, ValueCompare+Glyph.swift).
+        var lastGray: [Double] = []
+        var grays: [String: [Double]] = [:]
         func score(_ only: Int? = nil) async throws -> InkScore? {
             try await Task.sleep(nanoseconds: 40_000_000)
             let shot = try decodePNG(try await browser.screenshot())
             let k = Double(shot.width) / max(1, cssViewport.width)
             let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
             guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
-            let map = ValueCompare.inkMap(shot, live, width: video.width, height: video.height)
+            lastGray = ValueCompare.resample(shot, live, video.width, video.height)
+            let map = ValueCompare.binarise(lastGray, width: video.width, height: video.height)
             if let dir = Self.valuesDebugDir {
                 let n = (try? FileManager.default.contentsOfDirectory(atPath: dir).count) ?? 0
                 Self.writeGray(ValueCompare.resample(shot, live, video.width, video.height), video,
@@ -122,9 +129,11 @@ extension Run {
             _ = try? await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
             return
         }
+        grays[current] = lastGray
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
         let email = type == "email" || value.contains("@")
         var kept = (value: current, score: base)
+        var completions: [String] = []
         var errors: [String: Int] = [current: base.error]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
@@ -140,7 +149,12 @@ extension Run {
                 // keeps most of what was there); the reader's alternatives; the field read again
                 // (carets dropped; an address has no spaces).
                 let sub = Self.priorSubstitutions(value, prior)
-                candidates = (sub.count > 1 ? [sub.all] : []) + sub.single + a.alternatives.map(Self.readingKey)
+                candidates = (sub.count > 1 ? [sub.all] : []) + sub.single
+                // A field scrolled at the end of typing shows only the value's end: its start
+                // from the field's old value or an earlier moment's reading.
+                completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
+                candidates += completions
+                candidates += a.alternatives.map(Self.readingKey)
                 candidates += ValueCompare.variants(of: value, email: email)
                 // (A reading is cut at a bar: the caret, whatever the reader made of what follows it.)
                 candidates += rereads.map(\.text).map { String($0.split(separator: "|", omittingEmptySubsequences: false).first ?? "") }
@@ -153,7 +167,9 @@ extension Run {
             for pass in 0..<2 {
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
-                for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current) && seen.insert(c).inserted {
+                // (An email field's candidates are addresses: the DOM says what the field holds.)
+                for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current)
+                    && (type != "email" || ValueCompare.isAddress(c)) && seen.insert(c).inserted {
                     // (A date's few years are all tried: the first alone would win against an empty field.)
                     guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
@@ -165,6 +181,7 @@ extension Run {
                     guard let s = try await score(long ? nil : base.moment) else { continue }
                     debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
                     errors[c] = s.error
+                    grays[c] = lastGray
                     if s.error < kept.score.error { kept = (c, s) }
                 }
                 // A second misreading in the same value: the best one's own variants.
@@ -172,9 +189,29 @@ extension Run {
                 round = ValueCompare.variants(of: kept.value, email: email)
             }
         }
+        // No clear winner on the whole field: a candidate one glyph away may still win on that
+        // glyph alone (a serif "b" read "o": its ascender is a few pixels).
+        let caret = Int(h * dpr)
+        var finer: String?
+        if !wins(kept, over: base, current: current, caret: caret, email: type == "email"), !dated, base.moment < videoGrays.count,
+           let win = glyphWinner(current, errors: errors, base: base, grays: grays, video: videoGrays[base.moment], width: video.width, height: video.height) {
+            kept = (win.value, InkScore(error: errors[win.value] ?? base.error, ink: base.ink, moment: base.moment))
+            finer = win.why
+        }
+        // A completion of a scrolled field's reading renders its visible end as the reading does
+        // (the start is out of sight either way): kept when it renders no worse and the live
+        // field, holding it, is scrolled too — the reading was only what the field showed.
+        if finer == nil, !wins(kept, over: base, current: current, caret: caret, email: type == "email") {
+            for c in completions where (errors[c] ?? .max) <= base.error {
+                try await put(c)
+                guard try await fieldScrolled(el) else { continue }
+                kept = (c, InkScore(error: errors[c] ?? base.error, ink: base.ink, moment: base.moment))
+                finer = "the field scrolls its start out of sight holding it, and its visible end renders as the video's field shows it (\(errors[c] ?? 0) ink pixels off against \(base.error)): the reading was the field's visible part"
+                break
+            }
+        }
         _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
         // The best with one more letter than a value tried (l, I, |): the video's caret.
-        let caret = Int(h * dpr)
         var byCaret = false
         let top = kept.value.count == current.count - 1 && current.hasPrefix(kept.value) ? (value: current, score: base) : kept
         for (bare, e) in errors where ValueCompare.caretExplains(top.value, bare: bare, error: top.score.error, bareError: e, caret: caret) {
@@ -182,21 +219,34 @@ extension Run {
             byCaret = true
             break
         }
-        if byCaret {
+        if let why = finer, !byCaret {
+            corrections.append("value \"\(value)\" → \"\(kept.value)\": \(why)")
+            a.value = .text(kept.value)
+            try await put(kept.value)
+        } else if byCaret {
             corrections.append("value \"\(value)\" → \"\(kept.value)\": the last letter is the field's text caret (the rendering without it is within a caret's pixels of the video's)")
             a.value = .text(kept.value)
             try await put(kept.value)
-        } else if kept.value != current, ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink),
-                  Self.caseAnomalies(kept.value) <= Self.caseAnomalies(current),
-                  // A value of another length moves the text's end, where the video's caret is:
-                  // its gain must exceed a caret's pixels too ("Ferreira" → "Ferreirra", 54 → 35).
-                  kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain,
-           kept.score.ratio <= ValueCompare.looksAlike {
+        } else if wins(kept, over: base, current: current, caret: caret, email: type == "email") {
             if kept.value != value { corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))") }
             a.value = .text(kept.value)
             try await put(kept.value)
         } else {
             try await put(current)
         }
+    }
+
+    /// Whether the best candidate `kept` replaces the value `current` (rendered `base`): clearly
+    /// better (`ValueCompare.clearlyBetter`), no capital added inside a word, a value of another
+    /// length better by a caret's pixels too (it moves the text's end, where the video's caret
+    /// is: "Ferreira" → "Ferreirra", 54 → 35), and itself looking like the video.
+    /// (An address where the reading in an email field is none needs no caret's pixels more: the
+    /// field's type is the evidence, as a date field's is.)
+    func wins(_ kept: (value: String, score: InkScore), over base: InkScore, current: String, caret: Int, email: Bool = false) -> Bool {
+        kept.value != current && ValueCompare.clearlyBetter(kept.score.error, than: base.error, ink: base.ink)
+            && Self.caseAnomalies(kept.value) <= Self.caseAnomalies(current)
+            && (kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain
+                || email && ValueCompare.isAddress(kept.value) && !ValueCompare.isAddress(current))
+            && kept.score.ratio <= ValueCompare.looksAlike
     }
 }
