@@ -31,10 +31,19 @@ public struct SegmentPlanner: Sendable {
     public var cutBetweenActions = false
     /// With `cutBetweenActions`: the shortest pause between two actions' changes that is cut.
     public var actionGap = 0.2
+    /// With `cutAtEveryQuiet`: the fewest segments the plan aims for (its minimum parallelism;
+    /// 0: no minimum). A plan with fewer splits its longest bursts between actions until it has
+    /// this many or no burst can be split (`SegmentPlanner+Parallelism.swift`).
+    public var minSegments = 0
+    /// With `minSegments`: the shortest stretch of change (seconds, first to last change) a split
+    /// may leave on either side — one action with its response.
+    public var minPiece = 0.3
+    /// With `minSegments`: the shortest lull between two changes a split may cut at.
+    public var minLull = 0.1
 
     public init() {}
 
-    private struct Burst { var first: Double; var last: Double; var times: [Double]; var splitReason: String? }
+    struct Burst { var first: Double; var last: Double; var times: [Double]; var splitReason: String? }
 
     /// The plan for a recording whose motion signal is `samples` (time-ordered) and length `duration`.
     /// A burst begins one sample interval before its first changed frame: `sampleInterval`, or
@@ -82,6 +91,9 @@ public struct SegmentPlanner: Sendable {
             }
         }
         merged = joined
+        // 3c. Too few segments for a model that answers in seconds: split the longest bursts
+        // between actions until there are `minSegments` (only when asked: a remote model's plan).
+        if cutAtEveryQuiet, merged.count < minSegments { merged = splitForParallelism(merged, samples) }
         // 4. Owned spans meet at the middle of each gap; decode windows add pre- and post-roll.
         var segments: [Segment] = []
         var cuts: [Cut] = []

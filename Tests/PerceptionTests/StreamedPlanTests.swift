@@ -65,6 +65,24 @@ final class StreamedPlanTests: XCTestCase {
         check(fine, seeds: 41...64)
     }
 
+    func testFinePlanWithAMinimumParallelismSettlesExactly() {
+        // A minimum above what most seeds' plans have (the rule splits bursts once the whole plan
+        // is known), and one some reach (the rule then changes nothing).
+        for minimum in [40, 14] {
+            var fine = SegmentPlanner()
+            fine.cutAtEveryQuiet = true
+            fine.cutBetweenActions = true
+            fine.minSegments = minimum
+            check(fine, seeds: 41...64)
+            let split = (41...64 as ClosedRange<UInt64>).filter { seed in
+                let all = signal(seed: seed, duration: 40)
+                return fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).cuts.contains { $0.reason.hasPrefix("parallelism") }
+            }
+            XCTAssertFalse(split.isEmpty, "the rule splits some plans (minimum \(minimum))")
+            if minimum == 14 { XCTAssertLessThan(split.count, 24, "and leaves plans with enough segments alone") }
+        }
+    }
+
     func testSampleIntervalIsTheFirstSecondsMean() {
         let samples = (0..<90).map { MotionSample(time: Double($0) / 30) }
         XCTAssertEqual(SegmentPlanner.sampleInterval(samples), 1.0 / 30, accuracy: 1e-12)
