@@ -3,31 +3,35 @@ import ScreenCore
 /// The remote plan's minimum parallelism. With a model that answers in seconds, one agent waits
 /// for the sum of the calls and many agents for about the longest one, so a recording cut into
 /// few segments gains little from the swarm however it is scheduled, and each of its calls
-/// carries a long stretch of video (more frames, a longer answer). A plan with fewer than
-/// `minSegments` segments therefore splits its longest bursts — one cut at a time, always the
-/// longest burst that can still be split — until it has `minSegments` or none can be split.
+/// carries a longer stretch of video. A plan with fewer than `minSegments` segments therefore
+/// splits bursts — one cut at a time — until it has `minSegments` or none can be split.
 ///
-/// A burst is only cut between two actions: at a lull of at least `minLull` between two changes
-/// where the pointer moved or the change moved elsewhere on the screen (a typing run — changes in
-/// one place, the pointer still — is never cut), leaving at least `minPiece` seconds of change on
-/// either side, at the longest such lull (the quietest moment; nearer the middle on a tie). Each
-/// piece keeps the usual lead-in and tail around its changes (`preroll`, `postroll`), so it can be
-/// answered on its own. The decision depends on the whole plan (how many segments it has), but a
-/// burst with no such cut is never changed, which is what lets a streamed plan send it early
-/// (`settled`).
+/// A cut is made at a lull of at least `minLull` between two changes of a burst (a quiet moment
+/// inside it), at least `minPiece` from the burst's first and last change (its middle, so each
+/// piece keeps at least one change and a share of the burst around it). Cuts between actions —
+/// the pointer moved in the lull, or the change moved elsewhere on the screen — go first, in the
+/// longest burst that has one; only then pauses inside one action (a typing run's pauses between
+/// words), again in the longest burst. In a burst, the longest lull is cut (nearer the middle on
+/// a tie). Each piece keeps the usual lead-in and tail around its changes (`preroll`,
+/// `postroll`), so it can be answered on its own. A burst of one change, or of changes closer
+/// than `minLull`, is never cut: nothing is ever split into pieces without a change. The decision
+/// depends on the whole plan (how many segments it has), but a burst with no possible cut is never
+/// changed, which is what lets a streamed plan send it early (`settled`).
 extension SegmentPlanner {
     /// Where the rule would cut a burst whose changes are at `times`, and why (nil: nowhere).
     struct ParallelCut: Equatable {
         /// The index in `times` of the first change after the cut.
         var index: Int
         var lull: Double
+        /// Whether the pointer or the change moved in the lull (else a pause inside one action).
+        var betweenActions: Bool
         var why: String
     }
 
     /// The best cut of the rule inside the burst whose changes (active samples, in order) are at
     /// `times`, in the motion signal `samples` (time-ordered).
     func parallelCut(_ times: [Double], _ samples: [MotionSample]) -> ParallelCut? {
-        guard times.count > 1, let first = times.first, let last = times.last, last - first >= 2 * minPiece else { return nil }
+        guard times.count > 1, let first = times.first, let last = times.last, last - first >= max(2 * minPiece, minLull) else { return nil }
         // The samples of the burst (binary search: the signal is long, the burst short).
         var lo = 0, hi = samples.count
         while lo < hi { let m = (lo + hi) / 2; if samples[m].time < first - actionGap { lo = m + 1 } else { hi = m } }
@@ -46,43 +50,46 @@ extension SegmentPlanner {
         var best: ParallelCut?
         var bestScore = -Double.infinity
         for i in 1..<times.count {
-            let lull = times[i] - times[i - 1]
-            guard lull >= minLull, times[i - 1] - first >= minPiece, last - times[i] >= minPiece else { continue }
+            let lull = times[i] - times[i - 1], cut = (times[i] + times[i - 1]) / 2
+            guard lull >= minLull, cut - first >= minPiece, last - cut >= minPiece else { continue }
             let moved = near.contains { $0.pointerMoved && $0.time > times[i - 1] && $0.time <= times[i] }
             var elsewhere = false
             if let l = box(times[i - 1] - actionGap, times[i - 1]), let r = box(times[i], times[i] + actionGap) { elsewhere = apart(l, r) }
-            guard moved || elsewhere else { continue }
-            // The longest lull; between equal ones, the one nearer the middle (even pieces).
-            let score = lull - 1e-3 * abs((times[i] + times[i - 1]) / 2 - mid) / max(1e-9, last - first)
+            // Between actions first; then the longest lull; between equal ones, the one nearer the middle.
+            let score = (moved || elsewhere ? 100 : 0) + lull - 1e-3 * abs(cut - mid) / max(1e-9, last - first)
             if score > bestScore {
                 bestScore = score
-                best = ParallelCut(index: i, lull: lull,
+                best = ParallelCut(index: i, lull: lull, betweenActions: moved || elsewhere,
                                    why: moved && elsewhere ? "the pointer moved and the change moved elsewhere"
-                                       : moved ? "the pointer moved" : "the change moved elsewhere")
+                                       : moved ? "the pointer moved" : elsewhere ? "the change moved elsewhere"
+                                       : "no action ends inside it, so its longest pause")
             }
         }
         return best
     }
 
-    /// Splits the longest of `bursts` at `parallelCut` until there are `minSegments` (or no burst
-    /// can be split), saying why in each new cut.
+    /// Splits `bursts` at `parallelCut` until there are `minSegments` (or no burst can be split):
+    /// each time the longest burst with a cut between actions, else the longest with any cut.
+    /// Each new cut says why.
     func splitForParallelism(_ bursts: [Burst], _ samples: [MotionSample]) -> [Burst] {
         var out = bursts
+        var cuts = out.map { parallelCut($0.times, samples) }
         while out.count < minSegments {
             var pick: (at: Int, cut: ParallelCut, span: Double)?
             for (i, b) in out.enumerated() {
+                guard let c = cuts[i] else { continue }
                 let span = b.last - b.times[0]
-                guard span > (pick?.span ?? -1) + 1e-9, let c = parallelCut(b.times, samples) else { continue }
+                if let p = pick, (p.cut.betweenActions ? 1 : 0, p.span) >= (c.betweenActions ? 1 : 0, span - 1e-9) { continue }
                 pick = (i, c, span)
             }
-            guard let (i, c, span) = pick else { break }
-            let b = out[i]
-            let reason = String(format: "parallelism: fewer than %d remote segments (%d before this rule), so the longest burst (%.1f s) split at a %.2f s lull where ",
-                                minSegments, bursts.count, span, c.lull) + c.why
-            out.replaceSubrange(i...i, with: [
-                Burst(first: b.first, last: b.times[c.index - 1], times: Array(b.times[..<c.index]), splitReason: b.splitReason),
-                Burst(first: b.times[c.index] - 0.001, last: b.last, times: Array(b.times[c.index...]), splitReason: reason),
-            ])
+            guard let p = pick else { break }
+            let (i, c, b) = (p.at, p.cut, out[p.at])
+            let reason = String(format: "parallelism: fewer than %d remote segments (%d before this rule), so a %.1f s burst split at a %.2f s lull: ",
+                                minSegments, bursts.count, p.span, c.lull) + c.why
+            let pieces = [Burst(first: b.first, last: b.times[c.index - 1], times: Array(b.times[..<c.index]), splitReason: b.splitReason),
+                          Burst(first: b.times[c.index] - 0.001, last: b.last, times: Array(b.times[c.index...]), splitReason: reason)]
+            out.replaceSubrange(i...i, with: pieces)
+            cuts.replaceSubrange(i...i, with: pieces.map { parallelCut($0.times, samples) })
         }
         return out
     }

@@ -32,13 +32,12 @@ public struct SegmentPlanner: Sendable {
     /// With `cutBetweenActions`: the shortest pause between two actions' changes that is cut.
     public var actionGap = 0.2
     /// With `cutAtEveryQuiet`: the fewest segments the plan aims for (its minimum parallelism;
-    /// 0: no minimum). A plan with fewer splits its longest bursts between actions until it has
-    /// this many or no burst can be split (`SegmentPlanner+Parallelism.swift`).
+    /// 0: no minimum). A plan with fewer splits its bursts at quiet moments inside them — between
+    /// actions first — until it has this many or no burst can be split (`SegmentPlanner+Parallelism.swift`).
     public var minSegments = 0
-    /// With `minSegments`: the shortest stretch of change (seconds, first to last change) a split
-    /// may leave on either side — one action with its response.
-    public var minPiece = 0.3
-    /// With `minSegments`: the shortest lull between two changes a split may cut at.
+    /// With `minSegments`: how close (seconds) a cut may come to its burst's first or last change.
+    public var minPiece = 0.25
+    /// With `minSegments`: the shortest lull between two changes a cut may be made in.
     public var minLull = 0.1
 
     public init() {}

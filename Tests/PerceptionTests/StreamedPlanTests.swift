@@ -66,20 +66,25 @@ final class StreamedPlanTests: XCTestCase {
     }
 
     func testFinePlanWithAMinimumParallelismSettlesExactly() {
-        // A minimum above what most seeds' plans have (the rule splits bursts once the whole plan
-        // is known), and one some reach (the rule then changes nothing).
-        for minimum in [40, 14] {
-            var fine = SegmentPlanner()
-            fine.cutAtEveryQuiet = true
-            fine.cutBetweenActions = true
+        var fine = SegmentPlanner()
+        fine.cutAtEveryQuiet = true
+        fine.cutBetweenActions = true
+        let seeds: ClosedRange<UInt64> = 41...48
+        let counts = seeds.map { seed in
+            let all = signal(seed: seed, duration: 40)
+            return fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).segments.count
+        }
+        // A minimum above every seed's plan (the rule splits bursts once the whole plan is known),
+        // and the median (some plans have enough: the rule changes nothing there).
+        for minimum in [40, counts.sorted()[counts.count / 2]] {
             fine.minSegments = minimum
-            check(fine, seeds: 41...64)
-            let split = (41...64 as ClosedRange<UInt64>).filter { seed in
+            check(fine, seeds: seeds)
+            let split = seeds.filter { seed in
                 let all = signal(seed: seed, duration: 40)
                 return fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).cuts.contains { $0.reason.hasPrefix("parallelism") }
             }
-            XCTAssertFalse(split.isEmpty, "the rule splits some plans (minimum \(minimum))")
-            if minimum == 14 { XCTAssertLessThan(split.count, 24, "and leaves plans with enough segments alone") }
+            XCTAssertFalse(split.isEmpty, "the rule splits some plans (minimum \(minimum), plans of \(counts))")
+            if minimum < 40 { XCTAssertLessThan(split.count, seeds.count, "and leaves plans with enough segments alone (\(counts))") }
         }
     }
 
