@@ -7,7 +7,7 @@ import ScreenCore
 /// splits bursts — one cut at a time — until it has `minSegments` or none can be split.
 ///
 /// A cut is made at a lull of at least `minLull` between two changes of a burst (a quiet moment
-/// inside it), at least `minPiece` from the burst's first and last change (its middle, so each
+/// inside it: at least one sample without change), at least `minPiece` from the burst's first and last change (its middle, so each
 /// piece keeps at least one change and a share of the burst around it). Cuts between actions —
 /// the pointer moved in the lull, or the change moved elsewhere on the screen — go first, in the
 /// longest burst that has one; only then pauses inside one action (a typing run's pauses between
@@ -29,9 +29,11 @@ extension SegmentPlanner {
     }
 
     /// The best cut of the rule inside the burst whose changes (active samples, in order) are at
-    /// `times`, in the motion signal `samples` (time-ordered).
-    func parallelCut(_ times: [Double], _ samples: [MotionSample]) -> ParallelCut? {
-        guard times.count > 1, let first = times.first, let last = times.last, last - first >= max(2 * minPiece, minLull) else { return nil }
+    /// `times`, in the motion signal `samples` (time-ordered) sampled every `dt` seconds. A lull
+    /// is a gap with at least one unchanged sample in it (longer than 1.5 `dt`) and `minLull` long.
+    func parallelCut(_ times: [Double], _ samples: [MotionSample], dt: Double) -> ParallelCut? {
+        let shortest = max(minLull, 1.5 * dt)
+        guard times.count > 1, let first = times.first, let last = times.last, last - first >= max(2 * minPiece, shortest) else { return nil }
         // The samples of the burst (binary search: the signal is long, the burst short).
         var lo = 0, hi = samples.count
         while lo < hi { let m = (lo + hi) / 2; if samples[m].time < first - actionGap { lo = m + 1 } else { hi = m } }
@@ -51,7 +53,7 @@ extension SegmentPlanner {
         var bestScore = -Double.infinity
         for i in 1..<times.count {
             let lull = times[i] - times[i - 1], cut = (times[i] + times[i - 1]) / 2
-            guard lull >= minLull, cut - first >= minPiece, last - cut >= minPiece else { continue }
+            guard lull >= shortest, cut - first >= minPiece, last - cut >= minPiece else { continue }
             let moved = near.contains { $0.pointerMoved && $0.time > times[i - 1] && $0.time <= times[i] }
             var elsewhere = false
             if let l = box(times[i - 1] - actionGap, times[i - 1]), let r = box(times[i], times[i] + actionGap) { elsewhere = apart(l, r) }
@@ -71,9 +73,9 @@ extension SegmentPlanner {
     /// Splits `bursts` at `parallelCut` until there are `minSegments` (or no burst can be split):
     /// each time the longest burst with a cut between actions, else the longest with any cut.
     /// Each new cut says why.
-    func splitForParallelism(_ bursts: [Burst], _ samples: [MotionSample]) -> [Burst] {
+    func splitForParallelism(_ bursts: [Burst], _ samples: [MotionSample], dt: Double) -> [Burst] {
         var out = bursts
-        var cuts = out.map { parallelCut($0.times, samples) }
+        var cuts = out.map { parallelCut($0.times, samples, dt: dt) }
         while out.count < minSegments {
             var pick: (at: Int, cut: ParallelCut, span: Double)?
             for (i, b) in out.enumerated() {
@@ -89,7 +91,7 @@ extension SegmentPlanner {
             let pieces = [Burst(first: b.first, last: b.times[c.index - 1], times: Array(b.times[..<c.index]), splitReason: b.splitReason),
                           Burst(first: b.times[c.index] - 0.001, last: b.last, times: Array(b.times[c.index...]), splitReason: reason)]
             out.replaceSubrange(i...i, with: pieces)
-            cuts.replaceSubrange(i...i, with: pieces.map { parallelCut($0.times, samples) })
+            cuts.replaceSubrange(i...i, with: pieces.map { parallelCut($0.times, samples, dt: dt) })
         }
         return out
     }

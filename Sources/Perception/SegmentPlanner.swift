@@ -92,7 +92,7 @@ public struct SegmentPlanner: Sendable {
         merged = joined
         // 3c. Too few segments for a model that answers in seconds: split the longest bursts
         // between actions until there are `minSegments` (only when asked: a remote model's plan).
-        if cutAtEveryQuiet, merged.count < minSegments { merged = splitForParallelism(merged, samples) }
+        if cutAtEveryQuiet, merged.count < minSegments { merged = splitForParallelism(merged, samples, dt: dt) }
         // 4. Owned spans meet at the middle of each gap; decode windows add pre- and post-roll.
         var segments: [Segment] = []
         var cuts: [Cut] = []
