@@ -40,7 +40,25 @@ extension SegmentPlanner {
     /// goes on, a group is final only if no merge can reach that burst from the group after it:
     /// a merged group whose last piece drops out as that piece grows can then join the group
     /// before it (`StreamedPlanTests` checks every prefix against the whole plan).
+    ///
+    /// With a minimum number of segments (`minSegments`, the remote plan's minimum parallelism)
+    /// the whole plan may split bursts once it is known to have too few: until `minSegments`
+    /// segments are final without the rule (then the plan has enough and the rule changes
+    /// nothing), only the segments before the first burst the rule could split are final.
     public func settled(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> SettledPlan {
+        guard cutAtEveryQuiet, minSegments > 0 else { return settledWithoutMinimum(samples, duration: duration, sampleInterval: dt) }
+        var base = self
+        base.minSegments = 0
+        let s = base.settledWithoutMinimum(samples, duration: duration, sampleInterval: dt)
+        guard s.segments.count < minSegments else { return s }
+        let active = samples.filter(\.isActive).map(\.time)
+        guard let keep = s.segments.firstIndex(where: { seg in parallelCut(active.filter { seg.owns($0) }, samples, dt: dt) != nil }) else { return s }
+        let reach = Swift.max(preroll, maxRestPreroll + 0.3) + dt + 1e-6
+        let firstAfter = active.first { s.segments[keep].owns($0) } ?? s.segments[keep].start
+        return SettledPlan(segments: Array(s.segments.prefix(keep)), laterDecodeFrom: Swift.min(s.laterDecodeFrom, firstAfter - reach))
+    }
+
+    private func settledWithoutMinimum(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> SettledPlan {
         let reach = Swift.max(preroll, maxRestPreroll + 0.3) + dt + 1e-6
         guard let lastTime = samples.last?.time else { return SettledPlan(segments: [], laterDecodeFrom: -reach) }
         let active = samples.filter(\.isActive).map(\.time)

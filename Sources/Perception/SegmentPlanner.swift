@@ -31,10 +31,18 @@ public struct SegmentPlanner: Sendable {
     public var cutBetweenActions = false
     /// With `cutBetweenActions`: the shortest pause between two actions' changes that is cut.
     public var actionGap = 0.2
+    /// With `cutAtEveryQuiet`: the fewest segments the plan aims for (its minimum parallelism;
+    /// 0: no minimum). A plan with fewer splits its bursts at quiet moments inside them — between
+    /// actions first — until it has this many or no burst can be split (`SegmentPlanner+Parallelism.swift`).
+    public var minSegments = 0
+    /// With `minSegments`: how close (seconds) a cut may come to its burst's first or last change.
+    public var minPiece = 0.25
+    /// With `minSegments`: the shortest lull between two changes a cut may be made in.
+    public var minLull = 0.1
 
     public init() {}
 
-    private struct Burst { var first: Double; var last: Double; var times: [Double]; var splitReason: String? }
+    struct Burst { var first: Double; var last: Double; var times: [Double]; var splitReason: String? }
 
     /// The plan for a recording whose motion signal is `samples` (time-ordered) and length `duration`.
     /// A burst begins one sample interval before its first changed frame: `sampleInterval`, or
@@ -82,6 +90,9 @@ public struct SegmentPlanner: Sendable {
             }
         }
         merged = joined
+        // 3c. Too few segments for a model that answers in seconds: split the longest bursts
+        // between actions until there are `minSegments` (only when asked: a remote model's plan).
+        if cutAtEveryQuiet, merged.count < minSegments { merged = splitForParallelism(merged, samples, dt: dt) }
         // 4. Owned spans meet at the middle of each gap; decode windows add pre- and post-roll.
         var segments: [Segment] = []
         var cuts: [Cut] = []

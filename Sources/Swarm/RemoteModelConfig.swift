@@ -18,6 +18,11 @@ public struct RemoteModelConfig: Sendable, CustomStringConvertible {
     public var fineHints = false
     /// Requests in flight at once (`--max-requests`), whatever the number of agents.
     public var maxRequests = 8
+    /// The remote plan's minimum parallelism (`--min-segments`; 0: none): a recording whose remote
+    /// plan has fewer segments gets its longest bursts split between actions until it has this
+    /// many (at most `maxRequests`, the calls that can be in flight at once), at the price of as
+    /// many more requests (`SegmentPlanner.minSegments`, docs/models.md).
+    public var minSegments = 8
     /// Seconds one HTTP request may take, body included (`--request-timeout`).
     public var requestTimeout: Double = 120
     /// Attempts after the first on 429, 5xx and timeouts.

@@ -137,6 +137,9 @@ public enum Analysis {
         var fine = stages.planner
         fine.cutAtEveryQuiet = true
         fine.cutBetweenActions = true
+        // A model that answers in seconds: a plan with few segments is split further (its minimum
+        // parallelism), never into more than the requests that can be in flight at once.
+        if let c = hybrid?.remote.client.config { fine.minSegments = max(0, min(c.minSegments, c.maxRequests)) }
         // With --model-all --fine-hints every fine segment goes to the remote model, whose answer
         // replaces the embedded observations in its span, so the embedded model only gives each
         // call its hint: it analyses the fine plan too — one short job per fine segment, which
@@ -440,6 +443,12 @@ public enum Analysis {
                                             fp.segments.count, stages.planner.minQuiet, stages.planner.actionGap, min(stages.planner.maxSpan, stages.planner.fineMaxSpan))
                                         + (hybrid?.sendAll == true ? " (its key frames encoded beforehand, beside the embedded pass)" : "")
                                         + ", so the calls run at once and overlap the embedded pass (model.cuts); both plans streamed: a segment goes out as soon as the motion pass has passed the quiet moment that makes it final"
+                                        + { () -> String in
+                                            let added = fp.cuts.filter { $0.reason.hasPrefix("parallelism") }.count
+                                            guard added > 0 else { return "" }
+                                            return String(format: "; minimum parallelism: the remote plan had %d segments, fewer than %d, so its longest bursts were split between actions (a lull where the pointer or the change moved) into %d more, one more request each",
+                                                          fp.segments.count - added, fine.minSegments, added)
+                                        }()
                                  },
                                  model: modelUsage)
         let vp = layout.viewport

@@ -71,6 +71,8 @@ struct ModelOptions: ParsableArguments {
     var fineHints = false
     @Option(help: "Requests to the model in flight at once, whatever --agents is (default 8).") var maxRequests: Int?
     @Option(help: "Seconds one model request may take, answer included (default 120).") var requestTimeout: Double?
+    @Option(help: "The remote plan's minimum parallelism: with fewer segments its longest bursts are split between actions, one more request each (default 8, at most --max-requests; 0: off).")
+    var minSegments: Int?
     @Flag(help: "Do not read or write the model's response cache.") var noCache = false
     @Option(help: "Price per million prompt tokens, for the cost in the timeline's swarm section.") var priceInput: Double?
     @Option(help: "Price per million completion tokens.") var priceOutput: Double?
@@ -80,7 +82,8 @@ struct ModelOptions: ParsableArguments {
         if let t = requestTimeout, t <= 0 { throw ValidationError("--request-timeout must be positive") }
         if (priceInput ?? 0) < 0 || (priceOutput ?? 0) < 0 { throw ValidationError("--price-input/--price-output must not be negative") }
         if fineHints, !modelAll { throw ValidationError("--fine-hints only applies with --model-all") }
-        _ = try config()
+        if let n = minSegments, !(0...1000).contains(n) { throw ValidationError("--min-segments must be between 0 and 1000") }
+        if try config() == nil, minSegments != nil { throw ValidationError("--min-segments needs a model (--model NAME --api-base URL)") }
     }
 
     /// The remote model these flags and the environment configure (nil: embedded only).
@@ -90,6 +93,7 @@ struct ModelOptions: ParsableArguments {
                                                   requestTimeout: requestTimeout, noCache: noCache, priceInput: priceInput,
                                                   priceOutput: priceOutput)
             c?.fineHints = fineHints
+            if let n = minSegments { c?.minSegments = n }
             return c
         } catch let e as RemoteModelConfig.ConfigError {
             throw ValidationError(e.description)

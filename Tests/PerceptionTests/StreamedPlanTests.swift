@@ -65,6 +65,29 @@ final class StreamedPlanTests: XCTestCase {
         check(fine, seeds: 41...64)
     }
 
+    func testFinePlanWithAMinimumParallelismSettlesExactly() {
+        var fine = SegmentPlanner()
+        fine.cutAtEveryQuiet = true
+        fine.cutBetweenActions = true
+        let seeds: ClosedRange<UInt64> = 41...48
+        let counts = seeds.map { seed in
+            let all = signal(seed: seed, duration: 40)
+            return fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).segments.count
+        }
+        // A minimum above every seed's plan (the rule splits bursts once the whole plan is known),
+        // and the median (some plans have enough: the rule changes nothing there).
+        for minimum in [40, counts.sorted()[counts.count / 2]] {
+            fine.minSegments = minimum
+            check(fine, seeds: seeds)
+            let split = seeds.filter { seed in
+                let all = signal(seed: seed, duration: 40)
+                return fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).cuts.contains { $0.reason.hasPrefix("parallelism") }
+            }
+            XCTAssertFalse(split.isEmpty, "the rule splits some plans (minimum \(minimum), plans of \(counts))")
+            if minimum < 40 { XCTAssertLessThan(split.count, seeds.count, "and leaves plans with enough segments alone (\(counts))") }
+        }
+    }
+
     func testSampleIntervalIsTheFirstSecondsMean() {
         let samples = (0..<90).map { MotionSample(time: Double($0) / 30) }
         XCTAssertEqual(SegmentPlanner.sampleInterval(samples), 1.0 / 30, accuracy: 1e-12)

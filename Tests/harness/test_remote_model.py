@@ -247,6 +247,10 @@ def test_bad_model_flags_are_usage_errors():
     assert p.returncode == 64 and "--api-base" in p.stderr
     p = vid2auto(["--model", "m", "--api-base", "http://127.0.0.1:9/v1", "--fine-hints"])
     assert p.returncode == 64 and "--fine-hints only applies with --model-all" in p.stderr
+    p = vid2auto(["--min-segments", "4"])
+    assert p.returncode == 64 and "--min-segments needs a model" in p.stderr
+    p = vid2auto(["--model", "m", "--api-base", "http://127.0.0.1:9/v1", "--min-segments", "1001"])
+    assert p.returncode == 64 and "--min-segments must be between 0 and 1000" in p.stderr
 
 
 def test_fine_hints_take_each_calls_hint_from_its_own_segment_at_any_agent_count():
