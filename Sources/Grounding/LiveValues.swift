@@ -7,10 +7,11 @@ import ScreenCore
 /// the end of typing; when they differ, the reader's other hypotheses are typed and the one whose
 /// text renders as the video shows it is kept — only when it beats the reading clearly.
 extension Run {
-    /// At most this many candidates are rendered per field…
+    /// At most this many candidates are rendered per field: the bound that decides the outcome.
     static let valueCandidates = 24
-    /// … within this many seconds.
-    static let valueSeconds = 4.0
+    /// A guard against a browser that has stopped answering, not a budget: a bound in seconds made
+    /// the kept value depend on the machine's load (4 s ran out at load 30 and kept the reading).
+    static let valueSeconds = 20.0
 
     /// A value's rendering against the video's: the mismatched ink pixels at each compared moment.
     struct InkScore { var error: Int; var ink: Int; var moment: Int
