@@ -105,12 +105,12 @@ extension Run {
             if try await arrowExplains(i, k: k, moments: moments, blobs: blobs, unexplained: unexplained, f0: f0, f1: f1, s0: s0, tries: &tries, budget: budget) { continue }
             // Candidates: the element under each unexplained area (the pointer's hot spot for one
             // of pointer size), most areas touched first.
-            var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double)] = []
+            var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double, rested: Bool)] = []
             if let r = restedOn, let box = r.target.box {
                 let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                 let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
                 if !touches.isEmpty, !Self.destructive([r.target.name, r.target.text, r.target.label]) {
-                    candidates.append((r.point, r.target, Self.restedPointer, touches.count, box.width * box.height))
+                    candidates.append((r.point, r.target, Self.restedPointer, touches.count, box.width * box.height, true))
                 }
             }
             restedOn = nil
@@ -123,10 +123,14 @@ extension Run {
                 // A destructive control (Delete, Remove, Discard…) is tried only where the video
                 // shows more than its own look change around it (the row or card it removes
                 // going): a tried click that does not explain the video could not be undone.
+                let around = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
+                // The pointer arrived there at the previous moment and rested: where a click comes from.
+                let rested = j < 0 || previous.contains { Self.overlaps($0, around) }
                 if Self.destructive([t.name, t.text, t.label]) {
-                    let around = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                     let removes = unexplained.contains { Self.overlaps(blobs[$0], around) && blobs[$0].width * blobs[$0].height >= 3 * box.width * box.height }
-                    if !removes {
+                    // (… and only where the pointer rested on it: a re-laid-out list changes
+                    // around every row's button.)
+                    if !Self.destructiveTried(removes: removes, rested: rested, relayout: unexplained.count > Self.manyAreas) {
                         debug("live: gap before step \(i + 1): \(t.role ?? t.tag) \"\(t.name ?? "")\" is destructive and the video shows nothing around it go: not tried")
                         continue
                     }
@@ -135,12 +139,12 @@ extension Run {
                 let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                 let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
                 let pointer = touches.filter { Self.pointerSized(blobs[$0]) }.count + (j < 0 ? 1 : 0)
-                candidates.append((p, t, pointer, touches.count, b.width * b.height))
+                candidates.append((p, t, pointer, touches.count, b.width * b.height, rested))
             }
             // The pointer rests on what it clicked: elements under a pointer-sized change first. A
             // change of many areas (a list re-sorted, a new page) is only searched there.
             candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
-            if unexplained.count > Self.manyAreas { candidates = candidates.filter { $0.pointer > 0 } }
+            if unexplained.count > Self.manyAreas { candidates = Self.relayoutCandidates(candidates) }
             // A change the resting pointer makes (a row's or a button's hover look) is no click:
             // the live pointer is rested on each candidate first, which changes nothing in the app.
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is

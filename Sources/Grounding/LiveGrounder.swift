@@ -233,6 +233,7 @@ struct Run {
                 timeline.startURL = url
                 if options.deviceScale == nil { try await findDeviceScale() }
                 if dpr != 1 { timeline = LiveGrounder.toCSS(timeline, scale: dpr) }
+                try await alignStartScroll()   // LiveGrounder+StartScroll.swift
                 return
             case .failure(let reason):
                 lastReason = reason
@@ -356,7 +357,7 @@ struct Run {
             }
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
-                if i > 0 { try await synthesizeGap(i) }
+                if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i) }
                 if let a = try await step(i, action) {
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
@@ -368,6 +369,7 @@ struct Run {
                     try await noteDialog(after: a)
                 } else {
                     counts.dropped += 1
+                    noteDropped(i, action)
                 }
             } catch let stop as StopGrounding {
                 stopHere(i, stop.reason, action)
@@ -383,6 +385,7 @@ struct Run {
         if stoppedAt == nil, !timeline.actions.isEmpty, let duration = timeline.source?.duration {
             _ = try? await agreeBefore(timeline.actions.count, at: duration - 0.1 + 0.2)
             _ = try? await synthesizeGap(timeline.actions.count)
+            _ = try? await reconcileToggles(timeline.actions.count)
         }
     }
 
