@@ -36,3 +36,19 @@ extension Run {
         debug("live: step \(i + 1) (\(a.kind.rawValue)) dropped while the video changed across it: the next gap search starts before it")
     }
 }
+
+extension Run {
+    /// Step `i`, a click that hit nothing actionable and changed nothing live while the video
+    /// changed across it: the gap search left that change to the step (it came within
+    /// `nextStepLead` of it), but the click did not make it. The change is searched again around
+    /// the step — from `refutedKeyLead` before it to the video's settled moment after it — with
+    /// nothing left to the step; true when a step was inserted (the click is then dropped: the
+    /// inserted one made the change).
+    mutating func changeLeftToStep(_ i: Int, _ a: Action) async throws -> Bool {
+        let after = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
+        let n = out.count
+        debug("live: step \(i + 1) hit nothing while the video changed: its change is searched again (\(Self.f2(a.time - Self.refutedKeyLead)) – \(Self.f2(after)) s)")
+        try await synthesizeGap(i, span: (max(0, a.time - Self.refutedKeyLead), after))
+        return out.count > n
+    }
+}

@@ -71,6 +71,14 @@ extension Run {
         return ((x, y, w, h), a[4].string ?? "")
     }
 
+    /// The toggle `id` identified before a click, where it is now: by its element, else (an app
+    /// that renders its list anew replaces the element) by its verified locator.
+    func locate(_ id: Identified) async throws -> (box: (x: Double, y: Double, width: Double, height: Double), state: String)? {
+        if let e = id.element, let now = try? await toggleNow(e) { return now }
+        guard let loc = id.playwright, let r = try? await page.call("resolve", [loc]), let e = ElementHandle(json: r) else { return nil }
+        return try? await toggleNow(e)
+    }
+
     /// The mean absolute luma difference of two frames in `r` (frame pixels), on one small grid.
     static func meanDelta(_ a: Image, _ b: Image, _ r: PixelRect) -> Double {
         guard r.width > 1, r.height > 1, r.x >= 0, r.y >= 0, r.x + r.width <= min(a.width, b.width), r.y + r.height <= min(a.height, b.height) else { return 0 }
@@ -136,12 +144,20 @@ extension Run {
             let centre = (b.x + b.width / 2, b.y + b.height / 2)
             guard let id = try await page.identify(x: centre.0, y: centre.1), id.actionable, id.element != nil,
                   !Self.destructive([id.name, id.text, id.label]) else { continue }
+            // A look the resting pointer gives (a row's hover under the pointer) is no click.
+            try await browser.pointer(move: centre)
+            try await Task.sleep(nanoseconds: 150_000_000)
             let now0 = try decodePNG(try await browser.screenshot())
+            let lh = lean((x: b.x - 3, y: b.y - 3, width: b.width + 6, height: b.height + 6), shot: now0, fA, fB)
+            if lh >= Self.areaLike {
+                debug("live: before step \(i + 1), the pointer resting on the toggle \(id.role ?? id.tag) \"\(id.name ?? "")\" explains its look (\(Self.f2(lh))): no click")
+                continue
+            }
             let s0 = Similarity.compare(now0, nil, fB, whole)
             let state0 = try await page.state()
             try await browser.pointerClick(at: centre, count: 1)
             _ = try await settle(from: state0)
-            guard let moved = try await toggleNow(m.toggle.element) else {
+            guard let moved = try await locate(id) else {
                 diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried click on a toggle took it out of the page"))
                 return
             }
@@ -150,8 +166,8 @@ extension Run {
             let region = (x: moved.box.x - 3, y: moved.box.y - 3, width: moved.box.width + 6, height: moved.box.height + 6)
             let l1 = lean(region, shot: after, fA, fB)
             let s1 = Similarity.compare(after, nil, fB, whole)
-            debug("live: before step \(i + 1), click on the toggle \(id.role ?? id.tag) \"\(id.name ?? "")\": it leans \(Self.f2(m.lean)) → \(Self.f2(l1)), the page \(Self.f2(s0)) → \(Self.f2(s1))")
-            if Self.toggleClickKept(lean: l1, page: s0, after: s1), moved.state != m.toggle.state {
+            debug("live: before step \(i + 1), click on the toggle \(id.role ?? id.tag) \"\(id.name ?? "")\": it leans \(Self.f2(m.lean)) (pointer on it \(Self.f2(lh))) → \(Self.f2(l1)), the page \(Self.f2(s0)) → \(Self.f2(s1))")
+            if Self.toggleClickKept(lean: l1, page: s0, after: s1), l1 >= lh + Self.toggleOverHover, moved.state != m.toggle.state {
                 // When: where the video's area first looks as after the change, a little before.
                 var t = (tA + tB) / 2
                 if let r = videoRect((x: b.x - 3, y: b.y - 3, width: b.width + 6, height: b.height + 6)) {
@@ -176,7 +192,7 @@ extension Run {
             let state1 = try await page.state()
             try await browser.pointerClick(at: (moved.box.x + moved.box.width / 2, moved.box.y + moved.box.height / 2), count: 1)
             _ = try await settle(from: state1)
-            if let back = try await toggleNow(m.toggle.element), back.state != m.toggle.state {
+            if let back = try await locate(id), back.state != m.toggle.state {
                 diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried toggle click could not be taken back"))
                 return
             }

@@ -58,15 +58,17 @@ extension Run {
     }
 
     /// Walks the gap before action `i` and inserts the clicks that explain the video's changes.
-    mutating func synthesizeGap(_ i: Int) async throws {
-        guard let (start, end) = gapBounds(i), let vp = timeline.viewport, !frames.frames.isEmpty else { return }
+    /// `span`: the moments to walk instead of the gap's (a change left to step `i` that its click
+    /// did not make, `GapSearch+Resting.swift`); nothing is then left to step `i`.
+    mutating func synthesizeGap(_ i: Int, span: (start: Double, end: Double)? = nil) async throws {
+        guard let (start, end) = span ?? gapBounds(i), let vp = timeline.viewport, !frames.frames.isEmpty else { return }
         // The element the next offline step acts on is left to that step (it may be dated late).
         var nextElement: LiveLocator?
-        if i < timeline.actions.count, let p = timeline.actions[i].target?.point,
+        if span == nil, i < timeline.actions.count, let p = timeline.actions[i].target?.point,
            let t = try await page.identify(x: p.x, y: p.y), t.actionable {
             nextElement = t.playwright.flatMap { LiveLocator(json: $0) }
         }
-        let nextPointer = i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover].contains(timeline.actions[i].kind)
+        let nextPointer = span == nil && i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover].contains(timeline.actions[i].kind)
             ? timeline.actions[i].time : nil
         let moments = Self.gapMoments(from: start, to: end)
         guard moments.count >= 2 else { return }
@@ -115,9 +117,17 @@ extension Run {
             }
             restedOn = nil
             for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + previous.map({ (-1, $0) }) {
-                let p = Self.pointerSized(b) ? Point(x: b.x + min(6, b.width / 3), y: b.y + 4) : Point(x: b.x + b.width / 2, y: b.y + b.height / 2)
-                guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
-                      let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, let box = t.box else { continue }
+                // A pointer's area: its hot spot (near the top left), else its middle (the area
+                // spans where it was and where it went).
+                var found: (Point, Identified)?
+                for p in Self.pointerSized(b) ? [Point(x: b.x + min(6, b.width / 3), y: b.y + 4), Point(x: b.x + b.width / 2, y: b.y + b.height / 2)]
+                                              : [Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] {
+                    guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
+                          let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, t.box != nil else { continue }
+                    found = (p, t)
+                    break
+                }
+                guard let (p, t) = found, let box = t.box else { continue }
                 let loc = t.playwright.flatMap { LiveLocator(json: $0) }
                 if loc != nil && loc == nextElement { continue }
                 // A destructive control (Delete, Remove, Discard…) is tried only where the video
@@ -222,7 +232,9 @@ extension Run {
                         switch undo {
                         case 0:
                             guard state1.url == state0.url else { continue }
-                            try await browser.pointerClick(at: at, count: 1)
+                            // Where the element is now: a list re-sorted by the click moved it.
+                            let now = try await locate(c.target)
+                            try await browser.pointerClick(at: now.map { ($0.box.x + $0.box.width / 2, $0.box.y + $0.box.height / 2) } ?? at, count: 1)
                         case 1:
                             try await browser.keys([.escape])
                         default:

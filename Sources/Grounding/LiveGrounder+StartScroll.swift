@@ -11,9 +11,9 @@ extension Run {
     /// Below this whole-page similarity the first page may be scrolled in the video.
     static let startUnlike = 0.85
     /// A scrolled start is kept only when it looks this much more like the video than the top…
-    static let startGain = 0.1
+    static let startGain = 0.06
     /// … and at least this like it.
-    static let startLike = 0.8
+    static let startLike = 0.7
     /// At most this many positions are rendered (the search's cost is bounded).
     static let startScrollTries = 40
 

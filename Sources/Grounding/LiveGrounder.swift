@@ -492,6 +492,7 @@ struct Run {
             }
             try await browser.keys([key])
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
+            dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
         case .click, .dblclick, .hover, .check, .fill, .select:
             let points = Self.points(for: a)
             guard let first = points.first else {
@@ -574,6 +575,7 @@ struct Run {
                     if a.kind == .click, !after.differs(from: before), videoChanged(i, a), let pressed = try await keyOnFocused(i, a, refocus: focused) {
                         return pressed
                     }
+                    if a.kind == .click, !after.differs(from: before), videoChanged(i, a), try await changeLeftToStep(i, a) { return nil }   // GapSearch+Resting.swift
                     if !after.differs(from: before) && !videoChanged(i, a) {
                         return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
                     }
