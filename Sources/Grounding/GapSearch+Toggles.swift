@@ -144,15 +144,12 @@ extension Run {
             let centre = (b.x + b.width / 2, b.y + b.height / 2)
             guard let id = try await page.identify(x: centre.0, y: centre.1), id.actionable, id.element != nil,
                   !Self.destructive([id.name, id.text, id.label]) else { continue }
-            // A look the resting pointer gives (a row's hover under the pointer) is no click.
+            // A look the resting pointer gives (a row's hover under the pointer) is no click: the
+            // click must beat the pointer's rest there.
             try await browser.pointer(move: centre)
             try await Task.sleep(nanoseconds: 150_000_000)
             let now0 = try decodePNG(try await browser.screenshot())
             let lh = lean((x: b.x - 3, y: b.y - 3, width: b.width + 6, height: b.height + 6), shot: now0, fA, fB)
-            if lh >= Self.areaLike {
-                debug("live: before step \(i + 1), the pointer resting on the toggle \(id.role ?? id.tag) \"\(id.name ?? "")\" explains its look (\(Self.f2(lh))): no click")
-                continue
-            }
             let s0 = Similarity.compare(now0, nil, fB, whole)
             let state0 = try await page.state()
             try await browser.pointerClick(at: centre, count: 1)

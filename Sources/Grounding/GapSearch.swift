@@ -117,13 +117,15 @@ extension Run {
             }
             restedOn = nil
             for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + previous.map({ (-1, $0) }) {
-                // A pointer's area: its hot spot (near the top left), else its middle (the area
-                // spans where it was and where it went).
+                // A pointer's area: its hot spot (near the top left), else — where it rested at the
+                // moment before — its middle (the area spans where it was and where it went).
                 var found: (Point, Identified)?
-                for p in Self.pointerSized(b) ? [Point(x: b.x + min(6, b.width / 3), y: b.y + 4), Point(x: b.x + b.width / 2, y: b.y + b.height / 2)]
+                for p in Self.pointerSized(b) ? [Point(x: b.x + min(6, b.width / 3), y: b.y + 4)] + (j < 0 ? [Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] : [])
                                               : [Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] {
                     guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
                           let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, t.box != nil else { continue }
+                    // (The middle of where the pointer rested never names a destructive control.)
+                    if p.x != b.x + min(6, b.width / 3), Self.destructive([t.name, t.text, t.label]) { continue }
                     found = (p, t)
                     break
                 }
