@@ -58,15 +58,17 @@ extension Run {
     }
 
     /// Walks the gap before action `i` and inserts the clicks that explain the video's changes.
-    mutating func synthesizeGap(_ i: Int) async throws {
-        guard let (start, end) = gapBounds(i), let vp = timeline.viewport, !frames.frames.isEmpty else { return }
+    /// `span`: the moments to walk instead of the gap's (a change left to step `i` that its click
+    /// did not make, `GapSearch+Resting.swift`); nothing is then left to step `i`.
+    mutating func synthesizeGap(_ i: Int, span: (start: Double, end: Double)? = nil) async throws {
+        guard let (start, end) = span ?? gapBounds(i), let vp = timeline.viewport, !frames.frames.isEmpty else { return }
         // The element the next offline step acts on is left to that step (it may be dated late).
         var nextElement: LiveLocator?
-        if i < timeline.actions.count, let p = timeline.actions[i].target?.point,
+        if span == nil, i < timeline.actions.count, let p = timeline.actions[i].target?.point,
            let t = try await page.identify(x: p.x, y: p.y), t.actionable {
             nextElement = t.playwright.flatMap { LiveLocator(json: $0) }
         }
-        let nextPointer = i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover].contains(timeline.actions[i].kind)
+        let nextPointer = span == nil && i < timeline.actions.count && [.click, .dblclick, .check, .select, .hover].contains(timeline.actions[i].kind)
             ? timeline.actions[i].time : nil
         let moments = Self.gapMoments(from: start, to: end)
         guard moments.count >= 2 else { return }
@@ -105,28 +107,42 @@ extension Run {
             if try await arrowExplains(i, k: k, moments: moments, blobs: blobs, unexplained: unexplained, f0: f0, f1: f1, s0: s0, tries: &tries, budget: budget) { continue }
             // Candidates: the element under each unexplained area (the pointer's hot spot for one
             // of pointer size), most areas touched first.
-            var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double)] = []
+            var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double, rested: Bool)] = []
             if let r = restedOn, let box = r.target.box {
                 let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                 let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
                 if !touches.isEmpty, !Self.destructive([r.target.name, r.target.text, r.target.label]) {
-                    candidates.append((r.point, r.target, Self.restedPointer, touches.count, box.width * box.height))
+                    candidates.append((r.point, r.target, Self.restedPointer, touches.count, box.width * box.height, true))
                 }
             }
             restedOn = nil
             for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + previous.map({ (-1, $0) }) {
-                let p = Self.pointerSized(b) ? Point(x: b.x + min(6, b.width / 3), y: b.y + 4) : Point(x: b.x + b.width / 2, y: b.y + b.height / 2)
-                guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
-                      let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, let box = t.box else { continue }
+                // A pointer's area: its hot spot (near the top left), else — where it rested at the
+                // moment before — its middle (the area spans where it was and where it went).
+                var found: (Point, Identified)?
+                for p in Self.pointerSized(b) ? [Point(x: b.x + min(6, b.width / 3), y: b.y + 4)] + (j < 0 ? [Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] : [])
+                                              : [Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] {
+                    guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
+                          let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, t.box != nil else { continue }
+                    // (The middle of where the pointer rested never names a destructive control.)
+                    if p.x != b.x + min(6, b.width / 3), Self.destructive([t.name, t.text, t.label]) { continue }
+                    found = (p, t)
+                    break
+                }
+                guard let (p, t) = found, let box = t.box else { continue }
                 let loc = t.playwright.flatMap { LiveLocator(json: $0) }
                 if loc != nil && loc == nextElement { continue }
                 // A destructive control (Delete, Remove, Discard…) is tried only where the video
                 // shows more than its own look change around it (the row or card it removes
                 // going): a tried click that does not explain the video could not be undone.
+                let around = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
+                // The pointer arrived there at the previous moment and rested: where a click comes from.
+                let rested = j < 0 || previous.contains { Self.overlaps($0, around) }
                 if Self.destructive([t.name, t.text, t.label]) {
-                    let around = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                     let removes = unexplained.contains { Self.overlaps(blobs[$0], around) && blobs[$0].width * blobs[$0].height >= 3 * box.width * box.height }
-                    if !removes {
+                    // (… and only where the pointer rested on it: a re-laid-out list changes
+                    // around every row's button.)
+                    if !Self.destructiveTried(removes: removes, rested: rested, relayout: unexplained.count > Self.manyAreas) {
                         debug("live: gap before step \(i + 1): \(t.role ?? t.tag) \"\(t.name ?? "")\" is destructive and the video shows nothing around it go: not tried")
                         continue
                     }
@@ -135,12 +151,12 @@ extension Run {
                 let grown = (x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8)
                 let touches = unexplained.filter { Self.overlaps(blobs[$0], grown) }
                 let pointer = touches.filter { Self.pointerSized(blobs[$0]) }.count + (j < 0 ? 1 : 0)
-                candidates.append((p, t, pointer, touches.count, b.width * b.height))
+                candidates.append((p, t, pointer, touches.count, b.width * b.height, rested))
             }
             // The pointer rests on what it clicked: elements under a pointer-sized change first. A
             // change of many areas (a list re-sorted, a new page) is only searched there.
             candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
-            if unexplained.count > Self.manyAreas { candidates = candidates.filter { $0.pointer > 0 } }
+            if unexplained.count > Self.manyAreas { candidates = Self.relayoutCandidates(candidates) }
             // A change the resting pointer makes (a row's or a button's hover look) is no click:
             // the live pointer is rested on each candidate first, which changes nothing in the app.
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is
@@ -218,7 +234,9 @@ extension Run {
                         switch undo {
                         case 0:
                             guard state1.url == state0.url else { continue }
-                            try await browser.pointerClick(at: at, count: 1)
+                            // Where the element is now: a list re-sorted by the click moved it.
+                            let now = try await locate(c.target)
+                            try await browser.pointerClick(at: now.map { ($0.box.x + $0.box.width / 2, $0.box.y + $0.box.height / 2) } ?? at, count: 1)
                         case 1:
                             try await browser.keys([.escape])
                         default:

@@ -15,8 +15,18 @@ extension Run {
     mutating func enterRefuted(_ i: Int, _ a: Action, before: PageState) async throws -> Bool {
         guard videoChanged(i, a) else { return false }
         let after = try await settle(from: before)
-        guard !after.differs(from: before), let region = videoChangeRegion(i, a),
-              let frame = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
+        guard !after.differs(from: before) else { return false }
+        guard let region = videoChangeRegion(i, a) else {
+            // The video changed over most of the viewport (a dialog's backdrop, a new page): the
+            // whole live page, unchanged, still looks as the video did before the step.
+            guard let sBefore = try await similarity(at: max(0, a.time - 0.2)), let sAfter = try await compare(i) else { return false }
+            debug("live: step \(i + 1) Enter changed nothing live; the page looks \(Self.f2(sBefore)) like the video before it, \(Self.f2(sAfter)) after")
+            guard Self.wholePageRefutes(before: sBefore, after: sAfter) else { return false }
+            refutedKeyAt = (i, a.time)
+            diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press Enter) dropped: it changes nothing live while the video's whole page changed there; the clicks the video suggests are searched from its time"))
+            return true
+        }
+        guard let frame = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
               let s = try await fieldSimilarity(region, frame) else { return false }
         debug("live: step \(i + 1) Enter changed nothing live; the area that changed in the video looks \(Self.f2(s)) like it")
         guard s < Self.keyAreaUnlike else { return false }
@@ -32,6 +42,13 @@ extension Run {
         return max(0, r.time - Self.refutedKeyLead)
     }
 
-    /// How long before a refuted key's time its gap search starts (seconds).
-    static let refutedKeyLead = 0.5
+    /// How long before a refuted key's time its gap search starts (seconds): two moments before
+    /// it, so the pointer's arrival at what it then clicked is seen (`GapSearch+Resting.swift`).
+    static let refutedKeyLead = 1.0
+
+    /// Whether a live page an Enter left unchanged refutes it where the video's whole page
+    /// changed: it looks clearly more like the video before the step than after it.
+    static func wholePageRefutes(before: Double, after: Double) -> Bool {
+        before > after + 0.05
+    }
 }

@@ -235,6 +235,7 @@ struct Run {
                 timeline.startURL = url
                 if options.deviceScale == nil { try await findDeviceScale() }
                 if dpr != 1 { timeline = LiveGrounder.toCSS(timeline, scale: dpr) }
+                try await alignStartScroll()   // LiveGrounder+StartScroll.swift
                 return
             case .failure(let reason):
                 lastReason = reason
@@ -358,7 +359,7 @@ struct Run {
             }
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
-                if i > 0 { try await synthesizeGap(i) }
+                if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i) }
                 if let a = try await step(i, action) {
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
@@ -370,6 +371,7 @@ struct Run {
                     try await noteDialog(after: a)
                 } else {
                     counts.dropped += 1
+                    noteDropped(i, action)
                 }
             } catch let stop as StopGrounding {
                 stopHere(i, stop.reason, action)
@@ -385,6 +387,7 @@ struct Run {
         if stoppedAt == nil, !timeline.actions.isEmpty, let duration = timeline.source?.duration {
             _ = try? await agreeBefore(timeline.actions.count, at: duration - 0.1 + 0.2)
             _ = try? await synthesizeGap(timeline.actions.count)
+            _ = try? await reconcileToggles(timeline.actions.count)
         }
     }
 
@@ -497,6 +500,7 @@ struct Run {
             }
             try await browser.keys([key])
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
+            dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
         case .click, .dblclick, .hover, .check, .fill, .select:
             let points = Self.points(for: a)
             guard let first = points.first else {
@@ -579,6 +583,7 @@ struct Run {
                     if a.kind == .click, !after.differs(from: before), videoChanged(i, a), let pressed = try await keyOnFocused(i, a, refocus: focused) {
                         return pressed
                     }
+                    if a.kind == .click, !after.differs(from: before), videoChanged(i, a), try await changeLeftToStep(i, a) { return nil }   // GapSearch+Resting.swift
                     if !after.differs(from: before) && !videoChanged(i, a) {
                         return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
                     }

@@ -28,6 +28,10 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     var focusedRole = ""
     /// The focused control's "role|aria-expanded" as the gap search's arrow keys read it.
     var focusedList = ""
+    /// The toggles `Run.liveToggles` lists ([element, x, y, width, height, state] each), and one
+    /// toggle's box and state now (`Run.toggleNow`).
+    var toggles: () -> JSONValue = { .null }
+    var toggleNow: () -> JSONValue = { .null }
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -38,6 +42,8 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     func execute(_ script: String, _ args: [JSONValue]) async throws -> JSONValue {
         let call = script.split(separator: "\n").last.map(String.init) ?? script
         if call.contains("__screenwright.identify") { return identify(args[0].double ?? 0, args[1].double ?? 0) }
+        if script.contains("querySelectorAll('[aria-pressed]") { return toggles() }
+        if script.contains("document.documentElement.contains(e)") { return toggleNow() }
         if call.contains("__screenwright.state") {
             return ["url": .string(url), "scrollX": 0, "scrollY": 0, "domSize": .number(Double(100 + stateVersion)), "textHash": .string("h\(stateVersion)"), "openDialogs": 0]
         }

@@ -1,0 +1,54 @@
+import Foundation
+import ScreenCore
+
+/// Where the pointer rested decides, when the video changes in many places at once. A click that
+/// re-lays out a list (a tab switched, a row taken back by Undo, a dialog's backdrop) changes
+/// every row: each row's icons are pointer-sized changes, so "the element under a pointer-sized
+/// change" no longer points at the click. The pointer's own trace does: it arrived at the control
+/// at the previous moment and rested there (`rested`). In such a change the rested candidates are
+/// tried first, and a destructive control (Delete, Remove) is tried only where the pointer rested.
+///
+/// A step the live page refutes while the video changed across it (a scroll where nothing
+/// scrolls: a list re-laid out by a click read as a scroll) leaves that change unexplained: the
+/// gap search before the next step starts a little before the dropped step, as after a refuted
+/// Enter (`refutedKeyAt`), so the click that made the change is searched for.
+extension Run {
+    /// The candidates of a change of many areas (`manyAreas`): only those the pointer touched,
+    /// the ones where it rested first (in their order otherwise).
+    static func relayoutCandidates<C>(_ candidates: [(point: Point, target: C, pointer: Int, touches: Int, area: Double, rested: Bool)])
+        -> [(point: Point, target: C, pointer: Int, touches: Int, area: Double, rested: Bool)] {
+        let touched = candidates.filter { $0.pointer > 0 || $0.rested }
+        return touched.filter { $0.rested } + touched.filter { !$0.rested }
+    }
+
+    /// Whether a destructive control is tried: the video shows what it removes go around it and,
+    /// in a change of many areas (a re-layout, where every row's surroundings change), the
+    /// pointer rested on it.
+    static func destructiveTried(removes: Bool, rested: Bool, relayout: Bool) -> Bool {
+        removes && (rested || !relayout)
+    }
+
+    /// After step `i` was dropped: when the video changed across it, the gap search before the
+    /// next step starts before it (`refutedKeyStart`).
+    mutating func noteDropped(_ i: Int, _ a: Action) {
+        guard a.kind != .goto, videoChanged(i, a) else { return }
+        refutedKeyAt = (i, a.time)
+        debug("live: step \(i + 1) (\(a.kind.rawValue)) dropped while the video changed across it: the next gap search starts before it")
+    }
+}
+
+extension Run {
+    /// Step `i`, a click that hit nothing actionable and changed nothing live while the video
+    /// changed across it: the gap search left that change to the step (it came within
+    /// `nextStepLead` of it), but the click did not make it. The change is searched again around
+    /// the step — from `refutedKeyLead` before it to the video's settled moment after it — with
+    /// nothing left to the step; true when a step was inserted (the click is then dropped: the
+    /// inserted one made the change).
+    mutating func changeLeftToStep(_ i: Int, _ a: Action) async throws -> Bool {
+        let after = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
+        let n = out.count
+        debug("live: step \(i + 1) hit nothing while the video changed: its change is searched again (\(Self.f2(a.time - Self.refutedKeyLead)) – \(Self.f2(after)) s)")
+        try await synthesizeGap(i, span: (max(0, a.time - Self.refutedKeyLead), after))
+        return out.count > n
+    }
+}
