@@ -110,6 +110,12 @@ public struct Aggregator: Sendable {
         return a.iou(b) > 0.5 || (abs(a.center.y - b.center.y) <= 6 && a.intersection(b).width > min(a.width, b.width) / 2)
     }
 
+    /// Whether `shown` is a date input's month/day/year text of the ISO date `iso`.
+    static func sameDateShown(iso: ActionValue?, shown: ActionValue?) -> Bool {
+        guard case .text(let i)? = iso, case .text(let s)? = shown else { return false }
+        return SegmentAnalyst.isoDate(s) == i
+    }
+
     /// Keystroke runs in one field (a pause, a cut between them) become one run with the last value.
     func mergeTyping(_ obs: [Observation]) -> [Observation] {
         var out: [Observation] = []
@@ -119,7 +125,8 @@ public struct Aggregator: Sendable {
                !out[(j + 1)...].contains(where: { $0.kind != .click || !Self.sameField($0.box, o.box) }) {
                 var m = out[j]
                 m.endTime = max(m.endTime, o.endTime)
-                if o.value != nil || o.secret { m.value = o.value }
+                // (A date input's ISO value stays when a later run read the same date as shown.)
+                if o.value != nil || o.secret, !Self.sameDateShown(iso: m.value, shown: o.value) { m.value = o.value }
                 m.secret = m.secret || o.secret
                 m.label = m.label ?? o.label
                 m.placeholder = m.placeholder ?? o.placeholder

@@ -51,6 +51,15 @@ extension SegmentAnalyst {
                                                 confidence: 0.6, evidence: [run.last, e.start]))
             }
         }
+        // The field's own frame redrawn after some typing (an editor closing into the button that
+        // opened it, a composer dismissed): no keystroke — the value is what the field showed
+        // before, and the field is gone.
+        if let run = typing, run.field == field, run.keys >= 2, Self.frameRedrawn(field, before: e.before, after: after) {
+            Debug.log("seg \(span.index) the typed field \(field)'s frame was redrawn: typing ends before it")
+            try await flushTyping()
+            focused = nil
+            return
+        }
         if var run = typing, run.field == field {
             run.last = e.lastChange; run.keys += 1; run.best = after; run.bestScore = Int.max
             run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette
@@ -101,6 +110,7 @@ extension SegmentAnalyst {
         let textArea = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
                                  height: run.field.height)
         var value = try await tools.readField(textArea, in: frame)
+        Debug.log("seg \(span.index) typing run \(run.field) \(String(format: "%.2f-%.2f", run.start, run.last)): \(run.keys) keystroke changes, read \(value ?? "nil")")
         let band = InkAnalysis.textBand(in: frame, region: textArea.insetBy(3))
         let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
         // A "keystroke" or two after which the field shows only light grey text: the field was
@@ -119,8 +129,23 @@ extension SegmentAnalyst {
            let empty = try await tools.readField(run.field, in: run.before), Self.showsDateMask(empty) {
             Debug.log("seg \(span.index) date input \(run.field) shows \(shown) once left: \(iso)")
             value = iso
+        } else if !masked, let v = value, let iso = Self.isoDate(v),
+                  let empty = try await tools.readField(run.field, in: run.before), Self.showsDateMask(empty) {
+            // Read whole at the end of typing (its selected part made readable): the same ISO date.
+            Debug.log("seg \(span.index) date input \(run.field) shows \(v) after typing: \(iso)")
+            value = iso
         }
-        let label = try await labelFor(field: run.field, in: run.before)
+        if let v = value, case let r = Self.repairedValue(v), r != v {
+            Debug.log("seg \(span.index) typed value \(v) repaired to \(r)")
+            value = r
+        }
+        var label = try await labelFor(field: run.field, in: run.before)
+        // A label floating inside the field above its value is the field's own (what is above the
+        // field is then a heading or another field).
+        if let l = try await floatingLabel(of: run.field, in: frame) {
+            Debug.log("seg \(span.index) field \(run.field) has the floating label \(l) (read above: \(label ?? "-"))")
+            label = l
+        }
         // A placeholder under a pointer that was already resting when the segment began cannot be
         // read cleanly: leave it to the readings of other segments.
         let obscured = !tracker.plateIsClean && (tracker.fix.map { $0.box.intersection(textArea).area > 0 } ?? false)
@@ -157,6 +182,64 @@ extension SegmentAnalyst {
             return "\(s.suffix(4))-\(s.prefix(2))-\(s.dropFirst(3).prefix(2))"
         }
         return nil
+    }
+
+    /// The label floating inside a field above its value (`InkAnalysis.lineBelowFloatingLabel`),
+    /// read; nil when there is none or it reads as no plausible label.
+    func floatingLabel(of field: PixelRect, in frame: Image) async throws -> String? {
+        let inner = field.insetBy(3)
+        guard let band = InkAnalysis.textBand(in: frame, region: inner),
+              let value = InkAnalysis.lineBelowFloatingLabel(in: frame, band: band, field: field) else { return nil }
+        let line = PixelRect(x: band.x, y: band.y, width: band.width, height: value.y - band.y)
+        guard line.height >= 6,
+              let t = try await TextRegions.readLineScored(InkAnalysis.leadingRun(of: line, in: frame), in: frame, reader: reader),
+              Self.plausibleLabel(t.text, confidence: t.confidence) else { return nil }
+        return t.text
+    }
+
+    /// Whether a field's frame (a 4-pixel ring around its edge) changed between two frames over a
+    /// quarter of its pixels or more: keystrokes change the text inside, not the field's outline.
+    static func frameRedrawn(_ field: PixelRect, before: Image, after: Image) -> Bool {
+        let outer = field.expanded(2, 2).intersection(PixelRect(x: 0, y: 0, width: min(before.width, after.width), height: min(before.height, after.height)))
+        let inner = field.insetBy(2)
+        guard outer.width > 8, outer.height > 8 else { return false }
+        var n = 0, changed = 0
+        for y in outer.y..<outer.maxY {
+            for x in outer.x..<outer.maxX where !inner.contains(PixelPoint(x: x, y: y)) {
+                n += 1
+                if abs(Int(before.luma(x: x, y: y)) - Int(after.luma(x: x, y: y))) > 40 { changed += 1 }
+            }
+        }
+        return n > 0 && changed * 4 >= n
+    }
+
+    /// A typed value with the slips OCR makes in it undone where the value's own shape says so:
+    /// an e-mail address (one "@", no space before it) has no spaces in its domain — a dot read
+    /// as a space ("kofi@mensah gh"); a first word that starts with a lower-case "l" followed by
+    /// lower-case letters, before words that all start with a capital, starts with a capital I
+    /// ("llse Berg", "lan Smith": sans-serif I and l are one shape; "Tablet layout" stays).
+    static func repairedValue(_ value: String) -> String {
+        var v = value
+        let parts = v.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count == 2, !parts[0].isEmpty, !parts[0].contains(" "), parts[1].contains(" ") {
+            let domain = parts[1].split(separator: " ").joined(separator: ".")
+            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+            let dnsLetter = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "-") }
+            if labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(dnsLetter) }),
+               labels.last!.allSatisfy(\.isLetter) {
+                v = String(parts[0]) + "@" + domain
+            }
+        }
+        var words = v.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let lettered = words.indices.filter { words[$0].contains(where: \.isLetter) }
+        for i in lettered.prefix(1) {
+            let w = Array(words[i])
+            guard w.count >= 3, w[0] == "l", w.dropFirst().allSatisfy({ $0.isLetter && $0.isLowercase }) else { continue }
+            let others = lettered.filter { $0 != i }
+            guard !others.isEmpty, others.allSatisfy({ words[$0].first.map { $0.isUppercase } ?? false }) else { continue }
+            words[i] = "I" + String(w.dropFirst())
+        }
+        return words.joined(separator: " ")
     }
 
     /// Whether a field's text is an empty date input's mask ("mm/dd/yyyy", a part of it selected

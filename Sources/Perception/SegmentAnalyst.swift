@@ -515,6 +515,21 @@ final class SegmentAnalyst {
         }
         // 5. A key press: the typed field was submitted (cleared, or the page changed).
         if let run = typing {
+            // Unless inside the field only a glyph-sized change came at the text's right end (a
+            // letter added or taken away) while the page did not re-render: a keystroke whose
+            // effect shows elsewhere too (an inline error clearing as the value becomes valid, a
+            // list filtering as you type).
+            let inside = pageBoxes.filter { $0.intersection(run.field).area > 0 }
+            if !big, !inside.isEmpty, inside.count < pageBoxes.count,
+               case let u = inside.dropFirst().reduce(inside[0], { $0.union($1) }),
+               run.field.expanded(2, 2).intersection(u) == u, u.width <= max(40, run.field.height),
+               u.maxX >= run.inkRight - 12, u.x >= run.field.x + 4 {
+                var k = e
+                k.boxes = inside; k.union = u
+                Debug.log("seg \(span.index) a keystroke at \(u) with changes elsewhere too: typing goes on")
+                try await noteKeystroke(field: run.field, event: k, after: after)
+                return
+            }
             let inkBefore = InkAnalysis.inkCount(in: e.before, region: run.field.insetBy(3), background: 255)
             let inkAfter = InkAnalysis.inkCount(in: after, region: run.field.insetBy(3), background: 255)
             let outside = pageBoxes.filter { $0.intersection(run.field).area == 0 }.reduce(0) { $0 + $1.area }

@@ -222,8 +222,12 @@ public enum TextRegions {
     /// decorations stripped. Nil when the field looks empty.
     public static func readFieldText(_ field: PixelRect, in image: Image, reader: any TextReader) async throws -> String? {
         let inner = PixelRect(x: field.x + 3, y: field.y + 3, width: field.width - 6, height: field.height - 6)
-        guard let band = InkAnalysis.textBand(in: image, region: inner) else { return nil }
+        guard var band = InkAnalysis.textBand(in: image, region: inner) else { return nil }
+        if let value = InkAnalysis.lineBelowFloatingLabel(in: image, band: band, field: field) { band = value }
+        band = InkAnalysis.trimmingBorders(band, in: image)
+        band = InkAnalysis.extendingLeft(band, in: image, from: inner.x, downTo: field.x - 3)
         var crop = image.cropped(to: band).grayscale()
+        crop = InkAnalysis.normalisingSelection(crop)
         crop = InkAnalysis.droppingIsolatedTrailingMark(crop)
         crop = InkAnalysis.eraseCarets(crop)
         crop = InkAnalysis.erasingTouchingCaret(crop)
@@ -236,7 +240,8 @@ public enum TextRegions {
             let r2 = try await reader.read(big ?? prepare(upscaled(crop), margin: 16), mode: .line)
             if r2.confidence > r.confidence + 5 { r = r2 }
         }
-        var t = clean(r.text)
+        // Marks at either end that are no text (a pointer's remains, a border, a stray): as on any line.
+        var t = clean(withoutEdgeJunk(r.lines.flatMap(\.words)).map(\.text).joined(separator: " "))
         // A caret touching the last letter reads as a bar or a bracket.
         while let last = t.last, "|[]{}".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
         return t.isEmpty ? nil : t
@@ -307,6 +312,134 @@ public enum InkAnalysis {
         var n = 0
         for y in r.y..<r.maxY { for x in r.x..<r.maxX where abs(Int(image.luma(x: x, y: y)) - bg) > inkContrast { n += 1 } }
         return n
+    }
+
+    /// The value's line of a field whose label floats inside it above the value (a material
+    /// field: "Phone" small at the top, "+233 30 555 0190" below): the band from the second line
+    /// of ink down, when the first is a line of text (three times as wide as tall or more) at most
+    /// 0.8 of the next line's height, ending above the field's middle. Nil when the band is one
+    /// line (or two alike, a wrapped value).
+    public static func lineBelowFloatingLabel(in image: Image, band: PixelRect, field: PixelRect) -> PixelRect? {
+        let g = image.cropped(to: band).grayscale()
+        let w = g.width, h = g.height
+        guard w > 8, h > 12 else { return nil }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        let inkRow = (0..<h).map { y in (0..<w).contains { x in abs(Int(g.pixels[y * g.bytesPerRow + x]) - bg) > inkContrast } }
+        var lines: [(top: Int, bottom: Int)] = []
+        var y = 0
+        while y < h {
+            guard inkRow[y] else { y += 1; continue }
+            let s = y
+            while y < h, inkRow[y] { y += 1 }
+            lines.append((s, y - 1))
+        }
+        guard lines.count >= 2 else { return nil }
+        let first = lines[0], next = lines[1]
+        let firstHeight = first.bottom - first.top + 1, nextHeight = next.bottom - next.top + 1
+        var left = w, right = -1
+        for y in first.top...first.bottom { for x in 0..<w where abs(Int(g.pixels[y * g.bytesPerRow + x]) - bg) > inkContrast { left = min(left, x); right = max(right, x) } }
+        guard firstHeight >= 4, firstHeight * 10 <= nextHeight * 8, right - left + 1 >= firstHeight * 3,
+              band.y + first.bottom < field.center.y else { return nil }
+        let top = band.y + max(first.bottom + 1, next.top - 3)
+        return PixelRect(x: band.x, y: top, width: band.width, height: band.maxY - top)
+    }
+
+    /// A band without the field's own border at either end (the box found can include a focus
+    /// ring, and its inset then still holds the border): a run of at most 3 inked columns at
+    /// the band's first (or last) ink, inked over 80 % of its height, with 2 blank columns or more
+    /// between it and the text. A glyph is never that tall inside its band (the band has 3
+    /// pixels of margin above and below the text).
+    public static func trimmingBorders(_ band: PixelRect, in image: Image) -> PixelRect {
+        let r = band.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard r.width > 12, r.height > 6 else { return band }
+        let bg = Int(TextRegions.backgroundLuma(image.cropped(to: r)))
+        let ink = (r.x..<r.maxX).map { x in (r.y..<r.maxY).filter { abs(Int(image.luma(x: x, y: $0)) - bg) > inkContrast }.count }
+        func border(_ cols: [Int]) -> Int? {
+            guard let first = cols.firstIndex(where: { $0 > 0 }) else { return nil }
+            var end = first
+            while end < cols.count, cols[end] > 0 { end += 1 }
+            guard end - first <= 3, cols[first..<end].max()! * 10 >= r.height * 8,
+                  end + 2 <= cols.count, cols[end] == 0, cols[end + 1] == 0, cols[end...].contains(where: { $0 > 0 }) else { return nil }
+            return end
+        }
+        var out = r
+        if let cut = border(ink) { out = PixelRect(x: r.x + cut, y: r.y, width: r.width - cut, height: r.height) }
+        if let cut = border(Array(ink.reversed())), r.maxX - cut > out.x { out = PixelRect(x: out.x, y: r.y, width: r.maxX - cut - out.x, height: r.height) }
+        return out
+    }
+
+    /// A band whose ink starts at the left edge it was searched from (`from`: a tight inline
+    /// editor's text begins a pixel or two inside its border, and the field's box found can sit
+    /// inside that border) grown left over the rest of the cut glyph: up to the first blank column,
+    /// or to just right of a border (a column inked over 80 % of the band's height), never past
+    /// `downTo`. Unchanged when the ink starts clear of the edge or no such column is found.
+    public static func extendingLeft(_ band: PixelRect, in image: Image, from edge: Int, downTo limit: Int) -> PixelRect {
+        let rows = band.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard band.x <= edge, rows.height > 4, limit < edge else { return band }
+        let bg = Int(TextRegions.backgroundLuma(image.cropped(to: rows)))
+        let ink = { (x: Int) in (rows.y..<rows.maxY).filter { abs(Int(image.luma(x: x, y: $0)) - bg) > inkContrast }.count }
+        // (Ink in the first two columns searched: a glyph touching the edge.)
+        guard ink(edge) > 0 || ink(edge + 1) > 0 else { return band }
+        var x = edge - 1
+        while x >= max(0, limit) {
+            let n = ink(x)
+            if n == 0 { return PixelRect(x: x, y: band.y, width: band.maxX - x, height: band.height) }
+            if n * 10 >= rows.height * 8 { return PixelRect(x: x + 1, y: band.y, width: band.maxX - x - 1, height: band.height) }
+            x -= 1
+        }
+        return band
+    }
+
+    /// A selected part of the text drawn light on a dark highlight (a date input's month, day or
+    /// year being typed; text selected with Ctrl+A) made dark on the field's own background, so
+    /// that the whole line reads with one polarity. A highlight is a box: a run of at least
+    /// `max(8, height / 2)` adjacent columns, each dark from near the crop's top to near its
+    /// bottom, whose top and bottom rows are dark across (nearly) the whole run — dark-on-light
+    /// glyphs that touch never make such rows, an underline makes only one. It must sit on a light
+    /// field; inside the rows it spans, its colour becomes the field's background and its light
+    /// letters dark.
+    public static func normalisingSelection(_ crop: Image) -> Image {
+        let g = crop.grayscale()
+        let w = g.width, h = g.height, stride = g.bytesPerRow
+        guard w >= 8, h >= 6 else { return g }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        guard bg >= 160 else { return g }
+        let darkBelow = bg - 60
+        let isDark = { (x: Int, y: Int) in Int(g.pixels[y * stride + x]) < darkBelow }
+        var tall = [Bool](repeating: false, count: w)
+        for x in 0..<w {
+            guard let top = (0..<h).first(where: { isDark(x, $0) }), let bottom = (0..<h).last(where: { isDark(x, $0) }) else { continue }
+            tall[x] = (bottom - top + 1) * 10 >= h * 6
+        }
+        let minRun = max(8, h / 2)
+        var runs: [(Int, Int)] = []
+        var x = 0
+        while x < w {
+            guard tall[x] else { x += 1; continue }
+            let s = x
+            while x < w, tall[x] { x += 1 }
+            if x - s >= minRun { runs.append((s, x)) }
+        }
+        guard !runs.isEmpty else { return g }
+        var out = g
+        for (s, e) in runs {
+            // The box's edges: rows dark across 90 % of the run, one in its top third and one in its
+            // bottom third.
+            let full = (0..<h).filter { y in (s..<e).filter { isDark($0, y) }.count * 10 >= (e - s) * 9 }
+            guard let top = full.first, let bottom = full.last, top * 3 <= h, bottom * 3 >= h * 2 else { continue }
+            var values: [Int] = []
+            for y in top...bottom { for x in s..<e where isDark(x, y) { values.append(Int(g.pixels[y * stride + x])) } }
+            values.sort()
+            let hl = values[values.count / 2]
+            let span = max(1, 255 - hl)
+            for y in top...bottom {
+                for x in s..<e {
+                    let v = Int(g.pixels[y * stride + x])
+                    out.pixels[y * stride + x] = UInt8(max(0, min(bg, bg - (v - hl) * bg / span)))
+                }
+            }
+        }
+        return out
     }
 
     /// Removes a caret at either end of the text (see `eraseTrailingCaret`).
