@@ -96,16 +96,23 @@ public struct DiffThresholds: Sendable {
 /// Matches the design's elements to the page's by text and geometry and reports what differs.
 public enum DesignDiff {
     /// Text similarity 0–1 (1 − normalised Levenshtein distance over lower-cased, space-collapsed
-    /// text). Symbols the OCR has no letters for (★, ▮, arrows, icon-font glyphs: Unicode symbol
-    /// and private-use characters) are left out of both sides first — a page's "★★★★★ 128" is the
-    /// design's "128" — unless that leaves nothing.
+    /// text); also taken with the symbols the OCR has no letters for (★, ▮, arrows, icon-font
+    /// glyphs: Unicode symbol and private-use characters) left out of both sides, and the higher
+    /// of the two kept — a page's "★★★★★ 128" is the design's "128", while a "▾" the OCR read as
+    /// "¥" still counts as one character.
     public static func textSimilarity(_ a: String, _ b: String) -> Double {
-        func norm(_ s: String) -> [Character] {
+        func norm(_ s: String) -> [Character] { Array(s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")) }
+        func stripped(_ s: String) -> String {
             let kept = String(String.UnicodeScalarView(s.unicodeScalars.filter { !isSymbol($0) }))
-            let t = kept.contains(where: { $0.isLetter || $0.isNumber }) ? kept : s
-            return Array(t.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+            return kept.contains(where: { $0.isLetter || $0.isNumber }) ? kept : s
         }
-        let x = norm(a), y = norm(b)
+        let plain = levenshteinSimilarity(norm(a), norm(b))
+        let sa = stripped(a), sb = stripped(b)
+        guard sa != a || sb != b else { return plain }
+        return max(plain, levenshteinSimilarity(norm(sa), norm(sb)))
+    }
+
+    static func levenshteinSimilarity(_ x: [Character], _ y: [Character]) -> Double {
         if x.isEmpty && y.isEmpty { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }
         var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
@@ -174,13 +181,14 @@ public enum DesignDiff {
 
     static func r1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
 
-    /// Whether two blocks of one colour that overlap keep a corner in common (a left or right
-    /// edge and a top or bottom edge within 2 px): one block resized, however much (a chart's bar
-    /// half as wide and taller, anchored at its foot).
+    /// Whether two blocks of one colour that overlap keep their anchor: a left edge, right edge or
+    /// centre line within 2 px, and a top edge, bottom edge or middle line — one block resized,
+    /// however much (a chart's bar half as wide and taller, standing on its foot; a button
+    /// narrower and lower, centred in its row).
     static func resizedInPlace(_ d: DiffElement, _ p: DiffElement) -> Bool {
         guard let a = d.color, let b = p.color, Pixels.deltaE(a, b) < 10, d.box.iou(p.box) > 0 else { return false }
-        let x = abs(d.box.x - p.box.x) <= 2 || abs(d.box.maxX - p.box.maxX) <= 2
-        let y = abs(d.box.y - p.box.y) <= 2 || abs(d.box.maxY - p.box.maxY) <= 2
+        let x = abs(d.box.x - p.box.x) <= 2 || abs(d.box.maxX - p.box.maxX) <= 2 || abs(d.box.centerX - p.box.centerX) <= 2
+        let y = abs(d.box.y - p.box.y) <= 2 || abs(d.box.maxY - p.box.maxY) <= 2 || abs(d.box.centerY - p.box.centerY) <= 2
         return x && y
     }
 

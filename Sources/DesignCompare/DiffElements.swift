@@ -67,15 +67,22 @@ public enum DiffElements {
         // A pixel inside another visible element that does not hold the text (a checkbox beside
         // a label) is not the text's either.
         let textBoxes = page.elements.compactMap { e in e.text == nil ? nil : e.textBox }
-        let drawn = page.elements.filter { $0.backgroundColor != nil || ($0.borderWidth ?? 0) >= 1 }.map(\.box)
+        let drawn = page.elements.filter { $0.backgroundColor != nil || ($0.borderWidth ?? 0) >= 1 }
+        let byIndex = Dictionary(page.elements.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         for e in page.elements {
             if let text = e.text, let tb = e.textBox {
                 let r = tb.pixelRect
                 let rect = PixelRect(x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2)
                 let others = textBoxes.filter { $0 != tb && !$0.pixelRect.intersection(rect).isEmpty }
-                let beside = drawn.filter { b in
-                    !b.pixelRect.intersection(rect).isEmpty && !(b.x <= tb.x + 0.5 && b.y <= tb.y + 0.5 && b.maxX >= tb.maxX - 0.5 && b.maxY >= tb.maxY - 0.5)
-                }
+                // the element and its ancestors hold the text, even where it overflows them
+                var holders: Set<Int> = [e.index]
+                var up = e.parent
+                while let k = up, holders.insert(k).inserted { up = byIndex[k]?.parent }
+                let beside = drawn.filter { d in
+                    let b = d.box
+                    return !holders.contains(d.index) && !b.pixelRect.intersection(rect).isEmpty
+                        && !(b.x <= tb.x + 0.5 && b.y <= tb.y + 0.5 && b.maxX >= tb.maxX - 0.5 && b.maxY >= tb.maxY - 0.5)
+                }.map(\.box)
                 func inside(_ b: Box, _ x: Int, _ y: Int, margin m: Double) -> Bool {
                     let px = Double(x) + 0.5, py = Double(y) + 0.5
                     return px >= b.x - m && px <= b.maxX + m && py >= b.y - m && py <= b.maxY + m

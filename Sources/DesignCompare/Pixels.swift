@@ -232,7 +232,9 @@ public enum Pixels {
         func on(_ x: Int, _ y: Int) -> Bool {
             x >= 0 && y >= 0 && x < img.width && y < img.height && distance(img.rgb(x: x, y: y), ring) <= 30
         }
-        let mx0 = r.x + r.width / 8, mx1 = r.maxX - r.width / 8, my0 = r.y + r.height / 8, my1 = r.maxY - r.height / 8
+        // the middle of each side, clear of rounded corners (6 px off each end of a short side, at most a third)
+        let mx0 = r.x + r.width / 8, mx1 = r.maxX - r.width / 8
+        let my0 = r.y + max(r.height / 8, min(6, r.height / 3)), my1 = r.maxY - max(r.height / 8, min(6, r.height / 3))
         // A side is a line: nearly all of it the outline's colour, with no gap wider than 4 px (two
         // cards side by side, taken for one, have the gutter between them).
         func line(_ hits: [Bool]) -> Bool {
