@@ -204,9 +204,7 @@ public enum DesignDiff {
         var uncompared = Set<Int>()
         for (i, j) in pairs {
             let d = design[i], p = page[j]
-            if d.kind == .text, textSimilarity(d.text ?? "", p.text ?? "") < 0.75, textSimilarity(d.text ?? "", p.text ?? "") >= 0.5 {
-                uncompared.insert(j)
-            }
+            if d.kind == .text, !comparable(d, p) { uncompared.insert(j) }
             if let diff = comparePair(d, p, designImage: designImage, pageImage: pageImage, t) { out.append(diff) }
         }
         let md = Set(pairs.map(\.0)), mp = Set(pairs.map(\.1))
@@ -258,17 +256,26 @@ public enum DesignDiff {
         return PixelRect(x: r.x - p, y: r.y - p, width: r.width + 2 * p, height: r.height + 2 * p)
     }
 
+    /// Whether a matched pair can be compared: blocks, texts ≥ 75 % alike, and — on position
+    /// only — texts misread but at the same place and size (the second matching pass, < 50 %
+    /// alike) or misread and as large as the page's text (the same ink: "5G un" for "5G ▮▮▮").
+    /// A line matched to the paragraph holding it (cut differently) is not.
+    static func comparable(_ d: DiffElement, _ p: DiffElement) -> Bool {
+        guard d.kind == .text else { return true }
+        let sim = textSimilarity(d.text ?? "", p.text ?? "")
+        let sameSize = min(d.box.width, p.box.width) >= 0.85 * max(d.box.width, p.box.width)
+            && min(d.box.height, p.box.height) >= 0.85 * max(d.box.height, p.box.height)
+        return sim >= 0.75 || sim < 0.5 || sameSize
+    }
+
     /// What differs between a design element and the page element matched to it (nil: nothing,
     /// or not comparable). With the two pictures, colours of text are measured again in equally
     /// padded boxes, and a difference counts only where the pictures differ.
     static func comparePair(_ design: DiffElement, _ page: DiffElement, designImage: Image?, pageImage: Image?,
                             _ t: DiffThresholds) -> ElementDifference? {
         var d = design, p = page
-        let sim = d.kind == .block ? 1 : textSimilarity(d.text ?? "", p.text ?? "")
-        // Cut differently (a line vs a paragraph): not comparable. Misread but at the same
-        // place and size (the second matching pass): compared on position only.
-        let positionOnly = sim < 0.5
-        guard sim >= 0.75 || positionOnly else { return nil }
+        guard comparable(d, p) else { return nil }
+        let positionOnly = d.kind == .text && textSimilarity(d.text ?? "", p.text ?? "") < 0.75
         if d.kind == .text, let di = designImage, let pi = pageImage,
            let a = Pixels.ink(di, in: padded(d.box)), let b = Pixels.ink(pi, in: padded(p.box)) {
             d.color = a.color; p.color = b.color
