@@ -387,7 +387,7 @@ public enum DesignDiff {
             let part = boxes[b.start..<b.start + want.count]
             r = part.dropFirst().reduce(part.first!) { $0.union($1) }
         }
-        guard let ink = Pixels.ink(image, in: PixelRect(x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2)) else { return nil }
+        guard let ink = Pixels.ink(image, in: PixelRect(x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6)) else { return nil }
         return DiffElement(kind: .text, text: words[b.start..<b.start + want.count].joined(separator: " "), box: Box(ink.box),
                            color: ink.color, fontSize: b.d.fontSize)
     }

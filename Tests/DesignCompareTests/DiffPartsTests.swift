@@ -22,7 +22,7 @@ final class DiffPartsTests: XCTestCase {
         return out
     }
 
-    func union(_ rs: [PixelRect]) -> Box { Box(rs.dropFirst().reduce(rs[0]) { $0.union($1) }) }
+    func union(_ rs: [PixelRect]) -> DesignCompare.Box { DesignCompare.Box(rs.dropFirst().reduce(rs[0]) { $0.union($1) }) }
 
     func testAnInlineLinkMovedOutOfItsLineIsPlacedByItsOwnWords() {
         // "Already have an account? Log in": the design's analyser read one line; on the page the
@@ -89,12 +89,12 @@ final class DiffPartsTests: XCTestCase {
     func testABlockResizedInPlaceMatchesHoweverMuchItChanged() {
         // A chart's bar, standing on its foot: half as wide and taller.
         let c = RGB(199, 210, 254)
-        let d = [DiffElement(kind: .block, box: Box(x: 297, y: 416, width: 46, height: 76), color: c)]
-        let p = [DiffElement(kind: .block, box: Box(x: 297, y: 404, width: 20, height: 88), color: c, selector: "#bar")]
+        let d = [DiffElement(kind: .block, box: DesignCompare.Box(x: 297, y: 416, width: 46, height: 76), color: c)]
+        let p = [DiffElement(kind: .block, box: DesignCompare.Box(x: 297, y: 404, width: 20, height: 88), color: c, selector: "#bar")]
         XCTAssertEqual(DesignDiff.match(d, p).count, 1)
         // Another colour, or no edge or centre line in common: no match.
         XCTAssertTrue(DesignDiff.match(d, [DiffElement(kind: .block, box: p[0].box, color: RGB(99, 102, 241))]).isEmpty)
-        XCTAssertTrue(DesignDiff.match(d, [DiffElement(kind: .block, box: Box(x: 305, y: 410, width: 20, height: 70), color: c)]).isEmpty)
+        XCTAssertTrue(DesignDiff.match(d, [DiffElement(kind: .block, box: DesignCompare.Box(x: 305, y: 404, width: 16, height: 70), color: c)]).isEmpty)
     }
 
     func testAnOutlineWithOneSideCrossedIsFoundWhereTheBoxSaysOnPagesOnly() {
@@ -112,24 +112,24 @@ final class DiffPartsTests: XCTestCase {
 
     func testAPageTextsInkLeavesOutItsNeighboursGlyphsAndACheckboxBesideIt() {
         // "Category" moved down onto the option under it, and the option's checkbox.
-        let heading = PixelRect(x: 63, y: 147, width: 80, height: 10), option = PixelRect(x: 72, y: 159, width: 80, height: 10)
+        let heading = PixelRect(x: 63, y: 147, width: 80, height: 10), option = PixelRect(x: 72, y: 160, width: 80, height: 10)
         let box = PixelRect(x: 48, y: 158, width: 16, height: 16)
         var shot = canvas(300, 200, [heading, option])
         for y in box.y..<box.maxY { for x in box.x..<box.maxX {
             let o = shot.offset(x: x, y: y); shot.pixels[o] = 180; shot.pixels[o + 1] = 83; shot.pixels[o + 2] = 9
         } }
-        func el(_ i: Int, _ tag: String, _ b: Box, text: String? = nil, textBox: Box? = nil, background: String = "rgba(0, 0, 0, 0)") -> RenderedElement {
+        func el(_ i: Int, _ tag: String, _ b: DesignCompare.Box, text: String? = nil, textBox: DesignCompare.Box? = nil, background: String = "rgba(0, 0, 0, 0)") -> RenderedElement {
             RenderedElement(index: i, parent: nil, tag: tag, id: nil, classes: [], selector: "#e\(i)", box: b, text: text, textBox: textBox,
                             lines: 1, fontSize: 14, fontWeight: 700, color: "rgb(20, 20, 20)", background: background, position: "static",
                             marginTop: 0, marginLeft: 0, borderWidth: 0)
         }
         let page = RenderedPage(width: 300, height: 200, elements: [
-            el(0, "h3", Box(x: 63, y: 144, width: 210, height: 16), text: "Category", textBox: Box(x: 63, y: 144, width: 89, height: 16)),
-            el(1, "i", Box(box), background: "rgb(180, 83, 9)"),
-            el(2, "label", Box(x: 72, y: 156, width: 90, height: 16), text: "Mugs & cups", textBox: Box(x: 72, y: 156, width: 90, height: 16)),
+            el(0, "h3", DesignCompare.Box(x: 63, y: 144, width: 210, height: 16), text: "Category", textBox: DesignCompare.Box(x: 63, y: 144, width: 89, height: 16)),
+            el(1, "i", DesignCompare.Box(box), background: "rgb(180, 83, 9)"),
+            el(2, "label", DesignCompare.Box(x: 72, y: 157, width: 90, height: 16), text: "Mugs & cups", textBox: DesignCompare.Box(x: 72, y: 157, width: 90, height: 16)),
         ], screenshot: shot)
         let texts = DiffElements.from(page: page).filter { $0.kind == .text }
-        XCTAssertEqual(texts.first { $0.text == "Category" }?.box, Box(heading))
-        XCTAssertEqual(texts.first { $0.text == "Mugs & cups" }?.box, Box(option))
+        XCTAssertEqual(texts.first { $0.text == "Category" }?.box, DesignCompare.Box(heading))
+        XCTAssertEqual(texts.first { $0.text == "Mugs & cups" }?.box, DesignCompare.Box(option))
     }
 }
