@@ -17,8 +17,9 @@ public enum DiffElements {
                 let r = n.kind == .button ? PixelRect(x: b.x + 3, y: b.y + 3, width: b.width - 6, height: b.height - 6)
                                           : PixelRect(x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4)
                 if let ink = Pixels.ink(image, in: r) {
+                    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     out.append(DiffElement(kind: .text, text: text.replacingOccurrences(of: "\n", with: " "), box: Box(ink.box),
-                                           color: ink.color, fontSize: n.style.fontSize))
+                                           color: ink.color, fontSize: n.style.fontSize, lines: lines.count > 1 ? lines : nil))
                 }
             }
             // An outlined block (a card, a field: a border all round in a colour of its own), placed
@@ -61,17 +62,46 @@ public enum DiffElements {
         guard let shot = page.screenshot else { return [] }
         let pageBG = page.elements.first.flatMap { _ in Pixels.rimColor(shot, PixelRect(x: 0, y: 0, width: shot.width, height: shot.height)) }
         var out: [DiffElement] = []
+        // Text boxes, for telling whose glyphs a pixel is where two texts overlap (a text moved
+        // onto its neighbour): the box whose centre is nearest, relative to its size.
+        // A pixel inside another visible element that does not hold the text (a checkbox beside
+        // a label) is not the text's either.
+        let textBoxes = page.elements.compactMap { e in e.text == nil ? nil : e.textBox }
+        let drawn = page.elements.filter { $0.backgroundColor != nil || ($0.borderWidth ?? 0) >= 1 }
+        let byIndex = Dictionary(page.elements.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         for e in page.elements {
             if let text = e.text, let tb = e.textBox {
                 let r = tb.pixelRect
-                if let ink = Pixels.ink(shot, in: PixelRect(x: r.x - 2, y: r.y - 2, width: r.width + 4, height: r.height + 4),
-                                        background: e.backgroundColor) {
+                let rect = PixelRect(x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2)
+                let others = textBoxes.filter { $0 != tb && !$0.pixelRect.intersection(rect).isEmpty }
+                // the element and its ancestors hold the text, even where it overflows them
+                var holders: Set<Int> = [e.index]
+                var up = e.parent
+                while let k = up, holders.insert(k).inserted { up = byIndex[k]?.parent }
+                let beside = drawn.filter { d in
+                    let b = d.box
+                    return !holders.contains(d.index) && !b.pixelRect.intersection(rect).isEmpty
+                        && !(b.x <= tb.x + 0.5 && b.y <= tb.y + 0.5 && b.maxX >= tb.maxX - 0.5 && b.maxY >= tb.maxY - 0.5)
+                }.map(\.box)
+                func inside(_ b: Box, _ x: Int, _ y: Int, margin m: Double) -> Bool {
+                    let px = Double(x) + 0.5, py = Double(y) + 0.5
+                    return px >= b.x - m && px <= b.maxX + m && py >= b.y - m && py <= b.maxY + m
+                }
+                func closeness(_ b: Box, _ x: Int, _ y: Int) -> Double {
+                    max(abs(Double(x) + 0.5 - b.centerX) / max(1, b.width / 2), abs(Double(y) + 0.5 - b.centerY) / max(1, b.height / 2))
+                }
+                let own: ((Int, Int) -> Bool)? = others.isEmpty && beside.isEmpty ? nil : { x, y in
+                    if beside.contains(where: { inside($0, x, y, margin: 0) }) { return false }
+                    let mine = closeness(tb, x, y)
+                    return !others.contains { b in inside(b, x, y, margin: 1) && closeness(b, x, y) < mine }
+                }
+                if let ink = Pixels.ink(shot, in: rect, background: e.backgroundColor, owns: own, follow: false) {
                     out.append(DiffElement(kind: .text, text: text, box: Box(ink.box), color: ink.color, fontSize: e.fontSize,
                                            selector: e.selector, marginTop: e.marginTop, marginLeft: e.marginLeft, cssColor: e.textColor))
                 }
             }
             let r = e.box.pixelRect
-            if (e.borderWidth ?? 0) >= 1, e.tag != "body", e.tag != "html", let o = Pixels.outlineBox(shot, near: r) {
+            if (e.borderWidth ?? 0) >= 1, e.tag != "body", e.tag != "html", let o = Pixels.outlineBox(shot, near: r, sides: 3) {
                 out.append(DiffElement(kind: .block, box: Box(o.box), color: o.color, selector: e.selector,
                                        marginTop: e.marginTop, marginLeft: e.marginLeft, outlined: true))
             } else if let bg = e.backgroundColor, Self.blockSized(r), e.tag != "body", e.tag != "html",

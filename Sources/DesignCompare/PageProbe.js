@@ -56,6 +56,8 @@ var __screenwrightProbe = (function () {
     var sx = window.scrollX, sy = window.scrollY;
     var all = document.body ? document.body.querySelectorAll('*') : [];
     var out = [];
+    var indexOf = new Map();
+    for (var j = 0; j < all.length; j++) indexOf.set(all[j], j);
     for (var i = 0; i < all.length; i++) {
       var e = all[i];
       var tag = e.tagName.toLowerCase();
@@ -74,7 +76,7 @@ var __screenwrightProbe = (function () {
         if (tops.every(function (q) { return Math.abs(q - top) > 2; })) tops.push(top);
       }
       out.push({
-        index: i, tag: tag, id: e.id || null,
+        index: i, parent: indexOf.has(e.parentElement) ? indexOf.get(e.parentElement) : null, tag: tag, id: e.id || null,
         classes: Array.prototype.slice.call(e.classList || []),
         selector: selector(e),
         box: { x: b.left + sx, y: b.top + sy, width: b.width, height: b.height },

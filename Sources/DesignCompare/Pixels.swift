@@ -44,10 +44,18 @@ public enum Pixels {
     /// The ink of `r` on `img`: pixels at least `threshold` (sum of channel differences) from the
     /// background (given, or the rim's colour). Rows and columns at the edges that are ink almost
     /// all along (a border or rule the rectangle caught) are trimmed first. Nil when there is none.
-    public static func ink(_ img: Image, in r: PixelRect, background: RGB? = nil, threshold: Int = 90) -> Ink? {
+    /// `owns` (when given) says which pixels may be this text's: the others count as background
+    /// (another text's glyphs where two overlap). `follow: false` keeps the ink inside `r` (a
+    /// page's text box is exact: what lies past it is a neighbour's).
+    public static func ink(_ img: Image, in r: PixelRect, background: RGB? = nil, threshold: Int = 90,
+                           owns: ((Int, Int) -> Bool)? = nil, follow: Bool = true) -> Ink? {
         var c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
         guard c.width >= 2, c.height >= 2, let bg = background ?? rimColor(img, c) else { return nil }
-        func isInk(_ x: Int, _ y: Int) -> Bool { distance(img.rgb(x: x, y: y), bg) >= threshold }
+        func dist(_ x: Int, _ y: Int) -> Int {
+            if let owns, !owns(x, y) { return 0 }
+            return distance(img.rgb(x: x, y: y), bg)
+        }
+        func isInk(_ x: Int, _ y: Int) -> Bool { dist(x, y) >= threshold }
         // A row is a border when ink covers 90 % of it (a line of text never does: letters have
         // gaps); a column when ink covers 90 %, or 64 % of a column at least 20 px tall (a rounded
         // outline's side; a glyph's stem fills less of a padded line box).
@@ -84,7 +92,7 @@ public enum Pixels {
         var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1, far = 0
         for y in c.y..<c.maxY {
             for x in (c.x + main.lo)...(c.x + main.hi) {
-                let d = distance(img.rgb(x: x, y: y), bg)
+                let d = dist(x, y)
                 if d >= threshold {
                     x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
                     far = max(far, d)
@@ -100,7 +108,7 @@ public enum Pixels {
             for y in ys where y >= 0 && y < img.height { for x in xs where x >= 0 && x < img.width && isInk(x, y) { return true } }
             return false
         }
-        for _ in 0..<(clipped ? 0 : 3) {
+        for _ in 0..<(clipped || !follow ? 0 : 3) {
             var grew = false
             if !cutL, box.x == c.x, box.x > 0, any(box.x - 1..<box.x, box.y..<box.maxY) { box.x -= 1; box.width += 1; c.x -= 1; c.width += 1; grew = true }
             if !cutR, box.maxX == c.maxX, box.maxX < img.width, any(box.maxX..<box.maxX + 1, box.y..<box.maxY) { box.width += 1; c.width += 1; grew = true }
@@ -108,17 +116,89 @@ public enum Pixels {
             if !cutB, box.maxY == c.maxY, box.maxY < img.height, any(box.x..<box.maxX, box.maxY..<box.maxY + 1) { box.height += 1; c.height += 1; grew = true }
             if !grew { break }
         }
-        for y in box.y..<box.maxY { for x in box.x..<box.maxX { far = max(far, distance(img.rgb(x: x, y: y), bg)) } }
+        for y in box.y..<box.maxY { for x in box.x..<box.maxX { far = max(far, dist(x, y)) } }
         // The colour: the mean of pixels within 85 % of the farthest distance (glyph cores).
         var n = 0, sr = 0, sg = 0, sb = 0
         let cut = far * 85 / 100
         for y in box.y..<box.maxY {
             for x in box.x..<box.maxX {
                 let p = img.rgb(x: x, y: y)
-                if distance(p, bg) >= cut { n += 1; sr += Int(p.r); sg += Int(p.g); sb += Int(p.b) }
+                if dist(x, y) >= cut { n += 1; sr += Int(p.r); sg += Int(p.g); sb += Int(p.b) }
             }
         }
         return Ink(box: box, color: RGB(UInt8(sr / n), UInt8(sg / n), UInt8(sb / n)), background: bg)
+    }
+
+    /// The lines of text in `r`: the boxes of its runs of rows holding ink (pixels ≥ 90 from the
+    /// rim's colour), top to bottom. Runs thinner than 40 % of the tallest (an accent, an
+    /// underline cut off by a 1-px gap) join their nearest neighbour while there are more than
+    /// `count` of them.
+    public static func inkRows(_ img: Image, in r: PixelRect, count: Int? = nil) -> [PixelRect] {
+        let c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
+        guard c.width >= 2, c.height >= 2, let bg = rimColor(img, c) else { return [] }
+        var runs: [PixelRect] = []
+        var open: (y0: Int, x0: Int, x1: Int)?
+        for y in c.y..<c.maxY {
+            var x0 = Int.max, x1 = -1
+            for x in c.x..<c.maxX where distance(img.rgb(x: x, y: y), bg) >= 90 { x0 = min(x0, x); x1 = max(x1, x) }
+            if x1 >= 0 {
+                open = open.map { ($0.y0, min($0.x0, x0), max($0.x1, x1)) } ?? (y, x0, x1)
+            } else if let o = open {
+                runs.append(PixelRect(x: o.x0, y: o.y0, width: o.x1 - o.x0 + 1, height: y - o.y0)); open = nil
+            }
+        }
+        if let o = open { runs.append(PixelRect(x: o.x0, y: o.y0, width: o.x1 - o.x0 + 1, height: c.maxY - o.y0)) }
+        if let count {
+            while runs.count > count, let tallest = runs.map(\.height).max(),
+                  let k = runs.indices.filter({ runs[$0].height * 10 < tallest * 4 }).min(by: { runs[$0].height < runs[$1].height }) {
+                let up = k > 0 ? runs[k].y - runs[k - 1].maxY : Int.max
+                let down = k + 1 < runs.count ? runs[k + 1].y - runs[k].maxY : Int.max
+                let j = up <= down ? k - 1 : k + 1
+                guard j >= 0, j < runs.count else { break }
+                runs[min(j, k)] = runs[j].union(runs[k]); runs.remove(at: max(j, k))
+            }
+        }
+        return runs
+    }
+
+    /// The words of one line of text in `r`: split at its `count − 1` widest column gaps, which
+    /// must be at least 2 px and wider than every gap left inside a word (letters stand closer
+    /// than words). Each word's box is as tall as its own ink. Nil when the gaps do not tell
+    /// words from letters that clearly.
+    public static func inkWords(_ img: Image, in r: PixelRect, count: Int) -> [PixelRect]? {
+        let c = r.intersection(PixelRect(x: 0, y: 0, width: img.width, height: img.height))
+        guard count >= 1, c.width >= 2, c.height >= 1, let bg = rimColor(img, PixelRect(x: c.x - 1, y: c.y - 1, width: c.width + 2, height: c.height + 2)) else { return nil }
+        let cols = (c.x..<c.maxX).map { x in (c.y..<c.maxY).contains { distance(img.rgb(x: x, y: $0), bg) >= 90 } }
+        guard let first = cols.firstIndex(of: true), let last = cols.lastIndex(of: true) else { return nil }
+        var gaps: [(at: Int, width: Int)] = []
+        var i = first
+        while i <= last {
+            if cols[i] { i += 1; continue }
+            var j = i
+            while j <= last && !cols[j] { j += 1 }
+            gaps.append((i, j - i)); i = j
+        }
+        guard gaps.count >= count - 1 else { return nil }
+        let byWidth = gaps.sorted { $0.width > $1.width }
+        let chosen = byWidth.prefix(count - 1), rest = byWidth.dropFirst(count - 1)
+        if count > 1 {
+            guard let narrowest = chosen.last?.width, narrowest >= 2, narrowest > (rest.first?.width ?? 0) else { return nil }
+        }
+        var cuts = chosen.map(\.at).sorted()
+        cuts.append(last + 1)
+        var out: [PixelRect] = []
+        var from = first
+        for cut in cuts {
+            let gapEnd = gaps.first(where: { $0.at == cut }).map { $0.at + $0.width } ?? cut
+            var y0 = Int.max, y1 = -1
+            for x in (c.x + from)..<(c.x + cut) {
+                for y in c.y..<c.maxY where distance(img.rgb(x: x, y: y), bg) >= 90 { y0 = min(y0, y); y1 = max(y1, y) }
+            }
+            guard y1 >= 0 else { return nil }
+            out.append(PixelRect(x: c.x + from, y: y0, width: cut - from, height: y1 - y0 + 1))
+            from = gapEnd
+        }
+        return out
     }
 
     /// The extent of a filled block: the bounding box of pixels within 40 (sum of channel
@@ -139,8 +219,10 @@ public enum Pixels {
     /// one farthest from the inside's colour) when it stands out from both the
     /// inside and the outside; each side is the outermost row (column) within `reach` px of `r`'s
     /// edge where most of the middle of that side is that colour (rounded corners left out). Nil
-    /// when there is no such colour or any side is not found.
-    public static func outlineBox(_ img: Image, near r: PixelRect, reach: Int = 3) -> (box: PixelRect, color: RGB)? {
+    /// when there is no such colour or any side is not found — or, with `sides: 3`, when more than
+    /// one is not: a side crossed by content overflowing the box (text wrapped out of a narrowed
+    /// button) is then taken where `r` has it (a page element's border box, known exactly).
+    public static func outlineBox(_ img: Image, near r: PixelRect, reach: Int = 3, sides: Int = 4) -> (box: PixelRect, color: RGB)? {
         guard r.width > 10, r.height > 10, r.x >= 0, r.y >= 0, r.maxX <= img.width, r.maxY <= img.height else { return nil }
         func inset(_ k: Int) -> PixelRect { PixelRect(x: r.x + k, y: r.y + k, width: r.width - 2 * k, height: r.height - 2 * k) }
         guard let inside = rimColor(img, inset(4), shift: 2) else { return nil }
@@ -150,7 +232,9 @@ public enum Pixels {
         func on(_ x: Int, _ y: Int) -> Bool {
             x >= 0 && y >= 0 && x < img.width && y < img.height && distance(img.rgb(x: x, y: y), ring) <= 30
         }
-        let mx0 = r.x + r.width / 8, mx1 = r.maxX - r.width / 8, my0 = r.y + r.height / 8, my1 = r.maxY - r.height / 8
+        // the middle of each side, clear of rounded corners (6 px off each end of a short side, at most a third)
+        let mx0 = r.x + r.width / 8, mx1 = r.maxX - r.width / 8
+        let my0 = r.y + max(r.height / 8, min(6, r.height / 3)), my1 = r.maxY - max(r.height / 8, min(6, r.height / 3))
         // A side is a line: nearly all of it the outline's colour, with no gap wider than 4 px (two
         // cards side by side, taken for one, have the gutter between them).
         func line(_ hits: [Bool]) -> Bool {
@@ -162,11 +246,13 @@ public enum Pixels {
         }
         func row(_ y: Int) -> Bool { line((mx0..<mx1).map { on($0, y) }) }
         func col(_ x: Int) -> Bool { line((my0..<my1).map { on(x, $0) }) }
-        guard let top = (r.y - reach...r.y + reach).first(where: row),
-              let bottom = (r.maxY - 1 - reach...r.maxY - 1 + reach).reversed().first(where: row),
-              let left = (r.x - reach...r.x + reach).first(where: col),
-              let right = (r.maxX - 1 - reach...r.maxX - 1 + reach).reversed().first(where: col),
-              bottom - top >= 8, right - left >= 8 else { return nil }
+        let found = [(r.y - reach...r.y + reach).first(where: row),
+                     (r.maxY - 1 - reach...r.maxY - 1 + reach).reversed().first(where: row),
+                     (r.x - reach...r.x + reach).first(where: col),
+                     (r.maxX - 1 - reach...r.maxX - 1 + reach).reversed().first(where: col)]
+        guard found.count(where: { $0 != nil }) >= max(sides, 3) else { return nil }
+        let top = found[0] ?? r.y, bottom = found[1] ?? r.maxY - 1, left = found[2] ?? r.x, right = found[3] ?? r.maxX - 1
+        guard bottom - top >= 8, right - left >= 8 else { return nil }
         return (PixelRect(x: left, y: top, width: right - left + 1, height: bottom - top + 1), ring)
     }
 

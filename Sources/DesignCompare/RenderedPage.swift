@@ -33,6 +33,8 @@ public struct Box: Sendable, Codable, Equatable {
 public struct RenderedElement: Sendable, Codable, Equatable {
     /// Position in `document.body.querySelectorAll('*')` (document order).
     public var index: Int
+    /// The parent element's `index` (nil: a child of `body`, or a probe that did not read it).
+    public var parent: Int?
     public var tag: String
     public var id: String?
     public var classes: [String]

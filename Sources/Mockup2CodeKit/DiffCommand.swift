@@ -78,6 +78,15 @@ extension Mockup2Code {
                 throw DiffError.renderFailed(page: req.page, reason: "\(error)")
             }
         }
+        if ProcessInfo.processInfo.environment["MOCKUP_DEBUG"] != nil {
+            func show(_ side: String, _ es: [DiffElement]) {
+                for e in es {
+                    let b = e.box
+                    FileHandle.standardError.write(Data("diff \(side) \(e.kind.rawValue)\(e.outlined == true ? " outlined" : "") \(Int(b.x)),\(Int(b.y)) \(Int(b.width))×\(Int(b.height)) \(e.color?.hex ?? "-") \(e.text.map { "\"\($0)\"" } ?? "")\n".utf8))
+                }
+            }
+            show("design", designElements); show("page", pageElements)
+        }
         let differences = DesignDiff.compare(design: designElements, page: pageElements,
                                              designImage: design, pageImage: pageImage)
         let report = DiffReport(design: req.design, page: req.page, width: design.width,
