@@ -11,16 +11,7 @@ extension ValueCompare {
     /// not all or nothing, so a one-pixel stroke the binary map forgives still counts.
     public static func inkStrength(_ gray: [Double], width: Int, height: Int) -> [Double] {
         guard !gray.isEmpty, width > 0, height > 0, gray.count == width * height else { return gray.map { _ in 0 } }
-        var columnBg = [Double](repeating: 0, count: width)
-        for x in 0..<width {
-            var v: [Double] = []
-            v.reserveCapacity(5 * height)
-            for c in max(0, x - 2)...min(width - 1, x + 2) { for y in 0..<height { v.append(gray[y * width + c]) } }
-            v.sort()
-            columnBg[x] = v[v.count / 2]
-        }
-        var dev = [Double](repeating: 0, count: gray.count)
-        for y in 0..<height { for x in 0..<width { dev[y * width + x] = abs(gray[y * width + x] - columnBg[x]) } }
+        let dev = backgroundDeviation(gray, width: width, height: height)
         let strong = max(minContrast, dev.sorted()[min(dev.count - 1, Int(Double(dev.count) * 0.98))])
         // Below the contrast binarise calls noise, nothing (compression's ringing).
         let floor = minContrast / 2

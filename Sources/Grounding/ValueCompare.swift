@@ -48,6 +48,15 @@ public enum ValueCompare {
     /// ink by its letters, not by its block.
     public static func binarise(_ gray: [Double], width: Int, height: Int) -> InkMap {
         guard !gray.isEmpty, width > 0, height > 0 else { return InkMap(width: width, height: height, ink: []) }
+        let dev = backgroundDeviation(gray, width: width, height: height)
+        let strong = dev.sorted()[min(dev.count - 1, Int(Double(dev.count) * 0.98))]
+        let threshold = max(minContrast, strong * inkFraction)
+        return InkMap(width: width, height: height, ink: dev.map { $0 > threshold })
+    }
+
+    /// Each pixel's difference from its background: the median of the columns around it (five
+    /// wide), as `binarise` and `inkStrength` measure ink.
+    static func backgroundDeviation(_ gray: [Double], width: Int, height: Int) -> [Double] {
         var columnBg = [Double](repeating: 0, count: width)
         for x in 0..<width {
             var v: [Double] = []
@@ -58,9 +67,7 @@ public enum ValueCompare {
         }
         var dev = [Double](repeating: 0, count: gray.count)
         for y in 0..<height { for x in 0..<width { dev[y * width + x] = abs(gray[y * width + x] - columnBg[x]) } }
-        let strong = dev.sorted()[min(dev.count - 1, Int(Double(dev.count) * 0.98))]
-        let threshold = max(minContrast, strong * inkFraction)
-        return InkMap(width: width, height: height, ink: dev.map { $0 > threshold })
+        return dev
     }
 
     /// The region's luminance averaged into a `w`×`h` grid.
