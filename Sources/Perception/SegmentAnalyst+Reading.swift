@@ -89,7 +89,7 @@ extension SegmentAnalyst {
             return t.text
         }
         let left = PixelRect(x: f.x - 240, y: f.y, width: 236, height: f.height).intersection(layout.viewport)
-        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 120,
+        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 48,
            let t = try await TextRegions.readLineScored(band, in: image, reader: reader), Self.plausibleLabel(t.text, confidence: t.confidence) {
             return t.text
         }
