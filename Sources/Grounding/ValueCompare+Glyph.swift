@@ -21,22 +21,8 @@ extension ValueCompare {
     /// The shift (live pixel (x, y) over video pixel (x + dx, y + dy)) at which two ink maps
     /// agree best, as `mismatch` searches it.
     public static func bestShift(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int) = (3, 2)) -> (dx: Int, dy: Int) {
-        var best = (dx: 0, dy: 0, error: Int.max)
-        for dy in -shift.y...shift.y {
-            for dx in -shift.x...shift.x {
-                var e = 0
-                for y in 0..<live.height {
-                    for x in 0..<live.width {
-                        if live.ink[y * live.width + x], !near(video, x + dx, y + dy) { e += 1 }
-                        if video.at(x + dx, y + dy), !near(live, x, y) { e += 1 }
-                    }
-                    if e >= best.error { break }
-                }
-                // (Ties go to the smaller shift.)
-                if e < best.error || e == best.error && abs(dx) + abs(dy) < abs(best.dx) + abs(best.dy) { best = (dx, dy, e) }
-            }
-        }
-        return (best.dx, best.dy)
+        let r = registration(live, video, shift: shift)
+        return (r.dx, r.dy)
     }
 
     /// Two renderings of values that differ in one glyph (`current` and `candidate`, gray levels

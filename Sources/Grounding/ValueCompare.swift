@@ -95,8 +95,14 @@ public enum ValueCompare {
     /// Returns that count (`error`) and the ink both have (`ink`, the larger of the two counts).
     public static func mismatch(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int) = (3, 2)) -> (error: Int, ink: Int) {
         precondition(live.width == video.width && live.height == video.height)
-        let ink = max(live.count, video.count)
-        var best = Int.max
+        return (registration(live, video, shift: shift).error, max(live.count, video.count))
+    }
+
+    /// The shift (live pixel (x, y) over video pixel (x + dx, y + dy)) up to `shift` at which two
+    /// ink maps of one size disagree least, and that disagreement (as `mismatch` counts it); between
+    /// shifts that disagree equally, the smaller one.
+    static func registration(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int)) -> (dx: Int, dy: Int, error: Int) {
+        var best = (dx: 0, dy: 0, error: Int.max)
         for dy in -shift.y...shift.y {
             for dx in -shift.x...shift.x {
                 var e = 0
@@ -106,12 +112,14 @@ public enum ValueCompare {
                         if live.ink[y * live.width + x], !near(video, x + dx, y + dy) { e += 1 }
                         if video.at(x + dx, y + dy), !near(live, x, y) { e += 1 }
                     }
-                    if e >= best { break }
+                    // (Stops only once worse than the best: a partial count equal to it could
+                    // otherwise win a tie it would lose whole.)
+                    if e > best.error { break }
                 }
-                best = min(best, e)
+                if e < best.error || e == best.error && abs(dx) + abs(dy) < abs(best.dx) + abs(best.dy) { best = (dx, dy, e) }
             }
         }
-        return (best, ink)
+        return best
     }
 
     @inline(__always) static func near(_ m: InkMap, _ x: Int, _ y: Int) -> Bool {
