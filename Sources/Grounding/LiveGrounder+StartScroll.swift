@@ -14,19 +14,32 @@ extension Run {
     static let startGain = 0.06
     /// … and at least this like it.
     static let startLike = 0.7
-    /// At most this many positions are rendered (the search's cost is bounded).
+    /// At most this many coarse positions are rendered (the search's cost is bounded: about a
+    /// dozen more refine the best).
     static let startScrollTries = 40
+    /// The widths the page is compared at: coarse positions at the first (a blurred look, whose
+    /// likeness falls off slowly as the page moves, so a position between two coarse steps still
+    /// ranks), the first refinement at the second, the last at `Similarity.workingWidth` (text
+    /// lines: a peak a few pixels wide). Repeated sections of one page (a docs page's code blocks
+    /// and "Was this helpful?" rows) look alike at the working width once misaligned by a line;
+    /// the coarse look tells them apart by their layout.
+    static let startScrollWidths = (coarse: 32, middle: 64)
 
     /// The coarse positions tried down a page `maxY` pixels scrollable, a viewport of `height`
-    /// CSS pixels: every quarter viewport (at least 60 px), at most `startScrollTries` / 2.
+    /// CSS pixels: every eighth of a viewport (at least 60 px), at most `startScrollTries`.
     static func startScrollPositions(maxY: Double, height: Double) -> [Double] {
         guard maxY >= 1 else { return [] }
-        let step = max(60, height / 4, maxY / Double(startScrollTries / 2))
+        let step = max(60, height / 8, maxY / Double(startScrollTries))
         var out: [Double] = []
         var y = step
         while y < maxY - 1 { out.append(y); y += step }
         out.append(maxY)
         return out
+    }
+
+    /// The coarse step `startScrollPositions` uses.
+    static func startScrollStep(maxY: Double, height: Double) -> Double {
+        max(60, height / 8, maxY / Double(startScrollTries))
     }
 
     /// Aligns the first page's scroll position with the video's first frame (see the type).
@@ -37,36 +50,43 @@ extension Run {
 
     /// The search itself: the page is left at the position found (returned with its similarity
     /// and the top's), or where it was (nil) when none looks clearly more like the video.
+    /// Coarse to fine: every coarse position scored at the coarse width, the best refined at a
+    /// quarter and half of the step at the middle width, then at 5–15 px at the working width.
     func startScrollSearch() async throws -> (y: Double, similarity: Double, top: Double)? {
         guard let first = timeline.actions.first(where: { $0.kind != .goto }), let vp = timeline.viewport,
               let frame = frames.nearest(max(0, first.time - 0.2)) else { return nil }
         let s = frames.scale
         let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
-        let top = Similarity.compare(try decodePNG(try await browser.screenshot()), nil, frame, video)
-        guard top < Self.startUnlike else { return nil }
+        let widths = [Self.startScrollWidths.coarse, Self.startScrollWidths.middle, Similarity.workingWidth]
+        func looks(_ shot: Image) -> [Double] { widths.map { Similarity.compare(shot, nil, frame, video, width: $0) } }
+        let top = looks(try decodePNG(try await browser.screenshot()))
+        guard top[2] < Self.startUnlike else { return nil }
         let m = try await browser.execute("return [Math.max(0, document.documentElement.scrollHeight - innerHeight), innerHeight, window.scrollY];", [])
         guard let maxY = m[0]?.double, let height = m[1]?.double, let y0 = m[2]?.double, maxY >= 1 else { return nil }
-        var scores: [Int: Double] = [Int(y0): top]
-        var best = (y: y0, s: top)
-        var wanted = Self.startScrollPositions(maxY: maxY, height: height)
-        var round = 0
-        while round < 3 {
-            for y in wanted where scores.count < Self.startScrollTries + 12 {
+        // Each position rendered once, scored at every width.
+        var scores: [Int: [Double]] = [Int(y0): top]
+        func render(_ ys: [Double]) async throws {
+            for y in ys {
                 let now = try await browser.execute("window.scrollTo(0, arguments[0]); return window.scrollY;", [.number(max(0, min(maxY, y)))]).double ?? y
                 if scores[Int(now)] != nil { continue }
                 try await Task.sleep(nanoseconds: 40_000_000)
-                let v = Similarity.compare(try decodePNG(try await browser.screenshot()), nil, frame, video)
-                scores[Int(now)] = v
-                if v > best.s { best = (now, v) }
+                scores[Int(now)] = looks(try decodePNG(try await browser.screenshot()))
             }
-            round += 1
-            // Finer around the best: a sixteenth of the viewport, then 5 px.
-            let step = round == 1 ? max(15, height / 16) : 5.0
-            wanted = [-3.0, -2, -1, 1, 2, 3].map { best.y + $0 * step }
         }
-        debug("live: the first page looks \(Self.f2(top)) like the video at the top, \(Self.f2(best.s)) scrolled to \(Int(best.y)) (\(scores.count) positions)")
-        let keep = best.s >= top + Self.startGain && best.s >= Self.startLike
-        _ = try await browser.execute("window.scrollTo(0, arguments[0]); return true;", [.number(keep ? best.y : y0)])
-        return keep ? (best.y, best.s, top) : nil
+        func best(_ level: Int, near: Int? = nil, within: Double = 0) -> Int {
+            scores.filter { near == nil || abs(Double($0.key - near!)) <= within }.max { ($0.value[level], -$0.key) < ($1.value[level], -$1.key) }!.key
+        }
+        let step = Self.startScrollStep(maxY: maxY, height: height)
+        try await render(Self.startScrollPositions(maxY: maxY, height: height))
+        let coarse = best(0)
+        try await render([-0.5, -0.25, 0.25, 0.5].map { Double(coarse) + $0 * step })
+        let middle = best(1, near: coarse, within: step / 2 + 1)
+        try await render([-15.0, -10, -5, 5, 10, 15].map { Double(middle) + $0 })
+        let fine = best(2, near: middle, within: 16)
+        let found = (y: Double(fine), s: scores[fine]![2])
+        debug("live: the first page looks \(Self.f2(top[2])) like the video at the top, \(Self.f2(found.s)) scrolled to \(fine) (coarse \(coarse), \(scores.count) positions)")
+        let keep = found.s >= top[2] + Self.startGain && found.s >= Self.startLike
+        _ = try await browser.execute("window.scrollTo(0, arguments[0]); return true;", [.number(keep ? found.y : y0)])
+        return keep ? (found.y, found.s, top[2]) : nil
     }
 }

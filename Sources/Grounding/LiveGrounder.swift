@@ -500,6 +500,7 @@ struct Run {
             }
             try await browser.keys([key])
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
+            if try await keyLacksAppearedText(i, a, before: before) { return nil }   // LiveGrounder+UnseenText.swift
             dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
         case .click, .dblclick, .hover, .check, .fill, .select:
             let points = Self.points(for: a)
@@ -627,18 +628,22 @@ struct Run {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it is the choice in the list the previous step selects from"))
                 return nil
             }
+            // A destructive control's click the video shows no effect of (LiveGrounder+PhantomClick.swift).
+            if try await destructiveClickRefuted(i, a, t) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: \(t.role ?? t.tag) \"\(t.name ?? "")\" destroys what the video still shows after it, and the video shows no change there"))
+                return nil
+            }
             var toggledAlready = false
-            if a.kind == .check, let loc = a.grounding?.locator, let last = out.last, last.kind == .check,
-               last.grounding?.locator == loc, !videoChanged(i, a) {
+            if Self.repeatsToggle(a, last: out.last, t, videoChanged: videoChanged(i, a)) {
                 // The same control again, and the video shows nothing change across the step: a
                 // second reading of the previous step — unless the control's look in the video's
                 // later frames is the one a second click gives it live (an uncheck dated early).
                 guard let state = try await repeatedToggleKept(i, t, at: p) else {
-                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (check) dropped: it repeats the previous step on the same control and the video shows no change"))
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (\(a.kind.rawValue)) dropped: it repeats the previous step on the same control and the video's later frames do not show a second click"))
                     return nil
                 }
                 corrections.append("kept: it repeats the previous step on the same control, and the video's later frames show the \(t.role ?? "checkbox") \(state ? "on" : "off") as a second click leaves it live")
-                a.value = .flag(state)
+                if a.kind == .check { a.value = .flag(state) }
                 toggledAlready = true
             }
             var focusing = 0
@@ -1174,7 +1179,7 @@ struct Run {
         let d1 = distance(region, shot: try decodePNG(try await browser.screenshot()), frame) / area
         debug("live: step \(i + 1) repeats the previous check: the control is \(Self.f2(d0)) from the video's later frame, \(Self.f2(d1)) after a second click")
         if Self.toggleExplains(before: d0, after: d1) {
-            let now = try await browser.execute("var e = arguments[0], s = e.getAttribute('aria-checked'); return s === null ? !!e.checked : s === 'true';",
+            let now = try await browser.execute("var e = arguments[0], s = e.getAttribute('aria-checked') || e.getAttribute('aria-pressed'); return s === null ? !!e.checked : s === 'true';",
                                                 [JSONValue(element: el)])
             return now.bool ?? !(t.checked ?? false)
         }

@@ -56,13 +56,16 @@ final class MissedClicksTests: XCTestCase {
 
     func testAMidSessionStartIsSearchedInBoundedSteps() {
         let ys = Run.startScrollPositions(maxY: 3966, height: 714)
-        XCTAssertEqual(ys.first!, 198.3, accuracy: 0.1)
+        XCTAssertEqual(ys.first!, 99.2, accuracy: 0.1, "an eighth of the viewport, or a fortieth of the page when that is more")
+        XCTAssertEqual(Run.startScrollStep(maxY: 3966, height: 714), ys.first!, accuracy: 0.001)
         XCTAssertEqual(ys.last, 3966)
-        XCTAssertLessThanOrEqual(ys.count, Run.startScrollTries / 2 + 1)
+        XCTAssertLessThanOrEqual(ys.count, Run.startScrollTries + 1)
         XCTAssertEqual(Run.startScrollPositions(maxY: 22, height: 714), [22], "a page scrollable by a little: its end")
         XCTAssertTrue(Run.startScrollPositions(maxY: 0, height: 714).isEmpty)
         let long = Run.startScrollPositions(maxY: 100_000, height: 700)
-        XCTAssertLessThanOrEqual(long.count, Run.startScrollTries / 2 + 1, "a long page: coarser steps, not more of them")
+        XCTAssertLessThanOrEqual(long.count, Run.startScrollTries + 1, "a long page: coarser steps, not more of them")
+        XCTAssertLessThan(Run.startScrollWidths.coarse, Run.startScrollWidths.middle)
+        XCTAssertLessThan(Run.startScrollWidths.middle, Similarity.workingWidth, "coarse to fine: the last refinement at the working width")
     }
 
     /// A star too small for the gap search (pointer-sized) turns on in the video between two

@@ -1,0 +1,58 @@
+import Foundation
+import ScreenCore
+
+/// Offline clicks the video does not bear out, decided before they are performed live.
+///
+/// - A click on a destructive control (Delete, Remove, Discard…, `Run.destructive`) cannot be
+///   taken back. The analysis reads such phantoms where the pointer only passed (a row's ✕ under
+///   the pointer's path after a dialog closed): when the video shows no change across the step
+///   and its frame after the step still shows the control's surroundings — the row or card it
+///   would remove — as the live page shows them now, the click is refuted and dropped, not
+///   performed (the gap search's rule for destructive candidates, applied to the analysis's own
+///   steps).
+/// - A click on a toggle (a star with `aria-pressed`, a checkbox, a switch) right after a click or
+///   check on the same toggle is most often a second reading of one press (the press read once as
+///   a check and again as a click): it is decided by the video's later frames
+///   (`repeatedToggleKept`), as a repeated check with no change in the video is, also when the
+///   video changed across it (the pointer leaving the row) as long as it follows within
+///   `repeatWindow`.
+extension Run {
+    /// A toggle click this soon (seconds) after one on the same toggle is judged by the video's
+    /// later frames whatever the video shows across it (a person does not undo a toggle that fast).
+    static let repeatWindow = 0.6
+
+    /// The share of the control's surroundings' look (`fieldSimilarity`) at or above which the
+    /// video after the step still shows them as the live page does before the click.
+    static let surroundingsKept = 0.8
+
+    /// The area a destructive control's click would change: its box grown by its own size on
+    /// every side (the row or card it removes), in viewport CSS pixels, kept inside the viewport.
+    static func surroundings(of box: (x: Double, y: Double, width: Double, height: Double),
+                             viewport: (width: Double, height: Double)) -> (x: Double, y: Double, width: Double, height: Double) {
+        let x0 = max(0, box.x - box.width), y0 = max(0, box.y - box.height)
+        let x1 = min(viewport.width, box.x + 2 * box.width), y1 = min(viewport.height, box.y + 2 * box.height)
+        return (x0, y0, max(0, x1 - x0), max(0, y1 - y0))
+    }
+
+    /// Whether step `i`, a click on the live element `t`, is a destructive control's phantom
+    /// click (see the type): true when it is to be dropped unperformed.
+    func destructiveClickRefuted(_ i: Int, _ a: Action, _ t: Identified) async throws -> Bool {
+        guard [.click, .dblclick].contains(a.kind), Self.destructive([t.name, t.text, t.label]), let box = t.box,
+              !videoChanged(i, a),
+              let after = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)) else { return false }
+        let region = Self.surroundings(of: box, viewport: (cssViewport.width, cssViewport.height))
+        guard region.width > 4, region.height > 4, let s = try await fieldSimilarity(region, after) else { return false }
+        debug("live: step \(i + 1) clicks the destructive \(t.role ?? t.tag) \"\(t.name ?? "")\"; the video shows no change across it, and its surroundings after it look \(Self.f2(s)) as live now")
+        return s >= Self.surroundingsKept
+    }
+
+    /// Whether action `a` on the live element `t` repeats the step before it (`last`) on the same
+    /// toggle: both clicks or checks, the same verified locator, and either no change in the
+    /// video across `a` (`videoChanged`) or `a` within `repeatWindow` of `last`.
+    static func repeatsToggle(_ a: Action, last: Action?, _ t: Identified, videoChanged: Bool) -> Bool {
+        guard let last, [.click, .check].contains(a.kind), [.click, .check].contains(last.kind),
+              a.kind == .check || t.pressed != nil || t.isCheckable,
+              let loc = a.grounding?.locator, last.grounding?.locator == loc else { return false }
+        return !videoChanged || a.time - last.time < repeatWindow
+    }
+}
