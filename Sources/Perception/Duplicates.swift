@@ -9,22 +9,45 @@ import ScreenCore
 public enum Duplicates {
     /// Boxes elsewhere in `region` whose pixels match `box`'s (downsampled comparison). Each
     /// patch is compared after removing its mean brightness (a hovered copy is darker or lighter),
-    /// and cells of `box` under `ignoring` (the pointer) do not count.
-    public static func find(_ box: PixelRect, in image: Image, within region: PixelRect, ignoring: PixelRect? = nil) -> [PixelRect] {
+    /// and cells of `box` under `ignoring` (the pointer) do not count. `split` may run the four
+    /// grid phases below at once (`AgentTools.split`: on a spare core); they are independent and
+    /// merged in the same fixed order either way, so the boxes found do not depend on it.
+    public static func find(_ box: PixelRect, in image: Image, within region: PixelRect, ignoring: PixelRect? = nil,
+                            split: WorkSplit? = nil) -> [PixelRect] {
         // The comparison runs on 4×4 cell averages, so a copy a pixel or two off the cells' grid
         // looks different: the grid is laid from the element's own corner and again half a cell
         // over, across and down (copies in a grid of cards sit at any spacing).
         let full = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
         guard box.width >= 16, box.height >= 10, !full.isEmpty else { return [] }
-        var hits: [PixelRect] = []
-        for (dx, dy) in [(0, 0), (2, 0), (0, 2), (2, 2)] {
+        let phases = [(0, 0), (2, 0), (0, 2), (2, 2)]
+        @Sendable func phase(_ k: Int) -> [PixelRect] {
+            let (dx, dy) = phases[k]
             let ox = full.x + ((box.x - full.x) % 4 + 4 + dx) % 4, oy = full.y + ((box.y - full.y) % 4 + 4 + dy) % 4
-            let r = PixelRect(x: ox, y: oy, width: full.maxX - ox, height: full.maxY - oy)
-            for h in find(box, in: image, phase: r, ignoring: ignoring) where !hits.contains(where: { $0.intersection(h).area > 0 }) {
-                hits.append(h)
-            }
+            return find(box, in: image, phase: PixelRect(x: ox, y: oy, width: full.maxX - ox, height: full.maxY - oy), ignoring: ignoring)
+        }
+        let found: [[PixelRect]]
+        if let split {
+            let results = PhaseResults(count: phases.count)
+            split(phases.count) { k in results.set(k, phase(k)) }
+            found = results.all
+        } else {
+            found = phases.indices.map(phase)
+        }
+        var hits: [PixelRect] = []
+        for f in found {
+            for h in f where !hits.contains(where: { $0.intersection(h).area > 0 }) { hits.append(h) }
         }
         return hits
+    }
+
+    /// The phases' hits, each phase's filled by whichever thread ran it. Invariant (for
+    /// `@unchecked Sendable`): `results` is only touched under `lock`.
+    private final class PhaseResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [[PixelRect]]
+        init(count: Int) { results = Array(repeating: [], count: count) }
+        func set(_ k: Int, _ hits: [PixelRect]) { lock.lock(); results[k] = hits; lock.unlock() }
+        var all: [[PixelRect]] { lock.lock(); defer { lock.unlock() }; return results }
     }
 
     /// One pass of `find` with the cell grid laid from `r`'s corner.

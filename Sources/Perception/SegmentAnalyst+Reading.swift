@@ -40,7 +40,7 @@ extension SegmentAnalyst {
         if let g = GlyphReader.glyph(in: image, box: area, avoid: pointer, squares: squares) { return g }
         guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return nil }
         if let clear = unobscured(box, before: time, like: image), let g = GlyphReader.glyph(in: clear, box: area, avoid: nil, squares: squares) { return g }
-        for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
+        for copy in copySearches.find(box, in: image, within: layout.viewport, ignoring: p, split: tools.split).prefix(3) {
             if let g = GlyphReader.glyph(in: image, box: copy.expanded(4, 4), avoid: p, squares: squares) { return g }
         }
         return nil
@@ -68,7 +68,7 @@ extension SegmentAnalyst {
             if r.confidence > (best?.confidence ?? 0) { best = r }
         }
         if let anchor = best {
-            for copy in Duplicates.find(box, in: image, within: layout.viewport, ignoring: p).prefix(3) {
+            for copy in copySearches.find(box, in: image, within: layout.viewport, ignoring: p, split: tools.split).prefix(3) {
                 if let r = try await read(copy, image),
                    r.confidence > (best?.confidence ?? 0), TextSimilarity.ratio(r.text, anchor.text) >= 0.6 {
                     Debug.log("seg \(span.index) reading \(box) from its copy at \(copy): \(r.text) (\(Int(r.confidence)))")
@@ -152,7 +152,7 @@ extension SegmentAnalyst {
         var views = [image]
         if let p = pointer, p.expanded(2, 2).intersection(box).area > 0, let clear = unobscured(box, before: time, like: image) { views.append(clear) }
         for (i, view) in views.enumerated() where matches.isEmpty {
-            for m in Duplicates.find(probe, in: view, within: layout.viewport, ignoring: i == 0 ? pointer : nil).prefix(6) {
+            for m in copySearches.find(probe, in: view, within: layout.viewport, ignoring: i == 0 ? pointer : nil, split: tools.split).prefix(6) {
                 if glyph { matches.append(m); continue }
                 if let t = try await TextRegions.readLine(m, in: view, reader: reader), TextSimilarity.ratio(t, text) >= 0.8 { matches.append(m) }
                 if matches.count >= 2 { break }

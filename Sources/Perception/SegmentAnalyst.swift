@@ -85,6 +85,8 @@ final class SegmentAnalyst {
     var keyFocus: PixelRect?
     /// Where the pointer pressed in the last few clicks.
     var clickPoints: [PixelPoint] = []
+    /// Look-alike searches on the frames searched last (`CopySearches`).
+    let copySearches = CopySearches()
 
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout

@@ -240,11 +240,22 @@ public protocol AgentTools: Sendable {
     /// A hint that the whole of the crop `image()` is likely to be read with `mode` soon (see
     /// `TextReader.readAhead`); not a step. The default ignores it.
     func readTextAhead(mode: TextReadMode, _ image: () -> Image)
+    /// Runs `body(0)` … `body(count - 1)`, pieces of work independent of each other (each writes
+    /// only its own result): split over the caller's core and one core no agent holds when one is
+    /// spare (as a read ahead takes it: never with `--agents 1`, nor while every core has an
+    /// agent), else one after the other on the caller's. The results cannot depend on which:
+    /// the caller merges them in index order. Not a step. The default runs them in order.
+    func split(_ count: Int, _ body: @Sendable (Int) -> Void)
 }
 
 extension AgentTools {
     public func readTextAhead(mode: TextReadMode, _ image: () -> Image) {}
+    public func split(_ count: Int, _ body: @Sendable (Int) -> Void) { for i in 0..<max(0, count) { body(i) } }
 }
+
+/// How a piece of analysis may spread independent parts of its work (`AgentTools.split`): given
+/// the number of parts and the work of one part, runs every part once, in any order or at once.
+public typealias WorkSplit = (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void
 
 /// The one protocol sub-agents use to understand a segment: the embedded computer-vision model is
 /// the default; a remote multimodal model (an OpenAI-compatible endpoint) can take its place.

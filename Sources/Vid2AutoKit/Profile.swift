@@ -25,6 +25,7 @@ final class Profile: @unchecked Sendable {
     private var agentFrames: [Int: Int] = [:]
     private var agentSeeks: [Int: Int] = [:]
     private var ocrCalls = 0, ocrCacheHits = 0, ocrAheads = 0
+    private var splits = 0
     private var ocrSeconds = 0.0
     private var ocrPixels = 0, ocrMaxPixels = 0
     private var ocrSizes: [String: Int] = [:]   // crop size buckets by pixel count
@@ -67,6 +68,12 @@ final class Profile: @unchecked Sendable {
     func ocrAhead() {
         guard Self.enabled else { return }
         lock.lock(); ocrAheads += 1; lock.unlock()
+    }
+
+    /// One `AgentTools.split` that took a spare core.
+    func split() {
+        guard Self.enabled else { return }
+        lock.lock(); splits += 1; lock.unlock()
     }
 
     /// The motion pass's kept frames: bytes of luma planes, frames kept, frames decoded.
@@ -134,6 +141,7 @@ final class Profile: @unchecked Sendable {
             "ocr": ["calls": ocrCalls, "cache_hits": ocrCacheHits, "read_ahead": ocrAheads, "seconds": r(ocrSeconds),
                     "mean_pixels": ocrCalls > 0 ? ocrPixels / ocrCalls : 0, "max_pixels": ocrMaxPixels,
                     "sizes": ocrSizes, "modes": ocrModes] as [String: Any],
+            "spare_splits": splits,
             "store": ["mb": r(Double(storeBytes) / 1_048_576), "frames_kept": storeFrames, "frames": storeTotal] as [String: Any],
         ]
         if Self.timeline {

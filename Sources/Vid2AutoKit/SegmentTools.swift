@@ -25,6 +25,8 @@ public struct SegmentTools: AgentTools {
     let decoded: DecodedRecording?
     let preceding: [Segment]
     let decoder: any SegmentFrameSource
+    /// The run's agents against its cores, when reading through the pool (`split` asks it for a spare core).
+    let lanes: SpareCores?
 
     /// Tools over the recording at `path`, reading text with `reader`, counting steps in
     /// `context`; frames come from `decoded` when given (exactly those a decoder would deliver).
@@ -40,6 +42,7 @@ public struct SegmentTools: AgentTools {
          decoded: DecodedRecording?, preceding: [Segment]) {
         self.path = path; self.reader = reader; self.context = context; self.fpsCap = fpsCap; self.decoded = decoded
         self.preceding = preceding
+        lanes = (reader as? PoolTextReader)?.lanes
         if let decoded {
             decoder = StoreDecoder(path: path, decoded: decoded, agent: context?.lane ?? 0,
                                    preceding: preceding.map { ($0.decodeStart, $0.decodeEnd) })
@@ -72,6 +75,21 @@ public struct SegmentTools: AgentTools {
     /// Passes the hint on to the reader, with the crop `readText` would make of the whole image.
     public func readTextAhead(mode: TextReadMode, _ image: () -> Image) {
         reader.readAhead(mode: mode) { let i = image(); return i.cropped(to: PixelRect(x: 0, y: 0, width: i.width, height: i.height)) }
+    }
+
+    /// Half the parts on a spare core (taken as a read ahead takes it, and given back when the
+    /// parts are done), the other half on the caller's; in order on the caller's when none is spare.
+    public func split(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 1, let lanes, lanes.takeSpare() else {
+            for i in 0..<max(0, count) { body(i) }
+            return
+        }
+        defer { lanes.returnSpare() }
+        Profile.shared.split()
+        // (Part k on thread k % 2: the parts of one call cost about the same.)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for i in stride(from: half, to: count, by: 2) { body(i) }
+        }
     }
 
     /// The pointer near `near`, found as the small region that differs from `reference`.

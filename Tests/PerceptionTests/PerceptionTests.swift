@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import ScreenCore
 @testable import Perception
@@ -580,6 +581,58 @@ final class PerceptionTests: XCTestCase {
         XCTAssertTrue(found.contains { abs($0.x - 484) <= 2 && abs($0.y - 80) <= 2 }, "\(found)")
         XCTAssertTrue(found.contains { abs($0.x - 30) <= 2 && abs($0.y - 150) <= 2 }, "\(found)")
         XCTAssertEqual(found.count, 2, "\(found)")
+    }
+
+    func testACopySearchIsKeptOnlyForTheSameFrameBoxAndPointer() {
+        var c = Canvas(width: 640, height: 200)
+        for (x, y) in [(202, 80), (484, 80), (30, 150)] {
+            c.fill(PixelRect(x: x, y: y, width: 120, height: 36), 120)
+            c.text(x: x + 14, y: y + 12, glyphs: 10, height: 12, v: 250)
+        }
+        let box = PixelRect(x: 202, y: 80, width: 120, height: 36), all = PixelRect(x: 0, y: 0, width: 640, height: 200)
+        let image = c.image
+        let searches = CopySearches()
+        var calls = 0
+        let counting: WorkSplit = { n, body in calls += 1; for i in 0..<n { body(i) } }
+        let first = searches.find(box, in: image, within: all, ignoring: nil, split: counting)
+        XCTAssertEqual(first, Duplicates.find(box, in: image, within: all))
+        XCTAssertEqual(searches.find(box, in: image, within: all, ignoring: nil, split: counting), first)
+        XCTAssertEqual(calls, 1, "the same frame, box and pointer: the boxes already found")
+        _ = searches.find(box, in: image, within: all, ignoring: PixelRect(x: 210, y: 84, width: 12, height: 18), split: counting)
+        XCTAssertEqual(calls, 2, "another pointer: searched again")
+        // Equal pixels in other storage (another frame that looks the same) are searched again,
+        // and pixels changed since (a copy written to) are never taken for the frame searched.
+        var other = image
+        other.pixels[0] ^= 1
+        other.pixels[0] ^= 1
+        XCTAssertEqual(searches.find(box, in: other, within: all, ignoring: nil, split: counting), first)
+        XCTAssertEqual(calls, 3)
+        XCTAssertFalse(CopySearches.same(image, other))
+        XCTAssertTrue(CopySearches.same(image, image))
+    }
+
+    func testCopiesFoundWithThePhasesSplitAreThoseFoundInOrder() {
+        // Copies that more than one grid phase finds, a pixel apart: which phase's box is kept
+        // depends on the order the phases are merged in, which must not depend on how they ran.
+        var c = Canvas(width: 640, height: 240)
+        for (x, y) in [(202, 80), (483, 81), (30, 150), (341, 170), (120, 20)] {
+            c.fill(PixelRect(x: x, y: y, width: 120, height: 36), 120)
+            c.text(x: x + 14, y: y + 12, glyphs: 10, height: 12, v: 250)
+        }
+        let box = PixelRect(x: 202, y: 80, width: 120, height: 36), all = PixelRect(x: 0, y: 0, width: 640, height: 240)
+        let pointer = PixelRect(x: 210, y: 84, width: 12, height: 18)
+        for ignoring in [nil, pointer] {
+            let serial = Duplicates.find(box, in: c.image, within: all, ignoring: ignoring)
+            XCTAssertGreaterThanOrEqual(serial.count, 2, "\(serial)")
+            let reversed = Duplicates.find(box, in: c.image, within: all, ignoring: ignoring) { n, body in
+                for i in (0..<n).reversed() { body(i) }
+            }
+            let concurrent = Duplicates.find(box, in: c.image, within: all, ignoring: ignoring) { n, body in
+                DispatchQueue.concurrentPerform(iterations: n) { body($0) }
+            }
+            XCTAssertEqual(reversed, serial)
+            XCTAssertEqual(concurrent, serial)
+        }
     }
 
     // MARK: aggregation

@@ -82,4 +82,39 @@ final class ReadAheadTests: XCTestCase {
         _ = try await TextRegions.readLineScored(PixelRect(x: 10, y: 6, width: 70, height: 20), in: page, reader: sure)
         XCTAssertEqual(sure.events.map(\.0), ["ahead", "read"], "read surely: no second reading (the one ahead is unused)")
     }
+
+    /// `SegmentTools.split` takes the spare core as a read ahead does: with none (outside the
+    /// agents stage, every core held, `--agents 1`) every part runs in order on the caller's
+    /// thread; with one, the parts are shared with another thread and the core is given back.
+    func testSplitWorkTakesTheSpareCoreOnlyWhenOneIsIdle() {
+        final class Threads: @unchecked Sendable {
+            let lock = NSLock()
+            var ran: [Int] = [], others = 0
+            func add(_ i: Int, main: Bool) { lock.withLock { ran.append(i); if !main { others += 1 } } }
+        }
+        let reader = PoolTextReader(pool: TextReaderPool(size: 1))
+        let tools = SegmentTools(path: "/dev/null", reader: reader, context: nil)
+        func run() -> Threads {
+            let t = Threads(), caller = pthread_self()
+            tools.split(4) { i in
+                // (The spare thread's part waits a little, so the caller's cannot take it first.)
+                if pthread_equal(pthread_self(), caller) == 0 { usleep(20_000) }
+                t.add(i, main: pthread_equal(pthread_self(), caller) != 0)
+            }
+            return t
+        }
+        let closed = run()
+        XCTAssertEqual(closed.ran, [0, 1, 2, 3], "no spare core outside the agents stage: in order, on the caller's thread")
+        reader.lanes.open(cores: 2)
+        reader.lanes.enter(); reader.lanes.enter()
+        XCTAssertEqual(run().ran, [0, 1, 2, 3], "both cores held by agents")
+        reader.lanes.leave()
+        let spread = run()
+        XCTAssertEqual(spread.ran.sorted(), [0, 1, 2, 3], "every part once")
+        XCTAssertTrue(reader.lanes.takeSpare(), "the spare core is given back")
+        reader.lanes.returnSpare()
+        reader.lanes.open(cores: 1)
+        reader.lanes.enter()
+        XCTAssertEqual(run().others, 0, "--agents 1: never another thread")
+    }
 }
