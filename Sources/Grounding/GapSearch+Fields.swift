@@ -85,6 +85,14 @@ extension Run {
         return ValueCompare.mismatch(l, ValueCompare.binarise(video.gray, width: w, height: h))
     }
 
+    /// Whether a live field's text looks unlike the video's: no match (`ValueCompare.matches`), or,
+    /// for a short value, a glyph's worth of its ink off (a digit for another: "1" against "3" is
+    /// fewer pixels than a caret's tolerance, but a third of the ink).
+    static func fieldUnlike(_ s: (error: Int, ink: Int)) -> Bool {
+        !ValueCompare.matches(s.error, ink: s.ink) || s.error >= shortValueError && Double(s.error) > shortValueShare * Double(max(1, s.ink))
+    }
+    static let shortValueError = 12, shortValueShare = 0.25
+
     /// Whether a value typed live into a field is kept: the field then renders as the video's does
     /// (`ValueCompare.matches`), or clearly more like it than before and itself alike
     /// (`ValueCompare.clearlyBetter`, `looksAlike`).
@@ -106,6 +114,8 @@ extension Run {
             v = mapped.replacingOccurrences(of: ",", with: ".")
         }
         guard !v.isEmpty, v != current, norm(v) != norm(placeholder) else { return nil }
+        // A lone bar in a field that held nothing is its text caret.
+        if current.isEmpty, type != "number", v.count == 1, "Il|1!".contains(v) { return nil }
         return v
     }
 
@@ -127,13 +137,15 @@ extension Run {
             guard let p else { return false }
             return p.x >= f.box.x - 4 && p.x <= f.box.x + f.box.width + 4 && p.y >= f.box.y - 4 && p.y <= f.box.y + f.box.height + 4
         }
-        let nextPoint = i < timeline.actions.count ? timeline.actions[i].target?.point : nil
+        // (A fill read without a point is placed by its box.)
+        let nextPoint = i < timeline.actions.count ? Self.points(for: timeline.actions[i]).first : nil
         let lastFill = out.last.flatMap { $0.kind == .fill ? $0.target?.point : nil }
         let shot = try decodePNG(try await browser.screenshot())
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
         for f in fields where !near(nextPoint, f) && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB), let s = fieldInk(f.text, shot: shot, video: video) else { continue }
-            if !ValueCompare.matches(s.error, ink: s.ink) { unlike.append((f, video, s)) }
+            debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
+            if Self.fieldUnlike(s) { unlike.append((f, video, s)) }
         }
         guard !unlike.isEmpty else { return }
         guard unlike.count <= Self.maxFieldMismatches else {

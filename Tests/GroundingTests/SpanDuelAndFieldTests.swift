@@ -78,6 +78,14 @@ final class SpanDuelAndFieldTests: XCTestCase {
         // The placeholder shows in an empty field: nothing was typed.
         XCTAssertNil(Run.fieldReading("Search  contacts", type: "search", current: "", placeholder: "Search contacts"))
         XCTAssertNil(Run.fieldReading("  ", type: "text", current: "x", placeholder: ""))
+        // A lone bar in an empty field is its caret.
+        XCTAssertNil(Run.fieldReading("I", type: "email", current: "", placeholder: ""))
+        XCTAssertEqual(Run.fieldReading("1", type: "number", current: "", placeholder: ""), "1")
+        // One digit for another is a third of a short value's ink: unlike, though within a caret's pixels.
+        XCTAssertTrue(Run.fieldUnlike((error: 20, ink: 50)))
+        XCTAssertFalse(Run.fieldUnlike((error: 10, ink: 50)))
+        XCTAssertFalse(Run.fieldUnlike((error: 20, ink: 900)))
+        XCTAssertTrue(Run.fieldUnlike((error: 90, ink: 900)))
     }
 
     func testATypedFieldIsKeptOnlyWhenItRendersAsTheVideo() {
