@@ -64,7 +64,7 @@ extension ValueCompare {
         let x0 = max(0, first - 2)
         var x1 = min(width, min(last, first + Int(0.7 * Double(textHeight) * Double(max(1, glyphs)))) + 3)
         if atEnd, let inkEnd = (0..<width).last(where: { x in (0..<height).contains { sc[$0 * width + x] > 0.2 || sk[$0 * width + x] > 0.2 } }) {
-            x1 = min(x1, inkEnd + 2)
+            x1 = min(x1, inkEnd + 1)
         }
         guard x1 > x0 else { return nil }
         // Only where the two renderings differ (a pixel around): the same text elsewhere in the

@@ -61,12 +61,21 @@ final class SpanDuelAndFieldTests: XCTestCase {
     }
 
     func testADuelAtTheValuesEndLeavesTheCaretOut() {
-        // "oo" against "on" where the video shows "on" with a caret two pixels after it.
-        var video = Self.field("on", at: 7)
-        for y in 4..<18 { video.pixels[y * 120 + 7 + 8 + 7] = 30 }
-        let duel = ValueCompare.glyphDuel(current: gray(Self.field("oo")), candidate: gray(Self.field("on")), video: gray(video),
-                                          width: 120, height: 20, glyphs: 1, atEnd: true)
+        // "oo" against "or" where the video shows "or" with a caret after it (beyond both
+        // renderings' ink, which the window stops at).
+        var video = Self.field("or", at: 7)
+        for y in 4..<18 { video.pixels[y * 120 + 23] = 30 }
+        let span = ValueCompare.differingSpan("oo", "or")
+        XCTAssertTrue(span.atEnd)
+        let duel = ValueCompare.glyphDuel(current: gray(Self.field("oo")), candidate: gray(Self.field("or")), video: gray(video),
+                                          width: 120, height: 20, glyphs: 1, atEnd: span.atEnd)
         XCTAssertTrue(ValueCompare.winsDuel(duel!), "\(duel!)")
+        // Against a video of "oo" (and its caret), "or" does not win.
+        var back = Self.field("oo", at: 7)
+        for y in 4..<18 { back.pixels[y * 120 + 23] = 30 }
+        let lost = ValueCompare.glyphDuel(current: gray(Self.field("oo")), candidate: gray(Self.field("or")), video: gray(back),
+                                          width: 120, height: 20, glyphs: 1, atEnd: span.atEnd)
+        XCTAssertFalse(ValueCompare.winsDuel(lost!), "\(lost!)")
     }
 
     func testAFieldsReadingBecomesAValueToType() {
