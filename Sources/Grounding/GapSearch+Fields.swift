@@ -21,11 +21,19 @@ extension Run {
         var value: String
         var type: String
         var placeholder: String
+        /// A number field's `min`…`max`, when both are set.
+        var range: ClosedRange<Int>?
     }
+
+    /// A number field whose reading gives no number is tried with each whole number of its range,
+    /// when it holds at most this many (a digit alone is too little for the reader).
+    static let numberCandidates = 15
 
     /// More fields unlike the video than this: a form laid out or filled otherwise (another step of
     /// a wizard, a dialog over it), not typing the analysis missed.
     static let maxFieldMismatches = 2
+    /// The least similarity of the whole live page to the video's before fields are reconciled.
+    static let fieldsPageLike = 0.8
     /// Field types whose typed text is reconciled (not passwords; not dates: their parts are drawn
     /// by the browser).
     static let reconciledFieldTypes: Set<String> = ["text", "search", "email", "tel", "url", "number", ""]
@@ -47,18 +55,23 @@ extension Run {
               var l = parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft), tp = parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
               var w = r.width - l - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight);
               var h = r.height - tp - parseFloat(s.borderBottomWidth) - parseFloat(s.paddingBottom);
-              out.push([e, r.left, r.top, r.width, r.height, r.left + l, r.top + tp, w, h, e.value, t, e.placeholder || '']);
+              out.push([e, r.left, r.top, r.width, r.height, r.left + l, r.top + tp, w, h, e.value, t, e.placeholder || '', e.min || '', e.max || '']);
             }
             return out;
             """, [])
         return (v.array ?? []).compactMap { f in
-            guard let a = f.array, a.count == 12, let e = ElementHandle(json: a[0]),
+            guard let a = f.array, a.count == 14, let e = ElementHandle(json: a[0]),
                   let x = a[1].double, let y = a[2].double, let w = a[3].double, let h = a[4].double,
                   let tx = a[5].double, let ty = a[6].double, let tw = a[7].double, let th = a[8].double, tw > 8, th > 6 else { return nil }
             let type = a[10].string ?? "text"
             guard type == "textarea" || Self.reconciledFieldTypes.contains(type) else { return nil }
-            return LiveField(element: e, box: (x, y, w, h), text: (tx, ty - 2, tw, th + 4), value: a[9].string ?? "",
-                             type: type, placeholder: a[11].string ?? "")
+            var range: ClosedRange<Int>?
+            // (Chromium draws a number field's spin buttons inside its text area, at its right end,
+            // while the pointer rests on it or it has the focus: not the value's ink.)
+            let spin = type == "number" ? min(16, tw / 3) : 0
+            if type == "number", let lo = Int(a[12].string ?? ""), let hi = Int(a[13].string ?? ""), lo <= hi { range = lo...hi }
+            return LiveField(element: e, box: (x, y, w, h), text: (tx, ty - 2, tw - spin, th + 4), value: a[9].string ?? "",
+                             type: type, placeholder: a[11].string ?? "", range: range)
         }
     }
 
@@ -141,6 +154,16 @@ extension Run {
         let nextPoint = i < timeline.actions.count ? Self.points(for: timeline.actions[i]).first : nil
         let lastFill = out.last.flatMap { $0.kind == .fill ? $0.target?.point : nil }
         let shot = try decodePNG(try await browser.screenshot())
+        // Only a page that as a whole looks like the video's there: fields differ in small areas,
+        // while another step of a wizard (its fields where the video shows a list) does not.
+        guard let vp = timeline.viewport, let frame = frames.nearest(tB) else { return }
+        let k = frames.scale
+        let pageLike = Similarity.compare(shot, nil, frame, PixelRect(x: Int(Double(vp.x) * k), y: Int(Double(vp.y) * k),
+                                                                       width: Int(Double(vp.width) * k), height: Int(Double(vp.height) * k)))
+        guard pageLike >= Self.fieldsPageLike else {
+            debug("live: before step \(i + 1), the page looks \(Self.f2(pageLike)) like the video: fields not reconciled")
+            return
+        }
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
         for f in fields where !near(nextPoint, f) && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB), let s = fieldInk(f.text, shot: shot, video: video) else { continue }
@@ -154,15 +177,24 @@ extension Run {
         }
         for u in unlike {
             let f = u.field
-            guard let reading = try await rereadField(f.box, text: f.text, times: [tB]).first?.text,
-                  let value = Self.fieldReading(reading, type: f.type, current: f.value, placeholder: f.placeholder) else { continue }
+            let reading = try await rereadField(f.box, text: f.text, times: [tB]).first?.text
+            var values = reading.flatMap { Self.fieldReading($0, type: f.type, current: f.value, placeholder: f.placeholder) }.map { [$0] } ?? []
+            // (A number field the reader gives no number for: each number of its range, rendered.)
+            if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
+            guard !values.isEmpty else { continue }
             let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body ? a : null;", [])
-            let state0 = try await page.state()
             _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: f.element)])
-            try await type(value, f.element)
-            _ = try await settle(from: state0)
-            let after = try decodePNG(try await browser.screenshot())
-            let s1 = fieldInk(f.text, shot: after, video: u.video)
+            var best: (value: String, score: (error: Int, ink: Int))?
+            for v in values {
+                let state0 = try await page.state()
+                try await type(v, f.element)
+                _ = try await settle(from: state0)
+                let after = try decodePNG(try await browser.screenshot())
+                if let s = fieldInk(f.text, shot: after, video: u.video), best == nil || s.error < best!.score.error { best = (v, s) }
+            }
+            if let b = best, b.value != values.last { try await type(b.value, f.element) }
+            let value = best?.value ?? values[0]
+            let s1 = best?.score
             _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: f.element)])
             debug("live: before step \(i + 1), the field \"\(f.value)\" renders \(u.score.error) ink pixels off the video's (\(u.score.ink) ink); typed as read there, \"\(value)\": \(s1.map { String($0.error) } ?? "-")")
             if let s1, Self.typedFieldKept(before: u.score, after: s1), near(lastFill, f), var last = out.last, last.kind == .fill {
@@ -189,7 +221,7 @@ extension Run {
                 _ = correctTarget(&fill, id)
                 fill.target?.point = centre
                 fill.grounding?.status = .corrected
-                fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (read there) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
+                fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (\(values.count > 1 ? "the best of the number field's range, each rendered" : "read there")) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
                 fill.grounding?.similarity = try await similarity(at: tB).map { ($0 * 1000).rounded() / 1000 }
                 out.append(fill); counts.corrected += 1
                 continue
