@@ -359,7 +359,7 @@ struct Run {
             }
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
-                if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i) }
+                if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i) }
                 if let a = try await step(i, action) {
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
@@ -388,6 +388,7 @@ struct Run {
             _ = try? await agreeBefore(timeline.actions.count, at: duration - 0.1 + 0.2)
             _ = try? await synthesizeGap(timeline.actions.count)
             _ = try? await reconcileToggles(timeline.actions.count)
+            _ = try? await reconcileFields(timeline.actions.count)   // GapSearch+Fields.swift
         }
     }
 

@@ -8,11 +8,13 @@ extension Run {
     /// glyph alone against the video's moment `base` fitted best (`ValueCompare.glyphDuel`); the
     /// first that wins clearly is returned with the reason. Nil: the value stands.
     func glyphWinner(_ current: String, errors: [String: Int], base: InkScore, grays: [String: [Double]], video: [Double],
-                     width: Int, height: Int) -> (value: String, why: String)? {
+                     width: Int, height: Int, slack: Int = 0) -> (value: String, why: String)? {
         guard let mine = grays[current] else { return nil }
-        for c in ValueCompare.duelCandidates(current, errors: errors, currentError: base.error) where Self.caseAnomalies(c) <= Self.caseAnomalies(current) {
+        for c in ValueCompare.duelCandidates(current, errors: errors, currentError: base.error, slack: slack) where Self.caseAnomalies(c) <= Self.caseAnomalies(current) {
             guard let theirs = grays[c],
-                  let duel = ValueCompare.glyphDuel(current: mine, candidate: theirs, video: video, width: width, height: height) else { continue }
+                  case let span = ValueCompare.differingSpan(current, c),
+                  let duel = ValueCompare.glyphDuel(current: mine, candidate: theirs, video: video, width: width, height: height,
+                                                    glyphs: max(span.a.count, span.b.count), atEnd: span.atEnd) else { continue }
             debug("live: value \"\(c)\" against \"\(current)\" on the glyph they differ in: \(Self.f2(duel.candidate)) against \(Self.f2(duel.current)) (the two \(Self.f2(duel.apart)) apart)")
             if ValueCompare.winsDuel(duel) {
                 return (c, "the glyph it differs in renders as the video's field shows it (\(Self.f2(duel.candidate)) against \(Self.f2(duel.current)) ink off there; the whole field \(errors[c] ?? 0) against \(base.error))")

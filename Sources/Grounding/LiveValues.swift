@@ -10,8 +10,12 @@ extension Run {
     /// At most this many candidates are rendered per field: the bound that decides the outcome.
     static let valueCandidates = 24
     /// A guard against a browser that has stopped answering, not a budget: a bound in seconds made
-    /// the kept value depend on the machine's load (4 s ran out at load 30 and kept the reading).
-    static let valueSeconds = 20.0
+    /// the kept value depend on the machine's load (4 s ran out at load 30 and kept the reading;
+    /// 20 s cut the search after 10–14 of its 24 candidates at load 20–27).
+    static let valueSeconds = 60.0
+    /// How many pixels worse on the whole field a candidate one span away from a clear winner may
+    /// render and still go to a duel with it.
+    static let winnerDuelSlack = 8
 
     /// A value's rendering against the video's: the mismatched ink pixels at each compared moment.
     struct InkScore { var error: Int; var ink: Int; var moment: Int
@@ -73,6 +77,9 @@ extension Run {
             moments.append(ValueCompare.binarise(gray, width: video.width, height: video.height))
         }
         guard !moments.isEmpty else { return }
+        // Where the video's pointer rests over the field's text (LiveValues+Pointer.swift).
+        let pointer = restingPointer(for: a).flatMap { pointerBox($0, in: video) }
+        if let pointer { debug("live: the pointer rests over the field's text at \(pointer.x),\(pointer.y) (\(pointer.width)×\(pointer.height)): its ink is left out of the compare") }
         if let dir = Self.valuesDebugDir {
             for (m, time) in LiveGrounder.fillTimes(a).enumerated() {
                 guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }) else { continue }
@@ -115,7 +122,7 @@ extension Run {
             }
             var best: InkScore?
             for (m, v) in moments.enumerated() where only == nil || only == m {
-                let r = ValueCompare.mismatch(map, v)
+                let r = ValueCompare.mismatch(map, v, pointer: pointer)
                 let s = InkScore(error: r.error, ink: r.ink, moment: m)
                 if best == nil || s.ratio < best!.ratio { best = s }
             }
@@ -135,6 +142,7 @@ extension Run {
         let email = type == "email" || value.contains("@")
         var kept = (value: current, score: base)
         var completions: [String] = []
+        var fromPrior: [String] = []
         var errors: [String: Int] = [current: base.error]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
@@ -151,6 +159,10 @@ extension Run {
                 // (carets dropped; an address has no spaces).
                 let sub = Self.priorSubstitutions(value, prior)
                 candidates = (sub.count > 1 ? [sub.all] : []) + sub.single
+                // The old value's words put back where the reading (or a re-reading) nearly has
+                // them (ValueCompare+PriorWords.swift).
+                fromPrior = ([value] + rereads.map(\.text)).compactMap { ValueCompare.priorWords(Self.readingKey($0), prior: prior) }
+                candidates = fromPrior + candidates
                 // A field scrolled at the end of typing shows only the value's end: its start
                 // from the field's old value or an earlier moment's reading.
                 completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
@@ -190,6 +202,15 @@ extension Run {
                 round = ValueCompare.variants(of: kept.value, email: email)
             }
         }
+        // Between renderings equally like the video (a glyph's worth of pixels apart), the one
+        // that keeps the field's old words is the likelier edit (the pointer's I-beam over a word
+        // reads as letters it does not hold).
+        for c in fromPrior where c != kept.value {
+            guard let e = errors[c], e <= kept.score.error + ValueCompare.minGain, ValueCompare.matches(e, ink: base.ink) else { continue }
+            debug("live: value \"\(c)\" keeps the field's old words and renders as \"\(kept.value)\" does (\(e) against \(kept.score.error))")
+            kept = (c, InkScore(error: e, ink: base.ink, moment: base.moment))
+            break
+        }
         // No clear winner on the whole field: a candidate one glyph away may still win on that
         // glyph alone (a serif "b" read "o": its ascender is a few pixels).
         let caret = Int(h * dpr)
@@ -198,6 +219,20 @@ extension Run {
            let win = glyphWinner(current, errors: errors, base: base, grays: grays, video: videoGrays[base.moment], width: video.width, height: video.height) {
             kept = (win.value, InkScore(error: errors[win.value] ?? base.error, ink: base.ink, moment: base.moment))
             finer = win.why
+        }
+        // A clear winner's own duel: a candidate one span away from it ("m" for its "rn") that
+        // renders about as well on the whole field may still win on that span alone.
+        if finer == nil, wins(kept, over: base, current: current, caret: caret, email: type == "email"), !dated,
+           kept.score.moment < videoGrays.count,
+           let win = glyphWinner(kept.value, errors: errors, base: kept.score, grays: grays, video: videoGrays[kept.score.moment],
+                                 width: video.width, height: video.height, slack: Self.winnerDuelSlack),
+           Self.caseAnomalies(win.value) <= Self.caseAnomalies(kept.value) {
+            let e = errors[win.value] ?? kept.score.error
+            let duelled = (value: win.value, score: InkScore(error: e, ink: base.ink, moment: kept.score.moment))
+            if wins(duelled, over: base, current: current, caret: caret, email: type == "email") {
+                finer = "\(win.why), against \"\(kept.value)\" (the whole field \(e) against the reading's \(base.error))"
+                kept = duelled
+            }
         }
         // A completion of a scrolled field's reading renders its visible end as the reading does
         // (the start is out of sight either way): kept when it renders no worse and the live

@@ -35,7 +35,13 @@ extension ValueCompare {
     /// Returns each rendering's error there (ink-strength units, about pixels) and how far apart
     /// the two renderings are there (`apart`: what the duel can be won by at most); nil when the
     /// two renderings do not differ.
-    public static func glyphDuel(current: [Double], candidate: [Double], video: [Double], width: Int, height: Int)
+    ///
+    /// `glyphs`: how many glyphs the differing span holds at most on either side (2 for "rn"
+    /// against "m": the window reaches that many glyphs' widths on); `atEnd`: the span ends the
+    /// value, so the window stops a pixel after the renderings' ink (the video's caret stands
+    /// right after it).
+    public static func glyphDuel(current: [Double], candidate: [Double], video: [Double], width: Int, height: Int,
+                                 glyphs: Int = 1, atEnd: Bool = false)
         -> (current: Double, candidate: Double, apart: Double)? {
         let n = width * height
         guard n > 0, current.count == n, candidate.count == n, video.count == n else { return nil }
@@ -55,7 +61,12 @@ extension ValueCompare {
         // A glyph is about 0.7 of the text's height wide (the rows with ink).
         let rows = (0..<height).filter { y in (0..<width).contains { sc[y * width + $0] > 0.2 || sk[y * width + $0] > 0.2 } }
         let textHeight = max(4, (rows.last ?? height - 1) - (rows.first ?? 0) + 1)
-        let x0 = max(0, first - 2), x1 = min(width, min(last, first + Int(0.7 * Double(textHeight))) + 3)
+        let x0 = max(0, first - 2)
+        var x1 = min(width, min(last, first + Int(0.7 * Double(textHeight) * Double(max(1, glyphs)))) + 3)
+        if atEnd, let inkEnd = (0..<width).last(where: { x in (0..<height).contains { sc[$0 * width + x] > 0.2 || sk[$0 * width + x] > 0.2 } }) {
+            x1 = min(x1, inkEnd + 1)
+        }
+        guard x1 > x0 else { return nil }
         // Only where the two renderings differ (a pixel around): the same text elsewhere in the
         // window adds only both renderers' noise, alike on both sides.
         var mask = [Bool](repeating: false, count: n)
@@ -118,20 +129,36 @@ extension ValueCompare {
     /// The least gain (ink-strength pixels) that wins a duel.
     static let duelMin = 2.0
 
-    /// The candidates worth a glyph's duel against `current`: the same length and one character
-    /// other (not a letter's case alone: the whole field judges case; not the last, beside the
-    /// video's caret), whose whole field rendered
-    /// no worse than `current`'s (`errors`, mismatched pixels, against `currentError`), best first.
-    public static func duelCandidates(_ current: String, errors: [String: Int], currentError: Int, limit: Int = 3) -> [String] {
-        let c = Array(current)
+    /// Where two values differ: the common start and end left out, what is between on each side
+    /// (`a`'s part, `b`'s part) and whether that part ends the values (`atEnd`).
+    public static func differingSpan(_ a: String, _ b: String) -> (a: String, b: String, atEnd: Bool) {
+        let x = Array(a), y = Array(b)
+        var p = 0
+        while p < x.count, p < y.count, x[p] == y[p] { p += 1 }
+        var s = 0
+        while s < x.count - p, s < y.count - p, x[x.count - 1 - s] == y[y.count - 1 - s] { s += 1 }
+        return (String(x[p..<(x.count - s)]), String(y[p..<(y.count - s)]), s == 0)
+    }
+
+    /// Glyphs a text caret right after them looks like (or hides): a duel at the value's end
+    /// between these cannot tell the caret from the glyph.
+    static let barLike: Set<Character> = ["l", "I", "1", "|", "i", "j", "!", "t", "f", "J", "[", "]"]
+
+    /// The candidates worth a glyph's duel against `current`: one span of at most two glyphs
+    /// other on either side — one glyph for another, or two confusable ones for one ("rn" for
+    /// "m", "cl" for "d", "vv" for "w") — not a letter's case alone (the whole field judges
+    /// case), not a bar-like glyph at the value's end (the video's caret stands right after it),
+    /// whose whole field rendered no worse than `current`'s (`errors`, mismatched pixels, against
+    /// `currentError`), best first.
+    /// `slack`: how many pixels worse than `current` a candidate's whole field may render (a
+    /// winner's own duel: "rn" renders a gap's pixels nearer to a blurred "m" than "m" does).
+    public static func duelCandidates(_ current: String, errors: [String: Int], currentError: Int, limit: Int = 3, slack: Int = 0) -> [String] {
         let list = errors.filter { cand, e in
-            let k = Array(cand)
-            guard k.count == c.count, e <= currentError, cand != current else { return false }
-            let diff = k.indices.filter { k[$0] != c[$0] }
-            // (Not the last glyph: the video's caret stands right after it.)
-            guard diff.count == 1, diff[0] < c.count - 1 else { return false }
-            let a = k[diff[0]], b = c[diff[0]]
-            return a.lowercased() != b.lowercased()
+            guard e <= currentError + slack, cand != current, abs(cand.count - current.count) <= 1 else { return false }
+            let d = differingSpan(current, cand)
+            guard (1...2).contains(max(d.a.count, d.b.count)), !d.a.isEmpty, !d.b.isEmpty else { return false }
+            if d.atEnd, (d.a + d.b).contains(where: { barLike.contains($0) }) { return false }
+            return d.a.lowercased() != d.b.lowercased()
         }
         return list.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
     }

@@ -93,24 +93,32 @@ public enum ValueCompare {
     /// within one pixel (a pixel of blur or rounding is forgiven), at the best of the small shifts
     /// up to `shift` (the live box and the video's are registered to a pixel or two).
     /// Returns that count (`error`) and the ink both have (`ink`, the larger of the two counts).
-    public static func mismatch(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int) = (3, 2)) -> (error: Int, ink: Int) {
+    ///
+    /// `pointer` (video pixels of the crop): where the video's pointer may rest over the text. Its
+    /// ink is in no rendering, so inside it only the live ink the video lacks counts, not the
+    /// video's ink the rendering lacks (a resting I-beam read as "li" is no letter the value lacks).
+    public static func mismatch(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int) = (3, 2),
+                                pointer: PixelRect? = nil) -> (error: Int, ink: Int) {
         precondition(live.width == video.width && live.height == video.height)
-        return (registration(live, video, shift: shift).error, max(live.count, video.count))
+        return (registration(live, video, shift: shift, pointer: pointer).error, max(live.count, video.count))
     }
 
     /// The shift (live pixel (x, y) over video pixel (x + dx, y + dy)) up to `shift` at which two
     /// ink maps of one size disagree least, and that disagreement (as `mismatch` counts it); between
     /// shifts that disagree equally, the smaller one.
-    static func registration(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int)) -> (dx: Int, dy: Int, error: Int) {
+    static func registration(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int), pointer: PixelRect? = nil) -> (dx: Int, dy: Int, error: Int) {
         var best = (dx: 0, dy: 0, error: Int.max)
+        let p = pointer ?? PixelRect(x: -1, y: -1, width: 0, height: 0)
         for dy in -shift.y...shift.y {
             for dx in -shift.x...shift.x {
                 var e = 0
                 for y in 0..<live.height {
+                    let vy = y + dy
+                    let rowInPointer = vy >= p.y && vy < p.y + p.height
                     for x in 0..<live.width {
                         // live (x, y) lies over video (x + dx, y + dy).
                         if live.ink[y * live.width + x], !near(video, x + dx, y + dy) { e += 1 }
-                        if video.at(x + dx, y + dy), !near(live, x, y) { e += 1 }
+                        if video.at(x + dx, vy), !near(live, x, y), !(rowInPointer && x + dx >= p.x && x + dx < p.x + p.width) { e += 1 }
                     }
                     // (Stops only once worse than the best: a partial count equal to it could
                     // otherwise win a tie it would lose whole.)
@@ -168,8 +176,8 @@ public enum ValueCompare {
     /// The other values worth rendering for a typed value read as `value`, best first, at most
     /// `limit`: a text caret read after the last letter dropped; a stray mark at either end
     /// dropped; for an address, a space or a "j" that is a lost dot; a letter a person typed twice
-    /// read once (ll, ss, tt…); single swaps of glyphs OCR confuses (l/I, rn/m, g/q/y, a clipped s
-    /// read as ":"; a digit for a letter — l/1, O/0, S/5 — only beside a digit). `email` says the value is an address (no spaces in it).
+    /// read once (ll, ss, tt…); single swaps of glyphs OCR confuses (l/I, rn/m, g/q/y, an o whose
+    /// bottom touches a mark below read as q, a clipped s read as ":"; a digit for a letter — l/1, O/0, S/5 — only beside a digit). `email` says the value is an address (no spaces in it).
     public static func variants(of value: String, email: Bool = false, limit: Int = 24) -> [String] {
         var out: [String] = []
         func add(_ s: String) {
@@ -199,7 +207,7 @@ public enum ValueCompare {
         }
         let swaps: [(String, String)] = [("l", "I"), ("I", "l"), ("1", "l"), ("l", "1"), ("rn", "m"), ("m", "rn"),
                                          ("g", "q"), ("q", "g"), ("g", "y"), ("y", "g"), ("O", "0"), ("0", "O"),
-                                         ("S", "5"), ("5", "S"), (":", "s"), ("vv", "w"), ("cl", "d"), ("ii", "u")]
+                                         ("S", "5"), ("5", "S"), (":", "s"), ("vv", "w"), ("cl", "d"), ("ii", "u"), ("q", "o")]
         // A doubled letter read once: the letters people double.
         for (k, c) in chars.enumerated() where "lstfeopmnrcdgbz".contains(c) && (k + 1 >= chars.count || chars[k + 1] != c) && (k == 0 || chars[k - 1] != c) {
             var d = chars; d.insert(c, at: k); add(String(d))

@@ -44,10 +44,12 @@ public enum LiveStage {
         }
         // The video's frames the live page is compared with, decoded once before the browser starts.
         var frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
-        // Full-size frames only where a typed field is read again (a few per fill).
+        // Full-size frames only where a typed field is read again (a few per fill), and just
+        // before each step, where the live fields are reconciled with the video's (Run.reconcileFields).
         let duration = timeline.source?.duration ?? .infinity
         let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
-            .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })).sorted()
+            .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
+            + LiveGrounder.boundaryTimes(for: timeline)).sorted()
         if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
         trace("live: \(frames.frames.count) frames sampled in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
         let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))

@@ -58,10 +58,17 @@ final class GlyphAndEditorTests: XCTestCase {
         XCTAssertFalse(ValueCompare.isAddress("kofi@mensah gh"))
     }
 
-    func testOnlyCandidatesOneGlyphAwayAndNoWorseGoToADuel() {
-        let errors = ["bram@x.io": 30, "oram@x.io": 33, "Oram@x.io": 20, "orarn@x.io": 10, "gram@x.io": 40, "brarn@x.io": 5, "cram@x.io": 31, "oram@x.in": 3]
-        XCTAssertEqual(ValueCompare.duelCandidates("oram@x.io", errors: errors, currentError: 33), ["bram@x.io", "cram@x.io"])
-        XCTAssertEqual(ValueCompare.duelCandidates("oram@x.io", errors: errors, currentError: 33, limit: 1), ["bram@x.io"])
+    func testOnlyCandidatesOneSpanAwayAndNoWorseGoToADuel() {
+        // One glyph for another, or two for one ("rn" for "m"); not two spans ("brarn"), not case
+        // alone ("Oram"), not worse on the whole field ("gram"), not a bar at the end (the caret).
+        let errors = ["bram@x.io": 30, "oram@x.io": 33, "Oram@x.io": 20, "orarn@x.io": 10, "gram@x.io": 40, "brarn@x.io": 5,
+                      "cram@x.io": 31, "oram@x.il": 3, "oram@x.iq": 12, "oram@xyz.io": 1]
+        XCTAssertEqual(ValueCompare.duelCandidates("oram@x.io", errors: errors, currentError: 33), ["orarn@x.io", "oram@x.iq", "bram@x.io"])
+        XCTAssertEqual(ValueCompare.duelCandidates("oram@x.io", errors: errors, currentError: 33, limit: 1), ["orarn@x.io"])
+        let span = ValueCompare.differingSpan("daniel@acrne.studio", "daniel@acme.studio")
+        XCTAssertEqual(span.a, "rn"); XCTAssertEqual(span.b, "m"); XCTAssertFalse(span.atEnd)
+        let end = ValueCompare.differingSpan("bram@quillstone.iq", "bram@quillstone.io")
+        XCTAssertEqual(end.a, "q"); XCTAssertEqual(end.b, "o"); XCTAssertTrue(end.atEnd)
     }
 
     func testAScrolledFieldsLostStartComesFromTheOldValueOrAnEarlierReading() {
