@@ -26,10 +26,6 @@ extension SegmentPlanner {
         /// Whether the pointer or the change moved in the lull (else a pause inside one action).
         var betweenActions: Bool
         var why: String
-        /// Which kind of cut, the first kind first: 0 between actions, 1 a pause inside one
-        /// action, 2 the last resort (`lastResortCut`).
-        var rank: Int { lastResort ? 2 : betweenActions ? 0 : 1 }
-        var lastResort = false
     }
 
     /// The best cut of the rule inside the burst whose changes (active samples, in order) are at
@@ -74,53 +70,28 @@ extension SegmentPlanner {
         return best
     }
 
-    /// The rule's last resort, for a burst with no lull it may cut (`parallelCut` is nil): a cut
-    /// between the two consecutive changes nearest its middle, at least `lastResortPiece` from
-    /// its first and last change — inside a change that goes on without a pause (a scroll that
-    /// changes every frame), or at a lull too near the ends for the floor `minPiece` (two changes
-    /// 0.4 s apart). Both pieces keep changes, and the aggregator joins what a cut splits (a
-    /// scroll's pieces add up). Nil for a burst of one change or shorter than twice the piece.
-    func lastResortCut(_ times: [Double]) -> ParallelCut? {
-        guard lastResortPiece > 0, times.count > 1, let first = times.first, let last = times.last,
-              last - first >= 2 * lastResortPiece - 1e-6 else { return nil }
-        let mid = (first + last) / 2
-        var best: (i: Int, off: Double)?
-        for i in 1..<times.count {
-            let cut = (times[i] + times[i - 1]) / 2
-            guard cut - first >= lastResortPiece - 1e-6, last - cut >= lastResortPiece - 1e-6 else { continue }
-            if best == nil || abs(cut - mid) < best!.off - 1e-9 { best = (i, abs(cut - mid)) }
-        }
-        guard let b = best else { return nil }
-        let gap = times[b.i] - times[b.i - 1]
-        return ParallelCut(index: b.i, lull: gap, betweenActions: false,
-                           why: String(format: "no lull to cut, so between the two changes nearest its middle (%.2f s apart), each piece %.2f s or more", gap, lastResortPiece),
-                           lastResort: true)
-    }
-
     /// Splits `bursts` at `parallelCut` until there are `minSegments` (or no burst can be split):
     /// each time the longest burst with a cut between actions, else the longest with any cut.
     /// Each new cut says why.
     func splitForParallelism(_ bursts: [Burst], _ samples: [MotionSample], dt: Double) -> [Burst] {
         var out = bursts
-        func cut(_ times: [Double]) -> ParallelCut? { parallelCut(times, samples, dt: dt) ?? lastResortCut(times) }
-        var cuts = out.map { cut($0.times) }
+        var cuts = out.map { parallelCut($0.times, samples, dt: dt) }
         while out.count < minSegments {
             var pick: (at: Int, cut: ParallelCut, span: Double)?
             for (i, b) in out.enumerated() {
                 guard let c = cuts[i] else { continue }
                 let span = b.last - b.times[0]
-                if let p = pick, (-p.cut.rank, p.span) >= (-c.rank, span - 1e-9) { continue }
+                if let p = pick, (p.cut.betweenActions ? 1 : 0, p.span) >= (c.betweenActions ? 1 : 0, span - 1e-9) { continue }
                 pick = (i, c, span)
             }
             guard let p = pick else { break }
             let (i, c, b) = (p.at, p.cut, out[p.at])
-            let reason = String(format: "parallelism: fewer than %d remote segments (%d before this rule), so a %.1f s burst split ",
-                                minSegments, bursts.count, p.span)
-                + (c.lastResort ? "as a last resort: " : String(format: "at a %.2f s lull: ", c.lull)) + c.why
+            let reason = String(format: "parallelism: fewer than %d remote segments (%d before this rule), so a %.1f s burst split at a %.2f s lull: ",
+                                minSegments, bursts.count, p.span, c.lull) + c.why
             let pieces = [Burst(first: b.first, last: b.times[c.index - 1], times: Array(b.times[..<c.index]), splitReason: b.splitReason),
                           Burst(first: b.times[c.index] - 0.001, last: b.last, times: Array(b.times[c.index...]), splitReason: reason)]
             out.replaceSubrange(i...i, with: pieces)
-            cuts.replaceSubrange(i...i, with: pieces.map { cut($0.times) })
+            cuts.replaceSubrange(i...i, with: pieces.map { parallelCut($0.times, samples, dt: dt) })
         }
         return out
     }

@@ -54,10 +54,7 @@ extension SegmentPlanner {
         let s = base.settledWithoutMinimum(samples, duration: duration, sampleInterval: dt)
         guard s.segments.count < minSegments, base.knownSegments(samples, duration: duration, sampleInterval: dt) < minSegments else { return s }
         let active = samples.filter(\.isActive).map(\.time)
-        guard let keep = s.segments.firstIndex(where: { seg in
-            let times = active.filter { seg.owns($0) }
-            return parallelCut(times, samples, dt: dt) != nil || lastResortCut(times) != nil
-        }) else { return s }
+        guard let keep = s.segments.firstIndex(where: { seg in parallelCut(active.filter { seg.owns($0) }, samples, dt: dt) != nil }) else { return s }
         let reach = Swift.max(preroll, maxRestPreroll + 0.3) + dt + 1e-6
         let firstAfter = active.first { s.segments[keep].owns($0) } ?? s.segments[keep].start
         return SettledPlan(segments: Array(s.segments.prefix(keep)), laterDecodeFrom: Swift.min(s.laterDecodeFrom, firstAfter - reach))

@@ -39,9 +39,6 @@ public struct SegmentPlanner: Sendable {
     public var minPiece = 0.25
     /// With `minSegments`: the shortest lull between two changes a cut may be made in.
     public var minLull = 0.1
-    /// With `minSegments`, the last resort once no lull can be cut: how close (seconds) a cut
-    /// between any two changes may come to its burst's first or last change (0: no last resort).
-    public var lastResortPiece = 0.2
 
     public init() {}
 

@@ -446,10 +446,8 @@ public enum Analysis {
                                         + { () -> String in
                                             let added = fp.cuts.filter { $0.reason.hasPrefix("parallelism") }.count
                                             guard added > 0 else { return "" }
-                                            let last = fp.cuts.filter { $0.reason.hasPrefix("parallelism") && $0.reason.contains("as a last resort") }.count
                                             return String(format: "; minimum parallelism: the remote plan had %d segments, fewer than %d, so its longest bursts were split between actions (a lull where the pointer or the change moved) into %d more, one more request each",
                                                           fp.segments.count - added, fine.minSegments, added)
-                                                + (last > 0 ? String(format: " (%d of them as a last resort, between changes with no lull to cut)", last) : "")
                                         }()
                                  },
                                  model: modelUsage)

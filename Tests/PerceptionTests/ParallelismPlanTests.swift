@@ -26,47 +26,12 @@ final class ParallelismPlanTests: XCTestCase {
         }
     }
 
-    /// The remote plan with a minimum; `lastResort` false: the lulls alone (`lastResortPiece` 0).
-    func planner(min: Int, lastResort: Bool = false) -> SegmentPlanner {
+    func planner(min: Int) -> SegmentPlanner {
         var p = SegmentPlanner()
         p.cutAtEveryQuiet = true
         p.cutBetweenActions = true
         p.minSegments = min
-        if !lastResort { p.lastResortPiece = 0 }
         return p
-    }
-
-    /// Once no lull can be cut, the last resort: a change that goes on without a pause (a 0.53 s
-    /// scroll, every frame changed) is cut between the changes nearest its middle, and two
-    /// changes 0.4 s apart (under the 0.25 s floor) at their lull — each piece with changes, at
-    /// least 0.2 s of them. Bursts shorter than 0.4 s, and single changes, stay whole; a plan
-    /// with a lull left to cut, or with enough segments, never gets there.
-    func testTheLastResortCutsContinuousChangesAndShortLullsOnlyWhenNothingElseIs() {
-        // Like docs-midsession-noaddressbar: a scroll 1.83–2.37 s, a change 4.00–4.10 s, two
-        // changes at 4.70 and 5.10 s, single changes at 7.13 and 8.83 s.
-        let page = PixelRect(x: 280, y: 56, width: 998, height: 744)
-        let signal = stride(from: 0.0, to: 10.0, by: 1.0 / 30).map { t -> MotionSample in
-            var s = MotionSample(time: t)
-            if (1.83...2.37).contains(t) { s.contentPixels = 5000; s.contentBox = page }
-            if (4.00...4.10).contains(t) { s.contentPixels = 40; s.contentBox = PixelRect(x: 800, y: 380, width: 20, height: 20) }
-            for c in [4.70, 5.10, 7.13, 8.83] where abs(t - c) < 1.0 / 60 { s.contentPixels = 60; s.contentBox = PixelRect(x: 984, y: 535, width: 28, height: 28) }
-            return s
-        }
-        XCTAssertEqual(planner(min: 8).plan(signal, duration: 10).segments.count, 5, "no lull to cut")
-        let plan = planner(min: 8, lastResort: true).plan(signal, duration: 10)
-        XCTAssertEqual(plan.segments.count, 7, "\(plan.cuts)")
-        let last = plan.cuts.filter { $0.reason.contains("as a last resort") }
-        XCTAssertEqual(last.count, 2, "\(plan.cuts)")
-        XCTAssertTrue(last.contains { $0.time > 2.0 && $0.time < 2.2 }, "the scroll at its middle: \(last)")
-        XCTAssertTrue(last.contains { abs($0.time - 4.9) < 0.02 }, "the two changes at their lull: \(last)")
-        for s in signal where s.isActive { XCTAssertEqual(plan.segments.filter { $0.owns(s.time) }.count, 1, "\(s.time)") }
-        for seg in plan.segments { XCTAssertTrue(signal.contains { $0.isActive && seg.owns($0.time) }, "no piece without a change: \(seg)") }
-        // A plan that has a lull left to cut takes it first; one with enough segments is as it was.
-        XCTAssertEqual(planner(min: 6, lastResort: true).plan(signal, duration: 10).cuts.filter { $0.reason.contains("as a last resort") }.count, 1)
-        XCTAssertEqual(planner(min: 5, lastResort: true).plan(signal, duration: 10), planner(min: 0).plan(signal, duration: 10))
-        let other = samples()
-        XCTAssertEqual(planner(min: 4, lastResort: true).plan(other, duration: 13), planner(min: 4).plan(other, duration: 13),
-                       "a lull between actions is cut, not the last resort")
     }
 
     func testTooFewSegmentsSplitBetweenActionsFirstThenInsideOneAction() {
