@@ -70,7 +70,9 @@ extension SegmentPlanner {
         guard cutAtEveryQuiet, let lastTime = samples.last?.time else { return 0 }
         let active = samples.filter(\.isActive).map(\.time)
         guard let lastActive = active.last else { return 0 }
-        let all = plan(samples, duration: duration, sampleInterval: dt).segments
+        var base = self
+        base.minSegments = 0
+        let all = base.plan(samples, duration: duration, sampleInterval: dt).segments
         if lastTime - lastActive >= minQuiet { return all.count }
         // The burst still going on: its pieces may yet change, but it is one segment at least.
         var b = active.count - 1

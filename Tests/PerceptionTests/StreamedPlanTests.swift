@@ -94,7 +94,7 @@ final class StreamedPlanTests: XCTestCase {
         var fine = SegmentPlanner()
         fine.cutAtEveryQuiet = true
         fine.cutBetweenActions = true
-        for seed: UInt64 in 41...52 {
+        for seed: UInt64 in 41...42 {   // (each check walks every prefix: a few seeds keep the test short)
             let all = signal(seed: seed, duration: 40)
             let count = fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).segments.count
             for minimum in [count - 1, count, count + 1] {
