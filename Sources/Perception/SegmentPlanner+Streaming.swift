@@ -42,20 +42,43 @@ extension SegmentPlanner {
     /// before it (`StreamedPlanTests` checks every prefix against the whole plan).
     ///
     /// With a minimum number of segments (`minSegments`, the remote plan's minimum parallelism)
-    /// the whole plan may split bursts once it is known to have too few: until `minSegments`
-    /// segments are final without the rule (then the plan has enough and the rule changes
-    /// nothing), only the segments before the first burst the rule could split are final.
+    /// the whole plan may split bursts once it is known to have too few: until the plan is known
+    /// to have `minSegments` segments without the rule (`knownSegments`: the bursts seen so far,
+    /// final or not — then the rule changes nothing), only the segments before the first burst
+    /// the rule could split are final. (A segment after that burst is final in its spans, but
+    /// not in its number, which the prompt of its call carries.)
     public func settled(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> SettledPlan {
         guard cutAtEveryQuiet, minSegments > 0 else { return settledWithoutMinimum(samples, duration: duration, sampleInterval: dt) }
         var base = self
         base.minSegments = 0
         let s = base.settledWithoutMinimum(samples, duration: duration, sampleInterval: dt)
-        guard s.segments.count < minSegments else { return s }
+        guard s.segments.count < minSegments, base.knownSegments(samples, duration: duration, sampleInterval: dt) < minSegments else { return s }
         let active = samples.filter(\.isActive).map(\.time)
         guard let keep = s.segments.firstIndex(where: { seg in parallelCut(active.filter { seg.owns($0) }, samples, dt: dt) != nil }) else { return s }
         let reach = Swift.max(preroll, maxRestPreroll + 0.3) + dt + 1e-6
         let firstAfter = active.first { s.segments[keep].owns($0) } ?? s.segments[keep].start
         return SettledPlan(segments: Array(s.segments.prefix(keep)), laterDecodeFrom: Swift.min(s.laterDecodeFrom, firstAfter - reach))
+    }
+
+    /// The fewest segments the whole plan of a recording whose motion signal begins with
+    /// `samples` can have, for a plan that cuts at every quiet moment (no bursts merged), before
+    /// any minimum: each burst that is over is split (between actions, at lulls) as it is now —
+    /// the splits depend on the burst alone —, a burst still going on becomes at least one
+    /// segment, and later bursts only add segments. Once this reaches `minSegments` the minimum
+    /// cannot change the plan, whether or not the segments are final yet.
+    func knownSegments(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> Int {
+        guard cutAtEveryQuiet, let lastTime = samples.last?.time else { return 0 }
+        let active = samples.filter(\.isActive).map(\.time)
+        guard let lastActive = active.last else { return 0 }
+        var base = self
+        base.minSegments = 0
+        let all = base.plan(samples, duration: duration, sampleInterval: dt).segments
+        if lastTime - lastActive >= minQuiet { return all.count }
+        // The burst still going on: its pieces may yet change, but it is one segment at least.
+        var b = active.count - 1
+        while b > 0, active[b] - active[b - 1] < minQuiet { b -= 1 }
+        let burstStart = active[b]
+        return all.filter { seg in active.contains { $0 < burstStart && seg.owns($0) } }.count + 1
     }
 
     private func settledWithoutMinimum(_ samples: [MotionSample], duration: Double, sampleInterval dt: Double) -> SettledPlan {

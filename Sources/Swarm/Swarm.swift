@@ -134,6 +134,8 @@ public struct Swarm: Sendable {
     ) async -> (first: StageResult<Output>, then: StageResult<FollowOutput>, chains: [Int]) {
         let start = Date()
         var jobs: [Job] = [], follow: [Follow] = [], waitsFor: [[Int]] = []
+        // Jobs not started yet, and each job's rank (`PipelineBatch.priority`).
+        var pending: [Int] = [], rank: [Double] = []
         var outputs: [Output?] = [], steps: [Int] = [], ended: [Bool] = []
         var fOutputs: [FollowOutput?] = [], fSteps: [Int] = []
         var diagnostics: [Diagnostic] = [], fDiagnostics: [Diagnostic] = []
@@ -141,7 +143,7 @@ public struct Swarm: Sendable {
         var firstEnd = start, followEnd = start
         let timeout = self.timeout, retries = self.retries, agents = self.agents
         await withTaskGroup(of: PipelineEvent<Output, FollowOutput, Job, Follow>.self) { group in
-            var nextJob = 0, running = 0, runningJobs = 0
+            var running = 0, runningJobs = 0
             var waiting: [Set<Int>] = []
             var ready: [Int] = []
             var freeLanes: [Int] = [], lanesUsed = 0
@@ -163,9 +165,10 @@ public struct Swarm: Sendable {
                     }
                     return true
                 }
-                guard nextJob < jobs.count, runningJobs < feed.jobSlots else { return false }
-                let i = nextJob, l = lane(), item = jobs[i]
-                nextJob += 1; jobLane[i] = l; runningJobs += 1
+                guard !pending.isEmpty, runningJobs < feed.jobSlots else { return false }
+                let at = pending.indices.min { (rank[pending[$0]], pending[$0]) < (rank[pending[$1]], pending[$1]) }!
+                let i = pending.remove(at: at), l = lane(), item = jobs[i]
+                jobLane[i] = l; runningJobs += 1
                 group.addTask {
                     let (out, s, d, r) = await Self.attempts(retries: retries, timeout: timeout, job: i, lane: l) { ctx in
                         try await agent(item, ctx)
@@ -180,6 +183,9 @@ public struct Swarm: Sendable {
                 case let .batch(batch):
                     guard let batch else { break }   // the feed is finished: no more batches
                     precondition(batch.waitsFor.count == batch.follow.count, "one list of jobs waited for per follower")
+                    precondition(batch.priority.isEmpty || batch.priority.count == batch.jobs.count, "one rank per job, or none")
+                    pending += jobs.count..<(jobs.count + batch.jobs.count)
+                    rank += batch.priority.isEmpty ? Array(repeating: .infinity, count: batch.jobs.count) : batch.priority
                     jobs += batch.jobs
                     outputs += Array(repeating: nil, count: batch.jobs.count)
                     steps += Array(repeating: 0, count: batch.jobs.count)
@@ -269,8 +275,13 @@ public struct PipelineBatch<Job: Sendable, Follow: Sendable>: Sendable {
     /// For each follower, the jobs it waits for, numbered over every job added to the pipeline
     /// so far (earlier batches' first, then this batch's in order).
     public var waitsFor: [[Int]]
-    public init(jobs: [Job] = [], follow: [Follow] = [], waitsFor: [[Int]] = []) {
-        self.jobs = jobs; self.follow = follow; self.waitsFor = waitsFor
+    /// Each job's rank, or empty: of the jobs waiting to start (this batch's and earlier ones'),
+    /// the lowest rank starts first, then the one added first; a job without a rank comes after
+    /// every ranked one. (A job added late may be more urgent than ones already waiting — the
+    /// embedded job every remote call waits for, behind frame jobs of single calls.)
+    public var priority: [Double]
+    public init(jobs: [Job] = [], follow: [Follow] = [], waitsFor: [[Int]] = [], priority: [Double] = []) {
+        self.jobs = jobs; self.follow = follow; self.waitsFor = waitsFor; self.priority = priority
     }
 }
 

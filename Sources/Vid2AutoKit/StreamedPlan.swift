@@ -132,8 +132,10 @@ final class StreamedPlan: @unchecked Sendable {
     }
 
     /// Adds `fresh` to `batch` in time order (an embedded job before a frame job starting with
-    /// it): with the jobs on few cores (`PipelineFeed.jobSlots`) the early segments' calls then
-    /// go out first, while later jobs still run.
+    /// it), ranked by that order among the jobs still waiting from earlier batches too
+    /// (`PipelineBatch.priority`): with the jobs on few cores (`PipelineFeed.jobSlots`) the early
+    /// segments' calls then go out first, while later jobs still run, and an embedded job that
+    /// every call of its span waits for does not queue behind frame jobs of later calls.
     private func add(_ fresh: [Job], to batch: inout PipelineBatch<Job, Follow>) {
         func key(_ j: Job) -> (Double, Int) {
             switch j {
@@ -142,6 +144,8 @@ final class StreamedPlan: @unchecked Sendable {
             }
         }
         for j in fresh.sorted(by: { key($0) < key($1) }) {
+            let k = key(j)
+            batch.priority.append(k.1 == 0 ? k.0 : k.0.nextUp)
             switch j {
             case .embedded(let job, _): jobSegments.append(job.segments)
             case .prepare(let k, _, _): prepareJob[k] = jobSegments.count; jobSegments.append([])

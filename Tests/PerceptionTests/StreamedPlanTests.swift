@@ -29,7 +29,7 @@ final class StreamedPlanTests: XCTestCase {
         return samples
     }
 
-    func check(_ planner: SegmentPlanner, seeds: ClosedRange<UInt64>, file: StaticString = #filePath, line: UInt = #line) {
+    func check(_ planner: SegmentPlanner, seeds: ClosedRange<UInt64>, someSettle: Bool = true, file: StaticString = #filePath, line: UInt = #line) {
         var settledSome = 0
         for seed in seeds {
             let all = signal(seed: seed, duration: 40)
@@ -51,7 +51,7 @@ final class StreamedPlanTests: XCTestCase {
             }
             XCTAssertLessThan(before, whole.count, "the last segment is only final at the end", file: file, line: line)
         }
-        XCTAssertGreaterThan(settledSome, 0, "segments settle before the pass ends", file: file, line: line)
+        if someSettle { XCTAssertGreaterThan(settledSome, 0, "segments settle before the pass ends", file: file, line: line) }
     }
 
     func testCoarsePlanSettlesExactly() {
@@ -86,6 +86,60 @@ final class StreamedPlanTests: XCTestCase {
             XCTAssertFalse(split.isEmpty, "the rule splits some plans (minimum \(minimum), plans of \(counts))")
             if minimum < 40 { XCTAssertLessThan(split.count, seeds.count, "and leaves plans with enough segments alone (\(counts))") }
         }
+    }
+
+    /// At the border — a minimum equal to a plan's own count, one less, one more — the rule's
+    /// decision turns on the last burst; what `settled` calls final is still the whole plan's.
+    func testAMinimumAtThePlansOwnCountSettlesExactly() {
+        var fine = SegmentPlanner()
+        fine.cutAtEveryQuiet = true
+        fine.cutBetweenActions = true
+        for seed: UInt64 in 41...42 {   // (each check walks every prefix: a few seeds keep the test short)
+            let all = signal(seed: seed, duration: 40)
+            let count = fine.plan(all, duration: 40, sampleInterval: SegmentPlanner.sampleInterval(all)).segments.count
+            for minimum in [count - 1, count, count + 1] {
+                var p = fine
+                p.minSegments = minimum
+                check(p, seeds: seed...seed, someSettle: false)
+            }
+        }
+    }
+
+    /// A burst the rule could split holds the segments from it on only until the plan is known
+    /// to have enough segments: once the last of them has begun — before it is final — they go.
+    func testSegmentsGoOnceThePlanIsKnownToHaveEnough() {
+        // (a) 1.0–2.2 s, a typing run with 0.3 s pauses (the rule could split it inside the
+        // action); then seven single changes 1.5 s apart from 3 s, the last at 12 s.
+        let box = PixelRect(x: 100, y: 200, width: 120, height: 20)
+        let samples = stride(from: 0.0, to: 16.0, by: 1.0 / 30).map { t -> MotionSample in
+            var s = MotionSample(time: t)
+            let word = (t - 1.0).truncatingRemainder(dividingBy: 0.6)
+            if (1.0...2.2).contains(t), word < 0.3 { s.contentPixels = 40; s.contentBox = box }
+            for k in 0..<7 where abs(t - (3.0 + 1.5 * Double(k))) < 0.02 {
+                s.contentPixels = 300; s.contentBox = PixelRect(x: 10 + 60 * k, y: 400, width: 40, height: 20)
+            }
+            return s
+        }
+        var fine = SegmentPlanner()
+        fine.cutAtEveryQuiet = true
+        fine.cutBetweenActions = true
+        fine.minSegments = 8
+        let dt = SegmentPlanner.sampleInterval(samples)
+        let whole = fine.plan(samples, duration: 16, sampleInterval: dt)
+        XCTAssertEqual(whole.segments.count, 8, "\(whole.cuts)")
+        XCTAssertFalse(whole.cuts.contains { $0.reason.hasPrefix("parallelism") }, "eight bursts: the rule changes nothing")
+        XCTAssertNotNil(fine.parallelCut(samples.filter { $0.isActive && $0.time < 2.3 }.map(\.time), samples, dt: dt), "the typing run could be split")
+        // The pass just past the eighth burst's change (12 s): as far as the plan knows that
+        // burst is still going on, so it is not final; the seven before it are.
+        let prefix = Array(samples.prefix { $0.time <= 12.1 })
+        XCTAssertEqual(fine.knownSegments(prefix, duration: 16, sampleInterval: dt), 8)
+        let s = fine.settled(prefix, duration: 16, sampleInterval: dt)
+        XCTAssertEqual(s.segments, Array(whole.segments.prefix(s.segments.count)))
+        XCTAssertEqual(s.segments.count, 7, "the typing run and the changes after it are final")
+        // Before the eighth change the plan might still have seven: the typing run waits.
+        let earlier = Array(samples.prefix { $0.time <= 11.5 })
+        XCTAssertEqual(fine.knownSegments(earlier, duration: 16, sampleInterval: dt), 7)
+        XCTAssertEqual(fine.settled(earlier, duration: 16, sampleInterval: dt).segments.count, 0)
     }
 
     func testSampleIntervalIsTheFirstSecondsMean() {

@@ -47,8 +47,11 @@ class ModelStub:
     """Serves on 127.0.0.1:port (0 = any free port). Every request is recorded in `requests`."""
 
     def __init__(self, port=0, latency=(0.0, 0.0), seed=1, rate_limit=0.0, retry_after=0.2, status=200,
-                 error_body=None, mode="echo", reply=None, latency_by_content=False):
+                 error_body=None, mode="echo", reply=None, latency_by_content=False, record_arrivals=False):
         self.requests = []
+        # (time.monotonic() when the request arrived, its prompt's first text) per request, when asked.
+        self.arrivals = []
+        self.record_arrivals = record_arrivals
         self.latency = latency
         self.rng = random.Random(seed)
         self.rate_limit = rate_limit
@@ -81,7 +84,10 @@ class ModelStub:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                arrived = time.monotonic()
                 with outer.lock:
+                    if outer.record_arrivals:
+                        outer.arrivals.append((arrived, first_text(body)))
                     outer.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
                     outer.in_flight += 1
                     outer.max_in_flight = max(outer.max_in_flight, outer.in_flight)
