@@ -232,7 +232,9 @@ struct RegionAgent: Sendable {
         let f0 = DesignTypography.fit(measured, bold: false)?.fontSize ?? Double(lineH)
         let stroke = ink.map { raster.strokeWidth(in: rect, background: c.background, ink: $0) } ?? 0
         let bold = DesignTypography.isBold(stroke: stroke, fontSize: f0)
-        return ReadText(lines: measured, confidence: conf, ink: ink, bold: bold, words: words)
+        // the declared colour, not the anti-aliased cores the crop and the stroke width are measured against
+        let color = raster.textColor(in: rect, background: c.background) ?? ink
+        return ReadText(lines: measured, confidence: conf, ink: color, bold: bold, words: words)
     }
 
     /// Drops the stray marks Tesseract reads off rules and specks.
@@ -398,12 +400,13 @@ enum TextCase {
         guard letters.count >= 2, letters.allSatisfy({ !$0.isLowercase }), letters.contains(where: \.isUppercase) else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
         if words.count <= 4 {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let titled = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.split(separator: " ", omittingEmptySubsequences: false).map { w -> String in
                     guard let f = w.first else { return "" }
                     return String(f).uppercased() + w.dropFirst().lowercased()
                 }.joined(separator: " ")
             }.joined(separator: "\n")
+            return keepingAcronyms(titled, from: text)
         }
         var out = ""
         var capitalise = true
@@ -412,6 +415,39 @@ enum TextCase {
             out.append(ch)
             if ".!?".contains(ch) { capitalise = true }
         }
-        return out.replacingOccurrences(of: " i ", with: " I ")
+        return keepingAcronyms(out.replacingOccurrences(of: " i ", with: " I "), from: text)
+    }
+
+    /// Acronyms a line set in capitals keeps as they are drawn: "FAQ" is written "FAQ" in the
+    /// markup of a page, not "Faq" under `text-transform` (the Design2Code pages' sources hold
+    /// "URL:", "RSS", "CDFW Q&A", "DMCA" where their other capitals are styling).
+    static let vowelAcronyms: Set<String> = [
+        "FAQ", "FAQS", "API", "APIS", "CEO", "URL", "URLS", "USA", "SEO", "UI", "UX", "AI", "IOS", "EU", "UK",
+        "NASA", "OK", "PM", "ID", "IDS", "DIY", "ETA", "FIFA", "NATO", "UNESCO", "UFO", "CIA", "FBI", "IBM", "Q&A",
+    ]
+
+    /// Whether a word drawn in capitals is an acronym: two to six capitals (digits and `&`, `.`
+    /// allowed) with no vowel (RSS, HTML, CDFW, Q&A, TV), or a common acronym that has one.
+    static func isAcronym(_ word: Substring) -> Bool {
+        let core = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:!?()[]\"'“”‘’"))
+        let letters = core.filter(\.isLetter)
+        guard (2...6).contains(letters.count), letters.allSatisfy(\.isUppercase),
+              core.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "&" || $0 == "." }) else { return false }
+        if !letters.contains(where: { "AEIOUY".contains($0) }) { return true }
+        return vowelAcronyms.contains(core.replacingOccurrences(of: ".", with: ""))
+    }
+
+    /// `recased` (the ordinary-case form of `original`, word for word) with the acronyms of
+    /// `original` put back.
+    static func keepingAcronyms(_ recased: String, from original: String) -> String {
+        let a = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = recased.split(separator: "\n", omittingEmptySubsequences: false)
+        guard a.count == b.count else { return recased }
+        return zip(a, b).map { lo, lr -> String in
+            let wo = lo.split(separator: " ", omittingEmptySubsequences: false)
+            let wr = lr.split(separator: " ", omittingEmptySubsequences: false)
+            guard wo.count == wr.count else { return String(lr) }
+            return zip(wo, wr).map { o, r in isAcronym(o) ? String(o) : String(r) }.joined(separator: " ")
+        }.joined(separator: "\n")
     }
 }

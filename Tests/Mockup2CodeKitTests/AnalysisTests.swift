@@ -84,6 +84,17 @@ final class AnalysisTests: XCTestCase {
         XCTAssertNil(TextCase.ordinary("42"))
     }
 
+    func testAcronymsInCapitalsStayCapitals() {
+        XCTAssertEqual(TextCase.ordinary("FAQ"), "FAQ")
+        XCTAssertEqual(TextCase.ordinary("URL:"), "URL:")
+        XCTAssertEqual(TextCase.ordinary("CDFW Q&A"), "CDFW Q&A")
+        XCTAssertEqual(TextCase.ordinary("READ THE FAQ"), "Read The FAQ")
+        XCTAssertEqual(TextCase.ordinary("SUBSCRIBE TO OUR RSS FEED TODAY. NOW"), "Subscribe to our RSS feed today. Now")
+        // ordinary words with vowels, and "MY"/"BY" (a Y), are styling
+        XCTAssertEqual(TextCase.ordinary("MY HOME"), "My Home")
+        XCTAssertEqual(TextCase.ordinary("ABOUT US\nCONTACT"), "About Us\nContact")
+    }
+
     func testABarReadForThePronounIIsIAgain() {
         XCTAssertEqual(TextCase.pronounI("before | finished, but | put up the pages"), "before I finished, but I put up the pages")
         XCTAssertEqual(TextCase.pronounI("| am not sure |’m right"), "I am not sure I’m right")

@@ -114,6 +114,28 @@ final class DesignColourTests: XCTestCase {
         XCTAssertLessThanOrEqual(DesignRaster.distance(ink, red), 12, "\(ink)")
     }
 
+    func testTextColourOfThinTypeIsTheDeclaredColourNotItsPaleCores() throws {
+        // thin strokes: one core pixel a stroke at the declared colour, flanked by pale blends
+        let bg = RGB(255, 255, 255), declared = RGB(55, 55, 55)
+        var c = Canvas(width: 120, height: 20, background: bg)
+        for x in stride(from: 4, to: 110, by: 4) {
+            c.fill(PixelRect(x: x, y: 4, width: 1, height: 12), RGB(150, 150, 150))
+            c.fill(PixelRect(x: x + 1, y: 4, width: 1, height: 12), x % 8 == 0 ? declared : RGB(110, 110, 110))
+            c.fill(PixelRect(x: x + 2, y: 4, width: 1, height: 12), RGB(200, 200, 200))
+        }
+        let r = DesignRaster(c.image)
+        let text = try XCTUnwrap(r.textColor(in: r.bounds, background: bg))
+        let ink = try XCTUnwrap(r.inkColor(in: r.bounds, background: bg))
+        XCTAssertLessThanOrEqual(DesignRaster.distance(text, declared), 12, "\(text)")
+        XCTAssertGreaterThan(DesignRaster.distance(ink, declared), DesignRaster.distance(text, declared) + 30, "\(ink)")
+        // solid type: the declared colour either way, never past it
+        var s = Canvas(width: 100, height: 30, background: bg)
+        s.fakeText(x: 5, y: 5, words: 3, height: 14, RGB(200, 30, 30))
+        let solid = try XCTUnwrap(DesignRaster(s.image).textColor(in: DesignRaster(s.image).bounds, background: bg))
+        XCTAssertLessThanOrEqual(DesignRaster.distance(solid, RGB(200, 30, 30)), 6, "\(solid)")
+        XCTAssertNil(DesignRaster(Canvas(width: 10, height: 10, background: bg).image).textColor(in: PixelRect(x: 0, y: 0, width: 10, height: 10), background: bg))
+    }
+
     func testDominantColourAndPageBackground() {
         var c = Canvas(width: 100, height: 100, background: RGB(243, 244, 246))
         c.fill(PixelRect(x: 0, y: 0, width: 100, height: 20), RGB(17, 24, 39))
