@@ -189,8 +189,10 @@ extension SegmentAnalyst {
         let local = pageBoxes.allSatisfy { scope.intersection($0) == $0 }
         if el.shape == .field && !big && local {
             focused = el.box
-            let label = try await labelFor(field: el.box, in: e.plate)
+            var label = try await labelFor(field: el.box, in: e.plate)
             let placeholder = try await placeholderIn(field: el.box, frame: e.plate)
+            // A field that shows no placeholder may have its label further left (see `farLabelReach`).
+            if label == nil, placeholder == nil { label = try await labelFor(field: el.box, in: e.plate, reach: Self.farLabelReach) }
             if owned {
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
                                                 role: .textbox, label: label, placeholder: placeholder,
