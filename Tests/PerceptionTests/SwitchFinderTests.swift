@@ -52,7 +52,7 @@ final class SwitchFinderTests: XCTestCase {
         // whole page; the pill found under the pointer before has its knob at the other end after.
         let box = PixelRect(x: 400, y: 200, width: 42, height: 24)
         let off = pill(on: false, track: 190, page: 250), on = pill(on: true, track: 120, page: 20)
-        let pointer = PixelRect(x: 430, y: 210, width: 12, height: 18)
+        let pointer = PixelRect(x: 420, y: 214, width: 8, height: 12)
         let flip = try XCTUnwrap(SwitchFinder.flipped(pill: box, before: off.image, after: on.image, avoid: [pointer]))
         XCTAssertTrue(flip.on)
         XCTAssertEqual(SwitchFinder.flipped(pill: box, before: on.image, after: off.image)?.on, false)
