@@ -14,7 +14,11 @@ public enum ChromeDetector {
         let bandHeight = min(window.height / 4, 160)
         let band = PixelRect(x: window.x, y: window.y, width: window.width, height: bandHeight)
         let lines = try await TextRegions.readLines(band, in: gray, reader: reader, minConfidence: 30)
-        guard let (url, box) = bestURL(lines.map { ($0.text, $0.box) }) else { return layout }
+        // The band read as a page can miss a low-contrast bar (Firefox greys the scheme, port and
+        // path): then each strip of text in it is read again as one line at twice the size.
+        var found = bestURL(lines.map { ($0.text, $0.box) })
+        if found == nil { found = try await urlInStrips(gray, band: band, reader: reader) }
+        guard let (url, box) = found else { return layout }
         let edges = fullWidthEdges(gray, in: window, from: box.maxY + 2, to: window.y + min(window.height / 3, 260))
         let top = edges.first ?? box.maxY + 12
         layout.viewport = PixelRect(x: window.x, y: top, width: window.width, height: window.maxY - top)
@@ -77,6 +81,49 @@ public enum ChromeDetector {
             if n * 100 >= total * 85 { out.append(y) }
         }
         return out
+    }
+
+    /// The rows of `band` holding text or icons (a few pixels off their row's median), grouped
+    /// into strips 8–40 px high (gaps of up to two rows bridged).
+    static func textStrips(_ g: Image, band: PixelRect) -> [PixelRect] {
+        var inked: [Bool] = []
+        for y in band.y..<band.maxY {
+            var row: [Int] = []
+            var x = band.x
+            while x < band.maxX { row.append(Int(g.luma(x: x, y: y))); x += 2 }
+            let median = row.sorted()[row.count / 2]
+            inked.append(row.filter { abs($0 - median) > 40 }.count >= 3)
+        }
+        var strips: [PixelRect] = []
+        var start: Int?, gap = 0
+        for (i, ink) in (inked + [false, false, false]).enumerated() {
+            if ink { if start == nil { start = i }; gap = 0; continue }
+            guard let s = start else { continue }
+            gap += 1
+            if gap > 2 {
+                let h = i - gap + 1 - s
+                if h >= 8, h <= 40 { strips.append(PixelRect(x: band.x, y: band.y + s, width: band.width, height: h)) }
+                start = nil; gap = 0
+            }
+        }
+        return strips
+    }
+
+    /// The most URL-like token of the band's strips, each read as one line at twice the size,
+    /// with its box mapped back to the frame.
+    static func urlInStrips(_ g: Image, band: PixelRect, reader: any TextReader) async throws -> (String, PixelRect)? {
+        var words: [(String, PixelRect)] = []
+        let margin = 12
+        for strip in textStrips(g, band: band) {
+            let r = strip.expanded(0, 3).intersection(band)
+            let reading = try await reader.read(TextRegions.prepare(TextRegions.upscaled(g.cropped(to: r)), margin: margin), mode: .line)
+            for w in reading.lines.flatMap(\.words) {
+                let b = PixelRect(x: r.x + (w.box.x - margin) / 2, y: r.y + (w.box.y - margin) / 2,
+                                  width: max(1, w.box.width / 2), height: max(1, w.box.height / 2)).intersection(r)
+                words.append((w.text, b.isEmpty ? r : b))
+            }
+        }
+        return bestURL(words)
     }
 
     /// The most URL-like text among OCR lines (with its box).

@@ -37,8 +37,11 @@ extension SegmentAnalyst {
         }
         // A toggle switch flipped: its knob moved from one end of its pill to the other.
         let pointers = [e.startPointer, e.pointer?.box, tracker.fix?.box].compactMap { $0 }
-        if !big, let sw = SwitchFinder.flipped(near: h, before: e.before, after: after, bounds: vp, avoid: pointers),
-           Self.changeTouches(sw.box, pageBoxes) {
+        // (When the whole page changed with it — a dark-mode switch — the pill under the pointer
+        // before is looked at in place.)
+        if let sw = big ? found.flatMap({ SwitchFinder.flipped(pill: $0.box, before: e.before, after: after, avoid: pointers) })
+                        : SwitchFinder.flipped(near: h, before: e.before, after: after, bounds: vp, avoid: pointers),
+           big || Self.changeTouches(sw.box, pageBoxes) {
             let label = try await switchLabel(sw.box, in: e.plate, pointer: plateAvoid(e))
             Debug.log("seg \(span.index) switch \(sw.box) on \(sw.on) label \(label ?? "-")")
             flippedBox = sw.box
@@ -189,8 +192,10 @@ extension SegmentAnalyst {
         let local = pageBoxes.allSatisfy { scope.intersection($0) == $0 }
         if el.shape == .field && !big && local {
             focused = el.box
-            let label = try await labelFor(field: el.box, in: e.plate)
+            var label = try await labelFor(field: el.box, in: e.plate)
             let placeholder = try await placeholderIn(field: el.box, frame: e.plate)
+            // A field that shows no placeholder may have its label further left (see `farLabelReach`).
+            if label == nil, placeholder == nil { label = try await labelFor(field: el.box, in: e.plate, reach: Self.farLabelReach) }
             if owned {
                 observations.append(Observation(kind: .click, time: e.start, segment: span.index, point: h, box: el.box,
                                                 role: .textbox, label: label, placeholder: placeholder,
@@ -289,11 +294,15 @@ extension SegmentAnalyst {
         // box's edge) ends the search.
         var x = sw.x - 6
         while x > max(vp.x, sw.x - 720), hidden(x) || !ink(x) { x -= 1 }
-        var candidates: [PixelPoint] = []
-        if x > max(vp.x, sw.x - 720) { candidates.append(PixelPoint(x: x - 2, y: y)) }
-        candidates.append(PixelPoint(x: sw.maxX + 14, y: y))
-        for at in candidates where vp.contains(at) {
-            guard let line = ElementFinder.textLine(near: at, in: image, bounds: vp, background: background, avoid: pointer),
+        // Each side is searched without the switch itself: its pill, taller than the text, would
+        // widen the line's band and so the gap bridged, joining a label close beside it to it.
+        let leftSide = PixelRect(x: vp.x, y: vp.y, width: sw.x - 2 - vp.x, height: vp.height)
+        let rightSide = PixelRect(x: sw.maxX + 2, y: vp.y, width: vp.maxX - sw.maxX - 2, height: vp.height)
+        var candidates: [(PixelPoint, PixelRect)] = []
+        if x > max(vp.x, sw.x - 720) { candidates.append((PixelPoint(x: x - 2, y: y), leftSide)) }
+        candidates.append((PixelPoint(x: sw.maxX + 14, y: y), rightSide))
+        for (at, side) in candidates where vp.contains(at) && !side.isEmpty {
+            guard let line = ElementFinder.textLine(near: at, in: image, bounds: side, background: background, avoid: pointer),
                   line.maxY >= sw.y - 6, line.y <= sw.maxY + 6, line.intersection(sw).area == 0,
                   line.height >= 8, line.width >= 16 else { continue }
             if let text = try await TextRegions.readLine(line, in: image, reader: reader), text.count >= 2,

@@ -79,8 +79,17 @@ extension SegmentAnalyst {
         return best?.text
     }
 
-    /// The label of a field: the text just above it, else just left of it.
-    func labelFor(field f: PixelRect, in image: Image) async throws -> String? {
+    /// How far left of a field its label may end (px at scale 1): a form's label column.
+    static let labelReach = 48
+    /// How far left a field that shows no placeholder may find its label: a settings form puts
+    /// its label column 60–120 px from the fields. Only for a field that is otherwise nameless — a
+    /// field with a placeholder is found by it, and a far text beside one is as likely a nav link
+    /// left of a search field as a label.
+    static let farLabelReach = 120
+
+    /// The label of a field: the text just above it, else just left of it (ending at most
+    /// `reach` px from it).
+    func labelFor(field f: PixelRect, in image: Image, reach: Int = SegmentAnalyst.labelReach) async throws -> String? {
         let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
         // (Ink cut off by the top of the search area is the bottom of something bigger — a heading — not a label.)
         if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8, band.y > above.y,
@@ -89,7 +98,7 @@ extension SegmentAnalyst {
             return t.text
         }
         let left = PixelRect(x: f.x - 240, y: f.y, width: 236, height: f.height).intersection(layout.viewport)
-        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - 48,
+        if let band = InkAnalysis.textBand(in: image, region: left), band.height >= 8, band.maxX >= f.x - reach,
            let t = try await TextRegions.readLineScored(band, in: image, reader: reader), Self.plausibleLabel(t.text, confidence: t.confidence) {
             return t.text
         }

@@ -153,6 +153,11 @@ extension SegmentAnalyst {
         // A field with no label is known by its placeholder: the light text it showed before the
         // first keystroke, even when that keystroke changed too little to count as wiping it.
         if label == nil, placeholder == nil, !obscured { placeholder = try await placeholderIn(field: run.field, frame: run.before) }
+        // Still nameless: its label may stand further left (a settings form's label column).
+        if label == nil, placeholder == nil, !obscured {
+            label = try await labelFor(field: run.field, in: run.before, reach: Self.farLabelReach)
+            if let l = label { Debug.log("seg \(span.index) field \(run.field) shows no placeholder: label \(l) read further left") }
+        }
         // A "placeholder" that starts the typed value is its first letters, already on screen in
         // the frame read as before the first keystroke (a browser that paints faster), not a hint.
         if let p = placeholder, let v = value, !p.isEmpty, v.hasPrefix(p) {

@@ -45,10 +45,59 @@ public enum SwitchFinder {
         let aspect = Double(d.width) / Double(d.height)
         guard d.height >= 8, d.height <= 40, d.width >= 20, d.width <= 90, aspect >= 1.3, aspect <= 3.4,
               d.expanded(8, 8).contains(point), d.x > window.x, d.maxX < window.maxX else { return nil }
-        // The knob: the brighter end. It must have changed ends.
-        guard let was = brighterEnd(of: d, in: before, hidden: isHidden),
-              let now = brighterEnd(of: d, in: after, hidden: isHidden), was != now else { return nil }
-        return FlippedSwitch(box: d, on: now > 0)
+        return knobMoved(d, before: before, after: after, hidden: isHidden)
+    }
+
+    /// A switch flipped in place while the whole page changed with it (a dark-mode switch
+    /// repaints everything, so the change around the point is no pill): `pill`, the element found
+    /// under the pointer before, is pill-shaped and its knob is at the other end afterwards.
+    public static func flipped(pill: PixelRect, before: Image, after: Image, avoid: [PixelRect] = []) -> FlippedSwitch? {
+        let frame = PixelRect(x: 0, y: 0, width: min(before.width, after.width), height: min(before.height, after.height))
+        let d = pill.intersection(frame)
+        let aspect = Double(d.width) / Double(max(1, d.height))
+        guard d == pill, d.height >= 10, d.height <= 40, d.width >= 20, d.width <= 90, aspect >= 1.3, aspect <= 3.4 else { return nil }
+        let hidden = avoid.map { $0.expanded(2, 2) }
+        return knobMoved(d, before: before, after: after, hidden: { x, y in hidden.contains { $0.contains(PixelPoint(x: x, y: y)) } })
+    }
+
+    /// The knob's end before and after, when it changed ends: the brighter end (a white knob on a
+    /// coloured track), else the end that stands out from the track (a dark knob on a light track
+    /// turning into a white one on a dark track: the brighter end is the right one in both).
+    static func knobMoved(_ d: PixelRect, before: Image, after: Image, hidden: (Int, Int) -> Bool) -> FlippedSwitch? {
+        if let was = brighterEnd(of: d, in: before, hidden: hidden),
+           let now = brighterEnd(of: d, in: after, hidden: hidden), was != now {
+            return FlippedSwitch(box: d, on: now > 0)
+        }
+        if let was = knobEnd(of: d, in: before, hidden: hidden),
+           let now = knobEnd(of: d, in: after, hidden: hidden), was != now {
+            return FlippedSwitch(box: d, on: now > 0)
+        }
+        return nil
+    }
+
+    /// Which end of the pill `d` holds the knob (-1 left, +1 right): the end third whose mean
+    /// differs from the track's colour (the median of the middle rows' column means — the knob
+    /// covers under half the pill) by 20 levels or more, twice as much as the other end does.
+    static func knobEnd(of d: PixelRect, in image: Image, hidden: (Int, Int) -> Bool) -> Int? {
+        let third = max(3, d.width / 3)
+        let rows = max(d.y, d.center.y - d.height / 4)...min(d.maxY - 1, d.center.y + d.height / 4)
+        var columns: [Double?] = []
+        for x in d.x..<d.maxX {
+            var sum = 0, n = 0
+            for y in rows where !hidden(x, y) { sum += Int(image.luma(x: x, y: y)); n += 1 }
+            columns.append(n * 2 >= rows.count ? Double(sum) / Double(n) : nil)
+        }
+        let seen = columns.compactMap { $0 }.sorted()
+        guard seen.count * 2 >= columns.count else { return nil }
+        let track = seen[seen.count / 2]
+        func end(_ r: Range<Int>) -> Double? {
+            let v = columns[r].compactMap { $0 }
+            return v.count * 3 >= r.count ? v.reduce(0, +) / Double(v.count) : nil
+        }
+        guard let l = end(0..<third), let r = end((columns.count - third)..<columns.count) else { return nil }
+        let dl = abs(l - track), dr = abs(r - track)
+        guard max(dl, dr) >= 20, min(dl, dr) * 2 <= max(dl, dr) else { return nil }
+        return dl > dr ? -1 : 1
     }
 
     /// Which end of the pill `d` is clearly brighter (-1 left, +1 right), from its middle rows.

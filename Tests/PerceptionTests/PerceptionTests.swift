@@ -738,6 +738,27 @@ final class PerceptionTests: XCTestCase {
         XCTAssertEqual(URLText.extending("127.0.0.1:8765/todo/", with: ["127.0.0.1"]), "127.0.0.1:8765/todo/")
     }
 
+    /// A bar the first reading of the band misses (a greyed Firefox URL): its strip, read again as
+    /// one line at twice the size, gives the start URL and the address bar's place.
+    func testAnAddressBarMissedInTheBandIsFoundInItsStrip() async throws {
+        let frame = Canvas(width: 640, height: 800).with { c in
+            c.text(x: 100, y: 56, glyphs: 30, v: 150)   // the address, grey
+            c.fill(PixelRect(x: 0, y: 86, width: 640, height: 714), 200)  // the page
+        }
+        let strips = ChromeDetector.textStrips(frame.image, band: PixelRect(x: 0, y: 0, width: 640, height: 160))
+        XCTAssertEqual(strips.count, 1, "\(strips)")
+        XCTAssertTrue(strips.contains { $0.y <= 56 && $0.maxY >= 68 }, "\(strips)")
+        // The band (160 px high, read first) reads as nothing; a strip reads as the URL.
+        let reader = FakeReader { $0.height > 140 ? "" : "© http://127.0.0.1:8830/wizard/ w" }
+        let layout = try await ChromeDetector.detect(frame.image, reader: reader)
+        XCTAssertEqual(layout.startURL, "http://127.0.0.1:8830/wizard/")
+        XCTAssertEqual(layout.viewport.y, 86)
+        // No text like a URL anywhere: the page fills the window, as before (no bar, no start URL).
+        let none = try await ChromeDetector.detect(frame.image, reader: FakeReader { _ in "Checklist" })
+        XCTAssertNil(none.startURL)
+        XCTAssertEqual(none.viewport, none.window)
+    }
+
     func testATextLineNearAPointJustOutsideItsBoundsIsFoundWithoutAFault() {
         // A list row whose text runs to the list's bottom edge; the pointer 3 px below the list.
         let list = PixelRect(x: 100, y: 100, width: 200, height: 60)

@@ -31,6 +31,38 @@ final class SwitchFinderTests: XCTestCase {
                                             bounds: bounds)?.on, true)
     }
 
+    func testADarkKnobOnALightTrackTurningWhiteOnADarkOneIsAFlip() throws {
+        // Material style: off = light track with a dark outline and a dark knob at the left; on =
+        // dark track, white knob at the right. The brighter end is the right one in both.
+        let off = Canvas().with { c in
+            c.fill(PixelRect(x: 400, y: 200, width: 42, height: 24), 225)
+            c.outline(PixelRect(x: 400, y: 200, width: 42, height: 24), 100)
+            c.fill(PixelRect(x: 404, y: 204, width: 16, height: 16), 110)
+        }
+        let on = pill(on: true, track: 90, page: 250)
+        XCTAssertEqual(SwitchFinder.brighterEnd(of: PixelRect(x: 400, y: 200, width: 42, height: 24), in: off.image, hidden: { _, _ in false }), 1)
+        XCTAssertEqual(SwitchFinder.knobEnd(of: PixelRect(x: 400, y: 200, width: 42, height: 24), in: off.image, hidden: { _, _ in false }), -1)
+        let flip = try XCTUnwrap(SwitchFinder.flipped(near: PixelPoint(x: 412, y: 212), before: off.image, after: on.image, bounds: bounds))
+        XCTAssertTrue(flip.on)
+        XCTAssertEqual(SwitchFinder.flipped(near: PixelPoint(x: 430, y: 212), before: on.image, after: off.image, bounds: bounds)?.on, false)
+    }
+
+    func testASwitchRepaintingThePageFlipsInPlace() throws {
+        // A dark-mode switch: the page goes dark with it, so the change around the point is the
+        // whole page; the pill found under the pointer before has its knob at the other end after.
+        let box = PixelRect(x: 400, y: 200, width: 42, height: 24)
+        let off = pill(on: false, track: 190, page: 250), on = pill(on: true, track: 120, page: 20)
+        let pointer = PixelRect(x: 420, y: 214, width: 8, height: 12)
+        let flip = try XCTUnwrap(SwitchFinder.flipped(pill: box, before: off.image, after: on.image, avoid: [pointer]))
+        XCTAssertTrue(flip.on)
+        XCTAssertEqual(SwitchFinder.flipped(pill: box, before: on.image, after: off.image)?.on, false)
+        // A pill button with its text, pressed (filled in), has no knob; a wide box is no pill.
+        let button = Canvas().with { c in c.fill(box, 235); c.text(x: 410, y: 206, glyphs: 3) }
+        let pressed = Canvas(background: 20).with { c in c.fill(box, 90); c.text(x: 410, y: 206, glyphs: 3, v: 250) }
+        XCTAssertNil(SwitchFinder.flipped(pill: box, before: button.image, after: pressed.image))
+        XCTAssertNil(SwitchFinder.flipped(pill: PixelRect(x: 300, y: 200, width: 200, height: 28), before: off.image, after: on.image))
+    }
+
     func testChangesInPlaceAreNoSwitch() {
         // A checkbox ticking: its middle fills, nothing moves end to end.
         let box = Canvas().with { $0.outline(PixelRect(x: 400, y: 200, width: 16, height: 16), 60) }

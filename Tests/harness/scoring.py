@@ -10,6 +10,12 @@ Timeline matching (one prediction to at most one truth action and back):
     name/text/label/placeholder equals, contains or is contained in some non-empty string among
     the truth's name/label/placeholder/text. A truth target with none of those strings accepts any
     target;
+  * fill and select, where the truth names the field (a name, label or placeholder): besides, the one string
+    the generated script finds the field by (`field_locator_text`: the label, else the
+    placeholder, else the name — CodeGen's LocatorRanking for text fields) must be compatible with
+    the truth's name/label/placeholder. A fill whose label was read from a neighbour (a nav link
+    beside a search field) while its placeholder is right would otherwise match, and its script
+    types into no field;
   * goto: same URL (scheme added if missing, host lowercased, trailing "/" ignored);
     press: same key name (case-insensitive: "Control+a" = "control+A"); scroll: same direction and
     |pred - truth| <= max(SCROLL_ABS_SLACK, SCROLL_REL_SLACK * |truth|). Targets are ignored.
@@ -78,6 +84,42 @@ def targets_compatible(pred_target, truth_target) -> bool:
     return any(p == t or p in t or t in p for p in pred for t in truth)
 
 
+FIELD_ROLES = ("textbox", "combobox", "searchbox", "spinbutton", "listbox", "slider")
+FIELD_TRUTH_FIELDS = ("name", "label", "placeholder")
+FIELD_KINDS = ("fill", "select")
+
+
+def field_locator_text(pred_target) -> str:
+    """The string a script finds a predicted field by, as CodeGen's `LocatorRanking.query` picks it:
+    for a field role (or none given) the label, else the placeholder, else the name; for a role
+    without one of those (nil role) the placeholder comes first, then label, text, name; for
+    any other role the name, else the text, else the label. '' when none is readable."""
+    if not isinstance(pred_target, dict):
+        return ""
+    role = pred_target.get("role")
+    if role in FIELD_ROLES:
+        order = ("label", "placeholder", "name")
+    elif role is None:
+        order = ("placeholder", "label", "text", "name")
+    else:
+        order = ("name", "text", "label")
+    for f in order:
+        v = norm(pred_target.get(f))
+        if v:
+            return v
+    return ""
+
+
+def field_compatible(pred_target, truth_target) -> bool:
+    """For a fill or select: the script's locator text names the truth's field (see the module doc); true
+    when the truth names no field."""
+    truth = _strings(truth_target, FIELD_TRUTH_FIELDS)
+    if not truth:
+        return True
+    p = field_locator_text(pred_target)
+    return bool(p) and any(p == t or p in t or t in p for t in truth)
+
+
 def values_match(kind, pred_value, truth_value) -> bool:
     """Value rule for the kinds matched on value alone (goto, press, scroll)."""
     if kind == "goto":
@@ -117,6 +159,8 @@ def can_match(pred, truth) -> bool:
         return False
     if kind in VALUE_ONLY_KINDS:
         return values_match(kind, pred.get("value"), truth.get("value"))
+    if kind in FIELD_KINDS and not field_compatible(pred.get("target"), truth.get("target")):
+        return False
     return targets_compatible(pred.get("target"), truth.get("target"))
 
 

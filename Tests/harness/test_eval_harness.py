@@ -109,6 +109,24 @@ def test_target_compatibility():
     assert not scoring.can_match(pred_action("click", 1.0, truth), truth_action("fill", 1.0, 1.0, truth, "x"))
 
 
+def test_fill_field_is_the_one_the_script_locates():
+    search = truth_action("fill", 2.0, 3.0, T("textbox", "Search", placeholder="Search gear"), "lantern")
+    # the placeholder is right but the label (which the script's get_by_label uses) is a nav link
+    wrong = pred_action("fill", 2.5, T("textbox", "Clothing Sale", "Clothing Sale", "Search gear"), "lantern")
+    assert scoring.targets_compatible(wrong["target"], search["target"])  # any-string rule alone passes it
+    assert scoring.field_locator_text(wrong["target"]) == "clothing sale"
+    assert not scoring.can_match(wrong, search)
+    assert scoring.can_match(pred_action("fill", 2.5, T("textbox", placeholder="Search gear"), "lantern"), search)
+    assert scoring.can_match(pred_action("fill", 2.5, T("textbox", name="Search"), "lantern"), search)
+    # no role: the placeholder comes first, as LocatorRanking has it
+    assert scoring.field_locator_text(T(None, label="Clothing Sale", placeholder="Search gear")) == "search gear"
+    # a truth that names no field accepts any target; a select is held to the same rule
+    assert scoring.can_match(wrong, truth_action("fill", 2.0, 3.0, T("textbox"), "lantern"))
+    due = truth_action("select", 4.0, 5.0, T("combobox", "Due", "Due"), "In 30 days")
+    assert scoring.can_match(pred_action("select", 4.5, T("combobox", "Due", "Due", text="In 14 days"), "In 30 days"), due)
+    assert not scoring.can_match(pred_action("select", 4.5, T("combobox", "Memo", "Memo", text="Due"), "In 30 days"), due)
+
+
 def test_value_only_kinds_ignore_targets():
     goto = truth_action("goto", 0.0, 0.0, None, "http://127.0.0.1:8765/shop/")
     assert scoring.can_match(pred_action("goto", 0.5, None, "127.0.0.1:8765/shop"), goto)
