@@ -130,11 +130,8 @@ public struct DesignRaster: Sendable {
         return RGB(UInt8(sr / n), UInt8(sg / n), UInt8(sb / n))
     }
 
-    /// The colour of the text in `rect` drawn on `bg`: the mean of the pixels farthest from the
-    /// background (anti-aliased edges are blends and would wash the colour out).
-    public func inkColor(in rect: PixelRect, background bg: RGB) -> RGB? {
-        let r = rect.intersection(bounds)
-        guard !r.isEmpty else { return nil }
+    /// How many pixels of `r` lie at each distance from `bg` (0…765), and the largest distance.
+    private func distanceHistogram(_ r: PixelRect, from bg: RGB) -> (hist: [Int], maxD: Int) {
         var hist = [Int](repeating: 0, count: 766)
         var maxD = 0
         for y in r.y..<r.maxY {
@@ -144,6 +141,27 @@ public struct DesignRaster: Sendable {
                 maxD = max(maxD, d)
             }
         }
+        return (hist, maxD)
+    }
+
+    /// The channel sums and count of the pixels of `r` at least `cut` from `bg`.
+    private func channelSums(_ r: PixelRect, from bg: RGB, atLeast cut: Int) -> (r: Int, g: Int, b: Int, n: Int) {
+        var sr = 0, sg = 0, sb = 0, n = 0
+        for y in r.y..<r.maxY {
+            for x in r.x..<r.maxX {
+                let c = color(x, y)
+                if Self.distance(c, bg) >= cut { sr += Int(c.r); sg += Int(c.g); sb += Int(c.b); n += 1 }
+            }
+        }
+        return (sr, sg, sb, n)
+    }
+
+    /// The colour of the text in `rect` drawn on `bg`: the mean of the pixels farthest from the
+    /// background (anti-aliased edges are blends and would wash the colour out).
+    public func inkColor(in rect: PixelRect, background bg: RGB) -> RGB? {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return nil }
+        let (hist, maxD) = distanceHistogram(r, from: bg)
         guard maxD > tolerance else { return nil }
         // Keep the farthest pixels: the top 35 % of ink pixels, but never blends under 60 % of maxD.
         let inkTotal = hist[(tolerance + 1)...].reduce(0, +)
@@ -154,13 +172,7 @@ public struct DesignRaster: Sendable {
             cut -= 1
         }
         cut = max(cut, maxD * 60 / 100, tolerance + 1)
-        var sr = 0, sg = 0, sb = 0, n = 0
-        for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX {
-                let c = color(x, y)
-                if Self.distance(c, bg) >= cut { sr += Int(c.r); sg += Int(c.g); sb += Int(c.b); n += 1 }
-            }
-        }
+        let (sr, sg, sb, n) = channelSums(r, from: bg, atLeast: cut)
         guard n > 0 else { return nil }
         return RGB(UInt8(sr / n), UInt8(sg / n), UInt8(sb / n))
     }
@@ -175,15 +187,7 @@ public struct DesignRaster: Sendable {
     public func textColor(in rect: PixelRect, background bg: RGB) -> RGB? {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return nil }
-        var hist = [Int](repeating: 0, count: 766)
-        var maxD = 0
-        for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX {
-                let d = Self.distance(color(x, y), bg)
-                hist[d] += 1
-                maxD = max(maxD, d)
-            }
-        }
+        let (hist, maxD) = distanceHistogram(r, from: bg)
         guard maxD > tolerance else { return nil }
         let inkTotal = hist[(tolerance + 1)...].reduce(0, +)
         // the farthest fifth, and the distance of the 98th percentile
@@ -195,13 +199,7 @@ public struct DesignRaster: Sendable {
             if keep * 100 >= inkTotal * 20 { break }
             cut -= 1
         }
-        var sr = 0, sg = 0, sb = 0, n = 0
-        for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX {
-                let c = color(x, y)
-                if Self.distance(c, bg) >= cut { sr += Int(c.r); sg += Int(c.g); sb += Int(c.b); n += 1 }
-            }
-        }
+        let (sr, sg, sb, n) = channelSums(r, from: bg, atLeast: cut)
         guard n > 0 else { return nil }
         let m = (Double(sr) / Double(n), Double(sg) / Double(n), Double(sb) / Double(n))
         let dm = abs(m.0 - Double(bg.r)) + abs(m.1 - Double(bg.g)) + abs(m.2 - Double(bg.b))
