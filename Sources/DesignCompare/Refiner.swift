@@ -206,7 +206,8 @@ public struct Refiner: Sendable {
                     count += 1
                     n.style.fontSize = ((f * min(1.15, max(0.87, r))) * 4).rounded() / 4
                 }
-                if let want = m.designColor, let got = m.renderedColor {
+                if let want = m.designColor, let got = m.renderedColor,
+                   !Self.isCoverageDrift(design: want, rendered: got, ink: n.style.color ?? got, background: background) {
                     let base = n.style.color ?? got
                     func adj(_ b: UInt8, _ w: UInt8, _ g: UInt8) -> UInt8 { UInt8(max(0, min(255, Int(b) + Int(w) - Int(g)))) }
                     let c = RGB(adj(base.r, want.r, got.r), adj(base.g, want.g, got.g), adj(base.b, want.b, got.b))
@@ -255,6 +256,27 @@ public struct Refiner: Sendable {
         var out = doc
         out.root = fix(doc.root, [], parentOffset: (0, 0), on: doc.background)
         return (out, count)
+    }
+
+    /// Whether the design's and the render's measured inks differ only by how much of the glyphs'
+    /// area is ink — both lie on the line from the text's colour to its background, the render's
+    /// strokes heavier or lighter than the design's face — rather than by hue. Moving the declared
+    /// colour by such a difference recolours right text to match a stroke weight; it is skipped.
+    public static func isCoverageDrift(design: RGB, rendered: RGB, ink: RGB, background: RGB) -> Bool {
+        func v(_ c: RGB) -> (Double, Double, Double) { (Double(c.r), Double(c.g), Double(c.b)) }
+        let (ir, ig, ib) = v(ink), (br, bg, bb) = v(background)
+        let axis = (br - ir, bg - ig, bb - ib)
+        let axisLength2 = axis.0 * axis.0 + axis.1 * axis.1 + axis.2 * axis.2
+        // Text barely distinct from its background has no line to speak of.
+        guard axisLength2 >= 24 * 24 else { return false }
+        let (wr, wg, wb) = v(design), (gr, gg, gb) = v(rendered)
+        let d = (wr - gr, wg - gg, wb - gb)
+        let dLength = (d.0 * d.0 + d.1 * d.1 + d.2 * d.2).squareRoot()
+        guard dLength > 0 else { return false }
+        let t = (d.0 * axis.0 + d.1 * axis.1 + d.2 * axis.2) / axisLength2
+        let p = (d.0 - t * axis.0, d.1 - t * axis.1, d.2 - t * axis.2)
+        let across = (p.0 * p.0 + p.1 * p.1 + p.2 * p.2).squareRoot()
+        return across <= max(3, 0.3 * dLength)
     }
 
     /// Whether a corrected text colour keeps WCAG AA contrast with its background where the colour

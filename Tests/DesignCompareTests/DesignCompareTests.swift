@@ -189,7 +189,7 @@ final class DesignCompareTests: XCTestCase {
         let doc = UIDocument(width: 400, height: 200, background: RGB(255, 255, 255), root: root)
         let measures: [[Int]: Refiner.Measure] = [
             [0]: .init(dx: 3, dy: 5, horizontal: true, widthRatio: 1.1, extraLines: 0, designColor: nil, renderedColor: nil),
-            [1]: .init(dx: 0, dy: 5, horizontal: true, widthRatio: nil, extraLines: 1, designColor: RGB(10, 10, 10), renderedColor: RGB(40, 40, 40)),
+            [1]: .init(dx: 0, dy: 5, horizontal: true, widthRatio: nil, extraLines: 1, designColor: RGB(20, 20, 80), renderedColor: RGB(40, 40, 40)),
         ]
         let (out, n) = Refiner.correct(doc, measures: measures)
         XCTAssertGreaterThan(n, 0)
@@ -199,8 +199,12 @@ final class DesignCompareTests: XCTestCase {
         XCTAssertEqual(a.style.fontSize ?? 0, 17.5, accuracy: 0.25)
         XCTAssertNil(b.style.margin)                       // same error as its predecessor: nothing to add
         XCTAssertEqual(b.box.width, 380)                   // room up to the parent's edge for the wrapped text
-        XCTAssertEqual(b.style.color, RGB(0, 0, 0))        // ink measured 30 lighter than the design's
+        XCTAssertEqual(b.style.color, RGB(10, 10, 70))     // ink measured grey where the design's is blue
         XCTAssertTrue(out.allNodes.allSatisfy { $0.style.positioned != true })
+        // ink only lighter than the design's, on the line to the background: stroke weight, not colour
+        var coverage = measures
+        coverage[[1]]?.designColor = RGB(10, 10, 10)
+        XCTAssertEqual(Refiner.correct(doc, measures: coverage).0.root.children[1].style.color, RGB(30, 30, 30))
     }
 
     func testParseColor() {

@@ -22,3 +22,24 @@ final class RefinementContrastTests: XCTestCase {
         XCTAssertTrue(Refiner.keepsContrast(RGB(140, 140, 140), was: RGB(80, 80, 80), on: white, UIStyle(fontSize: 28)))
     }
 }
+
+/// A difference in stroke weight is not a difference in colour.
+final class RefinementCoverageTests: XCTestCase {
+    let white = RGB(255, 255, 255)
+
+    func testInksOnTheLineToTheBackgroundAreCoverage() {
+        // #333 text: a thin design face measures lighter ink than Arial's heavier strokes
+        XCTAssertTrue(Refiner.isCoverageDrift(design: RGB(110, 110, 110), rendered: RGB(80, 80, 80), ink: RGB(51, 51, 51), background: white))
+        // the other way too (a bolder design face)
+        XCTAssertTrue(Refiner.isCoverageDrift(design: RGB(70, 72, 75), rendered: RGB(95, 97, 100), ink: RGB(51, 53, 56), background: white))
+        // blue text on a dark background, lighter ink = closer to the background
+        XCTAssertTrue(Refiner.isCoverageDrift(design: RGB(40, 90, 170), rendered: RGB(50, 110, 210), ink: RGB(59, 130, 246), background: RGB(17, 24, 39)))
+    }
+
+    func testAHueDifferenceIsAColourDrift() {
+        // the render is grey where the design's ink is blue-grey
+        XCTAssertFalse(Refiner.isCoverageDrift(design: RGB(90, 100, 130), rendered: RGB(105, 105, 105), ink: RGB(100, 100, 100), background: white))
+        // text too close to its background: no line to judge by
+        XCTAssertFalse(Refiner.isCoverageDrift(design: RGB(240, 240, 240), rendered: RGB(230, 230, 230), ink: RGB(245, 245, 245), background: white))
+    }
+}
