@@ -96,3 +96,35 @@ extension SegmentPlanner {
         return out
     }
 }
+
+extension SegmentPlanner {
+    /// Why a remote plan stayed below its minimum parallelism, for the run's `planning` line:
+    /// nil unless this planner has a minimum (`cutAtEveryQuiet`, `minSegments` > 0) and `plan`
+    /// has fewer segments. Every segment is then a burst the rule cannot split without a piece
+    /// with no change of its own (`parallelCut` is nil); each is counted under the first reason
+    /// that holds: one change; changes never a lull of `minLull` apart (a continuous change, e.g.
+    /// a scroll); shorter than twice the `minPiece` floor; its lulls all within the floor of its
+    /// ends. `dt` is the sample interval the plan was cut with.
+    public func parallelismShortfall(_ plan: SegmentPlan, _ samples: [MotionSample], sampleInterval dt: Double) -> String? {
+        guard cutAtEveryQuiet, minSegments > 0, !plan.segments.isEmpty, plan.segments.count < minSegments else { return nil }
+        let active = samples.filter(\.isActive).map(\.time)
+        let shortest = max(minLull, 1.5 * dt)
+        var one = 0, continuous = 0, short = 0, nearEnds = 0
+        for seg in plan.segments {
+            let times = active.filter { seg.owns($0) }
+            guard parallelCut(times, samples, dt: dt) == nil else { return nil }   // (the rule would have cut it)
+            guard times.count > 1, let first = times.first, let last = times.last else { one += 1; continue }
+            if !zip(times, times.dropFirst()).contains(where: { $1 - $0 >= shortest }) { continuous += 1 }
+            else if last - first < 2 * minPiece { short += 1 }
+            else { nearEnds += 1 }
+        }
+        let n = plan.segments.count
+        let why = [(one, "one change"),
+                   (continuous, String(format: "changes never %.2f s apart (a continuous change)", shortest)),
+                   (short, String(format: "shorter than %.2f s (twice the %.2f s floor)", 2 * minPiece, minPiece)),
+                   (nearEnds, String(format: "lulls only within %.2f s of its ends", minPiece))]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return String(format: "minimum parallelism: the remote plan has %d segments, fewer than %d, and none can be split without a piece with no change of its own (%@), so %d calls: one agent waits for all %d, many for the longest",
+                      n, minSegments, why, n, n)
+    }
+}

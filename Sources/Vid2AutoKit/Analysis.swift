@@ -431,6 +431,8 @@ public enum Analysis {
             segments: spans.all.sorted { ($0.start, $0.segment) < ($1.start, $1.segment) }.map {
                 var s = $0; s.start = ms(s.start); s.end = ms(s.end); s.videoStart = ms(s.videoStart); s.videoEnd = ms(s.videoEnd); return s
             })
+        // A remote plan that stayed below its minimum parallelism says why (what no cut could split).
+        let shortfall = finePlan.flatMap { fine.parallelismShortfall($0, motion.samples, sampleInterval: SegmentPlanner.sampleInterval(motion.samples)) }
         let report = SwarmReport(segments: plan.segments.count, agents: min(options.agents, jobs.count + (finePlan?.segments.count ?? 0) * (hybrid?.sendAll == true ? 2 : 1)),
                                  totalSteps: ledger.totalSteps, criticalSteps: ledger.criticalSteps,
                                  wallSeconds: ms(end),
@@ -449,6 +451,7 @@ public enum Analysis {
                                             return String(format: "; minimum parallelism: the remote plan had %d segments, fewer than %d, so its longest bursts were split between actions (a lull where the pointer or the change moved) into %d more, one more request each",
                                                           fp.segments.count - added, fine.minSegments, added)
                                         }()
+                                        + (shortfall.map { "; " + $0 } ?? "")
                                  },
                                  model: modelUsage)
         let vp = layout.viewport

@@ -97,6 +97,32 @@ final class ParallelismPlanTests: XCTestCase {
         p.minPiece = 0.1
         XCTAssertEqual(p.plan(signal, duration: 9).segments.count, 6, "a lower floor lets the short burst split too")
     }
+
+    func testAPlanBelowItsMinimumSaysWhyNothingMoreWasCut() {
+        let signal = samples(), dt = 1.0 / 30
+        // Enough segments, or no minimum: nothing to say.
+        let three = planner(min: 3)
+        XCTAssertNil(three.parallelismShortfall(three.plan(signal, duration: 13), signal, sampleInterval: dt))
+        XCTAssertNil(planner(min: 0).parallelismShortfall(planner(min: 0).plan(signal, duration: 13), signal, sampleInterval: dt))
+        // Asked for 8, the plan has 6: each piece is a continuous change (the click, the menu,
+        // three typed words, the short change), nothing with a lull inside it.
+        let eight = planner(min: 8)
+        let why = eight.parallelismShortfall(eight.plan(signal, duration: 13), signal, sampleInterval: dt)
+        XCTAssertEqual(why, "minimum parallelism: the remote plan has 6 segments, fewer than 8, and none can be split without a piece with no change of its own (6 changes never 0.10 s apart (a continuous change)), so 6 calls: one agent waits for all 6, many for the longest")
+        // Two clicks 0.2 s apart in a 0.4 s burst: a lull, but under twice the floor.
+        let clicks: [(Double, Double)] = [(1.0, 1.1), (1.3, 1.4), (5.0, 5.0)]
+        let short = stride(from: 0.0, to: 8.0, by: dt).map { t -> MotionSample in
+            var s = MotionSample(time: t)
+            if clicks.contains(where: { t >= $0.0 - 1e-9 && t <= $0.1 + 1e-9 }) { s.contentPixels = 100; s.contentBox = PixelRect(x: 20, y: 50, width: 50, height: 20) }
+            return s
+        }
+        let p = planner(min: 8)
+        let plan = p.plan(short, duration: 8)
+        XCTAssertEqual(plan.segments.count, 2, "\(plan.cuts)")
+        let text = p.parallelismShortfall(plan, short, sampleInterval: dt) ?? ""
+        XCTAssertTrue(text.contains("2 segments, fewer than 8"), text)
+        XCTAssertTrue(text.contains("1 one change") && text.contains("1 shorter than 0.50 s (twice the 0.25 s floor)"), text)
+    }
 }
 
 extension SegmentPlanner {
