@@ -5,8 +5,8 @@ extension Aggregator {
     /// are on links: a button does not move the address, a link to `#section` does (a docs site's
     /// sidebar, a table of contents). A click read as a button or as bare text becomes a link, so
     /// its script finds it by role and name — bare text is also found in the heading the anchor
-    /// leads to. A click right after typing is left alone: that is a result picked from the list
-    /// the typing opened (an option), whatever it links to.
+    /// leads to. A click within 4 s of typing into a field is a result picked from the list the
+    /// typing opened (in-page search: a combobox's popup holds options), so it becomes an option.
     static func anchorLinks(_ actions: [Action], startURL: String?) -> [Action] {
         var out = actions
         var page = startURL
@@ -21,7 +21,10 @@ extension Aggregator {
                   Self.onlyFragmentChanged(from: from, to: to) else { continue }
             if let prev = out[..<i].last(where: { $0.kind != .scroll }),
                prev.kind == .fill || (prev.kind == .press && prev.target?.role?.isTypedInto == true),
-               out[i].time - prev.endTime <= 4 { continue }
+               out[i].time - prev.endTime <= 4 {
+                out[i].target?.role = .option
+                continue
+            }
             out[i].target?.role = .link
         }
         return out

@@ -19,12 +19,12 @@ final class AnchorLinkTests: XCTestCase {
         XCTAssertEqual(out.map { $0.target?.role }, [nil, .link, .button, .link])
     }
 
-    func testAButtonThatLoadsAnotherPageOrAPickFromTypedResultsStays() {
+    func testAButtonThatLoadsAnotherPageStaysAndAPickFromTypedResultsIsAnOption() {
         let signIn = click("Sign in", at: 5, to: "http://127.0.0.1:8830/ledger/dashboard.html")
         XCTAssertEqual(Aggregator.anchorLinks([signIn], startURL: "http://127.0.0.1:8830/ledger/")[0].target?.role, .button)
         let typed = Action(kind: .fill, time: 4.9, endTime: 8.2, target: Target(role: .textbox, placeholder: "Search the docs"), value: .text("proxy"))
         let pick = click("Deployment", at: 10.4, to: start + "#deployment")
-        XCTAssertEqual(Aggregator.anchorLinks([typed, pick], startURL: start)[1].target?.role, .button)
+        XCTAssertEqual(Aggregator.anchorLinks([typed, pick], startURL: start)[1].target?.role, .option)
         // The same anchor again is no navigation.
         XCTAssertFalse(Aggregator.onlyFragmentChanged(from: start + "#a", to: start + "#a"))
         XCTAssertTrue(Aggregator.onlyFragmentChanged(from: "http://x.test/docs", to: "http://x.test/docs/#a"))
