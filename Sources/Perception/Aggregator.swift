@@ -42,7 +42,8 @@ public struct Aggregator: Sendable {
         for o in obs {
             switch o.kind {
             case .navigation:
-                guard let url = o.url else { continue }
+                // An address whose server is the start's but for an OCR slip is on the start's server.
+                guard let url = o.url.map({ URLText.withKnownOrigin($0, known: layout.startURL) }) else { continue }
                 let cause = actions.lastIndex(where: { $0.kind != .scroll && $0.kind != .goto && o.time - $0.time <= navigationWindow && o.time >= $0.time - 0.2 })
                 // Caused by nothing and the address unchanged: a second reading of the same page.
                 if cause.map({ actions[$0].navigatesTo != nil }) ?? true, let cur = current, Self.sameURL(cur.url, url) {
@@ -70,6 +71,8 @@ public struct Aggregator: Sendable {
             actions[i] = Action(kind: .goto, time: actions[i].time, endTime: actions[i].endTime, value: .text(actions[i].navigatesTo!),
                                 confidence: actions[i].confidence, evidence: actions[i].evidence, model: actions[i].model)
         }
+        actions = Self.valuesSeenAfterSubmit(actions)
+        actions = Self.anchorLinks(actions, startURL: layout.startURL)
         for a in actions where a.confidence < 0.4 {
             diagnostics.append(Diagnostic(.warning, "low confidence \(a.kind.rawValue) at \(fmt(a.time)) s"))
         }
@@ -283,6 +286,11 @@ public struct Aggregator: Sendable {
         var target = Target(role: inChrome ? nil : o.role, name: nil, text: o.text, label: o.label,
                             placeholder: o.placeholder, context: o.context, box: box(o.box), point: point(o.point))
         target.name = o.label ?? o.text ?? o.placeholder
+        if o.kind == .click || o.kind == .dblclick || o.kind == .check {
+            target.text = Self.withoutStrayQuote(target.text)
+            target.label = Self.withoutStrayQuote(target.label)
+            target.name = Self.withoutStrayQuote(target.name)
+        }
         let kind: ActionKind
         switch o.kind {
         case .click: kind = .click

@@ -197,6 +197,8 @@ public enum URLText {
         t = t.replacingOccurrences(of: ",", with: ".")
         // Letters OCR confuses with punctuation that URLs rarely hold.
         t = t.replacingOccurrences(of: "!", with: "l").replacingOccurrences(of: "|", with: "l")
+        // A dot or comma after the address is a speck beside it: URLs do not end in one.
+        while t.count > 1, let last = t.last, last == "." || last == "," { t.removeLast() }
         if !t.contains("://") {
             let host = hostPart(t).lowercased()
             let local = host.hasPrefix("localhost") || host.range(of: #"^\d{1,3}(\.\d{1,3}){3}"#, options: .regularExpression) != nil
