@@ -15,14 +15,43 @@ struct PendingAppeared {
     var frame: Image
     var exclude: PixelRect?
     var before: Image?
+    /// The crop `TextRegions.readLines` reads, made the first time a core is spare to read it.
+    let crop: PreparedCrop
+}
+
+/// A crop made once, when first asked for. Not Sendable: the analyst's own, inside its task.
+final class PreparedCrop {
+    private let make: () -> Image
+    private var made: Image?
+    init(_ make: @escaping () -> Image) { self.make = make }
+    /// Whether a spare core was offered it (it is then read or being read: no need to offer again).
+    var isMade: Bool { made != nil }
+    var image: Image {
+        if let made { return made }
+        let m = make()
+        made = m
+        return m
+    }
 }
 
 extension SegmentAnalyst {
     /// Announces the reading of `top` in `frame` (an idle core may start it now) and returns what
     /// `takeAppeared` needs to finish it.
     func deferAppeared(observation i: Int, top: PixelRect, in frame: Image, exclude: PixelRect?, before: Image?) -> PendingAppeared {
-        TextRegions.readLinesAhead(top, in: frame, reader: reader)
-        return PendingAppeared(observation: i, top: top, frame: frame, exclude: exclude, before: before)
+        // (The crop and margin of `TextRegions.readLines`, so that its read takes this one.)
+        let p = PendingAppeared(observation: i, top: top, frame: frame, exclude: exclude, before: before,
+                                crop: PreparedCrop { TextRegions.prepare(frame.cropped(to: top), margin: 6) })
+        announceAppeared(p)
+        return p
+    }
+
+    /// Offers the pending reading to a spare core (again on every frame until one took it: a core
+    /// may have come free since — the other agent done). Nothing is made while none is spare.
+    func announceAppeared(_ p: PendingAppeared? = nil) {
+        guard let p = p ?? pendingAppeared, !p.crop.isMade else { return }
+        let clipped = p.top.intersection(PixelRect(x: 0, y: 0, width: p.frame.width, height: p.frame.height))
+        guard clipped.width >= 6, clipped.height >= 6 else { return }
+        reader.readAhead(mode: .sparse) { p.crop.image }
     }
 
     /// Sets the pending observation's `appeared`: the lines of its top band read surely, new

@@ -103,6 +103,7 @@ final class SegmentAnalyst {
     func feed(_ frame: Frame) async throws {
         let image = frame.images[0]
         frameIndex += 1
+        announceAppeared()
         if plate == nil {
             plate = image
             // A pointer resting since before the segment: on a flat background its shape stands out.
