@@ -21,11 +21,16 @@ public enum Probe {
         var count = 0
         var deltas = Set<Int64>()
         var sortedPTS: [Int64] = []
+        // The keyframes too (`keyframeTimes` reads the same packets): kept for this file.
+        let identity = FileIdentity(path: path)
+        let startPTS = st.pointee.start_time == sw_nopts() ? 0 : st.pointee.start_time
+        var keys: [Double] = []
         while av_read_frame(fmt.ptr, pkt.ptr) >= 0 {
             if pkt.ptr!.pointee.stream_index == vi {
                 count += 1
                 let p = pkt.ptr!.pointee.pts
                 if p != sw_nopts() && sortedPTS.count < 5000 { sortedPTS.append(p) }
+                if pkt.ptr!.pointee.flags & AV_PKT_FLAG_KEY != 0, p != sw_nopts() { keys.append(Double(p - startPTS) * st.pointee.time_base.double) }
             }
             av_packet_unref(pkt.ptr)
         }
@@ -38,13 +43,24 @@ public enum Probe {
             info.variableFrameRate = Double(mx - mn) * tb > 0.1 * Double(mn) * tb && mx - mn > 1
         }
         if count == 0 { throw InputError.corrupt(path: path, reason: "no video packets") }
+        if let identity { KeyframeMemo.shared.keep(keys.sorted(), for: identity) }
         return info
     }
 
     /// The presentation times (seconds, on the same clock as `Frame.time`) of the video's
     /// keyframes, in order, from the packets alone (demux only, no decoding): where a decoder
     /// can start without anything before it. Packets without a timestamp are left out.
+    /// Read once per file and process: `probe` keeps them (it reads the same packets), and the
+    /// motion pass and the agents' planning both ask again.
     public static func keyframeTimes(path: String) throws -> [Double] {
+        let identity = FileIdentity(path: path)
+        if let identity, let kept = KeyframeMemo.shared.times(for: identity) { return kept }
+        let times = try readKeyframeTimes(path: path)
+        if let identity { KeyframeMemo.shared.keep(times, for: identity) }
+        return times
+    }
+
+    static func readKeyframeTimes(path: String) throws -> [Double] {
         let fmt = try FormatContext(path: path)
         guard let vi = fmt.bestVideoStream() else { throw InputError.noVideoStream(path: path) }
         let st = fmt.stream(vi)

@@ -69,6 +69,8 @@ final class SegmentAnalyst {
     private var scroll: (start: Double, end: Double, pixels: Int, evidence: [Double])?
     private var url: String?
     private var pendingSettle: Settle?
+    /// The last settle's reading of the text that appeared, not taken yet (`takeAppeared`).
+    var pendingAppeared: PendingAppeared?
     private(set) var frameIndex = 0
     private var lastEffect = -Double.infinity
     /// The pointer rest (its `lastMove`) that already produced a click.
@@ -101,6 +103,7 @@ final class SegmentAnalyst {
     func feed(_ frame: Frame) async throws {
         let image = frame.images[0]
         frameIndex += 1
+        announceAppeared()
         if plate == nil {
             plate = image
             // A pointer resting since before the segment: on a flat background its shape stands out.
@@ -132,6 +135,7 @@ final class SegmentAnalyst {
         try await flushTyping()
         flushScroll()
         if let s = pendingSettle, let last = latest { try await settle(s, frame: last) }
+        try await takeAppeared()
         for o in observations {
             Debug.log("seg \(span.index) obs \(o.kind.rawValue) \(String(format: "%.2f", o.time)) box \(o.box.map { "\($0)" } ?? "-") role \(o.role?.rawValue ?? "-") text \(o.text ?? "-") label \(o.label ?? "-") ph \(o.placeholder ?? "-") value \(o.value.map { "\($0)" } ?? "-") ctx \(o.context ?? "-")")
         }
@@ -617,6 +621,16 @@ final class SegmentAnalyst {
 
     /// After a page-level change settles: read the URL (a navigation?) and the text that appeared.
     private func settle(_ s: Settle, frame: Image) async throws {
+        // (An earlier settle's reading first: its observation may be this one.)
+        try await takeAppeared()
+        // The text that appeared is read later (`deferAppeared`): announced before the URL is
+        // read, so that an idle core starts it now and the agent goes on with its frames.
+        var appeared: PendingAppeared?
+        if let i = s.observation, i < observations.count, observations[i].appeared.isEmpty {
+            let r = s.region.intersection(layout.viewport)
+            let top = PixelRect(x: r.x, y: r.y, width: r.width, height: min(r.height, 260))
+            if top.area >= 4000 { appeared = deferAppeared(observation: i, top: top, in: frame, exclude: s.exclude, before: s.before) }
+        }
         if layout.addressBar != nil, s.big, let now = try await readURL(frame), now != url {
             url = now
             if span.owns(s.time - 0.5) {
@@ -624,25 +638,7 @@ final class SegmentAnalyst {
                                                 confidence: 0.8, evidence: [s.time]))
             }
         }
-        if let i = s.observation, i < observations.count, observations[i].appeared.isEmpty {
-            let r = s.region.intersection(layout.viewport)
-            let top = PixelRect(x: r.x, y: r.y, width: r.width, height: min(r.height, 260))
-            if top.area >= 4000 {
-                // An assertion on a misread word fails the replay: every word must be read surely.
-                let lines = try await TextRegions.readLines(top, in: frame, reader: reader, minConfidence: 70, minWordConfidence: 80)
-                let skip = s.exclude
-                let old = s.before
-                let crop = top.intersection(PixelRect(x: 0, y: 0, width: frame.width, height: frame.height))
-                let sorted = lines.compactMap { l -> (text: String, box: PixelRect)? in
-                    guard !(skip.map { $0.intersection(l.box).area > 0 } ?? false),
-                          old.map({ ChangeDetector.meanDifference($0, frame, region: l.box) >= 10 }) ?? true,
-                          let t = Self.assertable(l.text, box: l.box, crop: crop) else { return nil }
-                    return (t, l.box)
-                }
-                    .sorted { $0.box.height > $1.box.height }
-                observations[i].appeared = Array(sorted.prefix(3).map(\.text))
-            }
-        }
+        pendingAppeared = appeared
     }
 
     private func readURL(_ frame: Image) async throws -> String? {

@@ -163,14 +163,19 @@ public enum Analysis {
         // (Not with one agent: `--agents 1` runs one thing at a time on one core, the pass then
         // the agents, as `batch --jobs` expects and as the swarm's speedup is measured against.)
         if let stream, options.agents > 1 { motionOptions.passProgress = { stream.progress($0) } }
+        // Reads ahead (the larger second reading of a small crop) only on a core no agent holds.
+        let pooled = reader as? PoolTextReader, lanes = pooled?.lanes
+        let warmEarly = hybrid == nil && min(ProcessInfo.processInfo.activeProcessorCount, options.agents) >= 2
         async let layoutTask: ScreenLayout = {
             let first = await handoff.frame()
             let layout = try await Profile.shared.time("layout") { try await stages.layout(first, info, reader) }
             stream?.layoutReady(layout)
+            // The agents stage of a default run starts the pool's other engine anyway (a second
+            // agent, a read ahead, or `warm` for a lone agent): started now, beside the rest of
+            // the motion pass, it is not on an agent's path. (`--agents 1` uses one engine.)
+            if warmEarly { pooled?.warm() }
             return layout
         }()
-        // Reads ahead (the larger second reading of a small crop) only on a core no agent holds.
-        let pooled = reader as? PoolTextReader, lanes = pooled?.lanes
         let laneCores = min(ProcessInfo.processInfo.activeProcessorCount, options.agents)
         let streamedTotal = Counter()
         // One embedded job: its segments analysed in order by one agent over `view`'s frames.
