@@ -9,6 +9,11 @@ import ScreenCore
 /// visible text changes) and the video's change stays, the rest is inserted as a `hover` step, so
 /// the script opens the menu before it picks from it.
 extension Run {
+    /// How long (ns) the live pointer rests on a candidate at the pointer's place before the page
+    /// is compared: a menu that opens on hover often waits for the pointer to rest (hover intent,
+    /// a few hundred milliseconds), as `opensOnRest` waits.
+    static let restIntent: UInt64 = 500_000_000
+
     /// Whether resting the pointer opened something in the app: the same address, and the DOM's
     /// size, its visible text or its dialogs changed (a hover look changes none of them).
     static func restOpened(before: PageState, after: PageState) -> Bool {

@@ -101,6 +101,9 @@ extension Run {
             let resting = blobs.map { Self.underRestingPointer($0, previous: previous) }
             let before = blobs.indices.map { resting[$0] ? restingLean(blobs[$0], shot: shot, f0, f1) : lean(blobs[$0], shot: shot, f0, f1) }
             let unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+            for j in blobs.indices where resting[j] && !Self.pointerSized(blobs[j]) {
+                debug("live: gap \(Self.f2(moments[k])) s: under the resting pointer \(Int(blobs[j].x)),\(Int(blobs[j].y)) leans \(Self.f2(before[j])) by its changed cells (\(Self.f2(lean(blobs[j], shot: shot, f0, f1))) whole)")
+            }
             guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
             let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
             debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
@@ -158,7 +161,8 @@ extension Run {
             }
             // Nothing actionable under any of them (a menu opened over a table): the pointer's
             // place now, where what opened it is (GapSearch+HoverMenu.swift).
-            if candidates.isEmpty { candidates = try await pointerCandidates(blobs, unexplained: unexplained) }
+            let atPointer = candidates.isEmpty
+            if atPointer { candidates = try await pointerCandidates(blobs, unexplained: unexplained) }
             // The pointer rests on what it clicked: elements under a pointer-sized change first. A
             // change of many areas (a list re-sorted, a new page) is only searched there.
             candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
@@ -172,7 +176,8 @@ extension Run {
             for (n, c) in candidates.prefix(Self.candidatesPerChange).enumerated() {
                 let box = c.target.box!
                 try await browser.pointer(move: (box.x + box.width / 2, box.y + box.height / 2))
-                try await Task.sleep(nanoseconds: 150_000_000)
+                // (What opens under the pointer may wait for the pointer to rest: hover intent.)
+                try await Task.sleep(nanoseconds: atPointer ? Self.restIntent : 150_000_000)
                 let now = try decodePNG(try await browser.screenshot())
                 let sh = Self.weighted(unexplained.map { (blobs[$0], resting[$0] ? restingLean(blobs[$0], shot: now, f0, f1) : lean(blobs[$0], shot: now, f0, f1)) })
                 debug("live: gap before step \(i + 1): pointer on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(sh))")
