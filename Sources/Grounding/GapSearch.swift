@@ -96,8 +96,14 @@ extension Run {
             // Only a change bigger than the pointer says something happened on the page.
             guard blobs.contains(where: { !Self.pointerSized($0) }) else { continue }
             let shot = try decodePNG(try await browser.screenshot())
-            let before = blobs.map { lean($0, shot: shot, f0, f1) }
+            // An area where the pointer arrived at the previous moment may hold it resting, drawn
+            // in both frames: judged by what changed only (GapSearch+RestingPointer.swift).
+            let resting = blobs.map { Self.underRestingPointer($0, previous: previous) }
+            let before = blobs.indices.map { resting[$0] ? restingLean(blobs[$0], shot: shot, f0, f1) : lean(blobs[$0], shot: shot, f0, f1) }
             let unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+            for j in blobs.indices where resting[j] && !Self.pointerSized(blobs[j]) {
+                debug("live: gap \(Self.f2(moments[k])) s: under the resting pointer \(Int(blobs[j].x)),\(Int(blobs[j].y)) leans \(Self.f2(before[j])) by its changed cells (\(Self.f2(lean(blobs[j], shot: shot, f0, f1))) whole)")
+            }
             guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
             let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
             debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
@@ -153,6 +159,10 @@ extension Run {
                 let pointer = touches.filter { Self.pointerSized(blobs[$0]) }.count + (j < 0 ? 1 : 0)
                 candidates.append((p, t, pointer, touches.count, b.width * b.height, rested))
             }
+            // Nothing actionable under any of them (a menu opened over a table): the pointer's
+            // place now, where what opened it is (GapSearch+HoverMenu.swift).
+            let atPointer = candidates.isEmpty
+            if atPointer { candidates = try await pointerCandidates(blobs, unexplained: unexplained) }
             // The pointer rests on what it clicked: elements under a pointer-sized change first. A
             // change of many areas (a list re-sorted, a new page) is only searched there.
             candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
@@ -162,12 +172,14 @@ extension Run {
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is
             // tried too and kept when its rendering is clearly nearer the video's, else undone.
             var hovered: (index: Int, distance: Double, lean: Double)?
+            let restState = try await page.state()
             for (n, c) in candidates.prefix(Self.candidatesPerChange).enumerated() {
                 let box = c.target.box!
                 try await browser.pointer(move: (box.x + box.width / 2, box.y + box.height / 2))
-                try await Task.sleep(nanoseconds: 150_000_000)
+                // (What opens under the pointer may wait for the pointer to rest: hover intent.)
+                try await Task.sleep(nanoseconds: atPointer ? Self.restIntent : 150_000_000)
                 let now = try decodePNG(try await browser.screenshot())
-                let sh = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
+                let sh = Self.weighted(unexplained.map { (blobs[$0], resting[$0] ? restingLean(blobs[$0], shot: now, f0, f1) : lean(blobs[$0], shot: now, f0, f1)) })
                 debug("live: gap before step \(i + 1): pointer on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(sh))")
                 if sh >= s0 + Self.areaGain && sh >= Self.areaLike {
                     hovered = (n, unexplained.reduce(0) { $0 + distance(blobs[$1], shot: now, f1) }, sh)
@@ -187,6 +199,13 @@ extension Run {
                 let relaid = !stays && Self.relaidOut(f1, later.first, in: whole)
                 if relaid { hoverToBeat = h.lean }
                 debug("live: gap before step \(i + 1): the change \(stays ? "stays" : relaid ? "goes with a re-layout" : "goes") in the video's next moments")
+                // Resting there opened something in the app that stays in the video (a hover menu):
+                // the rest is a step of its own (GapSearch+HoverMenu.swift).
+                if stays, c.target.pressed == nil, c.target.checked == nil, !c.target.isCheckable,
+                   Self.restOpened(before: restState, after: try await page.state()) {
+                    insertGapHover(i, c.point, c.target, at: max(moments[k - 1], moments[k] - 0.3), lean: (before: s0, after: h.lean), areas: unexplained.count)
+                    continue
+                }
                 guard stays || relaid, c.target.pressed != nil || c.target.checked != nil || c.target.isCheckable else {
                     restedOn = (c.point, c.target)
                     continue
@@ -205,7 +224,7 @@ extension Run {
                 let state1 = try await settle(from: state0)
                 let png = try await browser.screenshot()
                 let now = try decodePNG(png)
-                let s1 = Self.weighted(unexplained.map { (blobs[$0], lean(blobs[$0], shot: now, f0, f1)) })
+                let s1 = Self.weighted(unexplained.map { (blobs[$0], resting[$0] ? restingLean(blobs[$0], shot: now, f0, f1) : lean(blobs[$0], shot: now, f0, f1)) })
                 debug("live: gap before step \(i + 1): click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(s1))")
                 if Self.clickKept(lean: s1, before: s0, hover: hoverToBeat) {
                     let t = max(moments[k - 1], moments[k] - 0.3)
