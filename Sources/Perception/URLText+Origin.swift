@@ -12,7 +12,7 @@ extension URLText {
             return read.scheme != start.scheme && start.port != nil ? knownOrigin + read.rest : url
         }
         guard read.port == start.port, start.host.count >= 5 else { return url }
-        let d = editDistance(Array(read.host.lowercased()), Array(start.host.lowercased()))
+        let d = TextSimilarity.distance(Array(read.host.lowercased()), Array(start.host.lowercased()))
         guard d <= 2, d * 5 <= start.host.count else { return url }
         return knownOrigin + read.rest
     }
@@ -32,21 +32,5 @@ extension URLText {
             port = String(authority[authority.index(after: c)...])
         }
         return (scheme, String(authority), String(host), port, String(after.dropFirst(authority.count)))
-    }
-
-    /// Levenshtein distance between two character arrays.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
     }
 }
