@@ -115,15 +115,7 @@ public enum DesignDiff {
     static func levenshteinSimilarity(_ x: [Character], _ y: [Character]) -> Double {
         if x.isEmpty && y.isEmpty { return 1 }
         if x.isEmpty || y.isEmpty { return 0 }
-        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return 1 - Double(prev[y.count]) / Double(max(x.count, y.count))
+        return 1 - Double(TextSimilarity.distance(x, y)) / Double(max(x.count, y.count))
     }
 
     /// A character no OCR of Latin text reads as itself: other and math symbols, private use

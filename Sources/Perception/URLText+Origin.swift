@@ -1,3 +1,5 @@
+import ScreenCore
+
 extension URLText {
     /// `url` with its scheme and authority taken from `known` (the session's start URL) when the two
     /// name one server but for an OCR slip: an icon beside the address read as a character
