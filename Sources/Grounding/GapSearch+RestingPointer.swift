@@ -25,10 +25,21 @@ extension Run {
     /// `after` (reduced grids of one size), over the cells the two frames differ in only; nil
     /// when fewer than two cells differ.
     static func changedCellsLean(live: [Double], before: [Double], after: [Double]) -> Double? {
-        guard live.count == before.count, live.count == after.count else { return nil }
-        let mask = changedCells(before, after)
+        changedCellsLean(live: live, before: [before], after: [after])
+    }
+
+    /// The lean of the live area `live` between the video's frames, each given as its
+    /// registrations (reduced grids of one size; the first is the unshifted one, whose changed
+    /// cells make the mask), each frame's distance the best of its registrations over that mask —
+    /// a video area a pixel off the live one must not read as a change. Nil when fewer than two
+    /// cells differ or a grid's size differs. `restingLean` is this over the one-pixel shifts.
+    static func changedCellsLean(live: [Double], before: [[Double]], after: [[Double]]) -> Double? {
+        guard let a = before.first, let b = after.first,
+              (before + after).allSatisfy({ $0.count == live.count }) else { return nil }
+        let mask = changedCells(a, b)
         guard mask.filter({ $0 }).count >= 2 else { return nil }
-        let d0 = maskedDistance(before, live, mask), d1 = maskedDistance(after, live, mask)
+        let d0 = before.map { maskedDistance($0, live, mask) }.min()!
+        let d1 = after.map { maskedDistance($0, live, mask) }.min()!
         return (d0 - d1) / (d0 + d1 + 1)
     }
 
@@ -56,21 +67,19 @@ extension Run {
         else { return lean(box, shot: shot, f0, f1) }
         let w = max(4, min(64, video.width)), h = max(4, Int((Double(w) * Double(video.height) / Double(video.width)).rounded()))
         let l = Similarity.reduce(shot, live, w, h)
-        let a = Similarity.reduce(f0, video, w, h), b = Similarity.reduce(f1, video, w, h)
-        let mask = Self.changedCells(a, b)
-        guard mask.filter({ $0 }).count >= 2 else { return lean(box, shot: shot, f0, f1) }
-        // Each frame's distance to the live area over the changed cells, the best of a one-pixel shift.
-        let d = [f0, f1].map { f -> Double in
-            var best = Double.infinity
+        // Each frame's registrations: the unshifted area first (it makes the mask), then every
+        // one-pixel shift that stays inside the frame.
+        let grids = [f0, f1].map { f -> [[Double]] in
+            var out = [Similarity.reduce(f, video, w, h)]
             for dy in -1...1 {
-                for dx in -1...1 {
+                for dx in -1...1 where dx != 0 || dy != 0 {
                     let r = PixelRect(x: video.x + dx, y: video.y + dy, width: video.width, height: video.height)
                     guard r.x >= 0, r.y >= 0, r.x + r.width <= f.width, r.y + r.height <= f.height else { continue }
-                    best = min(best, Self.maskedDistance(Similarity.reduce(f, r, w, h), l, mask))
+                    out.append(Similarity.reduce(f, r, w, h))
                 }
             }
-            return best.isFinite ? best : 255
+            return out
         }
-        return (d[0] - d[1]) / (d[0] + d[1] + 1)
+        return Self.changedCellsLean(live: l, before: grids[0], after: grids[1]) ?? lean(box, shot: shot, f0, f1)
     }
 }

@@ -27,6 +27,23 @@ final class RestingPointerTests: XCTestCase {
         XCTAssertGreaterThan(Run.changedCellsLean(live: clicked, before: Self.before, after: Self.after)!, 0.9)
     }
 
+    func testEachFrameTakesItsBestRegistration() {
+        // The live area matches the "after" frame only one pixel off (a second registration):
+        // unshifted the lean is mixed, with the shift it is the after state.
+        let shiftedAfter: [Double] = [200, 180, 100, 200, 200, 100, 180, 200, 20, 20, 20, 20, 20, 20, 20, 20]
+        var live = shiftedAfter
+        for j in 8..<16 { live[j] = 240 }
+        let single = Run.changedCellsLean(live: live, before: Self.before, after: Self.after)!
+        let registered = Run.changedCellsLean(live: live, before: [Self.before], after: [Self.after, shiftedAfter])!
+        XCTAssertLessThan(single, 0.7)
+        XCTAssertGreaterThan(registered, 0.9)
+        // One registration per frame is the single-grid lean.
+        XCTAssertEqual(Run.changedCellsLean(live: live, before: [Self.before], after: [Self.after]), single)
+        // The mask comes from the unshifted grids: a shift alone does not make a change.
+        XCTAssertNil(Run.changedCellsLean(live: live, before: [Self.before, Self.after], after: [Self.before]))
+        XCTAssertNil(Run.changedCellsLean(live: live, before: [Self.before], after: [Self.after, [1, 2]]), "a grid of another size")
+    }
+
     func testFramesThatDifferInFewerThanTwoCellsFallBack() {
         XCTAssertNil(Run.changedCellsLean(live: Self.live, before: Self.before, after: Self.before))
         XCTAssertNil(Run.changedCellsLean(live: [1, 2], before: [1, 2, 3], after: [3, 2, 1]), "grids of different sizes")
