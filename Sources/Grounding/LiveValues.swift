@@ -163,6 +163,12 @@ extension Run {
                 // them (ValueCompare+PriorWords.swift).
                 fromPrior = ([value] + rereads.map(\.text)).compactMap { ValueCompare.priorWords(Self.readingKey($0), prior: prior) }
                 candidates = fromPrior + candidates
+                // The analysis's own reading, when an earlier compare replaced it (the readings'
+                // vote by likeness: "kofi@mensah.gh" → "…gl", the ink never judged "gh").
+                if let offline = timeline.actions.first(where: { $0.kind == .fill && abs($0.time - a.time) < 0.001 })?.value?.text,
+                   offline != value, !offline.isEmpty {
+                    candidates.insert(offline, at: fromPrior.count)
+                }
                 // A field scrolled at the end of typing shows only the value's end: its start
                 // from the field's old value or an earlier moment's reading.
                 completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
@@ -177,14 +183,29 @@ extension Run {
             var seen: Set<String> = [current]
             var tried = 0
             var round = candidates
+            var ranked = Set(ValueCompare.variants(of: value, email: email))
             for pass in 0..<2 {
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
                 // (An email field's candidates are addresses: the DOM says what the field holds.)
+                var queue: [String] = []
                 for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current)
-                    && (type != "email" || ValueCompare.isAddress(c)) && seen.insert(c).inserted {
+                    && (type != "email" || ValueCompare.isAddress(c)) && !seen.contains(c) && !queue.contains(c) { queue.append(c) }
+                // The second pass renders a few more, at least (a second misreading's variants).
+                // (A second round with its own 16 made todo-add-items-firefox render "CaIl", which
+                // beats "Call" and cannot win: the reading "Cal" stood. Both rounds share the 24.)
+                let budget = Self.valueCandidates
+                // More than the budget takes: the confusable variants first where the rendering
+                // disagrees with the video (ValueCompare+Ranking.swift), in the variants' own places.
+                if pass == 0, queue.count > budget - tried, !dated, let order = rankVariants(queue.filter(ranked.contains), of: kept.value,
+                                                                                   grays: grays, moments: moments, moment: kept.score.moment,
+                                                                                   width: video.width, height: video.height, pointer: pointer) {
+                    var next = order.makeIterator()
+                    queue = queue.map { ranked.contains($0) ? next.next() ?? $0 : $0 }
+                }
+                for c in queue where seen.insert(c).inserted {
                     // (A date's few years are all tried: the first alone would win against an empty field.)
-                    guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
+                    guard tried < budget, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
                     try await put(c)
                     // Every moment for a value as long as the reading (the reader's end may show
@@ -200,6 +221,7 @@ extension Run {
                 // A second misreading in the same value: the best one's own variants.
                 guard pass == 0, kept.value != current, !dated else { break }
                 round = ValueCompare.variants(of: kept.value, email: email)
+                ranked = Set(round)
             }
         }
         // Between renderings equally like the video (a glyph's worth of pixels apart), the one
