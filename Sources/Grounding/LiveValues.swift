@@ -144,6 +144,7 @@ extension Run {
         var completions: [String] = []
         var fromPrior: [String] = []
         var errors: [String: Int] = [current: base.error]
+        var scores: [String: InkScore] = [:]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
@@ -216,7 +217,15 @@ extension Run {
                     debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
                     errors[c] = s.error
                     grays[c] = lastGray
+                    scores[c] = s
                     if s.error < kept.score.error { kept = (c, s) }
+                }
+                // The best rendering may be one that cannot replace the reading (another length
+                // without a caret's gain, a capital inside a word: "CaIl" beside "Call"): then the
+                // best one that can is kept, and the second round starts from it.
+                if let w = bestWinning(scores, unless: kept, over: base, current: current, caret: Int(h * dpr), email: type == "email") {
+                    debug("live: value \"\(kept.value)\" renders best but cannot replace the reading; \"\(w.value)\" (\(w.score.error) off) can")
+                    kept = w
                 }
                 // A second misreading in the same value: the best one's own variants.
                 guard pass == 0, kept.value != current, !dated else { break }
@@ -292,6 +301,17 @@ extension Run {
         } else {
             try await put(current)
         }
+    }
+
+    /// The best-rendering candidate of `scores` that replaces the reading `current` (as `wins`
+    /// judges it) when `best` does not; nil when `best` does, or none does. Between equal
+    /// renderings, the first in value order (a stable choice).
+    func bestWinning(_ scores: [String: InkScore], unless best: (value: String, score: InkScore), over base: InkScore,
+                     current: String, caret: Int, email: Bool) -> (value: String, score: InkScore)? {
+        guard !wins(best, over: base, current: current, caret: caret, email: email) else { return nil }
+        return scores.filter { wins(($0.key, $0.value), over: base, current: current, caret: caret, email: email) }
+            .min { $0.value.error != $1.value.error ? $0.value.error < $1.value.error : $0.key < $1.key }
+            .map { ($0.key, $0.value) }
     }
 
     /// Whether the best candidate `kept` replaces the value `current` (rendered `base`): clearly
