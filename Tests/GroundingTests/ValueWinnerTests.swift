@@ -7,14 +7,14 @@ import XCTest
 /// cannot, and lines two texts up by their starts when a browser draws them a few pixels apart
 /// (no browser).
 final class ValueWinnerTests: XCTestCase {
-    func run() -> Run {
+    func makeRun() -> Run {
         Run(options: LiveOptions(secretNames: { _ in [] }), browser: FakeBrowser(), frames: .none,
             decodePNG: { _ in Image(width: 1, height: 1, format: .gray8) },
             timeline: ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 800, height: 600), actions: []))
     }
 
     func testACapitalInsideAWordLosesToTheBestThatCanWin() {
-        let r = run()
+        let r = makeRun()
         let base = Run.InkScore(error: 120, ink: 600, moment: 0)
         let scores = ["CaIl the dentist": Run.InkScore(error: 18, ink: 600, moment: 0),
                       "Call the dentist": Run.InkScore(error: 21, ink: 600, moment: 0),
@@ -28,7 +28,7 @@ final class ValueWinnerTests: XCTestCase {
     }
 
     func testAValueOfAnotherLengthWithoutACaretsGainLosesToOneOfTheReadingsLength() {
-        let r = run()
+        let r = makeRun()
         let base = Run.InkScore(error: 38, ink: 500, moment: 1)
         let scores = ["kofi@mensah.ggl": Run.InkScore(error: 16, ink: 500, moment: 1),
                       "kofi@mensah.gh": Run.InkScore(error: 19, ink: 500, moment: 1)]
