@@ -88,14 +88,15 @@ extension Run {
 
     /// How the live field's text (in the screenshot `shot`) disagrees with the video's (`video`):
     /// mismatched ink pixels and the ink, as `ValueCompare.mismatch` counts them.
+    /// `pointer`: the video's resting pointer's box in the crop, left out as `mismatch` does.
     func fieldInk(_ area: (x: Double, y: Double, width: Double, height: Double), shot: Image,
-                  video: (gray: [Double], size: PixelRect)) -> (error: Int, ink: Int)? {
+                  video: (gray: [Double], size: PixelRect), pointer: PixelRect? = nil) -> (error: Int, ink: Int)? {
         let k = Double(shot.width) / max(1, cssViewport.width)
         let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
         guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
         let w = video.size.width, h = video.size.height
         let l = ValueCompare.binarise(ValueCompare.resample(shot, live, w, h), width: w, height: h)
-        return ValueCompare.mismatch(l, ValueCompare.binarise(video.gray, width: w, height: h))
+        return ValueCompare.mismatch(l, ValueCompare.binarise(video.gray, width: w, height: h), pointer: pointer)
     }
 
     /// Whether a live field's text looks unlike the video's: no match (`ValueCompare.matches`), or,
@@ -164,9 +165,13 @@ extension Run {
             debug("live: before step \(i + 1), the page looks \(Self.f2(pageLike)) like the video: fields not reconciled")
             return
         }
+        // The pointer the last pointer step left over a field: out of the compare, and read both
+        // with and without it (GapSearch+FieldPointer.swift).
+        let resting = restingPointerAfterLastStep()
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
         for f in fields where !near(nextPoint, f) && (!near(lastFill, f) || f.type == "number") {
-            guard let video = videoFieldGray(f.text, at: tB), let s = fieldInk(f.text, shot: shot, video: video) else { continue }
+            guard let video = videoFieldGray(f.text, at: tB),
+                  let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
             if Self.fieldUnlike(s) { unlike.append((f, video, s)) }
         }
@@ -177,11 +182,26 @@ extension Run {
         }
         for u in unlike {
             let f = u.field
+            let pbox = resting.flatMap { pointerBox($0, in: u.video.size) }
             let reading = try await rereadField(f.box, text: f.text, times: [tB]).first?.text
             var values = reading.flatMap { Self.fieldReading($0, type: f.type, current: f.value, placeholder: f.placeholder) }.map { [$0] } ?? []
+            // (The field read again with the resting pointer painted over: an I-beam beside the
+            // text reads as letters; over the text it hides some, so both readings are rendered.)
+            if let p = resting, pbox != nil, let masked = try await rereadField(f.box, text: f.text, times: [tB], pointer: p).first?.text,
+               let v = Self.fieldReading(masked, type: f.type, current: f.value, placeholder: f.placeholder), !values.contains(v) {
+                debug("live: before step \(i + 1), the field read with the pointer painted over: \"\(masked)\"")
+                values.append(v)
+            }
             // (A number field the reader gives no number for: each number of its range, rendered.)
+            let ranged = values.isEmpty
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
             guard !values.isEmpty else { continue }
+            // Typing a step ahead performs anyway (the analysis dated it late, or read it off
+            // another element): not inserted twice (GapSearch+FieldPointer.swift).
+            if let ahead = upcomingFill(after: i, matching: values, until: tB + Self.aheadFillSeconds) {
+                debug("live: before step \(i + 1), the field's reading \"\(ahead)\" is typed by a step ahead: not inserted")
+                continue
+            }
             let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body ? a : null;", [])
             _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: f.element)])
             var best: (value: String, score: (error: Int, ink: Int))?
@@ -190,7 +210,7 @@ extension Run {
                 try await type(v, f.element)
                 _ = try await settle(from: state0)
                 let after = try decodePNG(try await browser.screenshot())
-                if let s = fieldInk(f.text, shot: after, video: u.video), best == nil || s.error < best!.score.error { best = (v, s) }
+                if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox), best == nil || s.error < best!.score.error { best = (v, s) }
             }
             if let b = best, b.value != values.last { try await type(b.value, f.element) }
             let value = best?.value ?? values[0]
@@ -221,7 +241,7 @@ extension Run {
                 _ = correctTarget(&fill, id)
                 fill.target?.point = centre
                 fill.grounding?.status = .corrected
-                fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (\(values.count > 1 ? "the best of the number field's range, each rendered" : "read there")) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
+                fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (\(ranged ? "the best of the number field's range, each rendered" : "read there")) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
                 fill.grounding?.similarity = try await similarity(at: tB).map { ($0 * 1000).rounded() / 1000 }
                 out.append(fill); counts.corrected += 1
                 continue

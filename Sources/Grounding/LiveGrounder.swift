@@ -1650,8 +1650,10 @@ struct Run {
 
     /// The text of the video's field at the end of typing, read in the full-size frame inside the
     /// live field's box (its border and padding left out); nil without a reader, a frame or a reading.
+    /// `pointer` (CSS pixels): where the video's pointer rests; its box is painted over with the
+    /// crop's background before reading (GapSearch+FieldPointer.swift).
     func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), text textBox: (x: Double, y: Double, width: Double, height: Double)? = nil,
-                     times: [Double]) async throws -> [(text: String, frame: Image)] {
+                     times: [Double], pointer: Point? = nil) async throws -> [(text: String, frame: Image)] {
         guard let reader = options.reader, let vp = timeline.viewport else { return [] }
         var out: [(text: String, frame: Image)] = []
         // The text's own area when the page gives it (inside the border and padding), else the
@@ -1664,7 +1666,12 @@ struct Run {
             let r = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
                               width: Int(area.width * dpr), height: Int(area.height * dpr))
             guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
-            let text = try await reader.read(full.image.cropped(to: r), mode: .line).text
+            var crop = full.image.cropped(to: r)
+            if let pointer {
+                guard let b = pointerBox(pointer, in: r) else { continue }
+                crop = Self.paintedOver(crop, b)
+            }
+            let text = try await reader.read(crop, mode: .line).text
             let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if !clean.isEmpty, !out.contains(where: { $0.text == clean }) { out.append((clean, small)) }
         }

@@ -144,6 +144,7 @@ extension Run {
         var completions: [String] = []
         var fromPrior: [String] = []
         var errors: [String: Int] = [current: base.error]
+        var scores: [String: InkScore] = [:]
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
@@ -163,6 +164,12 @@ extension Run {
                 // them (ValueCompare+PriorWords.swift).
                 fromPrior = ([value] + rereads.map(\.text)).compactMap { ValueCompare.priorWords(Self.readingKey($0), prior: prior) }
                 candidates = fromPrior + candidates
+                // The analysis's own reading, when an earlier compare replaced it (the readings'
+                // vote by likeness: "kofi@mensah.gh" → "…gl", the ink never judged "gh").
+                if let offline = timeline.actions.first(where: { $0.kind == .fill && abs($0.time - a.time) < 0.001 })?.value?.text,
+                   offline != value, !offline.isEmpty {
+                    candidates.insert(offline, at: fromPrior.count)
+                }
                 // A field scrolled at the end of typing shows only the value's end: its start
                 // from the field's old value or an earlier moment's reading.
                 completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
@@ -177,14 +184,29 @@ extension Run {
             var seen: Set<String> = [current]
             var tried = 0
             var round = candidates
+            var ranked = Set(ValueCompare.variants(of: value, email: email))
             for pass in 0..<2 {
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
                 // (An email field's candidates are addresses: the DOM says what the field holds.)
+                var queue: [String] = []
                 for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current)
-                    && (type != "email" || ValueCompare.isAddress(c)) && seen.insert(c).inserted {
+                    && (type != "email" || ValueCompare.isAddress(c)) && !seen.contains(c) && !queue.contains(c) { queue.append(c) }
+                // The second pass renders a few more, at least (a second misreading's variants).
+                // (A second round with its own 16 made todo-add-items-firefox render "CaIl", which
+                // beats "Call" and cannot win: the reading "Cal" stood. Both rounds share the 24.)
+                let budget = Self.valueCandidates
+                // More than the budget takes: the confusable variants first where the rendering
+                // disagrees with the video (ValueCompare+Ranking.swift), in the variants' own places.
+                if pass == 0, queue.count > budget - tried, !dated, let order = rankVariants(queue.filter(ranked.contains), of: kept.value,
+                                                                                   grays: grays, moments: moments, moment: kept.score.moment,
+                                                                                   width: video.width, height: video.height, pointer: pointer) {
+                    var next = order.makeIterator()
+                    queue = queue.map { ranked.contains($0) ? next.next() ?? $0 : $0 }
+                }
+                for c in queue where seen.insert(c).inserted {
                     // (A date's few years are all tried: the first alone would win against an empty field.)
-                    guard tried < Self.valueCandidates, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
+                    guard tried < budget, dated || Date().timeIntervalSince(started) < Self.valueSeconds else { break }
                     tried += 1
                     try await put(c)
                     // Every moment for a value as long as the reading (the reader's end may show
@@ -195,11 +217,20 @@ extension Run {
                     debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
                     errors[c] = s.error
                     grays[c] = lastGray
+                    scores[c] = s
                     if s.error < kept.score.error { kept = (c, s) }
+                }
+                // The best rendering may be one that cannot replace the reading (another length
+                // without a caret's gain, a capital inside a word: "CaIl" beside "Call"): then the
+                // best one that can is kept, and the second round starts from it.
+                if let w = bestWinning(scores, unless: kept, over: base, current: current, caret: Int(h * dpr), email: type == "email") {
+                    debug("live: value \"\(kept.value)\" renders best but cannot replace the reading; \"\(w.value)\" (\(w.score.error) off) can")
+                    kept = w
                 }
                 // A second misreading in the same value: the best one's own variants.
                 guard pass == 0, kept.value != current, !dated else { break }
                 round = ValueCompare.variants(of: kept.value, email: email)
+                ranked = Set(round)
             }
         }
         // Between renderings equally like the video (a glyph's worth of pixels apart), the one
@@ -270,6 +301,17 @@ extension Run {
         } else {
             try await put(current)
         }
+    }
+
+    /// The best-rendering candidate of `scores` that replaces the reading `current` (as `wins`
+    /// judges it) when `best` does not; nil when `best` does, or none does. Between equal
+    /// renderings, the first in value order (a stable choice).
+    func bestWinning(_ scores: [String: InkScore], unless best: (value: String, score: InkScore), over base: InkScore,
+                     current: String, caret: Int, email: Bool) -> (value: String, score: InkScore)? {
+        guard !wins(best, over: base, current: current, caret: caret, email: email) else { return nil }
+        return scores.filter { wins(($0.key, $0.value), over: base, current: current, caret: caret, email: email) }
+            .min { $0.value.error != $1.value.error ? $0.value.error < $1.value.error : $0.key < $1.key }
+            .map { ($0.key, $0.value) }
     }
 
     /// Whether the best candidate `kept` replaces the value `current` (rendered `base`): clearly

@@ -106,11 +106,20 @@ public enum ValueCompare {
     /// The shift (live pixel (x, y) over video pixel (x + dx, y + dy)) up to `shift` at which two
     /// ink maps of one size disagree least, and that disagreement (as `mismatch` counts it); between
     /// shifts that disagree equally, the smaller one.
+    ///
+    /// Two browsers may place a field's text a few pixels apart (their own padding: Firefox's
+    /// text starts 2 CSS pixels right of Chromium's in some fields), more than `shift`: the shifts
+    /// around the one that lines up the two texts' starts (their first ink columns) are searched
+    /// too, so the whole text is not judged a glyph off.
     static func registration(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int), pointer: PixelRect? = nil) -> (dx: Int, dy: Int, error: Int) {
         var best = (dx: 0, dy: 0, error: Int.max)
         let p = pointer ?? PixelRect(x: -1, y: -1, width: 0, height: 0)
+        var shifts = Array(-shift.x...shift.x)
+        if let a = inkExtent(live)?.start, let b = inkExtent(video)?.start, abs(b - a) > shift.x, abs(b - a) <= maxStartShift {
+            shifts += ((b - a - shift.x)...(b - a + shift.x)).filter { abs($0) > shift.x }
+        }
         for dy in -shift.y...shift.y {
-            for dx in -shift.x...shift.x {
+            for dx in shifts {
                 var e = 0
                 for y in 0..<live.height {
                     let vy = y + dy
@@ -129,6 +138,10 @@ public enum ValueCompare {
         }
         return best
     }
+
+    /// The farthest apart (pixels) two texts' starts are lined up by `registration`: about a
+    /// glyph and a half, no more (a value missing its first letters is not lined up with them).
+    static let maxStartShift = 12
 
     @inline(__always) static func near(_ m: InkMap, _ x: Int, _ y: Int) -> Bool {
         for j in (y - 1)...(y + 1) { for i in (x - 1)...(x + 1) where m.at(i, j) { return true } }

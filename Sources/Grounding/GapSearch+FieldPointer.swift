@@ -1,0 +1,54 @@
+import Foundation
+import ScreenCore
+
+/// The video's pointer over a field the fields reconcile reads (`Run.reconcileFields`): a person
+/// clicks into a search field and types without moving the mouse, so at the next step (or at the
+/// recording's end) the pointer's I-beam is drawn over the field's text area. The reader takes it
+/// for letters ("2 26h" for "e" beside an I-beam), and its ink is in no rendering.
+extension Run {
+    /// Where the video's pointer rests before the next step (CSS pixels): the point of the last
+    /// step performed when that was a pointer step; nil otherwise.
+    func restingPointerAfterLastStep() -> Point? {
+        guard let last = out.last, [.click, .dblclick, .hover, .check, .select].contains(last.kind) else { return nil }
+        return last.target?.point
+    }
+
+    /// `crop` with the pixels inside `box` (the crop's own pixels) painted with the crop's
+    /// background (its median luminance per channel): the pointer's ink removed before reading.
+    static func paintedOver(_ crop: Image, _ box: PixelRect) -> Image {
+        var img = crop
+        let bpp = crop.format.bytesPerPixel
+        // The background per channel: the median of the pixels outside the box.
+        var channels = [[UInt8]](repeating: [], count: bpp)
+        for y in 0..<crop.height {
+            for x in 0..<crop.width where !(x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height) {
+                let o = crop.offset(x: x, y: y)
+                for c in 0..<bpp { channels[c].append(crop.pixels[o + c]) }
+            }
+        }
+        guard !channels[0].isEmpty else { return crop }
+        let bg = channels.map { $0.sorted()[$0.count / 2] }
+        for y in max(0, box.y)..<min(crop.height, box.y + box.height) {
+            for x in max(0, box.x)..<min(crop.width, box.x + box.width) {
+                let o = crop.offset(x: x, y: y)
+                for c in 0..<bpp where !(crop.format == .rgba32 && c == 3) { img.pixels[o + c] = bg[c] }
+            }
+        }
+        return img
+    }
+
+    /// How far ahead (seconds after the moment a field is reconciled at) a step typing the same
+    /// value makes an inserted fill a duplicate.
+    static let aheadFillSeconds = 3.0
+
+    /// The value of the first `fill` step from step `i` on, starting before `until`, that types
+    /// one of `values` (compared without case and caret, `readingKey`); nil when none does.
+    func upcomingFill(after i: Int, matching values: [String], until: Double) -> String? {
+        let wanted = Set(values.map { Self.readingKey($0).lowercased() })
+        for a in timeline.actions[min(i, timeline.actions.count)...] where a.time <= until {
+            guard a.kind == .fill, let v = a.value?.text else { continue }
+            if wanted.contains(Self.readingKey(v).lowercased()) { return v }
+        }
+        return nil
+    }
+}
