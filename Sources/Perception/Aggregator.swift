@@ -73,6 +73,8 @@ public struct Aggregator: Sendable {
         }
         actions = Self.valuesSeenAfterSubmit(actions)
         actions = Self.anchorLinks(actions, startURL: layout.startURL)
+        // (After the rules that read typed values from the lines: those need every line.)
+        for i in actions.indices { actions[i].appeared = Self.sureAppeared(actions[i].appeared) }
         for a in actions where a.confidence < 0.4 {
             diagnostics.append(Diagnostic(.warning, "low confidence \(a.kind.rawValue) at \(fmt(a.time)) s"))
         }
@@ -283,9 +285,11 @@ public struct Aggregator: Sendable {
         }
         func point(_ p: PixelPoint?) -> Point? { p.map { Point(x: Double($0.x - vp.x), y: Double($0.y - vp.y)) } }
         let inChrome = o.box.map { $0.maxY <= vp.y } ?? false
-        var target = Target(role: inChrome ? nil : o.role, name: nil, text: o.text, label: o.label,
-                            placeholder: o.placeholder, context: o.context, box: box(o.box), point: point(o.point))
-        target.name = o.label ?? o.text ?? o.placeholder
+        // (Text a script matches verbatim keeps only what was read surely: Aggregator+SureText.)
+        var target = Target(role: inChrome ? nil : o.role, name: nil, text: Self.withoutTrailingBar(o.text),
+                            label: Self.withoutTrailingBar(o.label), placeholder: o.placeholder,
+                            context: Self.sureContext(o.context), box: box(o.box), point: point(o.point))
+        target.name = target.label ?? target.text ?? o.placeholder
         if o.kind == .click || o.kind == .dblclick || o.kind == .check {
             target.text = Self.withoutStrayQuote(target.text)
             target.label = Self.withoutStrayQuote(target.label)

@@ -37,9 +37,17 @@ extension SegmentAnalyst {
         // and not much wider than high; a glyph drawn as bare text hugs its ink.
         guard box.width <= 100, box.height <= 100, box.width <= box.height * 2 + 12, box.height <= box.width * 2 + 12 else { return nil }
         let area = box.expanded(4, 4)
-        if let g = GlyphReader.glyph(in: image, box: area, avoid: pointer, squares: squares) { return g }
+        // Where `box` is a button's own outline (`squares`), its face is read too: around it, a
+        // white button on a dark code block (or a faint glyph on a grey one) sets the background
+        // and threshold so that the glyph's grey strokes are no ink; on the face they are.
+        let face = squares && box.width >= 18 && box.height >= 18 ? box.insetBy(3) : nil
+        func read(_ view: Image, avoid: PixelRect?) -> String? {
+            GlyphReader.glyph(in: view, box: area, avoid: avoid, squares: squares)
+                ?? face.flatMap { GlyphReader.glyph(in: view, box: $0, avoid: avoid, squares: squares) }
+        }
+        if let g = read(image, avoid: pointer) { return g }
         guard let p = pointer, p.expanded(2, 2).intersection(box).area > 0 else { return nil }
-        if let clear = unobscured(box, before: time, like: image), let g = GlyphReader.glyph(in: clear, box: area, avoid: nil, squares: squares) { return g }
+        if let clear = unobscured(box, before: time, like: image), let g = read(clear, avoid: nil) { return g }
         for copy in copySearches.find(box, in: image, within: layout.viewport, ignoring: p, split: tools.split).prefix(3) {
             if let g = GlyphReader.glyph(in: image, box: copy.expanded(4, 4), avoid: p, squares: squares) { return g }
         }

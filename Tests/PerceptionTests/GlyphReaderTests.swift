@@ -154,4 +154,18 @@ final class GlyphReaderTests: XCTestCase {
         big.outline(PixelRect(x: 204, y: 104, width: 20, height: 20), 40)
         XCTAssertNil(GlyphReader.glyph(in: big.image, box: button.expanded(4, 4), squares: true))
     }
+    func testACopyGlyphOnAWhiteButtonInADarkBlockIsReadOnTheButtonsFace() {
+        // docs in dark mode: a white 28×28 copy button on a near-black code block, its ❐ grey.
+        // Around the button the block sets the background and the white face the threshold, so
+        // the grey strokes are no ink; read on the face (the box inset by 3), they are.
+        var c = Canvas(background: 16)
+        let button = PixelRect(x: 200, y: 100, width: 28, height: 28)
+        c.fill(button, 250)
+        c.outline(PixelRect(x: 210, y: 110, width: 8, height: 8), 70)
+        XCTAssertNil(GlyphReader.glyph(in: c.image, box: button.expanded(4, 4), squares: true))
+        XCTAssertEqual(GlyphReader.glyph(in: c.image, box: button.insetBy(3), squares: true), "❐")
+        // An empty face reads as nothing.
+        let empty = c.with { $0.fill(PixelRect(x: 208, y: 108, width: 12, height: 12), 250) }
+        XCTAssertNil(GlyphReader.glyph(in: empty.image, box: button.insetBy(3), squares: true))
+    }
 }
