@@ -41,7 +41,8 @@ extension DesignSemantics {
 
     /// A paragraph of three or more lines, each an item (see `isItemLine`) and broken by hand (see
     /// `isHardBroken`), in body-size type, becomes one link per line in a column. A first line set
-    /// in capitals over items that are not (a column's title: "ABOUT") stays text.
+    /// in capitals over items that are not (a column's title: "ABOUT") is split off untagged, left
+    /// to the other rules (the evenly spaced column rule of `markLinkRows` may still take it).
     static func splitItemParagraphs(_ n: inout UINode, body: Double) {
         for i in n.children.indices { splitItemParagraphs(&n.children[i], body: body) }
         guard n.kind == .container, n.style.direction != .row else { return }
