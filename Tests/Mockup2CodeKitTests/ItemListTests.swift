@@ -35,8 +35,11 @@ final class ItemListTests: XCTestCase {
         XCTAssertTrue(DesignSemantics.isHardBroken(["MovableType.com", "Features", "Purchase", "Product Registration"],
                                                    boxWidth: 117, bold: false))
         // a wrapped paragraph: its lines all come near the box's width
-        XCTAssertFalse(DesignSemantics.isHardBroken(["The quick brown fox jumps", "over the lazy dog and", "runs"],
-                                                    boxWidth: 180, bold: false))
+        XCTAssertFalse(DesignSemantics.isHardBroken(["The quick brown fox jumps over", "the lazy dog and keeps running", "home"],
+                                                    boxWidth: 220, bold: false))
+        // lines that end short while the next word would not have fitted: wrapped round long words
+        XCTAssertFalse(DesignSemantics.isHardBroken(["Internationalisation and", "localisation", "infrastructure", "requirements"],
+                                                    boxWidth: 170, bold: false))
     }
 
     func testAParagraphOfShortHandBrokenLinesIsALinkPerLine() {
