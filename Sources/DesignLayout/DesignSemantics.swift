@@ -14,8 +14,10 @@ public enum DesignSemantics {
         let bodyInk = bodyColor(texts, body: body)
         splitLinkLists(&doc.root, body: body, bodyInk: bodyInk)
         splitSeparatedLinks(&doc.root)
+        splitItemParagraphs(&doc.root, body: body)
         tagText(&doc.root, body: body, levels: levels, bodyInk: bodyInk)
         makeLists(&doc.root)
+        markLinkGrids(&doc.root)
         markLinkRows(&doc.root)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
@@ -336,7 +338,8 @@ public enum DesignSemantics {
         }.joined(separator: "\n")
     }
 
-    /// A text right before an input (left of it in a row, above it in a column) is its label; a
+    /// A text right before an input (left of it in a row, above it in a column) is its label, unless
+    /// it is a heading set at 1.4× the field's type size or more (a form's title); a
     /// text right after a checkbox, radio or switch in a row is its label.
     static func tieLabels(_ n: inout UINode) {
         for i in n.children.indices { tieLabels(&n.children[i]) }
@@ -360,6 +363,8 @@ public enum DesignSemantics {
         for i in n.children.indices where n.children[i].kind == .input && i > 0 {
             let prev = n.children[i - 1], inp = n.children[i]
             guard prev.kind == .text, let t = prev.text, !t.isEmpty, t.count <= 60 else { continue }
+            // a heading set well above the field's own type size titles the form; it is not the field's label
+            if isHeadingTag(prev.tag), let f = prev.style.fontSize, f >= (inp.style.fontSize ?? 16) * 1.4 { continue }
             let near = (prev.box.maxX <= inp.box.x + 4 && inp.box.x - prev.box.maxX <= 80) ||
                 (prev.box.maxY <= inp.box.y + 4 && inp.box.y - prev.box.maxY <= 40)
             guard near else { continue }

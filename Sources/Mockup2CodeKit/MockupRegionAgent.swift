@@ -328,7 +328,9 @@ struct RegionAgent: Sendable {
         }
         let w = r.rect.width, h = r.rect.height
         let texts = node.children.filter { $0.kind == .text }
-        let onlyText = texts.count == node.children.count
+        // a thin rule inside a small box is part of its drawing (a bevel, an inner shadow), not content
+        let content = r.rect.height <= 80 ? node.children.filter { $0.kind != .divider } : node.children
+        let onlyText = texts.count == content.count
         if node.children.isEmpty { return }
         guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n") else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
