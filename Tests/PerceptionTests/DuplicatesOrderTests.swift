@@ -20,7 +20,7 @@ final class DuplicatesOrderTests: XCTestCase {
     func testCopiesFoundAreThoseOfTheFullSums() {
         // Noisy pages with near-copies of a patterned element: some pass the limit, some fall just
         // short, on a background that is flat, striped or noisy.
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix(7)   // (StreamedPlanTests' generator)
         for trial in 0..<12 {
             let w = 320, h = 200
             var px = [UInt8](repeating: 0, count: w * h)
@@ -114,18 +114,5 @@ final class DuplicatesOrderTests: XCTestCase {
             }
         }
         return hits.filter { $0.intersection(box).area == 0 }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the pages are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
