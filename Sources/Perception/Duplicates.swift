@@ -107,6 +107,11 @@ public enum Duplicates {
         var tVar = 0
         for (i, v) in t.px.enumerated() where use[i] { tVar += abs(Int(v) - tMean) }
         guard tVar / counted >= 6 else { return [] }   // a flat patch matches everywhere
+        // The rows in the order their sums are added: those that stand out most from the patch's
+        // mean first. Every row's sum is ≥ 0, so a window passes the limit with any order or with
+        // none — the same decision — but a window that does not match (most of them, on a flat page
+        // most of all) passes it after fewer rows when the rows that differ most from flat come first.
+        let rowOrder = SearchOrder.rows(t.px, width: t.w, height: t.h, use: use, mean: tMean)
         // A summed-area table of the small region: the window sums below are exact integers, the
         // same as adding the cells one by one, in O(1) per position (minus the few ignored cells).
         let iw = m.w + 1
@@ -125,6 +130,7 @@ public enum Duplicates {
         t.px.withUnsafeBufferPointer { tp in
         mask.withUnsafeBufferPointer { up in
         integral.withUnsafeBufferPointer { ii in
+        rowOrder.withUnsafeBufferPointer { order in
         for y in 0...(m.h - t.h) {
             for x in 0...(m.w - t.w) {
                 var mMean = ii[(y + t.h) * iw + x + t.w] - ii[y * iw + x + t.w] - ii[(y + t.h) * iw + x] + ii[y * iw + x]
@@ -135,9 +141,10 @@ public enum Duplicates {
                 // The sum only grows, so stopping as soon as it passes the limit (checked after each
                 // row, so that a row's sum is one tight loop the compiler vectorises) decides the same.
                 var sad = 0
-                var yy = 0
+                var k = 0
                 let sh = Int32(shift)
-                while yy < t.h && sad <= limit {
+                while k < t.h && sad <= limit {
+                    let yy = order[k]
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
                     // (Cell values are 0–255 and |shift| <= 60: nothing here can wrap.)
                     var row: Int32 = 0
@@ -153,7 +160,7 @@ public enum Duplicates {
                         }
                     }
                     sad += Int(row)
-                    yy += 1
+                    k += 1
                 }
                 if sad <= limit {
                     let hit = PixelRect(x: r.x + x * s, y: r.y + y * s, width: box.width, height: box.height)
@@ -168,6 +175,19 @@ public enum Duplicates {
         }
         }
         }
+        }
         return hits.filter { $0.intersection(box).area == 0 }
+    }
+}
+
+/// The order `Duplicates.find` adds a patch's rows in.
+enum SearchOrder {
+    /// Row indices of a `width`×`height` patch, the rows whose counted cells (`use`) lie farthest
+    /// from `mean` in total first (ties in row order).
+    static func rows(_ px: [Int16], width: Int, height: Int, use: [Bool], mean: Int) -> [Int] {
+        let weight = (0..<height).map { y in
+            (0..<width).reduce(0) { s, x in use[y * width + x] ? s + abs(Int(px[y * width + x]) - mean) : s }
+        }
+        return (0..<height).sorted { weight[$0] != weight[$1] ? weight[$0] > weight[$1] : $0 < $1 }
     }
 }
