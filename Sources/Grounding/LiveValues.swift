@@ -184,7 +184,7 @@ extension Run {
             var seen: Set<String> = [current]
             var tried = 0
             var round = candidates
-            var ranked = Set(ValueCompare.variants(of: value, email: email))
+            let ranked = Set(ValueCompare.variants(of: value, email: email))   // ranked in the first pass only
             for pass in 0..<2 {
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
@@ -230,7 +230,6 @@ extension Run {
                 // A second misreading in the same value: the best one's own variants.
                 guard pass == 0, kept.value != current, !dated else { break }
                 round = ValueCompare.variants(of: kept.value, email: email)
-                ranked = Set(round)
             }
         }
         // Between renderings equally like the video (a glyph's worth of pixels apart), the one
