@@ -16,6 +16,10 @@ import ScreenCore
 ///   (`repeatedToggleKept`), as a repeated check with no change in the video is, also when the
 ///   video changed across it (the pointer leaving the row) as long as it follows within
 ///   `repeatWindow`.
+/// - A press at the point of the previous one, within `repeatWindow`, on the same control of
+///   another row or card (the same role and name, another container or index) is a second
+///   reading of that press: the first removed or moved its row and the next one slid under the
+///   pointer live, which a second click would act on (`repeatsOnNextRow`). It is dropped.
 extension Run {
     /// A toggle click this soon (seconds) after one on the same toggle is judged by the video's
     /// later frames whatever the video shows across it (a person does not undo a toggle that fast).
@@ -49,6 +53,22 @@ extension Run {
     /// Whether action `a` on the live element `t` repeats the step before it (`last`) on the same
     /// toggle: both clicks or checks, the same verified locator, and either no change in the
     /// video across `a` (`videoChanged`) or `a` within `repeatWindow` of `last`.
+    /// How far apart (CSS pixels, each axis) two presses count as at the same point.
+    static let samePoint = 8.0
+
+    /// Whether action `a`, at `p`, repeats the pointer press before it (`last`) on the same control
+    /// of another row (see the type): both clicks or checks within `repeatWindow`, at the same point,
+    /// their verified locators alike but for the container or index that tells the rows apart.
+    static func repeatsOnNextRow(_ a: Action, at p: Point, last: Action?) -> Bool {
+        guard let last, [.click, .check].contains(a.kind), [.click, .check].contains(last.kind),
+              a.time - last.time < repeatWindow, let q = last.target?.point,
+              abs(q.x - p.x) <= samePoint, abs(q.y - p.y) <= samePoint,
+              let l0 = last.grounding?.locator, let l1 = a.grounding?.locator,
+              l0.kind == l1.kind, l0.value == l1.value, l0.name == l1.name,
+              l0.scope != nil || l0.nth != nil, l1.scope != nil || l1.nth != nil else { return false }
+        return l0.scope != l1.scope || l0.nth != l1.nth
+    }
+
     static func repeatsToggle(_ a: Action, last: Action?, _ t: Identified, videoChanged: Bool) -> Bool {
         guard let last, [.click, .check].contains(a.kind), [.click, .check].contains(last.kind),
               a.kind == .check || t.pressed != nil || t.isCheckable,

@@ -360,7 +360,8 @@ struct Run {
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
                 if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i) }
-                if let a = try await step(i, action) {
+                if var a = try await step(i, action) {
+                    Self.dateAtChoice(&a, read: action)   // LiveGrounder+ShownTime.swift
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
                     case .corrected?: counts.corrected += 1
@@ -627,6 +628,12 @@ struct Run {
                 // A click on the list just chosen from: the option picked in its popup, which
                 // the select step already does (clicking the list again would only open it).
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it is the choice in the list the previous step selects from"))
+                return nil
+            }
+            // One press read twice, the second landing on the next row moved under the pointer
+            // (LiveGrounder+PhantomClick.swift).
+            if Self.repeatsOnNextRow(a, at: p, last: out.last) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (\(a.kind.rawValue)) dropped: it repeats the previous press at its point within \(Self.repeatWindow) s, on the same control of the row that moved under the pointer"))
                 return nil
             }
             // A destructive control's click the video shows no effect of (LiveGrounder+PhantomClick.swift).
@@ -1054,9 +1061,10 @@ struct Run {
         return names.contains { n in live.contains { $0 == n || $0.contains(n) || n.contains($0) } }
     }
 
-    /// Appends a `hover` on `element` at `point`, just before `a`, as a correction saying why.
-    mutating func insertHover(before a: Action, at point: Point, on element: Identified, because why: String) {
-        var hover = Action(kind: .hover, time: max(0, a.time - 0.3), endTime: a.time - 0.05,
+    /// Appends a `hover` on `element` at `point` before `a`, as a correction saying why: dated where
+    /// the video shows the area it revealed (`revealed`, CSS pixels) appear, else just before `a`.
+    mutating func insertHover(before a: Action, at point: Point, on element: Identified, revealed: (x: Double, y: Double, width: Double, height: Double)?, because why: String) {
+        var hover = Action(kind: .hover, time: revealTime(of: revealed, before: a, fallback: max(0, a.time - 0.3)), endTime: a.time - 0.05,
                            target: Target(point: point), confidence: a.confidence)
         _ = correctTarget(&hover, element)
         hover.target?.point = point
@@ -1087,11 +1095,12 @@ struct Run {
                     guard open else { continue }
                     // Open: the element under the resting pointer is what was hovered.
                     guard let opener = try await page.identify(x: q.x, y: q.y) else { break }
-                    insertHover(before: a, at: Point(x: q.x, y: q.y), on: opener,
-                                because: "resting the pointer here shows \"\(name)\", which the next step uses")
                     // The step acts on what the hover showed: the shown element of that name nearest the point.
                     let c = try await page.shown(named: name, near: p) ?? p
-                    guard let t = try await page.identify(x: c.x, y: c.y), t.actionable else { return nil }
+                    let t = try await page.identify(x: c.x, y: c.y)
+                    insertHover(before: a, at: Point(x: q.x, y: q.y), on: opener, revealed: t?.box,
+                                because: "resting the pointer here shows \"\(name)\", which the next step uses")
+                    guard let t, t.actionable else { return nil }
                     return (c, t)
                 }
             }
@@ -1104,7 +1113,7 @@ struct Run {
             try await browser.pointer(move: (p.x, p.y))
             try await Task.sleep(nanoseconds: 350_000_000)
             if let shown = try await page.identify(x: p.x, y: p.y), shown.actionable, shown.element != nil {
-                insertHover(before: a, at: p, on: under,
+                insertHover(before: a, at: p, on: under, revealed: shown.box,
                             because: "resting the pointer here shows \(shown.role ?? shown.tag) \"\(shown.name ?? "")\", which the next step acts on")
                 return (p, shown)
             }
@@ -1146,7 +1155,9 @@ struct Run {
                         out.remove(at: extra)
                     }
                 } else {
-                    var opener = Action(kind: kind, time: max(0, a.time - 0.3), endTime: a.time - 0.05, target: a.target, confidence: a.confidence)
+                    // Dated where the video shows the field open (LiveGrounder+ShownTime.swift).
+                    let at = revealTime(of: now.box, before: a, fallback: max(0, a.time - 0.3))
+                    var opener = Action(kind: kind, time: at, endTime: max(at, min(a.time - 0.05, at + 0.3)), target: a.target, confidence: a.confidence)
                     opener.value = nil
                     _ = correctTarget(&opener, t)
                     opener.target?.point = p
