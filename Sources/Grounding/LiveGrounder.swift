@@ -786,6 +786,8 @@ struct Run {
             let s1 = try await fieldSimilarity(region, frame) ?? 0
             debug("live: before step \(i + 1), \(Self.keyName(key)) → \(Self.f2(s1))")
             if s1 >= s0 + Self.keyGain && s1 >= Self.keyAreaLike {
+                // The click before, repeated at its point by the next step, was a rest (LiveGrounder+RestNotClick.swift).
+                if what == "open dialog", key == .escape, clickWasRest(i, dialog: region, open: shot, until: time) { return }
                 // When: the first moment in the gap where the video's area looks as it does live
                 // now (a little before it), else the middle of the gap.
                 let duration = timeline.source?.duration ?? .infinity

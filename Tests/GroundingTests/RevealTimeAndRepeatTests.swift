@@ -64,4 +64,16 @@ final class RevealTimeAndRepeatTests: XCTestCase {
         XCTAssertFalse(Run.repeatsOnNextRow(fill, at: Point(x: 1000, y: 300), last: first))
         XCTAssertFalse(Run.repeatsOnNextRow(press(.click, at: 29.3, row: "Yusuf Arslan"), at: Point(x: 1000, y: 300), last: nil))
     }
+
+    func testAClickRepeatedAtItsPointWithNothingOpenInTheVideoBetweenIsARest() {
+        let rest = Action(kind: .click, time: 2.53, target: Target(point: Point(x: 1197, y: 643)))
+        let press = Action(kind: .click, time: 3.67, target: Target(point: Point(x: 1199, y: 641)))
+        XCTAssertTrue(Run.restBeforePress(rest, next: press, looks: [0.39, 0.41]))
+        XCTAssertFalse(Run.restBeforePress(rest, next: press, looks: [0.39, 0.93]), "the video shows the dialog in between: opened, closed, pressed again")
+        XCTAssertFalse(Run.restBeforePress(rest, next: press, looks: []), "no frame between them says anything")
+        let elsewhere = Action(kind: .click, time: 3.67, target: Target(point: Point(x: 640, y: 400)))
+        XCTAssertFalse(Run.restBeforePress(rest, next: elsewhere, looks: [0.39]))
+        let typing = Action(kind: .fill, time: 3.67, target: Target(point: Point(x: 1197, y: 643)))
+        XCTAssertFalse(Run.restBeforePress(rest, next: typing, looks: [0.39]))
+    }
 }
