@@ -14,8 +14,10 @@ extension Run {
     /// The revealed area must differ between the walk's two ends by at least this many luma
     /// levels (mean over the reduced grid) to be dated by its look.
     static let shownChange = 6.0
-    /// A frame shows the revealed look when it leans towards it (`videoLean`) above this.
-    static let shownLean = 0.2
+    /// A frame shows the revealed look when it leans towards it (`videoLean`) above this: nearer
+    /// to it than to the look before. (An editor opened over a title, with the old text still in
+    /// it, is about halfway between the title and the editor typed in: 0.1 on board-dblclick-rename.)
+    static let shownLean = 0.0
 
     /// A choice read off a popup (a `select` from the popup's opening to its closing) that the
     /// live page shows as a menu becomes a click on the item chosen: that click is the popup's

@@ -73,6 +73,10 @@ final class RevealTimeAndRepeatTests: XCTestCase {
         XCTAssertFalse(Run.restBeforePress(rest, next: press, looks: []), "no frame between them says anything")
         let elsewhere = Action(kind: .click, time: 3.67, target: Target(point: Point(x: 640, y: 400)))
         XCTAssertFalse(Run.restBeforePress(rest, next: elsewhere, looks: [0.39]))
+        // The same button pressed lower down: its live box holds both points.
+        let fab = Action(kind: .click, time: 2.47, target: Target(box: Box(x: 1169, y: 618, width: 56, height: 56), point: Point(x: 1203, y: 652)))
+        XCTAssertTrue(Run.restBeforePress(fab, next: Action(kind: .click, time: 4.0, target: Target(point: Point(x: 1196, y: 622))), looks: [0.39]))
+        XCTAssertFalse(Run.restBeforePress(fab, next: Action(kind: .click, time: 4.0, target: Target(point: Point(x: 1196, y: 600))), looks: [0.39]))
         let typing = Action(kind: .fill, time: 3.67, target: Target(point: Point(x: 1197, y: 643)))
         XCTAssertFalse(Run.restBeforePress(rest, next: typing, looks: [0.39]))
     }
