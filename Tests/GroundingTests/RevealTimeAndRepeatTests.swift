@@ -19,7 +19,7 @@ final class RevealTimeAndRepeatTests: XCTestCase {
     static let area = PixelRect(x: 30, y: 20, width: 40, height: 20)
 
     func testARevealedAreaIsDatedBetweenTheLastFrameWithoutItAndTheFirstOfTheRunWithIt() {
-        let frames = [0.3, 0.8, 1.3, 1.8, 2.3, 2.8, 3.3].map { t in (time: t, image: Self.frame(shown: t >= 1.8)) }
+        let frames = [0.3, 0.8, 1.3, 1.8, 2.3, 2.8, 3.3].map { (t: Double) in (time: t, image: Self.frame(shown: t >= 1.8)) }
         XCTAssertEqual(Run.shownSince(Self.area, frames: frames, after: 0.3, before: 3.3)!, 1.55, accuracy: 1e-9)
         // Frames before `from` or after `to` are not walked.
         XCTAssertEqual(Run.shownSince(Self.area, frames: frames, after: 1.3, before: 2.9)!, 1.55, accuracy: 1e-9)
@@ -27,16 +27,16 @@ final class RevealTimeAndRepeatTests: XCTestCase {
 
     func testALookThatCameAndWentEarlierDoesNotDateIt() {
         // Shown at 0.8 (the pointer passing by), gone at 1.3, shown for good from 2.3.
-        let frames = [0.3, 0.8, 1.3, 1.8, 2.3, 2.8].map { t in (time: t, image: Self.frame(shown: t == 0.8 || t >= 2.3)) }
+        let frames = [0.3, 0.8, 1.3, 1.8, 2.3, 2.8].map { (t: Double) in (time: t, image: Self.frame(shown: t == 0.8 || t >= 2.3)) }
         XCTAssertEqual(Run.shownSince(Self.area, frames: frames, after: 0.3, before: 2.8)!, 2.05, accuracy: 1e-9)
     }
 
     func testAnAreaAlikeAtBothEndsOrNoFramesGivesNoTime() {
-        let still = [0.3, 0.8, 1.3].map { t in (time: t, image: Self.frame(shown: false, pointer: t == 0.8 ? (40, 25) : nil)) }
+        let still = [0.3, 0.8, 1.3].map { (t: Double) in (time: t, image: Self.frame(shown: false, pointer: t == 0.8 ? (40, 25) : nil)) }
         XCTAssertNil(Run.shownSince(Self.area, frames: still, after: 0.3, before: 1.3), "only a pointer passed: nothing revealed")
-        let one = [(time: 1.0, image: Self.frame(shown: true))]
+        let one: [(time: Double, image: Image)] = [(time: 1.0, image: Self.frame(shown: true))]
         XCTAssertNil(Run.shownSince(Self.area, frames: one, after: 0.5, before: 1.0))
-        let late = [3.0, 3.5].map { t in (time: t, image: Self.frame(shown: t >= 3.5)) }
+        let late = [3.0, 3.5].map { (t: Double) in (time: t, image: Self.frame(shown: t >= 3.5)) }
         XCTAssertNil(Run.shownSince(Self.area, frames: late, after: 1.0, before: 3.5), "no frame near the walk's start")
     }
 
