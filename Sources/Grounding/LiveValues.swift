@@ -56,7 +56,7 @@ extension Run {
             var l = parseFloat(c.borderLeftWidth) + parseFloat(c.paddingLeft), t = parseFloat(c.borderTopWidth) + parseFloat(c.paddingTop);
             var w = r.width - l - parseFloat(c.borderRightWidth) - parseFloat(c.paddingRight);
             var h = r.height - t - parseFloat(c.borderBottomWidth) - parseFloat(c.paddingBottom);
-            return [r.left + l, r.top + t, w, h, (e.type || '').toLowerCase(), e.value];
+            return [r.left + l, r.top + t, w, h, (e.type || '').toLowerCase(), e.value, parseFloat(c.fontSize)];
             """, [JSONValue(element: el)])
         guard let x = info[0]?.double, let y = info[1]?.double, let w = info[2]?.double, let h = info[3]?.double, w > 8, h > 6 else { return }
         let type = info[4]?.string ?? ""
@@ -67,6 +67,9 @@ extension Run {
         let video = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
                               width: Int(area.width * dpr), height: Int(area.height * dpr))
         guard video.width > 8, video.height > 6 else { return }
+        // The video's caret and a resting I-beam's stem are no glyphs: bars as tall as the line
+        // box are left out of both sides' ink (ValueCompare+Caret.swift).
+        let caretRun = ValueCompare.caretMinRun(fontSize: info[6]?.double, scale: dpr)
         var moments: [InkMap] = []
         var videoGrays: [[Double]] = []
         for time in LiveGrounder.fillTimes(a) {
@@ -74,7 +77,10 @@ extension Run {
                   video.x >= 0, video.y >= 0, video.maxX <= f.image.width, video.y + video.height <= f.image.height else { continue }
             let gray = ValueCompare.resample(f.image, video, video.width, video.height)
             videoGrays.append(gray)
-            moments.append(ValueCompare.binarise(gray, width: video.width, height: video.height))
+            let map = ValueCompare.binarise(gray, width: video.width, height: video.height)
+            let bars = ValueCompare.caretBars(map, minRun: caretRun)
+            if !bars.isEmpty { debug("live: the video's field at \(Self.f2(f.time)) s shows \(bars.count) bar(s) of a caret's height (≥ \(caretRun) px) at columns \(bars.map { "\($0.columns)" }.joined(separator: ", ")): left out of its ink") }
+            moments.append(ValueCompare.erasingCarets(map, minRun: caretRun))
         }
         guard !moments.isEmpty else { return }
         // Where the video's pointer rests over the field's text (LiveValues+Pointer.swift).
@@ -114,7 +120,7 @@ extension Run {
             let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
             guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
             lastGray = ValueCompare.resample(shot, live, video.width, video.height)
-            let map = ValueCompare.binarise(lastGray, width: video.width, height: video.height)
+            let map = ValueCompare.erasingCarets(ValueCompare.binarise(lastGray, width: video.width, height: video.height), minRun: caretRun)
             if let dir = Self.valuesDebugDir {
                 let n = (try? FileManager.default.contentsOfDirectory(atPath: dir).count) ?? 0
                 Self.writeGray(ValueCompare.resample(shot, live, video.width, video.height), video,
@@ -184,8 +190,10 @@ extension Run {
             var seen: Set<String> = [current]
             var tried = 0
             var round = candidates
-            let ranked = Set(ValueCompare.variants(of: value, email: email))   // ranked in the first pass only
             for pass in 0..<2 {
+                // (Each pass ranks its own variants: the second one's are the best candidate's,
+                // "bram@quillstone.iq" → "…io" before the doubled letters of its start.)
+                let ranked = Set(pass == 0 ? ValueCompare.variants(of: value, email: email) : round)
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
                 // (An email field's candidates are addresses: the DOM says what the field holds.)
@@ -198,9 +206,9 @@ extension Run {
                 let budget = Self.valueCandidates
                 // More than the budget takes: the confusable variants first where the rendering
                 // disagrees with the video (ValueCompare+Ranking.swift), in the variants' own places.
-                if pass == 0, queue.count > budget - tried, !dated, let order = rankVariants(queue.filter(ranked.contains), of: kept.value,
+                if queue.count > budget - tried, !dated, let order = rankVariants(queue.filter(ranked.contains), of: kept.value,
                                                                                    grays: grays, moments: moments, moment: kept.score.moment,
-                                                                                   width: video.width, height: video.height, pointer: pointer) {
+                                                                                   width: video.width, height: video.height, pointer: pointer, caretRun: caretRun) {
                     var next = order.makeIterator()
                     queue = queue.map { ranked.contains($0) ? next.next() ?? $0 : $0 }
                 }

@@ -95,9 +95,9 @@ extension Run {
     /// video's field at `moment` (`ValueCompare.rankedByDisagreement`); nil when `value` was not
     /// rendered or shows no ink.
     func rankVariants(_ variants: [String], of value: String, grays: [String: [Double]], moments: [InkMap], moment: Int,
-                      width: Int, height: Int, pointer: PixelRect?) -> [String]? {
+                      width: Int, height: Int, pointer: PixelRect?, caretRun: Int = 0) -> [String]? {
         guard variants.count > 1, let gray = grays[value], gray.count == width * height, moment < moments.count else { return nil }
-        let live = ValueCompare.binarise(gray, width: width, height: height)
+        let live = ValueCompare.erasingCarets(ValueCompare.binarise(gray, width: width, height: height), minRun: caretRun)
         guard let ink = ValueCompare.inkExtent(live) else { return nil }
         let columns = ValueCompare.columnErrors(live, moments[moment], pointer: pointer)
         let order = ValueCompare.rankedByDisagreement(variants, current: value, columns: columns, ink: ink)
