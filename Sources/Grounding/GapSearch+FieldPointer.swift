@@ -51,7 +51,7 @@ extension Run {
         let wanted = Set(values.map { Self.readingKey($0).lowercased() })
         for a in timeline.actions[min(i, timeline.actions.count)...] where a.time <= until {
             guard a.kind == .fill, let v = a.value?.text else { continue }
-            if let p = a.target?.point, Self.inside(p, elsewhere) { continue }
+            if let p = Self.points(for: a).first, Self.inside(p, elsewhere) { continue }
             if wanted.contains(Self.readingKey(v).lowercased()) { return v }
         }
         return nil

@@ -64,3 +64,16 @@ final class CaretInkTests: XCTestCase {
         XCTAssertEqual(ValueCompare.caretMinRun(fontSize: 16, scale: 1.5), 21)
     }
 }
+
+extension CaretInkTests {
+    func testALastGlyphTheCaretMadeIsSwapped() {
+        // "iq" matched best with the caret in (4 against 12); left out, "io" is clearly better.
+        let errors = ["bram@quillstone.iq": 4, "bram@quillstone.io": 12, "bram@guillstone.iq": 8, "bram@quillstone.i": 30]
+        let caretless = ["bram@quillstone.iq": 4, "bram@quillstone.io": 0, "bram@guillstone.iq": 0, "bram@quillstone.i": 0]
+        XCTAssertEqual(ValueCompare.caretSwap("bram@quillstone.iq", errors: errors, caretless: caretless, caret: 20), "bram@quillstone.io")
+        // Not when it is far worse with the caret in (more than a caret's pixels).
+        XCTAssertNil(ValueCompare.caretSwap("bram@quillstone.iq", errors: errors, caretless: caretless, caret: 2))
+        // No bar in the video: both counts equal, the kept one best — nothing swaps.
+        XCTAssertNil(ValueCompare.caretSwap("bram@quillstone.iq", errors: errors, caretless: errors, caret: 20))
+    }
+}
