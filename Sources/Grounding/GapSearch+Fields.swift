@@ -175,7 +175,9 @@ extension Run {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
-            if Self.fieldUnlike(s) { unlike.append((f, video, s)) }
+            if Self.fieldUnlike(s) || f.type == "number" && numberUnlike(f, shot: shot, video: video, error: s.error) {
+                unlike.append((f, video, s))
+            }
         }
         guard !unlike.isEmpty else { return }
         guard unlike.count <= Self.maxFieldMismatches else {

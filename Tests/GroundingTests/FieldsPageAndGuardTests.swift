@@ -36,3 +36,14 @@ final class FieldsPageAndGuardTests: XCTestCase {
         XCTAssertFalse(Run.inside(Point(x: 648, y: 408), []))
     }
 }
+
+extension FieldsPageAndGuardTests {
+    func testAThinDigitForAWideOneIsUnlike() {
+        // "1" (20 ink) where the video shows "5" (55 ink): 12 pixels off.
+        XCTAssertFalse(Run.fieldUnlike((error: 12, ink: 55)))
+        XCTAssertTrue(Run.shortNumberUnlike(error: 12, smallerInk: 20))
+        // A few pixels of two renderers' noise is no other digit.
+        XCTAssertFalse(Run.shortNumberUnlike(error: 6, smallerInk: 20))
+        XCTAssertFalse(Run.shortNumberUnlike(error: 12, smallerInk: 60))
+    }
+}
