@@ -43,12 +43,22 @@ extension Run {
 
     /// The value of the first `fill` step from step `i` on, starting before `until`, that types
     /// one of `values` (compared without case and caret, `readingKey`); nil when none does.
-    func upcomingFill(after i: Int, matching values: [String], until: Double) -> String? {
+    /// A step whose point lies in one of the `elsewhere` boxes (the other text fields shown live)
+    /// types there, not into this field: wizard-full-booking's Guests "3" a step ahead kept the
+    /// Nights field's "3" from being typed.
+    func upcomingFill(after i: Int, matching values: [String], until: Double,
+                      elsewhere: [(x: Double, y: Double, width: Double, height: Double)] = []) -> String? {
         let wanted = Set(values.map { Self.readingKey($0).lowercased() })
         for a in timeline.actions[min(i, timeline.actions.count)...] where a.time <= until {
             guard a.kind == .fill, let v = a.value?.text else { continue }
+            if let p = Self.points(for: a).first, Self.inside(p, elsewhere) { continue }
             if wanted.contains(Self.readingKey(v).lowercased()) { return v }
         }
         return nil
+    }
+
+    /// Whether `p` lies inside one of `boxes`.
+    static func inside(_ p: Point, _ boxes: [(x: Double, y: Double, width: Double, height: Double)]) -> Bool {
+        boxes.contains { p.x >= $0.x && p.x <= $0.x + $0.width && p.y >= $0.y && p.y <= $0.y + $0.height }
     }
 }

@@ -161,10 +161,12 @@ extension Run {
         let k = frames.scale
         let pageLike = Similarity.compare(shot, nil, frame, PixelRect(x: Int(Double(vp.x) * k), y: Int(Double(vp.y) * k),
                                                                        width: Int(Double(vp.width) * k), height: Int(Double(vp.height) * k)))
-        guard pageLike >= Self.fieldsPageLike else {
-            debug("live: before step \(i + 1), the page looks \(Self.f2(pageLike)) like the video: fields not reconciled")
-            return
-        }
+        // A page unlike the video's may be the typing's own effect (a search field filtering the
+        // list below it): its fields are still reconciled, and a value is kept only when typing it
+        // brings the page clearly nearer the video (GapSearch+FieldsPage.swift).
+        let pageRect = PixelRect(x: Int(Double(vp.x) * k), y: Int(Double(vp.y) * k), width: Int(Double(vp.width) * k), height: Int(Double(vp.height) * k))
+        let pageUnlike = pageLike < Self.fieldsPageLike
+        if pageUnlike { debug("live: before step \(i + 1), the page looks \(Self.f2(pageLike)) like the video: a field is kept only where typing it explains the page") }
         // The pointer the last pointer step left over a field: out of the compare, and read both
         // with and without it (GapSearch+FieldPointer.swift).
         let resting = restingPointerAfterLastStep()
@@ -173,7 +175,9 @@ extension Run {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
-            if Self.fieldUnlike(s) { unlike.append((f, video, s)) }
+            if Self.fieldUnlike(s) || f.type == "number" && numberUnlike(f, shot: shot, video: video, error: s.error) {
+                unlike.append((f, video, s))
+            }
         }
         guard !unlike.isEmpty else { return }
         guard unlike.count <= Self.maxFieldMismatches else {
@@ -198,7 +202,8 @@ extension Run {
             guard !values.isEmpty else { continue }
             // Typing a step ahead performs anyway (the analysis dated it late, or read it off
             // another element): not inserted twice (GapSearch+FieldPointer.swift).
-            if let ahead = upcomingFill(after: i, matching: values, until: tB + Self.aheadFillSeconds) {
+            if let ahead = upcomingFill(after: i, matching: values, until: tB + Self.aheadFillSeconds,
+                                         elsewhere: fields.filter { $0.element != f.element }.map(\.box)) {
                 debug("live: before step \(i + 1), the field's reading \"\(ahead)\" is typed by a step ahead: not inserted")
                 continue
             }
@@ -216,8 +221,10 @@ extension Run {
             let value = best?.value ?? values[0]
             let s1 = best?.score
             _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: f.element)])
+            var explains = true
+            if pageUnlike { explains = try await typingExplainsPage(i, before: pageLike, frame: frame, rect: pageRect) }
             debug("live: before step \(i + 1), the field \"\(f.value)\" renders \(u.score.error) ink pixels off the video's (\(u.score.ink) ink); typed as read there, \"\(value)\": \(s1.map { String($0.error) } ?? "-")")
-            if let s1, Self.typedFieldKept(before: u.score, after: s1), near(lastFill, f), var last = out.last, last.kind == .fill {
+            if explains, let s1, Self.typedFieldKept(before: u.score, after: s1), near(lastFill, f), var last = out.last, last.kind == .fill {
                 // The number the previous step typed, read wrong: corrected in place.
                 last.grounding?.corrections.append("value \"\(last.value?.text ?? "")\" → \"\(value)\": the video's field reads so before the next step, and typed it renders as the video's (\(s1.error) ink pixels off against \(u.score.error))")
                 if last.grounding?.status == .verified { last.grounding?.status = .corrected; counts.verified -= 1; counts.corrected += 1 }
@@ -225,7 +232,7 @@ extension Run {
                 out[out.count - 1] = last
                 continue
             }
-            if let s1, Self.typedFieldKept(before: u.score, after: s1),
+            if explains, let s1, Self.typedFieldKept(before: u.score, after: s1),
                let id = try await page.identify(x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2), id.isTextField {
                 // When: where the video's field first looks as it does before the step.
                 var t = (tA + tB) / 2

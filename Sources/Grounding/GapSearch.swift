@@ -145,7 +145,7 @@ extension Run {
                 // The pointer arrived there at the previous moment and rested: where a click comes from.
                 let rested = j < 0 || previous.contains { Self.overlaps($0, around) }
                 if Self.destructive([t.name, t.text, t.label]) {
-                    let removes = unexplained.contains { Self.overlaps(blobs[$0], around) && blobs[$0].width * blobs[$0].height >= 3 * box.width * box.height }
+                    let removes = Self.removesAround(box, areas: unexplained.map { blobs[$0] }, viewport: cssViewport)   // GapSearch+Destructive.swift
                     // (… and only where the pointer rested on it: a re-laid-out list changes
                     // around every row's button.)
                     if !Self.destructiveTried(removes: removes, rested: rested, relayout: unexplained.count > Self.manyAreas) {

@@ -56,7 +56,7 @@ extension Run {
             var l = parseFloat(c.borderLeftWidth) + parseFloat(c.paddingLeft), t = parseFloat(c.borderTopWidth) + parseFloat(c.paddingTop);
             var w = r.width - l - parseFloat(c.borderRightWidth) - parseFloat(c.paddingRight);
             var h = r.height - t - parseFloat(c.borderBottomWidth) - parseFloat(c.paddingBottom);
-            return [r.left + l, r.top + t, w, h, (e.type || '').toLowerCase(), e.value];
+            return [r.left + l, r.top + t, w, h, (e.type || '').toLowerCase(), e.value, parseFloat(c.fontSize)];
             """, [JSONValue(element: el)])
         guard let x = info[0]?.double, let y = info[1]?.double, let w = info[2]?.double, let h = info[3]?.double, w > 8, h > 6 else { return }
         let type = info[4]?.string ?? ""
@@ -67,14 +67,22 @@ extension Run {
         let video = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
                               width: Int(area.width * dpr), height: Int(area.height * dpr))
         guard video.width > 8, video.height > 6 else { return }
+        // The video's caret and a resting I-beam's stem are no glyphs: bars as tall as the line
+        // box, left out of both sides' ink in a second count (ValueCompare+Caret.swift).
+        let caretRun = ValueCompare.caretMinRun(fontSize: info[6]?.double, scale: dpr)
         var moments: [InkMap] = []
+        var caretless: [InkMap] = []
         var videoGrays: [[Double]] = []
         for time in LiveGrounder.fillTimes(a) {
             guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }), abs(f.time - time) <= 0.2,
                   video.x >= 0, video.y >= 0, video.maxX <= f.image.width, video.y + video.height <= f.image.height else { continue }
             let gray = ValueCompare.resample(f.image, video, video.width, video.height)
             videoGrays.append(gray)
-            moments.append(ValueCompare.binarise(gray, width: video.width, height: video.height))
+            let map = ValueCompare.binarise(gray, width: video.width, height: video.height)
+            let bars = ValueCompare.caretBars(map, minRun: caretRun)
+            if !bars.isEmpty { debug("live: the video's field at \(Self.f2(f.time)) s shows \(bars.count) bar(s) of a caret's height (≥ \(caretRun) px) at columns \(bars.map { "\($0.columns)" }.joined(separator: ", ")): left out of its ink") }
+            moments.append(map)
+            caretless.append(ValueCompare.erasingCarets(map, minRun: caretRun))
         }
         guard !moments.isEmpty else { return }
         // Where the video's pointer rests over the field's text (LiveValues+Pointer.swift).
@@ -106,6 +114,9 @@ extension Run {
         }
         // Each rendering's gray levels (for a glyph's duel, ValueCompare+Glyph.swift).
         var lastGray: [Double] = []
+        // Each rendering's mismatch with the caret left out of both sides (at its best moment).
+        var lastCaretless = 0
+        var withoutCarets: [String: Int] = [:]
         var grays: [String: [Double]] = [:]
         func score(_ only: Int? = nil) async throws -> InkScore? {
             try await Task.sleep(nanoseconds: 40_000_000)
@@ -126,6 +137,7 @@ extension Run {
                 let s = InkScore(error: r.error, ink: r.ink, moment: m)
                 if best == nil || s.ratio < best!.ratio { best = s }
             }
+            if let b = best { lastCaretless = ValueCompare.mismatch(ValueCompare.erasingCarets(map, minRun: caretRun), caretless[b.moment], pointer: pointer).error }
             return best
         }
 
@@ -138,6 +150,7 @@ extension Run {
             return
         }
         grays[current] = lastGray
+        withoutCarets[current] = lastCaretless
         debug("live: value \"\(value)\" renders \(base.error) ink pixels off the video's (\(base.ink) ink)")
         let email = type == "email" || value.contains("@")
         var kept = (value: current, score: base)
@@ -184,8 +197,10 @@ extension Run {
             var seen: Set<String> = [current]
             var tried = 0
             var round = candidates
-            let ranked = Set(ValueCompare.variants(of: value, email: email))   // ranked in the first pass only
             for pass in 0..<2 {
+                // (Each pass ranks its own variants: the second one's are the best candidate's,
+                // "bram@quillstone.iq" → "…io" before the doubled letters of its start.)
+                let ranked = Set(pass == 0 ? ValueCompare.variants(of: value, email: email) : round)
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
                 // (An email field's candidates are addresses: the DOM says what the field holds.)
@@ -198,7 +213,7 @@ extension Run {
                 let budget = Self.valueCandidates
                 // More than the budget takes: the confusable variants first where the rendering
                 // disagrees with the video (ValueCompare+Ranking.swift), in the variants' own places.
-                if pass == 0, queue.count > budget - tried, !dated, let order = rankVariants(queue.filter(ranked.contains), of: kept.value,
+                if queue.count > budget - tried, !dated, let order = rankVariants(queue.filter(ranked.contains), of: kept.value,
                                                                                    grays: grays, moments: moments, moment: kept.score.moment,
                                                                                    width: video.width, height: video.height, pointer: pointer) {
                     var next = order.makeIterator()
@@ -217,6 +232,7 @@ extension Run {
                     debug("live: value \"\(c)\" renders \(s.error) ink pixels off (\"\(kept.value)\": \(kept.score.error))")
                     errors[c] = s.error
                     grays[c] = lastGray
+                    withoutCarets[c] = lastCaretless
                     scores[c] = s
                     if s.error < kept.score.error { kept = (c, s) }
                 }
@@ -277,6 +293,14 @@ extension Run {
             }
         }
         _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: el)])
+        // The last glyph of the value kept made by the video's caret ("iq" for "io|"): the
+        // candidate with another last glyph that renders clearly better with the caret left out
+        // (ValueCompare+Caret.swift).
+        if finer == nil, kept.value == current || wins(kept, over: base, current: current, caret: caret, email: type == "email"), !dated,
+           let swap = ValueCompare.caretSwap(kept.value, errors: errors, caretless: withoutCarets, caret: caret) {
+            finer = "its last glyph renders as the video's field shows it with the caret after it left out (\(withoutCarets[swap] ?? 0) ink pixels off against \(withoutCarets[kept.value] ?? 0) for \"\(kept.value)\"; with it \(errors[swap] ?? 0) against \(kept.score.error))"
+            kept = (swap, InkScore(error: errors[swap] ?? kept.score.error, ink: kept.score.ink, moment: kept.score.moment))
+        }
         // The best with one more letter than a value tried (l, I, |): the video's caret.
         var byCaret = false
         let top = kept.value.count == current.count - 1 && current.hasPrefix(kept.value) ? (value: current, score: base) : kept

@@ -79,6 +79,22 @@ extension ValueCompare {
         return scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map(\.2)
     }
 
+    /// The columns of `map` that hold the text's ink, the first and the last, leaving out rows
+    /// inked across most of the crop (`ruleShare`: a field's border or focus ring caught at the
+    /// crop's top or bottom, which would make the text span the whole field and place every glyph
+    /// wrong); nil when none does.
+    public static func textExtent(_ map: InkMap) -> (start: Int, end: Int)? {
+        let rules = (0..<map.height).filter { y in
+            Double((0..<map.width).filter { map.ink[y * map.width + $0] }.count) >= ruleShare * Double(max(1, map.width))
+        }
+        guard !rules.isEmpty else { return inkExtent(map) }
+        var text = map
+        for y in rules { for x in 0..<map.width { text.ink[y * map.width + x] = false } }
+        return inkExtent(text)
+    }
+    /// A row inked over at least this share of the crop's width is a rule (a border), not text.
+    static let ruleShare = 0.6
+
     /// The columns of `map` that hold ink: the first and the last; nil when none does.
     public static func inkExtent(_ map: InkMap) -> (start: Int, end: Int)? {
         var first: Int?, last = 0
@@ -98,7 +114,7 @@ extension Run {
                       width: Int, height: Int, pointer: PixelRect?) -> [String]? {
         guard variants.count > 1, let gray = grays[value], gray.count == width * height, moment < moments.count else { return nil }
         let live = ValueCompare.binarise(gray, width: width, height: height)
-        guard let ink = ValueCompare.inkExtent(live) else { return nil }
+        guard let ink = ValueCompare.textExtent(live) else { return nil }
         let columns = ValueCompare.columnErrors(live, moments[moment], pointer: pointer)
         let order = ValueCompare.rankedByDisagreement(variants, current: value, columns: columns, ink: ink)
         debug("live: value \"\(value)\" disagrees with the video most around columns \(Self.worstColumns(columns)); its variants first: \(order.prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))")

@@ -43,6 +43,17 @@ final class ValueRankingTests: XCTestCase {
                                                          columns: [Int](repeating: 0, count: 190), ink: (0, 179)), candidates)
     }
 
+    func testTheTextsExtentLeavesTheFieldsBorderOut() {
+        // Glyph bars at columns 10–30 and the field's border along the top and bottom rows.
+        var m = Self.map(Array(stride(from: 10, to: 31, by: 4)))
+        for x in 0..<60 { m.ink[x] = true; m.ink[11 * 60 + x] = true }
+        XCTAssertEqual(ValueCompare.inkExtent(m)?.start, 0)
+        XCTAssertEqual(ValueCompare.textExtent(m)?.start, 10)
+        XCTAssertEqual(ValueCompare.textExtent(m)?.end, 30)
+        // No border: the ink's own extent.
+        XCTAssertEqual(ValueCompare.textExtent(Self.map([5, 9]))?.end, 9)
+    }
+
     func testAnInsertedLetterIsPlacedWhereItGoes() {
         // "Kofi Mensah": the disagreement where a second "f" would go (after "Kof").
         var columns = [Int](repeating: 0, count: 100)
