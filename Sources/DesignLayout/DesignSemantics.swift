@@ -19,6 +19,7 @@ public enum DesignSemantics {
         makeLists(&doc.root)
         markLinkGrids(&doc.root)
         markLinkRows(&doc.root)
+        markLinkRuns(&doc.root)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
         nameImages(&doc.root)

@@ -50,7 +50,7 @@ extension LayoutSegmenter {
     }
 
     /// Whether one of the columns the gutters cut from `proj` is a sidebar: at most a quarter of the
-    /// width from the first ink to the last. (Two broad columns, a form beside an order summary, keep
+    /// width from the first ink to the last, and at least 48 px (not a rule between two columns). (Two broad columns, a form beside an order summary, keep
     /// being cut into rows: their rows anchor each other's heights, which a column of its own loses
     /// wherever a block renders shorter than it was drawn.)
     func hasSidebar(_ proj: [Int], gutters g: [Range<Int>]) -> Bool {
@@ -59,7 +59,11 @@ extension LayoutSegmenter {
         for r in g { edges.append(r.lowerBound); edges.append(r.upperBound) }
         edges.append(last + 1)
         let span = last + 1 - first
-        return stride(from: 0, to: edges.count, by: 2).contains { (edges[$0 + 1] - edges[$0]) * 4 <= span }
+        // a full-height rule between the columns is no sidebar
+        return stride(from: 0, to: edges.count, by: 2).contains {
+            let w = edges[$0 + 1] - edges[$0]
+            return w * 4 <= span && w >= 2 * Self.minColumnGutter
+        }
     }
 
     /// Zero runs of `proj` at least `minColumnGutter` wide with ink on both sides.
