@@ -16,7 +16,7 @@ final class IndependentColumnTests: XCTestCase {
     /// A sidebar of five items beside a form whose lines fall between them.
     func sidebarPage() -> Canvas {
         var c = Canvas(width: 600, height: 260)
-        for k in 0..<5 { c.fakeText(x: 10, y: 20 + k * 34, words: 1, height: 12, black) }
+        for k in 0..<5 { c.fakeText(x: 10, y: 20 + k * 34, words: 3, height: 12, black) }   // 72 px wide
         c.fakeText(x: 200, y: 14, words: 3, height: 18, black)      // a title
         c.fakeText(x: 200, y: 40, words: 6, height: 10, black)      // its description
         c.fakeText(x: 200, y: 72, words: 2, height: 10, black)      // a label
