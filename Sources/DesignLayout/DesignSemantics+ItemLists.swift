@@ -97,6 +97,35 @@ extension DesignSemantics {
         }
     }
 
+    /// A run of four or more consecutive item lines (see `isItemLine`) in a column, left-aligned
+    /// (within 6 px), of one size and evenly spaced, is a column of links even when the rest of
+    /// the column is not (a sidebar menu under the site's name, with a small section title and a
+    /// second menu below: `markLinkRows` asks the whole column to be evenly spaced).
+    static func markLinkRuns(_ n: inout UINode) {
+        for i in n.children.indices { markLinkRuns(&n.children[i]) }
+        guard n.kind == .container, n.style.direction != .row else { return }
+        func isItem(_ c: UINode) -> Bool {
+            c.kind == .text && c.tag == "p" && c.text.map { !$0.contains("\n") && isItemLine($0) } == true
+        }
+        var i = 0
+        while i < n.children.count {
+            guard isItem(n.children[i]) else { i += 1; continue }
+            let first = n.children[i]
+            var j = i + 1
+            var step: Int? = nil
+            while j < n.children.count, isItem(n.children[j]) {
+                let c = n.children[j], prev = n.children[j - 1]
+                let s = c.box.y - prev.box.y
+                guard abs(c.box.x - first.box.x) <= 6, abs((c.style.fontSize ?? 0) - (first.style.fontSize ?? 0)) <= 1.5, s > 0 else { break }
+                if let st = step, abs(s - st) > max(4, st / 4) { break }
+                if step == nil { step = s }
+                j += 1
+            }
+            if j - i >= 4 { for k in i..<j { n.children[k].tag = "a" } }
+            i = max(j, i + 1)
+        }
+    }
+
     /// Whether rows of items are evenly spaced and every item starts at one of the widest row's
     /// column edges (within 6 px), with at least two columns.
     static func isAlignedGrid(_ rows: [UINode]) -> Bool {

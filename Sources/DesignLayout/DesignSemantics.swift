@@ -19,6 +19,7 @@ public enum DesignSemantics {
         makeLists(&doc.root)
         markLinkGrids(&doc.root)
         markLinkRows(&doc.root)
+        markLinkRuns(&doc.root)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
         nameImages(&doc.root)
@@ -339,7 +340,8 @@ public enum DesignSemantics {
     }
 
     /// A text right before an input (left of it in a row, above it in a column) is its label, unless
-    /// it is a heading set at 1.4× the field's type size or more (a form's title); a
+    /// it is a heading set at 1.4× the field's type size or more, or a bold one at 1.1× (a form's or
+    /// a section's title); a
     /// text right after a checkbox, radio or switch in a row is its label.
     static func tieLabels(_ n: inout UINode) {
         for i in n.children.indices { tieLabels(&n.children[i]) }
@@ -364,7 +366,9 @@ public enum DesignSemantics {
             let prev = n.children[i - 1], inp = n.children[i]
             guard prev.kind == .text, let t = prev.text, !t.isEmpty, t.count <= 60 else { continue }
             // a heading set well above the field's own type size titles the form; it is not the field's label
-            if isHeadingTag(prev.tag), let f = prev.style.fontSize, f >= (inp.style.fontSize ?? 16) * 1.4 { continue }
+            // (or a bold one a little larger: a section's title, "Contact" over its e-mail field)
+            if isHeadingTag(prev.tag), let f = prev.style.fontSize,
+               f >= (inp.style.fontSize ?? 16) * 1.4 || (f >= (inp.style.fontSize ?? 16) * 1.1 && (prev.style.fontWeight ?? 400) >= 700) { continue }
             let near = (prev.box.maxX <= inp.box.x + 4 && inp.box.x - prev.box.maxX <= 80) ||
                 (prev.box.maxY <= inp.box.y + 4 && inp.box.y - prev.box.maxY <= 40)
             guard near else { continue }
@@ -389,7 +393,7 @@ public enum DesignSemantics {
             kids.removeLast()
         }
         guard header != nil || footer != nil else { return }
-        if var hd = header { markNav(&hd); header = hd }
+        if var hd = header { markNav(&hd); markBrand(&hd, pageWidth: doc.width); header = hd }
         var out: [UINode] = []
         if let header { out.append(header) }
         if !kids.isEmpty {

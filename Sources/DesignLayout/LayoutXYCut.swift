@@ -100,7 +100,11 @@ public struct LayoutSegmenter: Sendable {
         let p = raster.projections(rect, background: bg)
         guard let c = trim(rect, p) else { return [] }
         let sub = PixelRect(x: c.x - rect.x, y: c.y - rect.y, width: c.width, height: c.height)
-        let rows = runs(Array(p.rows[sub.y..<sub.maxY]), minGap: 1)
+        var rows = runs(Array(p.rows[sub.y..<sub.maxY]), minGap: 1)
+        // columns that do not line up row for row go to one sub-agent whole (see `independentColumnGroups`)
+        for g in independentColumnGroups(c, rowRuns: rows, bg: bg).reversed() {
+            rows.replaceSubrange(g, with: [rows[g.lowerBound].lowerBound..<rows[g.upperBound - 1].upperBound])
+        }
         if rows.count >= 2 {
             return rows.map { (PixelRect(x: c.x, y: c.y + $0.lowerBound, width: c.width, height: $0.count), bg) }
         }
@@ -125,13 +129,27 @@ public struct LayoutSegmenter: Sendable {
         // Thin vertical rules crossing the whole region (a frame's sides, a sidebar divider) do not
         // block horizontal cuts.
         let colsInC = Array(p.cols[(c.x - rect.x)..<(c.maxX - rect.x)])
-        for x in thinFullRuns(colsInC, full: c.height) {
+        for x in thinFullRuns(colsInC, full: c.height) where isUnbroken(x: c.x + x, c, bg: bg) {
             for y in 0..<c.height where !raster.same(raster.color(c.x + x, c.y + y), bg) { rowsProj[y] -= 1 }
         }
         let rowRuns = runs(rowsProj, minGap: 1)
         if rowRuns.count >= 2 {
-            let kids = rowRuns.compactMap {
-                segment(PixelRect(x: c.x, y: c.y + $0.lowerBound, width: c.width, height: $0.count), bg: bg, depth: depth + 1)
+            // rows of columns that do not line up (a sidebar beside a form) are cut into columns first
+            let groups = independentColumnGroups(c, rowRuns: rowRuns, bg: bg)
+            if groups.count == 1, groups[0] == 0..<rowRuns.count, let cols = independentColumns(c, bg: bg, depth: depth) { return cols }
+            var kids: [LayoutRegion] = []
+            var k = 0
+            while k < rowRuns.count {
+                if let g = groups.first(where: { $0.lowerBound == k }) {
+                    let y0 = rowRuns[g.lowerBound].lowerBound, y1 = rowRuns[g.upperBound - 1].upperBound
+                    if let cols = independentColumns(PixelRect(x: c.x, y: c.y + y0, width: c.width, height: y1 - y0), bg: bg, depth: depth + 1) {
+                        kids.append(cols); k = g.upperBound; continue
+                    }
+                }
+                if let r = segment(PixelRect(x: c.x, y: c.y + rowRuns[k].lowerBound, width: c.width, height: rowRuns[k].count), bg: bg, depth: depth + 1) {
+                    kids.append(r)
+                }
+                k += 1
             }
             return stack(.column, c, bg, kids)
         }
@@ -141,7 +159,8 @@ public struct LayoutSegmenter: Sendable {
         }
         // Columns: gutters wide enough for this height.
         var colsProj = columnProjection(c, bg: bg)
-        for y in thinFullRuns(rowsProj.indices.map { y in p.rows[c.y - rect.y + y] }, full: c.width) {
+        for y in thinFullRuns(rowsProj.indices.map { y in p.rows[c.y - rect.y + y] }, full: c.width)
+            where isUnbroken(y: c.y + y, c, bg: bg) {
             for x in 0..<c.width where !raster.same(raster.color(c.x + x, c.y + y), bg) { colsProj[x] -= 1 }
         }
         let colRuns = columnRuns(colsProj, c, bg: bg)
@@ -273,6 +292,25 @@ public struct LayoutSegmenter: Sendable {
         return out.count * 10 <= proj.count ? out : []
     }
 
+    /// Whether row `y` of `c` is ink with no gap wider than 3 px: a rule across the region, not the
+    /// top or bottom edges of boxes side by side (two fields of a form row span most of its width too).
+    func isUnbroken(y: Int, _ c: PixelRect, bg: RGB) -> Bool {
+        var gap = 0
+        for x in c.x..<c.maxX {
+            if raster.same(raster.color(x, y), bg) { gap += 1; if gap > 3 { return false } } else { gap = 0 }
+        }
+        return true
+    }
+
+    /// Whether column `x` of `c` is ink with no gap taller than 3 px (see `isUnbroken(y:_:bg:)`).
+    func isUnbroken(x: Int, _ c: PixelRect, bg: RGB) -> Bool {
+        var gap = 0
+        for y in c.y..<c.maxY {
+            if raster.same(raster.color(x, y), bg) { gap += 1; if gap > 3 { return false } } else { gap = 0 }
+        }
+        return true
+    }
+
     private func columnProjection(_ c: PixelRect, bg: RGB) -> [Int] { raster.projections(c, background: bg).cols }
 
     /// Column runs: a gutter splits when it is wide for the strip's height (so the words of a line
@@ -328,8 +366,13 @@ public struct LayoutSegmenter: Sendable {
         if let bg, raster.same(ref, bg) { return nil }
         func side(_ pts: [(Int, Int)]) -> Bool {
             if pts.isEmpty { return false }
-            var m = 0
-            for (x, y) in pts where raster.same(raster.color(x, y), ref) { m += 1 }
+            var m = 0, gap = 0
+            for (x, y) in pts {
+                if raster.same(raster.color(x, y), ref) { m += 1; gap = 0 } else {
+                    // a side broken by 6 px or more is the edges of boxes side by side, not one box
+                    gap += 1; if gap >= 6 { return false }
+                }
+            }
             return m * 100 >= pts.count * 92
         }
         let top = stride(from: x0 + skipX, through: x1 - skipX, by: 1).map { ($0, y0) }
