@@ -23,20 +23,31 @@ extension SegmentAnalyst {
         return heading
     }
 
+    /// A heading is a few words; a longer line is a sentence of body text.
+    static let headingWords = 8
+
+    /// The median height of `lines` (0 for none).
+    static func medianHeight(_ lines: [(text: String, box: PixelRect)]) -> Int {
+        let heights = lines.map(\.box.height).sorted()
+        return heights.isEmpty ? 0 : heights[heights.count / 2]
+    }
+
     /// The heading among `lines` (see `sectionHeading(of:text:in:floor:needsSibling:)`): a worded
     /// line at least 1.2 times as tall as the median line, starting left of the element's right
-    /// edge, below `floor` and above the element, the nearest such; nil when none, or when
+    /// edge, of at most `headingWords` words, below `floor` and above the element, the nearest
+    /// such (the median taken over all lines and over those reaching the element's column — a
+    /// sidebar of small links does not lower it — whichever is taller); nil when none, or when
     /// `needsSibling` and no other line of its height (within 30 %) starts within 8 px of its x.
     static func sectionHeading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect, text: String,
                                floor: Int, needsSibling: Bool) -> String? {
         guard lines.count >= 3 else { return nil }
-        let heights = lines.map(\.box.height).sorted()
-        let body = heights[heights.count / 2]
+        let body = max(Self.medianHeight(lines), Self.medianHeight(lines.filter { $0.box.maxX > box.x }))
         let own = TextRegions.clean(text)
         let headings = lines.filter { (l: (text: String, box: PixelRect)) -> Bool in
             let letters: Int = l.text.filter(\.isLetter).count
             let digits: Int = l.text.filter(\.isNumber).count
-            guard l.box.height * 10 >= body * 12, letters >= 3, letters > digits else { return false }
+            let words: Int = l.text.split(separator: " ").count
+            guard l.box.height * 10 >= body * 12, words <= headingWords, letters >= 3, letters > digits else { return false }
             return TextRegions.clean(l.text) != own && l.box.x < box.maxX
         }
         let above = headings.filter { $0.box.maxY <= box.y && $0.box.y >= floor }

@@ -35,6 +35,15 @@ final class SectionHeadingTests: XCTestCase {
         XCTAssertEqual(SegmentAnalyst.sectionHeading(single, element: no, text: "No", floor: 0, needsSibling: false), "Introduction")
     }
 
+    func testASentenceIsNoHeadingThoughASidebarMakesItLookTall() {
+        // Many small sidebar links lower the page's median to 11: a 14 px sentence would pass as
+        // 1.2 times as tall; the column's own median (14) and the word count keep it out.
+        let links = (0..<12).map { ("Link \($0)", PixelRect(x: 29, y: 150 + 30 * $0, width: 60, height: 11)) }
+        let tall = ("See the related sections in the sidebar for details on how this interacts", PixelRect(x: 281, y: 557, width: 520, height: 17))
+        let lines = links + page.filter { $0.box.x > 200 && $0.text != "See the related sections" } + [tall]
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(lines, element: no, text: "No", floor: 0, needsSibling: true), "Introduction")
+    }
+
     func testBodyTextAndSidebarLinksAreNoHeadings() {
         // Everything left is as tall as the body text: no heading.
         let flat = page.filter { $0.box.height <= 14 }
