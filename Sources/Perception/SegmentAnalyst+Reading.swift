@@ -156,9 +156,8 @@ extension SegmentAnalyst {
 
     /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
     /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
-    /// With `sections` (a button), a page of sections gives its section's heading too: when no
-    /// copy is in view but the page repeats its sections, and when the row's words repeat beside
-    /// each copy (see `sectionHeading`).
+    /// With `sections` (a button), a page of sections gives its section's heading when the row's
+    /// words repeat beside each copy (see `sectionHeading`).
     func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?,
                     sections: Bool = false) async throws -> String? {
         // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
@@ -194,11 +193,10 @@ extension SegmentAnalyst {
             }
         }
         Debug.log("seg \(span.index) copies of \(box): \(matches)")
-        guard !matches.isEmpty || glyph else {
-            // (Copies out of view: a run of sections has one per section.)
-            guard sections else { return nil }
-            return try await sectionHeading(of: box, text: text, in: image, floor: nil, needsSibling: true)
-        }
+        // (With no copy in view, a run of sections' heading was tried as the context too: it gave
+        // the old corpus's unique "Add to cart" and "Register" contexts their scripts could not
+        // find — see docs/accuracy.md, offline14.)
+        guard !matches.isEmpty || glyph else { return nil }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
         // outside it — a sticky header over a scrolled card, the next card — belongs to others.)
         let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }
