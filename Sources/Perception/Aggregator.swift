@@ -21,6 +21,7 @@ public struct Aggregator: Sendable {
         var diagnostics: [Diagnostic] = []
         var obs = dedupe(observations.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
         obs = mergeTyping(obs)
+        obs = Self.droppingTypingInClickedButtons(obs)
         obs = mergeSelects(obs)
         // The click that opened a list another agent saw chosen from is part of that choice.
         obs = obs.filter { o in
@@ -212,7 +213,7 @@ public struct Aggregator: Sendable {
     func dropFocusClicks(_ obs: [Observation]) -> [Observation] {
         var out: [Observation] = []
         for (i, o) in obs.enumerated() {
-            if o.kind == .click, i + 1 < obs.count, obs[i + 1].kind == .typing, Self.focusedField(click: o, typing: obs[i + 1]) {
+            if o.kind == .click, let t = Self.typingAfterFocusClicks(obs, from: i), Self.focusedField(click: o, typing: obs[t]) {
                 continue
             }
             out.append(o)

@@ -228,7 +228,8 @@ extension SegmentAnalyst {
         let role: Role? = el.shape == ElementShape.text && glyph == nil ? nil : Role.button
         var context: String?
         if let text {
-            context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box)
+            context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box,
+                                           sections: role == .button && glyph == nil)
         }
         // Bare text that came out selected under the pointer: it was double-clicked (a word
         // selected, or an inline editor opened on it with its value selected). What is typed next

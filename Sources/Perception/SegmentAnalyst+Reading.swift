@@ -156,7 +156,10 @@ extension SegmentAnalyst {
 
     /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
     /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
-    func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?) async throws -> String? {
+    /// With `sections` (a button), a page of sections gives its section's heading when the row's
+    /// words repeat beside each copy (see `sectionHeading`).
+    func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?,
+                    sections: Bool = false) async throws -> String? {
         // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
         // Copies by look, confirmed by their text (a look alone matches any row of small text).
         var matches: [PixelRect] = []
@@ -190,6 +193,9 @@ extension SegmentAnalyst {
             }
         }
         Debug.log("seg \(span.index) copies of \(box): \(matches)")
+        // (With no copy in view, a run of sections' heading was tried as the context too: it gave
+        // the old corpus's unique "Add to cart" and "Register" contexts their scripts could not
+        // find — see docs/accuracy.md, offline14.)
         guard !matches.isEmpty || glyph else { return nil }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
         // outside it — a sticky header over a scrolled card, the next card — belongs to others.)
@@ -210,7 +216,18 @@ extension SegmentAnalyst {
         }
         if byRow {
             let lines = try await TextRegions.readLines(row, in: image, reader: reader, minConfidence: 55)
-            return lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text
+            let rowText = lines.filter { TextRegions.clean($0.text) != text }.min { $0.box.x < $1.box.x }?.text
+            // The same words beside a copy (a prompt before each section's buttons) tell nothing
+            // apart: the heading of the element's section does, if one lies between it and the copy above.
+            if sections, !glyph, let r = rowText, let copy = matches.min(by: { abs($0.y - box.y) < abs($1.y - box.y) }) {
+                let copyRow = PixelRect(x: row.x, y: copy.y - 6, width: row.width, height: copy.height + 12).intersection(layout.viewport)
+                let beside = try await TextRegions.readLines(copyRow, in: image, reader: reader, minConfidence: 55)
+                if beside.contains(where: { TextSimilarity.ratio($0.text, r) >= 0.8 }) {
+                    let floor = matches.filter { $0.maxY <= box.y }.map(\.maxY).max()
+                    if let heading = try await sectionHeading(of: box, text: text, in: image, floor: floor, needsSibling: false) { return heading }
+                }
+            }
+            return rowText
         }
         let read = try await TextRegions.readLines(above, in: image, reader: reader, minConfidence: 60)
         Debug.log("seg \(span.index) context of \(box): copies \(matches), lines above \(read.map { "\($0.text) \($0.box)" })")

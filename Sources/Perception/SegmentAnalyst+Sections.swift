@@ -1,0 +1,67 @@
+// Section headings for `SegmentAnalyst`: a control repeated once per section of a long page (a
+// docs page's "Was this section helpful? Yes / No", a form's per-section "Save") is told apart by
+// its section's heading, the way Playwright's codegen scopes it to the section that holds it.
+
+import ScreenCore
+
+extension SegmentAnalyst {
+    /// The heading of the page section holding `box`, read on `image`: the nearest line above the
+    /// element, in its column, that is drawn larger than the body text around it (a 24 px heading
+    /// over 16 px text reads 18 px tall against 14).
+    /// `floor` is the lowest edge of the nearest copy above the element: a heading above that
+    /// copy heads the copy's section too, so it tells nothing apart. With `needsSibling` (no copy
+    /// in view), the heading counts only when another heading of the same look starts at the
+    /// same x in view: the page is a run of sections, so its controls repeat off screen.
+    func sectionHeading(of box: PixelRect, text: String, in image: Image, floor: Int?, needsSibling: Bool) async throws -> String? {
+        let vp = layout.viewport
+        let right = min(vp.maxX, box.maxX + 240)
+        let band = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: vp.height)
+        guard band.width >= 40 else { return nil }
+        let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
+        let heading = Self.sectionHeading(lines, element: box, text: text, floor: floor ?? vp.y, needsSibling: needsSibling)
+        Debug.log("seg \(span.index) section heading of \(box) (floor \(floor.map(String.init) ?? "-"), sibling \(needsSibling)): \(heading ?? "-") among \(lines.count) lines")
+        return heading
+    }
+
+    /// A heading is a few words; a longer line is a sentence of body text.
+    static let headingWords = 8
+
+    /// The median height of `lines` (0 for none).
+    static func medianHeight(_ lines: [(text: String, box: PixelRect)]) -> Int {
+        let heights = lines.map(\.box.height).sorted()
+        return heights.isEmpty ? 0 : heights[heights.count / 2]
+    }
+
+    /// The heading among `lines` (see `sectionHeading(of:text:in:floor:needsSibling:)`): a worded
+    /// line at least 1.2 times as tall as the median line, starting left of the element's right
+    /// edge, of at most `headingWords` words, below `floor` and above the element, the nearest
+    /// such (the median taken over all lines and over those reaching the element's column — a
+    /// sidebar of small links does not lower it — whichever is taller); nil when none, or when
+    /// `needsSibling` and no other line of its height (within 30 %) starts within 8 px of its x.
+    static func sectionHeading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect, text: String,
+                               floor: Int, needsSibling: Bool) -> String? {
+        guard lines.count >= 3 else { return nil }
+        let body = max(Self.medianHeight(lines), Self.medianHeight(lines.filter { $0.box.maxX > box.x }))
+        let own = TextRegions.clean(text)
+        let headings = lines.filter { (l: (text: String, box: PixelRect)) -> Bool in
+            let letters: Int = l.text.filter(\.isLetter).count
+            let digits: Int = l.text.filter(\.isNumber).count
+            let words: Int = l.text.split(separator: " ").count
+            guard l.box.height * 10 >= body * 12, words <= headingWords, letters >= 3, letters > digits else { return false }
+            return TextRegions.clean(l.text) != own && l.box.x < box.maxX
+        }
+        let above = headings.filter { $0.box.maxY <= box.y && $0.box.y >= floor }
+        guard let nearest = above.max(by: { $0.box.maxY < $1.box.maxY }) else { return nil }
+        if needsSibling {
+            let h = nearest.box.height
+            let sibling = headings.contains { (l: (text: String, box: PixelRect)) -> Bool in
+                let b: PixelRect = l.box
+                guard b != nearest.box, abs(b.x - nearest.box.x) <= 8 else { return false }
+                let tall: Int = b.height * 10
+                return tall >= h * 7 && tall <= h * 13
+            }
+            guard sibling else { return nil }
+        }
+        return nearest.text
+    }
+}

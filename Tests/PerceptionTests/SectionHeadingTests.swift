@@ -1,0 +1,52 @@
+import XCTest
+import ScreenCore
+@testable import Perception
+
+/// The section heading that tells a per-section control apart (a docs page's feedback buttons).
+final class SectionHeadingTests: XCTestCase {
+    /// Lines as OCR read a docs page (sidebar at x 29, content at x 281): headings 18 px tall over
+    /// 14 px body text, the page title 30 px.
+    let page: [(text: String, box: PixelRect)] = [
+        ("Introduction", PixelRect(x: 29, y: 194, width: 64, height: 11)),
+        ("Lattice guide", PixelRect(x: 282, y: 181, width: 160, height: 30)),
+        ("Installation", PixelRect(x: 29, y: 226, width: 58, height: 11)),
+        ("Introduction", PixelRect(x: 281, y: 271, width: 113, height: 18)),
+        ("Lattice is a small web framework", PixelRect(x: 281, y: 331, width: 700, height: 14)),
+        ("enhancement and data loading.", PixelRect(x: 281, y: 355, width: 210, height: 14)),
+        ("Caching", PixelRect(x: 29, y: 354, width: 45, height: 14)),
+        ("The rest of this section", PixelRect(x: 280, y: 494, width: 700, height: 14)),
+        ("See the related sections", PixelRect(x: 281, y: 557, width: 520, height: 14)),
+        ("Was this section helpful?", PixelRect(x: 281, y: 598, width: 126, height: 12)),
+        ("Installation", PixelRect(x: 281, y: 683, width: 102, height: 18)),
+        ("Install the tool", PixelRect(x: 281, y: 743, width: 700, height: 14)),
+    ]
+    let no = PixelRect(x: 464, y: 591, width: 39, height: 26)
+
+    func testAButtonBelowARunOfSectionsTakesItsSectionsHeading() {
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 0, needsSibling: true), "Introduction")
+        // A heading above the nearest copy heads that copy too.
+        XCTAssertNil(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 300, needsSibling: false))
+    }
+
+    func testOneHeadingAloneIsNoRunOfSections() {
+        // No second heading of the same look at the same x: nothing says the control repeats.
+        let single = page.filter { $0.text != "Installation" || $0.box.x < 100 }
+        XCTAssertNil(SegmentAnalyst.sectionHeading(single, element: no, text: "No", floor: 0, needsSibling: true))
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(single, element: no, text: "No", floor: 0, needsSibling: false), "Introduction")
+    }
+
+    func testASentenceIsNoHeadingThoughASidebarMakesItLookTall() {
+        // Many small sidebar links lower the page's median to 11: a 14 px sentence would pass as
+        // 1.2 times as tall; the column's own median (14) and the word count keep it out.
+        let links = (0..<12).map { ("Link \($0)", PixelRect(x: 29, y: 150 + 30 * $0, width: 60, height: 11)) }
+        let tall = ("See the related sections in the sidebar for details on how this interacts", PixelRect(x: 281, y: 557, width: 520, height: 17))
+        let lines = links + page.filter { $0.box.x > 200 && $0.text != "See the related sections" } + [tall]
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(lines, element: no, text: "No", floor: 0, needsSibling: true), "Introduction")
+    }
+
+    func testBodyTextAndSidebarLinksAreNoHeadings() {
+        // Everything left is as tall as the body text: no heading.
+        let flat = page.filter { $0.box.height <= 14 }
+        XCTAssertNil(SegmentAnalyst.sectionHeading(flat, element: no, text: "No", floor: 0, needsSibling: false))
+    }
+}
