@@ -221,10 +221,15 @@ extension Run {
             let value = best?.value ?? values[0]
             let s1 = best?.score
             _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: f.element)])
+            // (A field only the number rule found unlike may already be within the match threshold:
+            // its replacement must render clearly better, not merely less unlike.)
+            let numberOnly = !Self.fieldUnlike(u.score)
+            let kept = s1.map { Self.typedFieldKept(before: u.score, after: $0)
+                && (!numberOnly || Self.numberValueKept(before: u.score, after: $0)) } ?? false
             var explains = true
             if pageUnlike { explains = try await typingExplainsPage(i, before: pageLike, frame: frame, rect: pageRect) }
             debug("live: before step \(i + 1), the field \"\(f.value)\" renders \(u.score.error) ink pixels off the video's (\(u.score.ink) ink); typed as read there, \"\(value)\": \(s1.map { String($0.error) } ?? "-")")
-            if explains, let s1, Self.typedFieldKept(before: u.score, after: s1), near(lastFill, f), var last = out.last, last.kind == .fill {
+            if explains, kept, let s1, near(lastFill, f), var last = out.last, last.kind == .fill {
                 // The number the previous step typed, read wrong: corrected in place.
                 last.grounding?.corrections.append("value \"\(last.value?.text ?? "")\" → \"\(value)\": the video's field reads so before the next step, and typed it renders as the video's (\(s1.error) ink pixels off against \(u.score.error))")
                 if last.grounding?.status == .verified { last.grounding?.status = .corrected; counts.verified -= 1; counts.corrected += 1 }
@@ -232,7 +237,7 @@ extension Run {
                 out[out.count - 1] = last
                 continue
             }
-            if explains, let s1, Self.typedFieldKept(before: u.score, after: s1),
+            if explains, kept, let s1,
                let id = try await page.identify(x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2), id.isTextField {
                 // When: where the video's field first looks as it does before the step.
                 var t = (tA + tB) / 2

@@ -28,4 +28,12 @@ extension Run {
     static func shortNumberUnlike(error: Int, smallerInk: Int) -> Bool {
         error >= shortValueError && Double(error) > shortValueShare * Double(max(1, smallerInk))
     }
+
+    /// Whether a value typed into a number field that only `numberUnlike` found unlike is kept: it
+    /// must render clearly better than the field did (`ValueCompare.clearlyBetter`), since both short
+    /// renderings can sit under the match threshold (board-dialog-escape's Story points "2", 19 pixels
+    /// off, must not become "3" at 14; wizard-window-24fps's "1" at 12 becomes "5" at 0).
+    static func numberValueKept(before: (error: Int, ink: Int), after: (error: Int, ink: Int)) -> Bool {
+        ValueCompare.clearlyBetter(after.error, than: before.error, ink: max(before.ink, after.ink))
+    }
 }

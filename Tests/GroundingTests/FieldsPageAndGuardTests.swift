@@ -46,4 +46,11 @@ extension FieldsPageAndGuardTests {
         XCTAssertFalse(Run.shortNumberUnlike(error: 6, smallerInk: 20))
         XCTAssertFalse(Run.shortNumberUnlike(error: 12, smallerInk: 60))
     }
+
+    func testANumberOnlyTheNumberRuleFoundUnlikeIsReplacedOnlyByAClearlyBetterOne() {
+        // "5" renders exactly where the field's "1" was 12 pixels off: kept.
+        XCTAssertTrue(Run.numberValueKept(before: (error: 12, ink: 55), after: (error: 0, ink: 55)))
+        // "3" at 14 against the field's "2" at 19 (both under the match threshold): not kept.
+        XCTAssertFalse(Run.numberValueKept(before: (error: 19, ink: 83), after: (error: 14, ink: 83)))
+    }
 }
