@@ -224,7 +224,7 @@ extension SegmentAnalyst {
                 let beside = try await TextRegions.readLines(copyRow, in: image, reader: reader, minConfidence: 55)
                 if beside.contains(where: { TextSimilarity.ratio($0.text, r) >= 0.8 }) {
                     let floor = matches.filter { $0.maxY <= box.y }.map(\.maxY).max()
-                    if let heading = try await sectionHeading(of: box, text: text, in: image, floor: floor, needsSibling: false) { return heading }
+                    if let heading = try await sectionHeading(of: box, text: text, in: image, floor: floor) { return heading }
                 }
             }
             return rowText

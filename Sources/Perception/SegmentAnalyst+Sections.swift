@@ -9,17 +9,15 @@ extension SegmentAnalyst {
     /// element, in its column, that is drawn larger than the body text around it (a 24 px heading
     /// over 16 px text reads 18 px tall against 14).
     /// `floor` is the lowest edge of the nearest copy above the element: a heading above that
-    /// copy heads the copy's section too, so it tells nothing apart. With `needsSibling` (no copy
-    /// in view), the heading counts only when another heading of the same look starts at the
-    /// same x in view: the page is a run of sections, so its controls repeat off screen.
-    func sectionHeading(of box: PixelRect, text: String, in image: Image, floor: Int?, needsSibling: Bool) async throws -> String? {
+    /// copy heads the copy's section too, so it tells nothing apart.
+    func sectionHeading(of box: PixelRect, text: String, in image: Image, floor: Int?) async throws -> String? {
         let vp = layout.viewport
         let right = min(vp.maxX, box.maxX + 240)
         let band = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: vp.height)
         guard band.width >= 40 else { return nil }
         let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
-        let heading = Self.sectionHeading(lines, element: box, text: text, floor: floor ?? vp.y, needsSibling: needsSibling)
-        Debug.log("seg \(span.index) section heading of \(box) (floor \(floor.map(String.init) ?? "-"), sibling \(needsSibling)): \(heading ?? "-") among \(lines.count) lines")
+        let heading = Self.sectionHeading(lines, element: box, text: text, floor: floor ?? vp.y)
+        Debug.log("seg \(span.index) section heading of \(box) (floor \(floor.map(String.init) ?? "-")): \(heading ?? "-") among \(lines.count) lines")
         return heading
     }
 
@@ -32,14 +30,13 @@ extension SegmentAnalyst {
         return heights.isEmpty ? 0 : heights[heights.count / 2]
     }
 
-    /// The heading among `lines` (see `sectionHeading(of:text:in:floor:needsSibling:)`): a worded
+    /// The heading among `lines` (see `sectionHeading(of:text:in:floor:)`): a worded
     /// line at least 1.2 times as tall as the median line, starting left of the element's right
     /// edge, of at most `headingWords` words, below `floor` and above the element, the nearest
     /// such (the median taken over all lines and over those reaching the element's column — a
-    /// sidebar of small links does not lower it — whichever is taller); nil when none, or when
-    /// `needsSibling` and no other line of its height (within 30 %) starts within 8 px of its x.
+    /// sidebar of small links does not lower it — whichever is taller); nil when none.
     static func sectionHeading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect, text: String,
-                               floor: Int, needsSibling: Bool) -> String? {
+                               floor: Int) -> String? {
         guard lines.count >= 3 else { return nil }
         let body = max(Self.medianHeight(lines), Self.medianHeight(lines.filter { $0.box.maxX > box.x }))
         let own = TextRegions.clean(text)
@@ -52,16 +49,6 @@ extension SegmentAnalyst {
         }
         let above = headings.filter { $0.box.maxY <= box.y && $0.box.y >= floor }
         guard let nearest = above.max(by: { $0.box.maxY < $1.box.maxY }) else { return nil }
-        if needsSibling {
-            let h = nearest.box.height
-            let sibling = headings.contains { (l: (text: String, box: PixelRect)) -> Bool in
-                let b: PixelRect = l.box
-                guard b != nearest.box, abs(b.x - nearest.box.x) <= 8 else { return false }
-                let tall: Int = b.height * 10
-                return tall >= h * 7 && tall <= h * 13
-            }
-            guard sibling else { return nil }
-        }
         return nearest.text
     }
 }

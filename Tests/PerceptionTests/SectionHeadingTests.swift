@@ -23,16 +23,17 @@ final class SectionHeadingTests: XCTestCase {
     let no = PixelRect(x: 464, y: 591, width: 39, height: 26)
 
     func testAButtonBelowARunOfSectionsTakesItsSectionsHeading() {
-        XCTAssertEqual(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 0, needsSibling: true), "Introduction")
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 0), "Introduction")
         // A heading above the nearest copy heads that copy too.
-        XCTAssertNil(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 300, needsSibling: false))
+        XCTAssertNil(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 300))
     }
 
-    func testOneHeadingAloneIsNoRunOfSections() {
-        // No second heading of the same look at the same x: nothing says the control repeats.
-        let single = page.filter { $0.text != "Installation" || $0.box.x < 100 }
-        XCTAssertNil(SegmentAnalyst.sectionHeading(single, element: no, text: "No", floor: 0, needsSibling: true))
-        XCTAssertEqual(SegmentAnalyst.sectionHeading(single, element: no, text: "No", floor: 0, needsSibling: false), "Introduction")
+    func testTheNearestHeadingAboveTheElementWins() {
+        // The same control one section further down takes that section's heading; the heading
+        // below the first copy ("Installation") heads the next section, not the first copy's.
+        let next = PixelRect(x: 464, y: 780, width: 39, height: 26)
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(page, element: next, text: "No", floor: 0), "Installation")
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(page, element: no, text: "No", floor: 0), "Introduction")
     }
 
     func testASentenceIsNoHeadingThoughASidebarMakesItLookTall() {
@@ -41,12 +42,12 @@ final class SectionHeadingTests: XCTestCase {
         let links = (0..<12).map { ("Link \($0)", PixelRect(x: 29, y: 150 + 30 * $0, width: 60, height: 11)) }
         let tall = ("See the related sections in the sidebar for details on how this interacts", PixelRect(x: 281, y: 557, width: 520, height: 17))
         let lines = links + page.filter { $0.box.x > 200 && $0.text != "See the related sections" } + [tall]
-        XCTAssertEqual(SegmentAnalyst.sectionHeading(lines, element: no, text: "No", floor: 0, needsSibling: true), "Introduction")
+        XCTAssertEqual(SegmentAnalyst.sectionHeading(lines, element: no, text: "No", floor: 0), "Introduction")
     }
 
     func testBodyTextAndSidebarLinksAreNoHeadings() {
         // Everything left is as tall as the body text: no heading.
         let flat = page.filter { $0.box.height <= 14 }
-        XCTAssertNil(SegmentAnalyst.sectionHeading(flat, element: no, text: "No", floor: 0, needsSibling: false))
+        XCTAssertNil(SegmentAnalyst.sectionHeading(flat, element: no, text: "No", floor: 0))
     }
 }
