@@ -5,7 +5,9 @@ import ScreenCore
 /// Reads a recording's metadata without decoding it (`vid2auto probe`).
 public enum Probe {
     /// Container, codec, size, duration, frame rate, exact frame count (counted from packets)
-    /// and rotation. Throws `InputError` for anything that is not a usable recording.
+    /// and rotation. Throws `InputError` for anything that is not a usable recording, including
+    /// one cut short: fewer frames than its index lists, or frames ending well before the
+    /// duration it declares (`truncation`).
     public static func probe(path: String) throws -> MediaInfo {
         let fmt = try FormatContext(path: path)
         if fmt.isStillImageFormat { throw InputError.stillImage(path: path) }
@@ -25,10 +27,12 @@ public enum Probe {
         let identity = FileIdentity(path: path)
         let startPTS = st.pointee.start_time == sw_nopts() ? 0 : st.pointee.start_time
         var keys: [Double] = []
+        var lastPTS: Int64?
         while av_read_frame(fmt.ptr, pkt.ptr) >= 0 {
             if pkt.ptr!.pointee.stream_index == vi {
                 count += 1
                 let p = pkt.ptr!.pointee.pts
+                if p != sw_nopts() { lastPTS = max(lastPTS ?? p, p) }
                 if p != sw_nopts() && sortedPTS.count < 5000 { sortedPTS.append(p) }
                 if pkt.ptr!.pointee.flags & AV_PKT_FLAG_KEY != 0, p != sw_nopts() { keys.append(Double(p - startPTS) * st.pointee.time_base.double) }
             }
@@ -43,8 +47,32 @@ public enum Probe {
             info.variableFrameRate = Double(mx - mn) * tb > 0.1 * Double(mn) * tb && mx - mn > 1
         }
         if count == 0 { throw InputError.corrupt(path: path, reason: "no video packets") }
+        let listed = st.pointee.nb_frames > 0 ? Int(st.pointee.nb_frames) : nil
+        let declared = st.pointee.duration != sw_nopts() && st.pointee.duration > 0
+            ? Double(st.pointee.duration) * tb
+            : (fmt.ptr!.pointee.nb_streams == 1 ? info.duration : nil)
+        let lastEnd = lastPTS.map { Double($0 - startPTS) * tb + (info.frameRate > 0 ? 1 / info.frameRate : 0) }
+        if let reason = truncation(packets: count, listed: listed, lastEnd: lastEnd, declared: declared) {
+            throw InputError.corrupt(path: path, reason: reason)
+        }
         if let identity { KeyframeMemo.shared.keep(keys.sorted(), for: identity) }
         return info
+    }
+
+    /// Why a recording counts as cut short, or nil: its index lists more than one frame beyond the
+    /// packets there are (an MP4 whose sample table survived the cut), or, with no frame count
+    /// listed (WebM, Matroska), its last frame ends more than max(1 s, 5 %) before the duration
+    /// it declares. A recording whose end is lost would make a script that stops early without
+    /// saying so; it is refused like any other damaged file.
+    static func truncation(packets: Int, listed: Int?, lastEnd: Double?, declared: Double?) -> String? {
+        if let listed, packets + 1 < listed {
+            let share = 100 * packets / listed
+            return "only \(packets) of the \(listed) frames its index lists are there, \(share) %"
+        }
+        if listed == nil, let lastEnd, let declared, declared > 0, lastEnd < declared - max(1, 0.05 * declared) {
+            return "the video stops at \(String(format: "%.1f", lastEnd)) s of the \(String(format: "%.1f", declared)) s it declares"
+        }
+        return nil
     }
 
     /// The presentation times (seconds, on the same clock as `Frame.time`) of the video's

@@ -109,6 +109,11 @@ public enum BadInputs {
         let data = try Data(contentsOf: URL(fileURLWithPath: good))
         let truncated = dir.file("truncated.mp4"); try data.prefix(data.count / 3).write(to: URL(fileURLWithPath: truncated))
         out.append(("truncated mp4", truncated))
+        // Cut short with the index first: the frames before the cut decode, the rest are listed but gone.
+        let fast = dir.file("faststart.mp4"); try MediaFixtures.video(fast, seconds: 2, extra: ["-movflags", "+faststart"])
+        let fastData = try Data(contentsOf: URL(fileURLWithPath: fast))
+        let fastCut = dir.file("truncated-faststart.mp4"); try fastData.prefix(fastData.count / 2).write(to: URL(fileURLWithPath: fastCut))
+        out.append(("truncated fast-start mp4", fastCut))
         let text = dir.file("notes.mp4"); try Data("these are notes, not a video\n".utf8).write(to: URL(fileURLWithPath: text))
         out.append(("text file named .mp4", text))
         let audio = dir.file("audio.m4a"); try Shell.ffmpeg(["-f", "lavfi", "-i", "sine", "-t", "0.5", audio])

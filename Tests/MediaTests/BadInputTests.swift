@@ -63,4 +63,31 @@ final class BadInputTests: XCTestCase {
         while try reader.next() != nil { n += 1 }
         XCTAssertGreaterThan(n, 10); XCTAssertLessThan(n, 60)
     }
+
+    func testARecordingCutShortIsRefusedByTheProbe() throws {
+        // An MP4 whose index comes first (faststart) keeps listing the frames the cut lost; a
+        // WebM lists no frames but declares its duration.
+        for (name, codec, extra) in [("fs.mp4", ["-c:v", "libx264", "-pix_fmt", "yuv420p"], ["-movflags", "+faststart"]),
+                                     ("cut.webm", ["-c:v", "libvpx", "-deadline", "realtime", "-b:v", "400k"], [])] {
+            let good = dir.file("whole-" + name)
+            try MediaFixtures.video(good, seconds: 4, codec: codec, extra: extra)
+            XCTAssertNoThrow(try Probe.probe(path: good), name)
+            let data = try Data(contentsOf: URL(fileURLWithPath: good))
+            let cut = dir.file(name)
+            try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cut))
+            let e = error { try Probe.probe(path: cut) }
+            guard let e, case .corrupt = e else { XCTFail("\(name): \(String(describing: e))"); continue }
+            XCTAssertTrue(e.description.hasPrefix(cut) && e.description.contains("truncated"), e.description)
+        }
+    }
+
+    func testTruncationNeedsMoreThanAFrameOrASecondMissing() {
+        XCTAssertNil(Probe.truncation(packets: 290, listed: 291, lastEnd: nil, declared: nil))
+        XCTAssertNotNil(Probe.truncation(packets: 129, listed: 291, lastEnd: 4.3, declared: 9.7))
+        // No frame count listed: the declared duration decides, with a second's (or 5 %) slack.
+        XCTAssertNil(Probe.truncation(packets: 454, listed: nil, lastEnd: 15.3, declared: 15.3))
+        XCTAssertNil(Probe.truncation(packets: 400, listed: nil, lastEnd: 14.5, declared: 15.3))
+        XCTAssertNotNil(Probe.truncation(packets: 150, listed: nil, lastEnd: 5.3, declared: 15.3))
+        XCTAssertNil(Probe.truncation(packets: 150, listed: nil, lastEnd: 5.3, declared: nil))
+    }
 }
