@@ -571,9 +571,11 @@ public enum Analysis {
         let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
         var reported = 0.0
-        // When the plan is streamed, the layout's frame is handed over as soon as it is decoded
-        // (as the chunked pass does): batches wait for the layout.
-        var handOver = options.firstFrameReady != nil && options.passProgress != nil, tries = 0
+        // The layout's frame is handed over as soon as it is decoded (as the chunked pass does):
+        // when the plan is streamed, batches wait for the layout; otherwise the layout runs beside
+        // the rest of the pass on the core FFmpeg's frame threads leave, instead of after it.
+        // (Not with one decoder thread: `--agents 1` runs the pass, then the layout, on one core.)
+        var handOver = options.firstFrameReady != nil && (options.passProgress != nil || workers > 1), tries = 0
         while let f = try reader.next() {
             feeder.feed(time: f.time, image: f.images[0])
             if handOver, f.time >= 0.45, tries < 8 {
@@ -596,19 +598,36 @@ public enum Analysis {
     }
 
     /// Chunk boundaries for the parallel motion pass: `[start, end)` in seconds, starting at
-    /// keyframes, at least a few seconds long; empty when splitting does not pay or a chunk's
-    /// frames would take too much memory (a long keyframe interval).
+    /// keyframes, at least a few seconds long; empty when splitting does not pay (too short, or
+    /// the longest chunk would leave a core idle longer than frame threads cost) or the chunks
+    /// held at once would take too much memory (long keyframe intervals).
     static func motionChunks(path: String, info: MediaInfo, frameBytes: Int, workers: Int) -> [(start: Double, end: Double?)] {
         guard workers > 1, info.duration > 4, let keys = try? Probe.keyframeTimes(path: path) else { return [] }
-        let target = max(2.0, info.duration / Double(workers * 4))
+        return motionChunks(keyframes: keys, duration: info.duration, frameRate: info.frameRate, frameBytes: frameBytes, workers: workers)
+    }
+
+    /// `motionChunks(path:info:frameBytes:workers:)` on the recording's keyframe times.
+    static func motionChunks(keyframes keys: [Double], duration: Double, frameRate: Double, frameBytes: Int,
+                             workers: Int) -> [(start: Double, end: Double?)] {
+        guard workers > 1, duration > 4 else { return [] }
+        let target = max(2.0, duration / Double(workers * 4))
         var starts = [0.0]
-        for k in keys where k - starts[starts.count - 1] >= target && info.duration - k >= 1 { starts.append(k) }
+        for k in keys where k - starts[starts.count - 1] >= target && duration - k >= 1 { starts.append(k) }
         guard starts.count > 1 else { return [] }
-        let bounds = starts + [max(info.duration, starts[starts.count - 1])]
+        let bounds = starts + [max(duration, starts[starts.count - 1])]
+        let rate = frameRate > 0 ? frameRate : 30
+        // The analyzer takes chunks in order, so up to `workers + 2` of them are held at once:
+        // at most the `workers + 2` longest (all of them when there are no more), not the longest
+        // that many times (which sent 1440p recordings of three chunks to one decoder).
+        let held = zip(bounds, bounds.dropFirst()).map { $1 - $0 }.sorted(by: >).prefix(workers + 2).reduce(0, +)
+        guard held * rate * Double(frameBytes) <= Self.motionChunkBudget else { return [] }
+        // The chunks end no sooner than the longest one, decoded alone by one thread (the last
+        // chunks share the cores and end together, so otherwise about when an even share would).
+        // FFmpeg's frame threads spread one decoder over the cores for about a quarter more CPU
+        // per frame: when the longest chunk is more than that over an even share (a recording
+        // just past one keyframe interval: 8.3 s + 2.5 s), one frame-threaded decoder ends sooner.
         let longest = zip(bounds, bounds.dropFirst()).map { $1 - $0 }.max() ?? 0
-        let rate = info.frameRate > 0 ? info.frameRate : 30
-        // The analyzer takes chunks in order, so up to `workers + 2` of them are held at once.
-        guard longest * rate * Double(frameBytes) * Double(workers + 2) <= Self.motionChunkBudget else { return [] }
+        guard longest <= Self.frameThreadCost * duration / Double(workers) else { return [] }
         return starts.indices.map { (starts[$0], $0 + 1 < starts.count ? starts[$0 + 1] : nil) }
     }
 
@@ -620,6 +639,10 @@ public enum Analysis {
         guard launched < count, launched <= next + workers + 1 else { return false }
         return running < (running + count - launched <= workers + 2 ? workers + 2 : workers)
     }
+
+    /// CPU per frame of FFmpeg's frame-threaded decoding over one thread's (measured with
+    /// `ffmpeg -threads 0` and `-threads 1 -f null` on 800p, 1080p and 1440p recordings: 1.21–1.34).
+    static let frameThreadCost = 1.25
 
     /// Bytes of small gray frames the parallel motion pass may hold at once.
     static let motionChunkBudget = 160.0 * 1024 * 1024
