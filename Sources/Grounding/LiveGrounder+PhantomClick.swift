@@ -56,15 +56,20 @@ extension Run {
         return s >= Self.surroundingsKept
     }
 
+    /// The shorter side (CSS pixels) of a changed area that counts as a control's effect: a
+    /// scroll bar fading in or out at the viewport's edge (8 px wide) is none.
+    static let minEffectSide = 12.0
+
     /// An area (viewport CSS pixels) that changed between the video's frames `f0` and `f1`, larger
-    /// than a mouse pointer and not over the pointer's point `p` (the control's own hover look):
-    /// the first such, or nil.
+    /// than a mouse pointer, at least `minEffectSide` on both sides, and not over the pointer's
+    /// point `p` (the control's own hover look): the first such, or nil.
     func changedAway(from p: Point?, _ f0: Image, _ f1: Image) -> (x: Double, y: Double, width: Double, height: Double)? {
         guard let vp = timeline.viewport, f0.width == f1.width, f0.height == f1.height else { return nil }
         let s = frames.scale
         let whole = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
         return Self.changeBlobs(f0, f1, in: whole).map(cssBox).first { b in
-            !Self.pointerSized(b) && !(p.map { Self.covers(b, $0, margin: Self.samePoint) } ?? false)
+            !Self.pointerSized(b) && min(b.width, b.height) >= Self.minEffectSide
+                && !(p.map { Self.covers(b, $0, margin: Self.samePoint) } ?? false)
         }
     }
 
