@@ -341,10 +341,6 @@ struct Run {
             options.say("live: masked fields are typed from $" + secretsNeeded.joined(separator: ", $"))
         }
         var startGotoSkipped = false
-        if let open = Self.openingGoto(timeline.actions, startURL: startURL) {   // LiveGrounder+Opening.swift
-            out.append(open); counts.corrected += 1
-            startGotoSkipped = true
-        }
         for (i, action) in timeline.actions.enumerated() {
             if stoppedAt != nil {
                 var a = action

@@ -78,7 +78,7 @@ final class FocusingDoubleClickTests: XCTestCase {
 /// stage loaded (LiveGrounder+Opening.swift).
 final class OpeningGotoTests: XCTestCase {
     func testATimelineWithoutAnOpeningGotoGetsTheStartURL() {
-        let open = Run.openingGoto([Action(kind: .scroll, time: 1.87, value: .pixels(360))], startURL: "http://127.0.0.1:8850/docs/")
+        let open = LiveGrounder.openingGoto([Action(kind: .scroll, time: 1.87, value: .pixels(360))], startURL: "http://127.0.0.1:8850/docs/")
         XCTAssertEqual(open?.kind, .goto)
         XCTAssertEqual(open?.time, 0)
         XCTAssertEqual(open?.value?.text, "http://127.0.0.1:8850/docs/")
@@ -86,7 +86,21 @@ final class OpeningGotoTests: XCTestCase {
     }
 
     func testATimelineThatOpensWithAGotoOrNoStartURLGetsNone() {
-        XCTAssertNil(Run.openingGoto([Action(kind: .goto, time: 0, value: .text("http://h/")), Action(kind: .click, time: 2)], startURL: "http://h/"))
-        XCTAssertNil(Run.openingGoto([Action(kind: .click, time: 2)], startURL: ""))
+        XCTAssertNil(LiveGrounder.openingGoto([Action(kind: .goto, time: 0, value: .text("http://h/")), Action(kind: .click, time: 2)], startURL: "http://h/"))
+        XCTAssertNil(LiveGrounder.openingGoto([Action(kind: .click, time: 2)], startURL: ""))
+    }
+
+    func testTheResultGetsTheGotoAndItsScreenshotsMoveOn() {
+        var t = ActionTimeline(source: nil, viewport: nil, startURL: "http://h/docs/", actions: [Action(kind: .scroll, time: 1.87, value: .pixels(360))])
+        t.startURL = "http://h/docs/"
+        var r = LiveResult(timeline: t)
+        r.verified = 1
+        r.screenshots = [0: Data([1])]
+        let out = LiveGrounder.withOpeningGoto(r)
+        XCTAssertEqual(out.timeline.actions.map(\.kind), [.goto, .scroll])
+        XCTAssertEqual(out.corrected, 1)
+        XCTAssertEqual(out.screenshots[1], Data([1]))
+        XCTAssertNil(out.screenshots[0])
+        XCTAssertEqual(LiveGrounder.withOpeningGoto(out).timeline.actions.count, 2, "already opens with a goto")
     }
 }
