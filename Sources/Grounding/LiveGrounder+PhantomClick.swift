@@ -44,10 +44,38 @@ extension Run {
         guard [.click, .dblclick].contains(a.kind), Self.destructive([t.name, t.text, t.label]), let box = t.box,
               !videoChanged(i, a),
               let after = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)) else { return false }
+        // A change too small for `videoChanged` elsewhere in the page (a Discard that set two
+        // switches back) is the control's effect: not refuted.
+        if let before = frames.nearest(max(0, a.time - 0.2)), let far = changedAway(from: a.target?.point, before, after) {
+            debug("live: step \(i + 1) clicks the destructive \(t.role ?? t.tag) \"\(t.name ?? "")\"; the video changed at \(Int(far.x)),\(Int(far.y)) \(Int(far.width))×\(Int(far.height)) across it: not refuted")
+            return false
+        }
         let region = Self.surroundings(of: box, viewport: (cssViewport.width, cssViewport.height))
         guard region.width > 4, region.height > 4, let s = try await fieldSimilarity(region, after) else { return false }
         debug("live: step \(i + 1) clicks the destructive \(t.role ?? t.tag) \"\(t.name ?? "")\"; the video shows no change across it, and its surroundings after it look \(Self.f2(s)) as live now")
         return s >= Self.surroundingsKept
+    }
+
+    /// The shorter side (CSS pixels) of a changed area that counts as a control's effect: a
+    /// scroll bar fading in or out at the viewport's edge (8 px wide) is none.
+    static let minEffectSide = 12.0
+
+    /// An area (viewport CSS pixels) that changed between the video's frames `f0` and `f1`, larger
+    /// than a mouse pointer, at least `minEffectSide` on both sides, and not over the pointer's
+    /// point `p` (the control's own hover look): the first such, or nil.
+    func changedAway(from p: Point?, _ f0: Image, _ f1: Image) -> (x: Double, y: Double, width: Double, height: Double)? {
+        guard let vp = timeline.viewport, f0.width == f1.width, f0.height == f1.height else { return nil }
+        let s = frames.scale
+        let whole = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
+        return Self.changeBlobs(f0, f1, in: whole).map(cssBox).first { b in
+            !Self.pointerSized(b) && min(b.width, b.height) >= Self.minEffectSide
+                && !(p.map { Self.covers(b, $0, margin: Self.samePoint) } ?? false)
+        }
+    }
+
+    /// Whether box `b` holds point `p`, `margin` pixels around it counted in.
+    static func covers(_ b: (x: Double, y: Double, width: Double, height: Double), _ p: Point, margin: Double) -> Bool {
+        p.x >= b.x - margin && p.x <= b.x + b.width + margin && p.y >= b.y - margin && p.y <= b.y + b.height + margin
     }
 
     /// Whether action `a` on the live element `t` repeats the step before it (`last`) on the same

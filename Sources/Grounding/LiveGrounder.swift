@@ -439,11 +439,14 @@ struct Run {
         var before = try await page.state()
         var target: Identified?
         var performed = true
+        var unpressed: Image?   // the page before a possible second reading of a press (LiveGrounder+RepeatedPress.swift)
 
         switch a.kind {
         case .goto:
             let raw = a.value?.text ?? a.navigatesTo ?? ""
             let url = mapped(raw)
+            // Only a #fragment of the page shown: a click on its link (LiveGrounder+AnchorLink.swift).
+            if let done = try await gotoAsAnchorClick(i, a, url: url) { return done }
             switch await load(url) {
             case .success(let now):
                 if now != raw { a.value = .text(now) }
@@ -576,8 +579,10 @@ struct Run {
                 if a.kind == .click || a.kind == .dblclick {
                     // (The click takes the focus away from a focused control: kept to give it back.)
                     let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body && a !== document.documentElement ? a : null;", [])
+                    let unclicked = try await pointerRestedLook(at: p)   // LiveGrounder+NoEffectClick.swift
                     try await browser.pointerClick(at: (p.x, p.y), count: a.kind == .dblclick ? 2 : 1)
                     let after = try await settle(from: before)
+                    let noEffect = try await clickChangedNothing(unclicked, before: before, after: after)
                     // Nothing there and nothing changed live, while the video changed: the
                     // change may be a key on the focused control (Enter on a button the Tabs
                     // before reached, Space on a checkbox) read as a click where the pointer was.
@@ -589,6 +594,12 @@ struct Run {
                     if a.kind == .click, !after.differs(from: before), videoChanged(i, a), try await changeLeftToStep(i, a) { return nil }   // GapSearch+Resting.swift
                     if !after.differs(from: before) && !videoChanged(i, a) {
                         return nil   // refuted: a phantom click (nothing there, nothing changed, live or in the video)
+                    }
+                    if a.kind == .click, noEffect {
+                        // Nothing there, and the click changed nothing live, not even a pixel: the
+                        // video's change is not its (LiveGrounder+NoEffectClick.swift).
+                        diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: nothing actionable at its point, and clicking there changes nothing live (the page and its pixels); no click around explains the video's change"))
+                        return nil
                     }
                     // It did something: the element under the point is what was clicked, named
                     // by its own verified locator when it has one (a table cell, a card).
@@ -655,18 +666,23 @@ struct Run {
                 toggledAlready = true
             }
             var focusing = 0
-            while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last, last.kind == .click,
-                  last.grounding?.locator == loc, a.time - last.endTime < 6 {
+            var focusedAt: [Double] = []
+            while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last,
+                  last.kind == .click || Self.focusedByDoubleClick(a, last), last.grounding?.locator == loc, a.time - last.endTime < 6 {
                 // The clicks just before only focused this field: the fill does that itself.
                 if last.grounding?.status == .corrected { counts.corrected -= 1 } else { counts.verified -= 1 }
                 counts.dropped += 1
+                focusedAt.append(last.time)
                 out.removeLast()
                 focusing += 1
             }
             if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the \(a.kind == .select ? "list" : "field") before it \(focusing > 1 ? "are" : "is") part of the \(a.kind == .select ? "choice" : "typing")") }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
+            if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }
             if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
+            // The typing began with the first click that focused the field (LiveGrounder+RepeatedPress.swift).
+            a.time = Self.typingStart(a, absorbed: focusedAt)
         }
 
         guard performed else {
@@ -674,6 +690,11 @@ struct Run {
             return a
         }
         let after = try await settle(from: before)
+        // A second reading of the press before it, which changed nothing live (LiveGrounder+RepeatedPress.swift).
+        if let unpressed, !after.differs(from: before), Self.samePixels(unpressed, try decodePNG(try await browser.screenshot())) {
+            diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: it repeats the previous click on the same element within \(Self.secondReadingWindow) s and changed nothing live"))
+            return nil
+        }
         // A click whose point was misread onto a field (LiveGrounder+MisplacedClick.swift).
         if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)

@@ -58,9 +58,9 @@ public enum LiveStage {
         options.deviceScale = settings.deviceScale.map { max(0.5, min(4, $0)) }
         options.reader = PoolTextReader(pool: TextReaderPool(size: 1))
         do {
-            let result = try await LiveGrounder(options: options).ground(timeline, browser: session, frames: frames) { data in
+            let result = LiveGrounder.withOpeningGoto(try await LiveGrounder(options: options).ground(timeline, browser: session, frames: frames) { data in
                 try PNG.decode(data, path: "live screenshot", format: .gray8)
-            }
+            })
             await session.close()
             var t = result.timeline
             let seconds = Date().timeIntervalSince(clock)

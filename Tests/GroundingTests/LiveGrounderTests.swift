@@ -300,25 +300,34 @@ final class LiveGrounderTests: XCTestCase {
 
     /// A click on nothing actionable that changes nothing live, where the video changed: Enter on
     /// the focused button (the Tabs before reached it) replaces it when it brings the page in line.
+    /// With no focused control the click stands only when it changed the page's look live
+    /// (session 15: one that changed nothing, not a pixel, is dropped — LiveGrounder+NoEffectClick.swift).
     func testAClickOnNothingIsTheFocusedButtonsEnterWhenThatExplainsTheVideo() async throws {
-        for focused in ["button", ""] {
+        for focused in ["button", "", "look"] {
             let b = FakeBrowser()
             var page = 0
-            b.focusedRole = focused
+            var clickedLook = false
+            b.focusedRole = focused == "button" ? "button" : ""
             b.identify = { _, _ in ["found": true, "actionable": false, "tag": "li", "element": JSONValue(element: ElementHandle(id: "e9"))] }
-            b.shot = { Data([UInt8(page)]) }
+            b.onClick = { _, _, _ in if focused == "look" { clickedLook = true } }
+            b.shot = { Data([UInt8(clickedLook ? 2 : page)]) }
             b.onKeys = { keys in if keys == [.enter] { page = 1; b.stateVersion += 1 } }
             let click = Action(kind: .click, time: 2, endTime: 2, target: Target(name: "Dates", point: Point(x: 30, y: 15)))
             var t = timeline([click])
             t.viewport = Viewport(x: 0, y: 0, width: 200, height: 150)
             let frames = LiveFrames(frames: LiveGrounder.frameTimes(for: t).map { ($0, Self.focusPicture($0 < 2 ? 0 : 1)) }, scale: 1)
             let r = try await grounder().ground(t, browser: b, frames: frames) { data in Self.focusPicture(Int(data.first ?? 0)) }
+            if focused == "" {
+                XCTAssertNil(r.timeline.actions.first, "no focused control, and the click changed nothing live: dropped")
+                XCTAssertEqual(page, 0)
+                continue
+            }
             let a = try XCTUnwrap(r.timeline.actions.first)
             if focused == "button" {
                 XCTAssertEqual(a.kind, .press)
                 XCTAssertEqual(a.value, .text("Enter"))
             } else {
-                XCTAssertEqual(a.kind, .click, "no focused control: the click stands")
+                XCTAssertEqual(a.kind, .click, "no focused control, and the click changed the page's look: the click stands")
                 XCTAssertEqual(page, 0)
             }
         }
