@@ -24,16 +24,25 @@ extension SegmentAnalyst {
     static let runAlign = 8, runHeightSlack = 15
 
     /// The nearest heading above the element (as `sectionHeading` finds it) when a heading of the
-    /// same look — starting at the same x, as tall within `runHeightSlack` per cent — lies below
+    /// same look — starting at the same x, its letters as tall within `runHeightSlack` per cent
+    /// (`letterHeight`) — lies below
     /// the element: the element sits inside one section of a run of sections. Nil otherwise.
     static func boundedSectionHeading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect,
                                       text: String) -> String? {
         let headings = headingLines(lines, element: box, text: text)
         guard let above = headings.filter({ $0.box.maxY <= box.y }).max(by: { $0.box.maxY < $1.box.maxY }) else { return nil }
+        let size = letterHeight(above)
         let below = headings.contains { l in
             l.box.y >= box.maxY && abs(l.box.x - above.box.x) <= runAlign
-                && abs(l.box.height - above.box.height) * 100 <= above.box.height * runHeightSlack
+                && abs(letterHeight(l) - size) * 100 <= size * Double(runHeightSlack)
         }
         return below ? above.text : nil
+    }
+
+    /// A line's height without its descenders: a read line's box reaches down to its g, p, y
+    /// ("Deployment" reads a quarter taller than "Middleware" in the same font).
+    static func letterHeight(_ line: (text: String, box: PixelRect)) -> Double {
+        let descends = line.text.contains { "gjpqy".contains($0) }
+        return Double(line.box.height) * (descends ? 0.8 : 1)
     }
 }

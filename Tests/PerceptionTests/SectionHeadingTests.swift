@@ -57,6 +57,10 @@ final class SectionHeadingTests: XCTestCase {
         // The last section on screen: no heading below, no sign that the button repeats.
         let last = PixelRect(x: 464, y: 780, width: 39, height: 26)
         XCTAssertNil(SegmentAnalyst.boundedSectionHeading(page, element: last, text: "No"))
+        // A heading below with descenders reads taller in the same font ("Deployment" 23 px under
+        // "Middleware" 18 px): still the same look.
+        let run = page.map { $0.text == "Installation" && $0.box.x > 200 ? ("Deployment", PixelRect(x: 281, y: $0.box.y, width: 110, height: 23)) : $0 }
+        XCTAssertEqual(SegmentAnalyst.boundedSectionHeading(run, element: no, text: "No"), "Introduction")
     }
 
     func testALoneTitleOverAUniqueButtonIsNoContext() {
