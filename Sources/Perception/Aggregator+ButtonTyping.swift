@@ -31,4 +31,13 @@ extension Aggregator {
         guard (i + 1..<k).allSatisfy({ focusedField(click: obs[$0], typing: obs[k]) }) else { return nil }
         return k
     }
+
+    /// The clicks folded into `typing` (see `typingAfterFocusClicks`): the run of clicks directly
+    /// before it in `obs`, each of which only focused its field, in time order.
+    static func foldedClicks(_ obs: [Observation], into typing: Observation) -> [Observation] {
+        guard let k = obs.firstIndex(where: { $0.kind == .typing && $0.time == typing.time && $0.box == typing.box }) else { return [] }
+        var i = k
+        while i > 0, obs[i - 1].kind == .click, focusedField(click: obs[i - 1], typing: obs[k]) { i -= 1 }
+        return Array(obs[i..<k])
+    }
 }

@@ -218,15 +218,17 @@ public struct Aggregator: Sendable {
             }
             out.append(o)
         }
-        // The fill inherits what the click knew about the field.
+        // The fill inherits what the click knew about the field (or, when that click read no
+        // name, what another click folded into the same fill read: Aggregator+ButtonTyping).
         var result: [Observation] = []
         for o in out {
             var o = o
             if o.kind == .typing, let c = obs.last(where: { $0.kind == .click
                 && ($0.role == .textbox || (o.label == nil && o.placeholder == nil && Self.focusedField(click: $0, typing: o)))
                 && $0.time <= o.time && Self.sameField($0.box, o.box) }) {
-                o.label = o.label ?? c.label
-                o.placeholder = o.placeholder ?? c.placeholder
+                let folded = Self.foldedClicks(obs, into: o)
+                o.label = o.label ?? c.label ?? folded.lazy.compactMap(\.label).last
+                o.placeholder = o.placeholder ?? c.placeholder ?? folded.lazy.compactMap(\.placeholder).last
                 o.evidence = c.evidence + o.evidence
             }
             result.append(o)

@@ -157,7 +157,8 @@ extension SegmentAnalyst {
     /// When the element's look repeats on screen (a grid of "Add to cart", a "Delete" per row),
     /// the nearest text that tells this one apart: the row's first cell, or the card's heading.
     /// With `sections` (a button), a page of sections gives its section's heading when the row's
-    /// words repeat beside each copy (see `sectionHeading`).
+    /// words repeat beside each copy (see `sectionHeading`), or when no copy is in view but the
+    /// button lies between two same-look headings (see `boundedSectionHeading`).
     func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?,
                     sections: Bool = false) async throws -> String? {
         // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
@@ -193,10 +194,14 @@ extension SegmentAnalyst {
             }
         }
         Debug.log("seg \(span.index) copies of \(box): \(matches)")
-        // (With no copy in view, a run of sections' heading was tried as the context too: it gave
-        // the old corpus's unique "Add to cart" and "Register" contexts their scripts could not
-        // find — see docs/accuracy.md, offline14.)
-        guard !matches.isEmpty || glyph else { return nil }
+        // With no copy in view, a button between two same-look section headings may still repeat
+        // per section, its copies out of view: its section's heading (`boundedSectionHeading`).
+        // (Any heading above was too loose a sign: it gave the old corpus's unique "Add to cart"
+        // and "Register" contexts their scripts could not find — docs/accuracy.md, offline14.)
+        guard !matches.isEmpty || glyph else {
+            guard sections else { return nil }
+            return try await boundedSectionHeading(of: box, text: text, in: image)
+        }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
         // outside it — a sticky header over a scrolled card, the next card — belongs to others.)
         let stacked = matches.allSatisfy { abs($0.x - box.x) <= 12 }

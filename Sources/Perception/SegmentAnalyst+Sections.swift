@@ -37,18 +37,23 @@ extension SegmentAnalyst {
     /// sidebar of small links does not lower it — whichever is taller); nil when none.
     static func sectionHeading(_ lines: [(text: String, box: PixelRect)], element box: PixelRect, text: String,
                                floor: Int) -> String? {
-        guard lines.count >= 3 else { return nil }
+        let above = headingLines(lines, element: box, text: text).filter { $0.box.maxY <= box.y && $0.box.y >= floor }
+        guard let nearest = above.max(by: { $0.box.maxY < $1.box.maxY }) else { return nil }
+        return nearest.text
+    }
+
+    /// The lines among `lines` drawn as headings beside the element (see `sectionHeading(_:element:text:floor:)`).
+    static func headingLines(_ lines: [(text: String, box: PixelRect)], element box: PixelRect,
+                             text: String) -> [(text: String, box: PixelRect)] {
+        guard lines.count >= 3 else { return [] }
         let body = max(Self.medianHeight(lines), Self.medianHeight(lines.filter { $0.box.maxX > box.x }))
         let own = TextRegions.clean(text)
-        let headings = lines.filter { (l: (text: String, box: PixelRect)) -> Bool in
+        return lines.filter { (l: (text: String, box: PixelRect)) -> Bool in
             let letters: Int = l.text.filter(\.isLetter).count
             let digits: Int = l.text.filter(\.isNumber).count
             let words: Int = l.text.split(separator: " ").count
             guard l.box.height * 10 >= body * 12, words <= headingWords, letters >= 3, letters > digits else { return false }
             return TextRegions.clean(l.text) != own && l.box.x < box.maxX
         }
-        let above = headings.filter { $0.box.maxY <= box.y && $0.box.y >= floor }
-        guard let nearest = above.max(by: { $0.box.maxY < $1.box.maxY }) else { return nil }
-        return nearest.text
     }
 }

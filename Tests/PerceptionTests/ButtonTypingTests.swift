@@ -35,4 +35,27 @@ final class ButtonTypingTests: XCTestCase {
         read[1].value = .text("Groceries")
         XCTAssertEqual(Aggregator().aggregate(read, layout: layout).actions.map(\.kind), [.click, .fill])
     }
+
+    func testAFillTakesItsNameFromAnyClickFoldedIntoIt() {
+        // The first focus click read the field's placeholder; the second (the pointer over the
+        // hint) read nothing: the fill still names its field.
+        let search = PixelRect(x: 859, y: 145, width: 298, height: 26)
+        let obs = [
+            Observation(kind: .click, time: 4.2, point: PixelPoint(x: 900, y: 158), box: search, role: .textbox,
+                        placeholder: "Search by name or email"),
+            Observation(kind: .click, time: 4.6, point: PixelPoint(x: 905, y: 158), box: search, role: .textbox),
+            Observation(kind: .typing, time: 5.17, endTime: 5.6, box: search, role: .textbox, value: .text("ha")),
+        ]
+        let (actions, _) = Aggregator().aggregate(obs, layout: layout)
+        XCTAssertEqual(actions.map(\.kind), [.fill])
+        XCTAssertEqual(actions.first?.target?.placeholder, "Search by name or email")
+        // Only the run of focus clicks right before the typing is folded into it.
+        let earlier = [Observation(kind: .click, time: 1.0, point: PixelPoint(x: 900, y: 158), box: search, role: .textbox,
+                                   placeholder: "Search by name or email"),
+                       Observation(kind: .click, time: 2.0, point: PixelPoint(x: 100, y: 600),
+                                   box: PixelRect(x: 80, y: 590, width: 60, height: 20), role: .button, text: "Reset"),
+                       obs[1], obs[2]]
+        XCTAssertEqual(Aggregator.foldedClicks(earlier, into: obs[2]), [obs[1]])
+        XCTAssertEqual(Aggregator.foldedClicks(obs, into: obs[2]), [obs[0], obs[1]])
+    }
 }

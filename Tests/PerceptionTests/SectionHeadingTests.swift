@@ -50,4 +50,34 @@ final class SectionHeadingTests: XCTestCase {
         let flat = page.filter { $0.box.height <= 14 }
         XCTAssertNil(SegmentAnalyst.sectionHeading(flat, element: no, text: "No", floor: 0))
     }
+
+    func testAButtonWithNoCopyInViewTakesItsHeadingOnlyBetweenTwoSameLookHeadings() {
+        // Introduction above, Installation (same x, same height) below: one section of a run.
+        XCTAssertEqual(SegmentAnalyst.boundedSectionHeading(page, element: no, text: "No"), "Introduction")
+        // The last section on screen: no heading below, no sign that the button repeats.
+        let last = PixelRect(x: 464, y: 780, width: 39, height: 26)
+        XCTAssertNil(SegmentAnalyst.boundedSectionHeading(page, element: last, text: "No"))
+        // A heading below with descenders reads taller in the same font ("Deployment" 23 px under
+        // "Middleware" 18 px): still the same look.
+        let run = page.map { $0.text == "Installation" && $0.box.x > 200 ? ("Deployment", PixelRect(x: 281, y: $0.box.y, width: 110, height: 23)) : $0 }
+        XCTAssertEqual(SegmentAnalyst.boundedSectionHeading(run, element: no, text: "No"), "Introduction")
+    }
+
+    func testALoneTitleOverAUniqueButtonIsNoContext() {
+        // A results page: its title above a card's button, then smaller card text below.
+        let results: [(text: String, box: PixelRect)] = [
+            ("Results for lantern", PixelRect(x: 281, y: 150, width: 220, height: 22)),
+            ("Brass lantern", PixelRect(x: 281, y: 200, width: 120, height: 14)),
+            ("A warm light for the porch", PixelRect(x: 281, y: 222, width: 240, height: 14)),
+            ("In stock", PixelRect(x: 281, y: 300, width: 60, height: 14)),
+            ("Free delivery", PixelRect(x: 281, y: 330, width: 100, height: 14)),
+        ]
+        let add = PixelRect(x: 281, y: 250, width: 110, height: 32)
+        XCTAssertNil(SegmentAnalyst.boundedSectionHeading(results, element: add, text: "Add to cart"))
+        // A heading below that starts elsewhere or is drawn at another size is another kind of line.
+        let shifted = page.map { $0.text == "Installation" && $0.box.x > 200 ? ($0.text, PixelRect(x: 340, y: $0.box.y, width: 102, height: 18)) : $0 }
+        XCTAssertNil(SegmentAnalyst.boundedSectionHeading(shifted, element: no, text: "No"))
+        let taller = page.map { $0.text == "Installation" && $0.box.x > 200 ? ($0.text, PixelRect(x: 281, y: $0.box.y, width: 102, height: 26)) : $0 }
+        XCTAssertNil(SegmentAnalyst.boundedSectionHeading(taller, element: no, text: "No"))
+    }
 }
