@@ -212,6 +212,8 @@ extension Run {
             // (A number field the reader gives no number for: each number of its range, rendered.)
             let ranged = values.isEmpty
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
+            // (A one-glyph reading: each letter and digit as well, rendered; GapSearch+OneGlyph.swift.)
+            values = Self.oneGlyphCandidates(values, type: f.type, current: f.value)
             guard !values.isEmpty else { continue }
             // Typing a step ahead performs anyway (the analysis dated it late, or read it off
             // another element): not inserted twice (GapSearch+FieldPointer.swift).

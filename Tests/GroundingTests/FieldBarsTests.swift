@@ -17,6 +17,12 @@ final class FieldBarsTests: XCTestCase {
         let video = CaretInkTests.map(three + beam)
         let digit = CaretInkTests.map(three)
         XCTAssertEqual(ValueCompare.erasingBars(video, minRun: run, serif: 3), digit, "stem and serifs gone, the digit kept")
+        // An I-beam apart from the text goes with its outline and shadow (a column two to its
+        // right, a row under it); a caret against the last glyph takes no more of the glyph.
+        let shadow: [(column: Int, rows: Range<Int>)] = [(32, 4..<17), (29, 20..<21), (30, 20..<21), (31, 20..<21)]
+        XCTAssertEqual(ValueCompare.erasingBars(CaretInkTests.map(three + beam + shadow), minRun: run, serif: 3), digit)
+        let caret = CaretInkTests.map(three + [(9, 3..<19)])
+        XCTAssertEqual(ValueCompare.erasingBars(caret, minRun: run, serif: 3), digit, "the caret goes, the 3 stays whole")
         // erasingCarets leaves the serifs; erasingBars takes them too.
         XCTAssertEqual(ValueCompare.erasingCarets(video, minRun: run).count, digit.count + 8)
         // The typed "3" then matches the video's field; with the I-beam in, it was 24 pixels off.
@@ -60,5 +66,20 @@ final class FieldBarsTests: XCTestCase {
         let r = PixelRect(x: 0, y: 0, width: 8, height: 8)
         XCTAssertGreaterThan(Run.videoLean(r, typed, before, typed), Run.typingLean)
         XCTAssertLessThan(Run.videoLean(r, before, before, typed), -Run.typingLean)
+    }
+
+    func testAOneGlyphReadingRendersEachLetterAndDigit() {
+        // contacts-retype-search-24fps: the search's "e" read "2 26h", and "2" with the pointer painted over.
+        let c = Run.oneGlyphCandidates(["2 26h", "2"], type: "search", current: "holm")
+        XCTAssertEqual(Array(c.prefix(2)), ["2 26h", "2"], "the readings first")
+        XCTAssertTrue(c.contains("e"))
+        XCTAssertEqual(c.filter { $0 == "2" }.count, 1, "a reading is not rendered twice")
+        XCTAssertEqual(c.count, 2 + 35)
+        // The field's own value is not typed again.
+        XCTAssertFalse(Run.oneGlyphCandidates(["x"], type: "text", current: "e").contains("e"))
+        // Longer readings alone, and number fields (their range is tried instead), are left as read.
+        XCTAssertEqual(Run.oneGlyphCandidates(["holm"], type: "search", current: ""), ["holm"])
+        XCTAssertEqual(Run.oneGlyphCandidates(["7"], type: "number", current: "1"), ["7"])
+        XCTAssertEqual(Run.oneGlyphCandidates([], type: "text", current: ""), [])
     }
 }
