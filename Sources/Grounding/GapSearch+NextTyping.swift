@@ -16,7 +16,9 @@ extension Run {
     /// Whether one of the `unexplained` changed areas (CSS boxes) between frames `f0` and `f1`
     /// lies in the field step `i` fills and there already looks as that field does at the fill's
     /// end: the next step's typing, dated late by the analysis.
-    func nextFillTyping(_ i: Int, areas: [(x: Double, y: Double, width: Double, height: Double)], f0: Image, f1: Image) -> Bool {
+    /// The field must be on the live page already: a click that opens it (board's Add card shows
+    /// the new card's title field) is no typing.
+    func nextFillTyping(_ i: Int, areas: [(x: Double, y: Double, width: Double, height: Double)], f0: Image, f1: Image) async throws -> Bool {
         guard i < timeline.actions.count, timeline.actions[i].kind == .fill else { return false }
         let a = timeline.actions[i]
         guard let box = a.target?.box.map({ (x: $0.x, y: $0.y, width: $0.width, height: $0.height) }),
@@ -24,7 +26,8 @@ extension Run {
         for area in areas where Self.overlaps(area, box) {
             guard let common = Self.intersection(area, box), let r = videoRect(common) else { continue }
             let lean = Self.videoLean(r, end, f0, f1)
-            if lean > Self.typingLean {
+            if lean > Self.typingLean,
+               let id = try await page.identify(x: common.x + common.width / 2, y: common.y + common.height / 2), id.isTextField {
                 debug("live: gap before step \(i + 1): the change at \(Int(area.x)),\(Int(area.y)) is in the field the step types into and looks as at its end (\(Self.f2(lean))): that typing, no click")
                 return true
             }
