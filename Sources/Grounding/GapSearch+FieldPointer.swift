@@ -6,11 +6,27 @@ import ScreenCore
 /// recording's end) the pointer's I-beam is drawn over the field's text area. The reader takes it
 /// for letters ("2 26h" for "e" beside an I-beam), and its ink is in no rendering.
 extension Run {
-    /// Where the video's pointer rests before the next step (CSS pixels): the point of the last
-    /// step performed when that was a pointer step; nil otherwise.
-    func restingPointerAfterLastStep() -> Point? {
-        guard let last = out.last, [.click, .dblclick, .hover, .check, .select].contains(last.kind) else { return nil }
-        return last.target?.point
+    /// Where the video's pointer rests before step `i` (CSS pixels; the recording's end when `i` is
+    /// the number of actions): see `restingPoint(performed:offline:)`.
+    func restingPointerAfterLastStep(before i: Int) -> Point? {
+        Self.restingPoint(performed: out, offline: timeline.actions[..<min(max(0, i), timeline.actions.count)])
+    }
+
+    /// The step kinds that move the video's pointer to their point.
+    static let pointerKinds: Set<ActionKind> = [.click, .dblclick, .hover, .check, .select]
+
+    /// Where the video's pointer rests after the steps `performed` live and the analysis's steps
+    /// `offline` before the moment (CSS pixels): the point of the latest pointer step of either.
+    /// A key press after it does not move the pointer, and a pointer step the live run dropped
+    /// (a click that changed nothing live) still put the video's pointer there:
+    /// contacts-retype-search-24fps's last search "e" was typed after a dropped click into the
+    /// field, whose I-beam then rests beside the text ("2 26h" read for "e"). Of two at the same
+    /// moment the performed (corrected) one wins. Nil when neither has a pointer step.
+    static func restingPoint(performed: [Action], offline: ArraySlice<Action>) -> Point? {
+        let live = performed.last { pointerKinds.contains($0.kind) && $0.target?.point != nil }
+        let seen = offline.last { pointerKinds.contains($0.kind) && $0.target?.point != nil }
+        if let seen, seen.time > (live?.time ?? -.infinity) + 0.001 { return seen.target?.point }
+        return live?.target?.point
     }
 
     /// `crop` with the pixels inside `box` (the crop's own pixels) painted with the crop's

@@ -23,6 +23,8 @@ extension Run {
         var placeholder: String
         /// A number field's `min`…`max`, when both are set.
         var range: ClosedRange<Int>?
+        /// Its font size (CSS pixels), when known: the height a caret or I-beam bar reaches.
+        var fontSize: Double? = nil
     }
 
     /// A number field whose reading gives no number is tried with each whole number of its range,
@@ -55,12 +57,12 @@ extension Run {
               var l = parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft), tp = parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
               var w = r.width - l - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight);
               var h = r.height - tp - parseFloat(s.borderBottomWidth) - parseFloat(s.paddingBottom);
-              out.push([e, r.left, r.top, r.width, r.height, r.left + l, r.top + tp, w, h, e.value, t, e.placeholder || '', e.min || '', e.max || '']);
+              out.push([e, r.left, r.top, r.width, r.height, r.left + l, r.top + tp, w, h, e.value, t, e.placeholder || '', e.min || '', e.max || '', parseFloat(s.fontSize) || 0]);
             }
             return out;
             """, [])
         return (v.array ?? []).compactMap { f in
-            guard let a = f.array, a.count == 14, let e = ElementHandle(json: a[0]),
+            guard let a = f.array, a.count == 15, let e = ElementHandle(json: a[0]),
                   let x = a[1].double, let y = a[2].double, let w = a[3].double, let h = a[4].double,
                   let tx = a[5].double, let ty = a[6].double, let tw = a[7].double, let th = a[8].double, tw > 8, th > 6 else { return nil }
             let type = a[10].string ?? "text"
@@ -71,7 +73,7 @@ extension Run {
             let spin = type == "number" ? min(16, tw / 3) : 0
             if type == "number", let lo = Int(a[12].string ?? ""), let hi = Int(a[13].string ?? ""), lo <= hi { range = lo...hi }
             return LiveField(element: e, box: (x, y, w, h), text: (tx, ty - 2, tw - spin, th + 4), value: a[9].string ?? "",
-                             type: type, placeholder: a[11].string ?? "", range: range)
+                             type: type, placeholder: a[11].string ?? "", range: range, fontSize: a[14].double)
         }
     }
 
@@ -89,14 +91,23 @@ extension Run {
     /// How the live field's text (in the screenshot `shot`) disagrees with the video's (`video`):
     /// mismatched ink pixels and the ink, as `ValueCompare.mismatch` counts them.
     /// `pointer`: the video's resting pointer's box in the crop, left out as `mismatch` does.
+    /// `fontSize` (CSS pixels): when known, bars of a caret's height (the caret, a resting I-beam
+    /// the last step's point does not place) are left out of both sides (`ValueCompare.erasingBars`).
     func fieldInk(_ area: (x: Double, y: Double, width: Double, height: Double), shot: Image,
-                  video: (gray: [Double], size: PixelRect), pointer: PixelRect? = nil) -> (error: Int, ink: Int)? {
+                  video: (gray: [Double], size: PixelRect), pointer: PixelRect? = nil, fontSize: Double? = nil) -> (error: Int, ink: Int)? {
         let k = Double(shot.width) / max(1, cssViewport.width)
         let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
         guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
         let w = video.size.width, h = video.size.height
-        let l = ValueCompare.binarise(ValueCompare.resample(shot, live, w, h), width: w, height: h)
-        return ValueCompare.mismatch(l, ValueCompare.binarise(video.gray, width: w, height: h), pointer: pointer)
+        var l = ValueCompare.binarise(ValueCompare.resample(shot, live, w, h), width: w, height: h)
+        var v = ValueCompare.binarise(video.gray, width: w, height: h)
+        let run = ValueCompare.caretMinRun(fontSize: fontSize, scale: dpr)
+        if run > 0 {
+            let serif = Int((Self.iBeamSerif * dpr).rounded(.up))
+            l = ValueCompare.erasingBars(l, minRun: run, serif: serif)
+            v = ValueCompare.erasingBars(v, minRun: run, serif: serif)
+        }
+        return ValueCompare.mismatch(l, v, pointer: pointer)
     }
 
     /// Whether a live field's text looks unlike the video's: no match (`ValueCompare.matches`), or,
@@ -106,6 +117,8 @@ extension Run {
         !ValueCompare.matches(s.error, ink: s.ink) || s.error >= shortValueError && Double(s.error) > shortValueShare * Double(max(1, s.ink))
     }
     static let shortValueError = 12, shortValueShare = 0.25
+    /// How far (CSS pixels) an I-beam's serifs reach either side of its stem.
+    static let iBeamSerif = 3.0
 
     /// Whether a value typed live into a field is kept: the field then renders as the video's does
     /// (`ValueCompare.matches`), or clearly more like it than before and itself alike
@@ -169,11 +182,11 @@ extension Run {
         if pageUnlike { debug("live: before step \(i + 1), the page looks \(Self.f2(pageLike)) like the video: a field is kept only where typing it explains the page") }
         // The pointer the last pointer step left over a field: out of the compare, and read both
         // with and without it (GapSearch+FieldPointer.swift).
-        let resting = restingPointerAfterLastStep()
+        let resting = restingPointerAfterLastStep(before: i)
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
         for f in fields where !near(nextPoint, f) && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB),
-                  let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }) else { continue }
+                  let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
             if Self.fieldUnlike(s) || f.type == "number" && numberUnlike(f, shot: shot, video: video, error: s.error) {
                 unlike.append((f, video, s))
@@ -199,6 +212,8 @@ extension Run {
             // (A number field the reader gives no number for: each number of its range, rendered.)
             let ranged = values.isEmpty
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
+            // (A one-glyph reading: each letter and digit as well, rendered; GapSearch+OneGlyph.swift.)
+            values = Self.oneGlyphCandidates(values, type: f.type, current: f.value)
             guard !values.isEmpty else { continue }
             // Typing a step ahead performs anyway (the analysis dated it late, or read it off
             // another element): not inserted twice (GapSearch+FieldPointer.swift).
@@ -215,7 +230,7 @@ extension Run {
                 try await type(v, f.element)
                 _ = try await settle(from: state0)
                 let after = try decodePNG(try await browser.screenshot())
-                if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox), best == nil || s.error < best!.score.error { best = (v, s) }
+                if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox, fontSize: f.fontSize), best == nil || s.error < best!.score.error { best = (v, s) }
             }
             if let b = best, b.value != values.last { try await type(b.value, f.element) }
             let value = best?.value ?? values[0]

@@ -107,6 +107,8 @@ extension Run {
             guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
             let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
             debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
+            // The next step's typing read late: no click explains it (GapSearch+NextTyping.swift).
+            if span == nil, try await nextFillTyping(i, areas: unexplained.map { blobs[$0] }, f0: f0, f1: f1) { break }
             // The focus is in a list-like control (a combobox's open results, a listbox, tabs):
             // the highlighted row moving is an arrow key's doing, no click's. Each arrow is tried
             // (undone by the opposite one) before any click.
