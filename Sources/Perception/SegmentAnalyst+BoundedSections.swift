@@ -10,11 +10,7 @@ extension SegmentAnalyst {
     /// The heading of the section holding `box` when no copy of the element is in view, read on
     /// `image` (see `boundedSectionHeading(_:element:text:)`).
     func boundedSectionHeading(of box: PixelRect, text: String, in image: Image) async throws -> String? {
-        let vp = layout.viewport
-        let right = min(vp.maxX, box.maxX + 240)
-        let band = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: vp.height)
-        guard band.width >= 40 else { return nil }
-        let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
+        guard let lines = try await columnLines(beside: box, in: image) else { return nil }
         let heading = Self.boundedSectionHeading(lines, element: box, text: text)
         Debug.log("seg \(span.index) bounded section heading of \(box): \(heading ?? "-") among \(lines.count) lines")
         return heading

@@ -11,14 +11,21 @@ extension SegmentAnalyst {
     /// `floor` is the lowest edge of the nearest copy above the element: a heading above that
     /// copy heads the copy's section too, so it tells nothing apart.
     func sectionHeading(of box: PixelRect, text: String, in image: Image, floor: Int?) async throws -> String? {
+        guard let lines = try await columnLines(beside: box, in: image) else { return nil }
+        let heading = Self.sectionHeading(lines, element: box, text: text, floor: floor ?? layout.viewport.y)
+        Debug.log("seg \(span.index) section heading of \(box) (floor \(floor.map(String.init) ?? "-")): \(heading ?? "-") among \(lines.count) lines")
+        return heading
+    }
+
+    /// The text lines of the column band a section heading of `box` is looked for in: the
+    /// viewport's height, from its left edge to 240 px right of the element (nil when narrower
+    /// than 40 px). One full-height OCR read: the costly part of both heading rules.
+    func columnLines(beside box: PixelRect, in image: Image) async throws -> [(text: String, box: PixelRect)]? {
         let vp = layout.viewport
         let right = min(vp.maxX, box.maxX + 240)
         let band = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: vp.height)
         guard band.width >= 40 else { return nil }
-        let lines = try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
-        let heading = Self.sectionHeading(lines, element: box, text: text, floor: floor ?? vp.y)
-        Debug.log("seg \(span.index) section heading of \(box) (floor \(floor.map(String.init) ?? "-")): \(heading ?? "-") among \(lines.count) lines")
-        return heading
+        return try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
     }
 
     /// A heading is a few words; a longer line is a sentence of body text.
