@@ -20,6 +20,7 @@ public enum DesignSemantics {
         markLinkGrids(&doc.root)
         markLinkRows(&doc.root)
         markLinkRuns(&doc.root)
+        markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
         nameImages(&doc.root)
