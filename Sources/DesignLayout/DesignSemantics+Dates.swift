@@ -47,9 +47,14 @@ extension DesignSemantics {
     }
 
     /// A paragraph that is only a date (see `isDateLine`), in a muted grey (see `isMutedGrey`) and
-    /// at most 1.5× the body size, becomes a link.
+    /// at most 1.5× the body size, becomes a link — unless it sits in a row beside other text (a
+    /// table's or a list row's date column: "INV-2041 · Acme Robotics · Oct 28, 2025" is data).
     static func markDateLinks(_ n: inout UINode, body: Double, bodyInk: RGB?) {
-        for i in n.children.indices { markDateLinks(&n.children[i], body: body, bodyInk: bodyInk) }
+        let besideText = n.style.direction == .row && n.children.filter { $0.kind == .text }.count > 1
+        for i in n.children.indices {
+            if besideText, n.children[i].kind == .text { continue }
+            markDateLinks(&n.children[i], body: body, bodyInk: bodyInk)
+        }
         guard n.kind == .text, n.tag == "p", n.runs == nil, let t = n.text, let ink = n.style.color,
               (n.style.fontSize ?? body) <= body * 1.5, isDateLine(t), isMutedGrey(ink, body: bodyInk) else { return }
         n.tag = "a"
