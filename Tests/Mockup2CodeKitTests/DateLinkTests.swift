@@ -41,14 +41,15 @@ final class DateLinkTests: XCTestCase {
         XCTAssertNotEqual(tag("Posted on January 19, 2015"), "a")
     }
 
+    /// (cells set wide apart, as a table's are: close together they would read as a menu's items)
     func testADateInATableRowIsData() {
         let grey = RGB(117, 117, 117)
         func cell(_ s: String, _ x: Int) -> UINode {
-            UINode(kind: .text, box: PixelRect(x: x, y: 100, width: 120, height: 18),
+            UINode(kind: .text, box: PixelRect(x: x, y: 100, width: 100, height: 18),
                    style: UIStyle(color: grey, fontSize: 14, fontWeight: 400), text: s)
         }
         let row = UINode(kind: .container, box: PixelRect(x: 0, y: 100, width: 600, height: 18), style: UIStyle(direction: .row),
-                         children: [cell("INV-2041", 0), cell("Acme Robotics", 150), cell("Oct 28, 2025", 300)])
+                         children: [cell("INV-2041", 0), cell("Acme Robotics", 200), cell("Oct 28, 2025", 400)])
         var doc = UIDocument(width: 800, height: 600, background: RGB(255, 255, 255),
                              root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
                                           style: UIStyle(direction: .column), children: [row]))
