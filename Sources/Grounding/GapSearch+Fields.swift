@@ -166,10 +166,13 @@ extension Run {
             guard let p else { return false }
             return p.x >= f.box.x - 4 && p.x <= f.box.x + f.box.width + 4 && p.y >= f.box.y - 4 && p.y <= f.box.y + f.box.height + 4
         }
-        // (A fill read without a point is placed by its box. A key pressed in a field types no
-        // text into it: the field is reconciled before it — contacts-search-escape-darkcursor's
-        // search "da", read as the Enter after it.)
-        let nextPoint = i < timeline.actions.count && timeline.actions[i].kind != .press ? Self.points(for: timeline.actions[i]).first : nil
+        // (A fill read without a point is placed by its box.)
+        let nextPoint = i < timeline.actions.count ? Self.points(for: timeline.actions[i]).first : nil
+        // A key pressed in a field that holds no text live types none into it: the typing before
+        // the key was missed, and the field is reconciled before it (contacts-search-escape-darkcursor's
+        // search "da", read as the Enter after it). One that holds text is left to the key: typed
+        // back, it would lose what the keys act on (docs-search-arrows' highlighted result).
+        let nextPress = i < timeline.actions.count && timeline.actions[i].kind == .press
         let lastFill = out.last.flatMap { $0.kind == .fill ? $0.target?.point : nil }
         let shot = try decodePNG(try await browser.screenshot())
         // Only a page that as a whole looks like the video's there: fields differ in small areas,
@@ -188,7 +191,7 @@ extension Run {
         // with and without it (GapSearch+FieldPointer.swift).
         let resting = restingPointerAfterLastStep(before: i)
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
-        for f in fields where !near(nextPoint, f) && (!near(lastFill, f) || f.type == "number") {
+        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty) && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
