@@ -148,7 +148,9 @@ extension Run {
 
     /// Reconciles the live text fields with the video before step `i` (the recording's end when
     /// `i` is the number of actions): see the type's comment. Inserts a `fill` step per field kept.
-    mutating func reconcileFields(_ i: Int) async throws {
+    /// `typedBy` (the gap search's moment, GapSearch+FieldsFirst.swift): only typing the video
+    /// shows done by then is inserted; a field whose typing is dated later gets its old value back.
+    mutating func reconcileFields(_ i: Int, typedBy: Double? = nil) async throws {
         guard i > 0, i <= timeline.actions.count, stoppedAt == nil, options.reader != nil else { return }
         let duration = timeline.source?.duration ?? .infinity
         let tA = max(0, timeline.actions[i - 1].time - 0.2)
@@ -166,6 +168,11 @@ extension Run {
         }
         // (A fill read without a point is placed by its box.)
         let nextPoint = i < timeline.actions.count ? Self.points(for: timeline.actions[i]).first : nil
+        // A key pressed in a field that holds no text live types none into it: the typing before
+        // the key was missed, and the field is reconciled before it (contacts-search-escape-darkcursor's
+        // search "da", read as the Enter after it). One that holds text is left to the key: typed
+        // back, it would lose what the keys act on (docs-search-arrows' highlighted result).
+        let nextPress = i < timeline.actions.count && timeline.actions[i].kind == .press
         let lastFill = out.last.flatMap { $0.kind == .fill ? $0.target?.point : nil }
         let shot = try decodePNG(try await browser.screenshot())
         // Only a page that as a whole looks like the video's there: fields differ in small areas,
@@ -184,7 +191,7 @@ extension Run {
         // with and without it (GapSearch+FieldPointer.swift).
         let resting = restingPointerAfterLastStep(before: i)
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
-        for f in fields where !near(nextPoint, f) && (!near(lastFill, f) || f.type == "number") {
+        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty) && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
@@ -244,7 +251,7 @@ extension Run {
             var explains = true
             if pageUnlike { explains = try await typingExplainsPage(i, before: pageLike, frame: frame, rect: pageRect) }
             debug("live: before step \(i + 1), the field \"\(f.value)\" renders \(u.score.error) ink pixels off the video's (\(u.score.ink) ink); typed as read there, \"\(value)\": \(s1.map { String($0.error) } ?? "-")")
-            if explains, kept, let s1, near(lastFill, f), var last = out.last, last.kind == .fill {
+            if typedBy == nil, explains, kept, let s1, near(lastFill, f), var last = out.last, last.kind == .fill {
                 // The number the previous step typed, read wrong: corrected in place.
                 last.grounding?.corrections.append("value \"\(last.value?.text ?? "")\" → \"\(value)\": the video's field reads so before the next step, and typed it renders as the video's (\(s1.error) ink pixels off against \(u.score.error))")
                 if last.grounding?.status == .verified { last.grounding?.status = .corrected; counts.verified -= 1; counts.corrected += 1 }
@@ -252,17 +259,19 @@ extension Run {
                 out[out.count - 1] = last
                 continue
             }
-            if explains, kept, let s1,
-               let id = try await page.identify(x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2), id.isTextField {
-                // When: where the video's field first looks as it does before the step.
-                var t = (tA + tB) / 2
-                if let r = videoRect(f.text), let fA = frames.nearest(tA), let fB = frames.nearest(tB) {
-                    for fr in frames.frames where fr.time > tA && fr.time <= tB + 1e-6 && Self.videoLean(r, fr.image, fA, fB) > 0.5 {
-                        t = max(tA, fr.time - 0.5)
-                        break
-                    }
+            // When: where the video's field first looks as it does before the step.
+            var t = (tA + tB) / 2
+            if let r = videoRect(f.text), let fA = frames.nearest(tA), let fB = frames.nearest(tB) {
+                for fr in frames.frames where fr.time > tA && fr.time <= tB + 1e-6 && Self.videoLean(r, fr.image, fA, fB) > 0.5 {
+                    t = max(tA, fr.time - 0.5)
+                    break
                 }
-                if let last = out.last { t = max(t, last.time + 0.01) }
+            }
+            if let last = out.last { t = max(t, last.time + 0.01) }
+            let inTime = typedBy.map { t <= $0 } ?? true
+            if !inTime { debug("live: before step \(i + 1), the field's typing is dated \(Self.f2(t)) s, after the gap's moment: left to the step boundary") }
+            if explains, kept, inTime, let s1,
+               let id = try await page.identify(x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2), id.isTextField {
                 let centre = Point(x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2)
                 var fill = Action(kind: .fill, time: t, endTime: min(tB, t + 0.5), target: Target(point: centre), value: .text(value), confidence: 0.5)
                 _ = correctTarget(&fill, id)

@@ -78,10 +78,13 @@ extension Run {
         var k = 1
         // Where the pointer arrived at the previous moment: it may have pressed there since.
         var arrived: [(x: Double, y: Double, width: Double, height: Double)] = []
+        // … and a little wider areas where it may have (GapSearch+PointerTrace.swift).
+        var traced: [(x: Double, y: Double, width: Double, height: Double)] = []
         // The element whose hover look explained the previous change (a menu item lit under the
         // resting pointer): the pointer is there, so a press that follows most likely hit it.
         var restedOn: (point: Point, target: Identified)?
         let budget = Self.triesPerGap
+        var fieldsTried = false
         while k < moments.count && tries < budget {
             defer { k += 1 }
             // A change just before the next offline pointer step is that step's own effect, its
@@ -92,6 +95,8 @@ extension Run {
             let blobs = Self.changeBlobs(f0, f1, in: whole).map(cssBox)
             let previous = arrived
             arrived = blobs.filter(Self.pointerSized)
+            let tracedBefore = traced
+            traced = blobs.filter(Self.pointerTraceSized)
             if !blobs.isEmpty { debug("live: gap \(Self.f2(moments[k])) s: " + blobs.prefix(6).map { "\(Int($0.x)),\(Int($0.y)) \(Int($0.width))×\(Int($0.height))" }.joined(separator: "; ")) }
             // Only a change bigger than the pointer says something happened on the page.
             guard blobs.contains(where: { !Self.pointerSized($0) }) else { continue }
@@ -113,6 +118,12 @@ extension Run {
             // the highlighted row moving is an arrow key's doing, no click's. Each arrow is tried
             // (undone by the opposite one) before any click.
             if try await arrowExplains(i, k: k, moments: moments, blobs: blobs, unexplained: unexplained, f0: f0, f1: f1, s0: s0, tries: &tries, budget: budget) { continue }
+            // Typing the analysis missed may be the change (a search filtering a list): the
+            // fields are reconciled first, once per gap before a step (GapSearch+FieldsFirst.swift).
+            if span == nil, !fieldsTried, i < timeline.actions.count {
+                fieldsTried = true
+                if try await fieldsExplainGap(i, at: moments[k]) { continue }
+            }
             // Candidates: the element under each unexplained area (the pointer's hot spot for one
             // of pointer size), most areas touched first.
             var candidates: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double, rested: Bool)] = []
@@ -169,6 +180,7 @@ extension Run {
             // change of many areas (a list re-sorted, a new page) is only searched there.
             candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
             if unexplained.count > Self.manyAreas { candidates = Self.relayoutCandidates(candidates) }
+            if candidates.isEmpty { candidates = try await tracedCandidates(tracedBefore) }
             // A change the resting pointer makes (a row's or a button's hover look) is no click:
             // the live pointer is rested on each candidate first, which changes nothing in the app.
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is
