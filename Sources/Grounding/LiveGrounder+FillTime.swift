@@ -14,8 +14,20 @@ extension Run {
     /// the video's field took its typed look, if that is earlier than the reading.
     func typedTime(_ a: Action, field: (x: Double, y: Double, width: Double, height: Double)?) -> Double {
         guard a.kind == .fill, field != nil else { return a.time }
+        let from = out.last.map { Self.gapStart($0) } ?? 0
         let t = revealTime(of: field, before: a, fallback: a.time)
+        // The look already there at the walk's first frames (an editor a double click opened, its
+        // old text selected, leans to the typed look): no moment of the typing was seen.
+        if Self.typedFromStart(t, frames: frames.frames, after: from, before: a.time) { return a.time }
         if t < a.time - 0.05 { debug("live: fill dated \(Self.f2(a.time)) → \(Self.f2(t)) s: the video's field took its typed look there") }
         return t
+    }
+
+    /// Whether the time `t` the walk found is its first moment (halfway between the first two
+    /// sampled frames from `from`): every frame leaned to the typed look, so none dates the typing.
+    static func typedFromStart(_ t: Double, frames: [(time: Double, image: Image)], after from: Double, before to: Double) -> Bool {
+        let span = frames.filter { $0.time >= from - 0.01 && $0.time <= to + 0.01 }
+        guard span.count >= 2 else { return true }
+        return t <= (span[0].time + span[1].time) / 2 + 1e-6
     }
 }
