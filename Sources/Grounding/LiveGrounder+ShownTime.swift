@@ -31,21 +31,19 @@ extension Run {
 
     /// The time of a step inserted before `a` (`out`'s last step is the one before it) that
     /// revealed `box` (CSS pixels): where the video shows the area take its look, else `fallback`.
-    func revealTime(of box: (x: Double, y: Double, width: Double, height: Double)?, before a: Action, fallback: Double,
-                    lean: Double = shownLean) -> Double {
+    func revealTime(of box: (x: Double, y: Double, width: Double, height: Double)?, before a: Action, fallback: Double) -> Double {
         guard let box, let r = videoRect(box) else { return fallback }
         let from = out.last.map { Self.gapStart($0) } ?? 0
-        guard let t = Self.shownSince(r, frames: frames.frames, after: from, before: a.time, lean: lean) else { return fallback }
+        guard let t = Self.shownSince(r, frames: frames.frames, after: from, before: a.time) else { return fallback }
         return min(fallback, max(from, t))
     }
 
     /// The moment the area `r` (frame pixels) took, in the frames sampled after `from` and up to
     /// `to`, the look it has in the last of them and kept it: halfway between the last frame that
-    /// does not lean to that look (above `lean`) and the first of the run that does to the end. Nil
+    /// does not lean to that look (`shownLean`) and the first of the run that does to the end. Nil
     /// when the area at the frame nearest `from` and at the last frame differ by less than
     /// `shownChange`, or when fewer than two frames cover the span.
-    static func shownSince(_ r: PixelRect, frames: [(time: Double, image: Image)], after from: Double, before to: Double,
-                           lean: Double = shownLean) -> Double? {
+    static func shownSince(_ r: PixelRect, frames: [(time: Double, image: Image)], after from: Double, before to: Double) -> Double? {
         let span = frames.filter { $0.time >= from - 0.01 && $0.time <= to + 0.01 }
         guard span.count >= 2, let first = span.first, let last = span.last, first.time <= from + 0.5,
               r.width > 1, r.height > 1, r.x >= 0, r.y >= 0,
@@ -57,7 +55,7 @@ extension Run {
         guard change / Double(a.count) >= shownChange else { return nil }
         // The earliest frame from which every later one leans to the last frame's look.
         var since = span.count - 1
-        while since > 1, videoLean(r, span[since - 1].image, first.image, last.image) > lean { since -= 1 }
+        while since > 1, videoLean(r, span[since - 1].image, first.image, last.image) > shownLean { since -= 1 }
         return (span[since - 1].time + span[since].time) / 2
     }
 }

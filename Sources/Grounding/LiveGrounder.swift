@@ -683,8 +683,6 @@ struct Run {
             if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
             // The typing began with the first click that focused the field (LiveGrounder+RepeatedPress.swift).
             a.time = Self.typingStart(a, absorbed: focusedAt)
-            // … and no later than the video's field shows the value (LiveGrounder+FillTime.swift).
-            a.time = min(a.time, typedTime(a, field: t.box))
         }
 
         guard performed else {

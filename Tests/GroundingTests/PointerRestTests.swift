@@ -30,14 +30,3 @@ final class PointerRestTests: XCTestCase {
         XCTAssertTrue(Run.restedAreas(previous: [], rest: [tab], areas: 2).isEmpty, "a few areas point at the click themselves")
     }
 }
-
-/// A fill dated where the video's field took its typed look (LiveGrounder+FillTime.swift).
-final class FillTimeTests: XCTestCase {
-    func testAFillIsNotDatedAtTheWalksFirstMoment() {
-        let blank = Image(width: 4, height: 4, format: .gray8, filledWith: 0)
-        let frames: [(time: Double, image: Image)] = [(3.3, blank), (3.7, blank), (4.1, blank), (4.5, blank)]
-        XCTAssertTrue(Run.typedFromStart(3.5, frames: frames, after: 3.3, before: 4.5), "every frame leaned to the typed look")
-        XCTAssertFalse(Run.typedFromStart(3.9, frames: frames, after: 3.3, before: 4.5), "a moment of the typing was seen")
-        XCTAssertTrue(Run.typedFromStart(3.9, frames: [(3.3, blank)], after: 3.3, before: 4.5), "one frame dates nothing")
-    }
-}
