@@ -80,6 +80,8 @@ extension Run {
         var arrived: [(x: Double, y: Double, width: Double, height: Double)] = []
         // … and a little wider areas where it may have (GapSearch+PointerTrace.swift).
         var traced: [(x: Double, y: Double, width: Double, height: Double)] = []
+        // Where the pointer still rests since it last arrived (GapSearch+PointerRest.swift).
+        var rest: [(x: Double, y: Double, width: Double, height: Double)] = []
         // The element whose hover look explained the previous change (a menu item lit under the
         // resting pointer): the pointer is there, so a press that follows most likely hit it.
         var restedOn: (point: Point, target: Identified)?
@@ -94,9 +96,11 @@ extension Run {
                   f0.width == f1.width, f0.height == f1.height else { continue }
             let blobs = Self.changeBlobs(f0, f1, in: whole).map(cssBox)
             let previous = arrived
+            let restBefore = rest
             arrived = blobs.filter(Self.pointerSized)
             let tracedBefore = traced
             traced = blobs.filter(Self.pointerTraceSized)
+            rest = Self.pointerRest(after: rest, blobs: blobs)
             if !blobs.isEmpty { debug("live: gap \(Self.f2(moments[k])) s: " + blobs.prefix(6).map { "\(Int($0.x)),\(Int($0.y)) \(Int($0.width))×\(Int($0.height))" }.joined(separator: "; ")) }
             // Only a change bigger than the pointer says something happened on the page.
             guard blobs.contains(where: { !Self.pointerSized($0) }) else { continue }
@@ -135,7 +139,9 @@ extension Run {
                 }
             }
             restedOn = nil
-            for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + previous.map({ (-1, $0) }) {
+            let restedAreas = Self.restedAreas(previous: previous, rest: restBefore, areas: unexplained.count)
+            if restedAreas.count > 0 && previous.isEmpty { debug("live: gap before step \(i + 1): the pointer still rests at " + restedAreas.map { "\(Int($0.x)),\(Int($0.y))" }.joined(separator: "; ")) }
+            for (j, b) in unexplained.map({ ($0, blobs[$0]) }) + restedAreas.map({ (-1, $0) }) {
                 // A pointer's area: its hot spot (near the top left), else — where it rested at the
                 // moment before — its middle (the area spans where it was and where it went).
                 var found: (Point, Identified)?
