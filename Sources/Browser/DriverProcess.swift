@@ -23,6 +23,8 @@ final class DriverProcess: @unchecked Sendable {
     let group: Int32
     private let output = Locked(Data())
     private let exit = Locked<Int32?>(nil)
+    /// The write end of the watcher's pipe (-1 without a watcher): see `startWatcher`.
+    private let watchFD: Int32
 
     /// Starts `chromedriver --port=0`: it picks a free port itself and prints it, so there is no
     /// window between choosing a port and binding it in which a concurrent start could take it.
@@ -64,6 +66,7 @@ final class DriverProcess: @unchecked Sendable {
         pid = spawnedPID
         group = spawnedPID
         Self.spawned.withLock { $0.append(spawnedPID) }
+        watchFD = Self.startWatcher(group: spawnedPID)
 
         // Drain the output for the driver's whole life so a chatty driver never blocks on a full
         // pipe; only the tail is kept, for error messages.
@@ -88,6 +91,51 @@ final class DriverProcess: @unchecked Sendable {
             while waitpid(spawnedPID, &status, 0) < 0 && errno == EINTR {}
             exit.withLock { $0 = status }
         }
+    }
+
+    deinit { if watchFD >= 0 { close(watchFD) } }
+
+    /// Starts a watcher in the driver's group: a `/bin/sh` that reads a pipe whose only write end
+    /// this process holds (close-on-exec, so no other child inherits it) and kills its whole group
+    /// when the read ends. Signal handlers and `atexit` cannot run when this process is killed with
+    /// SIGKILL (a harness's timeout, the OOM killer, `kill -9`): the kernel then closes the pipe,
+    /// and the watcher ends chromedriver and Chromium. Returns the write end, or -1 if the watcher
+    /// could not start (the driver then runs without one, as before).
+    private static func startWatcher(group: Int32) -> Int32 {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return -1 }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL); sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, group)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        // `read` returns at end of file only (nothing is ever written); `kill 0` is the group.
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("sh"), strdup("-c"), strdup("read line; kill -KILL 0"), nil]
+        defer { for a in argv { free(a) } }
+        var watcher: pid_t = 0
+        let rc = argv.withUnsafeBufferPointer { posix_spawn(&watcher, "/bin/sh", &actions, &attributes, $0.baseAddress!, environ) }
+        close(fds[0])
+        guard rc == 0 else { close(fds[1]); return -1 }
+        // Reap it when the group ends.
+        let watcherPID = watcher
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            while waitpid(watcherPID, &status, 0) < 0 && errno == EINTR {}
+        }
+        return fds[1]
     }
 
     private static let spawned = Locked<[Int32]>([])

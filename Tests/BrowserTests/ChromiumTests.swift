@@ -243,6 +243,37 @@ final class ChromiumTests: XCTestCase {
     func testInterruptEndsTheBrowser() async throws {
         try requireBrowser()
         if ProcessInfo.processInfo.environment["SCREENWRIGHT_BROWSER_CHILD"] != nil { throw XCTSkip("in the child") }
+        guard let (child, pid, profile) = try startChildWithSession() else { return }
+        XCTAssertFalse(DriverProcess.liveMembers(of: pid).isEmpty)
+        kill(child.processIdentifier, SIGINT)
+        child.waitUntilExit()
+        // Killed by SIGINT, as without the handler (a shell shows 130).
+        XCTAssertEqual(child.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(child.terminationStatus, SIGINT)
+        XCTAssertEqual(DriverProcess.liveMembers(of: pid), [], "Chromium left after Ctrl-C")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: profile))
+    }
+
+    /// A process with a live session killed with SIGKILL (a harness's timeout, the OOM killer)
+    /// runs no handler: the driver group's watcher sees its pipe close and ends chromedriver and
+    /// Chromium. (The profile cannot be removed by a killed process; the test removes it.)
+    func testKilledOwnerEndsTheBrowser() async throws {
+        try requireBrowser()
+        if ProcessInfo.processInfo.environment["SCREENWRIGHT_BROWSER_CHILD"] != nil { throw XCTSkip("in the child") }
+        guard let (child, pid, profile) = try startChildWithSession() else { return }
+        defer { DriverProcess.removeProfile(profile) }
+        XCTAssertFalse(DriverProcess.liveMembers(of: pid).isEmpty)
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        XCTAssertEqual(child.terminationStatus, SIGKILL)
+        let deadline = Date().addingTimeInterval(10)
+        while !DriverProcess.liveMembers(of: pid).isEmpty, Date() < deadline { usleep(20_000) }
+        XCTAssertEqual(DriverProcess.liveMembers(of: pid), [], "Chromium left after SIGKILL of its owner")
+    }
+
+    /// Runs this test bundle again as a child holding a session (`testInterruptChild`); returns it
+    /// with its driver's pid and profile once it printed them (nil after a recorded failure).
+    private func startChildWithSession() throws -> (Process, Int32, String)? {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
         child.arguments = ["BrowserTests.ChromiumTests/testInterruptChild"]
@@ -264,17 +295,10 @@ final class ChromiumTests: XCTestCase {
         }
         guard found.count == 2, let pid = Int32(found[0]) else {
             child.terminate()
-            return XCTFail("child printed no driver: \(text)")
+            XCTFail("child printed no driver: \(text)")
+            return nil
         }
-        let profile = String(found[1])
-        XCTAssertFalse(DriverProcess.liveMembers(of: pid).isEmpty)
-        kill(child.processIdentifier, SIGINT)
-        child.waitUntilExit()
-        // Killed by SIGINT, as without the handler (a shell shows 130).
-        XCTAssertEqual(child.terminationReason, .uncaughtSignal)
-        XCTAssertEqual(child.terminationStatus, SIGINT)
-        XCTAssertEqual(DriverProcess.liveMembers(of: pid), [], "Chromium left after Ctrl-C")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: profile))
+        return (child, pid, String(found[1]))
     }
 
     /// The child half of `testInterruptEndsTheBrowser`; skipped in a normal run.
