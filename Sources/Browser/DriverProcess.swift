@@ -41,22 +41,7 @@ final class DriverProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        sigdelset(&all, SIGKILL); sigdelset(&all, SIGSTOP)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("--port=0"), nil]
-        defer { for a in argv { free(a) } }
-        var child: pid_t = 0
-        let rc = argv.withUnsafeBufferPointer { posix_spawn(&child, executable, &actions, &attributes, $0.baseAddress!, environ) }
+        let (child, rc) = Self.spawn(executable, [executable, "--port=0"], group: 0, &actions)
         close(fds[1])
         guard rc == 0 else {
             close(fds[0])
@@ -111,6 +96,22 @@ final class DriverProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // `read` returns at end of file only (nothing is ever written); `kill 0` is the group.
+        let (watcher, rc) = Self.spawn("/bin/sh", ["sh", "-c", "read line; kill -KILL 0"], group: group, &actions)
+        close(fds[0])
+        guard rc == 0 else { close(fds[1]); return -1 }
+        // Reap it when the group ends.
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            while waitpid(watcher, &status, 0) < 0 && errno == EINTR {}
+        }
+        return fds[1]
+    }
+
+    /// `posix_spawn` with an empty signal mask, default signal actions and process group `group`
+    /// (0: a new group the child leads); returns the child's pid and `posix_spawn`'s result.
+    private static func spawn(_ path: String, _ arguments: [String], group: Int32,
+                              _ actions: inout posix_spawn_file_actions_t) -> (pid: pid_t, rc: Int32) {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -122,20 +123,11 @@ final class DriverProcess: @unchecked Sendable {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setpgroup(&attributes, group)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-        // `read` returns at end of file only (nothing is ever written); `kill 0` is the group.
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("sh"), strdup("-c"), strdup("read line; kill -KILL 0"), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
-        var watcher: pid_t = 0
-        let rc = argv.withUnsafeBufferPointer { posix_spawn(&watcher, "/bin/sh", &actions, &attributes, $0.baseAddress!, environ) }
-        close(fds[0])
-        guard rc == 0 else { close(fds[1]); return -1 }
-        // Reap it when the group ends.
-        let watcherPID = watcher
-        Thread.detachNewThread {
-            var status: Int32 = 0
-            while waitpid(watcherPID, &status, 0) < 0 && errno == EINTR {}
-        }
-        return fds[1]
+        var child: pid_t = 0
+        let rc = argv.withUnsafeBufferPointer { posix_spawn(&child, path, &actions, &attributes, $0.baseAddress!, environ) }
+        return (child, rc)
     }
 
     private static let spawned = Locked<[Int32]>([])
