@@ -28,14 +28,21 @@ extension Run {
         var out: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double, rested: Bool)] = []
         for (j, b) in blobs.enumerated() where Self.pointerSized(b) && !unexplained.contains(j) {
             let p = Point(x: b.x + min(6, b.width / 3), y: b.y + 4)
-            guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
-                  let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField,
-                  let box = t.box, !Self.destructive([t.name, t.text, t.label]) else { continue }
+            guard let t = try await restCandidate(at: p), let box = t.box else { continue }
             if out.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) { continue }
             debug("live: gap: nothing actionable under the change; the pointer is on \(t.role ?? t.tag) \"\(t.name ?? "")\"")
             out.append((p, t, 1, 0, box.width * box.height, false))
         }
         return out
+    }
+
+    /// The element at `p` a rest of the pointer may be tried on as a click: inside the viewport,
+    /// actionable, with a box, neither a text field nor a destructive control (nil otherwise).
+    mutating func restCandidate(at p: Point) async throws -> Identified? {
+        guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
+              let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField,
+              t.box != nil, !Self.destructive([t.name, t.text, t.label]) else { return nil }
+        return t
     }
 
     /// Appends a `hover` on `target` at `point`, dated `time`, found by the gap search before step

@@ -24,9 +24,7 @@ extension Run {
         var out: [(point: Point, target: Identified, pointer: Int, touches: Int, area: Double, rested: Bool)] = []
         for b in traced {
             for p in [Point(x: b.x + min(6, b.width / 3), y: b.y + 4), Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] {
-                guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
-                      let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField,
-                      let box = t.box, !Self.destructive([t.name, t.text, t.label]) else { continue }
+                guard let t = try await restCandidate(at: p), let box = t.box else { continue }   // GapSearch+HoverMenu.swift
                 if out.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) { break }
                 debug("live: gap: nothing actionable under the change; the pointer arrived at the moment before on \(t.role ?? t.tag) \"\(t.name ?? "")\"")
                 out.append((p, t, 1, 0, box.width * box.height, true))
