@@ -420,11 +420,18 @@ public struct LayoutSegmenter: Sendable {
     }
 
     /// Rounded corners show the outside background at the corner pixel; the radius follows from
-    /// how far along the diagonal the fill starts (d = r·(1 − 1/√2)).
+    /// how far along the diagonal the fill starts (d = r·(1 − 1/√2)). A one-pixel border's arc is
+    /// 8-connected and can pass between two diagonal pixels, so each step also looks at the two
+    /// pixels a 4-connected path would cross; without that the walk ran on into the box's content
+    /// and a card's radius came out ~80 px, whose inset then cut the tops off its first line.
     func cornerRadius(_ c: PixelRect, fill: RGB, bg: RGB) -> Double {
         var d = 0
         let limit = min(c.width, c.height) / 2
-        while d < limit, raster.same(raster.color(c.x + d, c.y + d), bg) { d += 1 }
+        func clear(_ d: Int) -> Bool {
+            guard raster.same(raster.color(c.x + d, c.y + d), bg) else { return false }
+            return d == 0 || (raster.same(raster.color(c.x + d, c.y + d - 1), bg) && raster.same(raster.color(c.x + d - 1, c.y + d), bg))
+        }
+        while d < limit, clear(d) { d += 1 }
         if d == 0 { return 0 }
         return min(Double(limit), (Double(d) / 0.293).rounded())
     }

@@ -97,6 +97,33 @@ final class LayoutXYCutTests: XCTestCase {
         XCTAssertLessThan(radius, 16)
     }
 
+    func testAThinArcBetweenDiagonalPixelsStillEndsTheCornerWalk() throws {
+        // A card with a 1 px grey border whose corners are chamfers x + y = 7 (odd: the diagonal
+        // pixels (d, d) never land on them), and text 8 px inside its top-left corner.
+        var c = Canvas(width: 220, height: 120)
+        let grey = RGB(200, 200, 205)
+        let card = PixelRect(x: 20, y: 20, width: 160, height: 70)
+        c.fill(PixelRect(x: card.x + 7, y: card.y, width: card.width - 14, height: 1), grey)
+        c.fill(PixelRect(x: card.x + 7, y: card.maxY - 1, width: card.width - 14, height: 1), grey)
+        c.fill(PixelRect(x: card.x, y: card.y + 7, width: 1, height: card.height - 14), grey)
+        c.fill(PixelRect(x: card.maxX - 1, y: card.y + 7, width: 1, height: card.height - 14), grey)
+        for k in 0...7 {
+            for (cx, cy, sx, sy) in [(card.x, card.y, 1, 1), (card.maxX - 1, card.y, -1, 1),
+                                     (card.x, card.maxY - 1, 1, -1), (card.maxX - 1, card.maxY - 1, -1, -1)] {
+                c.fill(PixelRect(x: cx + sx * k, y: cy + sy * (7 - k), width: 1, height: 1), grey)
+            }
+        }
+        c.fakeText(x: card.x + 8, y: card.y + 8, words: 3, height: 10, black)
+        let r = try XCTUnwrap(segment(c))
+        guard case .box(_, _, let radius) = r.kind else { return XCTFail("not a box: \(r.kind)") }
+        XCTAssertLessThan(radius, 20)
+        let leaf = try XCTUnwrap(r.leaves.first)
+        // the inset for the corners must not cut into the text
+        XCTAssertEqual(leaf.rect.x, card.x + 8)
+        XCTAssertEqual(leaf.rect.y, card.y + 8)
+        XCTAssertEqual(leaf.rect.height, 10)
+    }
+
     func testEmptyImageHasNoRegions() {
         XCTAssertNil(segment(Canvas(width: 50, height: 50)))
     }
