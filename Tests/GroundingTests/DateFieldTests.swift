@@ -1,3 +1,4 @@
+import Browser
 import Foundation
 @testable import Grounding
 import XCTest
@@ -34,5 +35,15 @@ final class DateFieldTests: XCTestCase {
         XCTAssertTrue(Run.dialogContains(dialog, (774, 447)))
         XCTAssertFalse(Run.dialogContains(dialog, (100, 447)))
         XCTAssertFalse(Run.dialogContains(dialog, (774, 530)))
+    }
+
+    func testEscapeUndoesAClickThatOpenedADialog() {
+        func state(_ dialogs: Int) -> PageState { PageState(.object(["url": .string("http://x/"), "openDialogs": .number(Double(dialogs))])) }
+        // No dialog before the click: the one open now is its doing (it may cover the click's point).
+        XCTAssertTrue(Run.clickOpenedDialog(before: state(0), after: state(1)))
+        // A second dialog over the first.
+        XCTAssertTrue(Run.clickOpenedDialog(before: state(1), after: state(2)))
+        // A switch clicked in the open dialog opened none.
+        XCTAssertFalse(Run.clickOpenedDialog(before: state(1), after: state(1)))
     }
 }
