@@ -277,6 +277,8 @@ extension Run {
                             let now = try await locate(c.target)
                             try await browser.pointerClick(at: now.map { ($0.box.x + $0.box.width / 2, $0.box.y + $0.box.height / 2) } ?? at, count: 1)
                         case 1:
+                            // (Not the dialog the click was made in: GapSearch+DialogUndo.swift.)
+                            guard try await escapeUndoesClick(at: at, before: state0, after: state1) else { continue }
                             try await browser.keys([.escape])
                         default:
                             guard s.url != state0.url else { continue }

@@ -1736,7 +1736,10 @@ struct Run {
     }
 
     func type(_ text: String, _ el: ElementHandle) async throws {
-        _ = try await browser.execute("if (document.activeElement !== arguments[0]) arguments[0].focus(); return true;", [JSONValue(element: el)])
+        let kind = try await browser.execute("if (document.activeElement !== arguments[0]) arguments[0].focus(); return (arguments[0].type || '').toLowerCase();",
+                                             [JSONValue(element: el)]).string ?? ""
+        // A date's or a time's parts take keys one at a time (LiveGrounder+DateField.swift).
+        if Self.segmentedTypes.contains(kind) { return try await fillSegmented(text, type: kind, el) }
         try await browser.keys([.chord(modifiers: [.control], key: "a"), .backspace])
         if !text.isEmpty { try await browser.keys([.text(text)]) }
     }
