@@ -124,6 +124,9 @@ public enum Duplicates {
             }
         }
         let ignored = use.indices.filter { !use[$0] }.map { (x: $0 % t.w, y: $0 / t.w) }
+        // Window rows of one value (page background) are looked up, not summed: `FlatRowSums`.
+        let runs = RowRuns(m.px, width: m.w, height: m.h)
+        var flat = FlatRowSums(patch: t.px, mask: mask, width: t.w, height: t.h)
         var hits: [PixelRect] = []
         let limit = counted * 7
         m.px.withUnsafeBufferPointer { mp in
@@ -148,7 +151,9 @@ public enum Duplicates {
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
                     // (Cell values are 0–255 and |shift| <= 60: nothing here can wrap.)
                     var row: Int32 = 0
-                    if ignored.isEmpty {
+                    if let c = runs.flatValue(row: y + yy, from: x, count: t.w) {
+                        row = flat.sum(row: yy, level: c - shift)
+                    } else if ignored.isEmpty {
                         for xx in 0..<t.w {
                             let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
                             row &+= (d ^ (d >> 31)) &- (d >> 31)
