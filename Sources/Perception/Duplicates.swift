@@ -99,7 +99,7 @@ public enum Duplicates {
         }
         let counted = use.filter { $0 }.count
         // (As a mask for the sums below: all ones where a cell counts, zero where it does not.)
-        let mask = use.map { $0 ? Int32(-1) : 0 }
+        let mask = use.map { $0 ? Int16(-1) : 0 }
         guard counted * 2 >= t.px.count else { return [] }
         var tMean = 0
         for (i, v) in t.px.enumerated() where use[i] { tMean += Int(v) }
@@ -124,9 +124,6 @@ public enum Duplicates {
             }
         }
         let ignored = use.indices.filter { !use[$0] }.map { (x: $0 % t.w, y: $0 / t.w) }
-        // Window rows of one value (page background) are looked up, not summed: `FlatRowSums`.
-        let runs = RowRuns(m.px, width: m.w, height: m.h)
-        var flat = FlatRowSums(patch: t.px, mask: mask, width: t.w, height: t.h)
         var hits: [PixelRect] = []
         let limit = counted * 7
         m.px.withUnsafeBufferPointer { mp in
@@ -145,25 +142,13 @@ public enum Duplicates {
                 // row, so that a row's sum is one tight loop the compiler vectorises) decides the same.
                 var sad = 0
                 var k = 0
-                let sh = Int32(shift)
+                let sh = Int16(shift)
                 while k < t.h && sad <= limit {
                     let yy = order[k]
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
-                    // (Cell values are 0–255 and |shift| <= 60: nothing here can wrap.)
-                    var row: Int32 = 0
-                    if let c = runs.flatValue(row: y + yy, from: x, count: t.w) {
-                        row = flat.sum(row: yy, level: c - shift)
-                    } else if ignored.isEmpty {
-                        for xx in 0..<t.w {
-                            let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
-                            row &+= (d ^ (d >> 31)) &- (d >> 31)
-                        }
-                    } else {
-                        for xx in 0..<t.w {
-                            let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
-                            row &+= ((d ^ (d >> 31)) &- (d >> 31)) & up[tr &+ xx]
-                        }
-                    }
+                    // (Cell values are 0–255 and |shift| <= 60: `RowSum` says why nothing wraps.)
+                    let row = ignored.isEmpty ? RowSum.sum(mp, from: mr, tp, from: tr, count: t.w, shift: sh)
+                        : RowSum.sum(mp, from: mr, tp, from: tr, count: t.w, shift: sh, mask: up)
                     sad += Int(row)
                     k += 1
                 }
