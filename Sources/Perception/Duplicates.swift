@@ -99,7 +99,7 @@ public enum Duplicates {
         }
         let counted = use.filter { $0 }.count
         // (As a mask for the sums below: all ones where a cell counts, zero where it does not.)
-        let mask = use.map { $0 ? Int32(-1) : 0 }
+        let mask = use.map { $0 ? Int16(-1) : 0 }
         guard counted * 2 >= t.px.count else { return [] }
         var tMean = 0
         for (i, v) in t.px.enumerated() where use[i] { tMean += Int(v) }
@@ -142,23 +142,13 @@ public enum Duplicates {
                 // row, so that a row's sum is one tight loop the compiler vectorises) decides the same.
                 var sad = 0
                 var k = 0
-                let sh = Int32(shift)
+                let sh = Int16(shift)
                 while k < t.h && sad <= limit {
                     let yy = order[k]
                     let mr = (y + yy) * m.w + x, tr = yy * t.w
-                    // (Cell values are 0–255 and |shift| <= 60: nothing here can wrap.)
-                    var row: Int32 = 0
-                    if ignored.isEmpty {
-                        for xx in 0..<t.w {
-                            let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
-                            row &+= (d ^ (d >> 31)) &- (d >> 31)
-                        }
-                    } else {
-                        for xx in 0..<t.w {
-                            let d = Int32(mp[mr &+ xx]) &- Int32(tp[tr &+ xx]) &- sh
-                            row &+= ((d ^ (d >> 31)) &- (d >> 31)) & up[tr &+ xx]
-                        }
-                    }
+                    // (Cell values are 0–255 and |shift| <= 60: `RowSum` says why nothing wraps.)
+                    let row = ignored.isEmpty ? RowSum.sum(mp, from: mr, tp, from: tr, count: t.w, shift: sh)
+                        : RowSum.sum(mp, from: mr, tp, from: tr, count: t.w, shift: sh, mask: up)
                     sad += Int(row)
                     k += 1
                 }
