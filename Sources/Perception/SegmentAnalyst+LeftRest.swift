@@ -68,7 +68,7 @@ extension SegmentAnalyst {
         let ignore = [rest.box, tracker.fix?.box].compactMap { $0?.expanded(3, 3) }
         let (strong, n) = Self.strongChange(ref.image, image, region: box, ignoring: ignore)
         Debug.log("seg \(span.index) t \(String(format: "%.2f", time)) left rest at \(rest.point.x),\(rest.point.y): element \(box) from \(String(format: "%.2f", ref.time)) changed strongly \(strong)/\(n)")
-        guard n >= 40, strong >= 20, strong * 100 >= n * 8 else { return }
+        guard n >= 24, strong >= 12, strong * 100 >= n * 8 else { return }
         // The page around the element stayed (no scroll, no new view): what changed is the element's.
         let around = ChangeDetector.blobs(ref.image, image, threshold: 24, cell: 16, region: vp).filter { !$0.isNoise }
         guard around.reduce(0, { $0 + $1.box.area }) * 4 < vp.area else { return }
