@@ -207,6 +207,14 @@ public struct PointerTracker: Sendable {
         plateIsClean = false
     }
 
+    /// The pointer stopped being drawn (a browser hides it while keys are typed): where it is is
+    /// unknown until it shows again, and changes where it was are the page's.
+    public mutating func vanished() {
+        fix = nil
+        silhouette = nil
+        plateIsClean = false
+    }
+
     /// The resting pointer's own pixels (true = pointer) inside `fix.box`, when measured.
     public private(set) var silhouette: [Bool]?
 

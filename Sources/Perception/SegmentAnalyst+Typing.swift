@@ -32,6 +32,8 @@ struct TypingRun {
     var inkRight: Int
     /// Whether the first keystroke wiped a wide area (a placeholder disappearing).
     var wipedPlaceholder: Bool
+    /// The tallest keystroke change so far (the typed line's height).
+    var lineHeight = 0
 }
 
 extension SegmentAnalyst {
@@ -39,6 +41,20 @@ extension SegmentAnalyst {
 
     func noteKeystroke(field: PixelRect, event e: ChangeEvent, after: Image) async throws {
         let right = e.boxes.map(\.maxX).max() ?? e.union.maxX
+        // The pointer hidden while keys were typed shows again over the typed text: no keystroke.
+        if let run = typing, run.field == field, tracker.seen, tracker.fix == nil, Self.pointerShowsAgain(e.union, run: run) {
+            let (fix, mask) = Self.showingPointer(e.union, before: e.before, after: after)
+            pointerShown(fix, silhouette: mask)
+            Debug.log("seg \(span.index) the hidden pointer shows again at \(e.union) over the typed text: no keystroke")
+            return
+        }
+        defer {
+            if typing != nil, pointerHidByKeystroke(e, after: after, field: field) {
+                Debug.log("seg \(span.index) the pointer \(tracker.fix.map { "\($0.box)" } ?? "-") is no longer drawn once keys are typed")
+                letPointerGo()
+                typing?.bestPointer = nil; typing?.bestMask = nil; typing?.keyPointer = nil
+            }
+        }
         // Typing moved on to another field (Tab, or focus moved by the page): the first one's value is final.
         if let run = typing, run.field != field, run.field.intersection(field).isEmpty {
             try await flushTyping(settled: after)
@@ -65,11 +81,13 @@ extension SegmentAnalyst {
             run.bestPointer = tracker.fix?.box; run.bestMask = tracker.silhouette
             run.keyFrame = after; run.keyPointer = tracker.fix?.box
             run.inkRight = max(run.inkRight, right)
+            run.lineHeight = max(run.lineHeight, e.union.height)
             typing = run
         } else {
             let wide = e.union.width >= e.union.height * 3
             typing = TypingRun(field: field, start: e.start, last: e.lastChange, keys: 1, before: e.plate, beforeFrame: e.before, best: after,
-                               bestPointer: tracker.fix?.box, bestMask: tracker.silhouette, startPointer: tracker.fix?.box, keyFrame: after, keyPointer: tracker.fix?.box, inkRight: right, wipedPlaceholder: wide)
+                               bestPointer: tracker.fix?.box, bestMask: tracker.silhouette, startPointer: tracker.fix?.box, keyFrame: after, keyPointer: tracker.fix?.box, inkRight: right, wipedPlaceholder: wide,
+                               lineHeight: e.union.height)
         }
     }
 

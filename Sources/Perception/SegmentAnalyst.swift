@@ -89,6 +89,8 @@ final class SegmentAnalyst {
     var clickPoints: [PixelPoint] = []
     /// Look-alike searches on the frames searched last (`CopySearches`).
     let copySearches = CopySearches()
+    /// A rest the pointer left with nothing observed, its element not compared yet.
+    var leftRest: LeftRest?
 
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
@@ -132,6 +134,10 @@ final class SegmentAnalyst {
             pending = nil
         }
         if let e = event, let last = latest { try await close(e, after: last, at: latestTime); event = nil }
+        // (No frame came after the last one: the screen stayed as it shows.)
+        if let rest = leftRest, let last = latest {
+            try await checkLeftRest(last, time: max(latestTime, rest.left + Self.leftRestDelay), eventOpen: false, lastScroll: scroll?.end)
+        }
         try await flushTyping()
         flushScroll()
         if let s = pendingSettle, let last = latest { try await settle(s, frame: last) }
@@ -166,7 +172,7 @@ final class SegmentAnalyst {
         // contrast strongly with anything under them, a hover tint does not: the strong changes
         // inside, when they are a few pointer-sized pieces, are where it left and where it went.
         let wasMoving = tracker.moving(at: t, window: tracker.frameInterval * 1.6)
-        let pointerBefore = tracker.fix
+        let pointerBefore = tracker.fix, restSince = tracker.lastMove, plateBefore = plate
         // (Only when the pointer left its place: a list opening around a pointer that stopped
         // leaves the pointer's own pixels as they were.)
         var swallowing = wasMoving ? pointerBefore.map { f in
@@ -228,7 +234,12 @@ final class SegmentAnalyst {
                 tracker.refine(exact, silhouette: mask, plateIsClean: true)
             }
         }
-        if !split.pointer.isEmpty {
+        if !split.pointer.isEmpty, !wasMoving, focused != nil || typing != nil, let f = pointerBefore, let p = plateBefore,
+           let now = tracker.fix, Self.pointerVanished(from: f.box, now: now.box, image: image, previous: previous, plate: p) {
+            Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) the pointer at \(f.box) is no longer drawn (keys go to a field)")
+            tracker.vanished()
+        } else if !split.pointer.isEmpty {
+            if let f = pointerBefore { noteLeftRest(from: f, restSince: restSince, at: t) }
             pointerJustMoved = true
             Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) pointer moved: \(split.pointer.map { "\($0.box)" }) -> \(tracker.fix.map { "\($0.box)" } ?? "-")")
         }
@@ -270,7 +281,13 @@ final class SegmentAnalyst {
             noteQuietFrame(image, time: t)
             if let s = pendingSettle, t >= s.time { pendingSettle = nil; try await settle(s, frame: image) }
         }
+        if leftRest != nil { try await checkLeftRest(image, time: t, eventOpen: event != nil, lastScroll: scroll?.end) }
     }
+
+    /// The pointer stopped being drawn while keys were typed (`PointerTracker.vanished`).
+    func letPointerGo() { tracker.vanished() }
+    /// The hidden pointer showing again at `fix`, its pixels `silhouette`.
+    func pointerShown(_ fix: PointerFix, silhouette: [Bool]) { tracker.refine(fix, silhouette: silhouette) }
 
     /// Recent frames (a few seconds, thinned) with where the pointer was in each: text under a
     /// resting pointer is read from the last frame in which the pointer did not cover it.
