@@ -13,19 +13,14 @@ extension Run {
     /// card's Edit button under the dialog it opens.)
     func escapeUndoesClick(at point: (Double, Double), before: PageState, after: PageState) async throws -> Bool {
         guard !Self.clickOpenedDialog(before: before, after: after), let d = try await page.keyTargets().dialog else { return true }
-        let inside = Self.dialogContains(d, point)
-        if inside { debug("live: the tried click lay inside the open dialog at \(Int(d.x)),\(Int(d.y)) \(Int(d.width))×\(Int(d.height)): Escape would close that dialog, not undo the click") }
-        return !inside
+        let within = Self.inside(Point(x: point.0, y: point.1), [d])
+        if within { debug("live: the tried click lay inside the open dialog at \(Int(d.x)),\(Int(d.y)) \(Int(d.width))×\(Int(d.height)): Escape would close that dialog, not undo the click") }
+        return !within
     }
 
     /// Whether a click may have opened the dialog open now: none was open before it, or it
     /// opened another.
     static func clickOpenedDialog(before: PageState, after: PageState) -> Bool {
         before.dialogs == 0 || after.dialogs > before.dialogs
-    }
-
-    /// Whether `box` contains `point`.
-    static func dialogContains(_ box: (x: Double, y: Double, width: Double, height: Double), _ point: (Double, Double)) -> Bool {
-        point.0 >= box.x && point.0 <= box.x + box.width && point.1 >= box.y && point.1 <= box.y + box.height
     }
 }

@@ -48,8 +48,7 @@ extension Run {
     /// reads as one; else the field is emptied and focused again (the focus back on its first
     /// part) and `text` typed as keys, as a person types it into a fresh field.
     func fillSegmented(_ text: String, type: String, _ el: ElementHandle) async throws {
-        if text.isEmpty || Self.segmentedValue(text, type: type) != nil {
-            let value = text.isEmpty ? "" : Self.segmentedValue(text, type: type)!
+        if let value = text.isEmpty ? "" : Self.segmentedValue(text, type: type) {
             let held = try await browser.execute("""
                 var el = arguments[0];
                 el.focus();

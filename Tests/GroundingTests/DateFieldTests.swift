@@ -1,6 +1,7 @@
 import Browser
 import Foundation
 @testable import Grounding
+import ScreenCore
 import XCTest
 
 /// Session 17's rules for typed values (no browser): a date or time field's value in its own
@@ -32,9 +33,9 @@ final class DateFieldTests: XCTestCase {
 
     func testEscapeDoesNotUndoAClickInsideTheOpenDialog() {
         let dialog = (x: 440.0, y: 200.0, width: 400.0, height: 320.0)
-        XCTAssertTrue(Run.dialogContains(dialog, (774, 447)))
-        XCTAssertFalse(Run.dialogContains(dialog, (100, 447)))
-        XCTAssertFalse(Run.dialogContains(dialog, (774, 530)))
+        XCTAssertTrue(Run.inside(Point(x: 774, y: 447), [dialog]))
+        XCTAssertFalse(Run.inside(Point(x: 100, y: 447), [dialog]))
+        XCTAssertFalse(Run.inside(Point(x: 774, y: 530), [dialog]))
     }
 
     func testEscapeUndoesAClickThatOpenedADialog() {
