@@ -61,6 +61,7 @@ struct SeleniumDialect: Dialect, PlacementResolving {
         ]
         root.merge(helperCalls.context(xpathCalls(plan))) { $1 }
         if let r = plan.recording { root["recording"] = comment(r) }
+        if let v = plan.viewport, v.width > 0, v.height > 0 { root["viewport"] = ["width": v.width, "height": v.height] }
         return root
     }
 

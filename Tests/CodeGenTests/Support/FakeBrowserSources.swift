@@ -33,6 +33,10 @@ enum FakeBrowserSources {
             return Rec(self._path + "." + name)
         def __call__(self, *args, **kwargs):
             CALLS.append({"path": self._path, "args": enc(list(args)), "kwargs": enc(kwargs)})
+            # The window's inner size, asked when a script fits the viewport: answer as a browser
+            # whose frame takes nothing.
+            if self._path.endswith(".execute_script") and args and "innerWidth" in str(args[0]):
+                return [1280, 720]
             # A wait condition written in the script (a function): run it once against a fake
             # driver, so the locators it uses are recorded too.
             for a in args:
@@ -186,7 +190,18 @@ enum FakeBrowserSources {
         import java.util.List;
         public interface WebDriver {
             void get(String url); void quit(); List<WebElement> findElements(By by); TargetLocator switchTo();
+            Options manage();
             interface TargetLocator { WebElement activeElement(); }
+            interface Options { Window window(); }
+            interface Window { void setSize(Dimension size); }
+        }
+        """#,
+        "org/openqa/selenium/Dimension.java": #"""
+        package org.openqa.selenium;
+        public class Dimension {
+            public final int width, height;
+            public Dimension(int width, int height) { this.width = width; this.height = height; }
+            public String toString() { return "(" + width + ", " + height + ")"; }
         }
         """#,
         "org/openqa/selenium/JavascriptExecutor.java": #"""
@@ -215,7 +230,12 @@ enum FakeBrowserSources {
             public void quit() { Rec.call("driver.quit"); }
             public List<WebElement> findElements(By by) { return List.of(new StubElement()); }
             public TargetLocator switchTo() { return () -> new StubElement(); }
-            public Object executeScript(String script, Object... args) { Rec.call("driver.executeScript", script); return null; }
+            public Object executeScript(String script, Object... args) {
+                Rec.call("driver.executeScript", script);
+                // The window's inner size, asked when a script fits the viewport.
+                return script.contains("innerWidth") ? List.of(1280L, 720L) : null;
+            }
+            public Options manage() { return () -> size -> Rec.call("driver.manage().window().setSize", size.toString()); }
         }
         """#,
         "org/openqa/selenium/interactions/Actions.java": #"""

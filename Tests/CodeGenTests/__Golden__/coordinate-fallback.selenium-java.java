@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +32,12 @@ class CanvasEditorTest {
     @BeforeEach
     void openBrowser() {
         driver = new ChromeDriver();
+        // The recording's viewport (CSS pixels), as Playwright's `viewport` sets it: size the window, then
+        // add back what the browser's own frame takes.
+        driver.manage().window().setSize(new Dimension(1024, 640));
+        List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight]");
+        driver.manage().window().setSize(new Dimension(
+                2 * 1024 - ((Number) inner.get(0)).intValue(), 2 * 640 - ((Number) inner.get(1)).intValue()));
         wait = new WebDriverWait(driver, Duration.ofSeconds(TIMEOUT));
     }
 

@@ -94,8 +94,16 @@ def field_labelled(text, role=None, exact=True, ignore_case=False):
             + "/following::*[" + FIELDS + "][1])[1]")
 
 
+def fit_viewport(driver, width, height):
+    """Sizes the window so the page's viewport is the recording's (CSS pixels), as Playwright's `viewport` does."""
+    driver.set_window_size(width, height)
+    inner_width, inner_height = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(2 * width - inner_width, 2 * height - inner_height)
+
+
 def main() -> None:
     driver = webdriver.Chrome()
+    fit_viewport(driver, 1024, 640)
     wait = WebDriverWait(driver, TIMEOUT)
     try:
         # 1. Open https://example.com/canvas?x=1&y=2

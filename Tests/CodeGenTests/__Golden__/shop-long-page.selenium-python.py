@@ -114,8 +114,16 @@ def in_container(context, inner):
     return (By.XPATH, "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step)
 
 
+def fit_viewport(driver, width, height):
+    """Sizes the window so the page's viewport is the recording's (CSS pixels), as Playwright's `viewport` does."""
+    driver.set_window_size(width, height)
+    inner_width, inner_height = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(2 * width - inner_width, 2 * height - inner_height)
+
+
 def main() -> None:
     driver = webdriver.Chrome()
+    fit_viewport(driver, 1280, 713)
     wait = WebDriverWait(driver, TIMEOUT)
     try:
         # 1. Open http://127.0.0.1:8765/shop/

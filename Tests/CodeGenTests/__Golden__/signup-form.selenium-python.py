@@ -141,12 +141,20 @@ def by_text(text, exact=True, ignore_case=False):
     return (By.XPATH, "//*[" + same + "][not(.//*[" + same + "])]")
 
 
+def fit_viewport(driver, width, height):
+    """Sizes the window so the page's viewport is the recording's (CSS pixels), as Playwright's `viewport` does."""
+    driver.set_window_size(width, height)
+    inner_width, inner_height = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    driver.set_window_size(2 * width - inner_width, 2 * height - inner_height)
+
+
 def main() -> None:
     missing = [name for name in SECRETS if name not in os.environ]
     if missing:
         sys.exit("Set the environment variable(s) " + ", ".join(missing) + " (see the '# secret:' lines at the top).")
 
     driver = webdriver.Chrome()
+    fit_viewport(driver, 1280, 713)
     wait = WebDriverWait(driver, TIMEOUT)
     try:
         # 1. Open http://127.0.0.1:8765/signup/
