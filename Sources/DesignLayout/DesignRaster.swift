@@ -18,6 +18,15 @@ public struct DesignRaster: Sendable {
         width = packed.width; height = packed.height; rgb = packed.pixels; self.tolerance = tolerance
     }
 
+    /// The same pixels with another tolerance (the pixels are shared, not copied).
+    public func withTolerance(_ t: Int) -> DesignRaster {
+        DesignRaster(width: width, height: height, rgb: rgb, tolerance: t)
+    }
+
+    private init(width: Int, height: Int, rgb: [UInt8], tolerance: Int) {
+        self.width = width; self.height = height; self.rgb = rgb; self.tolerance = tolerance
+    }
+
     /// The whole image as a rectangle.
     public var bounds: PixelRect { PixelRect(x: 0, y: 0, width: width, height: height) }
 

@@ -46,6 +46,11 @@ public struct LayoutSegmenter: Sendable {
     public let raster: DesignRaster
     /// Deeper recursion than this makes a leaf (a guard against pathological images).
     public var maxDepth = 40
+    /// Inside a subtle band (see `subtleBands`): the page's own tolerance, tried on a large region
+    /// the fine tolerance leaves whole (a card holding a picture above its text).
+    var coarseTolerance: Int? = nil
+    /// Whether sections a shade from the background are looked for (see `subtleBands`).
+    var findsSubtleBands = true
 
     public init(raster: DesignRaster) { self.raster = raster }
 
@@ -86,17 +91,37 @@ public struct LayoutSegmenter: Sendable {
     /// with the background it sits on. Splits top-level rows; a single row is cut into columns.
     public func topLevelRegions(_ rect: PixelRect, background bg: RGB, minimum: Int = 4) -> [(PixelRect, RGB)] {
         var work: [(PixelRect, RGB)] = [(rect, bg)]
+        var whole: [Bool] = [false]   // a subtle band (see `subtleBands`) goes to one sub-agent whole
         // Keep cutting the largest region until there are enough jobs (or nothing splits).
         for _ in 0..<4 where work.count < minimum {
-            guard let (i, big) = work.enumerated().max(by: { $0.1.0.area < $1.1.0.area }).map({ ($0.0, $0.1) }) else { break }
+            guard let (i, big) = work.enumerated().filter({ !whole[$0.0] }).max(by: { $0.1.0.area < $1.1.0.area })
+                .map({ ($0.0, $0.1) }) else { break }
             let parts = firstCut(big.0, bg: big.1)
             if parts.count < 2 { break }
+            let bands = Set(subtleBands(big.0, bg: big.1).map { $0.rows.lowerBound })
             work.replaceSubrange(i...i, with: parts)
+            whole.replaceSubrange(i...i, with: parts.map { bands.contains($0.0.y) && $0.0.width == big.0.width })
         }
         return work
     }
 
     private func firstCut(_ rect: PixelRect, bg: RGB) -> [(PixelRect, RGB)] {
+        // A section a shade from the background goes to one sub-agent whole (see `subtleBands`).
+        let bands = subtleBands(rect, bg: bg)
+        if !bands.isEmpty {
+            var parts: [(PixelRect, RGB)] = []
+            var y = rect.y
+            for b in bands {
+                if b.rows.lowerBound > y { parts.append((PixelRect(x: rect.x, y: y, width: rect.width, height: b.rows.lowerBound - y), bg)) }
+                parts.append((PixelRect(x: rect.x, y: b.rows.lowerBound, width: rect.width, height: b.rows.count), bg))
+                y = b.rows.upperBound
+            }
+            if y < rect.maxY { parts.append((PixelRect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), bg)) }
+            let kept = parts.filter { part in
+                bands.contains { $0.rows.lowerBound == part.0.y } || raster.projections(part.0, background: bg).rows.contains { $0 > 0 }
+            }
+            if kept.count >= 2 { return kept }
+        }
         let p = raster.projections(rect, background: bg)
         guard let c = trim(rect, p) else { return [] }
         let sub = PixelRect(x: c.x - rect.x, y: c.y - rect.y, width: c.width, height: c.height)
@@ -116,6 +141,7 @@ public struct LayoutSegmenter: Sendable {
 
     func segment(_ rect: PixelRect, bg: RGB, depth: Int) -> LayoutRegion? {
         guard !rect.isEmpty else { return nil }
+        if depth < maxDepth, let split = subtleBandSplit(rect, bg: bg, depth: depth) { return split }
         let p = raster.projections(rect, background: bg)
         guard let c = trim(rect, p) else { return nil }
         if c.width * c.height < 4 && (c.width < 2 || c.height < 2) { return nil } // specks
@@ -173,6 +199,7 @@ public struct LayoutSegmenter: Sendable {
         if let inner = stripFrame(c, bg: bg), let content = segment(inner, bg: bg, depth: depth + 1) { return content }
         if let panel = panel(c, bg: bg, depth: depth) { return panel }
         if let split = overlapSplit(c, bg: bg, depth: depth) { return split }
+        if let coarse = coarseFallback(c, bg: bg, depth: depth) { return coarse }
         return LayoutRegion(kind: .leaf, rect: c, background: bg)
     }
 
@@ -240,7 +267,8 @@ public struct LayoutSegmenter: Sendable {
         guard inner.width >= 20, inner.height >= 20 else { return nil }
         var kids: [LayoutRegion] = []
         var dir: UIDirection = .column
-        if let content = segment(inner, bg: dom, depth: depth + 1) {
+        if let found = segment(roundedContent(inner, fill: dom, bg: bg), bg: dom, depth: depth + 1),
+           let content = withoutCornerSlivers(found, of: inner, fill: dom, bg: bg) {
             if case .stack(let d) = content.kind { kids = content.children; dir = d } else { kids = [content] }
         }
         return LayoutRegion(kind: .box(fill: dom, border: nil, radius: 0), rect: inner, background: bg,
@@ -412,7 +440,8 @@ public struct LayoutSegmenter: Sendable {
         if radius > 0 { inner = inner.insetBy(min(Int((radius * 0.3).rounded(.up)) + 1, min(inner.width, inner.height) / 3)) }
         var kids: [LayoutRegion] = []
         var dir: UIDirection = .column
-        if !inner.isEmpty, let content = segment(inner, bg: innerBg, depth: depth + 1) {
+        if !inner.isEmpty, let found = segment(inner, bg: innerBg, depth: depth + 1),
+           let content = withoutCornerSlivers(found, of: c, fill: outer, bg: bg) {
             if case .stack(let d) = content.kind { kids = content.children; dir = d } else { kids = [content] }
         }
         return LayoutRegion(kind: .box(fill: fill, border: border, radius: radius), rect: c, background: bg,
@@ -424,12 +453,16 @@ public struct LayoutSegmenter: Sendable {
     /// 8-connected and can pass between two diagonal pixels, so each step also looks at the two
     /// pixels a 4-connected path would cross; without that the walk ran on into the box's content
     /// and a card's radius came out ~80 px, whose inset then cut the tops off its first line.
-    func cornerRadius(_ c: PixelRect, fill: RGB, bg: RGB) -> Double {
+    func cornerRadius(_ c: PixelRect, fill: RGB, bg: RGB, corner: (right: Bool, bottom: Bool) = (false, false)) -> Double {
         var d = 0
         let limit = min(c.width, c.height) / 2
+        // The pixel d steps in from the corner, and its two 4-connected neighbours toward the corner.
+        let x0 = corner.right ? c.maxX - 1 : c.x, y0 = corner.bottom ? c.maxY - 1 : c.y
+        let sx = corner.right ? -1 : 1, sy = corner.bottom ? -1 : 1
+        func at(_ dx: Int, _ dy: Int) -> RGB { raster.color(x0 + sx * dx, y0 + sy * dy) }
         func clear(_ d: Int) -> Bool {
-            guard raster.same(raster.color(c.x + d, c.y + d), bg) else { return false }
-            return d == 0 || (raster.same(raster.color(c.x + d, c.y + d - 1), bg) && raster.same(raster.color(c.x + d - 1, c.y + d), bg))
+            guard raster.same(at(d, d), bg) else { return false }
+            return d == 0 || (raster.same(at(d, d - 1), bg) && raster.same(at(d - 1, d), bg))
         }
         while d < limit, clear(d) { d += 1 }
         if d == 0 { return 0 }

@@ -267,6 +267,7 @@ struct RegionAgent: Sendable {
             }
             var node = UINode(kind: .container, box: r.rect, style: style,
                               children: kids.map { build($0, cands, reads) })
+            if r.direction == .row { Self.keepChartBars(&node.children) }
             if case .box = r.kind { classifyBox(&node, r) }
             // An empty filled box of some size is a picture placeholder (as mockups draw pictures).
             if node.kind == .container, node.children.isEmpty, node.style.background != nil,
