@@ -13,12 +13,9 @@ extension SegmentAnalyst {
     /// line of text (`hasMarks`): the rule needs a heading above and one below, and a full-height
     /// band is the costliest OCR read of a segment (a button in a page's header or at its foot
     /// has no room for one of them).
-    func boundedSectionHeading(of box: PixelRect, text: String, in image: Image) async throws -> String? {
-        let vp = layout.viewport
-        let right = min(vp.maxX, box.maxX + Self.markSlack)
-        let above = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: box.y - vp.y)
-        let below = PixelRect(x: vp.x, y: box.maxY, width: right - vp.x, height: vp.maxY - box.maxY)
-        guard Self.hasMarks(in: image, region: above), Self.hasMarks(in: image, region: below) else {
+    /// `marked`: `sidesMarked(box, in: image)` when the caller has it already.
+    func boundedSectionHeading(of box: PixelRect, text: String, in image: Image, marked: Bool? = nil) async throws -> String? {
+        guard marked ?? sidesMarked(box, in: image) else {
             Debug.log("seg \(span.index) bounded section heading of \(box): - (no marks above or below)")
             return nil
         }
@@ -26,6 +23,16 @@ extension SegmentAnalyst {
         let heading = Self.boundedSectionHeading(lines, element: box, text: text)
         Debug.log("seg \(span.index) bounded section heading of \(box): \(heading ?? "-") among \(lines.count) lines")
         return heading
+    }
+
+    /// Whether both sides of `box` — the band's columns above and below it, up to `markSlack`
+    /// right of it — show a mark (`hasMarks`): only then is its column band read.
+    func sidesMarked(_ box: PixelRect, in image: Image) -> Bool {
+        let vp = layout.viewport
+        let right = min(vp.maxX, box.maxX + Self.markSlack)
+        let above = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: box.y - vp.y)
+        let below = PixelRect(x: vp.x, y: box.maxY, width: right - vp.x, height: vp.maxY - box.maxY)
+        return Self.hasMarks(in: image, region: above) && Self.hasMarks(in: image, region: below)
     }
 
     /// How far apart two headings of one run may start (px) and differ in height (per cent).

@@ -168,6 +168,17 @@ extension SegmentAnalyst {
         // (So is an icon button's glyph read from its shape: the button around it is bigger.)
         let glyph = (box.width < 24 && box.height < 24) || GlyphReader.glyphs.contains(text)
         let probe = glyph ? PixelRect(x: box.center.x - 14, y: box.center.y - 12, width: 28, height: 24) : box.insetBy(2)
+        // A button's section heading, with no copy in view (`boundedSectionHeading`) or beside
+        // copies in a column (`sectionHeading`), is read off its column band: the costliest read
+        // of a segment, and the last of this search. It is announced first, when both sides of
+        // the button show marks (without them no heading is read in the no-copy case), so that a
+        // spare core reads it while the agent searches and reads the copies, the column and the
+        // row; the reading is the one the band's read takes, whether or not it is needed.
+        var marked: Bool?
+        if sections, !glyph {
+            marked = sidesMarked(box, in: image)
+            if marked == true { columnLinesAhead(beside: box, in: image) }
+        }
         // The element as it looks hovered (under the pointer) matches no copy: its look from the
         // last frame the pointer left it alone is searched too.
         var views = [image]
@@ -200,7 +211,7 @@ extension SegmentAnalyst {
         // and "Register" contexts their scripts could not find — docs/accuracy.md, offline14.)
         guard !matches.isEmpty || glyph else {
             guard sections else { return nil }
-            return try await boundedSectionHeading(of: box, text: text, in: image)
+            return try await boundedSectionHeading(of: box, text: text, in: image, marked: marked)
         }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
         // outside it — a sticky header over a scrolled card, the next card — belongs to others.)

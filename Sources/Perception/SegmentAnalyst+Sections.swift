@@ -21,11 +21,26 @@ extension SegmentAnalyst {
     /// viewport's height, from its left edge to 240 px right of the element (nil when narrower
     /// than 40 px). One full-height OCR read: the costly part of both heading rules.
     func columnLines(beside box: PixelRect, in image: Image) async throws -> [(text: String, box: PixelRect)]? {
+        guard let band = columnBand(beside: box) else { return nil }
+        return try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
+    }
+
+    /// The band `columnLines(beside:in:)` reads (nil when narrower than 40 px).
+    func columnBand(beside box: PixelRect) -> PixelRect? {
         let vp = layout.viewport
         let right = min(vp.maxX, box.maxX + 240)
         let band = PixelRect(x: vp.x, y: vp.y, width: right - vp.x, height: vp.height)
-        guard band.width >= 40 else { return nil }
-        return try await TextRegions.readLines(band, in: image, reader: reader, minConfidence: 60)
+        return band.width >= 40 ? band : nil
+    }
+
+    /// Announces `columnLines(beside: box, in: image)`'s reading (`TextRegions.readLinesAhead`):
+    /// a spare core may start the costliest read of a segment while the agent reads the smaller
+    /// bands that decide whether it is needed. The reading is the one `columnLines` would make
+    /// (same crop, same mode), so nothing read changes; a read ahead that is not taken only cost
+    /// a core no agent held.
+    func columnLinesAhead(beside box: PixelRect, in image: Image) {
+        guard let band = columnBand(beside: box) else { return }
+        TextRegions.readLinesAhead(band, in: image, reader: reader)
     }
 
     /// A heading is a few words; a longer line is a sentence of body text.
