@@ -213,12 +213,9 @@ public enum ElementFinder {
         while bottom < rows.count - 1 && rows[bottom + 1] { bottom += 1 }
         let y0 = win.y + top, y1 = win.y + bottom
         guard y1 - y0 <= 40 else { return nil }
-        // Columns with ink in the band, joined across gaps up to a word space. A rule drawn in the
-        // band (a tab's underline, a divider) is no text: its rows would join the words above it
-        // into one line ("Overview Invoices"), so they are left out of the columns.
-        let rules = ruleRows(y0...y1, in: win, ink: ink)
+        // Columns with ink in the band, joined across gaps up to a word space.
         var cols = [Bool](repeating: false, count: win.width)
-        for x in win.x..<win.maxX { for y in y0...y1 where !rules.contains(y) && ink(x, y) { cols[x - win.x] = true; break } }
+        for x in win.x..<win.maxX { for y in y0...y1 where ink(x, y) { cols[x - win.x] = true; break } }
         let px = max(0, min(win.width - 1, p.x - win.x))
         guard let seedCol = cols.indices.filter({ cols[$0] }).min(by: { abs($0 - px) < abs($1 - px) }),
               abs(seedCol - px) <= 40 else { return nil }
@@ -236,22 +233,6 @@ public enum ElementFinder {
         while x < cols.count - 1 { x += 1; if cols[x] { r = x; miss = 0 } else if !hidden(x) { miss += 1; if miss > gap { break } } }
         return PixelRect(x: win.x + l - 2, y: y0 - 2, width: r - l + 5, height: y1 - y0 + 5)
     }
-
-    /// Rows of `rows` that hold a horizontal rule: an unbroken run of ink at least `ruleLength`
-    /// wide inside `win` (no glyph of a text line is that long; an underline or a divider is).
-    static func ruleRows(_ rows: ClosedRange<Int>, in win: PixelRect, ink: (Int, Int) -> Bool) -> Set<Int> {
-        var rules = Set<Int>()
-        for y in rows {
-            var run = 0
-            for x in win.x..<win.maxX {
-                if ink(x, y) { run += 1; if run >= ruleLength { rules.insert(y); break } } else { run = 0 }
-            }
-        }
-        return rules
-    }
-
-    /// How long an unbroken run of ink makes a row a rule rather than text.
-    static let ruleLength = 48
 
     /// Whether a small control is round (a radio): walking in from the corners of its tight
     /// box, a circle's outline is met much later than a (rounded) square's.
