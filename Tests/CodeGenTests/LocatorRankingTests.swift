@@ -163,6 +163,27 @@ final class LocatorSyntaxTests: XCTestCase {
         XCTAssertEqual(x, "//*[\(holds)][.//\(step)][not(.//*[\(holds)][.//\(step)])]//\(step)")
     }
 
+    func testContextShownInSmallLettersKeepsItsCase() {
+        // A section heading "Caching": every section's prose says "routing and caching", so a context
+        // compared ignoring case holds in every section and the last one's "Yes" is clicked.
+        let l = LocatorRanking.element(Target(role: .button, name: "Yes", context: "Caching"))!
+        XCTAssertTrue(l.contextMatchesCase)
+        XCTAssertTrue(py.expression(l).hasPrefix(#"page.locator("*").filter(has_text=re.compile("Caching")).filter(has="#), py.expression(l))
+        XCTAssertTrue(ts.expression(l).hasPrefix("page.locator('*').filter({ hasText: /Caching/ })"), ts.expression(l))
+        let x = SeleniumXPath.locate(l)
+        XCTAssertTrue(x.hasPrefix("//*[contains(normalize-space(), 'Caching')][.//"), x)
+        XCTAssertFalse(x.contains("translate("), x)
+        // Metacharacters are escaped in the pattern.
+        let price = LocatorRanking.element(Target(role: .button, name: "Add", context: "Mug (blue)"))!
+        XCTAssertTrue(py.expression(price).contains(#"has_text=re.compile("Mug \\(blue\\)")"#), py.expression(price))
+        // Shown in capitals (maybe CSS text-transform), or without letters: any case, as before.
+        for context in ["RELEASE NOTES", "€129.00"] {
+            let c = LocatorRanking.element(Target(role: .button, name: "Yes", context: context))!
+            XCTAssertFalse(c.contextMatchesCase, context)
+            XCTAssertTrue(py.expression(c).contains("has_text=\(PythonLiteral.string(context))"), py.expression(c))
+        }
+    }
+
     func testIconGlyphsMatchAnySpellingAsTheWholeText() {
         let l = LocatorRanking.element(Target(role: .button, text: "\u{D7}"))!
         XCTAssertEqual(py.expression(l), #"page.get_by_text(re.compile("^\\s*(?:×|✕|✖|x|X)\\s*$")).filter(visible=True)"#)
@@ -182,14 +203,14 @@ final class LocatorSyntaxTests: XCTestCase {
     func testIconGlyphsKeepTheirContext() {
         let l = LocatorRanking.element(Target(role: .button, text: "x", context: "Walk the dog"))!
         let q = #"get_by_text(re.compile("^\\s*(?:x|×|✕|✖|X)\\s*$"))"#
-        XCTAssertEqual(py.expression(l), #"page.locator("*").filter(has_text="Walk the dog").filter(has=page."# + q + ").last." + q
+        XCTAssertEqual(py.expression(l), #"page.locator("*").filter(has_text=re.compile("Walk the dog")).filter(has=page."# + q + ").last." + q
                        + ".filter(visible=True)")
-        XCTAssertEqual(ts.expression(l), "page.locator('*').filter({ hasText: 'Walk the dog' }).filter({ has: page."
+        XCTAssertEqual(ts.expression(l), "page.locator('*').filter({ hasText: /Walk the dog/ }).filter({ has: page."
                        + #"getByText(/^\s*(?:x|×|✕|✖|X)\s*$/) }).last().getByText(/^\s*(?:x|×|✕|✖|X)\s*$/).filter({ visible: true })"#)
         let step = SeleniumXPath.step(l.query, role: .button)
         XCTAssertTrue(step.hasPrefix("*[(normalize-space()='x' or normalize-space()='×' or "))
-        let holds = "contains(translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
-            + "translate('Walk the dog', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"
+        // (Shown in small letters, the context keeps its case: see testContextShownInSmallLettersKeepsItsCase.)
+        let holds = "contains(normalize-space(), 'Walk the dog')"
         XCTAssertEqual(SeleniumXPath.locate(l), "//*[\(holds)][.//\(step)][not(.//*[\(holds)][.//\(step)])]//\(step)")
     }
 

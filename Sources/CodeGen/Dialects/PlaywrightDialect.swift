@@ -20,7 +20,7 @@ struct PlaywrightDialect: Dialect, PlacementResolving {
             "secretList": "[" + plan.secrets.map { locators.literal($0.name) }.joined(separator: ", ") + "]",
             "usesRegex": plan.expectsURL || plan.elements.contains {
                 guard $0.live == nil, let l = $0.offline else { return false }
-                return PlaywrightLocators.needsRegex(l.query.match)
+                return PlaywrightLocators.needsRegex(l.query.match) || (l.context != nil && l.contextMatchesCase)
             },
         ]
         if let r = plan.recording { root["recording"] = comment(r) }

@@ -11,7 +11,7 @@ struct PlaywrightLocators {
 
     /// `page.get_by_role("button", name="Sign in", exact=True)`, narrowed to the innermost element
     /// holding the context text when there is one:
-    /// `page.locator("*").filter(has_text="Blue Mug").filter(has=page.get_by_role(…)).last.get_by_role(…)`.
+    /// `page.locator("*").filter(has_text=re.compile("Blue Mug")).filter(has=page.get_by_role(…)).last.get_by_role(…)`.
     /// `*` rather than a list of container tags keeps rows, cards, cells and custom elements alike;
     /// every match lies on the chain of ancestors of the context text, so `.last` (document order)
     /// is the innermost.
@@ -24,11 +24,23 @@ struct PlaywrightLocators {
         // (Inside a card or a row a button is a button: tabs and menu items come without context,
         // so only a toggle keeps its look-alike there — and the line stays readable.)
         let inside = Self.lookAlikeInContainer
+        let holds = contextText(context, matchingCase: l.contextMatchesCase)
         let container = switch language {
-        case .python: "page.locator(\"*\").filter(has_text=\(literal(context))).filter(has=\(on("page", l.query, lookAlike: inside))).last"
-        case .typeScript: "page.locator('*').filter({ hasText: \(literal(context)) }).filter({ has: \(on("page", l.query, lookAlike: inside)) }).last()"
+        case .python: "page.locator(\"*\").filter(has_text=\(holds)).filter(has=\(on("page", l.query, lookAlike: inside))).last"
+        case .typeScript: "page.locator('*').filter({ hasText: \(holds) }).filter({ has: \(on("page", l.query, lookAlike: inside)) }).last()"
         }
         return on(container, l.query, lookAlike: inside) + visible
+    }
+
+    /// The `has_text` argument for a container's context: a string (substring, any case), or with
+    /// its case a pattern (`re.compile("Caching")`, `/Caching/`), so that prose elsewhere
+    /// ("routing and caching") holding the same word in small letters does not hold it.
+    func contextText(_ context: String, matchingCase: Bool) -> String {
+        guard matchingCase else { return literal(context) }
+        switch language {
+        case .python: return "re.compile(\(literal(RegexPattern.substring(context))))"
+        case .typeScript: return RegexPattern.javaScriptSubstringLiteral(context)
+        }
     }
 
     /// The query called on `receiver`. A video shows that something looks like a button, not

@@ -18,15 +18,18 @@ indirect enum XPathCall: Equatable {
     case text(String, match: TextMatch)
     /// Text that is, whole, any of these spellings (an icon glyph).
     case anyText([String])
-    /// `inner`, inside the innermost element holding the context text.
-    case inContainer(String, XPathCall)
+    /// `inner`, inside the innermost element holding the context text (with its case when `matchCase`).
+    case inContainer(String, XPathCall, matchCase: Bool)
 
     /// The helper call for an element query, or nil when it must be inlined.
     static func make(_ l: ElementLocator) -> XPathCall? {
         guard let inner = query(l) else { return nil }
         if let context = l.context {
-            if case .fieldLabelled(let t, let r, let m) = inner { return .inContainer(context, .label(t, role: r, match: m)) }
-            return .inContainer(context, inner)
+            let matchCase = l.contextMatchesCase
+            if case .fieldLabelled(let t, let r, let m) = inner {
+                return .inContainer(context, .label(t, role: r, match: m), matchCase: matchCase)
+            }
+            return .inContainer(context, inner, matchCase: matchCase)
         }
         return inner
     }
@@ -56,7 +59,7 @@ indirect enum XPathCall: Equatable {
         case .fieldLabelled: return [.core, .labelled, .byLabel, .fieldLabelled, .fields, .roles]
         case .text: return [.core, .byText]
         case .anyText: return [.core, .anyText]
-        case .inContainer(_, let inner): return inner.helpers.union([.core, .inContainer])
+        case .inContainer(_, let inner, _): return inner.helpers.union([.core, .inContainer])
         }
     }
 
@@ -65,7 +68,7 @@ indirect enum XPathCall: Equatable {
         switch self {
         case .role(let r, _, _): [r]
         case .label(_, let r?, _), .fieldLabelled(_, let r?, _): [r]
-        case .inContainer(_, let inner): inner.roles
+        case .inContainer(_, let inner, _): inner.roles
         default: []
         }
     }
@@ -101,8 +104,9 @@ struct SeleniumHelperCalls {
             return "\(name("by_text", "byText"))(\(literal(t))\(match(m)))"
         case .anyText(let spellings):
             return "\(name("any_text", "anyText"))(\(spellings.map(literal).joined(separator: ", ")))"
-        case .inContainer(let context, let inner):
-            return "\(name("in_container", "inContainer"))(\(literal(context)), \(expression(inner)))"
+        case .inContainer(let context, let inner, let matchCase):
+            let withCase = matchCase ? (py ? ", match_case=True" : ", true") : ""
+            return "\(name("in_container", "inContainer"))(\(literal(context)), \(expression(inner))\(withCase))"
         }
     }
 

@@ -12,7 +12,7 @@ enum SeleniumXPath {
     static func locate(_ l: ElementLocator) -> String {
         let step = self.step(l.query, role: l.role)
         if let context = l.context {
-            let holds = compare("", context, .substring)
+            let holds = l.contextMatchesCase ? containsWithCase(context) : compare("", context, .substring)
             return "//*[\(holds)][.//\(step)][not(.//*[\(holds)][.//\(step)])]//\(step)"
         }
         if case .label(let text, let match) = l.query, l.role?.isField ?? true {
@@ -21,6 +21,12 @@ enum SeleniumXPath {
             return "(//\(step) | \(next))[1]"
         }
         return "//\(step)"
+    }
+
+    /// `contains(normalize-space(), 'text')`: the context node's text holds `text` with its case
+    /// (a container's context shown in small letters; see `ElementLocator.contextMatchesCase`).
+    static func containsWithCase(_ text: String) -> String {
+        "contains(normalize-space(), \(XPathLiteral.string(XPathLiteral.normalizeSpace(text))))"
     }
 
     /// The innermost elements holding `text` (substring, ignoring case, as Playwright's

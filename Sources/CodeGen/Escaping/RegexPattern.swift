@@ -23,6 +23,13 @@ enum RegexPattern {
     /// Python's `re` and Java's `Pattern` (pass it through the language's string literal).
     static func prefix(_ text: String) -> String { "^" + escaped(text, javaScript: false) }
 
+    /// `text` with metacharacters escaped: a pattern matching what holds `text`, with its case, for
+    /// Python's `re` (pass it through `PythonLiteral`).
+    static func substring(_ text: String) -> String { escaped(text, javaScript: false) }
+
+    /// `substring` as a JavaScript regular-expression literal (`/text/`).
+    static func javaScriptSubstringLiteral(_ text: String) -> String { "/" + escaped(text, javaScript: true) + "/" }
+
     /// `prefix` as a JavaScript regular-expression literal (`/^text/`).
     static func javaScriptPrefixLiteral(_ text: String) -> String { "/^" + escaped(text, javaScript: true) + "/" }
 

@@ -33,7 +33,8 @@ enum LocatorRanking {
         guard let query = query(target) else { return nil }
         var context = clean(target.context)
         if let c = context, c == queryText(query) { context = nil }
-        return ElementLocator(query: query, context: context, role: target.role)
+        return ElementLocator(query: query, context: context, role: target.role,
+                              contextMatchesCase: context.map(showsSmallLetters) ?? false)
     }
 
     static func query(_ t: Target) -> ElementQuery? {
@@ -82,6 +83,12 @@ enum LocatorRanking {
         let lower = letters.filter { $0.properties.isLowercase }.count
         let words = text.split(whereSeparator: { $0.isWhitespace }).count
         return TextMatch(whole: words <= 3, ignoringCase: upper >= 2 && lower == 0)
+    }
+
+    /// Whether text was shown with small letters (so its case is the page's own): a container's
+    /// context is then matched with its case (see `ElementLocator.contextMatchesCase`).
+    static func showsSmallLetters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     static func queryText(_ q: ElementQuery) -> String {

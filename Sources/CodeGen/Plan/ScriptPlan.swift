@@ -35,6 +35,10 @@ struct ElementLocator: Sendable, Equatable {
     var context: String?
     /// The role the timeline gave, for field-specific XPath even when the query is not by role.
     var role: Role?
+    /// Whether the context is matched with its case: text shown in small letters has that case in
+    /// the page, so a heading "Caching" is not found in another section's prose ("routing and
+    /// caching"). Text shown in capitals may be CSS `text-transform`, so it ignores case.
+    var contextMatchesCase = false
 }
 
 /// An element as a script finds it: by what the video shows (`offline`) and, when a live session

@@ -18,7 +18,7 @@ def main() -> None:
         page.mouse.wheel(0, 600)
 
         # 3. Click the "Add to cart" button next to "Titanium Trail Mug"
-        page.locator("*").filter(has_text="Titanium Trail Mug").filter(has=page.get_by_role("button", name="Add to cart", exact=True)).last.get_by_role("button", name="Add to cart", exact=True).click()
+        page.locator("*").filter(has_text=re.compile("Titanium Trail Mug")).filter(has=page.get_by_role("button", name="Add to cart", exact=True)).last.get_by_role("button", name="Add to cart", exact=True).click()
         expect(page.get_by_text("Added to cart").filter(visible=True).first).to_be_visible()
 
         # 4. Scroll down 451 pixels
@@ -26,7 +26,7 @@ def main() -> None:
         page.mouse.wheel(0, 450.5)
 
         # 5. Click the "Add to cart" button next to "Beacon Headlamp"
-        page.locator("*").filter(has_text="Beacon Headlamp").filter(has=page.get_by_role("button", name="Add to cart", exact=True)).last.get_by_role("button", name="Add to cart", exact=True).click()
+        page.locator("*").filter(has_text=re.compile("Beacon Headlamp")).filter(has=page.get_by_role("button", name="Add to cart", exact=True)).last.get_by_role("button", name="Add to cart", exact=True).click()
 
         # 6. Scroll up 1050 pixels
         page.mouse.wheel(0, -1050)

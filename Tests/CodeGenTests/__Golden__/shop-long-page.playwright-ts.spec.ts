@@ -14,7 +14,7 @@ test('shop-add-to-cart', async ({ page }) => {
   await page.mouse.wheel(0, 600);
 
   // 3. Click the "Add to cart" button next to "Titanium Trail Mug"
-  await page.locator('*').filter({ hasText: 'Titanium Trail Mug' }).filter({ has: page.getByRole('button', { name: 'Add to cart', exact: true }) }).last().getByRole('button', { name: 'Add to cart', exact: true }).click();
+  await page.locator('*').filter({ hasText: /Titanium Trail Mug/ }).filter({ has: page.getByRole('button', { name: 'Add to cart', exact: true }) }).last().getByRole('button', { name: 'Add to cart', exact: true }).click();
   await expect(page.getByText('Added to cart').filter({ visible: true }).first()).toBeVisible();
 
   // 4. Scroll down 451 pixels
@@ -22,7 +22,7 @@ test('shop-add-to-cart', async ({ page }) => {
   await page.mouse.wheel(0, 450.5);
 
   // 5. Click the "Add to cart" button next to "Beacon Headlamp"
-  await page.locator('*').filter({ hasText: 'Beacon Headlamp' }).filter({ has: page.getByRole('button', { name: 'Add to cart', exact: true }) }).last().getByRole('button', { name: 'Add to cart', exact: true }).click();
+  await page.locator('*').filter({ hasText: /Beacon Headlamp/ }).filter({ has: page.getByRole('button', { name: 'Add to cart', exact: true }) }).last().getByRole('button', { name: 'Add to cart', exact: true }).click();
 
   // 6. Scroll up 1050 pixels
   await page.mouse.wheel(0, -1050);

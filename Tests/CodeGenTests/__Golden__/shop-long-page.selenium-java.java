@@ -58,14 +58,14 @@ class ShopAddToCartTest {
         ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, arguments[0]);", 600);
 
         // 3. Click the "Add to cart" button next to "Titanium Trail Mug"
-        clickable(By.xpath(inContainer("Titanium Trail Mug", byRole("button", "Add to cart")))).click();
+        clickable(By.xpath(inContainer("Titanium Trail Mug", byRole("button", "Add to cart"), true))).click();
         waitUntilVisible(By.xpath(byText("Added to cart", Match.SUBSTRING)));
 
         // 4. Scroll down 451 pixels
         ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, arguments[0]);", 451);
 
         // 5. Click the "Add to cart" button next to "Beacon Headlamp"
-        clickable(By.xpath(inContainer("Beacon Headlamp", byRole("button", "Add to cart")))).click();
+        clickable(By.xpath(inContainer("Beacon Headlamp", byRole("button", "Add to cart"), true))).click();
 
         // 6. Scroll up 1050 pixels
         ((JavascriptExecutor) driver).executeScript("window.scrollBy(0, arguments[0]);", -1050);
@@ -252,8 +252,17 @@ class ShopAddToCartTest {
 
     /** {@code inner} inside the innermost element that holds the text {@code context} (a row, a card). */
     private static String inContainer(String context, String inner) {
+        return inContainer(context, inner, false);
+    }
+
+    /**
+     * {@code inContainer}; with {@code matchCase}, the context in the case it is written (a heading,
+     * not the same word in other prose).
+     */
+    private static String inContainer(String context, String inner, boolean matchCase) {
         String step = inner.substring(2);
-        String holds = textIs("", context, Match.SUBSTRING);
+        String holds = matchCase ? "contains(normalize-space(), " + xpathString(context) + ")"
+            : textIs("", context, Match.SUBSTRING);
         return "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step;
     }
 

@@ -107,10 +107,14 @@ def by_text(text, exact=True, ignore_case=False):
     return (By.XPATH, "//*[" + same + "][not(.//*[" + same + "])]")
 
 
-def in_container(context, inner):
-    """`inner` inside the innermost element that holds the text `context` (a row, a card)."""
+def in_container(context, inner, match_case=False):
+    """`inner` inside the innermost element that holds the text `context` (a row, a card); with
+    match_case, in the case it is written (a heading, not the same word in other prose)."""
     step = inner[1][2:]
-    holds = text_is("", context, exact=False)
+    if match_case:
+        holds = "contains(normalize-space(), " + xpath_string(context) + ")"
+    else:
+        holds = text_is("", context, exact=False)
     return (By.XPATH, "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step)
 
 
@@ -133,14 +137,14 @@ def main() -> None:
         driver.execute_script("window.scrollBy(0, arguments[0]);", 600)
 
         # 3. Click the "Add to cart" button next to "Titanium Trail Mug"
-        wait.until(shown(in_container("Titanium Trail Mug", by_role("button", "Add to cart")))).click()
+        wait.until(shown(in_container("Titanium Trail Mug", by_role("button", "Add to cart"), match_case=True))).click()
         wait.until(EC.visibility_of_any_elements_located(by_text("Added to cart", exact=False)))
 
         # 4. Scroll down 451 pixels
         driver.execute_script("window.scrollBy(0, arguments[0]);", 451)
 
         # 5. Click the "Add to cart" button next to "Beacon Headlamp"
-        wait.until(shown(in_container("Beacon Headlamp", by_role("button", "Add to cart")))).click()
+        wait.until(shown(in_container("Beacon Headlamp", by_role("button", "Add to cart"), match_case=True))).click()
 
         # 6. Scroll up 1050 pixels
         driver.execute_script("window.scrollBy(0, arguments[0]);", -1050)

@@ -32,7 +32,7 @@ test('todo-add-items', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Buy milk', exact: true }).or(page.getByRole('radio', { name: 'Buy milk', exact: true })).check();
 
   // 8. Click the "Delete" button next to "Walk the dog"
-  await page.locator('*').filter({ hasText: 'Walk the dog' }).filter({ has: page.getByRole('button', { name: 'Delete', exact: true }) }).last().getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.locator('*').filter({ hasText: /Walk the dog/ }).filter({ has: page.getByRole('button', { name: 'Delete', exact: true }) }).last().getByRole('button', { name: 'Delete', exact: true }).click();
 
   // 9. Click the "Done" tab
   await page.getByRole('tab', { name: 'Done', exact: true }).click();

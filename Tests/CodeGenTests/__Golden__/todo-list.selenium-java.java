@@ -76,7 +76,7 @@ class TodoAddItemsTest {
         setChecked(By.xpath(byRole("checkbox", "Buy milk")), true);
 
         // 8. Click the "Delete" button next to "Walk the dog"
-        clickable(By.xpath(inContainer("Walk the dog", byRole("button", "Delete")))).click();
+        clickable(By.xpath(inContainer("Walk the dog", byRole("button", "Delete"), true))).click();
 
         // 9. Click the "Done" tab
         clickable(By.xpath(byRole("tab", "Done"))).click();
@@ -262,8 +262,17 @@ class TodoAddItemsTest {
 
     /** {@code inner} inside the innermost element that holds the text {@code context} (a row, a card). */
     private static String inContainer(String context, String inner) {
+        return inContainer(context, inner, false);
+    }
+
+    /**
+     * {@code inContainer}; with {@code matchCase}, the context in the case it is written (a heading,
+     * not the same word in other prose).
+     */
+    private static String inContainer(String context, String inner, boolean matchCase) {
         String step = inner.substring(2);
-        String holds = textIs("", context, Match.SUBSTRING);
+        String holds = matchCase ? "contains(normalize-space(), " + xpathString(context) + ")"
+            : textIs("", context, Match.SUBSTRING);
         return "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step;
     }
 

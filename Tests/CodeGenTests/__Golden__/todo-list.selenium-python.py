@@ -124,10 +124,14 @@ def by_text(text, exact=True, ignore_case=False):
     return (By.XPATH, "//*[" + same + "][not(.//*[" + same + "])]")
 
 
-def in_container(context, inner):
-    """`inner` inside the innermost element that holds the text `context` (a row, a card)."""
+def in_container(context, inner, match_case=False):
+    """`inner` inside the innermost element that holds the text `context` (a row, a card); with
+    match_case, in the case it is written (a heading, not the same word in other prose)."""
     step = inner[1][2:]
-    holds = text_is("", context, exact=False)
+    if match_case:
+        holds = "contains(normalize-space(), " + xpath_string(context) + ")"
+    else:
+        holds = text_is("", context, exact=False)
     return (By.XPATH, "//*[" + holds + "][.//" + step + "][not(.//*[" + holds + "][.//" + step + "])]//" + step)
 
 
@@ -172,7 +176,7 @@ def main() -> None:
         set_checked(wait.until(shown(by_role("checkbox", "Buy milk"))), True)
 
         # 8. Click the "Delete" button next to "Walk the dog"
-        wait.until(shown(in_container("Walk the dog", by_role("button", "Delete")))).click()
+        wait.until(shown(in_container("Walk the dog", by_role("button", "Delete"), match_case=True))).click()
 
         # 9. Click the "Done" tab
         wait.until(shown(by_role("tab", "Done"))).click()
