@@ -101,7 +101,7 @@ extension Run {
 /// arrives, is "a change since the pointer came" too, but it goes when the pointer leaves; a
 /// press's new look (a copy button's ✓) stays. So the press is believed only when the video's
 /// area, at the first later moment of the gap that changes it again (the pointer leaving or
-/// moving), still looks like the changed frame over the press cells; or when nothing changes it
+/// moving), still looks as the changed frame does over the press cells (within `sameCell`); or when nothing changes it
 /// up to the recording's end (the pointer rests there to the last frame).
 extension Run {
     /// Of the video area's reduced grids (`prior`, `arrived`, `after` as `pressCells` takes them,
@@ -113,7 +113,10 @@ extension Run {
         guard mask.filter({ $0 }).count >= pressCellsMin else { return false }
         for g in later where g.count == after.count {
             guard changedCells(after, g).filter({ $0 }).count >= pressCellsMin else { continue }
-            return maskedDistance(after, g, mask) < maskedDistance(prior, g, mask)
+            // (The pointer left and the new look stayed as it was: another change of it — a tab
+            // rested on, then pressed and drawn selected — is no look outlasting the rest.)
+            let d1 = maskedDistance(after, g, mask)
+            return d1 <= sameCell && d1 < maskedDistance(prior, g, mask)
         }
         return tail
     }

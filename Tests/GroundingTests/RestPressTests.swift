@@ -71,6 +71,9 @@ final class RestPressTests: XCTestCase {
         XCTAssertTrue(Run.pressOutlasts(prior: Self.prior, arrived: Self.arrived, after: Self.after, later: [Self.after, left], width: Self.width, tail: false))
         // The pointer leaves and the look goes with it: a hover look, no press.
         XCTAssertFalse(Run.pressOutlasts(prior: Self.prior, arrived: Self.arrived, after: Self.after, later: [Self.after, Self.prior], width: Self.width, tail: true))
+        // The pointer leaves and the look changed again (a tab rested on, then pressed): no press look outlasting.
+        let other = Self.grid { x, y in y >= 2 && (x == 5 || x == 6) ? 200 : (y == 0 || x == 0 || (x == 2 && y == 1) ? 160 : 200) }
+        XCTAssertFalse(Run.pressOutlasts(prior: Self.prior, arrived: Self.arrived, after: Self.after, later: [other], width: Self.width, tail: true))
         // The pointer rests to the gap's end: believed only when the gap runs to the recording's end.
         XCTAssertTrue(Run.pressOutlasts(prior: Self.prior, arrived: Self.arrived, after: Self.after, later: [Self.after, Self.after], width: Self.width, tail: true))
         XCTAssertFalse(Run.pressOutlasts(prior: Self.prior, arrived: Self.arrived, after: Self.after, later: [Self.after], width: Self.width, tail: false))
