@@ -50,7 +50,7 @@ extension Run {
         let png = try await browser.screenshot()
         let s1 = leanNow(try decodePNG(png))
         debug("live: gap before step \(i + 1): press under the resting pointer, click on \(t.role ?? t.tag) \"\(t.name ?? "")\" → \(Self.f2(s1))")
-        if s1 >= s0 + Self.areaGain && s1 >= Self.pressLike {
+        if Self.clickKept(lean: s1, before: s0, hover: nil, like: Self.pressLike) {
             var click = Action(kind: .click, time: time, endTime: time + 0.1, target: Target(point: Point(x: at.0, y: at.1)), confidence: 0.5)
             _ = correctTarget(&click, t)
             _ = correctKind(&click, t)

@@ -278,8 +278,7 @@ extension Run {
                 let now = try decodePNG(png)
                 let s1 = Self.weighted(unexplained.map { (blobs[$0], areaLean(blobs[$0], shot: now, f0, f1, resting: resting[$0], prior: restPrior[$0])) })
                 debug("live: gap before step \(i + 1): click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(s1))")
-                let pressOnly = unexplained.allSatisfy { restPrior[$0] != nil }
-                if Self.clickKept(lean: s1, before: s0, hover: hoverToBeat, like: pressOnly ? Self.pressLike : Self.areaLike) {
+                if Self.clickKept(lean: s1, before: s0, hover: hoverToBeat) {
                     let t = max(moments[k - 1], moments[k] - 0.3)
                     var click = Action(kind: .click, time: t, endTime: t + 0.1, target: Target(point: Point(x: at.0, y: at.1)), confidence: 0.5)
                     _ = correctTarget(&click, c.target)
