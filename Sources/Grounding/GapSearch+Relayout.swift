@@ -21,9 +21,10 @@ extension Run {
 
     /// Whether a click tried after a hover that explained the change is kept: always when the
     /// change stayed in the video (a toggle's look), only clearly above the hover's own lean
-    /// (`hover`) when a re-layout hid it (`hover` non-nil).
-    static func clickKept(lean s1: Double, before s0: Double, hover: Double?) -> Bool {
-        guard s1 >= s0 + areaGain && s1 >= areaLike else { return false }
+    /// (`hover`) when a re-layout hid it (`hover` non-nil). `like`: the lean the areas must reach
+    /// (`pressLike` for a press under the resting pointer, GapSearch+RestPress.swift).
+    static func clickKept(lean s1: Double, before s0: Double, hover: Double?, like: Double = areaLike) -> Bool {
+        guard s1 >= s0 + areaGain && s1 >= like else { return false }
         return hover.map { s1 >= $0 + toggleOverHover } ?? true
     }
 }

@@ -108,14 +108,46 @@ extension Run {
             // An area where the pointer arrived at the previous moment may hold it resting, drawn
             // in both frames: judged by what changed only (GapSearch+RestingPointer.swift).
             let resting = blobs.map { Self.underRestingPointer($0, previous: previous) }
-            let before = blobs.indices.map { resting[$0] ? restingLean(blobs[$0], shot: shot, f0, f1) : lean(blobs[$0], shot: shot, f0, f1) }
-            let unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+            // The frame before the pointer came: what changed under it since (GapSearch+RestPress.swift).
+            let prior = k >= 2 ? frames.nearest(moments[k - 2]) : nil
+            // (Taken only where it finds a change the changed cells missed: elsewhere as before.)
+            var restPrior: [Image?] = blobs.indices.map { j in
+                guard resting[j], !Self.pointerSized(blobs[j]), let prior,
+                      restingLean(blobs[j], shot: shot, f0, f1) >= Self.areaUnlike,
+                      let p = pressLean(blobs[j], shot: shot, prior: prior, f0, f1), p < Self.areaUnlike else { return nil }
+                // (… and only where the new look outlasts the rest: no hover look or focus ring.)
+                let (later, relaid) = Self.untilRelayout(moments[(k + 1)...].compactMap { frames.nearest($0) }, from: f1, in: whole)
+                guard pressOutlasts(blobs[j], prior: prior, f0, f1, later: later, tail: !relaid && span == nil && i == timeline.actions.count) else {
+                    debug("live: gap \(Self.f2(moments[k])) s: under the resting pointer \(Int(blobs[j].x)),\(Int(blobs[j].y)) a change since the pointer came (\(Self.f2(p))) does not outlast the rest")
+                    return nil
+                }
+                return prior
+            }
+            var before = blobs.indices.map { areaLean(blobs[$0], shot: shot, f0, f1, resting: resting[$0], prior: restPrior[$0]) }
+            var unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+            // A press under the rest is searched only alone: beside other unexplained areas it
+            // stays explained, as its changed cells say.
+            if unexplained.contains(where: { restPrior[$0] == nil && !Self.pointerSized(blobs[$0]) }) && restPrior.contains(where: { $0 != nil }) {
+                restPrior = blobs.map { _ in nil }
+                before = blobs.indices.map { resting[$0] ? restingLean(blobs[$0], shot: shot, f0, f1) : lean(blobs[$0], shot: shot, f0, f1) }
+                unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+            }
             for j in blobs.indices where resting[j] && !Self.pointerSized(blobs[j]) {
-                debug("live: gap \(Self.f2(moments[k])) s: under the resting pointer \(Int(blobs[j].x)),\(Int(blobs[j].y)) leans \(Self.f2(before[j])) by its changed cells (\(Self.f2(lean(blobs[j], shot: shot, f0, f1))) whole)")
+                debug("live: gap \(Self.f2(moments[k])) s: under the resting pointer \(Int(blobs[j].x)),\(Int(blobs[j].y)) leans \(Self.f2(before[j])) by its changed cells\(restPrior[j] != nil ? " since the pointer came" : "") (\(Self.f2(lean(blobs[j], shot: shot, f0, f1))) whole)")
             }
             guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
             let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
             debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
+            // Only a press under the resting pointer is unexplained: the click there is all that
+            // is tried (no typing, arrow, hover or other element: GapSearch+RestPress.swift).
+            let pressOnly = unexplained.filter { !Self.pointerSized(blobs[$0]) }.allSatisfy { restPrior[$0] != nil }
+            if pressOnly {
+                let press = restPrior
+                guard try await pressUnderRest(i, at: max(moments[k - 1], moments[k] - 0.3), unexplained: unexplained.map { (blobs[$0], resting[$0], press[$0]) },
+                                               previous: previous, avoid: nextElement, f0: f0, f1: f1, s0: s0, tries: &tries)
+                else { return }
+                continue
+            }
             // The next step's typing read late: no click explains it (GapSearch+NextTyping.swift).
             if span == nil, try await nextFillTyping(i, areas: unexplained.map { blobs[$0] }, f0: f0, f1: f1) { break }
             // The focus is in a list-like control (a combobox's open results, a listbox, tabs):
@@ -199,7 +231,7 @@ extension Run {
                 // (What opens under the pointer may wait for the pointer to rest: hover intent.)
                 try await Task.sleep(nanoseconds: atPointer ? Self.restIntent : 150_000_000)
                 let now = try decodePNG(try await browser.screenshot())
-                let sh = Self.weighted(unexplained.map { (blobs[$0], resting[$0] ? restingLean(blobs[$0], shot: now, f0, f1) : lean(blobs[$0], shot: now, f0, f1)) })
+                let sh = Self.weighted(unexplained.map { (blobs[$0], areaLean(blobs[$0], shot: now, f0, f1, resting: resting[$0], prior: restPrior[$0])) })
                 debug("live: gap before step \(i + 1): pointer on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(sh))")
                 if sh >= s0 + Self.areaGain && sh >= Self.areaLike {
                     hovered = (n, unexplained.reduce(0) { $0 + distance(blobs[$1], shot: now, f1) }, sh)
@@ -244,7 +276,7 @@ extension Run {
                 let state1 = try await settle(from: state0)
                 let png = try await browser.screenshot()
                 let now = try decodePNG(png)
-                let s1 = Self.weighted(unexplained.map { (blobs[$0], resting[$0] ? restingLean(blobs[$0], shot: now, f0, f1) : lean(blobs[$0], shot: now, f0, f1)) })
+                let s1 = Self.weighted(unexplained.map { (blobs[$0], areaLean(blobs[$0], shot: now, f0, f1, resting: resting[$0], prior: restPrior[$0])) })
                 debug("live: gap before step \(i + 1): click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(s1))")
                 if Self.clickKept(lean: s1, before: s0, hover: hoverToBeat) {
                     let t = max(moments[k - 1], moments[k] - 0.3)

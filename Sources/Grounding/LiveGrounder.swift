@@ -677,6 +677,11 @@ struct Run {
                 focusing += 1
             }
             if focusing > 0 { corrections.append("the click\(focusing > 1 ? "s" : "") on the \(a.kind == .select ? "list" : "field") before it \(focusing > 1 ? "are" : "is") part of the \(a.kind == .select ? "choice" : "typing")") }
+            // A rest on a disclosure that opens on hover, read as a click (LiveGrounder+HoverOpens.swift).
+            if a.kind == .click, !toggledAlready, try await clickIsHoverOpen(t, at: p, before: before) {
+                corrections.append("click → hover: the live \(t.role ?? t.tag) opens (aria-expanded) when the pointer rests on it, without a press")
+                a.kind = .hover
+            }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }
