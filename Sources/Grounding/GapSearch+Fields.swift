@@ -249,7 +249,8 @@ extension Run {
             // step after it may be dated late, its frame already showing what that step did.)
             let tRef = u.doubtful ? min(tB, typedBy ?? tB) : tB
             let refFrame = frames.nearest(tRef) ?? frame
-            let aroundBefore = u.doubtful ? aroundDifference(f, shot: shot, frame: refFrame) : nil
+            let beforeFrame = frames.nearest(tA) ?? refFrame
+            let aroundBefore = u.doubtful ? aroundLean(f, shot: shot, beforeFrame, refFrame) : nil
             for v in values {
                 let state0 = try await page.state()
                 try await type(v, f.element)
@@ -267,9 +268,9 @@ extension Run {
             var kept = s1.map { Self.typedFieldKept(before: u.score, after: $0)
                 && (!numberOnly || Self.numberValueKept(before: u.score, after: $0)) } ?? false
             if u.doubtful, let s1 {
-                let around = (before: aroundBefore ?? 0, after: try await aroundAfterTyping(f, frame: refFrame) ?? .infinity)
+                let around = (before: aroundBefore ?? 0, after: try await aroundLeanAfterTyping(f, beforeFrame, refFrame))
                 kept = Self.doubtfulNumberKept(before: u.score.error, after: s1.error, around: around)
-                debug("live: before step \(i + 1), the number field's surroundings differ \(Self.f2(around.before)) from the video's, typed \(Self.f2(around.after)): \(kept ? "kept" : "not kept")")
+                debug("live: before step \(i + 1), the number field's surroundings lean \(Self.f2(around.before)) to the video's look at \(Self.f2(tRef)) s (from \(Self.f2(tA)) s), typed \(Self.f2(around.after)): \(kept ? "kept" : "not kept")")
             }
             var explains = true
             if pageUnlike { explains = try await typingExplainsPage(i, before: pageLike, frame: frame, rect: pageRect) }

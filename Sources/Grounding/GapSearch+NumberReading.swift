@@ -9,17 +9,16 @@ import ScreenCore
 /// the valid number is typed. Such a field (a number field a few pixels off, whose video reading is
 /// another number) is read and typed like an unlike one, and kept only when its rendering is no
 /// worse and its surroundings — the field and the band under it, where a form shows a field's
-/// message — come clearly nearer the video's.
+/// message — turn from the video's look before the change to its look after it.
 extension Run {
     /// The least ink mismatch (pixels) of a number field whose reading is tried though it is not
     /// unlike (`fieldUnlike`, `numberUnlike`): below it, the two renderings are the same number.
     static let doubtfulNumberError = ValueCompare.minGain
-    /// How much nearer the video's the field's surroundings must come, typed: their mean luma
-    /// difference at most this share of what it was…
-    static let aroundGainShare = 0.6
-    /// …from at least this much (mean absolute luma difference): surroundings that already look
-    /// like the video's have nothing to explain.
-    static let aroundMinDifference = 2.0
+    /// How far the field's surroundings must lean further towards the video's new look, typed
+    /// (`lean`: -1 like the video before the change, 1 like it after), ending on its side: two
+    /// renderers' layouts differ a little everywhere (a mean luma difference of 16 either way
+    /// there), so the surroundings are judged by which of the video's two moments they are nearer.
+    static let aroundLeanGain = 0.5
 
     /// Whether a number field `s` ink pixels off the video's (not unlike by the thresholds) is worth
     /// reading again: it holds a value, and is `doubtfulNumberError` pixels off or more.
@@ -36,32 +35,30 @@ extension Run {
         return (x, y, max(0, right - x), max(0, bottom - y))
     }
 
-    /// The mean luma difference between the live page's surroundings of `f` (in `shot`) and the
-    /// video frame's (as `distance` measures an area); nil when the area is empty.
-    func aroundDifference(_ f: LiveField, shot: Image, frame: Image) -> Double? {
-        let r = surroundings(f)
-        guard r.width > 1, r.height > 1 else { return nil }
-        return distance(r, shot: shot, frame) / (r.width * r.height)
+    /// How the live page's surroundings of `f` (in `shot`) lean between the video's before the
+    /// change (`f0`: -1) and after it (`f1`: 1), as the gap search judges an area (`lean`).
+    func aroundLean(_ f: LiveField, shot: Image, _ f0: Image, _ f1: Image) -> Double {
+        lean(surroundings(f), shot: shot, f0, f1)
     }
 
-    /// Whether surroundings `before` → `after` (mean luma differences with the video) are explained
-    /// by the typing: clearly nearer, from a visible difference.
+    /// Whether surroundings leaning `before` → `after` are explained by the typing: they moved
+    /// `aroundLeanGain` towards the video's new look and ended on its side.
     static func aroundExplained(before: Double, after: Double) -> Bool {
-        before >= aroundMinDifference && after <= aroundGainShare * before
+        after - before >= aroundLeanGain && after > 0
     }
 
     /// Whether a doubtful number field's typed reading is kept: its rendering is no more than
     /// `ValueCompare.minGain` pixels worse than the field's was (two renderers' digits), and the
-    /// field's surroundings came clearly nearer the video's (`aroundExplained`).
+    /// field's surroundings now look like the video's after the change (`aroundExplained`).
     static func doubtfulNumberKept(before: Int, after: Int, around: (before: Double, after: Double)) -> Bool {
         after <= before + ValueCompare.minGain && aroundExplained(before: around.before, after: around.after)
     }
 
-    /// The surroundings of `f` once the typing settled, against `frame`: their mean luma difference.
-    func aroundAfterTyping(_ f: LiveField, frame: Image) async throws -> Double? {
+    /// The surroundings' lean (`aroundLean`) once the typing settled.
+    func aroundLeanAfterTyping(_ f: LiveField, _ f0: Image, _ f1: Image) async throws -> Double {
         let state = try await page.state()
         _ = try await settle(from: state)
         let shot = try decodePNG(try await browser.screenshot())
-        return aroundDifference(f, shot: shot, frame: frame)
+        return aroundLean(f, shot: shot, f0, f1)
     }
 }

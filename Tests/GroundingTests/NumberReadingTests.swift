@@ -17,15 +17,15 @@ final class NumberReadingTests: XCTestCase {
         XCTAssertFalse(Run.doubtfulNumber(type: "text", value: "9", error: 10))
     }
 
-    func testADoubtfulNumberIsKeptOnlyWhenItsSurroundingsComeNearer() {
+    func testADoubtfulNumberIsKeptOnlyWhenItsSurroundingsTurnToTheVideosNewLook() {
         // The validation message under the field goes: kept, though the digit's ink gains nothing.
-        XCTAssertTrue(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: 12.0, after: 3.0)))
-        // Surroundings no nearer: not kept.
-        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: 12.0, after: 10.0)))
-        // Surroundings that looked like the video's already have nothing to explain.
-        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: 1.0, after: 0.2)))
+        XCTAssertTrue(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: -0.68, after: 0.6)))
+        // Surroundings that move little, or stay on the old look's side: not kept.
+        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: -0.68, after: -0.4)))
+        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: -0.9, after: -0.1)))
+        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 10, around: (before: 0.1, after: 0.3)))
         // A rendering clearly worse than the field's: not kept.
-        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 30, around: (before: 12.0, after: 3.0)))
+        XCTAssertFalse(Run.doubtfulNumberKept(before: 10, after: 30, around: (before: -0.68, after: 0.6)))
     }
 
     func testAFieldTheLastStepClickedIntoIsReconciledUnlessTheNextStepTypes() {
