@@ -190,7 +190,7 @@ extension Run {
         // The pointer the last pointer step left over a field: out of the compare, and read both
         // with and without it (GapSearch+FieldPointer.swift).
         let resting = restingPointerAfterLastStep(before: i)
-        var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int), doubtful: Bool)] = []
+        var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
         // A field the last step clicked into is reconciled though the next step's point lies in it,
         // unless that step types (GapSearch+ClickedField.swift).
         let nextKind = i < timeline.actions.count ? timeline.actions[i].kind : nil
@@ -201,14 +201,11 @@ extension Run {
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
             if Self.fieldUnlike(s) || f.type == "number" && numberUnlike(f, shot: shot, video: video, error: s.error) {
-                unlike.append((f, video, s, false))
-            } else if Self.doubtfulNumber(type: f.type, value: f.value, error: s.error) {
-                // (Two renderers' digits: read, and kept by the page around it; GapSearch+NumberReading.swift.)
-                unlike.append((f, video, s, true))
+                unlike.append((f, video, s))
             }
         }
         guard !unlike.isEmpty else { return }
-        guard unlike.filter({ !$0.doubtful }).count <= Self.maxFieldMismatches else {
+        guard unlike.count <= Self.maxFieldMismatches else {
             debug("live: before step \(i + 1), \(unlike.count) text fields unlike the video: a form laid out or filled otherwise, none typed")
             return
         }
@@ -223,11 +220,6 @@ extension Run {
                let v = Self.fieldReading(masked, type: f.type, current: f.value, placeholder: f.placeholder), !values.contains(v) {
                 debug("live: before step \(i + 1), the field read with the pointer painted over: \"\(masked)\"")
                 values.append(v)
-            }
-            // (A doubtful number field: only a reading of another number is tried.)
-            if u.doubtful {
-                guard !values.isEmpty else { continue }
-                debug("live: before step \(i + 1), the number field \"\(f.value)\" renders \(u.score.error) ink pixels off the video's, which reads \(values.map { "\"\($0)\"" }.joined(separator: ", ")): tried")
             }
             // (A number field the reader gives no number for: each number of its range, rendered.)
             let ranged = values.isEmpty
@@ -245,12 +237,6 @@ extension Run {
             let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body ? a : null;", [])
             _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: f.element)])
             var best: (value: String, score: (error: Int, ink: Int))?
-            // (Its surroundings against the video at the gap's moment when there is one: the
-            // step after it may be dated late, its frame already showing what that step did.)
-            let tRef = u.doubtful ? min(tB, typedBy ?? tB) : tB
-            let refFrame = frames.nearest(tRef) ?? frame
-            let beforeFrame = frames.nearest(tA) ?? refFrame
-            let aroundBefore = u.doubtful ? aroundLean(f, shot: shot, beforeFrame, refFrame) : nil
             for v in values {
                 let state0 = try await page.state()
                 try await type(v, f.element)
@@ -265,13 +251,8 @@ extension Run {
             // (A field only the number rule found unlike may already be within the match threshold:
             // its replacement must render clearly better, not merely less unlike.)
             let numberOnly = !Self.fieldUnlike(u.score)
-            var kept = s1.map { Self.typedFieldKept(before: u.score, after: $0)
+            let kept = s1.map { Self.typedFieldKept(before: u.score, after: $0)
                 && (!numberOnly || Self.numberValueKept(before: u.score, after: $0)) } ?? false
-            if u.doubtful, let s1 {
-                let around = (before: aroundBefore ?? 0, after: try await aroundLeanAfterTyping(f, beforeFrame, refFrame))
-                kept = Self.doubtfulNumberKept(before: u.score.error, after: s1.error, around: around)
-                debug("live: before step \(i + 1), the number field's surroundings lean \(Self.f2(around.before)) to the video's look at \(Self.f2(tRef)) s (from \(Self.f2(tA)) s), typed \(Self.f2(around.after)): \(kept ? "kept" : "not kept")")
-            }
             var explains = true
             if pageUnlike { explains = try await typingExplainsPage(i, before: pageLike, frame: frame, rect: pageRect) }
             debug("live: before step \(i + 1), the field \"\(f.value)\" renders \(u.score.error) ink pixels off the video's (\(u.score.ink) ink); typed as read there, \"\(value)\": \(s1.map { String($0.error) } ?? "-")")
@@ -285,8 +266,8 @@ extension Run {
             }
             // When: where the video's field first looks as it does before the step.
             var t = (tA + tB) / 2
-            if let r = videoRect(f.text), let fA = frames.nearest(tA), let fB = frames.nearest(tRef) {
-                for fr in frames.frames where fr.time > tA && fr.time <= tRef + 1e-6 && Self.videoLean(r, fr.image, fA, fB) > 0.5 {
+            if let r = videoRect(f.text), let fA = frames.nearest(tA), let fB = frames.nearest(tB) {
+                for fr in frames.frames where fr.time > tA && fr.time <= tB + 1e-6 && Self.videoLean(r, fr.image, fA, fB) > 0.5 {
                     t = max(tA, fr.time - 0.5)
                     break
                 }
