@@ -191,7 +191,12 @@ extension Run {
         // with and without it (GapSearch+FieldPointer.swift).
         let resting = restingPointerAfterLastStep(before: i)
         var unlike: [(field: LiveField, video: (gray: [Double], size: PixelRect), score: (error: Int, ink: Int))] = []
-        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty) && (!near(lastFill, f) || f.type == "number") {
+        // A field the last step clicked into is reconciled though the next step's point lies in it,
+        // unless that step types (GapSearch+ClickedField.swift).
+        let nextKind = i < timeline.actions.count ? timeline.actions[i].kind : nil
+        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty
+                               || Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind))
+            && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
@@ -279,6 +284,7 @@ extension Run {
                 fill.grounding?.status = .corrected
                 fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (\(ranged ? "the best of the number field's range, each rendered" : "read there")) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
                 fill.grounding?.similarity = try await similarity(at: tB).map { ($0 * 1000).rounded() / 1000 }
+                _ = absorbFocusingClicks(&fill, box: f.box)   // GapSearch+ClickedField.swift
                 out.append(fill); counts.corrected += 1
                 continue
             }
