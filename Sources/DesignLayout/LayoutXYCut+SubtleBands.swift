@@ -13,6 +13,10 @@ extension LayoutSegmenter {
     /// The fewest rows a subtle band must span.
     static let subtleBandMinRows = 32
 
+    /// The tolerance a band's content is segmented at, for a band `d` levels from the background:
+    /// half of it (at least 4), so what sits on the band, `d` or more from it, stands out.
+    static func fineTolerance(_ d: Int) -> Int { max(4, d / 2) }
+
     /// The colour of row `y` at both edges of `rect` (three pixels each side, all within 3 levels of
     /// one another), or nil when the edges differ.
     func edgeColor(_ rect: PixelRect, y: Int) -> RGB? {
@@ -42,7 +46,7 @@ extension LayoutSegmenter {
             // whose line the edges' colour passes beside, broken by a link at the side).
             func clean(_ k: Int) -> Bool {
                 let y = rect.y + k
-                return !(rect.x..<rect.maxX).contains { DesignRaster.distance(raster.color($0, y), s) > max(4, d / 2) }
+                return !(rect.x..<rect.maxX).contains { DesignRaster.distance(raster.color($0, y), s) > Self.fineTolerance(d) }
             }
             if j - i >= Self.subtleBandMinRows, sharp(i - 1), sharp(j), clean(i), clean(j - 1) { out.append((rect.y + i..<rect.y + j, s)) }
             i = j
@@ -77,7 +81,7 @@ extension LayoutSegmenter {
     /// A band filled with `fill` (a shade from `bg`): its content segmented on the fill with a
     /// tolerance half the two colours' distance (or, when that finds no gutter, as if it were not there).
     func subtleBox(_ band: PixelRect, fill: RGB, bg: RGB, depth: Int) -> LayoutRegion {
-        var fine = LayoutSegmenter(raster: raster.withTolerance(max(4, DesignRaster.distance(fill, bg) / 2)))
+        var fine = LayoutSegmenter(raster: raster.withTolerance(Self.fineTolerance(DesignRaster.distance(fill, bg))))
         fine.maxDepth = maxDepth
         fine.coarseTolerance = raster.tolerance
         var kids: [LayoutRegion] = []
@@ -103,10 +107,9 @@ extension LayoutSegmenter {
     /// tolerance (on which a white card's text and picture stand apart); nil when that does not cut it.
     func coarseFallback(_ c: PixelRect, bg: RGB, depth: Int) -> LayoutRegion? {
         guard let t = coarseTolerance, c.width >= 64, c.height >= 64 else { return nil }
-        let coarse = LayoutSegmenter(raster: raster.withTolerance(t))
-        var limited = coarse
-        limited.maxDepth = maxDepth
-        guard var r = limited.segment(c, bg: bg, depth: depth + 1), r.kind != .leaf else { return nil }
+        var coarse = LayoutSegmenter(raster: raster.withTolerance(t))
+        coarse.maxDepth = maxDepth
+        guard var r = coarse.segment(c, bg: bg, depth: depth + 1), r.kind != .leaf else { return nil }
         // The coarse pass trims the card's own fill off as background: a box the coarse pass ends
         // above the region's bottom grows down to it when the rows between hold only its fill.
         if case .stack(.column) = r.kind, var last = r.children.last, case .box(let fill?, _, _) = last.kind,
