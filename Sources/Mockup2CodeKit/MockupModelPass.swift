@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import ScreenCore
 import Swarm
 
@@ -71,7 +72,7 @@ struct MockupModelPass: Sendable {
         var messages: [[String: Any]] = [
             ["role": "system", "content": "You read UI designs and correct what an OCR pass found. Answer with JSON only."],
             ["role": "user", "content": [["type": "text", "text": prompt],
-                                         ["type": "image_url", "image_url": ["url": "data:image/png;base64," + TinyPNG.encode(crop).base64EncodedString()]]]],
+                                         ["type": "image_url", "image_url": ["url": "data:image/png;base64," + (try PNG.encode(crop)).base64EncodedString()]]]],
         ]
         var answer: [[String: Any]]?
         for round in 0..<2 {

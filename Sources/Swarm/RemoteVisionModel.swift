@@ -20,21 +20,28 @@ public struct RemoteVisionModel: VisionModel {
     public var maxWidth = 960
     /// Rounds of tool requests (OCR) the model may make.
     public var maxRounds = 2
-    /// Encodes a key frame as PNG. Swarm's own `TinyPNG` stores pixels uncompressed; the
-    /// assembly injects libpng's (Media), whose zlib makes a screen frame ~10-20x smaller — the
-    /// request the model's server must receive and parse shrinks with it.
-    public var encodePNG: @Sendable (Image) -> Data = { TinyPNG.encode($0) }
+    /// Encodes a key frame as PNG. Swarm imports no C library, so the assembly injects the
+    /// project's one PNG codec (Media's libpng, zlib-compressed: a screen frame is ~10-20x smaller
+    /// than stored pixels, and the request the model's server must parse shrinks with it). A frame
+    /// it cannot encode fails its segment, which then keeps the embedded model's observations.
+    public var encodePNG: @Sendable (Image) throws -> Data
 
-    public init(client: ModelClient) { self.client = client; name = "remote:\(client.config.model)" }
+    /// A backend behind `client`, its key frames encoded by `encodePNG`.
+    public init(client: ModelClient, encodePNG: @escaping @Sendable (Image) throws -> Data) {
+        self.client = client; self.encodePNG = encodePNG; name = "remote:\(client.config.model)"
+    }
 
-    public init(endpoint: URL, model: String, apiKey: String?) {
-        self.init(client: ModelClient(config: RemoteModelConfig(endpoint: endpoint, model: model, apiKey: apiKey)))
+    /// A backend at `endpoint` serving `model`.
+    public init(endpoint: URL, model: String, apiKey: String?, encodePNG: @escaping @Sendable (Image) throws -> Data) {
+        self.init(client: ModelClient(config: RemoteModelConfig(endpoint: endpoint, model: model, apiKey: apiKey)),
+                  encodePNG: encodePNG)
     }
 
     /// The backend configured by `VID2AUTO_MODEL_URL`, `VID2AUTO_MODEL_NAME`, `VID2AUTO_MODEL_KEY`; nil when unset.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> RemoteVisionModel? {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                       encodePNG: @escaping @Sendable (Image) throws -> Data) -> RemoteVisionModel? {
         guard let c = try? RemoteModelConfig.resolve(model: nil, apiBase: nil, environment: env) else { return nil }
-        return RemoteVisionModel(client: ModelClient(config: c))
+        return RemoteVisionModel(client: ModelClient(config: c), encodePNG: encodePNG)
     }
 
     /// A model answer that does not fit the schema.
@@ -80,7 +87,7 @@ public struct RemoteVisionModel: VisionModel {
         for f in keys {
             let small = Self.downscaled(f.images[0], maxWidth: maxWidth)
             parts.append(["text": String(format: "frame t=%.3f", f.time)])
-            parts.append(["image": "data:image/png;base64," + encodePNG(small).base64EncodedString()])
+            parts.append(["image": "data:image/png;base64," + (try encodePNG(small)).base64EncodedString()])
         }
         return PreparedSegment(segment: segment.segment, keys: keys, scale: scale,
                                prompt: Self.segmentPrompt(segment, frames: keys), frameParts: parts)
@@ -294,45 +301,5 @@ public struct RemoteVisionModel: VisionModel {
         var px = [UInt8](repeating: 0, count: w * h)
         for y in 0..<h { for x in 0..<w { px[y * w + x] = g.pixels[(y * g.height / h) * g.bytesPerRow + x * g.width / w] } }
         return Image(width: w, height: h, format: .gray8, pixels: px)
-    }
-}
-
-/// The smallest PNG writer: 8-bit gray, stored (uncompressed) deflate blocks. Swarm cannot use
-/// Media's libpng, and a remote model only needs a valid image.
-public enum TinyPNG {
-    public static func encode(_ img: Image) -> Data {
-        let g = img.grayscale()
-        var raw = [UInt8]()
-        raw.reserveCapacity((g.width + 1) * g.height)
-        for y in 0..<g.height { raw.append(0); raw += g.pixels[(y * g.bytesPerRow)..<(y * g.bytesPerRow + g.width)] }
-        var z: [UInt8] = [0x78, 0x01]
-        var i = 0
-        repeat {
-            let n = min(65_535, raw.count - i)
-            z.append(i + n >= raw.count ? 1 : 0)
-            z += [UInt8(n & 255), UInt8(n >> 8), UInt8(~n & 255), UInt8((~n >> 8) & 255)]
-            z += raw[i..<(i + n)]
-            i += n
-        } while i < raw.count
-        var a: UInt32 = 1, b: UInt32 = 0
-        for v in raw { a = (a + UInt32(v)) % 65_521; b = (b + a) % 65_521 }
-        z += be((b << 16) | a)
-        var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        out += chunk("IHDR", be(UInt32(g.width)) + be(UInt32(g.height)) + [8, 0, 0, 0, 0])
-        out += chunk("IDAT", z)
-        out += chunk("IEND", [])
-        return Data(out)
-    }
-
-    static func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 255), UInt8((v >> 8) & 255), UInt8(v & 255)] }
-
-    static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
-        let tb = Array(type.utf8) + body
-        var c: UInt32 = 0xffff_ffff
-        for byte in tb {
-            c ^= UInt32(byte)
-            for _ in 0..<8 { c = (c & 1) != 0 ? 0xedb8_8320 ^ (c >> 1) : c >> 1 }
-        }
-        return be(UInt32(body.count)) + tb + be(~c)
     }
 }

@@ -83,6 +83,11 @@ public struct AnalysisStages: Sendable {
 /// The vid2auto analysis: the orchestrator (motion pass, layout, plan), the swarm of sub-agents
 /// (one per segment, at most `agents` at once) and the aggregator.
 public enum Analysis {
+    /// The remote backend `config` names, its key frames encoded by Media's libpng.
+    static func remoteModel(_ config: RemoteModelConfig) -> RemoteVisionModel {
+        RemoteVisionModel(client: ModelClient(config: config), encodePNG: { try PNG.encode($0) })
+    }
+
     /// Analyses the recording at `path` into an action timeline. Throws only when the recording
     /// cannot be used at all; everything else becomes a diagnostic.
     public static func run(path: String, options: AnalysisOptions = AnalysisOptions(),
@@ -94,8 +99,7 @@ public enum Analysis {
         var hybrid: HybridVisionModel?
         if let h = stages.model as? HybridVisionModel { hybrid = h; stages.model = h.embedded }
         if let remote = options.remote {
-            var model = RemoteVisionModel(client: ModelClient(config: remote))
-            model.encodePNG = { img in (try? PNG.encode(img)) ?? TinyPNG.encode(img) }
+            let model = remoteModel(remote)
             hybrid = HybridVisionModel(embedded: stages.model, remote: model,
                                        sendAll: remote.sendAll, confidenceThreshold: remote.confidenceThreshold)
             hybrid?.fineHints = remote.fineHints

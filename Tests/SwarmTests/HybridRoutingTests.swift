@@ -4,6 +4,10 @@ import ScreenCore
 @testable import Swarm
 import TestSupport
 
+/// What these tests' remote model sends for a key frame: the stub servers never decode it, and Swarm
+/// has no PNG encoder of its own (the assembly injects Media's).
+let stubFrame = Data("frame".utf8)
+
 /// Hybrid routing: which segments go to the remote model, what it is told, and what stands when it fails.
 final class HybridRoutingTests: XCTestCase {
     /// A model that answers each segment from a table.
@@ -44,9 +48,8 @@ final class HybridRoutingTests: XCTestCase {
             .respond(status: 200, body: ModelClientTests.completion("{\"observations\":[]}"))
         }
         let config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
-        var remote = RemoteVisionModel(client: ModelClient(config: config))
         let encoded = EncodeCount()
-        remote.encodePNG = { encoded.add(); return TinyPNG.encode($0) }
+        let remote = RemoteVisionModel(client: ModelClient(config: config), encodePNG: { _ in encoded.add(); return stubFrame })
         let hint = [Observation(kind: .click, time: 2.5, box: PixelRect(x: 1, y: 1, width: 9, height: 9), text: "Save", confidence: 0.9)]
         let tools = BlankTools()
         _ = try await remote.analyse(segment: context(1), tools: tools, hint: hint)
@@ -104,7 +107,7 @@ final class HybridRoutingTests: XCTestCase {
         let embedded = TableModel(table: [0: [good], 2: [unsure]])
         var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
         config.backoffBase = 0.01
-        let hybrid = HybridVisionModel(embedded: embedded, remote: RemoteVisionModel(client: ModelClient(config: config)))
+        let hybrid = HybridVisionModel(embedded: embedded, remote: RemoteVisionModel(client: ModelClient(config: config), encodePNG: { _ in stubFrame }))
         let tools = BlankTools()
         let o0 = try await hybrid.analyse(segment: context(0), tools: tools)
         let o1 = try await hybrid.analyse(segment: context(1), tools: tools)

@@ -227,15 +227,18 @@ final class RemoteModelTests: XCTestCase {
         XCTAssertEqual(obs[1].segment, 4)
         XCTAssertEqual(reads.count, 1)
         XCTAssertThrowsError(try RemoteVisionModel.parse("no json here", segment: 0))
-        XCTAssertNil(RemoteVisionModel.fromEnvironment([:]))
+        let encode: @Sendable (Image) throws -> Data = { try PNG.encode($0) }
+        XCTAssertNil(RemoteVisionModel.fromEnvironment([:], encodePNG: encode))
         XCTAssertEqual(RemoteVisionModel.fromEnvironment(["VID2AUTO_MODEL_URL": "http://127.0.0.1:9/v1/chat/completions",
-                                                          "VID2AUTO_MODEL_NAME": "kimi-k2.5"])?.name, "remote:kimi-k2.5")
+                                                          "VID2AUTO_MODEL_NAME": "kimi-k2.5"], encodePNG: encode)?.name, "remote:kimi-k2.5")
     }
 
     func testKeyFramesAreValidPNG() throws {
         var img = Image(width: 70, height: 30, format: .gray8, filledWith: 200)
         img.pixels[5 * 70 + 7] = 0
-        let data = TinyPNG.encode(img)
+        var config = RemoteModelConfig(endpoint: URL(string: "http://127.0.0.1:9/v1/chat/completions")!, model: "m", apiKey: nil)
+        config.maxRequests = 1
+        let data = try Analysis.remoteModel(config).encodePNG(img)
         let back = try PNG.decode(data, path: "mem.png", format: .gray8)
         XCTAssertEqual(back.width, 70)
         XCTAssertEqual(back.height, 30)

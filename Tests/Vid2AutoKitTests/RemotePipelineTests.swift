@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Media
 import Perception
 import ScreenCore
 import Swarm
@@ -155,12 +156,11 @@ final class RemotePipelineTests: XCTestCase {
         let count = EncodeCount()
         var config = RemoteModelConfig(endpoint: URL(string: server.url + "/v1/chat/completions")!, model: "stub", apiKey: nil)
         config.maxRequests = 100
-        var remote = RemoteVisionModel(client: ModelClient(config: config))
-        remote.encodePNG = { img in
+        let remote = RemoteVisionModel(client: ModelClient(config: config), encodePNG: { img in
             Thread.sleep(forTimeInterval: 0.5)
             encodes.mark("encode \(count.next())")
-            return TinyPNG.encode(img)
-        }
+            return try PNG.encode(img)
+        })
         stages.model = HybridVisionModel(embedded: SlowModel(slow: 3, last: 2, events: events), remote: remote, sendAll: true)
         let tl = try await Analysis.run(path: path, options: AnalysisOptions(agents: 16), stages: stages)
         let model = try XCTUnwrap(tl.swarm?.model)
