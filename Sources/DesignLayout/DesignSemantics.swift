@@ -46,10 +46,11 @@ public enum DesignSemantics {
     }
 
     /// Whether a text reads as a heading: larger than body text (≥ 1.25×), or a short bold line
-    /// a little larger (≥ 1.1×); at most 140 characters on at most three lines.
+    /// a little larger (≥ 1.1×); at most 140 characters on at most three lines, naming something
+    /// in words (`namesInWords`) and not written as a sentence (`isSentence`).
     static func isHeadingCandidate(_ t: UINode, body: Double) -> Bool {
         guard let f = t.style.fontSize, let s = t.text, s.count <= 140, s.split(separator: "\n").count <= 3,
-              s.contains(where: \.isLetter) else { return false }
+              namesInWords(s), !isSentence(s) else { return false }
         if f >= body * 1.25 { return true }
         return f >= body * 1.1 && (t.style.fontWeight ?? 400) >= 700 && !s.contains("\n") && s.count <= 60
     }
