@@ -22,4 +22,29 @@ extension DesignSemantics {
         guard last.hasSuffix("."), !last.hasSuffix("..") else { return false }
         return last.split(separator: " ").count >= 5
     }
+
+    /// Whether `text` is one line quoting a price: a currency sign before a digit ("€115.50",
+    /// "15x10 : $139.00"). Pricing tables and shops set prices large and bold, in the markup of a
+    /// `<span>` or `<div>`: none of the 324 headings of the sample and Design2Code sources holds a
+    /// price on a line of its own. (A product's name with its price on a second line stays a heading.)
+    public static func isPriceLine(_ text: String) -> Bool {
+        guard !text.contains("\n") else { return false }
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() where "$€£¥".contains(ch) {
+            var j = i + 1
+            while j < chars.count, chars[j] == " " { j += 1 }
+            if j < chars.count, chars[j].isNumber { return true }
+        }
+        return false
+    }
+
+    /// Whether a row's items (left to right) are the letters of a word set with wide letter-spacing
+    /// ("I M A G E"): three or more items, all but at most one a single letter, not in alphabetical
+    /// order (an A–Z index's letters are links, and in order). Such a row is a title, not a menu.
+    public static func isLetterSpacedWord(_ items: [String]) -> Bool {
+        let t = items.map { $0.trimmingCharacters(in: .whitespaces) }
+        let letters = t.filter { $0.count == 1 && $0.first!.isLetter }.map { $0.uppercased() }
+        guard t.count >= 3, letters.count >= t.count - 1 else { return false }
+        return !zip(letters, letters.dropFirst()).allSatisfy { $0 < $1 }
+    }
 }
