@@ -103,6 +103,15 @@ public enum MockupElementBuilder {
                 break
             }
             if e.children.isEmpty { e.children = n.children.map { element($0, parent: n) } }
+            // A row of labels names the row of fields below it, one by one (a form's two-column rows).
+            for i in e.children.indices.dropLast() {
+                let labels = e.children[i].children, fields = e.children[i + 1].children
+                guard labels.count >= 2, labels.count == fields.count, labels.allSatisfy({ $0.tag == "label" }),
+                      fields.allSatisfy({ $0.isLabelable && $0.id != nil }) else { continue }
+                for k in labels.indices where !labels[k].attributes.contains(where: { $0.name == "for" }) {
+                    e.children[i].children[k].attributes.append(.init(name: "for", value: fields[k].id!))
+                }
+            }
             // A label names the control beside it (before a field, after a checkbox).
             for i in e.children.indices where e.children[i].tag == "label" {
                 let next = i + 1 < e.children.count ? e.children[i + 1] : nil

@@ -23,6 +23,7 @@ public enum DesignSemantics {
         markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
+        tieRowLabels(&doc.root)
         nameImages(&doc.root)
         sections(&doc)
         doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
