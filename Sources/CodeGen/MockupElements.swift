@@ -91,6 +91,9 @@ public enum MockupElementBuilder {
                 if n.tag == "radio" { e.attributes.append(.init(name: "name", value: "choice")) }
                 if n.checked == true { e.attributes.append(.init(name: "checked", value: "")) }
                 e.attributes.append(.init(name: "aria-label", value: n.label ?? n.tag ?? "checkbox"))
+            case .icon where isGlyphMark(n):
+                // a mark the size of a letter (✓, •, ★) is type, not a picture: hidden from assistive tech
+                e.attributes.append(.init(name: "aria-hidden", value: "true"))
             case .image, .icon:
                 // a placeholder picture: a transparent pixel over the design's mean colour, with alt text
                 // (icons are decorative: empty alt)
@@ -100,6 +103,15 @@ public enum MockupElementBuilder {
                 break
             }
             if e.children.isEmpty { e.children = n.children.map { element($0, parent: n) } }
+            // A row of labels names the row of fields below it, one by one (a form's two-column rows).
+            for i in e.children.indices.dropLast() {
+                let labels = e.children[i].children, fields = e.children[i + 1].children
+                guard labels.count >= 2, labels.count == fields.count, labels.allSatisfy({ $0.tag == "label" }),
+                      fields.allSatisfy({ $0.isLabelable && $0.id != nil }) else { continue }
+                for k in labels.indices where !labels[k].attributes.contains(where: { $0.name == "for" }) {
+                    e.children[i].children[k].attributes.append(.init(name: "for", value: fields[k].id!))
+                }
+            }
             // A label names the control beside it (before a field, after a checkbox).
             for i in e.children.indices where e.children[i].tag == "label" {
                 let next = i + 1 < e.children.count ? e.children[i + 1] : nil
@@ -143,11 +155,22 @@ public enum MockupElementBuilder {
             }
         case .checkbox: ("input", n.tag == "radio" ? "radio" : n.tag == "switch" ? "switch" : "checkbox")
         case .image: ("img", "image")
-        case .icon: ("img", "icon")
+        case .icon: isGlyphMark(n) ? ("span", "mark") : ("img", "icon")
         case .divider: ("hr", "rule")
         case .list: ("ul", "list")
         case .listItem: ("li", "item")
         }
+    }
+
+    /// The largest side, in pixels, of a mark drawn at the size of a letter of body text.
+    public static let glyphMarkSide = 14
+
+    /// Whether an icon is a mark the size of a letter (a list's ✓ or •, a ★): in a page's source
+    /// such a mark is a character or a pseudo-element, so it is drawn as an empty `<span>` in the
+    /// icon's colour (laid out exactly as the `<img>` would be), not as a picture. No icon this small
+    /// matched an image of the sample mockups' or Design2Code pages' sources.
+    public static func isGlyphMark(_ n: UINode) -> Bool {
+        n.kind == .icon && n.box.width <= glyphMarkSide && n.box.height <= glyphMarkSide
     }
 
     /// A 1×1 transparent GIF: the source of placeholder pictures (their colour is the CSS background).

@@ -23,6 +23,7 @@ public enum DesignSemantics {
         markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
+        tieRowLabels(&doc.root)
         nameImages(&doc.root)
         sections(&doc)
         doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
@@ -46,10 +47,11 @@ public enum DesignSemantics {
     }
 
     /// Whether a text reads as a heading: larger than body text (≥ 1.25×), or a short bold line
-    /// a little larger (≥ 1.1×); at most 140 characters on at most three lines.
+    /// a little larger (≥ 1.1×); at most 140 characters on at most three lines, naming something
+    /// in words (`namesInWords`), not written as a sentence (`isSentence`) nor a price (`isPriceLine`).
     static func isHeadingCandidate(_ t: UINode, body: Double) -> Bool {
         guard let f = t.style.fontSize, let s = t.text, s.count <= 140, s.split(separator: "\n").count <= 3,
-              s.contains(where: \.isLetter) else { return false }
+              namesInWords(s), !isSentence(s), !isPriceLine(s) else { return false }
         if f >= body * 1.25 { return true }
         return f >= body * 1.1 && (t.style.fontWeight ?? 400) >= 700 && !s.contains("\n") && s.count <= 60
     }
@@ -230,6 +232,7 @@ public enum DesignSemantics {
         }
         let need = n.style.direction == .row ? 3 : 4
         guard items.count >= need, items.count * 2 >= n.children.count + 1 else { return }
+        if n.style.direction == .row, isLetterSpacedWord(items.map { n.children[$0].text ?? "" }) { return }
         let sizes = items.compactMap { n.children[$0].style.fontSize }
         guard let lo = sizes.min(), let hi = sizes.max(), hi - lo <= max(1.5, hi * 0.12) else { return }
         if n.style.direction == .row {
@@ -415,7 +418,7 @@ public enum DesignSemantics {
         func visit(_ m: inout UINode) -> Bool {
             if m.kind == .container, m.style.direction == .row {
                 let links = m.children.filter { $0.kind == .text && ($0.text?.count ?? 99) <= 30 && !($0.text ?? "").contains("\n") }
-                if links.count >= 3 {
+                if links.count >= 3, !isLetterSpacedWord(links.map { $0.text ?? "" }) {
                     if m.tag == nil { m.tag = "nav" }
                     // menu items set as large as headings are items too; a larger title (the site's name) stays
                     let sizes = links.compactMap(\.style.fontSize).sorted()

@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a heading's text looks like: words that name something, not a figure or a sentence.
+extension DesignSemantics {
+    /// Whether `text` holds a word of at least three letters. A large figure ("640m", "4h10m",
+    /// "4:30-4:45 pm") is a statistic or a time, and one or two letters in large type ("x", "q",
+    /// "rN") are an icon OCR read as letters: neither is a heading. (Of the 324 headings in the
+    /// sources of the sample mockups and Design2Code pages, one has no such word.)
+    public static func namesInWords(_ text: String) -> Bool {
+        var run = 0
+        for ch in text {
+            if ch.isLetter { run += 1; if run >= 3 { return true } } else { run = 0 }
+        }
+        return false
+    }
+
+    /// Whether `text` is written as a sentence: its last line has at least five words and ends in
+    /// one full stop (not an ellipsis). Prose set in large type ("The cooler temperatures are a
+    /// welcome pleasure.") is a paragraph, not a heading; a title rarely ends in a full stop.
+    public static func isSentence(_ text: String) -> Bool {
+        let last = text.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard last.hasSuffix("."), !last.hasSuffix("..") else { return false }
+        return last.split(separator: " ").count >= 5
+    }
+
+    /// Whether `text` is one line quoting a price: a currency sign before a digit ("€115.50",
+    /// "15x10 : $139.00"). Pricing tables and shops set prices large and bold, in the markup of a
+    /// `<span>` or `<div>`: none of the 324 headings of the sample and Design2Code sources holds a
+    /// price on a line of its own. (A product's name with its price on a second line stays a heading.)
+    public static func isPriceLine(_ text: String) -> Bool {
+        guard !text.contains("\n") else { return false }
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() where "$€£¥".contains(ch) {
+            var j = i + 1
+            while j < chars.count, chars[j] == " " { j += 1 }
+            if j < chars.count, chars[j].isNumber { return true }
+        }
+        return false
+    }
+
+    /// Whether a row's items (left to right) are the letters of a word set with wide letter-spacing
+    /// ("I M A G E"): three or more items, all but at most one a single letter, not in alphabetical
+    /// order (an A–Z index's letters are links, and in order). Such a row is a title, not a menu.
+    public static func isLetterSpacedWord(_ items: [String]) -> Bool {
+        let t = items.map { $0.trimmingCharacters(in: .whitespaces) }
+        let letters = t.filter { $0.count == 1 && $0.first!.isLetter }.map { $0.uppercased() }
+        guard t.count >= 3, letters.count >= t.count - 1 else { return false }
+        return !zip(letters, letters.dropFirst()).allSatisfy { $0 < $1 }
+    }
+}
