@@ -130,7 +130,7 @@ extension SegmentAnalyst {
                 diff[(y - r.y) * r.width + x - r.x] = true
             }
         }
-        guard let box = Self.pointerShape(in: diff, region: r) else { return nil }
+        guard let box = Self.pointerShape(in: diff, region: r, tracked: guess) else { return nil }
         var mask = [Bool](repeating: false, count: box.area)
         var top: PixelPoint?
         for y in box.y..<box.maxY {
@@ -148,17 +148,22 @@ extension SegmentAnalyst {
     /// largest group of them (pixels a gap of one apart still belong together) that does not reach
     /// across the whole region, pointer-sized. Another change touching the area — a focus ring
     /// drawn a few pixels from the pointer — is no part of it.
-    static func pointerShape(in diff: [Bool], region r: PixelRect) -> PixelRect? {
+    /// With `tracked` (where the tracker saw the pointer arrive), a group with pixels inside it
+    /// beats any group clear of it: the plate may still hold the pointer's image from a frame in
+    /// which the tracker had it elsewhere (a move faster than the tracker's blobs), and that ghost
+    /// differs from the frame as much as the pointer itself.
+    static func pointerShape(in diff: [Bool], region r: PixelRect, tracked: PixelRect? = nil) -> PixelRect? {
         var label = [Int32](repeating: -1, count: diff.count)
-        var best: (box: PixelRect, pixels: Int)?
+        var best: (box: PixelRect, pixels: Int, atTracked: Bool)?
         var next: Int32 = 0
         for start in diff.indices where diff[start] && label[start] < 0 {
-            var stack = [start], n = 0
+            var stack = [start], n = 0, atTracked = false
             label[start] = next
             var x0 = Int.max, y0 = Int.max, x1 = -1, y1 = -1
             while let i = stack.popLast() {
                 n += 1
                 let x = i % r.width, y = i / r.width
+                if let t = tracked, !atTracked, t.contains(PixelPoint(x: r.x + x, y: r.y + y)) { atTracked = true }
                 x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
                 for dy in -2...2 {
                     for dx in -2...2 {
@@ -173,7 +178,8 @@ extension SegmentAnalyst {
             let spans = (x0 == 0 && x1 == r.width - 1) || (y0 == 0 && y1 == r.height - 1)
             guard !spans, x1 - x0 < PointerLocator.maxSide, y1 - y0 < PointerLocator.maxSide,
                   x1 - x0 >= 4, y1 - y0 >= 8 else { continue }   // a pointer is never a speck
-            if n > best?.pixels ?? 0 { best = (PixelRect(x: r.x + x0, y: r.y + y0, width: x1 - x0 + 1, height: y1 - y0 + 1), n) }
+            let better = best.map { atTracked != $0.atTracked ? atTracked : n > $0.pixels } ?? true
+            if better { best = (PixelRect(x: r.x + x0, y: r.y + y0, width: x1 - x0 + 1, height: y1 - y0 + 1), n, atTracked) }
         }
         return best?.box
     }

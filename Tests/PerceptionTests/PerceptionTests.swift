@@ -546,6 +546,23 @@ final class PerceptionTests: XCTestCase {
         XCTAssertNil(SegmentAnalyst.pointerShape(in: [Bool](repeating: true, count: r.area), region: r))
     }
 
+    func testTheRestingPointerIsWhereTheTrackerSawItNotAGhostInThePlate() {
+        // What differs from the plate: the hand where the pointer came to rest, and below right a
+        // larger blot — the plate still holds the arrow from a frame the tracker placed elsewhere.
+        let r = PixelRect(x: 376, y: 224, width: 49, height: 49)
+        var diff = [Bool](repeating: false, count: r.area)
+        func set(_ x: Int, _ y: Int) { diff[(y - r.y) * r.width + x - r.x] = true }
+        for y in 240..<256 { for x in 394..<404 { set(x, y) } }          // the hand, 10x16 = 160 px
+        for y in 252..<268 { for x in 410..<422 { set(x, y) } }          // the ghost, 12x16 = 192 px
+        let tracked = PixelRect(x: 392, y: 240, width: 17, height: 17)
+        // Without the tracker's box, the larger group wins; with it, the one where the pointer arrived.
+        XCTAssertEqual(SegmentAnalyst.pointerShape(in: diff, region: r), PixelRect(x: 410, y: 252, width: 12, height: 16))
+        XCTAssertEqual(SegmentAnalyst.pointerShape(in: diff, region: r, tracked: tracked), PixelRect(x: 394, y: 240, width: 10, height: 16))
+        // Two groups both in the tracked box: the larger, as before.
+        let wide = PixelRect(x: 392, y: 240, width: 30, height: 30)
+        XCTAssertEqual(SegmentAnalyst.pointerShape(in: diff, region: r, tracked: wide), PixelRect(x: 410, y: 252, width: 12, height: 16))
+    }
+
     func testAListsPlaceTintedByAHoverIsNoListAnyMore() {
         let list = PixelRect(x: 100, y: 100, width: 200, height: 90)
         let under = Canvas().with { $0.fill(PixelRect(x: 100, y: 120, width: 200, height: 40), 140) }
