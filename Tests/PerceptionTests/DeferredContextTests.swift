@@ -15,11 +15,11 @@ final class DeferredContextTests: XCTestCase {
         let lock = NSLock()
         private var reads = 0
         init(spare: Bool) { self.spare = spare }
-        var bandReads: Int { lock.lock(); defer { lock.unlock() }; return reads }
+        var bandReads: Int { lock.withLock { reads } }
         func forEachFrame(from start: Double, to end: Double, fps: Double?, _ body: (Frame) async throws -> Void) async throws {}
         func readText(_ region: PixelRect, in image: Image, mode: TextReadMode) async throws -> TextReading {
             guard region.height >= 300 else { return .empty }
-            lock.lock(); reads += 1; lock.unlock()
+            lock.withLock { reads += 1 }
             // Boxes in the prepared crop's pixels (a 6 px margin around the band).
             func line(_ text: String, _ x: Int, _ y: Int, _ w: Int, _ h: Int) -> TextLine {
                 TextLine(words: [TextWord(text: text, box: PixelRect(x: x + 6, y: y + 6, width: w, height: h), confidence: 90)])
