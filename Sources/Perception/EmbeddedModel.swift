@@ -37,4 +37,11 @@ struct ToolsTextReader: TextReader {
         try await tools.readText(PixelRect(x: 0, y: 0, width: image.width, height: image.height), in: image, mode: mode)
     }
     func readAhead(mode: TextReadMode, _ image: () -> Image) { tools.readTextAhead(mode: mode, image) }
+    /// As `readAhead`, and whether the reading is under way or done now (`ReadAheadReporting`;
+    /// false with tools that cannot say).
+    @discardableResult
+    func readAheadIfSpare(mode: TextReadMode, _ image: () -> Image) -> Bool {
+        guard let t = tools as? any ReadAheadReporting else { tools.readTextAhead(mode: mode, image); return false }
+        return t.readTextAheadIfSpare(mode: mode, image)
+    }
 }

@@ -229,7 +229,7 @@ extension SegmentAnalyst {
         var context: String?
         if let text {
             context = try await contextFor(element: el.box, text: text, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box,
-                                           sections: role == .button && glyph == nil)
+                                           sections: role == .button && glyph == nil, deferBand: true)
         }
         // Bare text that came out selected under the pointer: it was double-clicked (a word
         // selected, or an inline editor opened on it with its value selected). What is typed next
@@ -419,6 +419,7 @@ extension SegmentAnalyst {
         if observations[i].role == .combobox, observations[i].label == nil {
             observations[i].role = observations[i].text == nil ? nil : .button
             // A plain button after all: it needs telling apart from its copies like any other.
+            observations[i].context = try await resolvedContext(observations[i].context)
             if let text = observations[i].text, observations[i].context == nil {
                 observations[i].context = try await contextFor(element: pop.owner, text: text, in: pop.under, before: pop.time, pointer: nil)
             }

@@ -159,8 +159,11 @@ extension SegmentAnalyst {
     /// With `sections` (a button), a page of sections gives its section's heading when the row's
     /// words repeat beside each copy (see `sectionHeading`), or when no copy is in view but the
     /// button lies between two same-look headings (see `boundedSectionHeading`).
+    /// With `deferBand`, a section heading read off a band a spare core is reading already is left
+    /// to that core: the context returned then stands for the heading until the segment ends
+    /// (`deferredContext`), and the analyst goes on meanwhile.
     func contextFor(element box: PixelRect, text: String, in image: Image, before time: Double, pointer: PixelRect?,
-                    sections: Bool = false) async throws -> String? {
+                    sections: Bool = false, deferBand: Bool = false) async throws -> String? {
         // (The box's inside: its corners show what is behind the element, which differs from copy to copy.)
         // Copies by look, confirmed by their text (a look alone matches any row of small text).
         var matches: [PixelRect] = []
@@ -175,10 +178,13 @@ extension SegmentAnalyst {
         // spare core reads it while the agent searches and reads the copies, the column and the
         // row; the reading is the one the band's read takes, whether or not it is needed.
         var marked: Bool?
+        var bandAhead = false
         if sections, !glyph {
             marked = sidesMarked(box, in: image)
-            if marked == true { columnLinesAhead(beside: box, in: image) }
+            if marked == true { bandAhead = columnLinesAhead(beside: box, in: image) }
         }
+        // (Only a band a spare core reads already is left to it: without one the reading is the agent's.)
+        let deferring = deferBand && bandAhead
         // The element as it looks hovered (under the pointer) matches no copy: its look from the
         // last frame the pointer left it alone is searched too.
         var views = [image]
@@ -211,6 +217,7 @@ extension SegmentAnalyst {
         // and "Register" contexts their scripts could not find — docs/accuracy.md, offline14.)
         guard !matches.isEmpty || glyph else {
             guard sections else { return nil }
+            if deferring { return deferredContext(.bounded, of: box, text: text, in: image) }
             return try await boundedSectionHeading(of: box, text: text, in: image, marked: marked)
         }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
@@ -240,6 +247,7 @@ extension SegmentAnalyst {
                 let beside = try await TextRegions.readLines(copyRow, in: image, reader: reader, minConfidence: 55)
                 if beside.contains(where: { TextSimilarity.ratio($0.text, r) >= 0.8 }) {
                     let floor = matches.filter { $0.maxY <= box.y }.map(\.maxY).max()
+                    if deferring { return deferredContext(.section(floor: floor, otherwise: rowText), of: box, text: text, in: image) }
                     if let heading = try await sectionHeading(of: box, text: text, in: image, floor: floor) { return heading }
                 }
             }

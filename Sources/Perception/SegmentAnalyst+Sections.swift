@@ -38,9 +38,14 @@ extension SegmentAnalyst {
     /// bands that decide whether it is needed. The reading is the one `columnLines` would make
     /// (same crop, same mode), so nothing read changes; a read ahead that is not taken only cost
     /// a core no agent held.
-    func columnLinesAhead(beside box: PixelRect, in image: Image) {
-        guard let band = columnBand(beside: box) else { return }
-        TextRegions.readLinesAhead(band, in: image, reader: reader)
+    /// Returns whether the reading is under way or done (a core was spare: `ReadAheadReporting`).
+    @discardableResult
+    func columnLinesAhead(beside box: PixelRect, in image: Image) -> Bool {
+        guard let band = columnBand(beside: box) else { return false }
+        // (`TextRegions.readLinesAhead`'s crop and mode, with the reader's answer.)
+        let clipped = band.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard clipped.width >= 6, clipped.height >= 6 else { return false }
+        return reader.readAheadIfSpare(mode: .sparse) { TextRegions.prepare(image.cropped(to: band), margin: 6) }
     }
 
     /// A heading is a few words; a longer line is a sentence of body text.

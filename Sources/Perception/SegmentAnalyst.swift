@@ -91,6 +91,9 @@ final class SegmentAnalyst {
     let copySearches = CopySearches()
     /// A rest the pointer left with nothing observed, its element not compared yet.
     var leftRest: LeftRest?
+    /// Section headings a spare core is still reading, by the context that stands for each
+    /// (`SegmentAnalyst+DeferredContext`).
+    var deferredContexts: [String: Task<String?, any Error>] = [:]
 
     init(context: SegmentContext, tools: any AgentTools) {
         ctx = context; self.tools = tools; reader = ToolsTextReader(tools: tools); layout = context.layout
@@ -142,6 +145,7 @@ final class SegmentAnalyst {
         flushScroll()
         if let s = pendingSettle, let last = latest { try await settle(s, frame: last) }
         try await takeAppeared()
+        try await resolveDeferredContexts()
         for o in observations {
             Debug.log("seg \(span.index) obs \(o.kind.rawValue) \(String(format: "%.2f", o.time)) box \(o.box.map { "\($0)" } ?? "-") role \(o.role?.rawValue ?? "-") text \(o.text ?? "-") label \(o.label ?? "-") ph \(o.placeholder ?? "-") value \(o.value.map { "\($0)" } ?? "-") ctx \(o.context ?? "-")")
         }

@@ -27,7 +27,14 @@ public struct PoolTextReader: TextReader {
 
     /// Starts reading `image()` now when a core is spare and the crop is not read or being read.
     public func readAhead(mode: TextReadMode, _ image: () -> Image) {
-        guard lanes.takeSpare() else { return }
+        readAheadIfSpare(mode: mode, image)
+    }
+
+    /// As `readAhead`, and whether the reading is under way or done now (a core was spare): false
+    /// when none was, so a `read` of the crop reads it on the caller's core.
+    @discardableResult
+    public func readAheadIfSpare(mode: TextReadMode, _ image: () -> Image) -> Bool {
+        guard lanes.takeSpare() else { return false }
         let img = image()
         let key = OCRCache.Key(mode: mode, image: img)
         let pool = self.pool, cache = self.cache, lanes = self.lanes
@@ -42,6 +49,7 @@ public struct PoolTextReader: TextReader {
             }
         }
         if !started { lanes.returnSpare() }
+        return true
     }
 
     /// Reads `image` (a crop) with the page segmentation `mode` maps to.

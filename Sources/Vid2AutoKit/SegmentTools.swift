@@ -16,7 +16,7 @@ public struct DecodedRecording: Sendable {
 /// decode when it kept them, else from a decoder of its own opened inside the calling task, so
 /// no FFmpeg object crosses tasks), OCR crops through the shared pool, the pointer locator,
 /// region comparison and field reading. Every call is a step in the agent's ledger.
-public struct SegmentTools: AgentTools {
+public struct SegmentTools: ReadAheadReporting {
     let path: String
     let reader: any TextReader
     let context: AgentContext?
@@ -74,7 +74,18 @@ public struct SegmentTools: AgentTools {
 
     /// Passes the hint on to the reader, with the crop `readText` would make of the whole image.
     public func readTextAhead(mode: TextReadMode, _ image: () -> Image) {
-        reader.readAhead(mode: mode) { let i = image(); return i.cropped(to: PixelRect(x: 0, y: 0, width: i.width, height: i.height)) }
+        readTextAheadIfSpare(mode: mode, image)
+    }
+
+    /// As `readTextAhead`, and whether the reading is under way or done now (`ReadAheadReporting`):
+    /// only the pool's reader can say so; any other reader is told the hint and answers false.
+    @discardableResult
+    public func readTextAheadIfSpare(mode: TextReadMode, _ image: () -> Image) -> Bool {
+        guard let pool = reader as? PoolTextReader else {
+            reader.readAhead(mode: mode) { let i = image(); return i.cropped(to: PixelRect(x: 0, y: 0, width: i.width, height: i.height)) }
+            return false
+        }
+        return pool.readAheadIfSpare(mode: mode) { let i = image(); return i.cropped(to: PixelRect(x: 0, y: 0, width: i.width, height: i.height)) }
     }
 
     /// Half the parts on a spare core (taken as a read ahead takes it, and given back when the
