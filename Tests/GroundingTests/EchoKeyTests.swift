@@ -39,3 +39,24 @@ final class EchoKeyTests: XCTestCase {
         XCTAssertFalse(Run.mayEchoInsertedClick(click, last: inserted(at: 5.5)), "only key steps")
     }
 }
+
+/// Session 19 (live19b): a destructive control that asks first (GapSearch+ConfirmDialog.swift).
+final class ConfirmDialogTests: XCTestCase {
+    func testADialogOverTheWholePageIsABackdropNotARow() {
+        let viewport = (width: 1280.0, height: 714.0)
+        // admin-search-delete-vp9 at 5.60 s: the backdrop and the dialog.
+        XCTAssertTrue(Run.dialogOpened([(x: 0, y: 0, width: 1280, height: 714), (x: 472, y: 304, width: 312, height: 64)], viewport: viewport))
+        // A row going, or a dialog without a backdrop: not over the whole page.
+        XCTAssertFalse(Run.dialogOpened([(x: 440, y: 140, width: 400, height: 500)], viewport: viewport))
+        XCTAssertFalse(Run.dialogOpened([(x: 472, y: 304, width: 312, height: 64)], viewport: viewport))
+        XCTAssertFalse(Run.dialogOpened([], viewport: viewport))
+    }
+
+    func testThePointersTraceOntoAnIconButton() {
+        // 40×48 at 5.10 s: the arrow's old and new places over the row's Delete (26×23).
+        XCTAssertTrue(Run.confirmTraceSized((x: 1112, y: 160, width: 40, height: 48)))
+        XCTAssertTrue(Run.confirmTraceSized((x: 1112, y: 160, width: 16, height: 24)))
+        XCTAssertFalse(Run.confirmTraceSized((x: 1112, y: 160, width: 56, height: 48)), "wider than a pointer's move onto a small button")
+        XCTAssertFalse(Run.confirmTraceSized((x: 856, y: 56, width: 304, height: 32)), "a field's change")
+    }
+}
