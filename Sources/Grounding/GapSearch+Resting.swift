@@ -47,8 +47,21 @@ extension Run {
     mutating func changeLeftToStep(_ i: Int, _ a: Action) async throws -> Bool {
         let after = LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)
         let n = out.count
-        debug("live: step \(i + 1) hit nothing while the video changed: its change is searched again (\(Self.f2(a.time - Self.refutedKeyLead)) – \(Self.f2(after)) s)")
-        try await synthesizeGap(i, span: (max(0, a.time - Self.refutedKeyLead), after))
+        let start = Self.leftChangeStart(a.time)
+        debug("live: step \(i + 1) hit nothing while the video changed: its change is searched again (\(Self.f2(start)) – \(Self.f2(after)) s)")
+        try await synthesizeGap(i, span: (start, after))
         return out.count > n
+    }
+
+    /// Where the search again of a change left to the step at `time` starts. The gap before the
+    /// step compared its moments up to `nextStepLead` before it, the last of them up to a
+    /// `gapStep` earlier still; the span's first moment (`gapMoments`: 0.3 s in) must not come
+    /// later than that one, or a change between the two is compared by neither walk
+    /// (admin-search-delete-vp9: the row menu opening on hover between 9.57 and 9.87 s, while the
+    /// gap before the click at 10.57 s stopped at 9.57 s and a walk from 9.57 s began at 9.87 s);
+    /// and one moment more, so the pointer's arrival at what opened it is seen before it (the
+    /// walk's first pair has no moment before it).
+    static func leftChangeStart(_ time: Double) -> Double {
+        max(0, time - nextStepLead - 2 * gapStep - 0.3)
     }
 }

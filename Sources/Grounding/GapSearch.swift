@@ -85,6 +85,8 @@ extension Run {
         // The element whose hover look explained the previous change (a menu item lit under the
         // resting pointer): the pointer is there, so a press that follows most likely hit it.
         var restedOn: (point: Point, target: Identified)?
+        // The previous moment's changed areas (GapSearch+ConfirmDialog.swift).
+        var lastBlobs: [(x: Double, y: Double, width: Double, height: Double)] = []
         let budget = Self.triesPerGap
         var fieldsTried = false
         while k < moments.count && tries < budget {
@@ -99,6 +101,8 @@ extension Run {
             let restBefore = rest
             arrived = blobs.filter(Self.pointerSized)
             let tracedBefore = traced
+            let blobsBefore = lastBlobs
+            lastBlobs = blobs
             traced = blobs.filter(Self.pointerTraceSized)
             rest = Self.pointerRest(after: rest, blobs: blobs)
             if !blobs.isEmpty { debug("live: gap \(Self.f2(moments[k])) s: " + blobs.prefix(6).map { "\(Int($0.x)),\(Int($0.y)) \(Int($0.width))×\(Int($0.height))" }.joined(separator: "; ")) }
@@ -219,6 +223,11 @@ extension Run {
             candidates.sort { ($0.pointer, $0.touches, $0.area) > ($1.pointer, $1.touches, $1.area) }
             if unexplained.count > Self.manyAreas { candidates = Self.relayoutCandidates(candidates) }
             if candidates.isEmpty { candidates = try await tracedCandidates(tracedBefore) }
+            // A dialog opened over the whole page, and still nothing to try: the destructive
+            // control the pointer came onto just before asks first (GapSearch+ConfirmDialog.swift).
+            if candidates.isEmpty, Self.dialogOpened(unexplained.map { blobs[$0] }, viewport: cssViewport) {
+                candidates = try await confirmCandidates(blobsBefore)
+            }
             // A change the resting pointer makes (a row's or a button's hover look) is no click:
             // the live pointer is rested on each candidate first, which changes nothing in the app.
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is

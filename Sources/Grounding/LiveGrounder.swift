@@ -503,7 +503,10 @@ struct Run {
                 key = ending.key
                 a.value = .text(Self.keyName(key))
             }
+            // A key read for the change of a click inserted just before it (LiveGrounder+EchoKey.swift).
+            let beforeKey = Self.mayEchoInsertedClick(a, last: out.last) && !videoChanged(i, a) ? try decodePNG(try await browser.screenshot()) : nil
             try await browser.keys([key])
+            if let beforeKey, try await keyEchoesClick(i, a, before: before, unpressed: beforeKey) { return nil }
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
             if try await keyLacksAppearedText(i, a, before: before) { return nil }   // LiveGrounder+UnseenText.swift
             dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
