@@ -562,7 +562,7 @@ struct Run {
             }
             // A "click" where the pointer rested since the previous step, while the screen changed
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
-            if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a) { return pressed }
+            if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a, resolved: p) { return pressed }
             if target == nil, !(0..<cssViewport.width).contains(p.x) || !(0..<cssViewport.height).contains(p.y) {
                 // The point lies outside the page (on the browser's own bars, or beyond the
                 // window): no element of the app is there, and the pointer cannot go there live.
