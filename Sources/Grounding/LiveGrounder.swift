@@ -497,6 +497,11 @@ struct Run {
                     break
                 }
             }
+            // A caret key in the field the next step fills (LiveGrounder+NoOpTyping.swift).
+            if Self.caretKeys.contains(key), caretKeyBeforeFill(i, key: key, field: try await page.keyTargets().field) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press \(raw)) dropped: it only moves the caret in the field the next step fills"))
+                return nil
+            }
             // An inline edit's Enter and Escape: the video says which ended it (InlineEditor).
             if let ending = try await inlineEditEnding(i, a, key: key) {
                 corrections.append("press \(raw) → \(Self.keyName(ending.key)): \(ending.why)")
@@ -632,6 +637,11 @@ struct Run {
                 a.kind = .click
                 a.value = nil
                 a.secret = false
+            }
+            // Nothing typed into a field holding nothing (LiveGrounder+NoOpTyping.swift).
+            if Self.emptyFillIntoEmpty(a, t) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing into the live field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds nothing"))
+                return nil
             }
             corrections += correctTarget(&a, t)
             if a.kind == .click, t.isSelect, let loc = a.grounding?.locator, let last = out.last, last.kind == .select,
