@@ -404,7 +404,7 @@ extension Run {
     /// For each frame, the mean absolute luma difference between the live page's area `box` (CSS
     /// pixels, in `shot`) and the video's same area, both reduced to at most 64 columns, the best
     /// of a one-pixel shift either way (255 when no shift fits); nil when either area is empty.
-    func differences(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ frames: [Image]) -> [Double]? {
+    private func differences(_ box: (x: Double, y: Double, width: Double, height: Double), shot: Image, _ frames: [Image]) -> [Double]? {
         guard let video = videoRect(box) else { return nil }
         let k = Double(shot.width) / max(1, cssViewport.width)
         let live = PixelRect(x: Int(box.x * k), y: Int(box.y * k), width: Int(box.width * k), height: Int(box.height * k))

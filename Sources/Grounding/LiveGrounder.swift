@@ -440,7 +440,6 @@ struct Run {
         var target: Identified?
         var performed = true
         var unpressed: Image?   // the page before a possible second reading of a press (LiveGrounder+RepeatedPress.swift)
-        var focusLook: (shot: Image, focused: JSONValue)?   // a text field's look before a click on it (LiveGrounder+FocusOnlyClick.swift)
 
         switch a.kind {
         case .goto:
@@ -696,7 +695,6 @@ struct Run {
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }
-            focusLook = try await focusLookBefore(a, t)
             if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
             // The typing began with the first click that focused the field (LiveGrounder+RepeatedPress.swift).
             a.time = Self.typingStart(a, absorbed: focusedAt)
@@ -714,8 +712,6 @@ struct Run {
         }
         // A click whose point was misread onto a field (LiveGrounder+MisplacedClick.swift).
         if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
-        // A click that only focused a field the video shows unfocused after it (LiveGrounder+FocusOnlyClick.swift).
-        if let t = target, try await focusOnlyClickRefuted(i, a, t, look: focusLook, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
     }
 
