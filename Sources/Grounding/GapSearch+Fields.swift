@@ -194,27 +194,12 @@ extension Run {
         // A field the last step clicked into is reconciled though the next step's point lies in it,
         // unless that step types (GapSearch+ClickedField.swift).
         let nextKind = i < timeline.actions.count ? timeline.actions[i].kind : nil
-        // The next fill's own field is looked at too: another text there was typed before it (GapSearch+RetypedField.swift).
-        let nextFill = nextKind == .fill && !timeline.actions[i].secret ? timeline.actions[i].value?.text : nil
-        var retyped: Set<ElementHandle> = []
-        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty || nextFill != nil
+        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty
                                || Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind))
             && (!near(lastFill, f) || f.type == "number") {
-            let leftToNext = near(nextPoint, f) && !(nextPress && f.value.isEmpty)
-                && !Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind)
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
-            if leftToNext {
-                guard let next = nextFill, Self.fieldUnlike(s), f.type != "number",
-                      let read = try await rereadField(f.box, text: f.text, times: [tB]).first?.text,
-                      let r = Self.fieldReading(read, type: f.type, current: f.value, placeholder: f.placeholder),
-                      Self.otherTextThanFill(r, next: next) else { continue }
-                debug("live: before step \(i + 1), the next fill's field shows \"\(r)\", another text than \"\(next)\": reconciled")
-                unlike.append((f, video, s))
-                retyped.insert(f.element)
-                continue
-            }
             if Self.fieldUnlike(s) || f.type == "number" && numberUnlike(f, shot: shot, video: video, error: s.error) {
                 unlike.append((f, video, s))
             }
@@ -241,8 +226,6 @@ extension Run {
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
             // (A one-glyph reading: each letter and digit as well, rendered; GapSearch+OneGlyph.swift.)
             values = Self.oneGlyphCandidates(values, type: f.type, current: f.value)
-            // (A text typed before the next fill: its reading without a last word, which the pointer resting beside it may be.)
-            if retyped.contains(f.element) { values = Self.withoutLastWord(values) }
             guard !values.isEmpty else { continue }
             // Typing a step ahead performs anyway (the analysis dated it late, or read it off
             // another element): not inserted twice (GapSearch+FieldPointer.swift).
