@@ -5,8 +5,7 @@ import ScreenCore
 import XCTest
 
 /// Session 19's rules for typed values, fields and keys (no browser): a click in the field just typed
-/// into (LiveGrounder+TypedFieldClick.swift), steps that type nothing (LiveGrounder+NoOpTyping.swift),
-/// and a field typed before the next fill typed over it (GapSearch+RetypedField.swift).
+/// into (LiveGrounder+TypedFieldClick.swift) and steps that type nothing (LiveGrounder+NoOpTyping.swift).
 final class TypingStepsTests: XCTestCase {
     /// A live text field as the page script describes it.
     private func field(value: String, type: String = "text", password: Bool = false) -> Identified {
@@ -52,34 +51,5 @@ final class TypingStepsTests: XCTestCase {
         XCTAssertTrue(Run.caretKeys.contains(.arrowLeft) && Run.caretKeys.contains(.end))
         XCTAssertFalse(Run.caretKeys.contains(.arrowUp), "ArrowUp steps a number field")
         XCTAssertFalse(Run.caretKeys.contains(.tab))
-    }
-
-    func testAnotherTextInTheNextFillsFieldWasTypedBeforeIt() {
-        // contacts-retype-search-24fps: "ine" shown just before the fill "holm".
-        XCTAssertTrue(Run.otherTextThanFill("ine", next: "holm"))
-        XCTAssertFalse(Run.otherTextThanFill("ho", next: "holm"), "the typing under way")
-        XCTAssertFalse(Run.otherTextThanFill("Maria Sant0", next: "Maria Santos"), "the typing read wrong")
-        XCTAssertFalse(Run.otherTextThanFill("holm", next: "Holm"))
-        XCTAssertFalse(Run.otherTextThanFill("e", next: "holm"), "one glyph is too little")
-        XCTAssertFalse(Run.otherTextThanFill("x holm", next: "holm"), "the value with a neighbour's ink")
-    }
-
-    func testAReadingIsAlsoTriedWithoutItsLastWord() {
-        // The I-beam resting just past "ine" read as a word.
-        XCTAssertEqual(Run.withoutLastWord(["ine LO"]), ["ine LO", "ine"])
-        XCTAssertEqual(Run.withoutLastWord(["holm"]), ["holm"])
-        XCTAssertEqual(Run.withoutLastWord(["a b", "x"]), ["a b", "x"], "one letter left is too little")
-        XCTAssertEqual(Run.withoutLastWord(["ine LO", "ine"]), ["ine LO", "ine"], "not twice")
-    }
-
-    func testAFieldTheVideoShowsUnfocusedRefutesAFocusOnlyClick() {
-        XCTAssertTrue(Run.focusRefuted(unfocused: 1.0, focused: 6.0))
-        XCTAssertFalse(Run.focusRefuted(unfocused: 6.0, focused: 1.0), "the video shows it focused")
-        XCTAssertFalse(Run.focusRefuted(unfocused: 2.04, focused: 2.8), "too close to tell")
-        XCTAssertFalse(Run.focusRefuted(unfocused: 20.0, focused: 21.5), "another look altogether (another browser's ring)")
-        let edges = Run.focusEdges((x: 356, y: 396, width: 568, height: 44))
-        XCTAssertEqual(edges.count, 2)
-        XCTAssertEqual(edges[0].y, 391); XCTAssertEqual(edges[0].height, 10); XCTAssertEqual(edges[0].width, 578)
-        XCTAssertEqual(edges[1].y, 435)
     }
 }
