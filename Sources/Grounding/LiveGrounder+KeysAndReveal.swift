@@ -9,13 +9,21 @@ extension Run {
     /// change better. Tab and the arrow keys are tried in turn, each undone when it does not bring
     /// the changed area of the video in line (Shift+Tab, the opposite arrow); the first that does
     /// replaces the click. Nil: the click stands (and is performed as usual).
-    mutating func keyInsteadOfClick(_ i: Int, _ a: Action) async throws -> Action? {
-        guard i > 0, let p = a.target?.point, let q = timeline.actions[i - 1].target?.point,
-              abs(p.x - q.x) < 4, abs(p.y - q.y) < 4, [.click, .check, .press].contains(timeline.actions[i - 1].kind),
-              let region = videoChangeRegion(i, a),
+    /// `resolved`: the point the live element was found at (the recorded one, else the box's centre).
+    mutating func keyInsteadOfClick(_ i: Int, _ a: Action, resolved: Point? = nil) async throws -> Action? {
+        guard i > 0, let p = a.target?.point else { return nil }
+        // The pointer stayed where the previous step put it, or where the person typed
+        // (LiveGrounder+TypedFieldClick.swift).
+        let q = timeline.actions[i - 1].target?.point
+        let samePoint = q.map { abs(p.x - $0.x) < 4 && abs(p.y - $0.y) < 4 } == true
+            && [.click, .check, .press].contains(timeline.actions[i - 1].kind)
+        var inTypedField = false
+        if !samePoint { inTypedField = try await clickInTypedField(i, at: resolved ?? p) }
+        guard samePoint || inTypedField else { return nil }
+        guard let region = videoChangeRegion(i, a),
               let after = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
               let s0 = try await fieldSimilarity(region, after) else { return nil }
-        debug("live: step \(i + 1) repeats the previous point; the changed area looks \(Self.f2(s0)) like the video")
+        debug("live: step \(i + 1) repeats the previous point\(samePoint ? "" : " (in the field just typed into)"); the changed area looks \(Self.f2(s0)) like the video")
         guard s0 < 0.9 else { return nil }
         let tries: [(key: Key, name: String, undo: Key)] = [
             (.tab, "Tab", Key.parse("Shift+Tab") ?? .tab), (.arrowRight, "ArrowRight", .arrowLeft), (.arrowLeft, "ArrowLeft", .arrowRight),

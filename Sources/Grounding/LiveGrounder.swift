@@ -497,6 +497,11 @@ struct Run {
                     break
                 }
             }
+            // A caret key in the field the next step fills (LiveGrounder+NoOpTyping.swift).
+            if Self.caretKeys.contains(key), caretKeyBeforeFill(i, key: key, field: try await page.keyTargets().field) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press \(raw)) dropped: it only moves the caret in the field the next step fills"))
+                return nil
+            }
             // An inline edit's Enter and Escape: the video says which ended it (InlineEditor).
             if let ending = try await inlineEditEnding(i, a, key: key) {
                 corrections.append("press \(raw) → \(Self.keyName(ending.key)): \(ending.why)")
@@ -565,7 +570,7 @@ struct Run {
             }
             // A "click" where the pointer rested since the previous step, while the screen changed
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
-            if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a) { return pressed }
+            if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a, resolved: p) { return pressed }
             if target == nil, !(0..<cssViewport.width).contains(p.x) || !(0..<cssViewport.height).contains(p.y) {
                 // The point lies outside the page (on the browser's own bars, or beyond the
                 // window): no element of the app is there, and the pointer cannot go there live.
@@ -635,6 +640,11 @@ struct Run {
                 a.kind = .click
                 a.value = nil
                 a.secret = false
+            }
+            // Nothing typed into a field holding nothing (LiveGrounder+NoOpTyping.swift).
+            if Self.emptyFillIntoEmpty(a, t) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing into the live field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds nothing"))
+                return nil
             }
             corrections += correctTarget(&a, t)
             if a.kind == .click, t.isSelect, let loc = a.grounding?.locator, let last = out.last, last.kind == .select,
