@@ -51,6 +51,9 @@ public final class BrowserSession: @unchecked Sendable {
     /// Throws `BrowserError.notInstalled` when either program is missing (naming the Debian
     /// package), `.driverFailedToStart` when either does not come up within
     /// `options.startTimeout`. Nothing is left running when it throws.
+    /// How many times chromedriver is started when it loses the race for its port (`DriverProcess.lostPortRace`).
+    static let driverStartAttempts = 3
+
     public static func start(_ options: BrowserOptions) async throws -> BrowserSession {
         let driverPath = options.resolvedChromedriver, chromiumPath = options.resolvedChromium
         guard FileManager.default.isExecutableFile(atPath: driverPath) else {
@@ -60,16 +63,32 @@ public final class BrowserSession: @unchecked Sendable {
             throw BrowserError.notInstalled(program: chromiumPath, debianPackage: "chromium")
         }
         let profile = try makeProfileDirectory()
-        let driver: DriverProcess
-        do {
-            driver = try DriverProcess(executable: driverPath)
-        } catch {
-            DriverProcess.removeProfile(profile)
-            throw error
+        var attempt = 0
+        var driver: DriverProcess
+        var port: Int
+        while true {
+            attempt += 1
+            do {
+                driver = try DriverProcess(executable: driverPath)
+            } catch {
+                DriverProcess.removeProfile(profile)
+                throw error
+            }
+            DriverRegistry.register(driver, profile: profile)
+            do {
+                port = try await driver.waitForPort(timeout: options.startTimeout)
+                break
+            } catch BrowserError.driverFailedToStart(let why) where attempt < Self.driverStartAttempts && DriverProcess.lostPortRace(why) {
+                await driver.terminate()
+                DriverRegistry.unregister(driver)
+            } catch {
+                await driver.terminate()
+                DriverRegistry.unregister(driver)
+                DriverProcess.removeProfile(profile)
+                throw error
+            }
         }
-        DriverRegistry.register(driver, profile: profile)
         do {
-            let port = try await driver.waitForPort(timeout: options.startTimeout)
             let client = WebDriverClient(baseURL: "http://127.0.0.1:\(port)", timeout: options.commandTimeout,
                                          driverGone: { [weak driver] in
                 guard let driver else { return "chromedriver is gone" }

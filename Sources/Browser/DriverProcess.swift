@@ -166,6 +166,15 @@ final class DriverProcess: @unchecked Sendable {
             .joined(separator: " | ")
     }
 
+    /// Whether a failed start lost the race for its port: with `--port=0` chromedriver takes a free
+    /// port for one address family, then binds the other on the same number, which another process
+    /// may hold at that moment ("bind() failed: Address already in use … port not available.
+    /// Exiting..."). Seen once in 68 starts while two evals started drivers side by side; a new
+    /// start gets another port.
+    static func lostPortRace(_ why: String) -> Bool {
+        why.contains("Address already in use") || why.contains("port not available")
+    }
+
     static func parsePort(_ text: String) -> Int? {
         guard let range = text.range(of: "started successfully on port ") else { return nil }
         let digits = text[range.upperBound...].prefix { $0.isNumber }

@@ -208,6 +208,34 @@ final class ChromiumTests: XCTestCase {
         XCTAssertEqual(stray.filter { $0.hasPrefix(mine) && !live.contains(NSTemporaryDirectory() + $0) }, [])
     }
 
+    func testAStartThatLosesTheRaceForItsPortIsTriedAgain() async throws {
+        try requireBrowser()
+        // A chromedriver whose first start loses its port to another process, as the real one does
+        // when the IPv4 port of the number it chose is taken; the second start is the real driver.
+        let dir = NSTemporaryDirectory() + "sw-port-race-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fake = dir + "/chromedriver"
+        try """
+        #!/bin/sh
+        if [ ! -e "\(dir)/tried" ]; then
+          : > "\(dir)/tried"
+          echo "Starting ChromeDriver 156 on port 0"
+          echo "[1796586415.336][SEVERE]: bind() failed: Address already in use (98)"
+          echo "IPv4 port not available. Exiting..."
+          exit 1
+        fi
+        exec \(Self.chromedriver) "$@"
+        """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let before = Set(DriverProcess.spawnedPIDs)
+        let session = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240, chromedriver: fake))
+        await session.close()
+        XCTAssertEqual(Set(DriverProcess.spawnedPIDs).subtracting(before).count, 2)
+        XCTAssertTrue(DriverProcess.lostPortRace("chromedriver exited with status 1: bind() failed: Address already in use (98) | IPv4 port not available. Exiting..."))
+        XCTAssertFalse(DriverProcess.lostPortRace("chromedriver printed no port within 10 s"))
+    }
+
     func testDeinitEndsTheBrowser() async throws {
         try requireBrowser()
         var s: BrowserSession? = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240))
