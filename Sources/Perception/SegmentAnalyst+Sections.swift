@@ -42,10 +42,7 @@ extension SegmentAnalyst {
     @discardableResult
     func columnLinesAhead(beside box: PixelRect, in image: Image) -> Bool {
         guard let band = columnBand(beside: box) else { return false }
-        // (`TextRegions.readLinesAhead`'s crop and mode, with the reader's answer.)
-        let clipped = band.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
-        guard clipped.width >= 6, clipped.height >= 6 else { return false }
-        return reader.readAheadIfSpare(mode: .sparse) { TextRegions.prepare(image.cropped(to: band), margin: 6) }
+        return TextRegions.readLinesAhead(band, in: image) { reader.readAheadIfSpare(mode: .sparse, $0) }
     }
 
     /// A heading is a few words; a longer line is a sentence of body text.

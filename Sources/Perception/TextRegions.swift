@@ -213,9 +213,15 @@ public enum TextRegions {
     /// Announces `readLines(region, in: image, …)`'s reading (`TextReader.readAhead`): a reading
     /// that may follow, which an idle core can start now. The crop is made only if it does.
     public static func readLinesAhead(_ region: PixelRect, in image: Image, reader: any TextReader) {
+        readLinesAhead(region, in: image) { reader.readAhead(mode: .sparse, $0); return false }
+    }
+
+    /// The same announcement through `start` (given the mode's crop, it says whether the reading
+    /// is under way); false when the region is too small to be read.
+    static func readLinesAhead(_ region: PixelRect, in image: Image, start: (() -> Image) -> Bool) -> Bool {
         let clipped = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
-        guard clipped.width >= 6, clipped.height >= 6 else { return }
-        reader.readAhead(mode: .sparse) { prepare(image.cropped(to: region), margin: 6) }
+        guard clipped.width >= 6, clipped.height >= 6 else { return false }
+        return start { prepare(image.cropped(to: region), margin: 6) }
     }
 
     /// The text typed in a field: the field's inner area read as one line, the caret and
