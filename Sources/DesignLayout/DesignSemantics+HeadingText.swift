@@ -2,16 +2,23 @@ import Foundation
 
 /// What a heading's text looks like: words that name something, not a figure or a sentence.
 extension DesignSemantics {
-    /// Whether `text` holds a word of at least three letters. A large figure ("640m", "4h10m",
-    /// "4:30-4:45 pm") is a statistic or a time, and one or two letters in large type ("x", "q",
-    /// "rN") are an icon OCR read as letters: neither is a heading. (Of the 324 headings in the
-    /// sources of the sample mockups and Design2Code pages, one has no such word.)
+    /// Whether `text` holds a word: at least three letters of which three differ (case aside), or
+    /// an acronym in capitals of two different letters or more ("RSS"). A large figure ("640m",
+    /// "4h10m", "4:30-4:45 pm") is a statistic or a time; one or two letters in large type ("x",
+    /// "q", "rN") are an icon OCR read as letters, and a run of one letter ("eee", "kkk", "EEEee")
+    /// a row of dots or stars: none is a heading. (Of the 324 headings in the sources of the sample
+    /// mockups and Design2Code pages, one has no word of three letters; none has only such runs.)
     public static func namesInWords(_ text: String) -> Bool {
-        var run = 0
-        for ch in text {
-            if ch.isLetter { run += 1; if run >= 3 { return true } } else { run = 0 }
+        var word: [Character] = []
+        func isWord() -> Bool {
+            guard word.count >= 3 else { return false }
+            let distinct = Set(word.map { Character($0.lowercased()) }).count
+            return distinct >= 3 || (distinct >= 2 && word.allSatisfy(\.isUppercase))
         }
-        return false
+        for ch in text {
+            if ch.isLetter { word.append(ch) } else { if isWord() { return true }; word.removeAll() }
+        }
+        return isWord()
     }
 
     /// Whether `text` is written as a sentence: its last line has at least five words and ends in

@@ -73,7 +73,8 @@ public enum DesignSemantics {
         let text = n.text ?? ""
         if isHeadingCandidate(n, body: body), let f = n.style.fontSize, let l = levels.firstIndex(where: { f >= $0 * 0.9 }) {
             n.tag = "h\(l + 1)"
-        } else if let c = n.style.color, isLinkColor(c) || isAccent(c, body: bodyInk), !text.contains("\n"),
+        } else if let c = n.style.color, (isLinkColor(c) && !isLetterNoise(text)) || (isAccent(c, body: bodyInk) && readsAsAccentLink(text)),
+                  !text.contains("\n"),
                   text.count <= 60, (n.style.fontSize ?? body) <= body * 1.25 {
             n.tag = "a"
         } else if isActionPhrase(text), (n.style.fontSize ?? body) <= body * 1.25 {
@@ -171,7 +172,8 @@ public enum DesignSemantics {
         guard n.kind == .container || n.kind == .list else { return }
         for i in n.children.indices {
             let c = n.children[i]
-            guard c.kind == .text, c.tag == nil, let text = c.text, let found = separated(text) else { continue }
+            guard c.kind == .text, c.tag == nil, let text = c.text,
+                  let found = separated(text) ?? linkPair(text, color: c.style.color) else { continue }
             let (items, glyph) = found
             let bold = (c.style.fontWeight ?? 400) >= 700
             let total = DesignFontMetrics.width(of: text, bold: bold)

@@ -23,6 +23,11 @@ final class HeadingTextAndMarkTests: XCTestCase {
         XCTAssertFalse(DesignSemantics.namesInWords("4:30-4:45 pm"))
         XCTAssertFalse(DesignSemantics.namesInWords("x"))
         XCTAssertFalse(DesignSemantics.namesInWords("rN"))
+        // a run of one letter is dots or stars; an acronym in capitals is a word
+        XCTAssertFalse(DesignSemantics.namesInWords("eee 100%"))
+        XCTAssertFalse(DesignSemantics.namesInWords("——EEEEEEee"))
+        XCTAssertTrue(DesignSemantics.namesInWords("RSS"))
+        XCTAssertTrue(DesignSemantics.namesInWords("FAQ"))
     }
 
     func testASentenceIsNoHeadingButAShortLineWithAFullStopOrAnEllipsisMayBe() {

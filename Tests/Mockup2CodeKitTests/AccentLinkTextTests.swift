@@ -1,0 +1,70 @@
+import DesignLayout
+import Foundation
+import ScreenCore
+import XCTest
+
+/// Session 20's precision rules: a line in an accent colour is a link only when it says something
+/// in words (not star glyphs, a legend's swatches or a trend's percentage); two short items in link
+/// blue split by " / " are two links.
+final class AccentLinkTextTests: XCTestCase {
+    let page = RGB(255, 255, 255)
+    let ink = RGB(17, 24, 39)
+
+    func line(_ s: String, _ y: Int, color: RGB, size: Double = 14) -> UINode {
+        UINode(kind: .text, box: PixelRect(x: 0, y: y, width: 300, height: Int(size * 1.25)),
+               style: UIStyle(color: color, fontSize: size, fontWeight: 400, lineHeight: size * 1.25), text: s)
+    }
+
+    func testAccentLinkTextNeedsAWordAndNoPercentage() {
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("View all"))
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("6 comments"))
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("Get"))
+        XCTAssertFalse(DesignSemantics.readsAsAccentLink("kkk: 64"))
+        XCTAssertFalse(DesignSemantics.readsAsAccentLink("eee 100"))
+        XCTAssertFalse(DesignSemantics.readsAsAccentLink("———EEEEEEee"))
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("RSS"))
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("2021 5"))
+        XCTAssertFalse(DesignSemantics.readsAsAccentLink("12.4% vs last month"))
+        XCTAssertFalse(DesignSemantics.readsAsAccentLink("A 8.9 % vs last month"))
+    }
+
+    func testStarsAndTrendsInAnAccentStayTextWhileAnAccentWordIsALink() {
+        var body: [UINode] = []
+        for i in 0..<6 { body.append(line(String(repeating: "body text ", count: 8), 400 + i * 20, color: ink)) }
+        let amber = RGB(180, 83, 9), green = RGB(22, 163, 74)
+        let kids = [line("kkk: 64", 0, color: amber), line("12.4% vs last month", 40, color: green),
+                    line("Read the story", 80, color: amber), line("———EEEEEEee", 120, color: RGB(79, 70, 229)),
+                    line("Blog", 160, color: RGB(79, 70, 229))]
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .column), children: kids + body))
+        DesignSemantics.apply(&doc)
+        let tag = { (s: String) in doc.allNodes.first { $0.text == s }?.tag }
+        XCTAssertEqual(tag("kkk: 64"), "p")
+        XCTAssertEqual(tag("12.4% vs last month"), "p")
+        XCTAssertEqual(tag("Read the story"), "a")
+        // in link blue too: a legend's swatches read as letters are no link, a word is
+        XCTAssertEqual(tag("———EEEEEEee"), "p")
+        XCTAssertEqual(tag("Blog"), "a")
+        XCTAssertTrue(DesignSemantics.isLetterNoise("kkk 22"))
+        XCTAssertFalse(DesignSemantics.isLetterNoise("2021 5"))
+        XCTAssertFalse(DesignSemantics.isLetterNoise("of"))
+    }
+
+    func testTwoItemsInLinkBlueSplitBySlashAreTwoLinks() {
+        let blue = RGB(9, 105, 218)
+        XCTAssertNotNil(DesignSemantics.linkPair("harbor / api", color: blue))
+        XCTAssertNil(DesignSemantics.linkPair("harbor / api", color: ink))
+        XCTAssertNil(DesignSemantics.linkPair("Why we moved / a long story about our servers", color: blue))
+        XCTAssertNil(DesignSemantics.linkPair("a / b", color: blue))
+        var body: [UINode] = []
+        for i in 0..<6 { body.append(line(String(repeating: "body text ", count: 8), 400 + i * 20, color: ink)) }
+        var doc = UIDocument(width: 800, height: 600, background: page,
+                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
+                                          style: UIStyle(direction: .column),
+                                          children: [line("harbor / api", 0, color: blue, size: 20), line("Pros / Cons", 40, color: ink)] + body))
+        DesignSemantics.apply(&doc)
+        let texts = doc.allNodes.filter { $0.kind == .text }.map { "\($0.tag ?? "-") \($0.text ?? "")" }
+        XCTAssertEqual(Array(texts.prefix(4)), ["a harbor", "p /", "a api", "p Pros / Cons"])
+    }
+}
