@@ -39,21 +39,3 @@ extension DesignSemantics {
         return false
     }
 }
-
-extension DesignSemantics {
-    /// Two short items in link blue on one line, split by " / " or " | " ("harbor / api", "Sign in |
-    /// Register"): a repository's owner and name, or two actions, each a link of its own. Each
-    /// item at most three words with two letters or more; the line drawn in link blue (a plain
-    /// "Pros / Cons" or "and / or" in body ink stays text).
-    public static func linkPair(_ text: String, color: RGB?) -> (items: [String], glyph: String)? {
-        guard let color, isLinkColor(color), !text.contains("\n") else { return nil }
-        for sep in [" / ", " | "] {
-            let parts = text.components(separatedBy: sep).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else { continue }
-            guard parts.allSatisfy({ $0.split(separator: " ").count <= 3 && $0.filter(\.isLetter).count >= 2 && $0.count <= 32 })
-            else { return nil }
-            return (parts, sep.trimmingCharacters(in: .whitespaces))
-        }
-        return nil
-    }
-}

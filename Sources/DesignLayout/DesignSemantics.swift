@@ -172,8 +172,7 @@ public enum DesignSemantics {
         guard n.kind == .container || n.kind == .list else { return }
         for i in n.children.indices {
             let c = n.children[i]
-            guard c.kind == .text, c.tag == nil, let text = c.text,
-                  let found = separated(text) ?? linkPair(text, color: c.style.color) else { continue }
+            guard c.kind == .text, c.tag == nil, let text = c.text, let found = separated(text) else { continue }
             let (items, glyph) = found
             let bold = (c.style.fontWeight ?? 400) >= 700
             let total = DesignFontMetrics.width(of: text, bold: bold)

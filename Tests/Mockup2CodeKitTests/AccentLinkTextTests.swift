@@ -4,8 +4,7 @@ import ScreenCore
 import XCTest
 
 /// Session 20's precision rules: a line in an accent colour is a link only when it says something
-/// in words (not star glyphs, a legend's swatches or a trend's percentage); two short items in link
-/// blue split by " / " are two links.
+/// in words (not star glyphs, a legend's swatches or a trend's percentage).
 final class AccentLinkTextTests: XCTestCase {
     let page = RGB(255, 255, 255)
     let ink = RGB(17, 24, 39)
@@ -49,22 +48,5 @@ final class AccentLinkTextTests: XCTestCase {
         XCTAssertTrue(DesignSemantics.isLetterNoise("kkk 22"))
         XCTAssertFalse(DesignSemantics.isLetterNoise("2021 5"))
         XCTAssertFalse(DesignSemantics.isLetterNoise("of"))
-    }
-
-    func testTwoItemsInLinkBlueSplitBySlashAreTwoLinks() {
-        let blue = RGB(9, 105, 218)
-        XCTAssertNotNil(DesignSemantics.linkPair("harbor / api", color: blue))
-        XCTAssertNil(DesignSemantics.linkPair("harbor / api", color: ink))
-        XCTAssertNil(DesignSemantics.linkPair("Why we moved / a long story about our servers", color: blue))
-        XCTAssertNil(DesignSemantics.linkPair("a / b", color: blue))
-        var body: [UINode] = []
-        for i in 0..<6 { body.append(line(String(repeating: "body text ", count: 8), 400 + i * 20, color: ink)) }
-        var doc = UIDocument(width: 800, height: 600, background: page,
-                             root: UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 800, height: 600),
-                                          style: UIStyle(direction: .column),
-                                          children: [line("harbor / api", 0, color: blue, size: 20), line("Pros / Cons", 40, color: ink)] + body))
-        DesignSemantics.apply(&doc)
-        let texts = doc.allNodes.filter { $0.kind == .text }.map { "\($0.tag ?? "-") \($0.text ?? "")" }
-        XCTAssertEqual(Array(texts.prefix(4)), ["a harbor", "p /", "a api", "p Pros / Cons"])
     }
 }
