@@ -2,23 +2,34 @@ import Foundation
 
 /// What a heading's text looks like: words that name something, not a figure or a sentence.
 extension DesignSemantics {
-    /// Whether `text` holds a word: at least three letters of which three differ (case aside), or
-    /// an acronym in capitals of two different letters or more ("RSS"). A large figure ("640m",
-    /// "4h10m", "4:30-4:45 pm") is a statistic or a time; one or two letters in large type ("x",
-    /// "q", "rN") are an icon OCR read as letters, and a run of one letter ("eee", "kkk", "EEEee")
-    /// a row of dots or stars: none is a heading. (Of the 324 headings in the sources of the sample
-    /// mockups and Design2Code pages, one has no word of three letters; none has only such runs.)
+    /// Whether `text` holds a word: at least three letters in a row that are not one short run of
+    /// letters repeated (case aside). A large figure ("640m", "4h10m", "4:30-4:45 pm") is a
+    /// statistic or a time; one or two letters in large type ("x", "q", "rN") are an icon OCR read
+    /// as letters, and a run of one or two letters repeated ("eee", "kkk", "keke") a row of dots or
+    /// stars: none is a heading. A word with a letter twice ("See all", "Add", "RSS") is a word. (Of
+    /// the 324 headings in the sources of the sample mockups and Design2Code pages, one has no word
+    /// of three letters; none has only such runs.)
     public static func namesInWords(_ text: String) -> Bool {
         var word: [Character] = []
         func isWord() -> Bool {
             guard word.count >= 3 else { return false }
-            let distinct = Set(word.map { Character($0.lowercased()) }).count
-            return distinct >= 3 || (distinct >= 2 && word.allSatisfy(\.isUppercase))
+            return !isRepeatedRun(word.map { Character($0.lowercased()) })
         }
         for ch in text {
             if ch.isLetter { word.append(ch) } else { if isWord() { return true }; word.removeAll() }
         }
         return isWord()
+    }
+
+    /// Whether `letters` are a shorter run repeated at least twice (period ≤ half the length):
+    /// "kkk", "eeeee", "keke", "kekek" — glyphs OCR read as letters, not a word.
+    static func isRepeatedRun(_ letters: [Character]) -> Bool {
+        guard letters.count >= 2 else { return false }
+        for period in 1...(letters.count / 2)
+        where (period..<letters.count).allSatisfy({ letters[$0] == letters[$0 - period] }) {
+            return true
+        }
+        return false
     }
 
     /// Whether `text` is written as a sentence: its last line has at least five words and ends in

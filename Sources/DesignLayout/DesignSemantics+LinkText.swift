@@ -5,7 +5,7 @@ import ScreenCore
 extension DesignSemantics {
     /// Whether a line set in an accent colour (not link blue) may be a link: it holds no percentage,
     /// and if it holds a run of three letters or more, one of them is a word (`namesInWords`: three
-    /// letters of which three differ, or an acronym). A row of star glyphs reads as "kkk 64" and a
+    /// letters in a row, not all one letter). A row of star glyphs reads as "kkk 64" and a
     /// chart legend's swatches as "——EEEee" — coloured ink, but no word; a KPI's trend line ("▲ 12.4%
     /// vs last month") is a statistic drawn green or red. Of the 1,626 `<a>` in the Design2Code
     /// sources two hold a percentage, and every one with a run of three letters has a word; figures

@@ -18,6 +18,12 @@ final class AccentLinkTextTests: XCTestCase {
         XCTAssertTrue(DesignSemantics.readsAsAccentLink("View all"))
         XCTAssertTrue(DesignSemantics.readsAsAccentLink("6 comments"))
         XCTAssertTrue(DesignSemantics.readsAsAccentLink("Get"))
+        // two-letter words repeated are words: a "See all" or "Add" link stays a link
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("See all"))
+        XCTAssertTrue(DesignSemantics.readsAsAccentLink("Add"))
+        XCTAssertFalse(DesignSemantics.isLetterNoise("See all"))
+        XCTAssertTrue(DesignSemantics.isLetterNoise("keke 18"))
+        XCTAssertTrue(DesignSemantics.isLetterNoise("kekek"))
         XCTAssertFalse(DesignSemantics.readsAsAccentLink("kkk: 64"))
         XCTAssertFalse(DesignSemantics.readsAsAccentLink("eee 100"))
         XCTAssertFalse(DesignSemantics.readsAsAccentLink("———EEEEEEee"))
