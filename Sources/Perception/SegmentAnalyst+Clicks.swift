@@ -242,8 +242,11 @@ extension SegmentAnalyst {
             // (The editor's inside surrounds the selection: grown from just right of it.)
             if let editor = ElementFinder.element(at: PixelPoint(x: band.maxX + 4, y: band.center.y), in: after, bounds: vp, avoid: nil),
                editor.shape != .text, editor.box.contains(band.center), editor.box.height <= 60 {
-                Debug.log("seg \(span.index) editor \(editor.box) opened")
-                focused = editor.box
+                // (Grown from beside the selection, its box may stop at the selection's edge:
+                // the editor holds the selection, so the value read from it starts there.)
+                let box = editor.box.union(band)
+                Debug.log("seg \(span.index) editor \(box) opened")
+                focused = box
             }
         } else if el.shape == .text, !big, case let pieces = Self.clusters(pageBoxes, gap: 6), pieces.count == 1,
                   Self.editorOpened(pieces[0], around: el.box, before: e.before, after: after) {

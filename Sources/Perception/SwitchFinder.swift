@@ -169,6 +169,46 @@ public enum SelectionFinder {
         return bare >= 2
     }
 
+    /// The luma bins (a bin either side of a peak) of the colours that hold at least a quarter of
+    /// the changed pixels in `histogram` (32 bins of 8), the most common first, at most three.
+    static func mainColours(_ histogram: [Int]) -> [ClosedRange<Int>] {
+        let total = histogram.reduce(0, +)
+        let sums = histogram.indices.map { i in histogram[max(0, i - 1)...min(31, i + 1)].reduce(0, +) }
+        var out: [ClosedRange<Int>] = []
+        for top in sums.indices.sorted(by: { sums[$0] > sums[$1] }) where sums[top] > 0 && sums[top] * 4 >= total {
+            // (A bin next to a peak taken is that colour again.)
+            guard !out.contains(where: { abs(($0.lowerBound + $0.upperBound) / 2 - top) <= 2 }) else { continue }
+            out.append(max(0, top - 1)...min(31, top + 1))
+            if out.count == 3 { break }
+        }
+        return out
+    }
+
+    /// The solid block of the changed pixels of `band` whose luma in `after` falls in `bins`: the
+    /// rows and columns holding at least a third as many of them as the fullest row and column
+    /// do. (An outline around it, or its anti-aliased corners, adds a pixel or two to a row or
+    /// column, never a third of one.)
+    static func colourCore(of band: PixelRect, bins: ClosedRange<Int>, changed: [Bool], covered: [Bool], window: PixelRect,
+                           after: Image) -> PixelRect? {
+        var rows = [Int](repeating: 0, count: band.height), columns = [Int](repeating: 0, count: band.width)
+        for y in band.y..<band.maxY {
+            for x in band.x..<band.maxX {
+                let i = (y - window.y) * window.width + (x - window.x)
+                // (Under the pointer nothing is known: counted as the colour, so the pointer
+                // resting on the block does not split it.)
+                guard covered[i] || (changed[i] && bins.contains(Int(after.luma(x: x, y: y)) / 8)) else { continue }
+                rows[y - band.y] += 1; columns[x - band.x] += 1
+            }
+        }
+        func span(_ counts: [Int]) -> ClosedRange<Int>? {
+            guard let most = counts.max(), most > 0 else { return nil }
+            let kept = counts.indices.filter { counts[$0] * 3 >= most }
+            return kept.first.map { $0...kept.last! }
+        }
+        guard let ys = span(rows), let xs = span(columns) else { return nil }
+        return PixelRect(x: band.x + xs.lowerBound, y: band.y + ys.lowerBound, width: xs.count, height: ys.count)
+    }
+
     /// The selected band at `point` in `after` that was not in `before`, or nil.
     public static func selection(at point: PixelPoint, before: Image, after: Image, bounds: PixelRect,
                                  avoid: [PixelRect] = []) -> PixelRect? {
@@ -188,19 +228,35 @@ public enum SelectionFinder {
         // (No bridging: an editor's border drawn a few pixels around the selection stays apart.)
         guard let local = SwitchFinder.component(of: changed, passable: covered, width: w, height: h,
                                                  near: PixelPoint(x: point.x - window.x, y: point.y - window.y), reach: 1) else { return nil }
-        let band = PixelRect(x: local.x + window.x, y: local.y + window.y, width: local.width, height: local.height)
+        var band = PixelRect(x: local.x + window.x, y: local.y + window.y, width: local.width, height: local.height)
         guard band.height >= 10, band.height <= 34, band.width >= 16, band.width >= band.height,
               band.expanded(6, 6).contains(point) else { return nil }
         // Solid: most of the band changed (letters alone change a fraction of their box), to one
         // colour (the most common luma of the changed pixels holds a good part of them).
-        var n = 0, seen = 0
-        var histogram = [Int](repeating: 0, count: 32)
-        for y in band.y..<band.maxY {
-            for x in band.x..<band.maxX {
-                let i = (y - window.y) * w + (x - window.x)
-                if covered[i] { continue }
-                seen += 1
-                if changed[i] { n += 1; histogram[Int(after.luma(x: x, y: y)) / 8] += 1 }
+        func solidity(_ band: PixelRect) -> (n: Int, seen: Int, histogram: [Int]) {
+            var n = 0, seen = 0
+            var histogram = [Int](repeating: 0, count: 32)
+            for y in band.y..<band.maxY {
+                for x in band.x..<band.maxX {
+                    let i = (y - window.y) * w + (x - window.x)
+                    if covered[i] { continue }
+                    seen += 1
+                    if changed[i] { n += 1; histogram[Int(after.luma(x: x, y: y)) / 8] += 1 }
+                }
+            }
+            return (n, seen, histogram)
+        }
+        var (n, seen, histogram) = solidity(band)
+        if seen > 0, n * 10 < seen * 6 {
+            // An editor opened on the text with all of it selected: its outline and the text's
+            // shift join the selection into one change, thinly filled; the selection is the solid
+            // block of one of the changed pixels' main colours inside it (the outline's own
+            // colour, drawn all round, gives the whole band back).
+            for bins in mainColours(histogram) {
+                guard let core = colourCore(of: band, bins: bins, changed: changed, covered: covered, window: window, after: after),
+                      core.height >= 10, core.width >= 16, core.width >= core.height, core.expanded(6, 6).contains(point) else { continue }
+                let s = solidity(core)
+                if s.seen > 0, s.n * 10 >= s.seen * 6 { band = core; (n, seen, histogram) = s; break }
             }
         }
         guard seen > 0, n * 10 >= seen * 6 else { return nil }

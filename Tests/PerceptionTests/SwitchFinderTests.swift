@@ -98,6 +98,41 @@ final class SwitchFinderTests: XCTestCase {
         XCTAssertNil(SelectionFinder.selection(at: PixelPoint(x: 330, y: 206), before: plain.image, after: recoloured.image, bounds: bounds))
     }
 
+    func testAnEditorOpenedWithItsValueSelectedIsADoubleClickThroughItsOutline() {
+        // board-dblclick-rename: the card title turns into an editor with a 2-pixel dark outline,
+        // its value shifted a little and all of it selected. The old letters, the outline and the
+        // selection join into one thinly filled change; the anti-aliased corners of the outline
+        // have the selection's luma.
+        let plain = Canvas().with { $0.text(x: 299, y: 200, glyphs: 8) }
+        let editor = PixelRect(x: 297, y: 192, width: 200, height: 32)
+        let outlined = Canvas().with { c in
+            c.outline(editor, 10); c.outline(editor.expanded(-1, -1), 10)
+            for (x, y) in [(299, 194), (493, 194), (299, 220), (493, 220)] { c.fill(PixelRect(x: x, y: y, width: 2, height: 2), 92) }
+        }
+        let selected = outlined.with { c in
+            c.fill(PixelRect(x: 305, y: 196, width: 78, height: 24), 90)
+            c.text(x: 308, y: 202, glyphs: 8, v: 250)
+        }
+        let point = PixelPoint(x: 330, y: 206)
+        let band = SelectionFinder.selection(at: point, before: plain.image, after: selected.image, bounds: bounds)
+        XCTAssertEqual(band.map { $0.x >= 303 && $0.maxX <= 385 && $0.y >= 194 && $0.maxY <= 222 }, true,
+                       "the selection inside the outline, not the editor: \(String(describing: band))")
+        // The editor opened with nothing selected (its outline and the shifted text alone): no selection.
+        let unselected = outlined.with { $0.text(x: 308, y: 202, glyphs: 8) }
+        XCTAssertNil(SelectionFinder.selection(at: point, before: plain.image, after: unselected.image, bounds: bounds))
+        // admin-window-escape: a short value in a wide editor, the outline holding more of the
+        // change than the selection does: the selection is still what is found.
+        let name = Canvas().with { $0.text(x: 299, y: 200, glyphs: 5) }
+        let wide = Canvas().with { c in
+            c.outline(PixelRect(x: 297, y: 192, width: 300, height: 30), 10); c.outline(PixelRect(x: 298, y: 193, width: 298, height: 28), 10)
+            c.fill(PixelRect(x: 305, y: 197, width: 50, height: 20), 90)
+            c.text(x: 307, y: 202, glyphs: 5, v: 250)
+        }
+        let short = SelectionFinder.selection(at: PixelPoint(x: 320, y: 206), before: name.image, after: wide.image, bounds: bounds)
+        XCTAssertEqual(short.map { $0.x >= 303 && $0.maxX <= 357 && $0.y >= 195 && $0.maxY <= 219 }, true, "\(String(describing: short))")
+        XCTAssertGreaterThan(SelectionFinder.mainColours([Int](repeating: 0, count: 32).enumerated().map { $0.offset == 1 ? 1300 : $0.offset == 11 ? 700 : 0 }).count, 1)
+    }
+
     func testAPillButtonFillingInIsNoSelection() {
         // docs: a "No" feedback pill (rounded ends, radius half its height) turning dark when pressed.
         let plain = Canvas().with { $0.text(x: 310, y: 200, glyphs: 2) }
