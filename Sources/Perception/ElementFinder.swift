@@ -96,6 +96,12 @@ public enum ElementFinder {
     /// (Depth first from a stack, neighbours pushed left, right, up, down: the order decides where a
     /// region capped at `maxArea` stops, so it stays fixed. The visited map and the stack are flat
     /// buffers — pixel indices within `bounds` — with no allocation per pixel.)
+    ///
+    /// The loop touches only locals and the two buffers, with no closure or nested function
+    /// around them: locals a closure captures are checked for exclusive access at run time on
+    /// every read and write (`swift_beginAccess`/`swift_endAccess`, a tenth of the CPU of a
+    /// high-DPI recording's run), locals of a plain loop are checked when compiled. The visited
+    /// map is a `VisitedMap`: zeroed pages, cleared by nobody.
     static func flood(from seed: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?,
                       maxArea: Int) -> (PixelRect, Int, Bool) {
         let w = bounds.width, h = bounds.height
@@ -104,33 +110,38 @@ public enum ElementFinder {
         let av = avoid ?? PixelRect(x: -10, y: -10, width: 0, height: 0)
         let bx = bounds.x, by = bounds.y
         var capped = false
-        var seenStore = [Bool](repeating: false, count: w * h)
-        var stack: [Int] = [(seed.y - by) * w + seed.x - bx]
+        let map = VisitedMap(count: w * h)
+        defer { map.release() }
+        let seen = map.flags
+        var stack: [Int] = []
         stack.reserveCapacity(1024)
-        seenStore.withUnsafeMutableBufferPointer { seen in
-            seen[(seed.y - by) * w + seed.x - bx] = true
-            // A neighbour joins when its luma is within tolerance, or (inside the pointer's box)
-            // when it is one of the pointer's own strongly contrasting pixels; a border the pointer
-            // does not cover still stops the region.
-            @inline(__always) func visit(_ nx: Int, _ ny: Int, _ i: Int) {
-                if seen[i] { return }
-                let d = abs(Int(image.luma(x: nx, y: ny)) - target)
-                if d <= tolerance || (d > 90 && av.contains(PixelPoint(x: nx, y: ny))) { seen[i] = true; stack.append(i) }
+        let first = (seed.y - by) * w + seed.x - bx
+        seen[first] = true
+        stack.append(first)
+        while let i = stack.popLast() {
+            let x = bx + i % w, y = by + i / w
+            area += 1
+            if area > maxArea { capped = true; break }
+            if !av.contains(PixelPoint(x: x, y: y)) {
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
             }
-            while let i = stack.popLast() {
-                let x = bx + i % w, y = by + i / w
-                area += 1
-                if area > maxArea { capped = true; return }
-                if !av.contains(PixelPoint(x: x, y: y)) {
-                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-                }
-                if x > bx { visit(x - 1, y, i - 1) }
-                if x + 1 < bx + w { visit(x + 1, y, i + 1) }
-                if y > by { visit(x, y - 1, i - w) }
-                if y + 1 < by + h { visit(x, y + 1, i + w) }
-            }
+            if x > bx { floodVisit(x - 1, y, i - 1, image, target, av, seen, &stack) }
+            if x + 1 < bx + w { floodVisit(x + 1, y, i + 1, image, target, av, seen, &stack) }
+            if y > by { floodVisit(x, y - 1, i - w, image, target, av, seen, &stack) }
+            if y + 1 < by + h { floodVisit(x, y + 1, i + w, image, target, av, seen, &stack) }
         }
         return (PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1), area, capped)
+    }
+
+    /// One neighbour of `flood`'s: it joins when its luma is within tolerance, or (inside the
+    /// pointer's box) when it is one of the pointer's own strongly contrasting pixels; a border the
+    /// pointer does not cover still stops the region.
+    @inline(__always)
+    private static func floodVisit(_ nx: Int, _ ny: Int, _ i: Int, _ image: Image, _ target: Int, _ av: PixelRect,
+                                   _ seen: UnsafeMutablePointer<Bool>, _ stack: inout [Int]) {
+        if seen[i] { return }
+        let d = abs(Int(image.luma(x: nx, y: ny)) - target)
+        if d <= tolerance || (d > 90 && av.contains(PixelPoint(x: nx, y: ny))) { seen[i] = true; stack.append(i) }
     }
 
     /// The containers an element sits in (a card, a list row, a dialog's header), smallest first:

@@ -173,6 +173,50 @@ final class PerceptionTests: XCTestCase {
         XCTAssertGreaterThan(runs, 60)
     }
 
+    /// The same on noisy screens with smooth gradients (regions that leak through tolerance steps),
+    /// seeds anywhere, bounds not at the origin and every cap — the visiting order decides where a
+    /// capped region stops, so any change in it shows.
+    func testFloodMatchesTheReferenceOnNoisyScreens() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        var runs = 0, capped = 0
+        for _ in 0..<6 {
+            let w = 120 + next(80), h = 90 + next(60)
+            var px = [UInt8](repeating: 0, count: w * h)
+            for y in 0..<h { for x in 0..<w { px[y * w + x] = UInt8(min(255, (x + y) / 3 + (next(9) == 0 ? next(40) : 0))) } }
+            let image = Image(width: w, height: h, format: .gray8, pixels: px)
+            for _ in 0..<12 {
+                let b = PixelRect(x: next(10), y: next(10), width: w - 10 - next(10), height: h - 10 - next(10))
+                let seed = PixelPoint(x: b.x + next(b.width), y: b.y + next(b.height))
+                let avoid: PixelRect? = next(2) == 0 ? nil : PixelRect(x: seed.x - 4, y: seed.y - 6, width: 12, height: 18)
+                for maxArea in [1, 37, 400, b.area / 2, b.area] {
+                    let fast = ElementFinder.flood(from: seed, in: image, bounds: b, avoid: avoid, maxArea: maxArea)
+                    let ref = Self.referenceFlood(from: seed, in: image, bounds: b, avoid: avoid, maxArea: maxArea)
+                    XCTAssertTrue(fast == ref, "\(seed) \(b) \(String(describing: avoid)) \(maxArea): \(fast) vs \(ref)")
+                    runs += 1
+                    if ref.2 { capped += 1 }
+                }
+            }
+        }
+        XCTAssertEqual(runs, 360)
+        XCTAssertGreaterThan(capped, 40, "the caps must be reached often enough to test the order")
+        // A window large enough for the visited map to be mapped from the kernel (`VisitedMap`).
+        let (w, h) = (760, 420)
+        XCTAssertGreaterThanOrEqual(w * h, VisitedMap.mapFrom)
+        var px = [UInt8](repeating: 240, count: w * h)
+        for y in stride(from: 30, to: h, by: 45) { for x in 0..<w { px[y * w + x] = 120 } }
+        for y in 0..<h { for x in 0..<w where next(25) == 0 { px[y * w + x] = UInt8(next(256)) } }
+        let image = Image(width: w, height: h, format: .gray8, pixels: px)
+        let b = PixelRect(x: 0, y: 0, width: w, height: h)
+        for seed in [PixelPoint(x: 5, y: 5), PixelPoint(x: 400, y: 60), PixelPoint(x: 700, y: 400)] {
+            for maxArea in [50, 5000, b.area / 3] {
+                let fast = ElementFinder.flood(from: seed, in: image, bounds: b, avoid: nil, maxArea: maxArea)
+                let ref = Self.referenceFlood(from: seed, in: image, bounds: b, avoid: nil, maxArea: maxArea)
+                XCTAssertTrue(fast == ref, "\(seed) \(maxArea): \(fast) vs \(ref)")
+            }
+        }
+    }
+
     static func referenceFlood(from seed: PixelPoint, in image: Image, bounds: PixelRect, avoid: PixelRect?,
                                maxArea: Int) -> (PixelRect, Int, Bool) {
         let w = bounds.width, h = bounds.height
