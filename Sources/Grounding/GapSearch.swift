@@ -237,8 +237,9 @@ extension Run {
             for (n, c) in candidates.prefix(Self.candidatesPerChange).enumerated() {
                 let box = c.target.box!
                 try await browser.pointer(move: (box.x + box.width / 2, box.y + box.height / 2))
-                // (What opens under the pointer may wait for the pointer to rest: hover intent.)
-                try await Task.sleep(nanoseconds: atPointer ? Self.restIntent : 150_000_000)
+                // (What opens under the pointer may wait for the pointer to rest: hover intent;
+                // GapSearch+DisclosureRest.swift.)
+                try await Task.sleep(nanoseconds: Self.candidateRest(atPointer: atPointer, expanded: try await ariaExpanded(c.target)))
                 let now = try decodePNG(try await browser.screenshot())
                 let sh = Self.weighted(unexplained.map { (blobs[$0], areaLean(blobs[$0], shot: now, f0, f1, resting: resting[$0], prior: restPrior[$0])) })
                 debug("live: gap before step \(i + 1): pointer on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" → \(Self.f2(sh))")

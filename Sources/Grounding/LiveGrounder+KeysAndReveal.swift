@@ -211,10 +211,11 @@ extension Run {
             var controls = 'a, button, input, select, textarea, [role=button], [role=link], [onclick]';
             // (After a double click, an editor it opened inside the element is the element's own.)
             var editor = arguments[5] && !!c && el.contains(c) && c.matches('input, textarea, [contenteditable]');
-            return [p === el, c === el, !!c && (c === el || editor || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el)];
+            return [p === el, c === el, !!c && (c === el || editor || (el.contains(c) && !c.closest(controls)) || c.closest(controls) === el), el.matches(controls)];
             """, [JSONValue(element: el), .number(p.x), .number(p.y), .number(centre.x), .number(centre.y), .bool(a.kind == .dblclick)]) else { return }
         let surfaceAtPoint = hits[0]?.bool ?? false, surfaceAtCentre = hits[1]?.bool ?? true, sameAtCentre = hits[2]?.bool ?? true
-        guard surfaceAtPoint && !surfaceAtCentre || !sameAtCentre else { return }
+        guard Self.pointKept(surfaceAtPoint: surfaceAtPoint, surfaceAtCentre: surfaceAtCentre, sameAtCentre: sameAtCentre,
+                             control: hits[3]?.bool ?? false) else { return }   // LiveGrounder+CentreChild.swift
         let there = try await page.identify(x: centre.x, y: centre.y)
         a.grounding?.locator = nil
         a.grounding?.selenium = nil
