@@ -51,10 +51,13 @@ extension ValueCompare {
     static let minOutline = 2.0
 
     /// Whether a shift found by `fieldShift` moves the crops: it lines the field up clearly better
-    /// than no shift (its mean difference at most `clearShift` of the unshifted one), and is more
-    /// than the pixel or two `mismatch` already forgives.
+    /// than no shift (its mean difference at most `clearShift` of the unshifted one), and goes
+    /// beyond the shifts `mismatch` searches itself (3 pixels across, 2 down): within them the
+    /// compare already lines the texts up, and moving the crop only changes which of two texts a
+    /// field scrolled to its end fits (board-hidpi2x-1080, 2 px: its reading "nc retry with
+    /// backo" then matched the visible end and the field's whole value was never tried).
     public static func shiftsCrops(_ s: (dx: Int, dy: Int, cost: Double, unshifted: Double)) -> Bool {
-        (abs(s.dx) > 1 || abs(s.dy) > 1) && s.cost <= clearShift * s.unshifted
+        (abs(s.dx) > 3 || abs(s.dy) > 2) && s.cost <= clearShift * s.unshifted
     }
 
     /// How much better (as a fraction of the unshifted mean difference) a shift must line up.

@@ -54,6 +54,10 @@ final class FieldRegistrationTests: XCTestCase {
         XCTAssertEqual(s.dx, 0)
         XCTAssertEqual(s.dy, 1)
         XCTAssertFalse(ValueCompare.shiftsCrops(s))
+        // Two pixels down (a HiDPI capture's origin) is still the compare's own business.
+        XCTAssertFalse(ValueCompare.shiftsCrops((dx: 0, dy: 2, cost: 13, unshifted: 26)))
+        XCTAssertTrue(ValueCompare.shiftsCrops((dx: 0, dy: 3, cost: 13, unshifted: 26)))
+        XCTAssertTrue(ValueCompare.shiftsCrops((dx: 4, dy: 0, cost: 13, unshifted: 26)))
         // A shift that lines up no better than none moves nothing either.
         XCTAssertFalse(ValueCompare.shiftsCrops((dx: 0, dy: 5, cost: 9, unshifted: 10)))
     }
