@@ -39,8 +39,10 @@ final class FieldRegistrationTests: XCTestCase {
         let s = try XCTUnwrap(ValueCompare.fieldShift(live: liveCrop, video: videoCrop, width: 128, height: 38, maxShift: reach))
         XCTAssertEqual(s.dx, 3)
         XCTAssertEqual(s.dy, 7)
-        XCTAssertLessThan(s.cost, 0.01)
-        XCTAssertGreaterThan(s.unshifted, 10)
+        // (Each side against its own median: the grown video crop holds more page, so even the
+        // lined-up field leaves a difference — far below the unshifted one.)
+        XCTAssertLessThan(s.cost, 0.75 * s.unshifted)
+        XCTAssertLessThan(s.cost, s.unshifted - 5)
         XCTAssertTrue(ValueCompare.shiftsCrops(s))
     }
 
