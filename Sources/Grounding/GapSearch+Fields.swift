@@ -80,10 +80,8 @@ extension Run {
     /// The video's field `area` (CSS pixels) in the full-size frame nearest `time` (within 0.2 s):
     /// its gray levels and size in video pixels.
     func videoFieldGray(_ area: (x: Double, y: Double, width: Double, height: Double), at time: Double) -> (gray: [Double], size: PixelRect)? {
-        guard let vp = timeline.viewport, let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }),
-              abs(f.time - time) <= 0.2 else { return nil }
-        let r = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
-                          width: Int(area.width * dpr), height: Int(area.height * dpr))
+        guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }),
+              abs(f.time - time) <= 0.2, let r = fieldVideoRect(area) else { return nil }
         guard r.width > 8, r.height > 6, r.x >= 0, r.y >= 0, r.maxX <= f.image.width, r.y + r.height <= f.image.height else { return nil }
         return (ValueCompare.resample(f.image, r, r.width, r.height), r)
     }

@@ -369,7 +369,7 @@ extension Run {
     /// crop's background before reading (GapSearch+FieldPointer.swift).
     func rereadField(_ box: (x: Double, y: Double, width: Double, height: Double), text textBox: (x: Double, y: Double, width: Double, height: Double)? = nil,
                      times: [Double], pointer: Point? = nil) async throws -> [(text: String, frame: Image)] {
-        guard let reader = options.reader, let vp = timeline.viewport else { return [] }
+        guard let reader = options.reader, timeline.viewport != nil else { return [] }
         var out: [(text: String, frame: Image)] = []
         // The text's own area when the page gives it (inside the border and padding), else the
         // box less a margin.
@@ -378,9 +378,7 @@ extension Run {
         for t in times.prefix(3) {
             guard let full = frames.fields.min(by: { abs($0.time - t) < abs($1.time - t) }), abs(full.time - t) <= 0.2,
                   let small = frames.nearest(t) else { continue }
-            let r = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
-                              width: Int(area.width * dpr), height: Int(area.height * dpr))
-            guard r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
+            guard let r = fieldVideoRect(area), r.x >= 0, r.y >= 0, r.width > 8, r.height > 6, r.x + r.width <= full.image.width, r.y + r.height <= full.image.height else { continue }
             var crop = full.image.cropped(to: r)
             if let pointer {
                 guard let b = pointerBox(pointer, in: r) else { continue }

@@ -206,6 +206,9 @@ struct Run {
     var refutedKeyAt: (step: Int, time: Double)?
     /// The last fill performed: its index in `out` and the field's value before it (InlineEditor).
     var editedField: EditedField?
+    /// Video pixels by which the full-size field crops move from where the viewport's origin puts
+    /// them: the last field registered (LiveValues+Registration.swift); nil before any.
+    var fieldShift: (dx: Int, dy: Int)?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {

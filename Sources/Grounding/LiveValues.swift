@@ -43,7 +43,7 @@ extension Run {
     /// hypotheses when it differs, and keeps the one that renders clearly more like the video.
     /// The field is left holding the value kept.
     mutating func compareValue(_ a: inout Action, _ t: Identified, _ element: ElementHandle, prior: String, corrections: inout [String]) async throws {
-        guard !a.secret, let value = a.value?.text, let vp = timeline.viewport, !frames.fields.isEmpty else { return }
+        guard !a.secret, let value = a.value?.text, timeline.viewport != nil, !frames.fields.isEmpty else { return }
         var started = Date()
         // The field being typed into (a click may have re-rendered an inline editor).
         var el = element
@@ -64,8 +64,9 @@ extension Run {
         guard !Self.sanitisingTypes.contains(type) || dated else { return }
         // The text's own area, a little taller than the line box (descenders, the reader's crop).
         let area = (x: x, y: y - 2, width: w, height: h + 4)
-        let video = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
-                              width: Int(area.width * dpr), height: Int(area.height * dpr))
+        // Where the field really is in the video (the viewport's origin may be pixels off).
+        if let first = LiveGrounder.fillTimes(a).first { try await registerField(el, time: first) }
+        guard let video = fieldVideoRect(area) else { return }
         guard video.width > 8, video.height > 6 else { return }
         // The video's caret and a resting I-beam's stem are no glyphs: bars as tall as the line
         // box, left out of both sides' ink in a second count (ValueCompare+Caret.swift).
