@@ -62,7 +62,7 @@ READ_JS = """() => {
       visible: st.visibility !== 'hidden' && st.display !== 'none' && b.width > 0 && b.height > 0,
       position: st.position, lines: 0,
       outlined: Math.min(...['Top', 'Right', 'Bottom', 'Left'].map(s => parseFloat(st['border' + s + 'Width']) || 0)) >= 1
-                && !/rgba\(.*, 0\)$/.test(st.borderTopColor) && st.borderTopStyle !== 'none' };
+                && !/rgba\\(.*, 0\\)$/.test(st.borderTopColor) && st.borderTopStyle !== 'none' };
   }
   return out;
 }"""
