@@ -16,10 +16,10 @@ extension Run {
     static func registrationReach(scale: Double) -> Int { Int((8 * scale).rounded(.up)) + 2 }
 
     /// A box in CSS pixels of the viewport → the full-size video frame's pixels (`frames.fields`),
-    /// moved by the registered `fieldShift`.
-    func fieldVideoRect(_ area: (x: Double, y: Double, width: Double, height: Double)) -> PixelRect? {
+    /// moved by the registered `fieldShift` (`shifted`), or where the viewport's origin alone puts it.
+    func fieldVideoRect(_ area: (x: Double, y: Double, width: Double, height: Double), shifted: Bool = true) -> PixelRect? {
         guard let vp = timeline.viewport else { return nil }
-        let shift = fieldShift ?? (0, 0)
+        let shift = (shifted ? fieldShift : nil) ?? (dx: 0, dy: 0)
         return PixelRect(x: Int(Double(vp.x) + area.x * dpr) + shift.dx, y: Int(Double(vp.y) + area.y * dpr) + shift.dy,
                          width: Int(area.width * dpr), height: Int(area.height * dpr))
     }
@@ -29,7 +29,7 @@ extension Run {
     /// the viewport's origin alone (`ValueCompare.shiftsCrops`), else no shift. Leaves
     /// `fieldShift` as it was when the field or the frame cannot be compared.
     mutating func registerField(_ el: ElementHandle, time: Double) async throws {
-        guard let vp = timeline.viewport, let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }),
+        guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }),
               abs(f.time - time) <= 0.2 else { return }
         let box = try await browser.execute("""
             var r = arguments[0].getBoundingClientRect();
@@ -40,8 +40,7 @@ extension Run {
         let m = Self.registrationMargin
         let area = (x: bx - m, y: by - m, width: bw + 2 * m, height: bh + 2 * m)
         let reach = Self.registrationReach(scale: dpr)
-        let video = PixelRect(x: Int(Double(vp.x) + area.x * dpr), y: Int(Double(vp.y) + area.y * dpr),
-                              width: Int(area.width * dpr), height: Int(area.height * dpr))
+        guard let video = fieldVideoRect(area, shifted: false) else { return }
         let grown = PixelRect(x: video.x - reach, y: video.y - reach, width: video.width + 2 * reach, height: video.height + 2 * reach)
         guard video.width > 8, video.height > 6, grown.x >= 0, grown.y >= 0, grown.maxX <= f.image.width,
               grown.y + grown.height <= f.image.height else { return }
