@@ -42,17 +42,19 @@ public enum LiveStage {
         guard css.width <= LiveGrounder.maxViewport.width, css.height <= LiveGrounder.maxViewport.height else {
             throw LiveError.viewportTooLarge(width: css.width, height: css.height)
         }
-        // The video's frames the live page is compared with, decoded once before the browser starts.
-        var frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
-        // Full-size frames only where a typed field is read again (a few per fill), and just
-        // before each step, where the live fields are reconciled with the video's (Run.reconcileFields).
-        let duration = timeline.source?.duration ?? .infinity
-        let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
-            .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
-            + LiveGrounder.boundaryTimes(for: timeline)).sorted()
-        if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+        // The browser starts (a child process, then a WebDriver session: mostly waiting) while the
+        // video's frames the live page is compared with are decoded here; a failed decode still
+        // closes the session that started beside it.
+        async let starting = BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
+        let frames: LiveFrames
+        do {
+            frames = try sampleLiveFrames(timeline, path: path)
+        } catch {
+            if let session = try? await starting { await session.close() }
+            throw error
+        }
         trace("live: \(frames.frames.count) frames sampled in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
-        let session = try await BrowserSession.start(BrowserOptions(viewportWidth: css.width, viewportHeight: css.height, deviceScale: scale))
+        let session = try await starting
         var options = LiveOptions(startURL: settings.startURL, secretNames: { SecretNaming.names(for: $0) }, say: settings.say)
         options.keepScreenshots = screenshots
         options.deviceScale = settings.deviceScale.map { max(0.5, min(4, $0)) }
@@ -72,6 +74,20 @@ public enum LiveStage {
             await session.close()
             throw error
         }
+    }
+
+    /// The video's frames for grounding `timeline`: small ones at the times the live page is
+    /// compared with the video, full-size ones where a typed field is read again (a few per fill)
+    /// and just before each step, where the live fields are reconciled with the video's
+    /// (Run.reconcileFields).
+    static func sampleLiveFrames(_ timeline: ActionTimeline, path: String) throws -> LiveFrames {
+        var frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
+        let duration = timeline.source?.duration ?? .infinity
+        let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
+            .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
+            + LiveGrounder.boundaryTimes(for: timeline)).sorted()
+        if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+        return frames
     }
 
     /// Small gray frames of the whole video at `times` (the frame shown at each time), from one
