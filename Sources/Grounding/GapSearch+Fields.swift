@@ -239,7 +239,7 @@ extension Run {
                 let state0 = try await page.state()
                 try await type(v, f.element)
                 _ = try await settle(from: state0)
-                let after = try decodePNG(try await browser.screenshot())
+                let after = try await areaShot(f.text)
                 if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox, fontSize: f.fontSize), best == nil || s.error < best!.score.error { best = (v, s) }
             }
             if let b = best, b.value != values.last { try await type(b.value, f.element) }

@@ -18,6 +18,9 @@ public protocol LiveBrowser: AnyObject, Sendable {
     func screenshot() async throws -> Data
     /// Makes the viewport `width`×`height` CSS pixels at `deviceScale` device pixels per CSS pixel.
     func setViewport(width: Int, height: Int, deviceScale: Double) async throws
+    /// The viewport's pixels in `clip` (whole CSS pixels of the viewport) captured alone, or nil
+    /// where this browser cannot (LiveBrowser+Clip.swift).
+    func viewportShot(clip: (x: Int, y: Int, width: Int, height: Int)) async throws -> ClippedShot?
 }
 
 extension LiveBrowser {

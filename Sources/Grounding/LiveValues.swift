@@ -121,7 +121,7 @@ extension Run {
         var grays: [String: [Double]] = [:]
         func score(_ only: Int? = nil) async throws -> InkScore? {
             try await Task.sleep(nanoseconds: 40_000_000)
-            let shot = try decodePNG(try await browser.screenshot())
+            let shot = try await areaShot((area.x, area.y, area.width, area.height))
             let k = Double(shot.width) / max(1, cssViewport.width)
             let live = PixelRect(x: Int(area.x * k), y: Int(area.y * k), width: Int(area.width * k), height: Int(area.height * k))
             guard live.x >= 0, live.y >= 0, live.maxX <= shot.width, live.y + live.height <= shot.height else { return nil }
