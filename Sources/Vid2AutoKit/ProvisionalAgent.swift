@@ -81,9 +81,12 @@ final class ProvisionalAgent: @unchecked Sendable {
     private var attempt: Attempt?
     private var stopped: [Attempt] = []
     private var closed = false
-    /// How many agents were started, and why the last one's work was dropped (for the trace).
-    private(set) var launches = 0
-    private(set) var dropped: String?
+    private var started = 0
+    private var why: String?
+    /// How many agents were started (for the trace).
+    var launches: Int { lock.lock(); defer { lock.unlock() }; return started }
+    /// Why the last agent's work was dropped (for the trace), nil while none was.
+    var dropped: String? { lock.lock(); defer { lock.unlock() }; return why }
 
     /// `run` analyses a segment on the growing frames (the agent's own task calls it).
     init(planner: SegmentPlanner, info: MediaInfo, clock: Date,
@@ -116,9 +119,9 @@ final class ProvisionalAgent: @unchecked Sendable {
             if let last, Self.sameSpan(a.segment, last) { return }
             stop(a, "the plan's last segment changed while the pass ran")
         }
-        guard launches < Self.maxLaunches,
+        guard started < Self.maxLaunches,
               let c = Self.launch(last, previous: previous, covered: frames.times.last ?? -.infinity) else { return }
-        launches += 1
+        started += 1
         let a = Attempt(segment: c, source: GrowingFrames(frames, bound: bound))
         let run = self.run, samples = pass.samples
         a.task = Task {
@@ -133,7 +136,7 @@ final class ProvisionalAgent: @unchecked Sendable {
         a.task?.cancel()
         stopped.append(a)
         attempt = nil
-        dropped = why
+        self.why = why
     }
 
     /// The pass has ended and `plan` is final: the attempt whose segment agrees with the plan's
@@ -152,7 +155,7 @@ final class ProvisionalAgent: @unchecked Sendable {
     }
 
     /// Drops the settled attempt's work (its frames were not the job's).
-    func drop(_ why: String) { lock.lock(); dropped = why; lock.unlock() }
+    func drop(_ why: String) { lock.lock(); self.why = why; lock.unlock() }
 
     /// Waits for every stopped agent to end (they stop at their next frame).
     func drain() async {
