@@ -199,7 +199,7 @@ public struct DecodedFrames: Sendable {
 /// When the check fails, every frame goes through libswscale whole. Not Sendable: create it in
 /// the task that uses it.
 public final class StoredFrameReader {
-    private let frames: DecodedFrames
+    private var frames: DecodedFrames
     private let info: MediaInfo
     private let quarterTurns: Int
     private var chunk = -1, local = -1
@@ -214,6 +214,17 @@ public final class StoredFrameReader {
     /// A reader of `frames`, decoded from a recording described by `info`.
     public init(frames: DecodedFrames, info: MediaInfo) {
         self.frames = frames; self.info = info; quarterTurns = info.rotation / 90
+    }
+
+    /// Reads on from `newer`, a later snapshot of the same recording (`LumaRecorder.snapshot()`
+    /// taken after the one this reader holds, or its `finish()`): its first frames are exactly
+    /// the frames held now, so the frame rebuilt last stays current and the next one in order
+    /// costs only its changed rows, as it would in one reader of `newer` (a growing source: an
+    /// agent reading the frames of a pass that is still decoding).
+    public func extend(to newer: DecodedFrames) {
+        precondition(newer.times.count >= frames.times.count && newer.chunks.count >= frames.chunks.count,
+                     "a later snapshot of the same frames")
+        frames = newer
     }
 
     /// Frame `i` in full size gray, or nil when its plane was not kept.

@@ -16,7 +16,9 @@ public final class AgentContext: @unchecked Sendable {
     /// another finishes takes its lane, so lanes are what a chart of the swarm over time shows.
     public let lane: Int
 
-    init(job: Int, attempt: Int, lane: Int = 0) { self.job = job; self.attempt = attempt; self.lane = lane }
+    /// The context of job `job` (its index in the stage) on lane `lane`; the swarm makes one per
+    /// attempt, and an orchestrator that runs a job outside `run` (an agent started early) its own.
+    public init(job: Int, attempt: Int, lane: Int = 0) { self.job = job; self.attempt = attempt; self.lane = lane }
 
     /// Counts `n` steps (tool or model calls).
     public func step(_ n: Int = 1) { lock.lock(); _steps += n; lock.unlock() }

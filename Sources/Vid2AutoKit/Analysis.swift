@@ -33,6 +33,12 @@ public struct AnalysisOptions: Sendable {
     /// Set by the analysis itself when it streams the plan (a remote model); a stage that never
     /// calls it only delays the plan to its end.
     public var passProgress: (@Sendable (MotionPass) -> Void)?
+    /// Handed the motion pass so far while it decodes straight through (one frame-threaded
+    /// decoder, which leaves part of a core idle), every `straightThroughInterval` seconds of
+    /// video: the samples so far and the frames decoded so far in `frames`. Set by the analysis
+    /// itself for its early agent (`ProvisionalAgent`); the chunked pass, which keeps every core
+    /// busy, never calls it.
+    public var straightThroughProgress: (@Sendable (MotionPass) -> Void)?
 
     public init(agents: Int = ProcessInfo.processInfo.activeProcessorCount, agentTimeout: Double? = nil,
                 motionScale: Double = 0.25, measureSpeedup: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
@@ -170,17 +176,37 @@ public enum Analysis {
         // Reads ahead (the larger second reading of a small crop) only on a core no agent holds.
         let pooled = reader as? PoolTextReader, lanes = pooled?.lanes
         let warmEarly = hybrid == nil && min(ProcessInfo.processInfo.activeProcessorCount, options.agents) >= 2
+        let laneCores = min(ProcessInfo.processInfo.activeProcessorCount, options.agents)
+        // A pass that decodes straight through leaves part of a core idle: the plan's last segment
+        // is analysed on it while the pass runs (`ProvisionalAgent`; its work stands only when the
+        // final plan and frames agree). Not with one agent, nor with a remote model.
+        let provisional: ProvisionalAgent? = laneCores >= 2 && hybrid == nil && model is EmbeddedVisionModel
+            ? ProvisionalAgent(planner: stages.planner, info: info, clock: clock) { segment, layout, source, samples in
+                let decoder = GrowingStoreDecoder(path: path, info: info, source: source)
+                let ctx = AgentContext(job: 0, attempt: 1, lane: 1)
+                let tools = SegmentTools(path: path, reader: reader, context: ctx, source: decoder)
+                let began = Date().timeIntervalSince(clock)
+                ctx.step()   // the model call itself
+                let context = SegmentContext(segment: segment, layout: layout, motion: samples.filter { $0.time >= segment.decodeStart },
+                                             frameRate: rate)
+                let obs = try await model.analyse(segment: context, tools: tools)
+                return ProvisionalAgent.Outcome(observations: obs, delivered: decoder.delivered,
+                                                request: decoder.requests.count == 1 ? decoder.requests[0] : nil,
+                                                steps: ctx.steps, began: began, ended: Date().timeIntervalSince(clock))
+            }
+            : nil
+        if let provisional { motionOptions.straightThroughProgress = { provisional.progress($0) } }
         async let layoutTask: ScreenLayout = {
             let first = await handoff.frame()
             let layout = try await Profile.shared.time("layout") { try await stages.layout(first, info, reader) }
             stream?.layoutReady(layout)
+            provisional?.layoutReady(layout)
             // The agents stage of a default run starts the pool's other engine anyway (a second
             // agent, a read ahead, or `warm` for a lone agent): started now, beside the rest of
             // the motion pass, it is not on an agent's path. (`--agents 1` uses one engine.)
             if warmEarly { pooled?.warm() }
             return layout
         }()
-        let laneCores = min(ProcessInfo.processInfo.activeProcessorCount, options.agents)
         let streamedTotal = Counter()
         // One embedded job: its segments analysed in order by one agent over `view`'s frames.
         @Sendable func analyseJob(_ job: SwarmJob, _ ctx: AgentContext, _ view: StreamedPlan.View, total: Int?) async throws -> [Observation] {
@@ -282,13 +308,18 @@ public enum Analysis {
         } catch {
             handoff.offer(nil)   // the layout task must not wait for a frame that never comes
             stream?.abandon()
+            _ = provisional?.settle(SegmentPlan(segments: [], cuts: []), frames: nil)
             throw error
         }
         handoff.offer(motion.firstFrame)   // (no-op when the pass handed it over already)
         diagnostics += motion.diagnostics
         let layoutWait = Date()
         let layout: ScreenLayout
-        do { layout = try await layoutTask } catch { stream?.abandon(); throw error }
+        do { layout = try await layoutTask } catch {
+            stream?.abandon()
+            _ = provisional?.settle(SegmentPlan(segments: [], cuts: []), frames: nil)
+            throw error
+        }
         Profile.shared.stage("layout.after_motion", Date().timeIntervalSince(layoutWait))
         let decoded = motion.frames.map { DecodedRecording(frames: $0, info: info) }
         let passView = StreamedPlan.View(samples: motion.samples, decoded: decoded, layout: layout)
@@ -306,6 +337,8 @@ public enum Analysis {
         } else {
             plan = await Profile.shared.time("plan") { stages.planner.plan(motion.samples, duration: info.duration) }
         }
+        // The early agent reads on to the final decode end at once, or stops.
+        let early = provisional?.settle(plan, frames: motion.frames)
         if ProcessInfo.processInfo.environment["VID2AUTO_DEBUG_MOTION"] != nil {
             for m in motion.samples where m.isActive || m.pointerMoved {
                 trace(String(format: "%@ %.3f px %d box ", m.isActive ? "active" : "pointer", m.time, m.contentPixels)
@@ -404,7 +437,33 @@ public enum Analysis {
             if !lanesOpen { lanes?.open(cores: laneCores); lanesOpen = true }
             // Fewer jobs than cores: a core is spare from the start; its engine starts there now.
             if laneCores >= 2, jobs.count < laneCores, hybrid == nil { pooled?.warm() }
-            result = await swarm.run(jobs) { job, ctx in try await analyseJob(job, ctx, passView, total: total) }
+            // The early agent's job (one segment, the last) is not dealt; the agent holds a lane.
+            let earlyJob = early.flatMap { a in jobs.firstIndex { $0.segments.count == 1 && $0.segments[0].index == a.segment.index } }
+            if early != nil, earlyJob == nil { provisional?.drop("its segment is not a job of its own") }
+            early?.hold(earlyJob == nil ? nil : lanes)
+            result = await Self.runJobs(jobs, skipping: earlyJob, swarm: swarm) { job, ctx in try await analyseJob(job, ctx, passView, total: total) }
+            if let a = early, let j = earlyJob, let provisional {
+                if let kept = await Self.earlyResult(a, job: jobs[j], decoded: decoded, path: path, provisional: provisional) {
+                    result.outputs[j] = kept.observations
+                    result.agentSteps[j] = kept.steps
+                    analysed.increment()
+                    Profile.shared.mark("seg\(a.segment.index)@early", from: clock.addingTimeInterval(kept.began))
+                    spans.add(SwarmTiming.SegmentSpan(segment: a.segment.index, agent: 1, start: kept.began, end: kept.ended,
+                                                      videoStart: a.segment.start, videoEnd: a.segment.end, failed: false))
+                    progress?("analysing: \(done.increment()) of \(total) segments")
+                } else {
+                    // Its work does not stand: the job runs as it would have.
+                    let again = await Self.runJobs([jobs[j]], skipping: nil, swarm: swarm) { job, ctx in try await analyseJob(job, ctx, passView, total: total) }
+                    result.outputs[j] = again.outputs[0]
+                    result.agentSteps[j] = again.agentSteps[0]
+                    result.diagnostics += again.diagnostics.map { var d = $0; d.segment = d.segment.map { _ in j }; return d }
+                    result.diagnostics.sort { ($0.segment ?? -1) < ($1.segment ?? -1) }
+                    result.retries += again.retries
+                }
+            }
+            trace("early agent: \(provisional.map { "\($0.launches) started" } ?? "none")"
+                  + (early == nil ? ", none kept" : "") + (provisional?.dropped.map { "; dropped: " + $0 } ?? ""))
+            await provisional?.drain()
             diagnostics += result.diagnostics
             observations = order.compactMap { result.outputs[$0] }.flatMap { $0 }
             trace("agents done: \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
@@ -466,6 +525,38 @@ public enum Analysis {
         let vp = layout.viewport
         return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
+    }
+
+    /// `jobs` on the swarm, all but job `skipping` (run elsewhere): the result indexed as `jobs`
+    /// (the skipped job's output nil, its steps 0; diagnostics name the jobs' indices in `jobs`).
+    static func runJobs(_ jobs: [SwarmJob], skipping: Int?, swarm: Swarm,
+                        agent: @escaping @Sendable (SwarmJob, AgentContext) async throws -> [Observation]) async -> StageResult<[Observation]> {
+        guard let skipping else { return await swarm.run(jobs, agent: agent) }
+        let rest = jobs.indices.filter { $0 != skipping }
+        let r = await swarm.run(rest.map { jobs[$0] }, agent: agent)
+        var outputs = [[Observation]?](repeating: nil, count: jobs.count), steps = [Int](repeating: 0, count: jobs.count)
+        for (k, i) in rest.enumerated() { outputs[i] = r.outputs[k]; steps[i] = r.agentSteps[k] }
+        let diagnostics = r.diagnostics.map { d in var d = d; d.segment = d.segment.map { rest.indices.contains($0) ? rest[$0] : $0 }; return d }
+        return StageResult(outputs: outputs, agentSteps: steps, diagnostics: diagnostics, retries: r.retries, wallSeconds: r.wallSeconds)
+    }
+
+    /// The early agent's result when it stands (`ProvisionalAgent`): it ended without an error,
+    /// made one frame request, and was handed exactly the frames `job` would have been handed
+    /// (its preceding windows included) — else nil, and why is kept for the trace.
+    static func earlyResult(_ a: ProvisionalAgent.Attempt, job: SwarmJob, decoded: DecodedRecording?, path: String,
+                            provisional: ProvisionalAgent) async -> ProvisionalAgent.Outcome? {
+        guard let task = a.task else { return nil }
+        let outcome: ProvisionalAgent.Outcome
+        switch await task.value {
+        case .success(let o): outcome = o
+        case .failure(let e): provisional.drop("it failed (\(e))"); return nil
+        }
+        guard let request = outcome.request, let decoded else { provisional.drop("not one frame request"); return nil }
+        let segment = job.segments[0]
+        let expected = await StoreDecoder(path: path, decoded: decoded, preceding: job.preceding.map { ($0.decodeStart, $0.decodeEnd) })
+            .indices(from: segment.decodeStart, to: segment.decodeEnd, fps: request.fps)
+        guard expected == outcome.delivered else { provisional.drop("its frames are not the job's"); return nil }
+        return outcome
     }
 
     /// A follower's answer with the hint it was given (renumbered once the plan is whole).
@@ -574,7 +665,7 @@ public enum Analysis {
         let recorder = LumaRecorder(budget: budget)
         let reader = try VideoReader(path: path, renditions: [rendition], threads: workers >= cores ? 0 : workers, recorder: recorder)
         var feeder = MotionFeeder(info: info, scale: Double(w) / Double(sw), progress: options.progress)
-        var reported = 0.0
+        var reported = 0.0, shared = -Double.infinity
         // The layout's frame is handed over as soon as it is decoded (as the chunked pass does):
         // when the plan is streamed, batches wait for the layout; otherwise the layout runs beside
         // the rest of the pass on the core FFmpeg's frame threads leave, instead of after it.
@@ -594,12 +685,22 @@ public enum Analysis {
                 hook(MotionPass(samples: feeder.samples, firstFrame: nil, diagnostics: [],
                                 frames: DecodedFrames(chunks: [recorder.snapshot()])))
             }
+            if let hook = options.straightThroughProgress, f.time - shared >= Self.straightThroughInterval {
+                shared = f.time
+                hook(MotionPass(samples: feeder.samples, firstFrame: nil, diagnostics: [],
+                                frames: DecodedFrames(chunks: [recorder.snapshot()])))
+            }
         }
         let frames = DecodedFrames(chunks: [recorder.finish()])
         Profile.shared.store(bytes: frames.bytes, stored: frames.storedCount, frames: frames.times.count)
         let first = try await Profile.shared.time("motion.first_frame") { try firstFrame(path: path, decoded: frames, info: info) }
         return MotionPass(samples: feeder.finish(), firstFrame: first, diagnostics: reader.diagnostics, frames: frames)
     }
+
+    /// Seconds of video between two reports of a pass that decodes straight through
+    /// (`AnalysisOptions.straightThroughProgress`): an early agent waits at most this much video
+    /// for its next frames; each report copies the frame store's index (a few hundred KB).
+    static let straightThroughInterval = 0.25
 
     /// Chunk boundaries for the parallel motion pass: `[start, end)` in seconds, starting at
     /// keyframes, at least a few seconds long; empty when splitting does not pay (too short, or

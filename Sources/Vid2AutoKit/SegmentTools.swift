@@ -51,6 +51,14 @@ public struct SegmentTools: ReadAheadReporting {
         }
     }
 
+    /// Tools whose frames come from `source` (an agent started while the motion pass still
+    /// decodes: `GrowingStoreDecoder`); a retry (`fresh()`) decodes the file itself.
+    init(path: String, reader: any TextReader, context: AgentContext?, source: any SegmentFrameSource) {
+        self.path = path; self.reader = reader; self.context = context; fpsCap = 30; decoded = nil; preceding = []
+        lanes = (reader as? PoolTextReader)?.lanes
+        decoder = source
+    }
+
     /// The same tools with a frame source of their own (for a retry after a failure).
     public func fresh() -> SegmentTools {
         SegmentTools(path: path, reader: reader, context: context, fpsCap: fpsCap, decoded: decoded, preceding: [])
@@ -176,7 +184,7 @@ final class ForwardDecoder: SegmentFrameSource, @unchecked Sendable {
 /// delivers the first frame of each slot of `1/fps` seconds counted from it; frames before
 /// `deliverFrom` (set by `skip(until:)`) still take their slot but are not delivered.
 struct FrameSlotSampler {
-    let times: [Double]
+    private(set) var times: [Double]
     private(set) var origin = 0.0, rate = 0.0
     private var lastSlot = Int.min
     private var cursor = 0
@@ -194,6 +202,13 @@ struct FrameSlotSampler {
 
     /// As `VideoReader.skip(until:)`.
     mutating func skip(until time: Double) { deliverFrom = max(deliverFrom, time) }
+
+    /// More frames decoded: `newer` begins with the times held now (a later snapshot of the same
+    /// pass); `next()` goes on where it stopped, as over `newer` from the start.
+    mutating func extend(to newer: [Double]) {
+        precondition(newer.count >= times.count, "a later snapshot of the same frames")
+        times = newer
+    }
 
     /// The index of the next frame delivered, or nil at the end.
     mutating func next() -> Int? {
@@ -228,8 +243,7 @@ final class StoreDecoder: SegmentFrameSource, @unchecked Sendable {
     private var held: Int?
     private var position = 0.0
     private var rebuilt: StoredFrameReader?
-    private var fallback: VideoReader?
-    private var fallbackTime = -Double.infinity
+    private var fallback: FileFrames?
     /// Decode windows gone through (without frames) before the first call.
     private var preceding: [(Double, Double)]
 
@@ -251,6 +265,16 @@ final class StoreDecoder: SegmentFrameSource, @unchecked Sendable {
             try await body(Frame(index: i, time: decoded.frames.times[i], images: [image]))
             inBody += Date().timeIntervalSince(b0)
         }
+    }
+
+    /// The frames (their indices) that `frames(from:to:fps:_:)` would hand over for the same call,
+    /// without rebuilding any: what an agent that saw these frames elsewhere is checked against.
+    func indices(from start: Double, to end: Double, fps: Double) async -> [Int] {
+        for (a, b) in preceding { await advance(from: a, to: b, fps: fps) { _ in } }
+        preceding = []
+        var out: [Int] = []
+        await advance(from: start, to: end, fps: fps) { out.append($0) }
+        return out
     }
 
     /// The decisions of `ForwardDecoder.frames`, on the frames' times: hands `deliver` the index
@@ -282,13 +306,28 @@ final class StoreDecoder: SegmentFrameSource, @unchecked Sendable {
             if rebuilt == nil { rebuilt = StoredFrameReader(frames: decoded.frames, info: decoded.info) }
             if let img = try rebuilt!.image(at: i) { return img }
         }
-        let t = decoded.frames.times[i]
-        if fallback == nil || t < fallbackTime - 1e-6 || t - fallbackTime > ForwardDecoder.continueWithin {
-            fallback = try VideoReader(path: path, renditions: [Rendition(format: .gray8)], sampling: FrameSampling(start: t))
+        if fallback == nil { fallback = FileFrames(path: path) }
+        return try fallback!.image(at: decoded.frames.times[i])
+    }
+}
+
+/// Frames the motion pass did not keep (its memory budget ran out), decoded from the file at
+/// their times: a decoder kept while the times move forward a little, reopened otherwise.
+/// Invariant (for use by one agent task only): the FFmpeg objects inside never leave it.
+final class FileFrames {
+    let path: String
+    private var reader: VideoReader?
+    private var time = -Double.infinity
+    init(path: String) { self.path = path }
+
+    /// The frame presented at `t` (the first one at or after it) in full size gray.
+    func image(at t: Double) throws -> Image {
+        if reader == nil || t < time - 1e-6 || t - time > ForwardDecoder.continueWithin {
+            reader = try VideoReader(path: path, renditions: [Rendition(format: .gray8)], sampling: FrameSampling(start: t))
         }
-        fallback!.skip(until: t)
-        while let f = try fallback!.next() {
-            fallbackTime = f.time
+        reader!.skip(until: t)
+        while let f = try reader!.next() {
+            time = f.time
             if f.time + 1e-6 >= t { return f.images[0] }
         }
         throw InputError.corrupt(path: path, reason: String(format: "no frame at %.3f s", t))
