@@ -17,6 +17,8 @@ enum Resolved { case locator(String), point(PagePoint), none }
 protocol PlacementResolving {
     /// The framework's locator expression for an element (the live app's first), nil when it has none.
     func locator(for e: ElementRef) -> String?
+    /// Whether the framework's locator for `e` was verified in the live app (then no fallback).
+    func isVerified(_ e: ElementRef) -> Bool
 }
 
 extension PlacementResolving {
@@ -29,6 +31,18 @@ extension PlacementResolving {
         case .point(let pt, _): return .point(pt)
         case .nowhere: return .none
         }
+    }
+
+    /// Where to act when the video's locator finds nothing: the recorded point of an element whose
+    /// locator was read off the video and not verified live. A name read off the screen can be
+    /// misread ("bs" for "Beta features"), be a glyph whose accessible name is an `aria-label` the
+    /// video never shows, or be a field's value rather than its label; the script then waits a
+    /// few seconds for the locator and, if nothing matches, clicks (types, ticks) where the
+    /// recording shows the element, as it does for an element with no name at all. Nil for a
+    /// verified locator, and for an element without a recorded point.
+    func fallback(_ p: Placement) -> PagePoint? {
+        guard case .element(let e) = p, e.offline != nil, !isVerified(e) else { return nil }
+        return e.point
     }
 
     /// The locator of the element a key goes to, or nil for the focused element.

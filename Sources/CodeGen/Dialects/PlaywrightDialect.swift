@@ -18,6 +18,7 @@ struct PlaywrightDialect: Dialect, PlacementResolving {
             "hasSecrets": !plan.secrets.isEmpty,
             "secrets": plan.secretEntries(comment: comment),
             "secretList": "[" + plan.secrets.map { locators.literal($0.name) }.joined(separator: ", ") + "]",
+            "usesFallback": StepContexts.any(plan) { op in op.placement.map { fallback($0) != nil } ?? false },
             "usesRegex": plan.expectsURL || plan.elements.contains {
                 guard $0.live == nil, let l = $0.offline else { return false }
                 return PlaywrightLocators.needsRegex(l.query.match) || (l.context != nil && l.contextMatchesCase)
@@ -46,6 +47,8 @@ struct PlaywrightDialect: Dialect, PlacementResolving {
         }
     }
 
+    func isVerified(_ e: ElementRef) -> Bool { e.live != nil }
+
     /// Playwright's locator for an element: the live app's, else the video's.
     func locator(for e: ElementRef) -> String? {
         if let live = e.live { return locators.live(live) }
@@ -65,7 +68,7 @@ struct PlaywrightDialect: Dialect, PlacementResolving {
             return placed(p, "hover", at: "hoverAt")
         case .fill(let p, let text):
             switch resolve(p) {
-            case .locator(let l): return [["fill": ["locator": l, "value": value(text)]]]
+            case .locator(let l): return [["fill": withFallback(["locator": l, "value": value(text)], p)]]
             case .point(let pt): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text)]]]
             case .none: return []
             }
@@ -105,9 +108,16 @@ struct PlaywrightDialect: Dialect, PlacementResolving {
     /// (`{at: {x, y}}`).
     private func placed(_ p: Placement, _ kind: String, at: String) -> [[String: Any]] {
         switch resolve(p) {
-        case .locator(let l): [[kind: ["locator": l]]]
+        case .locator(let l): [[kind: withFallback(["locator": l], p)]]
         case .point(let pt): [[at: ["x": pt.x, "y": pt.y]]]
         case .none: []
         }
+    }
+
+    /// An element operation's values with `orAt: {x, y}` when it falls back to the recorded point
+    /// (`PlacementResolving.fallback`).
+    private func withFallback(_ values: [String: Any], _ p: Placement) -> [String: Any] {
+        guard let pt = fallback(p) else { return values }
+        return values.merging(["orAt": ["x": pt.x, "y": pt.y]]) { $1 }
     }
 }

@@ -19,6 +19,7 @@ struct SeleniumDialect: Dialect, PlacementResolving {
         let steps = StepContexts(comment: comment, operations: operations).make(plan)
         let ops = plan.steps.flatMap(\.operations)
         let resolved = ops.compactMap { $0.placement.map(resolve) }
+        let fallbacks = ops.contains { op in op.placement.map { fallback($0) != nil } ?? false }
         let focused = ops.contains {
             switch $0 {
             case .press(_, let on), .type(_, let on): return locator(on) == nil
@@ -49,7 +50,8 @@ struct SeleniumDialect: Dialect, PlacementResolving {
                 return false
             },
             "usesActionChains": focused || chains,
-            "usesPointer": resolved.contains { if case .point = $0 { return true } else { return false } },
+            "usesPointer": resolved.contains { if case .point = $0 { return true } else { return false } } || fallbacks,
+            "usesFallback": fallbacks,
             "usesSetChecked": ops.contains {
                 if case .check(let p, _, _) = $0, case .locator = resolve(p) { return true }
                 return false
@@ -130,6 +132,8 @@ struct SeleniumDialect: Dialect, PlacementResolving {
         return language == .python ? expression : "By.xpath(\(expression))"
     }
 
+    func isVerified(_ e: ElementRef) -> Bool { e.selenium != nil }
+
     /// Selenium's locator for an element: the live app's, else the video's.
     func locator(for e: ElementRef) -> String? {
         if let s = e.selenium { return by(s.by, s.value) }
@@ -170,7 +174,7 @@ struct SeleniumDialect: Dialect, PlacementResolving {
         case .fill(let p, let text):
             let sets = Self.setsValue(text)
             switch resolve(p) {
-            case .locator(let l): return [["fill": ["locator": l, "value": value(text), "setsValue": sets]]]
+            case .locator(let l): return [["fill": withFallback(["locator": l, "value": value(text), "setsValue": sets], p)]]
             case .point(let pt): return [["fillAt": ["x": pt.x, "y": pt.y, "value": value(text), "setsValue": sets]]]
             case .none: return []
             }
@@ -207,10 +211,17 @@ struct SeleniumDialect: Dialect, PlacementResolving {
     /// An element operation (`{kind: {locator}}`), or the pointer's version at the recorded point.
     private func placed(_ p: Placement, _ kind: String, at: String) -> [[String: Any]] {
         switch resolve(p) {
-        case .locator(let l): [[kind: ["locator": l]]]
+        case .locator(let l): [[kind: withFallback(["locator": l], p)]]
         case .point(let pt): [[at: ["x": pt.x, "y": pt.y]]]
         case .none: []
         }
+    }
+
+    /// An element operation's values with `orAt: {x, y}` when it falls back to the recorded point
+    /// (`PlacementResolving.fallback`).
+    private func withFallback(_ values: [String: Any], _ p: Placement) -> [String: Any] {
+        guard let pt = fallback(p) else { return values }
+        return values.merging(["orAt": ["x": pt.x, "y": pt.y]]) { $1 }
     }
 }
 

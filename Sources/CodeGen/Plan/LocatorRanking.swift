@@ -20,7 +20,12 @@ enum LocatorRanking {
                                        point: target.flatMap(point)))
         }
         guard let target else { return .nowhere(why: "the timeline names no element for this action") }
-        if let locator = element(target) { return .element(ElementRef(locator)) }
+        if let locator = element(target) {
+            // The point stays beside the locator: text read off the video can be misread, or be a
+            // glyph whose accessible name is never shown, and the script then acts where the
+            // recording shows the element (see `PlacementResolving.fallback`).
+            return .element(ElementRef(offline: locator, live: nil, selenium: nil, point: point(target)))
+        }
         if let p = point(target) {
             return .point(p, why: "No role, name, placeholder, label or text could be read for this element, "
                           + "so it is clicked where the recording shows it.")
