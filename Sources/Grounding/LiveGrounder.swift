@@ -365,6 +365,12 @@ struct Run {
                 if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i) }
                 if var a = try await step(i, action) {
                     Self.dateAtChoice(&a, read: action)   // LiveGrounder+ShownTime.swift
+                    if let t = Self.typingTime(a, step: i, refuted: refutedKeyAt, steps: timeline.actions) {   // LiveGrounder+TypingDate.swift
+                        debug("live: step \(i + 1) (fill) dated \(Self.f2(t)) s: the refuted key before it was read off its typing")
+                        a.grounding?.corrections.append("time \(Self.f2(a.time)) → \(Self.f2(t)) s: the key read in this field just before it changes nothing live; its change in the video was this typing's")
+                        a.time = t
+                        if a.grounding?.status == .verified { a.grounding?.status = .corrected }
+                    }
                     switch a.grounding?.status {
                     case .verified?: counts.verified += 1
                     case .corrected?: counts.corrected += 1
@@ -484,6 +490,12 @@ struct Run {
         case .press:
             let raw = a.value?.text ?? ""
             guard var key = Key.parse(raw) else { performed = false; break }
+            // A key read off the typing of the fill after it (LiveGrounder+TypingDate.swift).
+            if Self.keyReadOffTyping(i, steps: timeline.actions) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press \(raw)) dropped: the text that appeared with its change holds the value the next step types into the same field"))
+                debug("live: step \(i + 1) (press \(raw)) dropped: read off the next fill's typing")
+                return nil
+            }
             // An Enter in a form's field submits it: when the video shows nothing change across
             // this press, the reading is refuted rather than performed.
             if key == .enter, try await page.keyTargets().submits {
@@ -647,6 +659,12 @@ struct Run {
             // Nothing typed into a field holding nothing (LiveGrounder+NoOpTyping.swift).
             if Self.emptyFillIntoEmpty(a, t) {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing into the live field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds nothing"))
+                return nil
+            }
+            // The field's old text, selected before it is typed over (LiveGrounder+OldTextRetyped.swift).
+            if oldTextBeforeRetyping(i, a, t) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: \"\(a.value?.text ?? "")\" is the live field's own text \"\(t.value ?? "")\" but for a letter (its old text shown selected), and the next fill types over it"))
+                debug("live: step \(i + 1) (fill) dropped: the field's old text \"\(t.value ?? "")\", selected before the next fill")
                 return nil
             }
             corrections += correctTarget(&a, t)

@@ -159,6 +159,17 @@ extension Run {
         var fromPrior: [String] = []
         var errors: [String: Int] = [current: base.error]
         var scores: [String: InkScore] = [:]
+        // A value `fill` put in place of the analysis's reading that already matches: the reading
+        // is rendered too, and stands where it renders as well (LiveValues+RestoredReading.swift).
+        let baseMatched = ValueCompare.matches(base.error, ink: base.ink)
+        if baseMatched, !dated, let o = offlineReading(a), !o.isEmpty, o != current {
+            try await put(o)
+            if let s = try await score() {
+                errors[o] = s.error
+                debug("live: the analysis's reading \"\(o)\" renders \(s.error) ink pixels off (\"\(current)\", which replaced it: \(base.error))")
+            }
+            try await put(current)
+        }
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
@@ -180,8 +191,7 @@ extension Run {
                 candidates = fromPrior + candidates
                 // The analysis's own reading, when an earlier compare replaced it (the readings'
                 // vote by likeness: "kofi@mensah.gh" → "…gl", the ink never judged "gh").
-                if let offline = timeline.actions.first(where: { $0.kind == .fill && abs($0.time - a.time) < 0.001 })?.value?.text,
-                   offline != value, !offline.isEmpty {
+                if let offline = offlineReading(a), offline != value, !offline.isEmpty {
                     candidates.insert(offline, at: fromPrior.count)
                 }
                 // A field scrolled at the end of typing shows only the value's end: its start
@@ -322,6 +332,11 @@ extension Run {
             if kept.value != value { corrections.append("value \"\(value)\" → \"\(kept.value)\": its text renders as the video's field shows it (\(kept.score.error) ink pixels off against \(base.error))") }
             a.value = .text(kept.value)
             try await put(kept.value)
+        } else if let o = Self.restoredReading(offline: offlineReading(a), current: current, errors: errors, base: base.error, matched: baseMatched) {
+            // (LiveValues+RestoredReading.swift)
+            corrections.append("value \"\(value)\" → \"\(o)\": the analysis's own reading renders nearer the video's field (\(errors[o] ?? 0) ink pixels off against \(base.error)) than the re-reading that replaced it")
+            a.value = .text(o)
+            try await put(o)
         } else {
             try await put(current)
         }
