@@ -4,7 +4,7 @@ import ScreenCore
 /// Gives the measured tree its meaning: headings ranked by font size (h1–h6), paragraphs, links
 /// (blue or accent-coloured single lines, rows of short items), a header / main / footer split of
 /// the page, navigation rows, labels tied to the controls they name, alt text of pictures,
-/// bulleted lists, and a title. Run before `LayoutFlow`.
+/// bulleted lists, the page's logo as a link home, and a title. Run before `LayoutFlow`.
 public enum DesignSemantics {
     /// Applies every rule to `doc` in place.
     public static func apply(_ doc: inout UIDocument) {
@@ -26,6 +26,7 @@ public enum DesignSemantics {
         tieRowLabels(&doc.root)
         nameImages(&doc.root)
         sections(&doc)
+        markLogoLink(&doc.root)
         doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
             ?? doc.allNodes.first { $0.kind == .text }?.text?.split(separator: "\n").first.map(String.init)
     }
