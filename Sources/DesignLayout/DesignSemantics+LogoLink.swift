@@ -11,9 +11,14 @@ extension DesignSemantics {
     /// The smallest side, in pixels, of a logo (smaller: a glyph or an icon of a menu).
     static let logoMinSide = 24
 
+    /// The narrowest logo, in pixels: a square emblem narrower than this beside the site's name (a
+    /// mockup's 32 px brand swatch) is a mark, and the name is the link (`markBrand`). Logos that draw
+    /// the name are wider (the narrowest linked first picture on the Design2Code pages is 62 px).
+    static let logoMinWidth = 48
+
     /// Marks the page's logo as a link (`tag` "a" on the picture node: `<a><img></a>`): the first
     /// picture in reading order (topmost, then leftmost) when it starts within `logoBand` of the
-    /// top and is at least `logoMinSide` on both sides. Nothing changes when the first picture is
+    /// top, is at least `logoMinSide` on both sides and `logoMinWidth` wide. Nothing changes when the first picture is
     /// smaller or lower.
     static func markLogoLink(_ root: inout UINode) {
         var first: (path: [Int], box: PixelRect)? = nil
@@ -25,7 +30,7 @@ extension DesignSemantics {
             for (i, c) in n.children.enumerated() { find(c, path + [i]) }
         }
         find(root, [])
-        guard let f = first, f.box.y < logoBand, f.box.width >= logoMinSide, f.box.height >= logoMinSide else { return }
+        guard let f = first, f.box.y < logoBand, f.box.width >= max(logoMinSide, logoMinWidth), f.box.height >= logoMinSide else { return }
         func mark(_ n: inout UINode, _ path: ArraySlice<Int>) {
             guard let i = path.first else { n.tag = "a"; return }
             mark(&n.children[i], path.dropFirst())

@@ -47,6 +47,11 @@ final class LogoLinkTests: XCTestCase {
         var glyph = document([picture(40, 20, 12, 18, kind: .icon), picture(200, 60, 300, 60)])
         DesignSemantics.apply(&glyph)
         XCTAssertEqual(tags(glyph), [nil, nil])
+        // a square emblem beside the site's name: the name is the link, the emblem stays a picture
+        var emblem = document([picture(40, 20, 36, 36, kind: .icon), text("Relay", 84, 26, 60, 24, size: 20),
+                               picture(200, 90, 300, 60)])
+        DesignSemantics.apply(&emblem)
+        XCTAssertEqual(tags(emblem), [nil, nil])
     }
 
     func testALinkedPictureIsAnAnchorWithThePictureInsideLaidOutAsThePictureWas() throws {
@@ -55,7 +60,7 @@ final class LogoLinkTests: XCTestCase {
         let doc = document([logo, text("Body text", 40, 200, 200, 20)])
         let html = try MockupRenderer().render(doc, target: .html, source: "logo.png").text
         // the link takes the picture's box (block, its height, its colour); the picture fills it and names it
-        XCTAssertTrue(html.range(of: #"<a class="image-1" href="#">\s*<img class="image-2" src="data:image/gif;base64,[^"]*" alt="image">\s*</a>"#,
+        XCTAssertTrue(html.range(of: ##"<a class="image-1" href="#">\s*<img class="image-2" src="data:image/gif;base64,[^"]*" alt="image">\s*</a>"##,
                                  options: .regularExpression) != nil, html)
         XCTAssertTrue(html.range(of: #"\.image-1 \{[^}]*display: block;[^}]*height: 40px;[^}]*background: #1e3c5a"#, options: .regularExpression) != nil, html)
         XCTAssertTrue(html.range(of: #"\.image-2 \{ display: block; width: 100%; height: 100%; \}"#, options: .regularExpression) != nil, html)
