@@ -94,6 +94,12 @@ public enum MockupElementBuilder {
             case .icon where isGlyphMark(n):
                 // a mark the size of a letter (✓, •, ★) is type, not a picture: hidden from assistive tech
                 e.attributes.append(.init(name: "aria-hidden", value: "true"))
+            case .image where n.tag == "a", .icon where n.tag == "a":
+                // a picture that links (the page's logo): the link takes the picture's place and look,
+                // the picture fills it and names it
+                e.tag = "a"
+                e.attributes.append(.init(name: "href", value: "#"))
+                e.children = [linkedPicture(n, name: name("image"))]
             case .image, .icon:
                 // a placeholder picture: a transparent pixel over the design's mean colour, with alt text
                 // (icons are decorative: empty alt)
@@ -123,6 +129,17 @@ public enum MockupElementBuilder {
             return e
         }
         return element(doc.root, parent: nil)
+    }
+
+    /// The picture inside a linked picture's `<a>` (see `DesignSemantics.markLogoLink`): a transparent
+    /// pixel filling the link, which carries the picture's place, size and colour. Its alt text names
+    /// the link (an icon's too: a link needs a name).
+    static func linkedPicture(_ n: UINode, name: String) -> MockupElement {
+        MockupElement(tag: "img", className: name, id: nil,
+                      attributes: [.init(name: "src", value: placeholderPixel), .init(name: "alt", value: n.label.flatMap { $0 == "icon" ? nil : $0 } ?? "image")],
+                      declarations: [.init(property: "display", value: "block"), .init(property: "width", value: "100%"),
+                                     .init(property: "height", value: "100%")],
+                      text: nil, children: [])
     }
 
     /// A node's inline runs made to spell exactly its text: as they are, or without the characters

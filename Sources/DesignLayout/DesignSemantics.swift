@@ -4,7 +4,7 @@ import ScreenCore
 /// Gives the measured tree its meaning: headings ranked by font size (h1–h6), paragraphs, links
 /// (blue or accent-coloured single lines, rows of short items), a header / main / footer split of
 /// the page, navigation rows, labels tied to the controls they name, alt text of pictures,
-/// bulleted lists, and a title. Run before `LayoutFlow`.
+/// bulleted lists, the page's logo as a link home, and a title. Run before `LayoutFlow`.
 public enum DesignSemantics {
     /// Applies every rule to `doc` in place.
     public static func apply(_ doc: inout UIDocument) {
@@ -20,12 +20,14 @@ public enum DesignSemantics {
         markLinkGrids(&doc.root)
         markLinkRows(&doc.root)
         markLinkRuns(&doc.root)
+        markCaptionLinks(&doc.root)
         markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         tieLabels(&doc.root)
         tieRowLabels(&doc.root)
         nameImages(&doc.root)
         sections(&doc)
+        markLogoLink(&doc.root)
         doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
             ?? doc.allNodes.first { $0.kind == .text }?.text?.split(separator: "\n").first.map(String.init)
     }
@@ -172,29 +174,42 @@ public enum DesignSemantics {
         guard n.kind == .container || n.kind == .list else { return }
         for i in n.children.indices {
             let c = n.children[i]
-            guard c.kind == .text, c.tag == nil, let text = c.text, let found = separated(text) else { continue }
-            let (items, glyph) = found
+            guard c.kind == .text, c.tag == nil, let text = c.text else { continue }
+            var pieces: [(String, Bool)] = []
+            if let (items, glyph) = separated(text) {
+                for (k, item) in items.enumerated() {
+                    if k > 0 { pieces.append((glyph, false)) }
+                    pieces.append((item, true))
+                }
+                if glyph != "|", text.trimmingCharacters(in: .whitespaces).hasSuffix(glyph) { pieces.append((glyph, false)) }
+            } else if let (items, glyphs) = mixedSeparated(text) {
+                for (k, item) in items.enumerated() {
+                    if k > 0 { pieces.append((glyphs[k - 1], false)) }
+                    pieces.append((item, true))
+                }
+            } else { continue }
+            // capitals drawn by `text-transform` over a short label: each item is written as a title
+            if c.style.uppercase == true { pieces = pieces.map { ($1 ? titleCased($0) : $0, $1) } }
             let bold = (c.style.fontWeight ?? 400) >= 700
-            let total = DesignFontMetrics.width(of: text, bold: bold)
+            // measured as drawn: capitals styled by `text-transform` are wider than the letters kept
+            let drawn: (String) -> String = { c.style.uppercase == true ? $0.uppercased() : $0 }
+            let total = DesignFontMetrics.width(of: drawn(text), bold: bold)
             guard total > 0 else { continue }
             let scale = Double(c.box.width) / total
-            var pieces: [(String, Bool)] = []
-            for (k, item) in items.enumerated() {
-                if k > 0 { pieces.append((glyph, false)) }
-                pieces.append((item, true))
-            }
-            if glyph != "|", text.trimmingCharacters(in: .whitespaces).hasSuffix(glyph) { pieces.append((glyph, false)) }
             var x = Double(c.box.x)
             var kids: [UINode] = []
             let space = DesignFontMetrics.width(of: " ", bold: bold) * scale
             for (piece, isLink) in pieces {
-                let w = DesignFontMetrics.width(of: piece, bold: bold) * scale
+                let w = DesignFontMetrics.width(of: drawn(piece), bold: bold) * scale
                 var t = c
                 t.text = piece
                 t.runs = nil
                 t.tag = isLink ? "a" : "p"
-                // each piece's box holds the space after it: room for a font drawn a little wider
-                t.box = PixelRect(x: Int(x.rounded()), y: c.box.y, width: max(1, Int((w + space).rounded())), height: c.box.height)
+                // each piece's box holds the space after it: room for a font drawn a little wider; the
+                // boxes meet edge to edge (a pixel lost to rounding between two would become a margin
+                // that, added to the widths, wraps the row's last item onto a line of its own)
+                let x0 = Int(x.rounded()), x1 = Int((x + w + space).rounded())
+                t.box = PixelRect(x: x0, y: c.box.y, width: max(1, x1 - x0), height: c.box.height)
                 kids.append(t)
                 x += w + space
             }
