@@ -15,7 +15,8 @@ import ScreenCore
 ///   opens below or beside what opened it, and the opener's own look barely changes (a pale
 ///   hover background under the luma threshold): nothing actionable is under the popup's text
 ///   live, because it is still `hidden` there. The visible controls with `aria-expanded="false"`
-///   whose box, grown by `openerReach`, meets the changed areas are tried, nearest first; a click
+///   whose box lies within `openerReach` of the changed areas (outside them) are tried, nearest
+///   first, in a change of at most `manyAreas` areas (a popup, not a list laid out anew); a click
 ///   that opens the wrong one is undone by a second click like any toggle.
 ///
 /// Both are tried by the gap search like any candidate (rest, then click, kept only when the
@@ -45,12 +46,15 @@ extension Run {
     }
 
     /// The openers among `boxes` (collapsed disclosures, CSS pixels) that may have opened the
-    /// popup whose changed areas are `areas`: within `openerReach` of one of the areas; their
-    /// indices, nearest first.
+    /// popup whose changed areas are `areas`: within `openerReach` of one of the areas but under
+    /// none (a popup opens beside its opener; an opener inside the change is a row's own control
+    /// in a list laid out anew — admin-search-delete-vp9's rows filtered as a search is typed);
+    /// their indices, nearest first.
     static func openersNear(_ boxes: [(x: Double, y: Double, width: Double, height: Double)],
                             areas: [(x: Double, y: Double, width: Double, height: Double)]) -> [Int] {
         let near = boxes.indices.compactMap { j -> (Int, Double)? in
-            guard let d = areas.map({ gap(boxes[j], $0) }).min(), d <= openerReach else { return nil }
+            guard let d = areas.map({ gap(boxes[j], $0) }).min(), d <= openerReach,
+                  !areas.contains(where: { overlaps($0, boxes[j]) }) else { return nil }
             return (j, d)
         }
         return near.sorted { $0.1 < $1.1 }.map(\.0)

@@ -233,7 +233,7 @@ extension Run {
             if candidates.isEmpty {
                 let areas = unexplained.map { blobs[$0] }.filter { !Self.pointerSized($0) }
                 candidates = try await openMenuCandidates(areas)
-                if candidates.isEmpty { candidates = try await collapsedOpenerCandidates(areas) }
+                if candidates.isEmpty, unexplained.count <= Self.manyAreas { candidates = try await collapsedOpenerCandidates(areas) }
             }
             // A change the resting pointer makes (a row's or a button's hover look) is no click:
             // the live pointer is rested on each candidate first, which changes nothing in the app.

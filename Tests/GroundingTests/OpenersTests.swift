@@ -36,6 +36,15 @@ final class OpenersTests: XCTestCase {
         XCTAssertEqual(Run.openersNear([justInReach], areas: menuAreas), [0])
     }
 
+    func testAnOpenerUnderTheChangeIsARowsOwnControl() {
+        // admin-search-delete-vp9 at 3.30 s: the rows filtered as a search is typed; each row's
+        // "⋯" lies inside the list's changed area, not beside a popup.
+        let list: [(x: Double, y: Double, width: Double, height: Double)] = [(976, 248, 184, 200), (728, 152, 104, 248)]
+        let rowMenus: [(x: Double, y: Double, width: Double, height: Double)] = [(1096, 260, 24, 24), (1096, 300, 24, 24)]
+        XCTAssertEqual(Run.openersNear(rowMenus, areas: list), [])
+        XCTAssertEqual(Run.openersNear([(1096, 460, 24, 24)], areas: list), [0], "just below the list, outside it")
+    }
+
     func testGapAndUnion() {
         XCTAssertEqual(Run.gap((0, 0, 10, 10), (5, 5, 10, 10)), 0, "overlapping")
         XCTAssertEqual(Run.gap((0, 0, 10, 10), (30, 0, 10, 10)), 20)
