@@ -15,7 +15,7 @@ import ScreenCore
 ///   opens below or beside what opened it, and the opener's own look barely changes (a pale
 ///   hover background under the luma threshold): nothing actionable is under the popup's text
 ///   live, because it is still `hidden` there. The visible controls with `aria-expanded="false"`
-///   whose box lies within `openerReach` of the changed areas (outside them) are tried, nearest
+///   whose box lies within `openerReach` of a changed area below or above it (and under none) are tried, nearest
 ///   first, in a change of at most `manyAreas` areas (a popup, not a list laid out anew); a click
 ///   that opens the wrong one is undone by a second click like any toggle.
 ///
@@ -46,15 +46,19 @@ extension Run {
     }
 
     /// The openers among `boxes` (collapsed disclosures, CSS pixels) that may have opened the
-    /// popup whose changed areas are `areas`: within `openerReach` of one of the areas but under
-    /// none (a popup opens beside its opener; an opener inside the change is a row's own control
-    /// in a list laid out anew — admin-search-delete-vp9's rows filtered as a search is typed);
-    /// their indices, nearest first.
+    /// popup whose changed areas are `areas`: within `openerReach` of an area wholly below or
+    /// above it (a menu opens under its opener, or over it near the viewport's bottom) and under
+    /// none of them (an opener inside the change is a row's own control in a list laid out anew —
+    /// admin-search-delete-vp9's rows filtered as a search is typed); their indices, nearest first.
     static func openersNear(_ boxes: [(x: Double, y: Double, width: Double, height: Double)],
                             areas: [(x: Double, y: Double, width: Double, height: Double)]) -> [Int] {
         let near = boxes.indices.compactMap { j -> (Int, Double)? in
-            guard let d = areas.map({ gap(boxes[j], $0) }).min(), d <= openerReach,
-                  !areas.contains(where: { overlaps($0, boxes[j]) }) else { return nil }
+            let b = boxes[j]
+            // (Below or above it: an area at the opener's own height is something beside it — a
+            // search field's focus ring beside a version menu's button — not its popup.)
+            let popup = areas.filter { $0.y >= b.y + b.height || $0.y + $0.height <= b.y }
+            guard let d = popup.map({ gap(b, $0) }).min(), d <= openerReach,
+                  !areas.contains(where: { overlaps($0, b) }) else { return nil }
             return (j, d)
         }
         return near.sorted { $0.1 < $1.1 }.map(\.0)

@@ -23,7 +23,7 @@ final class OpenersTests: XCTestCase {
     func testOpenersAreRankedNearestFirst() {
         let boxes: [(x: Double, y: Double, width: Double, height: Double)] = [
             (1080, 5, 170, 38),      // 29 px above the first line
-            (1000, 60, 12, 20),      // 4 px left of it
+            (1000, 40, 12, 20),      // 20 px left of it, 12 px above it
         ]
         XCTAssertEqual(Run.openersNear(boxes, areas: menuAreas), [1, 0])
         XCTAssertEqual(Run.openersNear(boxes, areas: []), [], "no change, no opener")
@@ -43,6 +43,16 @@ final class OpenersTests: XCTestCase {
         let rowMenus: [(x: Double, y: Double, width: Double, height: Double)] = [(1096, 260, 24, 24), (1096, 300, 24, 24)]
         XCTAssertEqual(Run.openersNear(rowMenus, areas: list), [])
         XCTAssertEqual(Run.openersNear([(1096, 460, 24, 24)], areas: list), [0], "just below the list, outside it")
+    }
+
+    func testAChangeAtTheOpenersOwnHeightIsNotItsPopup() {
+        // docs-dark-option-125 at 5.00 s: the search field's look changes (256,0 473×51) beside
+        // the version menu's button (744,8 48×32), 15 px to its right.
+        XCTAssertEqual(Run.openersNear([(744, 8, 48, 32)], areas: [(256, 0, 473, 51)]), [])
+        // The same button with its menu's text opening 20 px under it.
+        XCTAssertEqual(Run.openersNear([(744, 8, 48, 32)], areas: [(700, 60, 120, 24)]), [0])
+        // … or over it, near the viewport's bottom.
+        XCTAssertEqual(Run.openersNear([(744, 600, 48, 32)], areas: [(700, 540, 120, 24)]), [0])
     }
 
     func testGapAndUnion() {
