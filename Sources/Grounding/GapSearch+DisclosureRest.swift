@@ -17,9 +17,11 @@ extension Run {
         atPointer || expanded == "false" ? restIntent : 150_000_000
     }
 
-    /// The element's `aria-expanded` attribute (nil: none, or no element).
+    /// The element's `aria-expanded` attribute (nil: none, no element, or an element the page has
+    /// since replaced — a list drawn anew while the pointer rested on an earlier candidate: the
+    /// rest is then a hover look's, and the search goes on rather than stopping the grounding).
     func ariaExpanded(_ t: Identified) async throws -> String? {
         guard let el = t.element else { return nil }
-        return try await browser.execute("return arguments[0].getAttribute('aria-expanded');", [JSONValue(element: el)]).string
+        return (try? await browser.execute("return arguments[0].getAttribute('aria-expanded');", [JSONValue(element: el)]))?.string
     }
 }

@@ -228,6 +228,13 @@ extension Run {
             if candidates.isEmpty, Self.dialogOpened(unexplained.map { blobs[$0] }, viewport: cssViewport) {
                 candidates = try await confirmCandidates(blobsBefore)
             }
+            // Still nothing (no pointer drawn): a menu open live over the change, else a collapsed
+            // opener beside it (GapSearch+Openers.swift).
+            if candidates.isEmpty {
+                let areas = unexplained.map { blobs[$0] }.filter { !Self.pointerSized($0) }
+                candidates = try await openMenuCandidates(areas)
+                if candidates.isEmpty, unexplained.count <= Self.manyAreas { candidates = try await collapsedOpenerCandidates(areas) }
+            }
             // A change the resting pointer makes (a row's or a button's hover look) is no click:
             // the live pointer is rested on each candidate first, which changes nothing in the app.
             // A toggle under it (a star, a checkbox) may have been clicked as well: the click is
