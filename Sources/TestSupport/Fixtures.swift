@@ -72,6 +72,16 @@ public enum MediaFixtures {
                          + codec + extra + [path])
     }
 
+    /// A 12 s clip where every frame changes, a keyframe every 2 s (192×108, 30 fps), made once
+    /// in `dir` as `busy.mp4`: the decode-once tests' clip.
+    public static func busyClip(in dir: TempDir) throws -> String {
+        let path = dir.file("busy.mp4")
+        if !FileManager.default.fileExists(atPath: path) {
+            try video(path, seconds: 12, fps: 30, width: 192, height: 108, extra: ["-g", "60"])
+        }
+        return path
+    }
+
     /// The root of the source tree (for `samples/` and the built binaries).
     public static var repoRoot: String {
         var url = URL(fileURLWithPath: #filePath)

@@ -12,13 +12,7 @@ final class ProvisionalAgentTests: XCTestCase {
     let dir = TempDir("vid2auto-provisional")
 
     /// A 12 s clip where every frame changes, a keyframe every 2 s.
-    func clip() throws -> String {
-        let path = dir.file("busy.mp4")
-        if !FileManager.default.fileExists(atPath: path) {
-            try MediaFixtures.video(path, seconds: 12, fps: 30, width: 192, height: 108, extra: ["-g", "60"])
-        }
-        return path
-    }
+    func clip() throws -> String { try MediaFixtures.busyClip(in: dir) }
 
     /// The pass straight through, as snapshots every `every` frames, and the final frames.
     func snapshots(_ path: String, every: Int, budget: Int) throws -> (growing: [DecodedFrames], final: DecodedFrames) {

@@ -11,13 +11,7 @@ final class StoreDecoderTests: XCTestCase {
     let dir = TempDir("vid2auto-store")
 
     /// A 12 s clip where every frame changes, a keyframe every 2 s.
-    func clip() throws -> String {
-        let path = dir.file("busy.mp4")
-        if !FileManager.default.fileExists(atPath: path) {
-            try MediaFixtures.video(path, seconds: 12, fps: 30, width: 192, height: 108, extra: ["-g", "60"])
-        }
-        return path
-    }
+    func clip() throws -> String { try MediaFixtures.busyClip(in: dir) }
 
     /// The recording decoded once in chunks starting at `starts` (as the parallel motion pass does).
     func store(_ path: String, starts: [Double], budget: Int = 64 << 20) throws -> DecodedFrames {
