@@ -29,31 +29,23 @@ final class PointFallbackTests: XCTestCase {
         let text = try renderer.render(Self.misread, target: .playwrightPython).text
         XCTAssertTrue(text.contains("from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect"), text)
         XCTAssertTrue(text.contains("def found(target) -> bool:"), text)
+        // One line a step, through the helpers at the top.
         XCTAssertTrue(text.contains("""
-                    target = page.get_by_text("bs", exact=True).filter(visible=True)
-                    if found(target):
-                        target.click()
-                    else:
-                        page.mouse.click(1269, 563)
+                    click_or_at(page, page.get_by_text("bs", exact=True).filter(visible=True), 1269, 563)
+            """), text)
+        XCTAssertTrue(text.contains(", 400, 200, \"Alex\")\n"), text)
+        XCTAssertTrue(text.contains("        fill_or_at(page, "), text)
+        XCTAssertTrue(text.contains("        check_or_at(page, ") && text.contains(", 50, 60)\n"), text)
+        XCTAssertTrue(text.contains(", 70, 80, count=2)\n"), text)
+        XCTAssertTrue(text.contains("""
+            def fill_or_at(page, target, x, y, value):
             """), text)
         XCTAssertTrue(text.contains("""
-                    if found(target):
-                        target.fill("Alex")
-                    else:
-                        page.mouse.click(400, 200)
-                        page.keyboard.press("ControlOrMeta+A")
-                        page.keyboard.insert_text("Alex")
+                    page.mouse.click(x, y)
+                    page.keyboard.press("ControlOrMeta+A")
+                    page.keyboard.insert_text(value)
             """), text)
-        XCTAssertTrue(text.contains("""
-                        target.check()
-                    else:
-                        page.mouse.click(50, 60)
-            """), text)
-        XCTAssertTrue(text.contains("""
-                        target.dblclick()
-                    else:
-                        page.mouse.dblclick(70, 80)
-            """), text)
+        XCTAssertFalse(text.contains("target = "), "no per-step if/else blocks\n\(text)")
     }
 
     func testSeleniumWaitsForTheVideosLocatorThenActsAtThePoint() throws {
@@ -61,24 +53,17 @@ final class PointFallbackTests: XCTestCase {
         XCTAssertTrue(text.contains("from selenium.common.exceptions import TimeoutException"), text)
         XCTAssertTrue(text.contains("from selenium.webdriver.common.actions.action_builder import ActionBuilder"), text)
         XCTAssertTrue(text.contains("def found(driver, locator):"), text)
+        XCTAssertTrue(text.contains("from selenium.webdriver.common.action_chains import ActionChains"), text)
         XCTAssertTrue(text.contains("""
-                    element = found(driver, by_text("bs"))
-                    if element:
-                        element.click()
-                    else:
-                        act_at(driver, 1269, 563)
+                    click_or_at(driver, by_text("bs"), 1269, 563)
             """), text)
-        XCTAssertTrue(text.contains("""
-                    if not field:
-                        act_at(driver, 400, 200)
-                        field = driver.switch_to.active_element
-            """), text)
+        XCTAssertTrue(text.contains("        field = field_or_at(driver, ") && text.contains(", 400, 200)\n"), text)
         XCTAssertTrue(text.contains("""
                         set_checked(element, True)
                     else:
                         act_at(driver, 50, 60)
             """), text)
-        XCTAssertTrue(text.contains("act_at(driver, 70, 80, double=True)"), text)
+        XCTAssertTrue(text.contains(", 70, 80, double=True)\n"), text)
     }
 
     func testNoFallbackWithoutAPointOrForALiveLocator() throws {
@@ -104,7 +89,7 @@ final class PointFallbackTests: XCTestCase {
                    grounding: Grounding(status: .verified, locator: LiveLocator(kind: .role, value: "button", name: "Sign in"))),
         ])
         XCTAssertFalse(try renderer.render(playwrightOnly, target: .playwrightPython).text.contains("found("))
-        XCTAssertTrue(try renderer.render(playwrightOnly, target: .seleniumPython).text.contains("act_at(driver, 5, 6)"))
+        XCTAssertTrue(try renderer.render(playwrightOnly, target: .seleniumPython).text.contains(", 5, 6)\n"))
     }
 
     func testTheTypeScriptAndJavaTargetsAreUnchanged() throws {

@@ -26,6 +26,44 @@ def found(target) -> bool:
         return False
 
 
+def click_or_at(page, target, x, y, count=1):
+    """Clicks (count=2: double-clicks) `target`, or the point (x, y) where the recording shows it."""
+    if not found(target):
+        page.mouse.click(x, y, click_count=count)
+    elif count == 2:
+        target.dblclick()
+    else:
+        target.click()
+
+
+def hover_or_at(page, target, x, y):
+    """Hovers `target`, or the point (x, y) where the recording shows it."""
+    if found(target):
+        target.hover()
+    else:
+        page.mouse.move(x, y)
+
+
+def fill_or_at(page, target, x, y, value):
+    """Fills `target` with `value`, or types it into the field at (x, y) where the recording shows it."""
+    if found(target):
+        target.fill(value)
+    else:
+        page.mouse.click(x, y)
+        page.keyboard.press("ControlOrMeta+A")
+        page.keyboard.insert_text(value)
+
+
+def check_or_at(page, target, x, y, checked=True):
+    """Checks (or unchecks) `target`, or clicks the point (x, y) where the recording shows it."""
+    if not found(target):
+        page.mouse.click(x, y)
+    elif checked:
+        target.check()
+    else:
+        target.uncheck()
+
+
 def main() -> None:
     missing = [name for name in SECRETS if name not in os.environ]
     if missing:
@@ -39,11 +77,7 @@ def main() -> None:
         page.goto("http://127.0.0.1:8765/signup/")
 
         # 2. Click the "First name" field
-        target = page.get_by_label("First name", exact=True)
-        if found(target):
-            target.click()
-        else:
-            page.mouse.click(300, 310)
+        click_or_at(page, page.get_by_label("First name", exact=True), 300, 310)
 
         # 3. Type "Ana" into the "First name" field
         page.get_by_label("First name", exact=True).fill("Ana")

@@ -8,6 +8,7 @@ import sys
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -53,15 +54,44 @@ def found(driver, locator):
         return None
 
 
-def act_at(driver, x, y, double=False):
-    """Clicks (or double-clicks) the page at viewport point (x, y)."""
+def act_at(driver, x, y, double=False, move_only=False):
+    """Clicks (double-clicks, or only moves the pointer to) the page at viewport point (x, y)."""
     pointer = ActionBuilder(driver)
     pointer.pointer_action.move_to_location(x, y)
     if double:
         pointer.pointer_action.double_click()
-    else:
+    elif not move_only:
         pointer.pointer_action.click()
     pointer.perform()
+
+
+def click_or_at(driver, locator, x, y, double=False):
+    """Clicks (or double-clicks) `locator`'s element, or the point (x, y) where the recording shows it."""
+    element = found(driver, locator)
+    if not element:
+        act_at(driver, x, y, double=double)
+    elif double:
+        ActionChains(driver).double_click(element).perform()
+    else:
+        element.click()
+
+
+def hover_or_at(driver, locator, x, y):
+    """Moves the pointer onto `locator`'s element, or to the point (x, y) where the recording shows it."""
+    element = found(driver, locator)
+    if element:
+        ActionChains(driver).move_to_element(element).perform()
+    else:
+        act_at(driver, x, y, move_only=True)
+
+
+def field_or_at(driver, locator, x, y):
+    """`locator`'s field, or the field focused by clicking the point (x, y) where the recording shows it."""
+    field = found(driver, locator)
+    if not field:
+        act_at(driver, x, y)
+        field = driver.switch_to.active_element
+    return field
 
 
 def set_checked(element, checked):
@@ -187,11 +217,7 @@ def main() -> None:
         driver.get("http://127.0.0.1:8765/signup/")
 
         # 2. Click the "First name" field
-        element = found(driver, field_labelled("First name", "textbox"))
-        if element:
-            element.click()
-        else:
-            act_at(driver, 300, 310)
+        click_or_at(driver, field_labelled("First name", "textbox"), 300, 310)
 
         # 3. Type "Ana" into the "First name" field
         field = wait.until(shown(field_labelled("First name", "textbox")))
