@@ -31,16 +31,7 @@ final class StoreDecoderTests: XCTestCase {
     /// (time, rows) of every frame a source delivers for `calls`, per call.
     func deliveries(_ source: any SegmentFrameSource, _ calls: [(Double, Double)], fps: Double) async throws -> [[String]] {
         var out: [[String]] = []
-        for (a, b) in calls {
-            var got: [String] = []
-            try await source.frames(from: a, to: b, fps: fps) { f in
-                let img = f.images[0]
-                var h = Hasher()
-                for y in 0..<img.height { h.combine(img.pixels[img.offset(x: 0, y: y)..<img.offset(x: img.width, y: y)]) }
-                got.append(String(format: "%.4f %dx%d %d", f.time, img.width, img.height, h.finalize()))
-            }
-            out.append(got)
-        }
+        for (a, b) in calls { out.append(try await frameDeliveries(source, from: a, to: b, fps: fps)) }
         return out
     }
 
