@@ -46,6 +46,19 @@ extension SegmentAnalyst {
         return token
     }
 
+    /// Whether the heading rule about to read the column band beside `box` may leave it to a
+    /// spare core (`deferredContext`): only when deferring is allowed (`allowed`) and the band is
+    /// under way there. `ahead` says whether it was announced and taken already (the search's
+    /// first offer, when it began); if not, and the rule will read it (`needed`), it is offered
+    /// once more now — the core that was busy then (another agent, another read ahead) may be
+    /// free by now — and `ahead` records the answer. Without a spare core (`--agents 1`) nothing
+    /// is offered and the agent reads the band itself, as before. Same crop, same reading.
+    func bandDeferrable(_ allowed: Bool, ahead: inout Bool, needed: Bool, beside box: PixelRect, in image: Image) -> Bool {
+        guard allowed else { return false }
+        if !ahead, needed { ahead = columnLinesAhead(beside: box, in: image) }
+        return ahead
+    }
+
     /// `context` itself, or the heading it stands for once its band is read.
     func resolvedContext(_ context: String?) async throws -> String? {
         guard let c = context, let task = deferredContexts[c] else { return context }

@@ -183,8 +183,9 @@ extension SegmentAnalyst {
             marked = sidesMarked(box, in: image)
             if marked == true { bandAhead = columnLinesAhead(beside: box, in: image) }
         }
-        // (Only a band a spare core reads already is left to it: without one the reading is the agent's.)
-        let deferring = deferBand && bandAhead
+        // (Only a band a spare core reads already is left to it: without one the reading is the agent's.
+        // Where the rule is about to read the band, it is offered once more — a core may have come
+        // free since, e.g. the read ahead that held it then is done: `bandDeferrable`.)
         // The element as it looks hovered (under the pointer) matches no copy: its look from the
         // last frame the pointer left it alone is searched too.
         var views = [image]
@@ -217,7 +218,9 @@ extension SegmentAnalyst {
         // and "Register" contexts their scripts could not find — docs/accuracy.md, offline14.)
         guard !matches.isEmpty || glyph else {
             guard sections else { return nil }
-            if deferring { return deferredContext(.bounded, of: box, text: text, in: image) }
+            if bandDeferrable(deferBand, ahead: &bandAhead, needed: marked == true, beside: box, in: image) {
+                return deferredContext(.bounded, of: box, text: text, in: image)
+            }
             return try await boundedSectionHeading(of: box, text: text, in: image, marked: marked)
         }
         // The card, row or panel holding the element: its heading tells this copy apart. (Text
@@ -247,7 +250,9 @@ extension SegmentAnalyst {
                 let beside = try await TextRegions.readLines(copyRow, in: image, reader: reader, minConfidence: 55)
                 if beside.contains(where: { TextSimilarity.ratio($0.text, r) >= 0.8 }) {
                     let floor = matches.filter { $0.maxY <= box.y }.map(\.maxY).max()
-                    if deferring { return deferredContext(.section(floor: floor, otherwise: rowText), of: box, text: text, in: image) }
+                    if bandDeferrable(deferBand, ahead: &bandAhead, needed: true, beside: box, in: image) {
+                        return deferredContext(.section(floor: floor, otherwise: rowText), of: box, text: text, in: image)
+                    }
                     if let heading = try await sectionHeading(of: box, text: text, in: image, floor: floor) { return heading }
                 }
             }
