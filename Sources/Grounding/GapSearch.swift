@@ -340,6 +340,11 @@ extension Run {
                         debug("live: gap before step \(i + 1): undo \(["second click", "Escape", "back"][undo]) → \(restored ? "restored" : "not restored")")
                     }
                     if restored { continue }
+                    // Tried a moment early: kept when it explains the gap's next moment (GapSearch+NextMoment.swift).
+                    if let j = Self.nextMomentIndex(k, moments: moments, nextPointer: nextPointer),
+                       let f2 = frames.nearest(moments[j]), f2.width == f1.width, f2.height == f1.height,
+                       try await keepEarlyClick(i, c.target, at: at, pre: pre, f1: f1, f2: f2, whole: whole,
+                                                time: max(moments[k], moments[j] - 0.3), navigated: state1.url != state0.url ? state1.url : nil) { break }
                     diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried click on \(c.target.role ?? c.target.tag) \"\(c.target.name ?? "")\" changed the page without bringing it in line with the video"))
                     return
                 }
