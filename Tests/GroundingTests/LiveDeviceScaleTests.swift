@@ -24,7 +24,7 @@ private final class ScaledBrowser: LiveBrowser, @unchecked Sendable {
     func viewportShot(clip: (x: Int, y: Int, width: Int, height: Int)) async throws -> ClippedShot? { nil }
 }
 
-final class DeviceScaleTests: XCTestCase {
+final class LiveDeviceScaleTests: XCTestCase {
     /// A page of dark blocks on white; `shifted` moves and resizes them (another layout).
     static func page(shifted: Bool) -> Image {
         var img = Image(width: 800, height: 600, format: .gray8, filledWith: 250)
