@@ -109,19 +109,7 @@ public struct LiveGrounder: Sendable {
     /// The timeline with its points, boxes and scroll amounts in CSS pixels of a recording at
     /// `scale` video pixels per CSS pixel (its viewport stays the video's rectangle).
     public static func toCSS(_ timeline: ActionTimeline, scale: Double) -> ActionTimeline {
-        guard scale > 0, scale != 1 else { return timeline }
-        var t = timeline
-        for k in t.actions.indices {
-            var a = t.actions[k]
-            if var target = a.target {
-                target.point = target.point.map { Point(x: $0.x / scale, y: $0.y / scale) }
-                target.box = target.box.map { Box(x: $0.x / scale, y: $0.y / scale, width: $0.width / scale, height: $0.height / scale) }
-                a.target = target
-            }
-            if a.kind == .scroll, case .pixels(let d)? = a.value { a.value = .pixels(d / scale) }
-            t.actions[k] = a
-        }
-        return t
+        timeline.inCSSPixels(scale: scale)
     }
 
     /// The moments of the video the live stage compares with: just before and after each action.

@@ -116,11 +116,15 @@ public struct PointerTracker: Sendable {
             }
             if isPointer { pointer.append(b) } else { content.append(b) }
         }
-        // Two similar small changes and nothing else, one where the pointer was: it jumped.
+        // Two similar small changes and nothing else, one where the pointer was: it jumped. Its
+        // new place is pointer-sized and in the page: a speck of a page being repainted is not
+        // the pointer, nor an animation in the browser's own bar (a sign-in chip folding up while
+        // a button under the resting pointer changes), where new pointers are never found either.
         if pointer.isEmpty, content.count == 2, small.count == 2,
            min(content[0].pixels, content[1].pixels) * 3 > max(content[0].pixels, content[1].pixels),
            content[0].box.distance(to: content[1].box) > 20,
-           let f = fix, content.contains(where: { $0.box.distance(to: f.box) <= 12 }) {
+           let f = fix, content.contains(where: { $0.box.distance(to: f.box) <= 12 }),
+           content.allSatisfy({ $0.box.distance(to: f.box) <= 12 || Self.canBeJumpedTo($0.box, from: f.box, bounds: bounds) }) {
             pointer = content; content = []
         }
         if !pointer.isEmpty { update(time: time, blobs: pointer, image: image, previous: previous) }
@@ -128,6 +132,13 @@ public struct PointerTracker: Sendable {
     }
 
     static func dist(_ a: PixelPoint, _ b: PixelPoint) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+
+    /// Whether a change at `box` can be the pointer that rested at `from` and jumped there: at
+    /// least half the pointer's width and height, and inside `bounds` (the page) when given.
+    static func canBeJumpedTo(_ box: PixelRect, from: PixelRect, bounds: PixelRect?) -> Bool {
+        box.width * 2 >= from.width && box.height * 2 >= from.height
+            && (bounds.map { $0.intersection(box) == box } ?? true)
+    }
 
     /// Whether a small change at `b` next to one at `a` a frame apart can be a pointer first seen
     /// moving: within a step, not in place (a spinner, a blinking mark) and not the next keystroke

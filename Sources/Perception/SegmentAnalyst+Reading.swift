@@ -229,7 +229,9 @@ extension SegmentAnalyst {
         // (An icon button is told apart by its row even when its hovered look matched no copy:
         // a lone glyph says nothing by itself.)
         let byRow = stacked || (glyph && matches.isEmpty)
-        let row = PixelRect(x: layout.viewport.x + 4, y: box.y - 6, width: box.x - layout.viewport.x - 8, height: box.height + 12)
+        // (The row of the element's own pane: text beyond a sidebar's border is the sidebar's.)
+        let rowLeft = byRow ? paneLeft(of: box, in: image) : layout.viewport.x
+        let row = PixelRect(x: rowLeft + 4, y: box.y - 6, width: box.x - rowLeft - 8, height: box.height + 12)
         let above = PixelRect(x: box.x - 120, y: box.y - 240, width: box.width + 240, height: 236).intersection(layout.viewport)
         // Each reading below follows the one before when that one names nothing: announced one
         // ahead, so that an idle core reads the next while this one is read.

@@ -154,7 +154,13 @@ public struct Action: Sendable, Codable, Hashable {
 /// The content area of the browser inside the video frame, in video pixels.
 public struct Viewport: Sendable, Codable, Hashable {
     public var x: Int, y: Int, width: Int, height: Int
-    public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+    /// Video pixels per CSS pixel when the analysis saw a HiDPI recording (the browser's own bar
+    /// drawn larger, see `ChromeDetector.deviceScale`); absent at 1. The timeline's points and
+    /// boxes stay in video pixels: a script divides them (`ActionTimeline.inCSSPixels`).
+    public var deviceScale: Double?
+    public init(x: Int, y: Int, width: Int, height: Int, deviceScale: Double? = nil) {
+        self.x = x; self.y = y; self.width = width; self.height = height; self.deviceScale = deviceScale
+    }
 }
 
 /// Why the orchestrator cut the recording where it did.

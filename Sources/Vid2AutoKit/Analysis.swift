@@ -523,7 +523,8 @@ public enum Analysis {
                                  },
                                  model: modelUsage)
         let vp = layout.viewport
-        return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height),
+        return ActionTimeline(source: info, viewport: Viewport(x: vp.x, y: vp.y, width: vp.width, height: vp.height,
+                                                               deviceScale: ChromeDetector.deviceScale(layout)),
                               startURL: layout.startURL, actions: actions, diagnostics: diagnostics, swarm: report)
     }
 

@@ -65,6 +65,10 @@ public enum LiveStage {
             })
             await session.close()
             var t = result.timeline
+            // The live stage measured the scale itself and its points are already what the live
+            // page showed (CSS pixels when it found a scale): the analysis' estimate must not
+            // divide them again when the script is written.
+            t.viewport?.deviceScale = nil
             let seconds = Date().timeIntervalSince(clock)
             t.diagnostics.append(Diagnostic(.note, String(format: "live: %d verified, %d corrected, %d dropped, %d offline in %.1f s",
                                                           result.verified, result.corrected, result.dropped, result.offline, seconds)))

@@ -7,7 +7,12 @@ import ScreenCore
 struct Planner {
     var options: RenderOptions
 
-    func plan(_ timeline: ActionTimeline) -> ScriptPlan {
+    func plan(_ recorded: ActionTimeline) -> ScriptPlan {
+        // A HiDPI recording's points are video pixels: the script's page is CSS pixels, as many
+        // fewer as the device scale, and laid out at that size (a narrower page moves centred
+        // dialogs and wrapped text), so both are divided.
+        let scale = recorded.viewport?.deviceScale ?? 1
+        let timeline = recorded.inCSSPixels(scale: scale)
         var secrets = SecretNames()
         var variables: [SecretVariable] = []
         var steps: [PlannedStep] = []
@@ -35,8 +40,14 @@ struct Planner {
             steps.append(planned)
         }
         return ScriptPlan(title: title(timeline), recording: recordingName(timeline),
-                          viewport: timeline.viewport.map { PageSize(width: $0.width, height: $0.height) },
+                          viewport: timeline.viewport.map { Self.pageSize($0) },
                           secrets: variables, steps: steps)
+    }
+
+    /// The viewport's size in CSS pixels: the video's divided by the device scale, when one was seen.
+    static func pageSize(_ v: Viewport) -> PageSize {
+        guard let s = v.deviceScale, s.isFinite, s > 0, s != 1 else { return PageSize(width: v.width, height: v.height) }
+        return PageSize(width: Int((Double(v.width) / s).rounded()), height: Int((Double(v.height) / s).rounded()))
     }
 
     // MARK: - One action
