@@ -8,7 +8,7 @@ import XCTest
 /// shows (LiveGrounder+UnseenFocus.swift), an inserted key dated where the video's area left its
 /// look (LiveGrounder+KeyDating.swift), and a fill of the field's own text before the next fill
 /// (LiveGrounder+HeldText.swift).
-final class FocusAndPopupKeyTests: XCTestCase {
+final class FocusAndHeldTextTests: XCTestCase {
     /// A 200×120 page, light gray; a field at (20,20 100×30) with a dark 2-pixel ring when `ring`,
     /// and a button at (140,20 40×30) with a ring when `buttonRing`.
     static func page(ring: Bool, buttonRing: Bool = false, fieldText: UInt8 = 200) -> Image {
