@@ -520,7 +520,9 @@ struct Run {
             }
             // A key read for the change of a click inserted just before it (LiveGrounder+EchoKey.swift).
             let beforeKey = Self.mayEchoInsertedClick(a, last: out.last) && !videoChanged(i, a) ? try decodePNG(try await browser.screenshot()) : nil
+            let focus = try await focusProbe(i, key: key)   // LiveGrounder+UnseenFocus.swift
             try await browser.keys([key])
+            if let focus, try await tabUnseen(i, a, probe: focus, before: before) { return nil }
             if let beforeKey, try await keyEchoesClick(i, a, before: before, unpressed: beforeKey) { return nil }
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
             if try await keyLacksAppearedText(i, a, before: before) { return nil }   // LiveGrounder+UnseenText.swift
@@ -660,6 +662,13 @@ struct Run {
             if oldTextBeforeRetyping(i, a, t) {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: \"\(a.value?.text ?? "")\" is the live field's own text \"\(t.value ?? "")\" but for a letter (its old text shown selected), and the next fill types over it"))
                 debug("live: step \(i + 1) (fill) dropped: the field's old text \"\(t.value ?? "")\", selected before the next fill")
+                return nil
+            }
+            // The field's own text with a caret, before the next fill types over it (LiveGrounder+HeldText.swift).
+            if heldTextBeforeRefill(i, a, t) {
+                try await focusHeldField(at: p)
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: \"\(a.value?.text ?? "")\" is the text the live field holds already, and the next fill types other text over it"))
+                debug("live: step \(i + 1) (fill) dropped: the field's own text \"\(t.value ?? "")\", before the next fill")
                 return nil
             }
             corrections += correctTarget(&a, t)
@@ -845,16 +854,10 @@ struct Run {
                 if what == "open dialog", key == .escape, clickWasRest(i, dialog: region, open: shot, until: time) { return }
                 // When: the first moment in the gap where the video's area looks as it does live
                 // now (a little before it), else the middle of the gap.
-                let duration = timeline.source?.duration ?? .infinity
-                let gap = LiveGrounder.gapTimes(timeline.actions, i - 1, duration: duration)
                 let start = timeline.actions[i - 1].endTime
-                var t = (start + max(start, time - 0.2)) / 2
                 let nowShot = try decodePNG(try await browser.screenshot())
-                for g in gap {
-                    guard let f = frames.nearest(g), let s = fieldSimilarity(region, f, shot: nowShot), s >= s1 - 0.05 else { continue }
-                    t = max(start - 0.5, g - 0.15)
-                    break
-                }
+                // (LiveGrounder+KeyDating.swift)
+                let t = keyMoment(i, region: region, shot: nowShot, like: s1) ?? (start + max(start, time - 0.2)) / 2
                 var press = Action(kind: .press, time: t, endTime: t + 0.06, value: .text(Self.keyName(key)), confidence: 0.5)
                 press.grounding = Grounding(status: .corrected)
                 press.grounding?.corrections = ["inserted: the \(what) looks unlike the video before the next step (\(Self.f2(s0))); \(Self.keyName(key)) brings it in line (\(Self.f2(s1)))"]
