@@ -98,11 +98,14 @@ public enum DesignSemantics {
         "cookies", "back to top", "skip to content", "skip to main content", "help", "faq", "faqs", "sitemap",
         "site map", "accessibility", "careers", "create account", "create an account", "ask online", "see more reviews",
         "read the docs", "documentation", "edit", "remove", "cancel", "back", "next", "previous", "prev", "home",
+        "click here",
     ]
 
-    /// Whether a single line is a call to action written as a link (see `actionPhrases`).
+    /// Whether a single line is a call to action written as a link (see `actionPhrases`) or a "Go to
+    /// <site>" line (`isGoToLine`).
     public static func isActionPhrase(_ text: String) -> Bool {
         guard !text.contains("\n"), text.count <= 40 else { return false }
+        if isGoToLine(text) { return true }
         var t = text.lowercased().trimmingCharacters(in: .whitespaces)
         let arrows: Set<Character> = ["›", "»", ">", "→", "⟶", "❯"]
         if let last = t.last, arrows.contains(last) {
@@ -317,7 +320,9 @@ public enum DesignSemantics {
     }
 
     /// Characters OCR makes of list bullets.
-    static let bullets: Set<String> = ["•", "·", "◦", "▪", "■", "●", "○", "-", "–", "*", "e", "«", "°", "o", "©", "¢"]
+    /// ("+" is how Tesseract reads a hollow "◦" or a small square bullet: consecutive items mixing "*" and
+    /// "+" heads, or all "+", are one list.)
+    static let bullets: Set<String> = ["•", "·", "◦", "▪", "■", "●", "○", "-", "–", "*", "+", "e", "«", "°", "o", "©", "¢"]
 
     /// Consecutive text nodes, each starting with a bullet, become a list.
     static func makeLists(_ n: inout UINode) {

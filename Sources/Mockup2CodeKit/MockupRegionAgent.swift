@@ -206,6 +206,13 @@ struct RegionAgent: Sendable {
         var words: [[InlineRuns.Word]] = []
         var fills: [[RGB?]] = []
         for (i, l) in inkLines.enumerated() {
+            // word by word, so a line keeps its words (and the links set apart among them)
+            let unquoted = TextCase.droppingStrayOpeningQuotes(words: texts[i].map(\.text))
+            for k in texts[i].indices { texts[i][k].text = unquoted[k] }
+            texts[i].removeAll { $0.text.isEmpty }
+            // the pronoun "I" read as "|" likewise (a changed line would lose "I agree to the Terms"' links)
+            let fixed = TextCase.pronounI(texts[i].map(\.text).joined(separator: " ")).split(separator: " ", omittingEmptySubsequences: false)
+            if fixed.count == texts[i].count { for k in texts[i].indices { texts[i][k].text = String(fixed[k]) } }
             let joined = texts[i].map(\.text).joined(separator: " ")
             let t = clean(joined)
             guard !t.isEmpty else { continue }
@@ -379,14 +386,47 @@ enum TextCase {
         "use", "used", "took", "take", "called", "decided", "realized", "noticed", "must", "may", "might",
     ]
 
+    /// The line without the opening single quotes Tesseract reads off a speck or an icon's edge before
+    /// a word ("‘Saturday", "relax in ‘our comfortable chairs"): a "‘" starting a word (or standing
+    /// alone) with no "’" after it on the line opens no quotation. The 60 Design2Code pages' text holds
+    /// no "‘" at all, while main's OCR wrote 15 such strays on 13 of them.
+    static func droppingStrayOpeningQuotes(_ line: String) -> String {
+        droppingStrayOpeningQuotes(words: line.split(separator: " ").map(String.init)).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The words of a line (see `droppingStrayOpeningQuotes(_:)`), one for one: a word that was only
+    /// a stray quote becomes empty.
+    static func droppingStrayOpeningQuotes(words: [String]) -> [String] {
+        var out = words
+        for k in out.indices where out[k].first == "‘" {
+            let rest = out[k].dropFirst()
+            if rest.contains("’") || out[(k + 1)...].contains(where: { $0.contains("’") }) { continue }
+            out[k] = String(rest)
+        }
+        return out
+    }
+
     /// "|" read for the pronoun "I": a bar standing alone before a word that follows "I" in prose
     /// ("before | finished", "| am not sure"), or fused with a contraction ("|'m", "|’ve").
+    ///
+    /// Also a prose line's one lone bar between lower-case words ("the steep slopes | climbed, and",
+    /// "When | pay attention", "| offer fine art prints"): a line of nine words or more (the bar
+    /// counted) with no other bar, the bar at its start or after a word ending in a lower-case letter
+    /// or a comma, and followed by a lower-case word. Separators stand between short items ("Home |
+    /// browse padas | search sutras", "posted in news | leave a comment").
     static func pronounI(_ line: String) -> String {
         guard line.contains("|") else { return line }
         var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.count >= 9, words.filter({ $0.contains("|") }).count == 1, let i = words.firstIndex(of: "|"), i + 1 < words.count,
+           let next = words[i + 1].first, next.isLetter, next.isLowercase,
+           i == 0 || words[i - 1].last.map({ ($0.isLetter && $0.isLowercase) || $0 == "," }) == true {
+            words[i] = "I"
+            return words.joined(separator: " ")
+        }
         for i in words.indices {
             let w = words[i]
-            if w == "|", i + 1 < words.count, afterI.contains(words[i + 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+            if w == "|", i + 1 < words.count,
+               afterI.contains(words[i + 1].lowercased().replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: .punctuationCharacters)) {
                 words[i] = "I"
             } else if w.hasPrefix("|"), w.count >= 3, ["'", "’"].contains(w.dropFirst().first!),
                       ["m", "ve", "ll", "d"].contains(w.dropFirst(2).lowercased().trimmingCharacters(in: .punctuationCharacters)) {

@@ -101,6 +101,25 @@ final class AnalysisTests: XCTestCase {
         // a separator stays one
         XCTAssertEqual(TextCase.pronounI("Home | browse padas | search sutras"), "Home | browse padas | search sutras")
         XCTAssertEqual(TextCase.pronounI("Contact Us | Sitemap"), "Contact Us | Sitemap")
+        // a prose line's one lone bar between lower-case words
+        XCTAssertEqual(TextCase.pronounI("ads that scared me, and the steep slopes | climbed, and the"),
+                       "ads that scared me, and the steep slopes I climbed, and the")
+        XCTAssertEqual(TextCase.pronounI("| offer fine art prints of the city in a range of sizes"),
+                       "I offer fine art prints of the city in a range of sizes")
+        XCTAssertEqual(TextCase.pronounI("But if | don’t pay attention"), "But if I don’t pay attention")
+        XCTAssertEqual(TextCase.pronounI("posted in news | leave a comment"), "posted in news | leave a comment")
+        XCTAssertEqual(TextCase.pronounI("Avro Lancaster B Mk. | ME858 JI-J and the rest of the crew"),
+                       "Avro Lancaster B Mk. | ME858 JI-J and the rest of the crew")
+    }
+
+    func testAStrayOpeningQuoteIsDropped() {
+        XCTAssertEqual(TextCase.droppingStrayOpeningQuotes("‘Saturday"), "Saturday")
+        XCTAssertEqual(TextCase.droppingStrayOpeningQuotes("You can relax in ‘our comfortable chairs"), "You can relax in our comfortable chairs")
+        XCTAssertEqual(TextCase.droppingStrayOpeningQuotes("‘ back to top"), "back to top")
+        // a quotation that closes stays, and so does a quote inside a word
+        XCTAssertEqual(TextCase.droppingStrayOpeningQuotes("the ‘lost’ letters"), "the ‘lost’ letters")
+        XCTAssertEqual(TextCase.droppingStrayOpeningQuotes("rock ‘n’ roll"), "rock ‘n’ roll")
+        XCTAssertEqual(TextCase.droppingStrayOpeningQuotes("O‘Brien"), "O‘Brien")
     }
 
     func testIllegibleSmallMarkBecomesAnIcon() async {
