@@ -27,9 +27,7 @@ final class AppearedAheadTests: XCTestCase {
     }
 
     func analyst(_ tools: Recorder) -> SegmentAnalyst {
-        let context = SegmentContext(segment: Segment(index: 0, start: 0, end: 2),
-                                     layout: .fullFrame(width: 640, height: 400), motion: [], frameRate: 30)
-        let a = SegmentAnalyst(context: context, tools: tools)
+        let a = SegmentAnalyst.onCanvas(tools)
         a.observations = [Observation(kind: .click, time: 0.5)]
         return a
     }

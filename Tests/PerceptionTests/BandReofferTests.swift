@@ -31,9 +31,7 @@ final class BandReofferTests: XCTestCase {
     let image = Canvas().image
 
     func analyst(_ tools: any AgentTools) -> SegmentAnalyst {
-        let context = SegmentContext(segment: Segment(index: 0, start: 0, end: 2),
-                                     layout: .fullFrame(width: 640, height: 400), motion: [], frameRate: 30)
-        return SegmentAnalyst(context: context, tools: tools)
+        SegmentAnalyst.onCanvas(tools)
     }
 
     func testACoreFreedSinceTheSearchBeganTakesTheBand() {

@@ -79,3 +79,13 @@ struct FakeTools: AgentTools {
     func compare(_ a: Image, _ b: Image, region: PixelRect) -> Double { ChangeDetector.meanDifference(a, b, region: region) }
     func readField(_ f: PixelRect, in image: Image) async throws -> String? { field(f, image) }
 }
+
+extension SegmentAnalyst {
+    /// An analyst of a 2-second segment on a 640×400 screen laid out as one full frame (a
+    /// `Canvas`'s size), working with `tools`: the fixture of the read-ahead and deferral tests.
+    static func onCanvas(_ tools: any AgentTools) -> SegmentAnalyst {
+        let context = SegmentContext(segment: Segment(index: 0, start: 0, end: 2),
+                                     layout: .fullFrame(width: 640, height: 400), motion: [], frameRate: 30)
+        return SegmentAnalyst(context: context, tools: tools)
+    }
+}

@@ -23,9 +23,7 @@ final class SectionBandAheadTests: XCTestCase {
     }
 
     func analyst(_ tools: Recorder) -> SegmentAnalyst {
-        let context = SegmentContext(segment: Segment(index: 0, start: 0, end: 2),
-                                     layout: .fullFrame(width: 640, height: 400), motion: [], frameRate: 30)
-        return SegmentAnalyst(context: context, tools: tools)
+        SegmentAnalyst.onCanvas(tools)
     }
 
     func testTheBandAnnouncedIsTheBandRead() async throws {
