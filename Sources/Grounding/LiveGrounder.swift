@@ -106,12 +106,6 @@ public struct LiveGrounder: Sendable {
     /// one at another scale.
     static let scaleOneSure = 0.8
 
-    /// The timeline with its points, boxes and scroll amounts in CSS pixels of a recording at
-    /// `scale` video pixels per CSS pixel (its viewport stays the video's rectangle).
-    public static func toCSS(_ timeline: ActionTimeline, scale: Double) -> ActionTimeline {
-        timeline.inCSSPixels(scale: scale)
-    }
-
     /// The moments of the video the live stage compares with: just before and after each action.
     public static func frameTimes(for timeline: ActionTimeline) -> [Double] {
         let duration = timeline.source?.duration ?? .infinity
@@ -230,7 +224,7 @@ struct Run {
                 options.say("live: driving \(Self.origin(url) ?? url) in a headless Chromium (the recorded actions are performed there)")
                 timeline.startURL = url
                 if options.deviceScale == nil { try await findDeviceScale() }
-                if dpr != 1 { timeline = LiveGrounder.toCSS(timeline, scale: dpr) }
+                if dpr != 1 { timeline = timeline.inCSSPixels(scale: dpr) }
                 try await alignStartScroll()   // LiveGrounder+StartScroll.swift
                 return
             case .failure(let reason):

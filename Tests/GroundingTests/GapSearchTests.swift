@@ -38,7 +38,7 @@ final class GapSearchTests: XCTestCase {
     func testAHiDPITimelineIsHalvedIntoCSSPixels() {
         let a = Action(kind: .click, time: 1, target: Target(box: Box(x: 100, y: 40, width: 80, height: 40), point: Point(x: 140, y: 60)))
         let s = Action(kind: .scroll, time: 2, value: .pixels(600))
-        let t = LiveGrounder.toCSS(ActionTimeline(viewport: Viewport(x: 0, y: 170, width: 1920, height: 900), actions: [a, s]), scale: 2)
+        let t = ActionTimeline(viewport: Viewport(x: 0, y: 170, width: 1920, height: 900), actions: [a, s]).inCSSPixels(scale: 2)
         XCTAssertEqual(t.actions[0].target?.point, Point(x: 70, y: 30))
         XCTAssertEqual(t.actions[0].target?.box, Box(x: 50, y: 20, width: 40, height: 20))
         XCTAssertEqual(t.actions[1].value, .pixels(300))
