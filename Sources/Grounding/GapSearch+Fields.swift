@@ -57,7 +57,15 @@ extension Run {
               var l = parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft), tp = parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
               var w = r.width - l - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight);
               var h = r.height - tp - parseFloat(s.borderBottomWidth) - parseFloat(s.paddingBottom);
-              out.push([e, r.left, r.top, r.width, r.height, r.left + l, r.top + tp, w, h, e.value, t, e.placeholder || '', e.min || '', e.max || '', parseFloat(s.fontSize) || 0]);
+              // What an empty field draws: its placeholder, or else a label laid over its box (a
+              // floating label, drawn where the placeholder would be until the field holds text).
+              var ph = (e.placeholder || '').trim();
+              for (var j = 0; !ph && !e.value && e.labels && j < e.labels.length; j++) {
+                var lr = e.labels[j].getBoundingClientRect();
+                if (lr.width > 0 && lr.height > 0 && lr.left >= r.left - 1 && lr.right <= r.right + 1 && lr.top >= r.top - 1 && lr.bottom <= r.bottom + 1)
+                  ph = (e.labels[j].innerText || '').trim();
+              }
+              out.push([e, r.left, r.top, r.width, r.height, r.left + l, r.top + tp, w, h, e.value, t, ph, e.min || '', e.max || '', parseFloat(s.fontSize) || 0]);
             }
             return out;
             """, [])
@@ -127,9 +135,13 @@ extension Run {
             && Double(after.error) / Double(max(1, after.ink)) <= ValueCompare.looksAlike
     }
 
+    /// The fewest letters of a reading that, found inside an empty field's placeholder, make it part of it.
+    static let placeholderPartMin = 5
+
     /// A reading of a video's field made a value to type: whitespace normalised, the text caret
     /// and bars dropped (`readingKey`); for a number field only a number. Nil when nothing is left,
-    /// or when it is what the field holds already or its placeholder.
+    /// or when it is what the field holds already, or its placeholder (or, the field empty, a part of
+    /// it: the crop or the pointer cut it).
     static func fieldReading(_ text: String, type: String, current: String, placeholder: String) -> String? {
         var v = readingKey(text)
         if type == "number" {
@@ -139,6 +151,9 @@ extension Run {
             v = mapped.replacingOccurrences(of: ",", with: ".")
         }
         guard !v.isEmpty, v != current, norm(v) != norm(placeholder) else { return nil }
+        // Part of what an empty field draws (its placeholder or floating label, cut by the crop or
+        // the pointer) is no typed text either.
+        if current.isEmpty, norm(v).count >= Self.placeholderPartMin, norm(placeholder).contains(norm(v)) { return nil }
         // A lone bar in a field that held nothing is its text caret.
         if current.isEmpty, type != "number", v.count == 1, "Il|1!".contains(v) { return nil }
         return v
@@ -241,6 +256,8 @@ extension Run {
                 _ = try await settle(from: state0)
                 let after = try await areaShot(f.text)
                 if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox, fontSize: f.fontSize), best == nil || s.error < best!.score.error { best = (v, s) }
+                // (No rendering beats one that matches the video's to the pixel: the first such stays.)
+                if best?.score.error == 0 { break }
             }
             if let b = best, b.value != values.last { try await type(b.value, f.element) }
             let value = best?.value ?? values[0]

@@ -87,6 +87,12 @@ final class SpanDuelAndFieldTests: XCTestCase {
         // The placeholder shows in an empty field: nothing was typed.
         XCTAssertNil(Run.fieldReading("Search  contacts", type: "search", current: "", placeholder: "Search contacts"))
         XCTAssertNil(Run.fieldReading("  ", type: "text", current: "x", placeholder: ""))
+        // A part of it (the crop or the pointer cut it) neither, while the field is empty; a short
+        // reading or one with letters of its own may be typing.
+        XCTAssertNil(Run.fieldReading("arch contacts", type: "search", current: "", placeholder: "Search contacts"))
+        XCTAssertEqual(Run.fieldReading("arch contacts", type: "search", current: "x", placeholder: "Search contacts"), "arch contacts")
+        XCTAssertEqual(Run.fieldReading("cont", type: "search", current: "", placeholder: "Search contacts"), "cont")
+        XCTAssertEqual(Run.fieldReading("contacts 2", type: "search", current: "", placeholder: "Search contacts"), "contacts 2")
         // A lone bar in an empty field is its caret.
         XCTAssertNil(Run.fieldReading("I", type: "email", current: "", placeholder: ""))
         XCTAssertEqual(Run.fieldReading("1", type: "number", current: "", placeholder: ""), "1")
