@@ -4,7 +4,8 @@ import ScreenCore
 /// Gives the measured tree its meaning: headings ranked by font size (h1–h6), paragraphs, links
 /// (blue or accent-coloured single lines, rows of short items), a header / main / footer split of
 /// the page, navigation rows, labels tied to the controls they name, alt text of pictures,
-/// bulleted lists, the page's logo as a link home, and a title. Run before `LayoutFlow`.
+/// bulleted lists, the page's logo as a link home, lines repeating a heading below (contents
+/// entries, breadcrumbs), and a title. Run before `LayoutFlow`.
 public enum DesignSemantics {
     /// Applies every rule to `doc` in place.
     public static func apply(_ doc: inout UIDocument) {
@@ -23,6 +24,7 @@ public enum DesignSemantics {
         markCaptionLinks(&doc.root)
         markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
+        markHeadingEchoes(&doc.root)
         tieLabels(&doc.root)
         tieRowLabels(&doc.root)
         nameImages(&doc.root)

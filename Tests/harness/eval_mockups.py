@@ -547,10 +547,13 @@ def evaluate(args) -> dict:
             ref = r.render(ds["html"], width, overflow=False)
             ref_bad = not ref.screenshot
             ref_parts = reference_components(r, width, args) if not ref_bad else None
+            fidelity = None if ref_bad else mm.reference_fidelity(ref.screenshot, ref.height, ds["png"])
             for target in targets:
                 row = {"design": ds["id"], "target": target, "width": width, "status": None,
                        "error": None, "seconds": None, "mode": mode[target]}
                 rows.append(row)
+                if fidelity:
+                    row["reference"] = fidelity
                 if ref_bad:
                     row.update(status="error", error=f"reference did not render: {ref.errors[:1]}")
                     continue
@@ -698,6 +701,12 @@ def summarise(rows, targets, mode, runtime_notes) -> dict:
                 s[m] = round(sum(r[m] for r in ok) / len(attempted), 4)  # failed runs count 0
             s["absolute_fraction"] = round(sum(r["absolute_fraction"] for r in ok) / len(ok), 4)
             s["overflow80"] = sum(bool(r["overflow80"]) for r in ok)
+            fid = [r["reference"] for r in ok if r.get("reference")]
+            if fid:
+                # the reference render against the design image: the SSIM* a generator that drew
+                # the image exactly would get, and how many references are not the image's height
+                s["reference_ssim"] = round(sum(f["ssim"] for f in fid) / len(fid), 4)
+                s["reference_height_off"] = sum(abs(f["height_difference"]) > 2 for f in fid)
         out[t] = s
     return out
 
@@ -769,6 +778,28 @@ def per_set_table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def reference_line(result: dict) -> str:
+    """One sentence per design set: how far the reference HTML, rendered here, is from the design
+    image itself (`mockup_metrics.reference_fidelity`) — the SSIM* a generator that drew the image
+    exactly would get, and how many references come out another height than the image."""
+    parts = []
+    for name, pick in (("Design2Code", lambda d: d.startswith("d2c/")), ("samples/mockups", lambda d: not d.startswith("d2c/"))):
+        seen = {}
+        for r in result["rows"]:
+            if pick(r["design"]) and r.get("reference"):
+                seen[r["design"]] = r["reference"]
+        if seen:
+            off = [f["height_difference"] for f in seen.values() if abs(f["height_difference"]) > 2]
+            worst = max((abs(v) for v in off), default=0)
+            parts.append(f"{name}: SSIM* {sum(f['ssim'] for f in seen.values()) / len(seen):.3f}, "
+                         f"{len(off)}/{len(seen)} another height (up to {worst} px)")
+    if not parts:
+        return ""
+    return ("The reference pages rendered here against their design images (offline, web fonts fall back, so "
+            "text wraps and pages grow or shrink; a generator drawing the image exactly scores this): "
+            + "; ".join(parts) + ".\n")
+
+
 def markdown_section(result: dict) -> str:
     n = len(result["designs"])
     d2c = sum(d.startswith("d2c/") for d in result["designs"])
@@ -791,7 +822,7 @@ than the design; "abs-pos frac" is the mean fraction of elements with position a
 By design set:
 
 {per_set_table(result)}
-{refinement_section(result)}
+{reference_line(result)}{refinement_section(result)}
 For comparison, GPT-4V's published Design2Code figures (whole test set, direct prompting): Block 0.624,
 Text 0.977, Position 0.779, Color 0.707.
 

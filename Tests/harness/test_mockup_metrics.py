@@ -84,6 +84,30 @@ def test_screenshot_ssim_resizes_to_the_reference():
     assert mm.screenshot_ssim(a, b) == pytest.approx(1.0)  # both plain white
 
 
+def test_reference_fidelity_reports_heights_and_ssim_against_the_design():
+    from PIL import Image, ImageDraw
+    design = Image.new("RGB", (400, 900), "white")
+    ImageDraw.Draw(design).rectangle((40, 100, 360, 160), fill="black")
+    same = mm.reference_fidelity(design, 900, design)
+    assert same == {"design_height": 900, "reference_height": 900, "height_difference": 0, "ssim": 1.0}
+    # a reference whose fallback font wrapped shorter: its bar sits higher, the page is shorter
+    shorter = Image.new("RGB", (400, 860), "white")
+    ImageDraw.Draw(shorter).rectangle((40, 60, 360, 120), fill="black")
+    off = mm.reference_fidelity(shorter, 860, design)
+    assert off["height_difference"] == -40 and off["design_height"] == 900
+    assert off["ssim"] < 0.95
+
+
+def test_reference_line_summarises_each_set_once_per_design():
+    rows = [{"design": "d2c/1", "target": t, "reference": {"ssim": 0.8, "height_difference": -40}} for t in ("html", "vue")]
+    rows += [{"design": "d2c/2", "target": "html", "reference": {"ssim": 1.0, "height_difference": 1}},
+             {"design": "sample/login", "target": "html", "reference": {"ssim": 0.98, "height_difference": 0}}]
+    line = ev.reference_line({"rows": rows})
+    assert "Design2Code: SSIM* 0.900, 1/2 another height (up to 40 px)" in line
+    assert "samples/mockups: SSIM* 0.980, 0/1 another height" in line
+    assert ev.reference_line({"rows": [{"design": "d2c/1", "target": "html"}]}) == ""
+
+
 # --------------------------------------------------------------------------
 # Matching
 # --------------------------------------------------------------------------
