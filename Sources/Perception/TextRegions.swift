@@ -485,6 +485,12 @@ public enum InkAnalysis {
     }
 
     /// A narrow mark far right of the text (a resting I-beam pointer, a stray) is not text.
+    ///
+    /// The gap before the mark is compared with the gaps between the text's own runs of ink; when
+    /// the text is a single run (one digit or glyph, "1", where the letters leave no gap to compare
+    /// with) the line's height stands for it: a space between words is well under the height of
+    /// the line, and a pointer resting at least twice that far right of a one-run value is no part
+    /// of it (the pointer passing over a prefilled number field read "1 I").
     public static func droppingIsolatedTrailingMark(_ g: Image) -> Image {
         let w = g.width, h = g.height
         guard w > 20 else { return g }
@@ -494,12 +500,24 @@ public enum InkAnalysis {
         var runs: [(Int, Int)] = []
         var x = 0
         while x < w { if ink[x] { let s = x; while x < w && ink[x] { x += 1 }; runs.append((s, x)) } else { x += 1 } }
-        guard runs.count >= 3, let last = runs.last else { return g }
+        guard runs.count >= 2, let last = runs.last else { return g }
         let prev = runs[runs.count - 2]
-        let gaps = zip(runs.dropFirst(), runs).map { $0.0 - $1.1 }.dropLast().sorted()
-        let typical = gaps.isEmpty ? 4 : gaps[gaps.count / 2]
         let gap = last.0 - prev.1
-        guard last.1 - last.0 <= 12, gap >= 16, gap > typical * 3 else { return g }
+        guard last.1 - last.0 <= 12, gap >= 16 else { return g }
+        if runs.count == 2 {
+            // As tall as the text at least (an I-beam is taller than the letters): a short
+            // right-aligned value with the pointer resting left of it is not dropped.
+            let height = { (r: (Int, Int)) -> Int in
+                var top = h, bottom = -1
+                for x in r.0..<r.1 { for y in 0..<h where abs(Int(g.pixels[y * g.bytesPerRow + x]) - bg) > inkContrast { top = min(top, y); bottom = max(bottom, y) } }
+                return bottom - top + 1
+            }
+            guard gap >= 2 * h, height(last) >= height(prev) else { return g }
+        } else {
+            let gaps = zip(runs.dropFirst(), runs).map { $0.0 - $1.1 }.dropLast().sorted()
+            let typical = gaps.isEmpty ? 4 : gaps[gaps.count / 2]
+            guard gap > typical * 3 else { return g }
+        }
         return g.cropped(to: PixelRect(x: 0, y: 0, width: prev.1 + 3, height: h))
     }
 

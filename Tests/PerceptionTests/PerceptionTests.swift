@@ -917,4 +917,23 @@ final class TextCleanupTests: XCTestCase {
         let out = InkAnalysis.droppingIsolatedTrailingMark(c.image)
         XCTAssertLessThan(out.width, 100)
     }
+
+    func testAPointerRestingRightOfAOneGlyphValueIsNotText() {
+        // A prefilled number field ("1") with the I-beam passing over it: one run of text, so the
+        // line's height stands for the word space.
+        var c = Canvas(width: 200, height: 30)
+        c.fill(PixelRect(x: 4, y: 9, width: 5, height: 12), 40)        // "1"
+        c.fill(PixelRect(x: 120, y: 4, width: 3, height: 20), 0)       // the I-beam, far right
+        XCTAssertLessThan(InkAnalysis.droppingIsolatedTrailingMark(c.image).width, 20)
+        // Two words a space apart stay whole (the second is no mark, however narrow).
+        var words = Canvas(width: 200, height: 30)
+        words.fill(PixelRect(x: 4, y: 9, width: 30, height: 12), 40)
+        words.fill(PixelRect(x: 44, y: 9, width: 5, height: 12), 40)
+        XCTAssertEqual(InkAnalysis.droppingIsolatedTrailingMark(words.image), words.image)
+        // A short right-aligned value with the pointer resting left of it: the value is kept.
+        var right = Canvas(width: 200, height: 30)
+        right.fill(PixelRect(x: 4, y: 4, width: 3, height: 20), 0)     // the I-beam
+        right.fill(PixelRect(x: 150, y: 9, width: 6, height: 12), 40)  // "7"
+        XCTAssertEqual(InkAnalysis.droppingIsolatedTrailingMark(right.image), right.image)
+    }
 }
