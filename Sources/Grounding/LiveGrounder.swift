@@ -196,6 +196,9 @@ struct Run {
     /// Video pixels by which the full-size field crops move from where the viewport's origin puts
     /// them: the last field registered (LiveValues+Registration.swift); nil before any.
     var fieldShift: (dx: Int, dy: Int)?
+    /// The second press of a choice its own control opened, performed after the next step's gap
+    /// and fields (LiveGrounder+ChoiceTwice.swift).
+    var pendingSecondPress: Action?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -352,8 +355,13 @@ struct Run {
             do {
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
                 if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i) }
+                try await pressAgain()   // LiveGrounder+ChoiceTwice.swift
                 if var a = try await step(i, action) {
-                    Self.dateAtChoice(&a, read: action)   // LiveGrounder+ShownTime.swift
+                    if Self.pressedTwice(read: action, grounded: a) {
+                        pendingSecondPress = Self.secondPress(of: a, read: action)   // LiveGrounder+ChoiceTwice.swift
+                    } else {
+                        Self.dateAtChoice(&a, read: action)   // LiveGrounder+ShownTime.swift
+                    }
                     if let t = Self.typingTime(a, step: i, refuted: refutedKeyAt, steps: timeline.actions) {   // LiveGrounder+TypingDate.swift
                         debug("live: step \(i + 1) (fill) dated \(Self.f2(t)) s: the refuted key before it was read off its typing")
                         a.grounding?.corrections.append("time \(Self.f2(a.time)) → \(Self.f2(t)) s: the key read in this field just before it changes nothing live; its change in the video was this typing's")
@@ -388,6 +396,7 @@ struct Run {
             _ = try? await synthesizeGap(timeline.actions.count)
             _ = try? await reconcileToggles(timeline.actions.count)
             _ = try? await reconcileFields(timeline.actions.count)   // GapSearch+Fields.swift
+            _ = try? await pressAgain()
         }
     }
 
