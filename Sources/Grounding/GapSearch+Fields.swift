@@ -204,7 +204,8 @@ extension Run {
             }
         }
         guard !unlike.isEmpty else { return }
-        guard unlike.count <= Self.maxFieldMismatches else {
+        // (The next fill's own field is not counted: GapSearch+ReplacedTyping.swift.)
+        guard unlike.filter({ !(nextKind == .fill && near(nextPoint, $0.field)) }).count <= Self.maxFieldMismatches else {
             debug("live: before step \(i + 1), \(unlike.count) text fields unlike the video: a form laid out or filled otherwise, none typed")
             return
         }
