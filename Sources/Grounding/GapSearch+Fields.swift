@@ -208,7 +208,8 @@ extension Run {
         // unless that step types (GapSearch+ClickedField.swift).
         let nextKind = i < timeline.actions.count ? timeline.actions[i].kind : nil
         for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty
-                               || Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind))
+                               || Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind)
+                               || Self.nextFillFieldReconciled(next: nextKind))   // GapSearch+ReplacedTyping.swift
             && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
@@ -218,7 +219,8 @@ extension Run {
             }
         }
         guard !unlike.isEmpty else { return }
-        guard unlike.count <= Self.maxFieldMismatches else {
+        // (The next fill's own field is not counted: GapSearch+ReplacedTyping.swift.)
+        guard unlike.filter({ !(nextKind == .fill && near(nextPoint, $0.field)) }).count <= Self.maxFieldMismatches else {
             debug("live: before step \(i + 1), \(unlike.count) text fields unlike the video: a form laid out or filled otherwise, none typed")
             return
         }
@@ -239,6 +241,10 @@ extension Run {
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
             // (A one-glyph reading: each letter and digit as well, rendered; GapSearch+OneGlyph.swift.)
             values = Self.oneGlyphCandidates(values, type: f.type, current: f.value)
+            // The next fill's own field: only other text it replaced (GapSearch+ReplacedTyping.swift).
+            if near(nextPoint, f), nextKind == .fill, let v = timeline.actions[i].value?.text {
+                values = Self.replacedCandidates(values).filter { Self.replacedReading($0, next: v) }
+            }
             guard !values.isEmpty else { continue }
             // Typing a step ahead performs anyway (the analysis dated it late, or read it off
             // another element): not inserted twice (GapSearch+FieldPointer.swift).

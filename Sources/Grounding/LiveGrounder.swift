@@ -361,6 +361,11 @@ struct Run {
                         pendingSecondPress = Self.secondPress(of: a, read: action)   // LiveGrounder+ChoiceTwice.swift
                     } else {
                         Self.dateAtChoice(&a, read: action)   // LiveGrounder+ShownTime.swift
+                        if let t = try await typedShownEarlier(a, read: action) {   // LiveGrounder+ShownTyping.swift
+                            a.grounding?.corrections.append("time \(Self.f2(a.time)) → \(Self.f2(t)) s: the video's field shows the value typed from then on")
+                            a.time = t
+                            if a.grounding?.status == .verified { a.grounding?.status = .corrected }
+                        }
                     }
                     if let t = Self.typingTime(a, step: i, refuted: refutedKeyAt, steps: timeline.actions) {   // LiveGrounder+TypingDate.swift
                         debug("live: step \(i + 1) (fill) dated \(Self.f2(t)) s: the refuted key before it was read off its typing")
@@ -816,6 +821,8 @@ struct Run {
             debug("live: before step \(i + 1) the dialog looks \(Self.f2(s)) like the video")
             if s < Self.keyAreaUnlike, !videoStillShowsDialog(padded(d), frame: frame) { pick = (padded(d), [.escape], "open dialog", s) } else { dialogStays = true }
         }
+        // A combobox's popup the video shows closed (LiveGrounder+PopupKey.swift).
+        if pick == nil, !dialogStays, let p = try await popupPick(i, frame: frame, shot: shot) { pick = (p.region, [.escape], "open popup", p.s0) }
         if pick == nil, let f = k.field, let s = fieldSimilarity(padded(f), frame, shot: shot) {
             debug("live: before step \(i + 1) the focused field looks \(Self.f2(s)) like the video")
             // A field of a form loses its focus look to the next step's own click, and Enter
