@@ -20,8 +20,7 @@ public enum ChromeDetector {
         if found == nil { found = try await urlInStrips(gray, band: band, reader: reader) }
         guard let (url, box) = found else { return layout }
         let edges = fullWidthEdges(gray, in: window, from: box.maxY + 2, to: window.y + min(window.height / 3, 260))
-        let border = fullWidthEdges(gray, in: window, from: box.maxY + 2, to: window.y + min(window.height / 3, 260), share: borderShare)
-        let top = viewportTop(edges: edges, border: border, windowTop: window.y) ?? box.maxY + 12   // ChromeDetector+Border.swift
+        let top = edges.first ?? box.maxY + 12
         layout.viewport = PixelRect(x: window.x, y: top, width: window.width, height: window.maxY - top)
         layout.addressBar = PixelRect(x: max(window.x, box.x - 8), y: box.y - 6,
                                       width: min(window.maxX - box.x - 60, max(box.width + 400, window.width * 6 / 10)),
@@ -67,8 +66,8 @@ public enum ChromeDetector {
         return r
     }
 
-    /// Rows between `from` and `to` where at least `share` % of the window's columns change luma sharply.
-    static func fullWidthEdges(_ g: Image, in window: PixelRect, from: Int, to: Int, share: Int = 85) -> [Int] {
+    /// Rows between `from` and `to` where at least 85% of the window's columns change luma sharply.
+    static func fullWidthEdges(_ g: Image, in window: PixelRect, from: Int, to: Int) -> [Int] {
         var out: [Int] = []
         let y0 = max(window.y + 1, from), y1 = min(window.maxY - 1, to)
         guard y0 < y1 else { return [] }
@@ -79,7 +78,7 @@ public enum ChromeDetector {
                 if abs(Int(g.luma(x: x, y: y)) - Int(g.luma(x: x, y: y - 1))) >= 6 { n += 1 }
                 total += 1; x += 3
             }
-            if n * 100 >= total * share { out.append(y) }
+            if n * 100 >= total * 85 { out.append(y) }
         }
         return out
     }
