@@ -207,9 +207,11 @@ extension Run {
         // A field the last step clicked into is reconciled though the next step's point lies in it,
         // unless that step types (GapSearch+ClickedField.swift).
         let nextKind = i < timeline.actions.count ? timeline.actions[i].kind : nil
+        // The field the next step fills is compared too (GapSearch+ReplacedTyping.swift).
+        func nextFills(_ f: LiveField) -> Bool { nextKind == .fill && near(nextPoint, f) }
         for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty
                                || Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind)
-                               || Self.nextFillFieldReconciled(next: nextKind))   // GapSearch+ReplacedTyping.swift
+                               || nextFills(f))
             && (!near(lastFill, f) || f.type == "number") {
             guard let video = videoFieldGray(f.text, at: tB),
                   let s = fieldInk(f.text, shot: shot, video: video, pointer: resting.flatMap { pointerBox($0, in: video.size) }, fontSize: f.fontSize) else { continue }
@@ -220,7 +222,7 @@ extension Run {
         }
         guard !unlike.isEmpty else { return }
         // (The next fill's own field is not counted: GapSearch+ReplacedTyping.swift.)
-        guard unlike.filter({ !(nextKind == .fill && near(nextPoint, $0.field)) }).count <= Self.maxFieldMismatches else {
+        guard unlike.filter({ !nextFills($0.field) }).count <= Self.maxFieldMismatches else {
             debug("live: before step \(i + 1), \(unlike.count) text fields unlike the video: a form laid out or filled otherwise, none typed")
             return
         }
@@ -244,7 +246,7 @@ extension Run {
             // The next fill's own field: only other text it replaced, read there (GapSearch+ReplacedTyping.swift);
             // a number field's range tried for want of a reading is no evidence of other text
             // (board-dialog-escape's "Story points" while "2" was typed over its "1" took a "7").
-            if near(nextPoint, f), nextKind == .fill, let v = timeline.actions[i].value?.text {
+            if nextFills(f), let v = timeline.actions[i].value?.text {
                 values = ranged ? [] : Self.replacedCandidates(values).filter { Self.replacedReading($0, next: v) }
             }
             guard !values.isEmpty else { continue }

@@ -9,12 +9,6 @@ import ScreenCore
 /// step fills it, and a reading of it is inserted only when it cannot be an earlier state of the
 /// next step's own typing (`replacedReading`).
 extension Run {
-    /// Whether the fields' reconcile compares the field the next step acts on: only when that step
-    /// is a fill (what the video shows there before it may be other typing, replaced by it).
-    static func nextFillFieldReconciled(next: ActionKind?) -> Bool {
-        next == .fill
-    }
-
     /// The readings of the next fill's field to render: each, then its leading words (a resting
     /// I-beam or the field's clear button beside the text reads as a word: "ine LO").
     static func replacedCandidates(_ readings: [String]) -> [String] {

@@ -74,8 +74,5 @@ final class KeysAndTypedValuesTests: XCTestCase {
         XCTAssertFalse(Run.replacedReading("", next: "holm"))
         XCTAssertEqual(Run.replacedCandidates(["ine LO", "ine"]), ["ine LO", "ine"])
         XCTAssertEqual(Run.replacedCandidates(["a b c"]), ["a b c", "a b", "a"])
-        XCTAssertTrue(Run.nextFillFieldReconciled(next: .fill))
-        XCTAssertFalse(Run.nextFillFieldReconciled(next: .click))
-        XCTAssertFalse(Run.nextFillFieldReconciled(next: .press))
     }
 }
