@@ -241,14 +241,10 @@ extension Run {
             // (A number field the reader gives no number for: each number of its range, rendered.)
             let ranged = values.isEmpty
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
-            // (A one-glyph reading: each letter and digit as well, rendered; GapSearch+OneGlyph.swift.)
-            values = Self.oneGlyphCandidates(values, type: f.type, current: f.value)
-            // The next fill's own field: only other text it replaced, read there (GapSearch+ReplacedTyping.swift);
-            // a number field's range tried for want of a reading is no evidence of other text
-            // (board-dialog-escape's "Story points" while "2" was typed over its "1" took a "7").
-            if nextFills(f), let v = timeline.actions[i].value?.text {
-                values = ranged ? [] : Self.replacedCandidates(values).filter { Self.replacedReading($0, next: v) }
-            }
+            // (A one-glyph reading: each letter and digit as well; the next fill's own field: only
+            // other text it replaced, read there. GapSearch+ReplacedTyping.swift.)
+            values = Self.fieldCandidates(values, type: f.type, current: f.value, ranged: ranged,
+                                          nextFill: nextFills(f) ? timeline.actions[i].value?.text : nil)
             guard !values.isEmpty else { continue }
             // Typing a step ahead performs anyway (the analysis dated it late, or read it off
             // another element): not inserted twice (GapSearch+FieldPointer.swift).

@@ -9,6 +9,19 @@ import ScreenCore
 /// step fills it, and a reading of it is inserted only when it cannot be an earlier state of the
 /// next step's own typing (`replacedReading`).
 extension Run {
+    /// The values to render for a field whose video differs from the live one, from its readings:
+    /// a one-glyph reading brings each letter and digit (GapSearch+OneGlyph.swift). The field the
+    /// next step fills (`nextFill`, that step's value) takes only other text it replaced, read there:
+    /// not a number field's range tried for want of a reading (`ranged`; board-dialog-escape's
+    /// "Story points" while "2" was typed over its "1" took a "7"), nor the alphabet for a one-glyph
+    /// reading — there most often the first letter of the step's own typing under way, misread
+    /// (contacts-validation-60fps rendered 26 letters twice for an email's "l" read "i": 23 s of a
+    /// 56 s live run, none kept).
+    static func fieldCandidates(_ readings: [String], type: String, current: String, ranged: Bool, nextFill: String?) -> [String] {
+        guard let v = nextFill else { return oneGlyphCandidates(readings, type: type, current: current) }
+        return ranged ? [] : replacedCandidates(readings).filter { replacedReading($0, next: v) }
+    }
+
     /// The readings of the next fill's field to render: each, then its leading words (a resting
     /// I-beam or the field's clear button beside the text reads as a word: "ine LO").
     static func replacedCandidates(_ readings: [String]) -> [String] {

@@ -75,4 +75,19 @@ final class KeysAndTypedValuesTests: XCTestCase {
         XCTAssertEqual(Run.replacedCandidates(["ine LO", "ine"]), ["ine LO", "ine"])
         XCTAssertEqual(Run.replacedCandidates(["a b c"]), ["a b c", "a b", "a"])
     }
+
+    func testTheNextFillsFieldRendersOnlyWhatWasReadThere() {
+        // Another field: a one-glyph reading brings the alphabet.
+        let other = Run.fieldCandidates(["i"], type: "email", current: "", ranged: false, nextFill: nil)
+        XCTAssertEqual(other.first, "i")
+        XCTAssertTrue(other.contains("x") && other.count > 20)
+        // The next fill's own field: the reading alone, no alphabet (an "l" typed, read "i").
+        XCTAssertEqual(Run.fieldCandidates(["i"], type: "email", current: "", ranged: false, nextFill: "lena.vogel@web.de"), ["i"])
+        // Its own typing seen early is no candidate; replaced text and its leading words are.
+        XCTAssertEqual(Run.fieldCandidates(["le"], type: "email", current: "", ranged: false, nextFill: "lena.vogel@web.de"), [])
+        XCTAssertEqual(Run.fieldCandidates(["ine LO"], type: "search", current: "", ranged: false, nextFill: "holm"), ["ine LO", "ine"])
+        // A number field's range, tried for want of a reading, is no evidence of replaced text.
+        XCTAssertEqual(Run.fieldCandidates(["2", "3", "7"], type: "number", current: "1", ranged: true, nextFill: "2"), [])
+        XCTAssertEqual(Run.fieldCandidates(["7"], type: "number", current: "1", ranged: true, nextFill: nil), ["7"])
+    }
 }
