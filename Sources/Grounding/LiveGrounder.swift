@@ -106,6 +106,23 @@ public struct LiveGrounder: Sendable {
     /// one at another scale.
     static let scaleOneSure = 0.8
 
+    /// The order the device scales are rendered in: 1 first (the browser starts there), then the
+    /// analysis' own estimate (`viewport.deviceScale`, from the recording's chrome), then the others.
+    static func scaleOrder(hint: Double?) -> [Double] {
+        guard let h = hint, h != 1, scaleCandidates.contains(h) else { return scaleCandidates }
+        return [1, h] + scaleCandidates.filter { $0 != 1 && $0 != h }
+    }
+
+    /// Whether the scales rendered so far settle it without rendering the rest: the page at 1 looks
+    /// surely like the video (`scaleOneSure`), or the analysis' estimate does and beats 1 by the
+    /// margin — the other scales look at most 0.66 like a recording at another one, so each would
+    /// only cost a viewport change and a screenshot (0.5–1 s each).
+    static func scaleSettled(_ scores: [(scale: Double, similarity: Double)], hint: Double?) -> Bool {
+        guard let last = scores.last, let one = scores.first(where: { $0.scale == 1 }) else { return false }
+        if last.scale == 1 { return last.similarity >= scaleOneSure }
+        return last.scale == hint && last.similarity >= scaleOneSure && last.similarity > one.similarity + scaleMargin
+    }
+
     /// The moments of the video the live stage compares with: just before and after each action.
     public static func frameTimes(for timeline: ActionTimeline) -> [Double] {
         let duration = timeline.source?.duration ?? .infinity
@@ -248,14 +265,15 @@ struct Run {
         let s = frames.scale
         let video = PixelRect(x: Int(Double(vp.x) * s), y: Int(Double(vp.y) * s), width: Int(Double(vp.width) * s), height: Int(Double(vp.height) * s))
         var scores: [(scale: Double, similarity: Double)] = []
-        for scale in LiveGrounder.scaleCandidates where Double(vp.width) / scale >= 480 && Double(vp.height) / scale >= 240 {
+        let hint = vp.deviceScale
+        for scale in LiveGrounder.scaleOrder(hint: hint) where Double(vp.width) / scale >= 480 && Double(vp.height) / scale >= 240 {
             if scale != 1 || !scores.isEmpty {
                 try await browser.setViewport(width: Int((Double(vp.width) / scale).rounded()), height: Int((Double(vp.height) / scale).rounded()), deviceScale: scale)
                 try await Task.sleep(nanoseconds: 300_000_000)
             }
             let shot = try decodePNG(try await browser.screenshot())
             scores.append((scale, Similarity.compare(shot, nil, frame, video)))
-            if scale == 1, scores[0].similarity >= LiveGrounder.scaleOneSure { break }
+            if LiveGrounder.scaleSettled(scores, hint: hint) { break }
         }
         debug("live: device scale " + scores.map { "\($0.scale): \(Self.f2($0.similarity))" }.joined(separator: ", "))
         guard let one = scores.first(where: { $0.scale == 1 }) else { return }

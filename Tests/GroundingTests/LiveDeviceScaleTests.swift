@@ -34,11 +34,11 @@ final class LiveDeviceScaleTests: XCTestCase {
         return img
     }
 
-    fileprivate func run(_ b: ScaledBrowser, videoLooksLike picture: Int) -> Run {
+    fileprivate func run(_ b: ScaledBrowser, videoLooksLike picture: Int, hint: Double? = nil) -> Run {
         let video = picture == 1 ? Self.page(shifted: false) : Self.page(shifted: true)
         return Run(options: LiveOptions(secretNames: { _ in [] }), browser: b, frames: LiveFrames(frames: [(0.8, video)], scale: 1),
                    decodePNG: { data in Self.page(shifted: data.first != 1) },
-                   timeline: ActionTimeline(viewport: Viewport(x: 0, y: 0, width: 800, height: 600),
+                   timeline: ActionTimeline(viewport: Viewport(x: 0, y: 0, width: 800, height: 600, deviceScale: hint),
                                             actions: [Action(kind: .click, time: 1, target: Target(point: Point(x: 10, y: 10)))]))
     }
 
@@ -60,5 +60,30 @@ final class LiveDeviceScaleTests: XCTestCase {
         // after 1.5 the viewport goes back to the first of the equally good scales.
         XCTAssertEqual(b.viewports, [1.25, 1.5, 1.25])
         XCTAssertEqual(r.dpr, 1.25)
+    }
+
+    /// The analysis' own estimate is rendered right after 1 and, when it looks like the video, settles the scale.
+    func testTheAnalysisEstimateIsTriedSecondAndSettlesTheScale() async throws {
+        let b = ScaledBrowser()
+        var r = run(b, videoLooksLike: 2, hint: 1.5)
+        try await r.findDeviceScale()
+        XCTAssertEqual(b.viewports, [1.5])
+        XCTAssertEqual(r.dpr, 1.5)
+        XCTAssertEqual(LiveGrounder.scaleOrder(hint: 2), [1, 2, 1.25, 1.5])
+        XCTAssertEqual(LiveGrounder.scaleOrder(hint: 1.75), LiveGrounder.scaleCandidates)
+        XCTAssertEqual(LiveGrounder.scaleOrder(hint: nil), LiveGrounder.scaleCandidates)
+    }
+
+    /// An estimate the page does not bear out settles nothing: every scale is rendered, as without one.
+    func testAnEstimateUnlikeTheVideoTriesTheOthers() async throws {
+        let b = ScaledBrowser()
+        var r = run(b, videoLooksLike: 1, hint: 1.25)
+        XCTAssertFalse(LiveGrounder.scaleSettled([(1, 0.5), (1.25, 0.6)], hint: 1.25))   // below scaleOneSure
+        XCTAssertFalse(LiveGrounder.scaleSettled([(1, 0.79), (1.25, 0.81)], hint: 1.25)) // not a clear margin over 1
+        XCTAssertTrue(LiveGrounder.scaleSettled([(1, 0.5), (1.25, 0.9)], hint: 1.25))
+        XCTAssertFalse(LiveGrounder.scaleSettled([(1, 0.5), (1.5, 0.9)], hint: 1.25))    // not the estimate
+        try await r.findDeviceScale()
+        XCTAssertEqual(r.dpr, 1)
+        XCTAssertEqual(b.viewports, [])   // the page at 1 is sure: nothing else rendered
     }
 }
