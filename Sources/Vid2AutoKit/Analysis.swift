@@ -98,6 +98,8 @@ public enum Analysis {
     /// cannot be used at all; everything else becomes a diagnostic.
     public static func run(path: String, options: AnalysisOptions = AnalysisOptions(),
                            stages: AnalysisStages = AnalysisStages()) async throws -> ActionTimeline {
+        // Large buffers stay in the heap instead of going back to the kernel between frames.
+        AllocatorTuning.apply()
         let info = try Probe.probe(path: path)
         // With a remote model: the embedded model runs the first pass (its own plan), the hybrid
         // the second one over finer segments.
