@@ -217,7 +217,10 @@ final class SegmentAnalyst {
         let near = { (b: ChangeBlob) in fix.map { $0.box.distance(to: b.box) <= 16 } ?? true }
         // Nor is a pointer first found among the specks of a page repainting (a navigation).
         let repainting = tracker.fix == nil && (large.count >= 3 || large.reduce(0) { $0 + $1.box.area } >= layout.viewport.area / 20 || blobs.count >= 8)
-        var split = (pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6)) || repainting ? (pointer: [ChangeBlob](), content: small)
+        // Nor do the many specks of a page redrawn around a resting pointer move it.
+        let redrawn = Self.redrawnUnderRest(small, pointer: tracker.fix?.box, moving: wasMoving)
+        if redrawn { Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) \(small.count) small changes around the resting pointer: the page's") }
+        var split = (pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6)) || repainting || redrawn ? (pointer: [ChangeBlob](), content: small)
             : tracker.classify(time: t, small: pageMoving ? small.filter(near) : small, before: before, after: after, image: image,
                                previous: previous, plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
         if pageMoving && tracker.moving(at: t - 0.001, window: tracker.frameInterval * 1.6) { split.content += small.filter { !near($0) } }
