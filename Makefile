@@ -4,7 +4,7 @@ SWIFT ?= swift
 export OMP_THREAD_LIMIT := 1
 SAMPLE ?= samples/recordings/todo-add-items.mp4
 
-.PHONY: deps build test demo bench samples eval eval-live eval-mockups image push clean
+.PHONY: deps build test demo bench samples eval eval-live eval-mockups design-fonts image push clean
 IMAGE ?= registry.example.com/screenwright:1
 ENGINE ?= $(shell command -v podman || command -v docker || echo podman)
 
@@ -37,7 +37,12 @@ eval: build
 eval-live: build
 	python3 Tests/harness/eval_live.py
 
-eval-mockups: build
+# The fonts of the machine that drew the Design2Code images (DejaVu, and the web fonts their pages
+# load), unpacked into .eval-out/design-fonts for the references' renders only: nothing is installed.
+design-fonts: deps
+	python3 Tests/harness/design_fonts.py --fetch
+
+eval-mockups: build design-fonts
 	python3 Tests/harness/eval_mockups.py --check-ratchet
 
 # The container image of deploy/Containerfile (docs/scale-out.md): release binaries with the Swift

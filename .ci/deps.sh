@@ -4,7 +4,7 @@
 set -euo pipefail
 APT_PKGS=(pkg-config ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng libgcc-12-dev
-  chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation time)
+  chromium chromium-driver xvfb xdotool x11-utils x11-xserver-utils fonts-dejavu-core fonts-liberation fontconfig time)
 # libgcc-12-dev: libgomp.so, which CTesseract links (Tesseract's OpenMP runtime, set per thread).
 # `deps.sh --recorder` (make samples) also installs what only the sample recorder needs: Firefox ESR
 # (the Firefox scenarios, samples/recorder/firefox.py) and the dark pointer theme (DMZ-Black).

@@ -5,7 +5,7 @@ import ScreenCore
 /// (blue or accent-coloured single lines, rows of short items), a header / main / footer split of
 /// the page, navigation rows, labels tied to the controls they name, alt text of pictures,
 /// bulleted lists, the page's logo as a link home, lines repeating a heading below (contents
-/// entries, breadcrumbs), and a title. Run before `LayoutFlow`.
+/// entries, breadcrumbs), a footer's credit line, and a title. Run before `LayoutFlow`.
 public enum DesignSemantics {
     /// Applies every rule to `doc` in place.
     public static func apply(_ doc: inout UIDocument) {
@@ -23,6 +23,7 @@ public enum DesignSemantics {
         markLinkRuns(&doc.root)
         markCaptionLinks(&doc.root)
         markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
+        markCreditLinks(&doc.root, body: body)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         markHeadingEchoes(&doc.root)
         tieLabels(&doc.root)

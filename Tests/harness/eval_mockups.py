@@ -36,6 +36,7 @@ counts 0 on every metric in the target's means (n_ok says how many ran).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import glob
 import html as _html
@@ -55,6 +56,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 import mockup_metrics as mm  # noqa: E402
 import mockup_components as mc  # noqa: E402
+import design_fonts  # noqa: E402
 
 TARGETS = ("html", "tailwind", "react", "vue")
 EXT = {"html": ".html", "tailwind": ".html", "react": ".jsx", "vue": ".vue"}
@@ -541,12 +543,20 @@ def evaluate(args) -> dict:
     print(f"{len(designs)} designs x {len(targets)} targets; bin {binary}{'' if have_bin else ' (MISSING)'}",
           file=sys.stderr)
     roots = [outdir] + [p.parent for p in (rt["tailwind"], rt["vue"], rt["react"]) if p]
-    with mm.Renderer(roots) as r:
+    ref_fonts, fonts_note = reference_fonts(args, designs)
+    if fonts_note:
+        notes.append(fonts_note)
+    with contextlib.ExitStack() as stack:
+        r = stack.enter_context(mm.Renderer(roots))
+        rr = stack.enter_context(r.sibling(**ref_fonts)) if ref_fonts else None
         for n, ds in enumerate(designs, 1):
             width = png_width(ds["png"])
-            ref = r.render(ds["html"], width, overflow=False)
+            # The Design2Code references render as on the machine that drew their images
+            # (design_fonts); the generated pages, and the samples, with the system's fonts.
+            rref = rr if (rr is not None and ds["id"].startswith("d2c/")) else r
+            ref = rref.render(ds["html"], width, overflow=False)
             ref_bad = not ref.screenshot
-            ref_parts = reference_components(r, width, args) if not ref_bad else None
+            ref_parts = reference_components(rref, width, args) if not ref_bad else None
             fidelity = None if ref_bad else mm.reference_fidelity(ref.screenshot, ref.height, ds["png"])
             for target in targets:
                 row = {"design": ds["id"], "target": target, "width": width, "status": None,
@@ -610,6 +620,7 @@ def evaluate(args) -> dict:
     summary = summarise(rows, targets, mode, runtime_notes)
     return {"generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "bin": str(binary), "bin_present": have_bin, "designs": [d["id"] for d in designs],
+            "reference_fonts": "design" if ref_fonts else "system",
             "notes": notes, "ssim_note": SSIM_NOTE, "wall_seconds": round(wall, 1),
             "targets": summary, "components": mc.summarise(rows, targets),
             "refinement": refinement_summary(rows), "rows": rows}
@@ -618,6 +629,20 @@ def evaluate(args) -> dict:
 # --------------------------------------------------------------------------
 # Refinement: before (--no-refine) and after (default) for every design
 # --------------------------------------------------------------------------
+
+def reference_fonts(args, designs) -> tuple[dict | None, str | None]:
+    """The Design2Code references' renderer settings (`design_fonts`: DejaVu only, plus each
+    page's web fonts served offline), or None and a note saying why the system's fonts are used."""
+    if not any(d["id"].startswith("d2c/") for d in designs):
+        return None, None
+    if getattr(args, "system_fonts", False):
+        return None, "Design2Code references rendered with the system's fonts (--system-fonts)"
+    conf, web = design_fonts.fontconfig(), design_fonts.web_fonts()
+    if conf is None or web is None:
+        return None, (f"Design2Code references rendered with the system's fonts: the drawing machine's font set "
+                      f"is not in {design_fonts.cache_dir()} (make design-fonts); they wrap unlike their images")
+    return {"fontconfig": conf, "web_fonts": web}, None
+
 
 def score_unrefined(binary: Path, design: dict, tdir: Path, r, ref, width: int, timeout: int) -> dict:
     """The html target generated with --no-refine, scored like the refined one."""
@@ -795,8 +820,12 @@ def reference_line(result: dict) -> str:
                          f"{len(off)}/{len(seen)} another height (up to {worst} px)")
     if not parts:
         return ""
-    return ("The reference pages rendered here against their design images (offline, web fonts fall back, so "
-            "text wraps and pages grow or shrink; a generator drawing the image exactly scores this): "
+    how = ("the Design2Code references with the fonts of the machine that drew their images: DejaVu only, plus "
+           "the web fonts Debian packages, design_fonts.py; a web font it lacks still falls back"
+           if result.get("reference_fonts") == "design" else
+           "with the system's fonts: offline, web fonts fall back and Liberation stands in for Arial")
+    return (f"The reference pages rendered here against their design images ({how}; where text wraps "
+            "otherwise the page grows or shrinks; a generator drawing the image exactly scores this): "
             + "; ".join(parts) + ".\n")
 
 
@@ -914,6 +943,9 @@ def main(argv=None) -> int:
     ap.add_argument("--update-ratchet", action="store_true")
     ap.add_argument("--ratchet", default=None, help="ratchet file (default Tests/harness/mockup-ratchet.json)")
     ap.add_argument("--no-axe", action="store_true", help="skip the axe-core accessibility check")
+    ap.add_argument("--system-fonts", action="store_true",
+                    help="render the Design2Code references with the system's fonts (before session 24), "
+                         "not the font set of the machine that drew their images (design_fonts.py)")
     args = ap.parse_args(argv)
     if args.ratchet:
         globals()["RATCHET"] = Path(args.ratchet)

@@ -21,7 +21,8 @@ HTML and for the generated page — and matches them kind by kind:
 A generated component matches a design component of the same kind when their boxes
 overlap (IoU >= 0.3) or each centre lies in the other's box grown by a quarter of its
 height (at least 12 px); pairs are chosen by ``linear_sum_assignment``.  Text components
-(headings, links, labels) are boxed by their text's line boxes, not their block.
+(headings, links, labels) are boxed by their text's line boxes, not their block; only what lies on the
+page counts (a menu moved off-page, `left: -9999px`, is not in the design image).
 
 Recall = matched / design components, precision = matched / generated components,
 pooled over the designs of a set.  Also: axe-core (``axe-playwright-python``) on the
@@ -95,6 +96,10 @@ COMPONENTS_JS = r"""
       x1 = Math.max(x1, r.right + sx); y1 = Math.max(y1, r.bottom + sy);
     }
     if (!(x1 - x0 >= 2 && y1 - y0 >= 2)) return box(el);
+    // only the part on the page, as box() does: a menu or sidebar moved off-page (left: -9999px,
+    // a closed drawer) is not in the design image, so it is no component to find
+    x0 = Math.max(0, x0); y0 = Math.max(0, y0); x1 = Math.min(W, x1); y1 = Math.min(H, y1);
+    if (x1 - x0 < 2 || y1 - y0 < 2) return null;
     return [x0, y0, x1 - x0, y1 - y0];
   };
   const hasOwnBoundary = (el) => {

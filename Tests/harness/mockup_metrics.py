@@ -531,7 +531,8 @@ OVERFLOW_JS = "() => { const s = document.scrollingElement || document.documentE
 _CTYPES = {".html": "text/html", ".htm": "text/html", ".js": "text/javascript", ".mjs": "text/javascript",
            ".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp", ".json": "application/json",
-           ".woff": "font/woff", ".woff2": "font/woff2", ".ico": "image/x-icon"}
+           ".woff": "font/woff", ".woff2": "font/woff2", ".ico": "image/x-icon", ".ttf": "font/ttf",
+           ".otf": "font/otf"}
 
 
 def viewport_height(width: int) -> int:
@@ -569,9 +570,15 @@ class Renderer:
     route handler, restricted to `roots`; every other request is aborted, so
     nothing is fetched from the network and ES modules work."""
 
-    def __init__(self, roots: Iterable[str | os.PathLike] = (), executable: str | None = None):
+    def __init__(self, roots: Iterable[str | os.PathLike] = (), executable: str | None = None,
+                 web_fonts=None, fontconfig: str | os.PathLike | None = None):
+        """`web_fonts`: a `design_fonts.WebFonts`; when given, a page's @font-face URLs that it
+        knows are served from its local files (every other outside request is still aborted),
+        so a Design2Code reference draws the web fonts its image was drawn with."""
         self.roots = [Path(r).resolve() for r in roots]
         self.executable = executable or CHROMIUM
+        self.web_fonts = web_fonts
+        self.fontconfig = str(fontconfig) if fontconfig else None
         self._pw = None
         self._browser = None
         self._page = None
@@ -582,11 +589,19 @@ class Renderer:
         if r not in self.roots:
             self.roots.append(r)
 
+    def sibling(self, **options) -> "Renderer":
+        """Another browser (other `options`: fonts…) on this renderer's Playwright, which allows one
+        per thread; enter it inside this one's `with`."""
+        other = Renderer(self.roots, self.executable, **options)
+        other._shared_pw = self._pw
+        return other
+
     def __enter__(self):
         from playwright.sync_api import sync_playwright
-        self._pw = sync_playwright().start()
+        self._pw = getattr(self, "_shared_pw", None) or sync_playwright().start()
+        env = {**os.environ, "FONTCONFIG_FILE": self.fontconfig} if self.fontconfig else None
         self._browser = self._pw.chromium.launch(
-            executable_path=self.executable, headless=True,
+            executable_path=self.executable, headless=True, env=env,
             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
                   "--font-render-hinting=none", "--force-color-profile=srgb"])
         self._new_page()
@@ -611,7 +626,7 @@ class Renderer:
             if self._browser:
                 self._browser.close()
         finally:
-            if self._pw:
+            if self._pw and getattr(self, "_shared_pw", None) is None:
                 self._pw.stop()
 
     def _allowed(self, p: Path) -> bool:
@@ -620,6 +635,10 @@ class Renderer:
     def _route(self, route):
         url = route.request.url
         if not url.startswith(ORIGIN + "/"):
+            font = self.web_fonts.file_for(url) if self.web_fonts else None
+            if font is not None:
+                return route.fulfill(status=200, path=str(font), content_type=_CTYPES.get(
+                    font.suffix.lower(), "application/octet-stream"), headers={"Access-Control-Allow-Origin": "*"})
             return route.abort()
         from urllib.parse import unquote, urlsplit
         path = Path(unquote(urlsplit(url).path)).resolve()
@@ -641,6 +660,11 @@ class Renderer:
         screenshot, and overflow at 80 % width.  `script` (a JS function
         source) runs on the loaded page first (used by tests to perturb it)."""
         t0 = time.perf_counter()
+        if self.web_fonts is not None:
+            try:
+                self.web_fonts.load_page(Path(path).read_text(errors="ignore"))
+            except OSError:
+                pass
         url = self.url_for(path)
         res = RenderResult(url=url, width=width)
         self._errors.clear()

@@ -92,6 +92,21 @@ def test_components_read_from_the_dom_and_a_flat_page_misses_them(tmp_path):
             assert found is not None and "error" not in found
 
 
+@needs_browser
+def test_text_components_off_the_page_are_not_counted(tmp_path):
+    """A menu moved off-page (`left: -9999px`, a closed drawer) is not in the design image."""
+    (tmp_path / "p.html").write_text(
+        "<!doctype html><html><body style='margin:0;font:16px Arial'>"
+        "<div style='position:absolute;left:-400px;top:40px;width:300px'><h3>Archive</h3><a>Older posts</a></div>"
+        "<div style='position:absolute;left:-60px;top:140px;width:300px'><a>Half on the page</a></div>"
+        "<h2 style='margin:200px 0 0 20px'>Visible</h2><a style='margin-left:20px'>Shown link</a></body></html>")
+    with mm.Renderer([tmp_path]) as r:
+        r.render(tmp_path / "p.html", 800, overflow=False, screenshot=False)
+        comps = mc.extract(r, 800)
+    assert sorted(c["kind"] for c in comps) == ["heading", "link", "link"]
+    assert all(c["box"][0] >= 0 for c in comps)  # the half-shown link is clipped to the page
+
+
 def test_contrast_the_design_has_is_told_apart_by_text_or_by_place():
     design = {"color-contrast": ["Antispam", "Posted by admin"],
               "_contrast_boxes": [[100, 200, 80, 16], [100, 400, 120, 16]]}
