@@ -782,7 +782,7 @@ public enum Analysis {
         // core until a waiting one has clearly more work left (`MotionChunkShares`).
         // Not when the plan is streamed (a remote model): its first chunks are fed, and their
         // segments sent, as soon as each ends, so there the shorter ones keep ending first.
-        let shares = options.passProgress == nil ? MotionChunkShares(cores: ProcessInfo.processInfo.activeProcessorCount) : nil
+        let shares = options.passProgress == nil ? MotionChunkShares(cores: ProcessInfo.processInfo.activeProcessorCount, chunks: chunks.count) : nil
         try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
             var launched = 0, running = 0
             var ready: [Int: MotionChunk] = [:]

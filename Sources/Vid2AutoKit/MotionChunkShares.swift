@@ -20,6 +20,12 @@ import Foundation
 /// others (or 1) stands for it. Only the order of the decoders changes, never which frames are
 /// decoded nor the order they are fed to the analyzer, so the motion pass's output is the same.
 ///
+/// Only once every chunk of the pass has begun (`chunks` in `init`): while some are still to be
+/// launched, the oldest chunk in flight is the one whose end lets the next launch (one decoder
+/// per core and at most `workers + 2` chunks ahead of the one fed next), so holding it would leave
+/// the chunk it admits to decode alone at the end (ledger-new-invoice-modal: chunks 0, 2 and 3 in
+/// flight, chunk 4 launched when 0 ends); until then they share the cores evenly, as before.
+///
 /// Invariant (for `@unchecked Sendable`): every stored property is only touched under `lock`.
 final class MotionChunkShares: @unchecked Sendable {
     /// One decoder's progress: video seconds left and done, frames decoded, thread CPU seconds spent.
@@ -39,18 +45,22 @@ final class MotionChunkShares: @unchecked Sendable {
 
     private let lock = NSLock()
     private let cores: Int
+    /// How many chunks the pass has, and which have begun.
+    private let total: Int
+    private var begun: Set<Int> = []
     private var chunks: [Int: Progress] = [:]
     /// The chunks that hold a core while more are in flight than there are cores.
     private var holding: Set<Int> = []
     /// Decoders suspended in `turn` until the rule lets them go on.
     private var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
 
-    /// `cores`: how many decoders run at once (the cooperative pool's threads).
-    init(cores: Int) { self.cores = max(1, cores) }
+    /// `cores`: how many decoders run at once (the cooperative pool's threads); `chunks`: how many
+    /// chunks the pass decodes.
+    init(cores: Int, chunks: Int) { self.cores = max(1, cores); total = chunks }
 
     /// Chunk `chunk` decodes (from its start) or has decoded on to `progress`.
     func update(_ chunk: Int, _ progress: Progress) {
-        lock.lock(); chunks[chunk] = progress; let go = rebalanced(); lock.unlock()
+        lock.lock(); chunks[chunk] = progress; begun.insert(chunk); let go = rebalanced(); lock.unlock()
         go.forEach { $0.resume() }
     }
 
@@ -87,7 +97,7 @@ final class MotionChunkShares: @unchecked Sendable {
     /// Under `lock`: the holders brought up to date, and the suspended decoders now let go on,
     /// taken out of `waiting`.
     private func rebalanced() -> [CheckedContinuation<Void, Never>] {
-        holding = Self.holders(chunks, holding: holding, cores: cores)
+        holding = begun.count < total ? Set(chunks.keys) : Self.holders(chunks, holding: holding, cores: cores)
         let go = waiting.keys.filter { decodes($0) }
         return go.compactMap { waiting.removeValue(forKey: $0) }
     }

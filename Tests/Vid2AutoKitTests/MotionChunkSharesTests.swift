@@ -51,7 +51,7 @@ final class MotionChunkSharesTests: XCTestCase {
     /// A decoder held by the rule is suspended in `turn` until the chunks ahead of it decode on
     /// past it or end; one the rule lets go returns at once.
     func testAHeldDecoderWaitsUntilItIsAmongTheLongest() async throws {
-        let shares = MotionChunkShares(cores: 1)
+        let shares = MotionChunkShares(cores: 1, chunks: 2)
         shares.update(0, Progress(videoLeft: 5)); shares.update(1, Progress(videoLeft: 1))
         await shares.turn(0)   // the longest: not held
         XCTAssertFalse(shares.mayDecode(1))
@@ -68,6 +68,19 @@ final class MotionChunkSharesTests: XCTestCase {
         XCTAssertFalse(shares.mayDecode(0))
         shares.finish(1)
         XCTAssertTrue(shares.mayDecode(0))
+    }
+
+    /// While a chunk of the pass has not begun, every decoder in flight decodes (the oldest one's
+    /// end lets the next launch); once all have, the ones with the most work left.
+    func testNoDecoderIsHeldUntilEveryChunkHasBegun() {
+        let shares = MotionChunkShares(cores: 1, chunks: 3)
+        shares.update(0, Progress(videoLeft: 5)); shares.update(1, Progress(videoLeft: 1))
+        XCTAssertTrue(shares.mayDecode(0)); XCTAssertTrue(shares.mayDecode(1))
+        shares.update(2, Progress(videoLeft: 0.5))
+        XCTAssertTrue(shares.mayDecode(0))
+        XCTAssertFalse(shares.mayDecode(1)); XCTAssertFalse(shares.mayDecode(2))
+        shares.finish(0)
+        XCTAssertTrue(shares.mayDecode(1)); XCTAssertFalse(shares.mayDecode(2))
     }
 
     /// The pass's last chunks replayed (launched as `Analysis.launchesChunk` says), each decoding at
