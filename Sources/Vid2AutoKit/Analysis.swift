@@ -777,6 +777,12 @@ public enum Analysis {
         var diagnostics: [Diagnostic] = []
         var luma: [LumaChunk] = []
         var first: Image?
+        // When more chunks decode than there are cores (the last few), the ones with the most work
+        // left go on and the others wait at their yields, so they end together; a decoder keeps its
+        // core until a waiting one has clearly more work left (`MotionChunkShares`).
+        // Not when the plan is streamed (a remote model): its first chunks are fed, and their
+        // segments sent, as soon as each ends, so there the shorter ones keep ending first.
+        let shares = options.passProgress == nil ? MotionChunkShares(cores: ProcessInfo.processInfo.activeProcessorCount, chunks: chunks.count) : nil
         try await withThrowingTaskGroup(of: (Int, MotionChunk).self) { group in
             var launched = 0, running = 0
             var ready: [Int: MotionChunk] = [:]
@@ -805,6 +811,11 @@ public enum Analysis {
                             // task gets a thread while they still work.
                             var handOver = i == 0 && options.firstFrameReady != nil
                             var tries = 0
+                            let end = range.end ?? max(info.duration, range.start)
+                            var progress = MotionChunkShares.Progress(videoLeft: end - range.start)
+                            var resumed = MotionChunkShares.threadCPU()
+                            shares?.update(i, progress)
+                            defer { shares?.finish(i) }
                             while let f = try reader.next() {
                                 chunk.times.append(f.time); chunk.images.append(f.images[0])
                                 if handOver, f.time >= 0.45, tries < 8 {
@@ -815,7 +826,18 @@ public enum Analysis {
                                         options.firstFrameReady?(first)
                                     }
                                 }
-                                if chunk.times.count % 16 == 0 { await Task.yield() }
+                                if chunk.times.count % MotionChunkShares.yieldFrames == 0 {
+                                    if let shares {
+                                        progress.videoLeft = end - f.time; progress.videoDone = f.time - range.start
+                                        progress.frames = chunk.times.count
+                                        progress.cpu += MotionChunkShares.threadCPU() - resumed
+                                        shares.update(i, progress)
+                                    }
+                                    await Task.yield()
+                                    // (The first chunk hands the layout its frame before it waits.)
+                                    if let shares, !handOver, !shares.mayDecode(i) { await shares.turn(i) }
+                                    resumed = MotionChunkShares.threadCPU()
+                                }
                             }
                             chunk.diagnostics = reader.diagnostics
                             chunk.luma = recorder.finish()
