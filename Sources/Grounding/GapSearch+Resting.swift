@@ -31,7 +31,10 @@ extension Run {
     /// After step `i` was dropped: when the video changed across it, the gap search before the
     /// next step starts before it (`refutedKeyStart`).
     mutating func noteDropped(_ i: Int, _ a: Action) {
-        guard a.kind != .goto, videoChanged(i, a) else { return }
+        // (Not when the change was searched again around it and a step inserted that made it:
+        // the next gap then starts after it, or it walks that change again from a live page
+        // that has already made it.)
+        guard a.kind != .goto, leftChangeExplained != i, videoChanged(i, a) else { return }
         refutedKeyAt = (i, a.time)
         debug("live: step \(i + 1) (\(a.kind.rawValue)) dropped while the video changed across it: the next gap search starts before it")
     }
@@ -50,6 +53,7 @@ extension Run {
         let start = Self.leftChangeStart(a.time)
         debug("live: step \(i + 1) hit nothing while the video changed: its change is searched again (\(Self.f2(start)) – \(Self.f2(after)) s)")
         try await synthesizeGap(i, span: (start, after))
+        if out.count > n { leftChangeExplained = i }
         return out.count > n
     }
 

@@ -214,6 +214,14 @@ extension Run {
                 let pointer = touches.filter { Self.pointerSized(blobs[$0]) }.count + (j < 0 ? 1 : 0)
                 candidates.append((p, t, pointer, touches.count, b.width * b.height, rested))
             }
+            // A re-layout the pointer's arrival just before explains: the destructive control it
+            // came to rest on is tried first (GapSearch+RestBeforeRelayout.swift).
+            if unexplained.count > Self.manyAreas {
+                for (p, t) in try await restedBeforeRelayout(f0, t0: moments[k - 1], t1: moments[k], in: whole, areas: unexplained.map { blobs[$0] })
+                where !candidates.contains(where: { c in c.target.box.map { b in t.box.map { abs($0.x - b.x) < 1 && abs($0.y - b.y) < 1 } ?? false } ?? false }) {
+                    candidates.append((p, t, Self.restedPointer, 1, t.box.map { $0.width * $0.height } ?? 0, true))
+                }
+            }
             // Nothing actionable under any of them (a menu opened over a table): the pointer's
             // place now, where what opened it is (GapSearch+HoverMenu.swift).
             let atPointer = candidates.isEmpty
@@ -321,7 +329,8 @@ extension Run {
                         let s = try await page.state()
                         switch undo {
                         case 0:
-                            guard state1.url == state0.url else { continue }
+                            // (Not a destructive control's: GapSearch+RestBeforeRelayout.swift.)
+                            guard state1.url == state0.url, Self.secondClickUndoes(c.target) else { continue }
                             // Where the element is now: a list re-sorted by the click moved it.
                             let now = try await locate(c.target)
                             try await browser.pointerClick(at: now.map { ($0.box.x + $0.box.width / 2, $0.box.y + $0.box.height / 2) } ?? at, count: 1)

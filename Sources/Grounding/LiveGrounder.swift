@@ -41,6 +41,11 @@ public struct LiveFrames: Sendable {
     /// Full-size gray frames at the moments typed fields are compared (`LiveGrounder.fillTimes`),
     /// for reading a field again where the live page says it is; empty when not decoded.
     public var fields: [(time: Double, image: Image)] = []
+    /// Decodes one more frame (at the same size and `scale` as `frames`) at a time the sampled
+    /// moments do not hold, on demand; nil when the video cannot be read again (tests, `none`).
+    /// Used only where a compare needs a moment between two sampled ones
+    /// (GapSearch+RestBeforeRelayout.swift).
+    public var decode: (@Sendable (Double) -> Image?)?
     public init(frames: [(time: Double, image: Image)], scale: Double) {
         self.frames = frames.sorted { $0.time < $1.time }; self.scale = scale
     }
@@ -208,6 +213,8 @@ struct Run {
     var dialogWatch: (noneAt: Int, since: Double?) = (0, nil)
     /// The last key step dropped as refuted (`enterRefuted`), or click (`clickMissedItsMark`): its index and time.
     var refutedKeyAt: (step: Int, time: Double)?
+    /// The last step whose change was searched again and explained by an inserted step (`changeLeftToStep`).
+    var leftChangeExplained: Int?
     /// The last fill performed: its index in `out` and the field's value before it (InlineEditor).
     var editedField: EditedField?
     /// Video pixels by which the full-size field crops move from where the viewport's origin puts

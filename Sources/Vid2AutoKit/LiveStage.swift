@@ -91,6 +91,8 @@ public enum LiveStage {
             .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
             + LiveGrounder.boundaryTimes(for: timeline)).sorted()
         if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+        // A moment between two sampled ones, decoded only where the gap search asks for it.
+        frames.decode = { t in (try? sampleFrames(path: path, times: [max(0, t)]))?.frames.first?.image }
         return frames
     }
 
