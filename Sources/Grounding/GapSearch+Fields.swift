@@ -218,6 +218,8 @@ extension Run {
             debug("live: before step \(i + 1), the field \"\(f.value)\" at \(Int(f.box.x)),\(Int(f.box.y)) renders \(s.error) ink pixels off the video's (\(s.ink) ink)")
             if Self.fieldUnlike(s) || f.type == "number" && numberUnlike(f, shot: shot, video: video, error: s.error) {
                 unlike.append((f, video, s))
+            } else if try await numberReadsOtherwise(f, error: s.error, at: tB) {   // GapSearch+NumberReading.swift
+                unlike.append((f, video, s))
             }
         }
         guard !unlike.isEmpty else { return }
@@ -294,7 +296,14 @@ extension Run {
                 }
             }
             if let last = out.last { t = max(t, last.time + 0.01) }
-            let inTime = typedBy.map { t <= $0 } ?? true
+            var inTime = typedBy.map { t <= $0 } ?? true
+            // (A short value in a wide field: typed by the moment when the field leans to its new
+            // look there, GapSearch+TypedByMoment.swift.)
+            if !inTime, let by = typedBy, let early = typedByMoment(f.text, from: tA, to: tB, moment: by) {
+                debug("live: before step \(i + 1), the field leans to its new look by the gap's moment: its typing is dated \(Self.f2(early)) s (\(Self.f2(t)) s by its whole look)")
+                t = max(early, (out.last?.time ?? early) + 0.01)
+                inTime = t <= by
+            }
             if !inTime { debug("live: before step \(i + 1), the field's typing is dated \(Self.f2(t)) s, after the gap's moment: left to the step boundary") }
             if explains, kept, inTime, let s1,
                let id = try await page.identify(x: f.box.x + f.box.width / 2, y: f.box.y + f.box.height / 2), id.isTextField {

@@ -415,7 +415,8 @@ extension Run {
     }
 
     func type(_ text: String, _ el: ElementHandle) async throws {
-        let kind = try await browser.execute("if (document.activeElement !== arguments[0]) arguments[0].focus(); return (arguments[0].type || '').toLowerCase();",
+        // (A picker left open swallows the keys: closed first, LiveGrounder+OpenPicker.swift.)
+        let kind = try await browser.execute(Self.closeOpenPickers + "if (document.activeElement !== arguments[0]) arguments[0].focus(); return (arguments[0].type || '').toLowerCase();",
                                              [JSONValue(element: el)]).string ?? ""
         // A date's or a time's parts take keys one at a time (LiveGrounder+DateField.swift).
         if Self.segmentedTypes.contains(kind) { return try await fillSegmented(text, type: kind, el) }
