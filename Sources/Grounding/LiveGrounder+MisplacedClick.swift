@@ -37,6 +37,14 @@ extension Run {
             debug("live: step \(i + 1) clicked a text field that changed nothing live, while the video's page changed (\(Self.f2(change))): the live page looks \(Self.f2(s0)) like the video before it and \(Self.f2(s1)) after")
         }
         refutedKeyAt = (i, a.time)
+        // What the click did change is undone with it: on a number field it may have pressed a spin
+        // button, stepping the value (wizard-window-24fps: Nights 5 → 4, then "5" typed back as one
+        // more step by the fields' reconcile). The form's values are not part of the page's state.
+        if let el = t.element, let old = t.value,
+           let now = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string, now != old {
+            debug("live: step \(i + 1)'s click changed the field's value \"\(old)\" → \"\(now)\": typed back")
+            try await type(old, el)
+        }
         diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (click) dropped: at its point is a text field the click only focuses, while the video's page changed (\(Self.f2(change))) and \(unseen ? "shows texts the live page does not" : "the live page no longer looks like it"); the clicks the video suggests are searched from its time"))
         return true
     }
