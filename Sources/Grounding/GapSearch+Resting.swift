@@ -53,8 +53,15 @@ extension Run {
         let start = Self.leftChangeStart(a.time)
         debug("live: step \(i + 1) hit nothing while the video changed: its change is searched again (\(Self.f2(start)) – \(Self.f2(after)) s)")
         try await synthesizeGap(i, span: (start, after))
-        if out.count > n { leftChangeExplained = i }
+        if Self.changeMade(by: out[n...]) { leftChangeExplained = i }
         return out.count > n
+    }
+
+    /// Whether steps inserted by a change's search again made that change: one acts on the page (a
+    /// hover alone only opens what the change's own step then acts in — admin-search-delete-vp9's
+    /// "More actions" menu, whose "Make admin" the next gap must still search from before).
+    static func changeMade(by inserted: ArraySlice<Action>) -> Bool {
+        inserted.contains { $0.kind != .hover }
     }
 
     /// Where the search again of a change left to the step at `time` starts. The gap before the

@@ -52,4 +52,14 @@ final class RestBeforeRelayoutTests: XCTestCase {
         XCTAssertGreaterThan(7.07 - Run.restLead, 6.57 + 0.1)
         XCTAssertLessThan(7.07 - Run.restLead, 6.96)
     }
+
+    /// A change searched again is made by an inserted step that acts, not by a hover alone.
+    func testAnInsertedHoverAloneDoesNotMakeTheChange() {
+        let hover = Action(kind: .hover, time: 9.6, target: Target(point: Point(x: 10, y: 10)))
+        let click = Action(kind: .click, time: 7.3, target: Target(point: Point(x: 10, y: 10)))
+        XCTAssertFalse(Run.changeMade(by: [hover][...]))
+        XCTAssertFalse(Run.changeMade(by: [][...]))
+        XCTAssertTrue(Run.changeMade(by: [click][...]))
+        XCTAssertTrue(Run.changeMade(by: [hover, click][...]))
+    }
 }
