@@ -36,7 +36,7 @@ extension Run {
                 guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
                       let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField,
                       let box = t.box, Self.destructive([t.name, t.text, t.label]) else { continue }
-                if out.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) { break }
+                if out.contains(where: { Self.samePlace($0.target.box, box) }) { break }
                 debug("live: gap: a dialog opened over the page and nothing else to try; the pointer came onto \(t.role ?? t.tag) \"\(t.name ?? "")\" at the moment before: tried (a confirmation it opens is closed by Escape)")
                 out.append((p, t, 1, 0, box.width * box.height, true))
                 break

@@ -29,7 +29,7 @@ extension Run {
         for (j, b) in blobs.enumerated() where Self.pointerSized(b) && !unexplained.contains(j) {
             let p = Point(x: b.x + min(6, b.width / 3), y: b.y + 4)
             guard let t = try await restCandidate(at: p), let box = t.box else { continue }
-            if out.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) { continue }
+            if out.contains(where: { Self.samePlace($0.target.box, box) }) { continue }
             debug("live: gap: nothing actionable under the change; the pointer is on \(t.role ?? t.tag) \"\(t.name ?? "")\"")
             out.append((p, t, 1, 0, box.width * box.height, false))
         }

@@ -96,7 +96,7 @@ extension Run {
         for j in order where out.count < Self.candidatesPerChange {
             let b = boxes[j]
             guard let t = try await restCandidate(at: Point(x: b.x + b.width / 2, y: b.y + b.height / 2)), let box = t.box else { continue }   // GapSearch+HoverMenu.swift
-            if out.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) { continue }
+            if out.contains(where: { Self.samePlace($0.target.box, box) }) { continue }
             debug("live: gap: nothing else to try; \(why): \(t.role ?? t.tag) \"\(t.name ?? "")\"")
             out.append((Point(x: box.x + box.width / 2, y: box.y + box.height / 2), t, 1, 0, box.width * box.height, true))
         }

@@ -25,7 +25,7 @@ extension Run {
         for b in traced {
             for p in [Point(x: b.x + min(6, b.width / 3), y: b.y + 4), Point(x: b.x + b.width / 2, y: b.y + b.height / 2)] {
                 guard let t = try await restCandidate(at: p), let box = t.box else { continue }   // GapSearch+HoverMenu.swift
-                if out.contains(where: { c in c.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) { break }
+                if out.contains(where: { Self.samePlace($0.target.box, box) }) { break }
                 debug("live: gap: nothing actionable under the change; the pointer arrived at the moment before on \(t.role ?? t.tag) \"\(t.name ?? "")\"")
                 out.append((p, t, 1, 0, box.width * box.height, true))
                 break

@@ -77,7 +77,7 @@ extension Run {
                 guard p.x >= 0, p.y >= 0, p.x < cssViewport.width, p.y < cssViewport.height,
                       let t = try await page.identify(x: p.x, y: p.y), t.actionable, t.element != nil, !t.isTextField, let box = t.box,
                       Self.destructive([t.name, t.text, t.label]) else { continue }
-                guard !out.contains(where: { $0.target.box.map { abs($0.x - box.x) < 1 && abs($0.y - box.y) < 1 } ?? false }) else { break }
+                guard !out.contains(where: { Self.samePlace($0.target.box, box) }) else { break }
                 let arrived = Self.arrivedBeforeRelayout(blobs, on: box), removes = Self.removesAround(box, areas: areas, viewport: cssViewport) || Self.removesRow(box, areas: areas, viewport: cssViewport)
                 debug("live: gap \(Self.f2(t1)) s: the pointer came onto \(t.role ?? t.tag) \"\(t.name ?? "")\" at \(Int(box.x)),\(Int(box.y)) before the re-layout: arrived \(arrived), removes \(removes); areas " + areas.map { "\(Int($0.x)),\(Int($0.y)) \(Int($0.width))×\(Int($0.height))" }.joined(separator: "; "))
                 if arrived && removes { out.append((p, t)) }

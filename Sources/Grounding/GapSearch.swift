@@ -218,7 +218,7 @@ extension Run {
             // came to rest on is tried first (GapSearch+RestBeforeRelayout.swift).
             if unexplained.count > Self.manyAreas {
                 for (p, t) in try await restedBeforeRelayout(f0, t0: moments[k - 1], t1: moments[k], in: whole, areas: unexplained.map { blobs[$0] })
-                where !candidates.contains(where: { c in c.target.box.map { b in t.box.map { abs($0.x - b.x) < 1 && abs($0.y - b.y) < 1 } ?? false } ?? false }) {
+                where !candidates.contains(where: { Self.samePlace($0.target.box, t.box) }) {
                     candidates.append((p, t, Self.restedPointer, 1, t.box.map { $0.width * $0.height } ?? 0, true))
                 }
             }
@@ -485,6 +485,13 @@ extension Run {
     /// Whether a changed area is no bigger than a mouse pointer (in CSS pixels).
     static func pointerSized(_ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {
         b.width <= 30 && b.height <= 36
+    }
+
+    /// Whether two element boxes start at the same place (within a pixel): one element found twice
+    /// as a candidate. False when either is unknown.
+    static func samePlace(_ a: (x: Double, y: Double, width: Double, height: Double)?, _ b: (x: Double, y: Double, width: Double, height: Double)?) -> Bool {
+        guard let a, let b else { return false }
+        return abs(a.x - b.x) < 1 && abs(a.y - b.y) < 1
     }
 
     static func overlaps(_ a: (x: Double, y: Double, width: Double, height: Double), _ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {

@@ -62,4 +62,11 @@ final class RestBeforeRelayoutTests: XCTestCase {
         XCTAssertTrue(Run.changeMade(by: [click][...]))
         XCTAssertTrue(Run.changeMade(by: [hover, click][...]))
     }
+
+    /// One element found twice is one candidate: boxes starting within a pixel are the same place.
+    func testBoxesWithinAPixelAreOnePlace() {
+        XCTAssertTrue(Run.samePlace((x: 10, y: 20, width: 30, height: 40), (x: 10.5, y: 19.6, width: 80, height: 40)))
+        XCTAssertFalse(Run.samePlace((x: 10, y: 20, width: 30, height: 40), (x: 11.5, y: 20, width: 30, height: 40)))
+        XCTAssertFalse(Run.samePlace(nil, (x: 10, y: 20, width: 30, height: 40)))
+    }
 }
