@@ -32,6 +32,10 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     /// toggle's box and state now (`Run.toggleNow`).
     var toggles: () -> JSONValue = { .null }
     var toggleNow: () -> JSONValue = { .null }
+    /// What a field's `value` reads (nil: the last text typed, or "").
+    var fieldValue: (() -> String)? = nil
+    /// Whether the page shows a text (`PageCalls.visible`; none by default).
+    var visibleText: (String) -> Bool = { _ in false }
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -48,8 +52,9 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
             return ["url": .string(url), "scrollX": 0, "scrollY": 0, "domSize": .number(Double(100 + stateVersion)), "textHash": .string("h\(stateVersion)"), "openDialogs": 0]
         }
         if call.contains("__screenwright.visibleText") { return true }
+        if script.contains("document.body.innerText") { return .bool(visibleText(args.first?.string ?? "")) }
         if script.contains("responseStatus") { return 200 }
-        if script.contains("arguments[0].value") { return .string(typed.last ?? "") }
+        if script.contains("arguments[0].value") { return .string(fieldValue?() ?? typed.last ?? "") }
         if script.contains("submits") { return keyTargets() }
         if script.contains("isConnected") { return .string(focusedRole) }
         if script.contains("aria-expanded") && script.contains("'|'") { return .string(focusedList) }
