@@ -11,7 +11,7 @@ extension ControlShapes {
     /// button's border (a bevel, a two-tone edge), not a panel. The button takes the box's place,
     /// and the band becomes its border: in the box's fill, as wide as the band is on average, or the
     /// box's own border line when the box is only outlined; the box's corner radius goes with it. Without this the page holds a card around
-    /// every such button, which the design does not have (main, session 25: seven on d2c/6111, none
+    /// every such button, which the design does not have (main, session 25: four on d2c/6111, none
     /// matching a design container).
     public static func foldButtonFrames(_ n: inout UINode) {
         for i in n.children.indices { foldButtonFrames(&n.children[i]) }
