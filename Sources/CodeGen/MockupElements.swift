@@ -91,8 +91,9 @@ public enum MockupElementBuilder {
                 if n.tag == "radio" { e.attributes.append(.init(name: "name", value: "choice")) }
                 if n.checked == true { e.attributes.append(.init(name: "checked", value: "")) }
                 e.attributes.append(.init(name: "aria-label", value: n.label ?? n.tag ?? "checkbox"))
-            case .icon where isGlyphMark(n):
-                // a mark the size of a letter (✓, •, ★) is type, not a picture: hidden from assistive tech
+            case .icon where isMark(n), .image where isMark(n):
+                // a mark (✓, •, ★, an icon-font glyph, a strip; see `isMark`) is type or decoration, not a
+                // picture: hidden from assistive tech
                 e.attributes.append(.init(name: "aria-hidden", value: "true"))
             case .image where n.tag == "a", .icon where n.tag == "a":
                 // a picture that links (the page's logo): the link takes the picture's place and look,
@@ -171,8 +172,8 @@ public enum MockupElementBuilder {
             default: ("input", "input")
             }
         case .checkbox: ("input", n.tag == "radio" ? "radio" : n.tag == "switch" ? "switch" : "checkbox")
-        case .image: ("img", "image")
-        case .icon: isGlyphMark(n) ? ("span", "mark") : ("img", "icon")
+        case .image: isMark(n) ? ("span", "mark") : ("img", "image")
+        case .icon: isMark(n) ? ("span", "mark") : ("img", "icon")
         case .divider: ("hr", "rule")
         case .list: ("ul", "list")
         case .listItem: ("li", "item")

@@ -53,10 +53,11 @@ public enum DesignSemantics {
 
     /// Whether a text reads as a heading: larger than body text (≥ 1.25×), or a short bold line
     /// a little larger (≥ 1.1×); at most 140 characters on at most three lines, naming something
-    /// in words (`namesInWords`), not written as a sentence (`isSentence`) nor a price (`isPriceLine`).
+    /// in words (`namesInWords`), not written as a sentence (`isSentence`), a price (`isPriceLine`) nor a
+    /// row of items or icon glyphs (`readsAsItemsOrGlyphs`).
     static func isHeadingCandidate(_ t: UINode, body: Double) -> Bool {
         guard let f = t.style.fontSize, let s = t.text, s.count <= 140, s.split(separator: "\n").count <= 3,
-              namesInWords(s), !isSentence(s), !isPriceLine(s) else { return false }
+              namesInWords(s), !isSentence(s), !isPriceLine(s), !readsAsItemsOrGlyphs(s) else { return false }
         if f >= body * 1.25 { return true }
         return f >= body * 1.1 && (t.style.fontWeight ?? 400) >= 700 && !s.contains("\n") && s.count <= 60
     }
@@ -277,7 +278,7 @@ public enum DesignSemantics {
     /// body size.
     public static func isCapsTitle(_ text: String, fontSize: Double, body: Double) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard !t.contains("\n"), t.count <= 40, t.split(separator: " ").count <= 5 else { return false }
+        guard !t.contains("\n"), t.count <= 40, t.split(separator: " ").count <= 5, !readsAsItemsOrGlyphs(t) else { return false }
         let letters = t.filter(\.isLetter)
         guard letters.count >= 3, letters.allSatisfy(\.isUppercase), t.filter(\.isNumber).count * 2 < letters.count else { return false }
         // letter-spaced capitals at body size are titles as often as bold ones; a call to action is a link

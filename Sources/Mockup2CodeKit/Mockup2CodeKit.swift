@@ -186,6 +186,7 @@ public enum Mockup2Code {
                           children: children)
         var doc = UIDocument(width: image.width, height: image.height, background: bg, root: root,
                              diagnostics: diagnostics)
+        ControlShapes.foldButtonFrames(&doc.root)
         DesignSemantics.apply(&doc)
         ledger.record("assemble", orchestratorSteps: 1)
         // The accessibility stage: landmarks, heading order, names, contrast lost in measurement.
