@@ -7,11 +7,7 @@ extension BrowserSession {
     /// are the whole screenshot's in that rectangle; only the encoding, the transfer and the
     /// decoding shrink (a 300×40 field at device scale 2: ~0.4 kB against ~170 kB).
     public func screenshot(clip: (x: Double, y: Double, width: Double, height: Double)) async throws -> Data {
-        let value = try await cdp("Page.captureScreenshot", [
-            "format": .string("png"),
-            "clip": .object(["x": .number(clip.x), "y": .number(clip.y), "width": .number(clip.width),
-                             "height": .number(clip.height), "scale": .number(1)]),
-        ])
+        let value = try await cdp("Page.captureScreenshot", Self.captureParameters(clip: clip))
         guard let base64 = value["data"]?.string, let data = Data(base64Encoded: base64) else {
             throw BrowserError.webDriver(command: "cdp Page.captureScreenshot", error: "invalid reply", message: "not base64 PNG data")
         }

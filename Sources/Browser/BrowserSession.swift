@@ -6,8 +6,8 @@ import Foundation
 /// `start` spawns chromedriver (which spawns Chromium) with a throwaway profile; `close` — or
 /// `deinit`, or an interrupt of the whole process — ends both and removes the profile.
 ///
-/// Thread safety: all stored properties are immutable after `init` except the closed flag, which
-/// sits behind a lock; the HTTP client is `Sendable`. Calls may come from any task. chromedriver
+/// Thread safety: all stored properties are immutable after `init` except the closed flag and
+/// the capture mode, which sit behind locks; the HTTP client is `Sendable`. Calls may come from any task. chromedriver
 /// runs one command per session at a time, so concurrent calls are safe but queue up there.
 public final class BrowserSession: @unchecked Sendable {
     /// The WebDriver session id.
@@ -23,6 +23,8 @@ public final class BrowserSession: @unchecked Sendable {
     /// The temporary Chromium profile, removed on close.
     let profile: String?
     private let closed = Locked(false)
+    /// Whether `Page.captureScreenshot` took the viewport (nil: not tried yet); see `fastViewportCapture`.
+    let capturesByCDP = Locked<Bool?>(nil)
 
     init(sessionID: String, options: BrowserOptions, client: WebDriverClient, driver: DriverProcess?, profile: String?) {
         self.sessionID = sessionID
@@ -306,8 +308,15 @@ public final class BrowserSession: @unchecked Sendable {
         try await performActions([["type": "wheel", "id": "wheel", "actions": [scroll]]], name: "wheel")
     }
 
-    /// The viewport as PNG bytes (`viewport × deviceScale` device pixels).
+    /// The viewport as PNG bytes (`viewport × deviceScale` device pixels): through CDP where the
+    /// browser takes it (BrowserSession+Capture.swift), else WebDriver's screenshot.
     public func screenshot() async throws -> Data {
+        if let png = try await fastViewportCapture() { return png }
+        return try await webDriverScreenshot()
+    }
+
+    /// The viewport as PNG bytes, through WebDriver's `GET /screenshot`.
+    public func webDriverScreenshot() async throws -> Data {
         let value = try await command("GET", "/screenshot", name: "screenshot")
         guard let base64 = value.string, let data = Data(base64Encoded: base64) else {
             throw BrowserError.webDriver(command: "screenshot", error: "invalid reply", message: "not base64 PNG data")

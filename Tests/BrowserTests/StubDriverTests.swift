@@ -188,6 +188,29 @@ final class StubDriverTests: XCTestCase {
         stub.on("GET", "/session/S1/screenshot", .value("\"\(Data([0x89, 0x50, 0x4E, 0x47]).base64EncodedString())\""))
         let png = try await session.screenshot()
         XCTAssertEqual(Array(png), [0x89, 0x50, 0x4E, 0x47])
+        // The stub knows no CDP: tried once, then WebDriver's screenshot only.
+        XCTAssertEqual(stub.requests.filter { $0.path.hasSuffix("/goog/cdp/execute") }.count, 1)
+        _ = try await session.screenshot()
+        XCTAssertEqual(stub.requests.filter { $0.path.hasSuffix("/goog/cdp/execute") }.count, 1)
+        XCTAssertEqual(stub.requests.filter { $0.path.hasSuffix("/screenshot") }.count, 2)
+    }
+
+    func testScreenshotThroughCDPAsksForAFastLosslessCapture() async throws {
+        let stub = try stubWithSession()
+        let session = try await BrowserSession.attach(driverURL: stub.url)
+        stub.on("POST", "/session/S1/goog/cdp/execute", .value(#"{"data":"\#(Data([0x89, 0x50, 0x4E, 0x47, 1]).base64EncodedString())"}"#))
+        let png = try await session.screenshot()
+        XCTAssertEqual(Array(png), [0x89, 0x50, 0x4E, 0x47, 1])
+        XCTAssertNil(stub.last("GET", "/session/S1/screenshot"), "WebDriver's screenshot was taken too")
+        let body = json(stub.last("POST", "/session/S1/goog/cdp/execute"))
+        XCTAssertEqual(body["cmd"] as? String, "Page.captureScreenshot")
+        let params = body["params"] as? [String: Any]
+        XCTAssertEqual(params?["format"] as? String, "png")
+        XCTAssertEqual(params?["optimizeForSpeed"] as? Bool, true)
+        XCTAssertNil(params?["clip"], "a whole screenshot is the viewport")
+        let clipped = BrowserSession.captureParameters(clip: (1, 2, 30, 40))["clip"]
+        XCTAssertEqual(clipped?["width"]?.double, 30)
+        XCTAssertEqual(clipped?["scale"]?.double, 1)
     }
 }
 
