@@ -209,9 +209,10 @@ def bench_mockup_refine(results, design, unrefined_s, repeats):
           flush=True)
 
 
-def bench_live(results, clips, repeats):
+def bench_live(results, clips, repeats, only=""):
     """`vid2auto --live` per corpus recording against the recording's own duration, beside the
-    offline analysis of the same file (both wall time, one run each, secrets from the truth)."""
+    offline analysis of the same file (both wall time, one run each, secrets from the truth).
+    `only`: comma-separated parts of recording names (any of them), as for the corpus section."""
     sys.path.insert(0, os.path.join(ROOT, "Tests", "harness"))
     import replay, scoring  # noqa: E401
     vid2auto = os.path.join(BIN, "vid2auto")
@@ -219,6 +220,8 @@ def bench_live(results, clips, repeats):
     with replay.SampleServers(os.path.join(ROOT, "samples")) as servers:
         for truth_path in sorted(glob.glob(os.path.join(ROOT, "samples", "recordings", "*.truth.json"))):
             truth = json.load(open(truth_path))
+            if only and not any(o in truth["scenario"] for o in only.split(",") if o):
+                continue
             rec = os.path.join(os.path.dirname(truth_path), truth.get("video") or truth["scenario"] + ".mp4")
             duration = float(truth.get("duration") or 0) or None
             offline_s, script = run_measured([vid2auto, rec, "--target", "playwright-python"])
@@ -614,7 +617,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
     ap.add_argument("--quick", action="store_true", help="only the 60 s clip, one repeat")
-    ap.add_argument("--only", default="", help="corpus, swarm: only recordings whose name contains this (comma-separated: any of these)")
+    ap.add_argument("--only", default="", help="corpus, swarm, live: only recordings whose name contains this (comma-separated: any of these)")
     ap.add_argument("--swarm-agents", default="1,4,16,100", help="swarm: agent counts (1 and 100 always run)")
     ap.add_argument("--swarm-args", default="", metavar="ARGS", help="swarm: extra vid2auto arguments for the runs with the model, e.g. --fine-hints")
     ap.add_argument("--swarm-rows", default="", metavar="FILE", help="swarm: also append each row to FILE (JSON lines) as it is measured")
@@ -640,6 +643,8 @@ def main():
     for s in args.sections.split(","):
         if s == "corpus":
             bench_corpus(results, clips, repeats, only=args.only, speedup=not args.no_speedup, before=args.before or None)
+        elif s == "live":
+            bench_live(results, clips, repeats, only=args.only)
         elif s == "swarm":
             bench_swarm(results, clips, repeats, only=args.only, agent_counts=[int(a) for a in args.swarm_agents.split(",") if a],
                         rows_file=args.swarm_rows or None, extra_args=args.swarm_args.split())
