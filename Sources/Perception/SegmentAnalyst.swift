@@ -27,6 +27,9 @@ struct ChangeEvent {
     var scrolled = 0
     var shiftedFrames = 0
     var movedFrames = 0
+    /// Set when `plate` was swapped for a frame with the pointer in it (`elementAtRest`): the
+    /// pointer's box there, to step over.
+    var platePointer: PixelRect?
 }
 
 /// Work left for when the screen settles after a page-level change.
