@@ -226,6 +226,15 @@ public struct PointerTracker: Sendable {
         plateIsClean = false
     }
 
+    /// The page was redrawn around the resting pointer (`SegmentAnalyst.redrawnUnderRest`): what
+    /// lies under it changed, so its measured pixels may no longer be its own (a browser swaps a
+    /// hand for an arrow once the button under it is gone) and the plate under it is stale. It
+    /// stays where it was; its next small change there is judged without the old silhouette.
+    public mutating func pageRedrawnUnder() {
+        silhouette = nil
+        plateIsClean = false
+    }
+
     /// The resting pointer's own pixels (true = pointer) inside `fix.box`, when measured.
     public private(set) var silhouette: [Bool]?
 

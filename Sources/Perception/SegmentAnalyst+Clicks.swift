@@ -9,11 +9,20 @@ import ScreenCore
 extension SegmentAnalyst {
     // MARK: clicks
 
-    func click(at h: PixelPoint, event e: ChangeEvent, after: Image, big: Bool, owned: Bool,
+    func click(at h: PixelPoint, event: ChangeEvent, after: Image, big: Bool, owned: Bool,
                pageBoxes: [PixelRect], time: Double) async throws {
         let vp = layout.viewport
         if popup == nil { try await flushTyping(settled: after) }
-        let found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
+        var e = event
+        var found = ElementFinder.element(at: h, in: e.plate, bounds: vp, avoid: plateAvoid(e))
+        // The plate showing a piece of what was pressed (a ripple drawn from the tip): the frame
+        // the pointer came to rest in shows it whole, and is read instead.
+        if let rest = elementAtRest(at: h, found: found, event: e) {
+            Debug.log("seg \(span.index) click at \(h.x),\(h.y): the plate's \(found.map { "\($0.box)" } ?? "-") is a piece of \(rest.element.box) as the pointer came to rest")
+            found = rest.element
+            e.plate = rest.frame
+            e.platePointer = rest.pointer
+        }
         // A small change inside what was just clicked, the pointer still where it clicked: the
         // click's own animation settling (a switch's knob easing into place, a ripple fading), not
         // a second press — a second press shows as much as the first. (The pointer may set off right

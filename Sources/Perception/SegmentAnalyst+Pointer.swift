@@ -201,5 +201,5 @@ extension SegmentAnalyst {
 
     /// What to step over when growing regions on the event's plate: nothing when the plate saw
     /// under the pointer, else the pointer's box.
-    func plateAvoid(_ e: ChangeEvent) -> PixelRect? { tracker.plateIsClean ? nil : e.pointer?.box }
+    func plateAvoid(_ e: ChangeEvent) -> PixelRect? { e.platePointer ?? (tracker.plateIsClean ? nil : e.pointer?.box) }
 }

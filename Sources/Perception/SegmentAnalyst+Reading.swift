@@ -98,7 +98,10 @@ extension SegmentAnalyst {
     /// The label of a field: the text just above it, else just left of it (ending at most
     /// `reach` px from it).
     func labelFor(field f: PixelRect, in image: Image, reach: Int = SegmentAnalyst.labelReach) async throws -> String? {
-        let above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
+        var above = PixelRect(x: f.x - 2, y: f.y - 30, width: min(f.width, 420), height: 28).intersection(layout.viewport)
+        // (A thin edge along the search area's top — the bottom border of the field above, dark
+        // when it has focus — is no part of the label under it: search below it.)
+        if let below = InkAnalysis.belowTopEdge(in: image, region: above) { above = below }
         // (Ink cut off by the top of the search area is the bottom of something bigger — a heading — not a label.)
         if let band = InkAnalysis.textBand(in: image, region: above), band.height >= 8, band.y > above.y,
            let t = try await TextRegions.readLineScored(InkAnalysis.leadingRun(of: band, in: image), in: image, reader: reader),

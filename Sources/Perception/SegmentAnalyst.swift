@@ -27,6 +27,9 @@ struct ChangeEvent {
     var scrolled = 0
     var shiftedFrames = 0
     var movedFrames = 0
+    /// Set when `plate` was swapped for a frame with the pointer in it (`elementAtRest`): the
+    /// pointer's box there, to step over.
+    var platePointer: PixelRect?
 }
 
 /// Work left for when the screen settles after a page-level change.
@@ -217,7 +220,17 @@ final class SegmentAnalyst {
         let near = { (b: ChangeBlob) in fix.map { $0.box.distance(to: b.box) <= 16 } ?? true }
         // Nor is a pointer first found among the specks of a page repainting (a navigation).
         let repainting = tracker.fix == nil && (large.count >= 3 || large.reduce(0) { $0 + $1.box.area } >= layout.viewport.area / 20 || blobs.count >= 8)
-        var split = (pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6)) || repainting ? (pointer: [ChangeBlob](), content: small)
+        // Nor do the many specks of a page redrawn around a resting pointer move it.
+        let redrawn = Self.redrawnUnderRest(small, pointer: tracker.fix?.box, moving: wasMoving,
+                                             after: event.map(\.union), viewport: layout.viewport)
+        if redrawn {
+            Debug.log("seg \(span.index) t \(String(format: "%.2f", t)) \(small.count) small changes around the resting pointer: the page's")
+            // (What lies under the pointer changed: its old outline and the plate under it are stale,
+            // and measuring it again against that plate would take the old button in.)
+            tracker.pageRedrawnUnder()
+            pointerJustMoved = false
+        }
+        var split = (pageMoving && !tracker.moving(at: t, window: tracker.frameInterval * 1.6)) || repainting || redrawn ? (pointer: [ChangeBlob](), content: small)
             : tracker.classify(time: t, small: pageMoving ? small.filter(near) : small, before: before, after: after, image: image,
                                previous: previous, plate: plate, typingIn: typing?.field ?? focused, bounds: layout.viewport)
         if pageMoving && tracker.moving(at: t - 0.001, window: tracker.frameInterval * 1.6) { split.content += small.filter { !near($0) } }
@@ -232,7 +245,9 @@ final class SegmentAnalyst {
         // The pointer just stopped: find exactly where it rests (what differs from the clean plate).
         // (Not while the page changes as a whole: an overlay dimming everything differs from the
         // plate all around the pointer. The next still frame will do.)
-        if split.pointer.isEmpty, pointerJustMoved, !pageMoving, let f = tracker.fix, let p = plate {
+        // (Nor while the page is redrawn around it: the plate under the pointer still shows what
+        // was there before, a dialog's button, and the pointer's outline would take it in.)
+        if split.pointer.isEmpty, pointerJustMoved, !pageMoving, !redrawn, let f = tracker.fix, let p = plate {
             pointerJustMoved = false
             if let (exact, mask) = restingPointer(around: f.box, image: image, plate: p) {
                 tracker.refine(exact, silhouette: mask, plateIsClean: true)

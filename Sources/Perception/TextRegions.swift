@@ -292,6 +292,24 @@ public enum InkAnalysis {
             .intersection(r)
     }
 
+    /// `region` below a thin edge along its top — at most `maxEdge` rows of ink from the first row
+    /// on (the bottom border of a field or a rule just above), then at least 3 blank rows — when
+    /// ink follows; nil when the top is not such an edge (blank, or taller ink: a heading's letters).
+    public static func belowTopEdge(in image: Image, region: PixelRect, maxEdge: Int = 4) -> PixelRect? {
+        let r = region.intersection(PixelRect(x: 0, y: 0, width: image.width, height: image.height))
+        guard r.width > 2, r.height > 8 else { return nil }
+        let crop = image.cropped(to: r).grayscale()
+        let bg = Int(TextRegions.backgroundLuma(crop))
+        let inkRow = (0..<crop.height).map { y in
+            (0..<crop.width).contains { x in abs(Int(crop.pixels[y * crop.width + x]) - bg) > inkContrast }
+        }
+        guard inkRow[0] else { return nil }
+        let edge = inkRow.firstIndex(of: false) ?? crop.height
+        guard edge <= maxEdge, edge + 3 < crop.height, !inkRow[edge..<(edge + 3)].contains(true),
+              inkRow[(edge + 3)...].contains(true) else { return nil }
+        return PixelRect(x: r.x, y: r.y + edge + 1, width: r.width, height: r.height - edge - 1)
+    }
+
     /// The first run of ink in `band` from the left, ending where a blank gap much wider than a word
     /// space (`gapFactor` × the band's height) begins: a label without the link or hint that sits
     /// further along the same line ("Password … Forgot password?").
