@@ -1,0 +1,22 @@
+import Foundation
+import ScreenCore
+
+/// Session 25 (issue 15, Text): the glyph Tesseract reads off an icon or a bullet before a paragraph
+/// that forms no list.
+extension DesignSemantics {
+    /// Heads of a lone paragraph that are an icon or a bullet read as a glyph ("+ Sample", "* You might
+    /// also like:", "° Raymond Frederick Surburg"): none of the 60 Design2Code pages' texts starts
+    /// with one of them as a word of its own. "-", "·", "«" are left (pages write "- If your child…",
+    /// "· Event ends", "« Back"), and "©" is taken only when no year or "Copyright" follows it
+    /// ("© 2022 Verena Ortlieb" is a copyright line, "© Developing in Docker containers" a post icon).
+    static let loneBulletGlyphs: Set<String> = ["*", "+", "°", "©"]
+
+    /// `text` without the icon glyph heading its first line (see `loneBulletGlyphs`), or `text`.
+    static func strippingLoneBullet(_ text: String) -> String {
+        let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, loneBulletGlyphs.contains(String(parts[0])), let next = parts[1].first,
+              next.isLetter || next.isNumber || next == "(" || next == "\u{201C}" || next == "\"" else { return text }
+        if parts[0] == "©", next.isNumber || parts[1].lowercased().hasPrefix("copyright") { return text }
+        return String(text.dropFirst(parts[0].count + 1))
+    }
+}
