@@ -19,4 +19,28 @@ extension DesignSemantics {
         if parts[0] == "©", next.isNumber || parts[1].lowercased().hasPrefix("copyright") { return text }
         return String(text.dropFirst(parts[0].count + 1))
     }
+
+    /// `node` without the glyph heading its text, its box starting where the text after it starts
+    /// (the glyph's advance and a space later), so the text stays where the design draws it.
+    static func strippingLoneBullet(_ node: UINode) -> UINode {
+        guard let text = node.text else { return node }
+        let stripped = strippingLoneBullet(text)
+        guard stripped != text, let size = node.style.fontSize else { return node }
+        var n = node
+        let head = String(text.dropLast(stripped.count))
+        let shift = Int((size * DesignFontMetrics.width(of: head, bold: (node.style.fontWeight ?? 400) >= 600)).rounded())
+        n.text = stripped
+        // the paragraph's runs (links set apart in it) lose the same head, or are dropped if they do not start with it
+        if var runs = n.runs {
+            if let first = runs.first, first.tag == nil, first.text.hasPrefix(head) {
+                runs[0].text = String(first.text.dropFirst(head.count))
+                if runs[0].text.isEmpty { runs.removeFirst() }
+                n.runs = runs.isEmpty ? nil : runs
+            } else {
+                n.runs = nil
+            }
+        }
+        if shift < n.box.width { n.box = PixelRect(x: n.box.x + shift, y: n.box.y, width: n.box.width - shift, height: n.box.height) }
+        return n
+    }
 }

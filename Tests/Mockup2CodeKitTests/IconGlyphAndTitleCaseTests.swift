@@ -1,4 +1,5 @@
 @testable import DesignLayout
+import ScreenCore
 import XCTest
 @testable import Mockup2CodeKit
 
@@ -46,5 +47,23 @@ final class IconGlyphAndTitleCaseTests: XCTestCase {
         XCTAssertEqual(TextCase.ordinary("3RD GRADE BIOGRAPHY PROJECT NOW"), "3rd grade biography project now")
         XCTAssertEqual(TextCase.ordinary("THE 24TH"), "The 24th")
         XCTAssertEqual(TextCase.ordinary("RSS FEED"), "RSS Feed")
+    }
+}
+
+/// A lone bulleted paragraph in a document: its glyph goes, its box starts where its text does.
+final class LoneBulletNodeTests: XCTestCase {
+    func testTheGlyphGoesAndTheBoxKeepsTheTextInPlace() {
+        var p = UINode(kind: .text, tag: "p", box: PixelRect(x: 100, y: 10, width: 300, height: 20),
+                       style: UIStyle(fontSize: 20, fontWeight: 400), text: "+ Having as a cause or origin")
+        p.runs = [UITextRun(text: "+ Having as a "), UITextRun(text: "cause or origin", tag: "a")]
+        let n = DesignSemantics.strippingLoneBullet(p)
+        XCTAssertEqual(n.text, "Having as a cause or origin")
+        XCTAssertEqual(n.runs?.map(\.text), ["Having as a ", "cause or origin"])
+        // "+" (0.584 em) and a space (0.278 em) at 20 px: 17 px
+        XCTAssertEqual(n.box.x, 117)
+        XCTAssertEqual(n.box.width, 283)
+        // a copyright line is left as it is
+        var c = p; c.text = "© 2022 Verena Ortlieb"; c.runs = nil
+        XCTAssertEqual(DesignSemantics.strippingLoneBullet(c), c)
     }
 }
