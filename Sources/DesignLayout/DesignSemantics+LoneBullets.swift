@@ -21,8 +21,10 @@ extension DesignSemantics {
     }
 
     /// `node` without the glyph heading its text, its box starting where the text after it starts
-    /// (the glyph's advance and a space later), so the text stays where the design draws it.
-    static func strippingLoneBullet(_ node: UINode) -> UINode {
+    /// (the glyph's advance and a space later), so the text stays where the design draws it —
+    /// unless the text is centred in `parent` (`LayoutFlow.isCentred`): a centred line keeps its
+    /// box, which keeps it centred (a shifted box would no longer be, and another could become so).
+    static func strippingLoneBullet(_ node: UINode, in parent: UINode? = nil) -> UINode {
         guard let text = node.text else { return node }
         let stripped = strippingLoneBullet(text)
         guard stripped != text, let size = node.style.fontSize else { return node }
@@ -40,7 +42,11 @@ extension DesignSemantics {
                 n.runs = nil
             }
         }
-        if shift < n.box.width { n.box = PixelRect(x: n.box.x + shift, y: n.box.y, width: n.box.width - shift, height: n.box.height) }
+        let centred = parent.map { p -> Bool in
+            let bw = Int(p.style.border?.width ?? 0)
+            return LayoutFlow.isCentred(node.box, contentX: p.box.x + bw, contentWidth: p.box.width - 2 * bw)
+        } ?? false
+        if !centred, shift < n.box.width { n.box = PixelRect(x: n.box.x + shift, y: n.box.y, width: n.box.width - shift, height: n.box.height) }
         return n
     }
 }

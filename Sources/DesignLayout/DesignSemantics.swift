@@ -345,7 +345,7 @@ public enum DesignSemantics {
                                   style: UIStyle(direction: .column), children: items))
             } else {
                 // one bulleted paragraph forms no list: its head is an icon or a bullet read as a glyph
-                out += run.map(strippingLoneBullet)
+                out += run.map { strippingLoneBullet($0, in: n) }
             }
             run.removeAll()
         }
