@@ -25,7 +25,9 @@ extension DesignSemantics {
     /// unless the text is centred in `parent` (`LayoutFlow.isCentred`): a centred line keeps its
     /// box, which keeps it centred (a shifted box would no longer be, and another could become so).
     static func strippingLoneBullet(_ node: UINode, in parent: UINode? = nil) -> UINode {
-        guard let text = node.text else { return node }
+        // one line only: a paragraph of several lines whose later lines start with the glyph too is a
+        // list the grouping did not split (14328's "+ Seeing …\n+ Letting …"), left as drawn
+        guard let text = node.text, !text.contains("\n") else { return node }
         let stripped = strippingLoneBullet(text)
         guard stripped != text, let size = node.style.fontSize else { return node }
         var n = node
