@@ -69,15 +69,14 @@ final class LoneBulletNodeTests: XCTestCase {
 }
 
 extension LoneBulletNodeTests {
-    func testACentredLineKeepsItsBox() {
+    func testACentredLineIsLeftAsDrawn() {
         let p = UINode(kind: .text, tag: "p", box: PixelRect(x: 100, y: 10, width: 300, height: 20),
                        style: UIStyle(fontSize: 20, fontWeight: 400), text: "+ Sharing blessings with strangers")
         let column = UINode(kind: .container, box: PixelRect(x: 0, y: 0, width: 500, height: 100), children: [p])
-        let n = DesignSemantics.strippingLoneBullet(p, in: column)
-        XCTAssertEqual(n.text, "Sharing blessings with strangers")
-        XCTAssertEqual(n.box, p.box)
+        XCTAssertEqual(DesignSemantics.strippingLoneBullet(p, in: column), p)
         // the same line at the column's left edge moves with its text
-        var left = p; left.box.x = 10
+        var left = p; left.box = PixelRect(x: 10, y: 10, width: 300, height: 20)
         XCTAssertEqual(DesignSemantics.strippingLoneBullet(left, in: column).box.x, 27)
+        XCTAssertEqual(DesignSemantics.strippingLoneBullet(left, in: column).text, "Sharing blessings with strangers")
     }
 }
