@@ -344,7 +344,10 @@ public enum DesignSemantics {
                 }
                 out.append(UINode(kind: .list, tag: "ul", box: items.map(\.box).reduce(items[0].box) { $0.union($1) },
                                   style: UIStyle(direction: .column), children: items))
-            } else { out += run }
+            } else {
+                // one bulleted paragraph forms no list: its head is an icon or a bullet read as a glyph
+                out += run.map { strippingLoneBullet($0, in: n) }
+            }
             run.removeAll()
         }
         for c in n.children {

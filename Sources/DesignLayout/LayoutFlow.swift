@@ -43,8 +43,7 @@ public enum LayoutFlow {
         if dir == .column {
             for i in n.children.indices where n.children[i].kind == .text {
                 let c = n.children[i].box
-                let left = c.x - cx, right = cx + cw - c.maxX
-                if left >= 8, right >= 0, abs(left - right) <= max(4, cw * 3 / 100) {
+                if isCentred(c, contentX: cx, contentWidth: cw) {
                     n.children[i].style.textAlign = .center
                     n.children[i].box = PixelRect(x: cx, y: c.y, width: cw, height: c.height)
                 }

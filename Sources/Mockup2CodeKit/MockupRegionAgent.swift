@@ -205,11 +205,20 @@ struct RegionAgent: Sendable {
         var measured: [MeasuredLine] = []
         var words: [[InlineRuns.Word]] = []
         var fills: [[RGB?]] = []
-        for (i, l) in inkLines.enumerated() {
+        for (i, inkLine) in inkLines.enumerated() {
+            var l = inkLine
             // word by word, so a line keeps its words (and the links set apart among them)
             let unquoted = TextCase.droppingStrayOpeningQuotes(words: texts[i].map(\.text))
             for k in texts[i].indices { texts[i][k].text = unquoted[k] }
             texts[i].removeAll { $0.text.isEmpty }
+            // an icon read as a glyph beside the text: neither its text nor its ink (the font size is fitted to the ink's width)
+            let kept = TextCase.textRange(ofLine: texts[i].map(\.text))
+            if kept.count < texts[i].count {
+                let boxes = texts[i][kept].map { toDesign($0.box) }
+                let x0 = max(l.x, boxes.map(\.x).min() ?? l.x), x1 = min(l.maxX, boxes.map(\.maxX).max() ?? l.maxX)
+                if x1 > x0 { l = PixelRect(x: x0, y: l.y, width: x1 - x0, height: l.height) }
+                texts[i] = Array(texts[i][kept])
+            }
             // the pronoun "I" read as "|" likewise (a changed line would lose "I agree to the Terms"' links)
             let fixed = TextCase.pronounI(texts[i].map(\.text).joined(separator: " ")).split(separator: " ", omittingEmptySubsequences: false)
             if fixed.count == texts[i].count { for k in texts[i].indices { texts[i][k].text = String(fixed[k]) } }
@@ -444,9 +453,8 @@ enum TextCase {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
         if words.count <= 4 {
             let titled = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                line.split(separator: " ", omittingEmptySubsequences: false).map { w -> String in
-                    guard let f = w.first else { return "" }
-                    return String(f).uppercased() + w.dropFirst().lowercased()
+                line.split(separator: " ", omittingEmptySubsequences: false).enumerated().map { k, w in
+                    titleCased(w, first: k == 0)
                 }.joined(separator: " ")
             }.joined(separator: "\n")
             return keepingAcronyms(titled, from: text)
@@ -455,6 +463,7 @@ enum TextCase {
         var capitalise = true
         for ch in text.lowercased() {
             if capitalise && ch.isLetter { out += String(ch).uppercased(); capitalise = false; continue }
+            if ch.isNumber { capitalise = false }   // "3RD GRADE" is "3rd grade", not "3Rd grade"
             out.append(ch)
             if ".!?".contains(ch) { capitalise = true }
         }
@@ -474,7 +483,7 @@ enum TextCase {
     static func isAcronym(_ word: Substring) -> Bool {
         let core = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:!?()[]\"'“”‘’"))
         let letters = core.filter(\.isLetter)
-        guard (2...6).contains(letters.count), letters.allSatisfy(\.isUppercase),
+        guard (2...6).contains(letters.count), letters.allSatisfy(\.isUppercase), !isOrdinal(word),
               core.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "&" || $0 == "." }) else { return false }
         if !letters.contains(where: { "AEIOUY".contains($0) }) { return true }
         return vowelAcronyms.contains(core.replacingOccurrences(of: ".", with: ""))

@@ -88,7 +88,7 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(TextCase.ordinary("FAQ"), "FAQ")
         XCTAssertEqual(TextCase.ordinary("URL:"), "URL:")
         XCTAssertEqual(TextCase.ordinary("CDFW Q&A"), "CDFW Q&A")
-        XCTAssertEqual(TextCase.ordinary("READ THE FAQ"), "Read The FAQ")
+        XCTAssertEqual(TextCase.ordinary("READ THE FAQ"), "Read the FAQ")
         XCTAssertEqual(TextCase.ordinary("SUBSCRIBE TO OUR RSS FEED TODAY. NOW"), "Subscribe to our RSS feed today. Now")
         // ordinary words with vowels, and "MY"/"BY" (a Y), are styling
         XCTAssertEqual(TextCase.ordinary("MY HOME"), "My Home")
