@@ -477,7 +477,7 @@ struct Run {
         var target: Identified?
         var performed = true
         var unpressed: Image?   // the page before a possible second reading of a press (LiveGrounder+RepeatedPress.swift)
-        var clickFocus: ClickFocusProbe?   // the focus before a click on a text field (LiveGrounder+UnseenClickFocus.swift)
+        var clickFocus: FocusOnlyProbe?   // the focus before a click on a text field (LiveGrounder+FocusOnly.swift)
 
         switch a.kind {
         case .goto:
@@ -737,6 +737,8 @@ struct Run {
                 if a.kind == .check { a.value = .flag(state) }
                 toggledAlready = true
             }
+            // A fill of the value the field holds, where the video shows no focus move (LiveGrounder+FocusOnly.swift).
+            if !toggledAlready, try await sameValueFillUnseen(i, a, t) { return nil }
             var focusing = 0
             var focusedAt: [Double] = []
             while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last,
@@ -775,7 +777,7 @@ struct Run {
         }
         // A click whose point was misread onto a field (LiveGrounder+MisplacedClick.swift).
         if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
-        // A click that only focused a field, where the video shows no focus move (LiveGrounder+UnseenClickFocus.swift).
+        // A click that only focused a field, where the video shows no focus move (LiveGrounder+FocusOnly.swift).
         if let t = target, let probe = clickFocus, try await clickFocusUnseen(i, a, t, probe: probe, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
     }
