@@ -737,8 +737,6 @@ struct Run {
                 if a.kind == .check { a.value = .flag(state) }
                 toggledAlready = true
             }
-            // A fill of the value the field holds, where the video shows no focus move (LiveGrounder+FocusOnly.swift).
-            if !toggledAlready, try await sameValueFillUnseen(i, a, t) { return nil }
             var focusing = 0
             var focusedAt: [Double] = []
             while a.kind == .fill || a.kind == .select, let loc = a.grounding?.locator, let last = out.last,
