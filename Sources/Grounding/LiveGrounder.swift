@@ -477,6 +477,7 @@ struct Run {
         var target: Identified?
         var performed = true
         var unpressed: Image?   // the page before a possible second reading of a press (LiveGrounder+RepeatedPress.swift)
+        var clickFocus: FocusOnlyProbe?   // the focus before a click on a text field (LiveGrounder+FocusOnly.swift)
 
         switch a.kind {
         case .goto:
@@ -756,6 +757,7 @@ struct Run {
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }
+            if !toggledAlready { clickFocus = try await clickFocusProbe(i, a, t) }
             if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
             // The typing began with the first click that focused the field (LiveGrounder+RepeatedPress.swift).
             a.time = Self.typingStart(a, absorbed: focusedAt)
@@ -773,6 +775,8 @@ struct Run {
         }
         // A click whose point was misread onto a field (LiveGrounder+MisplacedClick.swift).
         if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
+        // A click that only focused a field, where the video shows no focus move (LiveGrounder+FocusOnly.swift).
+        if let t = target, let probe = clickFocus, try await clickFocusUnseen(i, a, t, probe: probe, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
     }
 
