@@ -614,6 +614,9 @@ struct Run {
                 p = revealed.point; target = revealed.target
                 before = try await page.state()
             }
+            // … or be shown only because the live pointer was left resting on its menu's opener
+            // (LiveGrounder+RestedMenu.swift): the script's pointer rests there too.
+            if let t = target { try await hoverForRestedMenu(before: a, on: t) }
             // A "click" where the pointer rested since the previous step, while the screen changed
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
             if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a, resolved: p) { return pressed }

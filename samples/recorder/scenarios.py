@@ -1344,6 +1344,153 @@ def docs_dark_copy(r):
     r.wait(1.0, 1.4)
 
 
+
+# session 25 (live25b): more docs and wizard flows of the kinds issue 11's live stage must handle ---------
+@scenario("docs-search-open-version", "docs", "/docs/",
+          "Types “rout” in the docs search, moves through the results with ArrowDown, ArrowDown and "
+          "ArrowUp, opens the highlighted one with Enter (the page jumps to its section), then rests "
+          "the pointer on the version button until its menu opens and picks v3.1.",
+          ["fill (combobox)", "press ArrowDown / ArrowUp in a list", "press Enter", "in-page anchor navigation",
+           "hover opens a menu", "menuitem"])
+def docs_search_open_version(r):
+    r.fill(role("combobox", "Search docs"), "rout")
+    r.wait(0.5, 0.8)
+    r.press("ArrowDown")
+    r.wait(0.3, 0.5)
+    r.press("ArrowDown")
+    r.wait(0.3, 0.5)
+    r.press("ArrowUp")
+    r.wait(0.3, 0.6)
+    r.press("Enter")
+    r.wait(0.8, 1.2)
+    r.hover(role("button", "v3.2"), opens=role("menuitem", "v3.1"))
+    r.click(role("menuitem", "v3.1"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-300, -150), dy_range=(120, 240))
+
+
+@scenario("docs-version-search-feedback", "docs", "/docs/",
+          "Picks v2.9 from the version button's hover menu first, then searches “config”, clicks the "
+          "Configuration result, copies its code, wheels down a little and answers that section's "
+          "Was this helpful? with Yes (identical buttons per section).",
+          ["hover opens a menu", "menuitem", "fill (combobox)", "click a listbox option",
+           "in-page anchor navigation", "scroll", "repeated buttons (context)",
+           "icon-only button (aria-label Copy code)"])
+def docs_version_search_feedback(r):
+    r.hover(role("button", "v3.2"), opens=role("menuitem", "v2.9"))
+    r.click(role("menuitem", "v2.9"))
+    r.think()
+    r.fill(role("combobox", "Search docs"), "config")
+    r.wait(0.5, 0.8)
+    r.click(role("option", "Configuration"))
+    r.wait(0.8, 1.2)
+    r.click(docs_section_button(r, "configuration", "Copy code"))
+    r.think()
+    r.scroll(2)
+    r.think()
+    r.click(docs_section_button(r, "configuration", "Yes"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("docs-window-search-version-24fps", "docs", "/docs/",
+          "24 fps, a window smaller than the screen on a dark desktop. Searches “cach”, ArrowDown then "
+          "Enter opens a result, picks v3.1 from the version hover menu, then opens the version menu "
+          "again and goes back to v3.2.",
+          ["24 fps", "window smaller than the screen", "fill (combobox)", "press ArrowDown in a list",
+           "press Enter", "hover opens a menu", "menuitem"],
+          fps=24, window=(70, 36, 1140, 740), background="#2f3b45")
+def docs_window_search_version_24fps(r):
+    r.fill(role("combobox", "Search docs"), "cach")
+    r.wait(0.5, 0.8)
+    r.press("ArrowDown")
+    r.wait(0.3, 0.6)
+    r.press("Enter")
+    r.wait(0.8, 1.2)
+    r.hover(role("button", "v3.2"), opens=role("menuitem", "v3.1"))
+    r.click(role("menuitem", "v3.1"))
+    r.think()
+    r.hover(role("button", "v3.1"), opens=role("menuitem", "v3.2 (latest)"))
+    r.click(role("menuitem", "v3.2 (latest)"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-300, -150), dy_range=(120, 240))
+
+
+@scenario("wizard-booking-keys-vp9", "wizard", "/wizard/",
+          "VP9 WebM. A full booking: name, Tab, email, Next; the check-in date typed into the focused "
+          "date field, Nights retyped with Control+A, Tab to Guests and ArrowUp twice, ArrowDown once; "
+          "Next; a room from the select popup, breakfast ticked, Late checkout on, a note for the host; "
+          "Next; accepts the house rules and confirms.",
+          ["vp9 webm", "fill", "press Tab", "date input", "number input", "Control+A then typing",
+           "press ArrowUp / ArrowDown on a number", "select (popup click)", "checkbox", "toggle switch",
+           "textarea", "multi-step form"],
+          codec="vp9", wpm=72)
+def wizard_booking_keys_vp9(r):
+    wizard_guest(r, "Elena Duarte", "elena.duarte@mail.pt")
+    r.fill(label("Check-in date"), "08232027", expect="2027-08-23")
+    r.think()
+    r.fill(label("Nights"), "4", select_all=True)
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.press("ArrowUp")
+    r.wait(0.3, 0.5)
+    r.press("ArrowUp")
+    r.wait(0.3, 0.5)
+    r.press("ArrowDown")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.select(label("Room"), "Garden twin")
+    r.think()
+    r.check(role("checkbox", "Breakfast included"))
+    r.think()
+    r.check(role("switch", "Late checkout"))
+    r.think()
+    r.fill(label("Notes for the host"), "Arriving by train")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.check(role("checkbox", "I accept the house rules"))
+    r.think()
+    r.click(role("button", "Confirm booking"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("wizard-fix-nights-60fps", "wizard", "/wizard/",
+          "60 fps. Name and email (clicking each field), Next; on the dates step a date and 20 nights, Next shows the Nights error, Nights "
+          "retyped as 6; Guests lowered with ArrowDown; on the extras a room and a note; Next; the "
+          "rules accepted and the booking confirmed.",
+          ["60 fps", "inline validation", "fill", "Control+A then typing", "date input", "number input",
+           "press ArrowDown on a number", "select (popup click)", "textarea", "checkbox", "multi-step form"],
+          fps=60)
+def wizard_fix_nights_60fps(r):
+    wizard_guest(r, "Tomas Varga", "tomas@varga.hu", tab=False)
+    r.fill(label("Check-in date"), "10052027", expect="2027-10-05")
+    r.think()
+    r.fill(label("Nights"), "20", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.fill(label("Nights"), "6", select_all=True)
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.wait(0.3, 0.5)
+    r.press("ArrowDown")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.select(label("Room"), "Family room")
+    r.think()
+    r.fill(label("Notes for the host"), "Late arrival")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.check(role("checkbox", "I accept the house rules"))
+    r.think()
+    r.click(role("button", "Confirm booking"))
+    r.wait(1.0, 1.4)
+
+
 # ------------------------------------------------------------------------------------------------
 # Firefox ESR: flows of the apps above captured in Debian's Firefox (another browser's tab strip,
 # address bar, form controls and text rendering), the mirror Chromium reading the page (firefox.py).
