@@ -926,6 +926,16 @@ def wizard_guest(r, name, email, tab=True):
     r.wait(0.5, 0.8)
 
 
+def wizard_confirm(r):
+    """The last two wizard steps: Next from the extras, then the house rules accepted and the booking confirmed."""
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.check(role("checkbox", "I accept the house rules"))
+    r.think()
+    r.click(role("button", "Confirm booking"))
+    r.wait(1.0, 1.4)
+
+
 @scenario("wizard-full-booking", "wizard", "/wizard/",
           "Books a room end to end: name, Tab, email, Next; types the check-in date into the focused "
           "date field, retypes Nights with Control+A, Tabs to Guests and raises it with ArrowUp; Next; "
@@ -950,12 +960,7 @@ def wizard_full_booking(r):
     r.think()
     r.check(role("switch", "Late checkout"))
     r.think()
-    r.click(role("button", "Next"))
-    r.wait(0.6, 0.9)
-    r.check(role("checkbox", "I accept the house rules"))
-    r.think()
-    r.click(role("button", "Confirm booking"))
-    r.wait(1.0, 1.4)
+    wizard_confirm(r)
 
 
 @scenario("wizard-validation", "wizard", "/wizard/",
@@ -1448,12 +1453,7 @@ def wizard_booking_keys_vp9(r):
     r.think()
     r.fill(label("Notes for the host"), "Arriving by train")
     r.think()
-    r.click(role("button", "Next"))
-    r.wait(0.6, 0.9)
-    r.check(role("checkbox", "I accept the house rules"))
-    r.think()
-    r.click(role("button", "Confirm booking"))
-    r.wait(1.0, 1.4)
+    wizard_confirm(r)
 
 
 @scenario("wizard-fix-nights-60fps", "wizard", "/wizard/",
@@ -1483,12 +1483,7 @@ def wizard_fix_nights_60fps(r):
     r.think()
     r.fill(label("Notes for the host"), "Late arrival")
     r.think()
-    r.click(role("button", "Next"))
-    r.wait(0.6, 0.9)
-    r.check(role("checkbox", "I accept the house rules"))
-    r.think()
-    r.click(role("button", "Confirm booking"))
-    r.wait(1.0, 1.4)
+    wizard_confirm(r)
 
 
 # ------------------------------------------------------------------------------------------------
