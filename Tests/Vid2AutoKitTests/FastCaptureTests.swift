@@ -10,10 +10,7 @@ import XCTest
 final class FastCaptureTests: XCTestCase {
     func testTheFastCaptureHoldsWebDriversPixels() async throws {
         let options = BrowserOptions(viewportWidth: 640, viewportHeight: 400)
-        guard FileManager.default.isExecutableFile(atPath: options.resolvedChromium),
-              FileManager.default.isExecutableFile(atPath: options.resolvedChromedriver) else {
-            throw XCTSkip("Chromium or chromedriver not installed (apt install chromium chromium-driver)")
-        }
+        try requireBrowser(options)
         let session = try await BrowserSession.start(options)
         do {
             let rows = (0..<40).map { "<p style='margin:4px 9px;color:#\(String(format: "%06x", $0 * 0x0f0e0d % 0xffffff))'>Row \($0): the quick brown fox</p><input value='field \($0)'><button style='background:#\(String(format: "%06x", $0 * 0x3a2b1c % 0xffffff))'>Go \($0)</button>" }

@@ -38,10 +38,7 @@ final class LiveStageTests: XCTestCase {
     /// left registered, so no chromedriver or Chromium process outlives the call).
     func testAnUndecodableRecordingClosesTheBrowserStartedBesideItsDecode() async throws {
         let options = BrowserOptions()
-        guard FileManager.default.isExecutableFile(atPath: options.resolvedChromium),
-              FileManager.default.isExecutableFile(atPath: options.resolvedChromedriver) else {
-            throw XCTSkip("Chromium or chromedriver not installed (apt install chromium chromium-driver)")
-        }
+        try requireBrowser(options)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("live-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
