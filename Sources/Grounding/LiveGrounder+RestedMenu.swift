@@ -45,16 +45,10 @@ extension Run {
     }
 
     /// Whether one of the last `restedMenuLookBack` grounded steps acts on the element `locator`
-    /// names (so the script opens its menu itself), with no pointer step on anything else after
-    /// it: a click on one of the menu's items closes the menu, and a pointer moved elsewhere
-    /// leaves the opener, so a second pick needs its own rest on the opener.
+    /// names (so the script opens its menu itself).
     static func recentlyActsOn(_ locator: LiveLocator?, in steps: [Action]) -> Bool {
         guard let locator else { return false }
-        for s in steps.suffix(restedMenuLookBack).reversed() {
-            if s.grounding?.locator == locator { return true }
-            if [.click, .dblclick, .check, .select, .hover].contains(s.kind) { return false }
-        }
-        return false
+        return steps.suffix(restedMenuLookBack).contains { $0.grounding?.locator == locator }
     }
 
     /// Inserts the `hover` on the opener of the menu `t` lies in, before the pointer step `a`,
