@@ -2,23 +2,21 @@ import Browser
 import Foundation
 import ScreenCore
 
-/// A step that would only move the focus into a text field, where the video shows no focus move:
-/// a click on a field, or a fill of the value the field holds already. Either changes one thing a
-/// person sees: the focus look (the field's focus border or ring) leaves the element that had it
-/// and appears on the field. The analysis reads "clicks" off a pointer passing over a field
-/// (wizard-keyboard-enter at 8.1 s, on its way to the name field) or off a change near a field the
-/// pointer happens to be over (the first letters typed into another, focused field:
-/// wizard-validation-firefox at 18.6 s). Live, such a click focuses a field the person never
-/// clicked, and the following typing goes by its own locator anyway: the step is extra.
-/// As for a Tab (`Run.tabUnseen`, the same measure and margin), the focus looks of the element
-/// that had the focus and the field are compared with the video's frame after the step, with the
-/// step and without it; when they look clearly less like the video with it, the step is refuted:
-/// the focus goes back where it was and the step is dropped. A click that changed anything else
-/// live (the page's state digest, the field's value: a spin button pressed) is not judged here,
-/// nor a click on the field the next step types into (that step absorbs it). A fill of the very
-/// value the live field holds (a re-reading of a field nobody types into: wizard-validation-firefox's
-/// check-in date at 25.0 s, read again while the error under Guests laid the form out anew) is
-/// judged the same way, the field focused without typing.
+/// A click that would only move the focus into a text field, where the video shows no focus move.
+/// Such a click changes one thing a person sees: the focus look (the field's focus border or ring)
+/// leaves the element that had it and appears on the field. The analysis reads "clicks" off a
+/// pointer passing over a field (wizard-keyboard-enter at 8.1 s, on its way to the name field) or
+/// off a change near a field the pointer happens to be over (the first letters typed into another,
+/// focused field: wizard-validation-firefox at 18.6 s). Live, such a click focuses a field the
+/// person never clicked, and the following typing goes by its own locator anyway: the step is extra.
+/// As for a Tab (`Run.tabUnseen`, the same margin), the focus looks of the element that had the
+/// focus and the field are compared with the video's frame after the step, with the click and
+/// without it (`ringDistanceAtVideoScale`); when they look clearly less like the video with it, the
+/// click is refuted: the focus goes back where it was and the step is dropped. A click that changed
+/// anything else live (the page's state digest, the field's value: a spin button pressed) is not
+/// judged here, nor a click on the field the next step types into (that step absorbs it). (The same
+/// test for a fill of the value the field already holds was tried and left out: docs/accuracy.md,
+/// "Live grounding after session 25 (wizard extras; branch live25a)".)
 extension Run {
     /// What the check needs from before the step: the element holding the focus (nil: the body),
     /// its box, and the page's look.

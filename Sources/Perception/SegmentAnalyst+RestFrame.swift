@@ -18,7 +18,7 @@ extension SegmentAnalyst {
               let rest = restFrame(before: e.start, pointer: p) else { return nil }
         let avoid = rest.pointer.union(p).expanded(2, 2)
         guard let r = ElementFinder.element(at: h, in: rest.image, bounds: layout.viewport, avoid: avoid),
-              Self.fragment(f.box, of: r, pointer: avoid),
+              Self.fragment(f.box, of: r),
               Self.differs(inside: r.box, outside: avoid, rest.image, e.plate) else { return nil }
         return (r, rest.image, avoid)
     }
@@ -37,7 +37,7 @@ extension SegmentAnalyst {
     /// Whether the plate's element `part` is a piece of the rest frame's element `whole`: a
     /// button or field (not text, not a control-sized square) at least three times its size that
     /// holds it.
-    static func fragment(_ part: PixelRect, of whole: FoundElement, pointer: PixelRect) -> Bool {
+    static func fragment(_ part: PixelRect, of whole: FoundElement) -> Bool {
         guard whole.shape == .box || whole.shape == .field else { return false }
         return whole.box.expanded(2, 2).intersection(part) == part && part.area * 3 <= whole.box.area
     }

@@ -34,7 +34,7 @@ final class ElementAtRestTests: XCTestCase {
         let atRest = try XCTUnwrap(ElementFinder.element(at: tip, in: restFrame(), bounds: vp, avoid: pointer.expanded(2, 2)))
         XCTAssertEqual(atRest.box, button)
         XCTAssertLessThan(inPlate.box.area * 3, button.area, "the flood stops at the ripple's edge")
-        XCTAssertTrue(SegmentAnalyst.fragment(inPlate.box, of: atRest, pointer: pointer))
+        XCTAssertTrue(SegmentAnalyst.fragment(inPlate.box, of: atRest))
         XCTAssertTrue(SegmentAnalyst.differs(inside: atRest.box, outside: pointer.expanded(2, 2), restFrame(), ripplePlate()))
     }
 
@@ -43,10 +43,10 @@ final class ElementAtRestTests: XCTestCase {
         XCTAssertFalse(SegmentAnalyst.differs(inside: button, outside: pointer.expanded(2, 2), restFrame(), restFrame()))
         // A plate element as big as the rest frame's, outside it, or a rest "element" that is text.
         let whole = FoundElement(box: button, shape: .box, background: 90)
-        XCTAssertFalse(SegmentAnalyst.fragment(button.insetBy(2), of: whole, pointer: pointer))
-        XCTAssertFalse(SegmentAnalyst.fragment(PixelRect(x: 100, y: 20, width: 20, height: 12), of: whole, pointer: pointer))
+        XCTAssertFalse(SegmentAnalyst.fragment(button.insetBy(2), of: whole))
+        XCTAssertFalse(SegmentAnalyst.fragment(PixelRect(x: 100, y: 20, width: 20, height: 12), of: whole))
         let text = FoundElement(box: button, shape: .text, background: 250)
-        XCTAssertFalse(SegmentAnalyst.fragment(PixelRect(x: 60, y: 40, width: 20, height: 12), of: text, pointer: pointer))
-        XCTAssertTrue(SegmentAnalyst.fragment(PixelRect(x: 60, y: 40, width: 20, height: 12), of: whole, pointer: pointer))
+        XCTAssertFalse(SegmentAnalyst.fragment(PixelRect(x: 60, y: 40, width: 20, height: 12), of: text))
+        XCTAssertTrue(SegmentAnalyst.fragment(PixelRect(x: 60, y: 40, width: 20, height: 12), of: whole))
     }
 }
