@@ -630,17 +630,23 @@ def evaluate(args) -> dict:
 # Refinement: before (--no-refine) and after (default) for every design
 # --------------------------------------------------------------------------
 
+class FontSetMissing(Exception):
+    """The Design2Code references were asked for without the drawing machine's font set."""
+
+
 def reference_fonts(args, designs) -> tuple[dict | None, str | None]:
     """The Design2Code references' renderer settings (`design_fonts`: DejaVu only, plus each
-    page's web fonts served offline), or None and a note saying why the system's fonts are used."""
+    page's web fonts served offline), or None and a note when `--system-fonts` asks for the
+    system's fonts. Without the font set and without that flag, raises `FontSetMissing`: the
+    references would wrap unlike their images and every visual figure would be off."""
     if not any(d["id"].startswith("d2c/") for d in designs):
         return None, None
     if getattr(args, "system_fonts", False):
         return None, "Design2Code references rendered with the system's fonts (--system-fonts)"
     conf, web = design_fonts.fontconfig(), design_fonts.web_fonts()
     if conf is None or web is None:
-        return None, (f"Design2Code references rendered with the system's fonts: the drawing machine's font set "
-                      f"is not in {design_fonts.cache_dir()} (make design-fonts); they wrap unlike their images")
+        raise FontSetMissing(f"the drawing machine's font set is not in {design_fonts.cache_dir()}: run "
+                             f"`make design-fonts` first, or pass --system-fonts to score against the system's fonts")
     return {"fontconfig": conf, "web_fonts": web}, None
 
 
@@ -950,7 +956,11 @@ def main(argv=None) -> int:
     if args.ratchet:
         globals()["RATCHET"] = Path(args.ratchet)
 
-    result = evaluate(args)
+    try:
+        result = evaluate(args)
+    except FontSetMissing as e:
+        print(f"eval-mockups: {e}", file=sys.stderr)
+        return 2
     print(table(result))
     if result.get("components"):
         print(mc.table(result["components"]))

@@ -350,3 +350,25 @@ def test_tailwind_classes_apply(renderer, tmp_path):
     assert res.blocks[0]["bbox"][0] * res.width == pytest.approx(32, abs=1)  # p-8 = 2rem
     r, g, b = res.blocks[0]["color"]
     assert r > 180 and g < 60 and b < 60
+
+
+def test_missing_design_font_set_is_one_line_error(tmp_path, monkeypatch, capsys):
+    """Design2Code references without the drawing machine's fonts would score every page against
+    a differently wrapped reference: the harness refuses in one line (exit 2) unless --system-fonts."""
+    monkeypatch.setenv("SCREENWRIGHT_DESIGN_FONTS", str(tmp_path / "no-fonts-here"))
+    args = type("A", (), {"system_fonts": False})()
+    d2c = [{"id": "d2c/1"}]
+    with pytest.raises(ev.FontSetMissing, match="make design-fonts"):
+        ev.reference_fonts(args, d2c)
+    args.system_fonts = True
+    assert ev.reference_fonts(args, d2c) == (None, "Design2Code references rendered with the system's fonts (--system-fonts)")
+    args.system_fonts = False
+    assert ev.reference_fonts(args, [{"id": "sample/login"}]) == (None, None)
+    pages = sorted(ev.d2c_dir().glob("*.png"))
+    if not pages:
+        pytest.skip("no Design2Code pages beside the repo (../shared/design2code)")
+    rc = ev.main(["--ids", "d2c/" + pages[0].stem, "--no-docs", "--no-axe", "--no-before-after", "--bin", str(tmp_path / "none"),
+                  "--out", str(tmp_path / "out")])
+    assert rc == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("eval-mockups: the drawing machine's font set is not in ")
