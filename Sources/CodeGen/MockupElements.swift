@@ -106,6 +106,9 @@ public enum MockupElementBuilder {
                 // (icons are decorative: empty alt)
                 e.attributes.append(.init(name: "src", value: MockupElementBuilder.placeholderPixel))
                 e.attributes.append(.init(name: "alt", value: n.kind == .icon ? "" : (n.label ?? "image")))
+            case .container where n.tag == "button":
+                // a box holding an icon and its label (`ControlShapes.foldIconButtons`): laid out as a box
+                e.attributes.append(.init(name: "type", value: "button"))
             case .divider, .container, .list:
                 break
             }
@@ -283,6 +286,12 @@ public enum MockupElementBuilder {
             }
             if let b = s.background { d.append(.init(property: "background", value: b.hex)) }
             d += border(s.border)
+            if n.tag == "button" {
+                // a box drawn as a button: none of the browser's own button look
+                if s.background == nil { d.append(.init(property: "background", value: "transparent")) }
+                if s.border == nil { d.append(.init(property: "border", value: "0")) }
+                d.append(.init(property: "text-align", value: "left"))
+            }
             if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }
             if n.children.contains(where: { $0.style.positioned == true }) { d.append(.init(property: "position", value: "relative")) }
             if n.kind == .list { d.append(.init(property: "list-style", value: "disc outside")) }
@@ -294,6 +303,8 @@ public enum MockupElementBuilder {
             d.append(.init(property: "overflow-wrap", value: "anywhere"))
             if n.tag == "a" { d.append(.init(property: "text-decoration", value: "none")) }
             if n.kind == .listItem { d.append(.init(property: "display", value: "list-item")) }
+            // a button's label (phrasing content) laid out as the block it was
+            if n.tag == "span" { d.append(.init(property: "display", value: "block")) }
         case .button:
             d.append(.init(property: "height", value: px(Double(n.box.height))))
             d.append(.init(property: "display", value: "flex"))

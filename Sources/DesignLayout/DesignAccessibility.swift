@@ -32,7 +32,7 @@ public enum DesignAccessibility {
         names(&doc.root, &report)
         contrast(&doc.root, background: doc.background, &report)
         if doc.title == nil || doc.title?.isEmpty == true {
-            doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
+            doc.title = doc.allNodes.first { $0.tag == "h1" }.flatMap(DesignSemantics.headingText)?.replacingOccurrences(of: "\n", with: " ")
         }
         return report
     }

@@ -4,7 +4,7 @@ import ScreenCore
 extension ControlShapes {
     /// The widest band, in pixels, between a button and a box around it that still reads as the
     /// button's own frame (a border or bevel drawn in another colour) rather than a panel holding it.
-    public static let buttonFrameInset = 4
+    public static let buttonFrameInset = 6
 
     /// Folds a frame drawn around a button into the button: a filled or bordered box whose only
     /// content is one button reaching within `buttonFrameInset` px of each of its sides is the

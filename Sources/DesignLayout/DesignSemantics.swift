@@ -26,12 +26,13 @@ public enum DesignSemantics {
         markCreditLinks(&doc.root, body: body)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         markHeadingEchoes(&doc.root)
+        mergeHeadingStacks(&doc.root, body: body)
         tieLabels(&doc.root)
         tieRowLabels(&doc.root)
         nameImages(&doc.root)
         sections(&doc)
         markLogoLink(&doc.root)
-        doc.title = doc.allNodes.first { $0.tag == "h1" }?.text?.replacingOccurrences(of: "\n", with: " ")
+        doc.title = doc.allNodes.first { $0.tag == "h1" }.flatMap(headingText)?.replacingOccurrences(of: "\n", with: " ")
             ?? doc.allNodes.first { $0.kind == .text }?.text?.split(separator: "\n").first.map(String.init)
     }
 

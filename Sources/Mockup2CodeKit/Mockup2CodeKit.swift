@@ -187,6 +187,7 @@ public enum Mockup2Code {
         var doc = UIDocument(width: image.width, height: image.height, background: bg, root: root,
                              diagnostics: diagnostics)
         ControlShapes.foldButtonFrames(&doc.root)
+        ControlShapes.foldIconButtons(&doc.root)
         DesignSemantics.apply(&doc)
         ledger.record("assemble", orchestratorSteps: 1)
         // The accessibility stage: landmarks, heading order, names, contrast lost in measurement.
