@@ -17,6 +17,9 @@ public struct MockupElement: Sendable, Equatable {
     /// The content as inline pieces, in place of `text` when set: bare text (`tag` empty) and
     /// links set apart inside a paragraph (`a`, with their own class).
     public var inline: [MockupElement] = []
+    /// One entry per "\n" of `text`: true where the line is broken by hand (written as `<br>`, so
+    /// the next line is a text node of its own, as in the design's source), false where it wraps.
+    public var hardBreaks: [Bool]? = nil
 
     /// An attribute; `name` is the HTML spelling (renderers translate `for` → `htmlFor` for JSX).
     public struct Attribute: Sendable, Equatable { public var name: String; public var value: String }
@@ -47,6 +50,7 @@ public enum MockupElementBuilder {
             switch n.kind {
             case .text, .listItem:
                 e.text = n.text ?? ""
+                if let b = n.hardBreaks, b.count == (n.text ?? "").filter({ $0 == "\n" }).count { e.hardBreaks = b }
                 if tag == "a" { e.attributes.append(.init(name: "href", value: "#")) }
                 else if let runs = alignedRuns(n.runs, to: n.text ?? "") {
                     e.inline = runs.map { r in

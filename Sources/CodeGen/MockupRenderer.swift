@@ -146,10 +146,25 @@ public struct MockupRenderer: Sendable {
                 let (o, c) = tags(piece, target: target, isRoot: false)
                 return o + t + c
             }.joined()
-        } else if let t = e.text, !t.isEmpty { text = jsx ? MockupEscaping.jsxText(t) : MockupEscaping.htmlText(t) }
+        } else if let t = e.text, !t.isEmpty {
+            text = Self.brokenAtHand(t, e.hardBreaks).map { jsx ? MockupEscaping.jsxText($0) : MockupEscaping.htmlText($0) }
+                .joined(separator: jsx ? "<br />" : "<br>")
+        }
         let kids = e.children.map { node($0, target: target, depth: depth + 1) }
         return ["indent": String(repeating: "  ", count: depth), "open": open, "close": close, "text": text,
                 "leaf": kids.isEmpty, "children": kids]
+    }
+
+    /// `text` cut where it is broken by hand (`hardBreaks`, one flag per "\n"); the wrapped line breaks
+    /// stay inside the pieces. The whole text when the flags do not fit its breaks.
+    public static func brokenAtHand(_ text: String, _ hardBreaks: [Bool]?) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let hardBreaks, hardBreaks.count == lines.count - 1, hardBreaks.contains(true) else { return [text] }
+        var pieces: [String] = [String(lines[0])]
+        for (k, line) in lines.dropFirst().enumerated() {
+            if hardBreaks[k] { pieces.append(String(line)) } else { pieces[pieces.count - 1] += "\n" + line }
+        }
+        return pieces
     }
 
     /// The opening and closing tag of an element, attributes escaped for the target.

@@ -96,6 +96,24 @@ public struct FittedText: Sendable, Equatable {
 
 /// Fits a font size and line height to measured lines.
 public enum DesignTypography {
+    /// Which line breaks of a paragraph the design makes by hand, one entry per break: true when the
+    /// next line's first word (and a space) would have fitted after the line, within the widest
+    /// line's width — text that wraps fills its lines; an address, a list of credits or a poem's
+    /// lines do not. The source of such a page breaks them with `<br>` or separate elements, the
+    /// wrapped lines of a paragraph are one run of text. `fontSize` is the fitted size the widths are
+    /// measured at (Arial advances, as the generated text is drawn).
+    public static func hardBreaks(_ lines: [MeasuredLine], fontSize: Double, bold: Bool) -> [Bool] {
+        guard lines.count >= 2, fontSize > 0 else { return [] }
+        let widths = lines.map { Double($0.ink.width) }
+        let wrapWidth = widths.max() ?? 0
+        let space = DesignFontMetrics.width(of: " ", bold: bold) * fontSize
+        return (0..<(lines.count - 1)).map { i in
+            guard let word = lines[i + 1].text.split(separator: " ").first else { return false }
+            let need = space + DesignFontMetrics.width(of: String(word), bold: bold) * fontSize
+            return wrapWidth - widths[i] >= need + 2
+        }
+    }
+
     /// Font size from ink heights, font size from widths (more precise, the line's text known),
     /// reconciled; line height from the baseline pitch; the element box from the first baseline.
     public static func fit(_ lines: [MeasuredLine], bold: Bool) -> FittedText? {

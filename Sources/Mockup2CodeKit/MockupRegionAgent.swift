@@ -321,6 +321,8 @@ struct RegionAgent: Sendable {
         if let recased = TextCase.ordinary(text) { text = recased; style.uppercase = true; runs = nil }
         var node = UINode(kind: .text, box: fit.box, style: style, text: text, confidence: r.confidence)
         if let runs, runs.map(\.text).joined() == text { node.runs = runs }
+        let breaks = DesignTypography.hardBreaks(r.lines, fontSize: fit.fontSize, bold: r.bold)
+        if breaks.contains(true) { node.hardBreaks = breaks }
         return node
     }
 

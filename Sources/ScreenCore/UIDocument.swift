@@ -205,6 +205,10 @@ public struct UINode: Sendable, Codable, Equatable {
     /// The text split where words are set apart inline (a link drawn in an accent colour or
     /// underlined inside a sentence); the runs' texts joined are `text`. Nil: one style throughout.
     public var runs: [UITextRun]?
+    /// One entry per line break ("\n") of `text`, in order: true where the design breaks the line by
+    /// hand (the next line's first word would have fitted after it: a `<br>` in the markup), false where
+    /// the text wraps. Nil: no break known to be a hand break; ignored when the counts differ.
+    public var hardBreaks: [Bool]?
     public var children: [UINode]
 
     public init(kind: UINodeKind, tag: String? = nil, box: PixelRect, style: UIStyle = UIStyle(), text: String? = nil,
