@@ -247,6 +247,17 @@ extension Run {
         out.append(hover); counts.corrected += 1
     }
 
+    /// Whether the element at a step's point, once a rest revealed what the step acts on, is that
+    /// element: an actionable element other than the opener rested on, answering to one of the
+    /// names the video read for the step (`videoNames`). A menu's items are read with the
+    /// neighbouring items' text and the label of the list around them, so the first name read
+    /// may be another item's; the point where the press was seen is surer than that name.
+    static func revealedAtPoint(_ t: Identified?, names: [String], opener: Identified) -> Bool {
+        guard let t, t.actionable, t.element != nil, answers(t, to: names) else { return false }
+        if let a = t.box, let b = opener.box, abs(a.x - b.x) < 1, abs(a.y - b.y) < 1, abs(a.width - b.width) < 1, abs(a.height - b.height) < 1 { return false }
+        return true
+    }
+
     /// Makes the action's element appear when the live page hides it: a hidden element named as the
     /// video names it is shown by resting the pointer on one of its containers (a `hover` step is
     /// inserted before the action); a fill whose point holds no field gets one by a click or a
@@ -269,9 +280,14 @@ extension Run {
                     guard open else { continue }
                     // Open: the element under the resting pointer is what was hovered.
                     guard let opener = try await page.identify(x: q.x, y: q.y) else { break }
-                    // The step acts on what the hover showed: the shown element of that name nearest the point.
-                    let c = try await page.shown(named: name, near: p) ?? p
-                    let t = try await page.identify(x: c.x, y: c.y)
+                    // The step acts on what the hover showed: the element at the step's own point
+                    // when it answers to a name the video read there (the reader may have taken a
+                    // neighbouring item's name, the pointer still moving onto its pick), else the
+                    // shown element of that name nearest the point.
+                    let atPoint = try await page.identify(x: p.x, y: p.y)
+                    let pointed = Self.revealedAtPoint(atPoint, names: names, opener: opener)
+                    let c = pointed ? p : try await page.shown(named: name, near: p) ?? p
+                    let t = pointed ? atPoint : try await page.identify(x: c.x, y: c.y)
                     insertHover(before: a, at: Point(x: q.x, y: q.y), on: opener, revealed: t?.box,
                                 because: "resting the pointer here shows \"\(name)\", which the next step uses")
                     guard let t, t.actionable else { return nil }

@@ -620,6 +620,8 @@ struct Run {
             // A "click" where the pointer rested since the previous step, while the screen changed
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
             if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a, resolved: p) { return pressed }
+            // … or from the keys of the focused field's open popup (LiveGrounder+PopupKeys.swift).
+            if a.kind == .click, let t = target, let pressed = try await popupKeysInsteadOfClick(i, a, t) { return pressed }
             if target == nil, !(0..<cssViewport.width).contains(p.x) || !(0..<cssViewport.height).contains(p.y) {
                 // The point lies outside the page (on the browser's own bars, or beyond the
                 // window): no element of the app is there, and the pointer cannot go there live.
