@@ -45,4 +45,29 @@ final class TypedPunctuationTests: XCTestCase {
         XCTAssertFalse(TextRegions.keepsTheDots("a.b", over: "a.b", dots: 1), "nothing lost")
         XCTAssertFalse(TextRegions.keepsTheDots("Tablet.", over: "Tablet", dots: 0), "no speck between letters")
     }
+
+    /// "Tove Aalto-Berg" typed over the old "Tove Aalto", read with the I-beam resting on it.
+    func testWordsUnderTheRestingPointerAreTheOldWordsTheyNearlyAre() {
+        let text = PixelRect(x: 113, y: 371, width: 120, height: 21)   // 15 characters, 8 px each
+        let pointer = PixelRect(x: 141, y: 369, width: 16, height: 20)  // over characters 3 to 5
+        XCTAssertEqual(SegmentAnalyst.withPriorWordsUnderPointer("Tow Aiflto-Berg", prior: "Tove Aalto", text: text, pointer: pointer),
+                       "Tove Aalto-Berg")
+        // Away from the pointer the reading saw the letters: a word corrected on purpose stands.
+        let far = PixelRect(x: 300, y: 369, width: 16, height: 20)
+        XCTAssertNil(SegmentAnalyst.withPriorWordsUnderPointer("Tow Aiflto-Berg", prior: "Tove Aalto", text: text, pointer: far))
+        let left = PixelRect(x: 113, y: 369, width: 8, height: 20)      // over "Jonas", an old word
+        XCTAssertNil(SegmentAnalyst.withPriorWordsUnderPointer("Jonas Becker", prior: "Jonas Bekcer", text: text, pointer: left),
+                     "a typo fixed away from the pointer stands")
+        // Words not near an old one, old words shorter than four letters, another first letter.
+        XCTAssertNil(SegmentAnalyst.withPriorWordsUnderPointer("Notes", prior: "Release notes", text: text, pointer: pointer))
+        XCTAssertNil(SegmentAnalyst.withPriorWordsUnderPointer("Ana Lima", prior: "Ane Lim", text: text, pointer: pointer))
+        XCTAssertNil(SegmentAnalyst.withPriorWordsUnderPointer("Zove Aalto", prior: "Tove Balto", text: text, pointer: pointer))
+    }
+
+    func testEditDistance() {
+        XCTAssertEqual(SegmentAnalyst.editDistance("Aalto", "Aiflto"), 2)
+        XCTAssertEqual(SegmentAnalyst.editDistance("Tove", "Tow"), 2)
+        XCTAssertEqual(SegmentAnalyst.editDistance("", "abc"), 3)
+        XCTAssertEqual(SegmentAnalyst.editDistance("same", "same"), 0)
+    }
 }
