@@ -128,6 +128,7 @@ extension SegmentAnalyst {
         let textArea = PixelRect(x: run.field.x, y: run.field.y, width: min(run.field.width, run.inkRight + 6 - run.field.x),
                                  height: run.field.height)
         var value = try await tools.readField(textArea, in: frame)
+        let read = value
         Debug.log("seg \(span.index) typing run \(run.field) \(String(format: "%.2f-%.2f", run.start, run.last)): \(run.keys) keystroke changes, read \(value ?? "nil")")
         let band = InkAnalysis.textBand(in: frame, region: textArea.insetBy(3))
         let masked = band.map { InkAnalysis.looksMasked(frame, band: $0) } ?? false
@@ -152,6 +153,24 @@ extension SegmentAnalyst {
             // Read whole at the end of typing (its selected part made readable): the same ISO date.
             Debug.log("seg \(span.index) date input \(run.field) shows \(v) after typing: \(iso)")
             value = iso
+        }
+        // The pointer rested on the typed text (its pixels painted out of the frame read): the
+        // words under it that nearly are words the field held before typing began are those.
+        var prior = ""
+        // What it held: the text of what was clicked there just before (a cell double-clicked
+        // into an editor, read from a clear view) and the field as it looked before the first
+        // keystroke.
+        if !masked, mask != nil, let v = value, let b = band, let p = run.bestPointer, p.intersection(b).area > 0 {
+            let clicked = observations.filter { ($0.kind == .click || $0.kind == .dblclick) && $0.time <= run.start && $0.time >= run.start - 3
+                && ($0.box.map { $0.intersection(run.field).area > 0 } ?? false) }.compactMap(\.text)
+            let before = (Self.medianInk(run.before.cropped(to: b)) ?? 255) <= 120 ? try await tools.readField(run.field, in: run.before) : nil
+            prior = (clicked + [before].compactMap { $0 }).joined(separator: " ")
+            Debug.log("seg \(span.index) typed value \(v) read with the pointer \(p) on it; the field held \(prior)")
+        }
+        if let v = value, let b = band, let p = run.bestPointer, !prior.isEmpty,
+           let kept = Self.withPriorWordsUnderPointer(v, prior: prior, text: b, pointer: p) {
+            Debug.log("seg \(span.index) typed value \(v) under the pointer \(p) keeps the old words of \(prior): \(kept)")
+            value = kept
         }
         if let v = value, case let r = Self.repairedValue(v), r != v {
             Debug.log("seg \(span.index) typed value \(v) repaired to \(r)")
@@ -178,8 +197,10 @@ extension SegmentAnalyst {
         }
         // A "placeholder" that starts the typed value is its first letters, already on screen in
         // the frame read as before the first keystroke (a browser that paints faster), not a hint.
-        if let p = placeholder, let v = value, !p.isEmpty, v.hasPrefix(p) {
-            Debug.log("seg \(span.index) placeholder \(p) is the start of the value \(v): dropped")
+        // (The value as read, before the field's old words were put back into it, starts with
+        // the same misread letters.)
+        if let p = placeholder, !p.isEmpty, [value, read].contains(where: { $0?.hasPrefix(p) ?? false }) {
+            Debug.log("seg \(span.index) placeholder \(p) is the start of the value \(read ?? value ?? ""): dropped")
             placeholder = nil
         }
         let secret = masked || (label ?? "").lowercased().contains("password")

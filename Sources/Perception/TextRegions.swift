@@ -244,13 +244,34 @@ public enum TextRegions {
         var r = try await reader.read(prepare(crop, margin: 8), mode: .line)
         if crop.height < 40 {
             let r2 = try await reader.read(big ?? prepare(upscaled(crop), margin: 16), mode: .line)
-            if r2.confidence > r.confidence + 5 { r = r2 }
+            if r2.confidence > r.confidence + 5 {
+                r = r2
+            } else if let t2 = fieldText(r2), let t1 = fieldText(r),
+                      keepsTheDots(t2, over: t1, dots: InkAnalysis.baselineDots(in: crop)) {
+                // A full stop between letters is a speck of two pixels at the normal size, which
+                // the reader drops ("knowak@…" for "k.nowak@…"); enlarged it is read, less surely.
+                r = r2
+            }
         }
-        // Marks at either end that are no text (a pointer's remains, a border, a stray): as on any line.
+        return fieldText(r)
+    }
+
+    /// A field's reading as text: marks at either end that are no text (a pointer's remains, a
+    /// border, a stray) dropped as on any line, and a caret touching the last letter (read as a
+    /// bar or a bracket) too. Nil when nothing is left.
+    static func fieldText(_ r: TextReading) -> String? {
         var t = clean(withoutEdgeJunk(r.lines.flatMap(\.words)).map(\.text).joined(separator: " "))
-        // A caret touching the last letter reads as a bar or a bracket.
         while let last = t.last, "|[]{}".contains(last) { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
         return t.isEmpty ? nil : t
+    }
+
+    /// Whether `enlarged`, a reading that differs from `normal` only by full stops, should win on
+    /// them: it has exactly as many full stops inside the text as the line shows specks of ink
+    /// on its baseline between letters (`dots`), and `normal` has fewer.
+    static func keepsTheDots(_ enlarged: String, over normal: String, dots: Int) -> Bool {
+        func inner(_ s: String) -> Int { s.count < 3 ? 0 : s.dropFirst().dropLast().filter { $0 == "." }.count }
+        func letters(_ s: String) -> String { s.filter { $0 != "." } }
+        return dots > 0 && inner(enlarged) == dots && inner(normal) < dots && letters(enlarged) == letters(normal)
     }
 
     /// Whitespace collapsed and trimmed, OCR quote variants made plain.
@@ -579,6 +600,51 @@ public enum InkAnalysis {
         var px = g.pixels
         for x in stroke { for y in 0..<h { px[y * g.bytesPerRow + x] = UInt8(bg) } }
         return Image(width: w, height: h, format: .gray8, bytesPerRow: g.bytesPerRow, pixels: px)
+    }
+
+    /// How many full stops a line of dark-on-light text shows between letters: specks of ink
+    /// (at most a quarter of the line's tallest glyph a side, two pixels or more) whose bottom is
+    /// on the baseline (the commonest bottom of the letters, within a pixel), with a letter left
+    /// and right of them and nothing else in their columns — a colon's, a semicolon's, an
+    /// exclamation or question mark's lower dot has a mark above it; an i's dot is above the
+    /// baseline; a comma reaches below it.
+    public static func baselineDots(in crop: Image) -> Int {
+        let g = crop.grayscale()
+        let w = g.width, h = g.height
+        guard w > 6, h > 6 else { return 0 }
+        let bg = Int(TextRegions.backgroundLuma(g))
+        var label = [Int](repeating: -1, count: w * h)
+        var boxes: [(x0: Int, y0: Int, x1: Int, y1: Int, n: Int)] = []
+        for start in 0..<(w * h) where label[start] < 0 && abs(Int(g.pixels[(start / w) * g.bytesPerRow + start % w]) - bg) > inkContrast {
+            let id = boxes.count
+            var b = (x0: w, y0: h, x1: -1, y1: -1, n: 0)
+            var stack = [start]
+            label[start] = id
+            while let i = stack.popLast() {
+                let x = i % w, y = i / w
+                b.x0 = min(b.x0, x); b.x1 = max(b.x1, x); b.y0 = min(b.y0, y); b.y1 = max(b.y1, y); b.n += 1
+                for dy in -1...1 { for dx in -1...1 {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, ny >= 0, nx < w, ny < h, label[ny * w + nx] < 0,
+                          abs(Int(g.pixels[ny * g.bytesPerRow + nx]) - bg) > inkContrast else { continue }
+                    label[ny * w + nx] = id
+                    stack.append(ny * w + nx)
+                } }
+            }
+            boxes.append(b)
+        }
+        guard let tallest = boxes.map({ $0.y1 - $0.y0 + 1 }).max(), tallest >= 6 else { return 0 }
+        let letters = boxes.filter { ($0.y1 - $0.y0 + 1) * 2 >= tallest }
+        var bottoms: [Int: Int] = [:]
+        for b in letters { bottoms[b.y1, default: 0] += 1 }
+        guard let baseline = bottoms.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return 0 }
+        let side = max(2, tallest / 4)
+        return boxes.indices.filter { i in
+            let d = boxes[i]
+            guard d.x1 - d.x0 + 1 <= side, d.y1 - d.y0 + 1 <= side, d.n >= 2, abs(d.y1 - baseline) <= 1 else { return false }
+            let alone = boxes.indices.allSatisfy { j in j == i || boxes[j].x1 < d.x0 || boxes[j].x0 > d.x1 }
+            return alone && letters.contains { $0.x1 < d.x0 } && letters.contains { $0.x0 > d.x1 }
+        }.count
     }
 
     /// Whether the text in `band` looks masked: a row of identical dots (a password field).
