@@ -265,6 +265,8 @@ extension Run {
     mutating func reveal(_ i: Int, _ a: Action, at p: Point, found: Identified?) async throws -> (point: Point, target: Identified)? {
         let names = Self.videoNames(a)
         if [.click, .dblclick, .check, .hover].contains(a.kind), !names.isEmpty, found.map({ !Self.answers($0, to: names) }) ?? true {
+            // The rests already made for a name with nothing opening (RevealPass).
+            var fruitless: Set<RevealPass> = []
             for name in names where name.count >= 3 {
                 guard try await page.shown(named: name, near: p, within: 150) == nil else { continue }
                 // Hidden in the page (a CSS hover menu): its shown containers; else nothing by
@@ -272,12 +274,19 @@ extension Run {
                 let hidden = try await page.hidden(named: name, near: p)
                 var points = hidden?.points ?? []
                 if hidden == nil { points = try await page.openers(near: p) }
+                let pass = RevealPass(name: name, element: hidden?.element, points: points)
+                if fruitless.contains(pass) {
+                    debug("live: step \(i + 1): \"\(name)\" was looked for by the same rests at the same \(points.count) points just before, with nothing opening: not again")
+                    continue
+                }
+                var opened = false
                 for q in points {
                     try await browser.pointer(move: (q.x, q.y))
                     try await Task.sleep(nanoseconds: 350_000_000)   // a menu may wait for the pointer to rest
                     var open = false
                     if let h = hidden { open = try await page.isVisible(h.element) } else { open = try await page.shown(named: name, near: p) != nil }
                     guard open else { continue }
+                    opened = true
                     // Open: the element under the resting pointer is what was hovered.
                     guard let opener = try await page.identify(x: q.x, y: q.y) else { break }
                     // The step acts on what the hover showed: the element at the step's own point
@@ -293,6 +302,7 @@ extension Run {
                     guard let t, t.actionable else { return nil }
                     return (c, t)
                 }
+                if !opened { fruitless.insert(pass) }
             }
         }
         if [.click, .dblclick, .check].contains(a.kind), found == nil, (0..<cssViewport.width).contains(p.x), (0..<cssViewport.height).contains(p.y),
@@ -421,4 +431,16 @@ extension Run {
         default: true
         }
     }
+}
+
+/// One search of `Run.reveal` for a hidden name: the rests it makes (350 ms at each point, in
+/// order) and what it looks for after each (the hidden element shown, or the name shown near the
+/// step's point). A search that opened nothing is not made again for the same step: the video
+/// often gives an element one name as both its name and its text (`videoNames`), and each
+/// repeat rested at the same points, at ~0.35 s a point, to the same answer (board-hidpi2x-1080:
+/// 5 points × 2 for "maya chen", 1.75 s). The pointer ends where the first search left it.
+struct RevealPass: Hashable {
+    var name: String
+    var element: ElementHandle?
+    var points: [Point]
 }

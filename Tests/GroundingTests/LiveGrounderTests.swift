@@ -36,6 +36,8 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     var fieldValue: (() -> String)? = nil
     /// Whether the page shows a text (`PageCalls.visible`; none by default).
     var visibleText: (String) -> Bool = { _ in false }
+    /// Answers any script first when it returns non-nil (scripts the other hooks do not cover).
+    var script: (String, [JSONValue]) -> JSONValue? = { _, _ in nil }
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -44,6 +46,7 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     }
     func currentURL() async throws -> String { url }
     func execute(_ script: String, _ args: [JSONValue]) async throws -> JSONValue {
+        if let v = self.script(script, args) { return v }
         let call = script.split(separator: "\n").last.map(String.init) ?? script
         if call.contains("__screenwright.identify") { return identify(args[0].double ?? 0, args[1].double ?? 0) }
         if script.contains("querySelectorAll('[aria-pressed]") { return toggles() }
@@ -353,6 +356,23 @@ final class LiveGrounderTests: XCTestCase {
             XCTAssertEqual(a.kind, opensOnHover ? .hover : .click)
             XCTAssertEqual(a.target?.name, "More actions")
             XCTAssertEqual(b.log.contains { $0.hasPrefix("click") }, !opensOnHover)
+        }
+    }
+
+    /// A click whose element the live page does not show by the video's names is looked for by
+    /// resting the pointer on the controls around its point; a name the video gave twice (as the
+    /// element's name and its text) is looked for once: the second search would rest at the same
+    /// points to the same answer. Two different names are each looked for.
+    func testRevealRestsOnceForANameTheVideoGaveTwice() async throws {
+        for (name, text, rests) in [("Export", "Export", 1), ("Export", "Download", 2)] {
+            let b = FakeBrowser()
+            b.identify = { _, _ in Self.element(["tag": "button", "role": "button", "name": "Archive",
+                "chosen": ["playwright": ["kind": "role", "value": "button", "name": "Archive", "exact": true, "scope": nil, "nth": nil, "count": 1], "selenium": nil]]) }
+            b.script = { s, _ in s.contains("aria-haspopup") && s.contains("rank") ? [["x": 300, "y": 40], ["x": 340, "y": 40]] : nil }
+            let click = Action(kind: .click, time: 1, endTime: 1.1, target: Target(role: .button, name: name, text: text, point: Point(x: 50, y: 20)))
+            _ = try await grounder().ground(timeline([click]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+            XCTAssertEqual(b.log.filter { $0 == "move 300,40" }.count, rests, "\(name)/\(text)")
+            XCTAssertEqual(b.log.filter { $0 == "move 340,40" }.count, rests, "\(name)/\(text)")
         }
     }
 
