@@ -9,17 +9,17 @@ extension SegmentAnalyst {
     /// frame before it opened, and whether it is the page's own menu (not a select's list).
     typealias OpenList = (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image, menu: Bool)
 
-    /// Whether `list` hangs from `opener` the way a browser draws a `<select>`'s options: the
-    /// opener is a field-like box (at least twice as wide as high: the shown option and the
-    /// arrow), and the list starts at its left edge and is at least as wide — the browser sizes its
-    /// list to the select, never narrower, and lines it up on the select's left. A page's menu is
-    /// laid out by the page: under a button's right edge, wider or narrower than a small "⋯" or
-    /// "v3.2" button, or away from a small opener's left. (Whether the list also sits flush under
-    /// the opener is not asked: the changed area may hold the opener's focus ring.)
+    /// Whether `list` can be a browser's drop-down for `opener`, a `<select>`: the opener is drawn
+    /// like a field (at least twice as wide as high: the shown option and the arrow), and the list
+    /// spans the opener's whole width — the browser sizes its list to the select, never narrower,
+    /// lined up on the select's left. A page's menu opened from an icon ("⋯") or a short button
+    /// ("v3.2") is no select however it is drawn. (The list's own edges are not compared with the
+    /// opener's: the changed area holding it often takes in neighbours that changed at the same
+    /// moment — the opener's focus ring, a field beside it losing focus — and is wider.)
     static func nativeListShape(_ list: PixelRect, opener: PixelRect) -> Bool {
         // A few pixels either way: the opener's focus ring and the list's border join the change.
         let slack = max(6, opener.height / 4)
         guard opener.width >= opener.height * 2 else { return false }
-        return abs(list.x - opener.x) <= slack && list.maxX >= opener.maxX - slack
+        return list.x <= opener.x + slack && list.maxX >= opener.maxX - slack
     }
 }
