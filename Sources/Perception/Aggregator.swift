@@ -21,6 +21,7 @@ public struct Aggregator: Sendable {
         var diagnostics: [Diagnostic] = []
         var obs = dedupe(observations.sorted { ($0.time, $0.segment) < ($1.time, $1.segment) })
         obs = mergeTyping(obs)
+        obs = Self.enterBeforeTheNextFieldIsTab(obs)
         obs = Self.droppingTypingInClickedButtons(obs)
         obs = mergeSelects(obs)
         // The click that opened a list another agent saw chosen from is part of that choice.

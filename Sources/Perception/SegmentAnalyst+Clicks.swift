@@ -176,9 +176,15 @@ extension SegmentAnalyst {
         let textArea = el.shape == .text ? el.box.expanded(3, 3).intersection(vp) : el.box.insetBy(2)
         var text = try await readElementText(textArea, in: e.plate, before: e.start, pointer: plateAvoid(e) ?? e.pointer?.box,
                                              framed: el.shape == .box)
-        if let list = listBox, !big, el.shape != .text {
+        // A list drawn unlike a select's (not hung from the opener edge to edge): the page's own
+        // menu. The opener is a plain button (named below like any other) and the list is still
+        // followed, so that what is chosen in it becomes a click on the item.
+        if let list = listBox, !big, el.shape != .text, !Self.nativeListShape(list, opener: el.box) {
+            Debug.log("seg \(span.index) list \(list) from \(el.box) is a page's menu, no select")
+            popup = (Self.trimmed(list, opener: el.box), el.box, text, nil, e.start, e.plate, true)
+        } else if let list = listBox, !big, el.shape != .text {
             let label = try await labelFor(field: el.box, in: e.plate)
-            popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate)
+            popup = (Self.trimmed(list, opener: el.box), el.box, text, label, e.start, e.plate, false)
             if owned {
                 // (The "list" may turn out to be none — a toast appearing under a button — and the
                 // click a plain one: it keeps what tells its element apart from its copies.)
@@ -345,7 +351,7 @@ extension SegmentAnalyst {
 
     /// The list closed: a select shows the option now (a `select`); a menu does not (a click on
     /// the highlighted item). Returns false when the list was dismissed by a click elsewhere.
-    func chooseFromList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image),
+    func chooseFromList(_ pop: OpenList,
                         event e: ChangeEvent, after: Image, pointer h: PixelPoint?, time: Double) async throws -> Bool {
         popup = nil
         defer { popupRow = nil }
@@ -359,9 +365,14 @@ extension SegmentAnalyst {
         var option: String?
         if let r = row { option = try await TextRegions.readLine(r.intersection(pop.box), in: e.before, reader: reader) }
         let now = try await TextRegions.readLine(pop.owner.insetBy(2), in: after, reader: reader).map(Self.withoutChevron)
-        let isSelect = now != nil && now != pop.ownerText.map(Self.withoutChevron)
-        Debug.log("seg \(span.index) list closed: option \(option ?? "nil") opener now \(now ?? "nil") was \(pop.ownerText ?? "nil")")
-        guard isSelect || inList || popupRow != nil else { return false }
+        let changed = now != nil && now != pop.ownerText.map(Self.withoutChevron)
+        // (A page's menu may show the item chosen on its opener too — a version switcher — yet it
+        // is no select: its item is clicked, and the opener's new text names it when the row
+        // under the pointer was not read.)
+        let isSelect = changed && !pop.menu
+        if pop.menu, changed, option == nil { option = now }
+        Debug.log("seg \(span.index) list closed: option \(option ?? "nil") opener now \(now ?? "nil") was \(pop.ownerText ?? "nil")\(pop.menu ? " (a page's menu)" : "")")
+        guard isSelect || inList || popupRow != nil || (pop.menu && changed) else { return false }
         try await flushTyping()
         if span.owns(e.start) || span.owns(pop.time) {
             if isSelect {
@@ -425,7 +436,7 @@ extension SegmentAnalyst {
     }
 
     /// What seemed to open a list did not: its click is a plain click again.
-    func noList(_ pop: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)) async throws {
+    func noList(_ pop: OpenList) async throws {
         guard let i = observations.lastIndex(where: { $0.kind == .click && $0.time == pop.time && $0.box == pop.owner }) else { return }
         observations[i].popup = nil
         if observations[i].role == .combobox, observations[i].label == nil {

@@ -66,7 +66,8 @@ final class SegmentAnalyst {
     var typing: TypingRun?
     var focused: PixelRect?
     private var caret: PixelRect?
-    var popup: (box: PixelRect, owner: PixelRect, ownerText: String?, label: String?, time: Double, under: Image)?
+    /// The list open now (`OpenList`), from the click that opened it until it closes.
+    var popup: OpenList?
     /// The last click: its observation (when owned), element, text and label, time and pointer.
     var lastClick: (observation: Int?, box: PixelRect, text: String?, label: String?, time: Double, point: PixelPoint)?
     private var scroll: (start: Double, end: Double, pixels: Int, evidence: [Double])?
@@ -468,11 +469,13 @@ final class SegmentAnalyst {
            let list = changes.filter({ $0.area * 2 < vp.area && Self.opensFrom($0, element: c.box)
                                         && !Self.changedElsewhere(changes, list: $0, opener: c.box) })
                .max(by: { $0.area < $1.area }) {
-            popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate)
-            if let i = c.observation, i < observations.count {
+            // (A page's own menu leaves its opener the button it was: only a select's list makes a combobox.)
+            let menu = !Self.nativeListShape(list, opener: c.box)
+            popup = (Self.trimmed(list, opener: c.box), c.box, c.text, c.label, c.time, e.plate, menu)
+            if !menu, let i = c.observation, i < observations.count {
                 observations[i].popup = list; observations[i].role = .combobox
             }
-            Debug.log("seg \(span.index) popup \(list) from \(c.box)")
+            Debug.log("seg \(span.index) popup \(list) from \(c.box)\(menu ? ": a page's menu" : "")")
             return
         }
         // 2b. The pointer still rests where it clicked and something else changed: a key (Escape
