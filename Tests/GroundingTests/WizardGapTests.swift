@@ -92,4 +92,46 @@ final class WizardGapTests: XCTestCase {
         XCTAssertEqual(Run.fieldReading("10/05/2027", type: "text", current: "", placeholder: ""), "10/05/2027")
         XCTAssertTrue(Run.reconciledFieldTypes.contains("date"))
     }
+
+    func testANumberFieldIsComparedBeforeAKeyThatLeavesItsValue() {
+        XCTAssertTrue(Run.keyKeepsNumber("Enter"))
+        XCTAssertTrue(Run.keyKeepsNumber("Tab"))
+        XCTAssertTrue(Run.keyKeepsNumber("Escape"))
+        XCTAssertFalse(Run.keyKeepsNumber("ArrowDown"), "an arrow steps the number: left to the key")
+        XCTAssertFalse(Run.keyKeepsNumber("ArrowUp"))
+        XCTAssertFalse(Run.keyKeepsNumber(nil))
+    }
+
+    func testADateIsRenderedAsTypedAndAsLeft() {
+        // Its year selected while the focus stays, plain once the person moved on: both are tried.
+        XCTAssertEqual(Run.typedLooks("date"), [false, true])
+        XCTAssertEqual(Run.typedLooks("text"), [false])
+        XCTAssertEqual(Run.typedLooks("number"), [false])
+    }
+}
+
+/// Session 26 (live26b): the pointer's place kept across keys and typing (LiveGrounder+PointerStayed.swift).
+final class PointerStayedTests: XCTestCase {
+    static func step(_ kind: ActionKind, _ t: Double, at p: (Double, Double)? = nil) -> Action {
+        Action(kind: kind, time: t, endTime: t + 0.1, target: p.map { Target(point: Point(x: $0.0, y: $0.1)) })
+    }
+
+    func testTheLastPressStaysWhereOnlyKeysAndTypingFollow() {
+        // wizard-fix-nights-60fps: Next refused at 22.63 s, Nights retyped, Enter read, then a "click" at the same point.
+        let steps = [Self.step(.click, 22.63, at: (893, 505)), Self.step(.fill, 22.77), Self.step(.press, 24.57), Self.step(.click, 25.03, at: (893, 505))]
+        XCTAssertEqual(Run.pointerStayed(before: 3, steps)?.time, 22.63)
+        XCTAssertEqual(Run.pointerStayed(before: 1, steps)?.time, 22.63)
+    }
+
+    func testAnotherPointerStepOrAFillWithAPointMovesIt() {
+        let withScroll = [Self.step(.click, 1, at: (10, 10)), Self.step(.scroll, 2, at: (5, 5)), Self.step(.click, 3, at: (10, 10))]
+        XCTAssertNil(Run.pointerStayed(before: 2, withScroll), "a scroll's own point is the pointer's")
+        let choice = [Self.step(.click, 1, at: (10, 10)), Self.step(.select, 2), Self.step(.click, 3, at: (10, 10))]
+        XCTAssertNil(Run.pointerStayed(before: 2, choice))
+        let typedAt = [Self.step(.click, 1, at: (10, 10)), Self.step(.fill, 2, at: (300, 40)), Self.step(.click, 3, at: (10, 10))]
+        XCTAssertEqual(Run.pointerStayed(before: 2, typedAt)?.time, nil, "the fill's field was clicked: a fill is no pointer step kept")
+        let hovered = [Self.step(.hover, 1, at: (10, 10)), Self.step(.press, 2), Self.step(.click, 3, at: (10, 10))]
+        XCTAssertNil(Run.pointerStayed(before: 2, hovered), "only a press (click or check) stays")
+        XCTAssertNil(Run.pointerStayed(before: 0, hovered))
+    }
 }
