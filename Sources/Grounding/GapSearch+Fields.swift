@@ -36,9 +36,11 @@ extension Run {
     static let maxFieldMismatches = 2
     /// The least similarity of the whole live page to the video's before fields are reconciled.
     static let fieldsPageLike = 0.8
-    /// Field types whose typed text is reconciled (not passwords; not dates: their parts are drawn
-    /// by the browser).
-    static let reconciledFieldTypes: Set<String> = ["text", "search", "email", "tel", "url", "number", ""]
+    /// Field types whose typed text is reconciled (not passwords). A date field's parts are drawn
+    /// by the browser, the same way live as in a recording of the same browser: it is reconciled
+    /// too, but only a reading that is a whole date (its year read) is typed, in the field's own
+    /// syntax (`fieldReading`; GapSearch+DateFields.swift).
+    static let reconciledFieldTypes: Set<String> = ["text", "search", "email", "tel", "url", "number", "date", ""]
 
     /// The text fields in view in the live page, not covered by anything else, enabled and editable.
     func liveFields() async throws -> [LiveField] {
@@ -143,6 +145,8 @@ extension Run {
     /// or when it is what the field holds already, or its placeholder (or, the field empty, a part of
     /// it: the crop or the pointer cut it).
     static func fieldReading(_ text: String, type: String, current: String, placeholder: String) -> String? {
+        // (A date field: only a whole date, GapSearch+DateFields.swift.)
+        if type == "date" { return dateFieldReading(text, current: current) }
         var v = readingKey(text)
         if type == "number" {
             // (O and l read for 0 and 1 beside digits.)
@@ -209,7 +213,9 @@ extension Run {
         let nextKind = i < timeline.actions.count ? timeline.actions[i].kind : nil
         // The field the next step fills is compared too (GapSearch+ReplacedTyping.swift).
         func nextFills(_ f: LiveField) -> Bool { nextKind == .fill && near(nextPoint, f) }
-        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty
+        // (A number field the next key leaves as it is — Enter, Tab, Escape — is compared: GapSearch+DateFields.swift.)
+        let nextKeepsNumber = nextPress && Self.keyKeepsNumber(timeline.actions[i].value?.text)
+        for f in fields where (!near(nextPoint, f) || nextPress && f.value.isEmpty || nextKeepsNumber && f.type == "number"
                                || Self.clickedFieldReconciled(clickedInto: lastClickedInto(f.box), next: nextKind)
                                || nextFills(f))
             && (!near(lastFill, f) || f.type == "number") {
@@ -257,17 +263,21 @@ extension Run {
             }
             let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body ? a : null;", [])
             _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: f.element)])
-            var best: (value: String, score: (error: Int, ink: Int))?
-            for v in values {
-                let state0 = try await page.state()
-                try await type(v, f.element)
-                _ = try await settle(from: state0)
-                let after = try await areaShot(f.text)
-                if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox, fontSize: f.fontSize), best == nil || s.error < best!.score.error { best = (v, s) }
-                // (No rendering beats one that matches the video's to the pixel: the first such stays.)
-                if best?.score.error == 0 { break }
+            var best: (value: String, score: (error: Int, ink: Int), left: Bool)?
+            // (A date is rendered as typed and as left: GapSearch+DateFields.swift.)
+            let looks = Self.typedLooks(f.type)
+            typing: for v in values {
+                for left in looks {
+                    let state0 = try await page.state()
+                    try await typeIntoField(v, f, left: left)
+                    _ = try await settle(from: state0)
+                    let after = try await areaShot(f.text)
+                    if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox, fontSize: f.fontSize), best == nil || s.error < best!.score.error { best = (v, s, left) }
+                    // (No rendering beats one that matches the video's to the pixel: the first such stays.)
+                    if best?.score.error == 0 { break typing }
+                }
             }
-            if let b = best, b.value != values.last { try await type(b.value, f.element) }
+            if let b = best, b.value != values.last || b.left != looks.last { try await typeIntoField(b.value, f, left: b.left) }
             let value = best?.value ?? values[0]
             let s1 = best?.score
             _ = try await browser.execute("arguments[0].style.caretColor = ''; return true;", [JSONValue(element: f.element)])

@@ -103,16 +103,21 @@ extension Run {
 
     /// Reconciles the live toggles with the video before step `i` (the recording's end when `i`
     /// is the number of actions): see the type's comment. Inserts a `click` (or `check`) step per
-    /// toggle kept.
-    mutating func reconcileToggles(_ i: Int) async throws {
-        guard i > 0, i <= timeline.actions.count, stoppedAt == nil, let vp = timeline.viewport else { return }
+    /// toggle kept. `span`: the two moments to compare instead of just before the previous and
+    /// the next step (a gap's toggles before a later change in it, `togglesBeforeChange`).
+    /// `tried`: whether a toggle was clicked live (kept or taken back); `inserted`: whether a step
+    /// was inserted.
+    @discardableResult
+    mutating func reconcileToggles(_ i: Int, span: (from: Double, to: Double)? = nil) async throws -> (tried: Bool, inserted: Bool) {
+        guard i > 0, i <= timeline.actions.count, stoppedAt == nil, let vp = timeline.viewport else { return (false, false) }
         let duration = timeline.source?.duration ?? .infinity
-        let tA = max(0, timeline.actions[i - 1].time - 0.2)
-        let tB = i < timeline.actions.count ? max(0, timeline.actions[i].time - 0.2) : duration - 0.1
+        let tA = span?.from ?? max(0, timeline.actions[i - 1].time - 0.2)
+        let tB = span?.to ?? (i < timeline.actions.count ? max(0, timeline.actions[i].time - 0.2) : duration - 0.1)
         guard tB.isFinite, tB > tA + 0.3, let fA = frames.nearest(tA), let fB = frames.nearest(tB),
-              fA.width == fB.width, fA.height == fB.height else { return }
+              fA.width == fB.width, fA.height == fB.height else { return (false, false) }
         let toggles = try await liveToggles()
-        guard !toggles.isEmpty else { return }
+        guard !toggles.isEmpty else { return (false, false) }
+        let inserted = out.count
         // The next step's own element is left to it (its reading may be dated late).
         let nextPoint = i < timeline.actions.count ? timeline.actions[i].target?.point : nil
         // (The video's side first: a screenshot only when some toggle changed there.)
@@ -124,7 +129,7 @@ extension Run {
             let change = Self.meanDelta(fA, fB, r)
             if change >= Self.toggleVideoChange { changed.append((t, change)) }
         }
-        guard !changed.isEmpty else { return }
+        guard !changed.isEmpty else { return (false, false) }
         let shot = try decodePNG(try await browser.screenshot())
         var mismatched: [(toggle: LiveToggle, change: Double, lean: Double)] = []
         for (t, change) in changed {
@@ -135,7 +140,7 @@ extension Run {
         }
         guard !mismatched.isEmpty, mismatched.count <= Self.maxToggleMismatches else {
             if mismatched.count > Self.maxToggleMismatches { debug("live: before step \(i + 1), \(mismatched.count) toggles unlike the video: a list laid out otherwise, none tried") }
-            return
+            return (false, false)
         }
         let whole = PixelRect(x: Int(Double(vp.x) * frames.scale), y: Int(Double(vp.y) * frames.scale),
                               width: Int(Double(vp.width) * frames.scale), height: Int(Double(vp.height) * frames.scale))
@@ -156,7 +161,7 @@ extension Run {
             _ = try await settle(from: state0)
             guard let moved = try await locate(id) else {
                 diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried click on a toggle took it out of the page"))
-                return
+                return (true, out.count > inserted)
             }
             let png = try await browser.screenshot()
             let after = try decodePNG(png)
@@ -165,13 +170,11 @@ extension Run {
             let s1 = Similarity.compare(after, nil, fB, whole)
             debug("live: before step \(i + 1), click on the toggle \(id.role ?? id.tag) \"\(id.name ?? "")\": it leans \(Self.f2(m.lean)) (pointer on it \(Self.f2(lh))) → \(Self.f2(l1)), the page \(Self.f2(s0)) → \(Self.f2(s1))")
             if Self.toggleClickKept(lean: l1, page: s0, after: s1), l1 >= lh + Self.toggleOverHover, moved.state != m.toggle.state {
-                // When: where the video's area first looks as after the change, a little before.
+                // When: where the video's area first looks as after the change, a little before
+                // (inside a gap, where it took that look and kept it: GapSearch+TogglesFirst.swift).
                 var t = (tA + tB) / 2
                 if let r = videoRect((x: b.x - 3, y: b.y - 3, width: b.width + 6, height: b.height + 6)) {
-                    for f in frames.frames where f.time > tA && f.time <= tB + 1e-6 && Self.videoLean(r, f.image, fA, fB) > 0.5 {
-                        t = max(tA, f.time - 0.3)
-                        break
-                    }
+                    t = Self.toggleTime(r, frames: frames.frames, from: tA, to: tB, inGap: span != nil) ?? t
                 }
                 if let last = out.last { t = max(t, last.time + 0.01) }
                 var click = Action(kind: .click, time: t, endTime: t + 0.1, target: Target(point: Point(x: centre.0, y: centre.1)), confidence: 0.5)
@@ -191,8 +194,9 @@ extension Run {
             _ = try await settle(from: state1)
             if let back = try await locate(id), back.state != m.toggle.state {
                 diagnostics.append(Diagnostic(.note, "live: before step \(i + 1), a tried toggle click could not be taken back"))
-                return
+                return (true, out.count > inserted)
             }
         }
+        return (true, out.count > inserted)
     }
 }

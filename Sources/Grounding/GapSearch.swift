@@ -89,6 +89,8 @@ extension Run {
         var lastBlobs: [(x: Double, y: Double, width: Double, height: Double)] = []
         let budget = Self.triesPerGap
         var fieldsTried = false
+        // Toggles the video changed before a change are made first, until one is tried (GapSearch+TogglesFirst.swift).
+        var togglesTried = false
         while k < moments.count && tries < budget {
             defer { k += 1 }
             // A change just before the next offline pointer step is that step's own effect, its
@@ -108,7 +110,7 @@ extension Run {
             if !blobs.isEmpty { debug("live: gap \(Self.f2(moments[k])) s: " + blobs.prefix(6).map { "\(Int($0.x)),\(Int($0.y)) \(Int($0.width))×\(Int($0.height))" }.joined(separator: "; ")) }
             // Only a change bigger than the pointer says something happened on the page.
             guard blobs.contains(where: { !Self.pointerSized($0) }) else { continue }
-            let shot = try decodePNG(try await browser.screenshot())
+            var shot = try decodePNG(try await browser.screenshot())
             // An area where the pointer arrived at the previous moment may hold it resting, drawn
             // in both frames: judged by what changed only (GapSearch+RestingPointer.swift).
             let resting = blobs.map { Self.underRestingPointer($0, previous: previous) }
@@ -140,6 +142,18 @@ extension Run {
                 debug("live: gap \(Self.f2(moments[k])) s: under the resting pointer \(Int(blobs[j].x)),\(Int(blobs[j].y)) leans \(Self.f2(before[j])) by its changed cells\(restPrior[j] != nil ? " since the pointer came" : "") (\(Self.f2(lean(blobs[j], shot: shot, f0, f1))) whole)")
             }
             guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
+            // A toggle the video changed earlier in the gap (a checkbox the press needs ticked):
+            // made first, and the change judged again with it (GapSearch+TogglesFirst.swift).
+            if !togglesTried, k >= 2 {
+                let r = try await togglesBeforeChange(i, from: moments[0], to: moments[k - 1])
+                togglesTried = r.tried
+                if r.inserted {
+                    shot = try decodePNG(try await browser.screenshot())
+                    before = blobs.indices.map { areaLean(blobs[$0], shot: shot, f0, f1, resting: resting[$0], prior: restPrior[$0]) }
+                    unexplained = blobs.indices.filter { before[$0] < Self.areaUnlike }
+                    guard unexplained.contains(where: { !Self.pointerSized(blobs[$0]) }) else { continue }
+                }
+            }
             let s0 = Self.weighted(unexplained.map { (blobs[$0], before[$0]) })
             debug("live: gap before step \(i + 1) at \(Self.f2(moments[k])) s: \(unexplained.count) changed area(s) unlike live (\(Self.f2(s0)))")
             // Only a press under the resting pointer is unexplained: the click there is all that

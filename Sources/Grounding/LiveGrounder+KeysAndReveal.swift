@@ -15,8 +15,12 @@ extension Run {
         // The pointer stayed where the previous step put it, or where the person typed
         // (LiveGrounder+TypedFieldClick.swift).
         let q = timeline.actions[i - 1].target?.point
-        let samePoint = q.map { abs(p.x - $0.x) < 4 && abs(p.y - $0.y) < 4 } == true
+        var samePoint = q.map { abs(p.x - $0.x) < 4 && abs(p.y - $0.y) < 4 } == true
             && [.click, .check, .press].contains(timeline.actions[i - 1].kind)
+        // … or where the last pointer step put it, only keys and typing since (LiveGrounder+PointerStayed.swift).
+        if !samePoint, let r = Self.pointerStayed(before: i, timeline.actions), let rp = r.target?.point {
+            samePoint = abs(p.x - rp.x) < 4 && abs(p.y - rp.y) < 4
+        }
         var inTypedField = false
         if !samePoint { inTypedField = try await clickInTypedField(i, at: resolved ?? p) }
         guard samePoint || inTypedField else { return nil }

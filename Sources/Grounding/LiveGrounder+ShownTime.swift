@@ -23,10 +23,24 @@ extension Run {
     /// live page shows as a menu becomes a click on the item chosen: that click is the popup's
     /// last moment, not its first (the opening was the click or rest before it). Dated a moment
     /// before the span's end; other steps are left as they are.
+    ///
+    /// Not a click the live page made on the control the span started on — named as the read
+    /// opener, not as the choice (wizard-booking-keys-vp9's `select` of "bokin" on Next,
+    /// 39.0–40.87 s: the Next press turned the page, a checkbox tick ended the "popup"): that press
+    /// is the span's first moment, and dated at its end the gap after it would start past the
+    /// steps the video shows in between (`pressedOpener`).
     static func dateAtChoice(_ a: inout Action, read: Action) {
         guard read.kind == .select, !(read.value?.text ?? "").isEmpty, a.kind == .click,
-              a.endTime - a.time > 0.3 else { return }
+              a.endTime - a.time > 0.3, !pressedOpener(read: read, grounded: a) else { return }
         a.time = a.endTime - 0.1
+    }
+
+    /// Whether the click `a`, grounded from the choice `read`, pressed the control the choice's
+    /// span started on: the live element is named as the read target (the opener) and not as the
+    /// value chosen. (A control named as both is `pressedTwice`'s.)
+    static func pressedOpener(read: Action, grounded a: Action) -> Bool {
+        let opener = norm(read.target?.name ?? ""), chosen = norm(read.value?.text ?? ""), live = norm(a.target?.name ?? "")
+        return !opener.isEmpty && live == opener && live != chosen
     }
 
     /// The time of a step inserted before `a` (`out`'s last step is the one before it) that
