@@ -12,12 +12,7 @@ final class ChoiceTwiceTests: XCTestCase {
                              target: Target(role: .combobox, name: "Next", text: "Next", point: Point(x: 389, y: 574)), value: .text("Next"))
 
     static func click(named name: String, from read: Action = read) -> Action {
-        var a = read
-        a.kind = .click
-        a.value = nil
-        a.target = Target(role: .button, name: name, point: read.target?.point)
-        a.grounding = Grounding(status: .corrected, locator: LiveLocator(kind: .role, value: "button", name: name))
-        return a
+        .groundedClick(named: name, from: read)
     }
 
     func testAChoiceNamedAsItsOwnControlIsTwoPresses() {

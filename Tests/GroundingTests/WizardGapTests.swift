@@ -13,12 +13,7 @@ final class WizardGapTests: XCTestCase {
                              target: Target(role: .combobox, name: "Next", point: Point(x: 361, y: 577)), value: .text("bokin"))
 
     static func click(named name: String, from read: Action = read) -> Action {
-        var a = read
-        a.kind = .click
-        a.value = nil
-        a.target = Target(role: .button, name: name, point: read.target?.point)
-        a.grounding = Grounding(status: .corrected, locator: LiveLocator(kind: .role, value: "button", name: name))
-        return a
+        .groundedClick(named: name, from: read)
     }
 
     func testAPressOnTheSpansOwnControlKeepsTheSpansStart() {
