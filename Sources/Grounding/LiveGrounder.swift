@@ -361,6 +361,8 @@ struct Run {
             options.say("live: masked fields are typed from $" + secretsNeeded.joined(separator: ", $"))
         }
         var startGotoSkipped = false
+        /// What the loop was doing when the browser failed (named in the stop's diagnostic).
+        var phase = "the step"
         for (i, action) in timeline.actions.enumerated() {
             if stoppedAt != nil {
                 var a = action
@@ -378,9 +380,13 @@ struct Run {
                 continue
             }
             do {
+                phase = "the check before it"
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
+                phase = "the gap search before it"
                 if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i) }
+                phase = "the choice's second press"
                 try await pressAgain()   // LiveGrounder+ChoiceTwice.swift
+                phase = "the step"
                 if var a = try await step(i, action) {
                     if Self.pressedTwice(read: action, grounded: a) {
                         pendingSecondPress = Self.secondPress(of: a, read: action)   // LiveGrounder+ChoiceTwice.swift
@@ -417,7 +423,7 @@ struct Run {
                 a.grounding = Grounding(status: .offline, note: skip.reason)
                 out.append(a); counts.offline += 1
             } catch {
-                stopHere(i, "the browser failed (\(Self.short(error)))", action)
+                stopHere(i, "the browser failed in \(phase) (\(Self.short(error)))", action)
             }
         }
         // After the last step: the page should end as the video does.
