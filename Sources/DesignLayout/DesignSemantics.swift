@@ -287,20 +287,32 @@ public enum DesignSemantics {
     }
 
     /// A capitals title (see `isCapsTitle`) above the content it names, in a column, is a heading;
-    /// a run of such lines one after another (a menu, a link column) is not.
+    /// a run of such lines one after another (a menu, a link column) is not. Lines count as a run
+    /// when each starts within two of its lines' heights of the one before: two section titles far
+    /// apart (a section left empty between them) are two titles. The title's size is compared with
+    /// the text it names as well as with the page's body (`titleBody`): a sidebar's small titles on a
+    /// page whose prose is set large are titles of their sidebar's text. A row of capitals titles set
+    /// far apart over the rows they head (a footer's column titles) is a row of headings
+    /// (`markCapsTitleRows`).
     static func markCapsHeadings(_ n: inout UINode, body: Double, level: Int) {
         for i in n.children.indices { markCapsHeadings(&n.children[i], body: body, level: level) }
         guard n.kind == .container || n.kind == .list, n.style.direction != .row else { return }
-        func caps(_ c: UINode) -> Bool {
+        func caps(_ c: UINode, _ ref: Double) -> Bool {
             // capitals the analyser keeps as lower case under `text-transform: uppercase` count as drawn
-            c.kind == .text && isCapsTitle(c.style.uppercase == true ? (c.text ?? "").uppercased() : c.text ?? "", fontSize: c.style.fontSize ?? body, body: body)
+            c.kind == .text && isCapsTitle(c.style.uppercase == true ? (c.text ?? "").uppercased() : c.text ?? "", fontSize: c.style.fontSize ?? body, body: ref)
         }
-        for i in n.children.indices where n.children[i].tag == "p" && caps(n.children[i]) && i + 1 < n.children.count {
+        func adjacent(_ a: UINode, _ b: UINode) -> Bool { b.box.y - a.box.maxY < 2 * max(a.box.height, b.box.height) }
+        // a line already a link is what a title may head ("POST A COMMENT" under "COMMENTS"), not a menu's next item
+        func runs(_ a: UINode, _ b: UINode, _ other: UINode, _ ref: Double) -> Bool { other.tag != "a" && caps(other, ref) && adjacent(a, b) }
+        for i in n.children.indices where n.children[i].tag == "p" && i + 1 < n.children.count {
             let next = n.children[i + 1]
-            guard !caps(next), next.box.y >= n.children[i].box.maxY - 2 else { continue }
-            if i > 0, caps(n.children[i - 1]) { continue }
+            let ref = titleBody(body, next)
+            guard caps(n.children[i], ref), !runs(n.children[i], next, next, ref),
+                  next.box.y >= n.children[i].box.maxY - 2 else { continue }
+            if i > 0, runs(n.children[i - 1], n.children[i], n.children[i - 1], ref) { continue }
             n.children[i].tag = "h\(level)"
         }
+        markCapsTitleRows(&n, body: body, level: level)
     }
 
     /// Whether `tag` is one of h1–h6.
