@@ -20,8 +20,18 @@ extension Run {
         try await Task.sleep(nanoseconds: Self.restIntent)
         let now = try await settle(from: before)
         guard Self.restOpened(before: before, after: now) else { return false }
+        // Opening may re-render the disclosure (a row rebuilt with its menu): its state is read
+        // off the element found again at the point (LiveGrounder+StaleElement.swift).
+        guard let opened = try await current(t, at: p), let el = opened.element,
+              Self.sameControl(t, opened) else { return false }
         let after = try await browser.execute(expanded, [JSONValue(element: el)]).string
         return Self.disclosureOpened(before: "false", after: after)
+    }
+
+    /// Whether `b`, found at the point after a rest, is the control `a` was before it (the same
+    /// tag, role and name: a re-rendered copy), not another element the rest brought there.
+    static func sameControl(_ a: Identified, _ b: Identified) -> Bool {
+        a.tag == b.tag && a.role == b.role && a.name == b.name
     }
 
     /// Whether an element's `aria-expanded` went from collapsed to expanded.

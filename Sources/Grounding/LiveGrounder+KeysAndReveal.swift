@@ -288,7 +288,9 @@ extension Run {
                     try await browser.pointer(move: (q.x, q.y))
                     try await Task.sleep(nanoseconds: 350_000_000)   // a menu may wait for the pointer to rest
                     var open = false
-                    if let h = hidden { open = try await page.isVisible(h.element) } else { open = try await page.shown(named: name, near: p) != nil }
+                    // (A rest that re-renders the menu leaves the hidden item's handle stale: the
+                    // item is then looked for by its name, LiveGrounder+StaleElement.swift.)
+                    if let h = hidden, try await attached(h.element) { open = try await page.isVisible(h.element) } else { open = try await page.shown(named: name, near: p) != nil }
                     guard open else { continue }
                     opened = true
                     // Open: the element under the resting pointer is what was hovered.

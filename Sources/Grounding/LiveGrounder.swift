@@ -422,6 +422,15 @@ struct Run {
                 var a = action
                 a.grounding = Grounding(status: .offline, note: skip.reason)
                 out.append(a); counts.offline += 1
+            } catch let error where Self.isStaleElement(error) {
+                // One old reference to a re-rendered element: this step's failure, not the
+                // browser's (LiveGrounder+StaleElement.swift).
+                let line = Self.staleStepNote(i, action, error)
+                options.say(line)
+                diagnostics.append(Diagnostic(.warning, line))
+                var a = action
+                a.grounding = Grounding(status: .offline, note: "its live element was re-rendered while it was grounded")
+                out.append(a); counts.offline += 1
             } catch {
                 stopHere(i, "the browser failed in \(phase) (\(Self.short(error)))", action)
             }
@@ -620,6 +629,9 @@ struct Run {
                 p = revealed.point; target = revealed.target
                 before = try await page.state()
             }
+            // (A rest or a reveal may have re-rendered the element found before it: it is found
+            // again at the point before it is used, LiveGrounder+StaleElement.swift.)
+            if let t = target { target = try await current(t, at: p) }
             // … or be shown only because the live pointer was left resting on its menu's opener
             // (LiveGrounder+RestedMenu.swift): the script's pointer rests there too.
             if let t = target { try await hoverForRestedMenu(before: a, on: t) }
@@ -627,6 +639,7 @@ struct Run {
             // near the focus: the change may have come from a key (Tab, an arrow) instead.
             if a.kind == .click, let pressed = try await keyInsteadOfClick(i, a, resolved: p) { return pressed }
             // … or from the keys of the focused field's open popup (LiveGrounder+PopupKeys.swift).
+            if let t = target { target = try await current(t, at: p) }
             if a.kind == .click, let t = target, let pressed = try await popupKeysInsteadOfClick(i, a, t) { return pressed }
             if target == nil, !(0..<cssViewport.width).contains(p.x) || !(0..<cssViewport.height).contains(p.y) {
                 // The point lies outside the page (on the browser's own bars, or beyond the
@@ -639,7 +652,8 @@ struct Run {
                 performed = false
                 break
             }
-            guard let t = target else {
+            if let t = target { target = try await current(t, at: p) }
+            guard var t = target else {
                 // Nothing a person acts on is there: a click is kept only if it changes the app.
                 if a.kind == .click || a.kind == .dblclick {
                     // (The click takes the focus away from a focused control: kept to give it back.)
@@ -701,6 +715,12 @@ struct Run {
             // Nothing typed into a field holding nothing (LiveGrounder+NoOpTyping.swift).
             if Self.emptyFillIntoEmpty(a, t) {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing into the live field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds nothing"))
+                return nil
+            }
+            // The text the previous step typed into this field, read again (LiveGrounder+NoOpTyping.swift).
+            if Self.refillsHeldText(a, t, last: out.last) {
+                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: the previous step typed \"\(a.value?.text ?? "")\" into the same field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds it live: one typing read twice"))
+                debug("live: step \(i + 1) (fill) dropped: the previous step's fill of the same field with the same text")
                 return nil
             }
             // The field's old text, selected before it is typed over (LiveGrounder+OldTextRetyped.swift).
@@ -765,6 +785,8 @@ struct Run {
                 corrections.append("click → hover: the live \(t.role ?? t.tag) opens (aria-expanded) when the pointer rests on it, without a press")
                 a.kind = .hover
             }
+            // The rest may have re-rendered it (a row rebuilt as its menu opens): found again at the point.
+            if let now = try await current(t, at: p) { t = now; target = now }
             a.target?.point = p
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }

@@ -38,6 +38,9 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     var visibleText: (String) -> Bool = { _ in false }
     /// Answers any script first when it returns non-nil (scripts the other hooks do not cover).
     var script: (String, [JSONValue]) -> JSONValue? = { _, _ in nil }
+    /// Elements (by id) whose node has left the page: a script given one fails as chromedriver's
+    /// does ("stale element reference").
+    var stale: Set<String> = []
 
     func navigate(to url: String) async throws {
         log.append("goto \(url)")
@@ -46,6 +49,10 @@ final class FakeBrowser: LiveBrowser, @unchecked Sendable {
     }
     func currentURL() async throws -> String { url }
     func execute(_ script: String, _ args: [JSONValue]) async throws -> JSONValue {
+        if args.contains(where: { $0.element.map { stale.contains($0.id) } ?? false }) {
+            throw BrowserError.webDriver(command: "execute", error: "stale element reference",
+                                         message: "stale element reference: stale element not found in the current frame")
+        }
         if let v = self.script(script, args) { return v }
         let call = script.split(separator: "\n").last.map(String.init) ?? script
         if call.contains("__screenwright.identify") { return identify(args[0].double ?? 0, args[1].double ?? 0) }
