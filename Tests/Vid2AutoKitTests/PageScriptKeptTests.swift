@@ -23,13 +23,19 @@ final class PageScriptKeptTests: XCTestCase {
                                                     ("visibleText", ["Item 7"]), ("visibleText", ["Nothing like it"])]
             for (f, args) in probes {
                 let kept = try await page.call(f, args)
-                XCTAssertEqual(kept, try await fresh(f, args), f)
+                let again = try await fresh(f, args)
+                XCTAssertEqual(kept, again, f)
                 XCTAssertNotEqual(kept, .string(PageScript.missing))
             }
-            XCTAssertNotEqual(try await session.execute(PageScript.installedCall("state", arity: 0), []), .string(PageScript.missing), "kept after the first call")
+            let keptNow = try await session.execute(PageScript.installedCall("state", arity: 0), [])
+            XCTAssertNotEqual(keptNow, .string(PageScript.missing), "kept after the first call")
             // The page changes: the kept instance still answers as a fresh one (nothing cached between calls).
             _ = try await session.execute("document.getElementById('b').textContent = 'Publish'; document.querySelector('ul').remove(); document.getElementById('f').focus(); return true;", [])
-            for (f, args) in probes { XCTAssertEqual(try await page.call(f, args), try await fresh(f, args), "\(f) after a change") }
+            for (f, args) in probes {
+                let kept = try await page.call(f, args)
+                let again = try await fresh(f, args)
+                XCTAssertEqual(kept, again, "\(f) after a change")
+            }
             // No name of the page's own sees it.
             let names = try await session.execute("""
                 var n = Object.keys(window).concat(Object.getOwnPropertyNames(window)); for (var k in window) n.push(k);
@@ -38,8 +44,11 @@ final class PageScriptKeptTests: XCTestCase {
             XCTAssertEqual(names, 0)
             // A new document has none: the next call sends the script again and answers.
             try await session.navigate(to: "data:text/html,<p>Other page</p>")
-            XCTAssertEqual(try await session.execute(PageScript.installedCall("state", arity: 0), []), .string(PageScript.missing))
-            XCTAssertEqual(try await page.call("state", []), try await fresh("state", []))
+            let onNewPage = try await session.execute(PageScript.installedCall("state", arity: 0), [])
+            XCTAssertEqual(onNewPage, .string(PageScript.missing))
+            let newKept = try await page.call("state", [])
+            let newFresh = try await fresh("state", [])
+            XCTAssertEqual(newKept, newFresh)
         } catch {
             await session.close()
             throw error
