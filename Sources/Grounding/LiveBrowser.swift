@@ -30,13 +30,16 @@ extension LiveBrowser {
 
 extension BrowserSession: LiveBrowser {}
 
-/// Calls into `PageScript.js` inside the live page: the script is sent with each call (it defines
-/// `__screenwright` once per document), so a navigation never leaves the page without it.
+/// Calls into `PageScript.js` inside the live page: each call first asks the instance kept on the
+/// page (`PageScript.installedCall`); where the page has none (its first call, a new document after
+/// a navigation) the whole script is sent, answers the call and is kept (`PageScript.installingCall`).
 struct PageCalls {
     let browser: any LiveBrowser
 
     func call(_ function: String, _ args: [JSONValue]) async throws -> JSONValue {
-        try await browser.execute(PageScript.call(function, arity: args.count), args)
+        let v = try await browser.execute(PageScript.installedCall(function, arity: args.count), args)
+        guard v == .string(PageScript.missing) else { return v }
+        return try await browser.execute(PageScript.installingCall(function, arity: args.count), args)
     }
 
     /// The element at a viewport point, walked up to what a person acts on, with its verified locators.
