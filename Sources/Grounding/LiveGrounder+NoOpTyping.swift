@@ -10,7 +10,17 @@ import ScreenCore
 ///   moving the caret read as a key (wizard-full-booking's ArrowLeft at 7.6 s, as "ma" was typed
 ///   into the Email field). The truth's `fill` folds such keys into the typing (docs/timeline.md).
 /// Both are dropped unperformed, each with a diagnostic.
+/// And a fill of nothing where the live page has no actionable element at its point (the point
+/// misread, or the field gone — wizard-fix-nights-60fps's `fill 'reckout' = ''` at 28.85 s, read
+/// off the Dates step's "Check-out" text as the page turned): it types nothing anywhere, and left
+/// offline the script's fallback clicks the point on whatever page is there — harmless at best.
+/// It is dropped unperformed.
 extension Run {
+    /// Whether fill `a` types nothing (not masked), so a fill with no field at its point does nothing.
+    static func emptyFillWithoutField(_ a: Action) -> Bool {
+        a.kind == .fill && !a.secret && (a.value?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// Whether fill `a` types nothing into the live field `t` that already holds nothing.
     static func emptyFillIntoEmpty(_ a: Action, _ t: Identified) -> Bool {
         a.kind == .fill && !a.secret && (a.value?.text ?? "").isEmpty && t.isTextField && !t.isPassword && (t.value ?? "").isEmpty

@@ -48,3 +48,15 @@ final class YearlessDateTests: XCTestCase {
         XCTAssertEqual(Run.yearlessDateCandidates("13/05/", current: "", year: 2026), [])
     }
 }
+
+/// Session 27: a fill of nothing with no element at its point (LiveGrounder+NoOpTyping.swift).
+final class EmptyFillWithoutFieldTests: XCTestCase {
+    func testOnlyAnUnmaskedFillOfNothing() {
+        XCTAssertTrue(Run.emptyFillWithoutField(Action(kind: .fill, time: 28.85, value: .text(""))))
+        XCTAssertTrue(Run.emptyFillWithoutField(Action(kind: .fill, time: 28.85)))
+        XCTAssertTrue(Run.emptyFillWithoutField(Action(kind: .fill, time: 28.85, value: .text(" "))))
+        XCTAssertFalse(Run.emptyFillWithoutField(Action(kind: .fill, time: 28.85, value: .text("6"))))
+        XCTAssertFalse(Run.emptyFillWithoutField(Action(kind: .fill, time: 28.85, value: .text(""), secret: true)), "a password comes from the environment")
+        XCTAssertFalse(Run.emptyFillWithoutField(Action(kind: .click, time: 28.85)))
+    }
+}
