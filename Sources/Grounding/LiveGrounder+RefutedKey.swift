@@ -35,34 +35,6 @@ extension Run {
         return true
     }
 
-    /// Whether Enter, just pressed for step `i` (the page's state `before` it) in a field it does
-    /// nothing in, explains nothing the video shows: the video changed across the step, but the
-    /// live page, which the key left as it was (the state digest, the focus, the field's value),
-    /// already looks like the video's changed area after it (`keyAlreadyAlike`). The change was
-    /// made by something else the person did around it (wizard-fix-nights-60fps at 24.6 s: "6"
-    /// typed over the selected "20", reconciled before the key; the area looks 0.95 like the video
-    /// with and without the key). The press changes nothing live and nothing the video shows that
-    /// the page lacks: it is dropped. `focusBefore`/`valueBefore`: the focused element and its value
-    /// before the key.
-    mutating func enterExplainsNothing(_ i: Int, _ a: Action, before: PageState, focusBefore: JSONValue, valueBefore: String?) async throws -> Bool {
-        guard videoChanged(i, a) else { return false }
-        let after = try await settle(from: before)
-        guard !after.differs(from: before), after.url == before.url, after.active == before.active else { return false }
-        let now = try await browser.execute("var a = document.activeElement; return [a === arguments[0], a && 'value' in a ? String(a.value) : null];", [focusBefore])
-        guard let pair = now.array, pair.count == 2, pair[0].bool == true, pair[1].string == valueBefore else { return false }
-        guard let region = videoChangeRegion(i, a),
-              let frame = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)),
-              let s = try await fieldSimilarity(region, frame) else { return false }
-        debug("live: step \(i + 1) Enter changed nothing live; the area that changed in the video already looks \(Self.f2(s)) like it")
-        guard s >= Self.keyAlreadyAlike else { return false }
-        diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (press Enter) dropped: it changes nothing live, and the live page already looks like the video's change across it (\(Self.f2(s)))"))
-        return true
-    }
-
-    /// The similarity of the video's changed area to the live page at which a key that changed
-    /// nothing live explains nothing there (the page is already as the video shows it).
-    static let keyAlreadyAlike = 0.9
-
     /// Where the gap before action `i` starts when the step before it was a refuted key: a little
     /// before that key's time (the change it was read for may have begun as it was read). Nil otherwise.
     func refutedKeyStart(_ i: Int) -> Double? {

@@ -575,15 +575,10 @@ struct Run {
             // A key read for the change of a click inserted just before it (LiveGrounder+EchoKey.swift).
             let beforeKey = Self.mayEchoInsertedClick(a, last: out.last) && !videoChanged(i, a) ? try decodePNG(try await browser.screenshot()) : nil
             let focus = try await focusProbe(i, key: key)   // LiveGrounder+UnseenFocus.swift
-            // (What the focus holds before an Enter: LiveGrounder+RefutedKey.swift.)
-            let focusBefore = key == .enter ? try await browser.execute("var a = document.activeElement; return a && a !== document.body ? a : null;", []) : .null
-            let valueBefore = key == .enter ? try await browser.execute("var a = document.activeElement; return a && 'value' in a ? String(a.value) : null;", []).string : nil
-            let stateBeforeKey = key == .enter ? try await page.state() : before
             try await browser.keys([key])
             if let focus, try await tabUnseen(i, a, probe: focus, before: before) { return nil }
             if let beforeKey, try await keyEchoesClick(i, a, before: before, unpressed: beforeKey) { return nil }
             if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
-            if key == .enter, focusBefore != .null, try await enterExplainsNothing(i, a, before: stateBeforeKey, focusBefore: focusBefore, valueBefore: valueBefore) { return nil }
             if try await keyLacksAppearedText(i, a, before: before) { return nil }   // LiveGrounder+UnseenText.swift
             dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
         case .click, .dblclick, .hover, .check, .fill, .select:
