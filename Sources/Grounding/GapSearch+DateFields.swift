@@ -45,6 +45,18 @@ extension Run {
         return ["enter", "tab", "shift+tab", "escape"].contains(k)
     }
 
+    /// The dates a date field's reading without a year (`text`: month and day read, the year
+    /// not — drawn selected, as a person's typing leaves it) may be: that month and day in the
+    /// years from one before `year` to three after, as the value compare renders a date
+    /// (LiveValues.swift), without the field's own value (`current`). Each is rendered and only
+    /// one that renders as the video's field is typed, so no year is taken on trust. Empty when
+    /// the reading is a whole date (`dateFieldReading` types it) or no month and day.
+    static func yearlessDateCandidates(_ text: String, current: String, year: Int) -> [String] {
+        let key = readingKey(text)
+        guard segmentedValue(key, type: "date") == nil else { return [] }
+        return ValueCompare.dateValues(key, years: Array((year - 1)...(year + 3))).filter { $0 != current }
+    }
+
     /// The value to type into a date field whose video reading is `text`: the ISO date it reads as
     /// (`segmentedValue`), nil when it is none or the date the field holds already (`current`).
     static func dateFieldReading(_ text: String, current: String) -> String? {

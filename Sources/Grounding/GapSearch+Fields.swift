@@ -246,6 +246,13 @@ extension Run {
                 debug("live: before step \(i + 1), the field read with the pointer painted over: \"\(masked)\"")
                 values.append(v)
             }
+            // (A date read without its year — the year drawn selected where the typing left the
+            // focus: the years around this one, each rendered, as the value compare does.
+            // GapSearch+DateFields.swift.)
+            if values.isEmpty, f.type == "date", let r = reading {
+                values = Self.yearlessDateCandidates(r, current: f.value, year: Calendar(identifier: .gregorian).component(.year, from: Date()))
+                debug("live: before step \(i + 1), the date field reads \"\(r)\": \(values.count) dates with the years around rendered")
+            }
             // (A number field the reader gives no number for: each number of its range, rendered.)
             let ranged = values.isEmpty
             if values.isEmpty, let r = f.range, r.count <= Self.numberCandidates { values = r.map(String.init).filter { $0 != f.value } }
@@ -262,6 +269,7 @@ extension Run {
                 continue
             }
             let focused = try await browser.execute("var a = document.activeElement; return a && a !== document.body ? a : null;", [])
+            let fieldFocused = try await browser.execute("return arguments[0] === arguments[1];", [focused, JSONValue(element: f.element)]).bool == true
             _ = try await browser.execute("arguments[0].style.caretColor = 'transparent'; return true;", [JSONValue(element: f.element)])
             var best: (value: String, score: (error: Int, ink: Int), left: Bool)?
             // (A date is rendered as typed and as left: GapSearch+DateFields.swift.)
@@ -324,6 +332,13 @@ extension Run {
                 fill.grounding?.status = .corrected
                 fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (\(ranged ? "the best of the number field's range, each rendered" : "read there")) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
                 fill.grounding?.similarity = try await similarity(at: tB).map { ($0 * 1000).rounded() / 1000 }
+                // A fill before it that changed nothing (LiveGrounder+NoOpRefill.swift).
+                try await dropNoOpFill(before: f.element, number: f.type == "number")
+                // A number stepped with arrow keys (LiveGrounder+SteppedNumber.swift).
+                if let keys = try await steppedNumberKeys(fill, f.element, prior: f.value, focusedBefore: fieldFocused, box: f.box) {
+                    out += keys; counts.corrected += keys.count
+                    continue
+                }
                 _ = absorbFocusingClicks(&fill, box: f.box)   // GapSearch+ClickedField.swift
                 out.append(fill); counts.corrected += 1
                 continue

@@ -13,8 +13,18 @@ import ScreenCore
 ///   live (docs-version-search-feedback: the search's typing read once as a choice from the
 ///   field's results list, then as a fill of the same "config" 1.4 s later): a second reading of
 ///   one typing — the script's first `fill` leaves the field as the second would.
-/// All are dropped unperformed, each with a diagnostic.
+/// All three are dropped unperformed, each with a diagnostic.
+/// And a fill of nothing where the live page has no actionable element at its point (the point
+/// misread, or the field gone — wizard-fix-nights-60fps's `fill 'reckout' = ''` at 28.85 s, read
+/// off the Dates step's "Check-out" text as the page turned): it types nothing anywhere, and left
+/// offline the script's fallback clicks the point on whatever page is there — harmless at best.
+/// It is dropped unperformed.
 extension Run {
+    /// Whether fill `a` types nothing (not masked), so a fill with no field at its point does nothing.
+    static func emptyFillWithoutField(_ a: Action) -> Bool {
+        a.kind == .fill && !a.secret && (a.value?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// Whether fill `a` types nothing into the live field `t` that already holds nothing.
     static func emptyFillIntoEmpty(_ a: Action, _ t: Identified) -> Bool {
         a.kind == .fill && !a.secret && (a.value?.text ?? "").isEmpty && t.isTextField && !t.isPassword && (t.value ?? "").isEmpty

@@ -50,6 +50,8 @@ extension Run {
         case .fill:
             let prior = try await browser.execute("return arguments[0].value;", [JSONValue(element: el)]).string ?? ""
             editedField = EditedField(index: out.count, prior: prior)
+            let focusedBefore = try await browser.execute("return document.activeElement === arguments[0];", [JSONValue(element: el)]).bool == true
+            lastFillField = (out.count, el, prior, focusedBefore, t.box)
             try await fill(&a, t, el, at: p, corrections: &corrections)
             try await compareValue(&a, t, el, prior: prior, corrections: &corrections)   // LiveValues.swift
             // A number or date field takes only its own characters: what it holds after the

@@ -217,6 +217,9 @@ struct Run {
     var leftChangeExplained: Int?
     /// The last fill performed: its index in `out` and the field's value before it (InlineEditor).
     var editedField: EditedField?
+    /// The last fill performed on a step's own element: its index in `out`, the element, its value
+    /// before, whether it held the focus before, its box (LiveGrounder+SteppedNumber.swift).
+    var lastFillField: (index: Int, element: ElementHandle, prior: String, focused: Bool, box: (x: Double, y: Double, width: Double, height: Double)?)?
     /// Video pixels by which the full-size field crops move from where the viewport's origin puts
     /// them: the last field registered (LiveValues+Registration.swift); nil before any.
     var fieldShift: (dx: Int, dy: Int)?
@@ -404,12 +407,22 @@ struct Run {
                         a.time = t
                         if a.grounding?.status == .verified { a.grounding?.status = .corrected }
                     }
-                    switch a.grounding?.status {
-                    case .verified?: counts.verified += 1
-                    case .corrected?: counts.corrected += 1
-                    default: counts.offline += 1
+                    // A number field stepped with arrow keys, read as typed (LiveGrounder+SteppedNumber.swift).
+                    var keys: [Action]?
+                    if a.kind == .fill, let f = lastFillField, f.index == out.count {
+                        keys = try await steppedNumberKeys(a, f.element, prior: f.prior, focusedBefore: f.focused, box: f.box)
                     }
-                    out.append(a)
+                    if let keys {
+                        counts.corrected += keys.count
+                        out += keys
+                    } else {
+                        switch a.grounding?.status {
+                        case .verified?: counts.verified += 1
+                        case .corrected?: counts.corrected += 1
+                        default: counts.offline += 1
+                        }
+                        out.append(a)
+                    }
                     try await keyAfterKey(i, a)
                     try await noteDialog(after: a)
                 } else {
@@ -493,6 +506,7 @@ struct Run {
         var performed = true
         var unpressed: Image?   // the page before a possible second reading of a press (LiveGrounder+RepeatedPress.swift)
         var clickFocus: FocusOnlyProbe?   // the focus before a click on a text field (LiveGrounder+FocusOnly.swift)
+        var clickOnFocused = false   // a click on the text field holding the focus (LiveGrounder+FocusedFieldClick.swift)
 
         switch a.kind {
         case .goto:
@@ -691,6 +705,11 @@ struct Run {
                     }
                     return try await finish(i, a, before: before, after: after, corrections: corrections)
                 }
+                // Typing nothing where nothing takes typing (LiveGrounder+NoOpTyping.swift).
+                if Self.emptyFillWithoutField(a) {
+                    diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing, and no element at its point takes typing"))
+                    return nil
+                }
                 a.grounding = Grounding(status: .offline, note: "no actionable element at the point")
                 performed = false
                 break
@@ -791,6 +810,7 @@ struct Run {
             try await keepPointIfCentreDiffers(&a, t, at: p, corrections: &corrections)
             if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }
             if !toggledAlready { clickFocus = try await clickFocusProbe(i, a, t) }
+            if !toggledAlready, clickFocus == nil { clickOnFocused = try await clickOnFocusedField(i, a, t) }
             if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
             // The typing began with the first click that focused the field (LiveGrounder+RepeatedPress.swift).
             a.time = Self.typingStart(a, absorbed: focusedAt)
@@ -810,6 +830,8 @@ struct Run {
         if let t = target, try await clickMissedItsMark(i, a, t, before: before, after: after) { return nil }
         // A click that only focused a field, where the video shows no focus move (LiveGrounder+FocusOnly.swift).
         if let t = target, let probe = clickFocus, try await clickFocusUnseen(i, a, t, probe: probe, before: before, after: after) { return nil }
+        // A click on the field holding the focus, which the video shows without it (LiveGrounder+FocusedFieldClick.swift).
+        if clickOnFocused, let t = target, try await focusedClickUnseen(i, a, t, before: before, after: after) { return nil }
         return try await finish(i, a, before: before, after: after, corrections: corrections, target: target)
     }
 
