@@ -313,8 +313,16 @@ public enum MockupElementBuilder {
             d.append(.init(property: "height", value: px(Double(n.box.height))))
             d.append(.init(property: "display", value: "flex"))
             d.append(.init(property: "align-items", value: "center"))
-            d.append(.init(property: "justify-content", value: "center"))
-            d.append(.init(property: "padding", value: "0"))
+            // a label drawn off centre (a title at a band's left) keeps its inset inside the border
+            let bw = s.border?.width ?? 0
+            switch (s.textAlign, s.padding) {
+            case (.start?, let p?) where p.left > bw:
+                d.append(.init(property: "justify-content", value: "flex-start"))
+                d.append(.init(property: "padding", value: "0 0 0 " + px(p.left - bw)))
+            default:
+                d.append(.init(property: "justify-content", value: "center"))
+                d.append(.init(property: "padding", value: "0"))
+            }
             d.append(.init(property: "background", value: s.background?.hex ?? "transparent"))
             d += s.border == nil ? [.init(property: "border", value: "0")] : border(s.border)
             if let r = s.radius, r > 0 { d.append(.init(property: "border-radius", value: px(r))) }

@@ -235,6 +235,7 @@ public struct MockupRenderer: Sendable {
         case ("align-items", "flex-start"): return "items-start"
         case ("align-items", "center"): return "items-center"
         case ("justify-content", "center"): return "justify-center"
+        case ("justify-content", "flex-start"): return "justify-start"
         case ("flex-wrap", "wrap"): return "flex-wrap"
         case ("flex-shrink", "0"): return "shrink-0"
         case ("white-space", "pre-line"): return "whitespace-pre-line"

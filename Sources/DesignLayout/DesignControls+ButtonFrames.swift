@@ -22,6 +22,11 @@ extension ControlShapes {
         guard insets.allSatisfy({ $0 >= 0 && $0 <= buttonFrameInset }), insets.contains(where: { $0 > 0 }) else { return }
         var button = n.children[0]
         button.box = f
+        // a label kept off centre keeps its place: its inset now counts from the frame's edge
+        if var p = button.style.padding {
+            if p.left > 0 { p.left += Double(insets[0]) }
+            button.style.padding = p
+        }
         // a filled frame is a band of its fill; an outline keeps its own line (the gap inside it takes the
         // button's fill)
         button.style.border = n.style.background == nil ? n.style.border

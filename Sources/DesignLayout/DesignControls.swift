@@ -35,6 +35,20 @@ public enum ControlShapes {
         return starts.contains { t.hasPrefix($0) }
     }
 
+    /// Where a button's label sits when it is not centred in its box: a title drawn on a filled band
+    /// ("Table Of Contents" at the band's left, a sidebar's heading strip) keeps its offset rather than
+    /// being centred, which moves a whole word's ink by half the band's spare width. Returns the
+    /// alignment (`.start`) and the inset from the box's outer edge (`left`); nil when the label is
+    /// centred (within 6 px or a twelfth of the width, as `classifyBox` reads a button) or nearer the
+    /// right (measured on the six Design2Code pages that have such buttons, right-aligning them moved
+    /// the screenshot similarity by −0.0002: the fitted text box's right end is not its ink's). The
+    /// inset counts from the border box; the renderer subtracts the border's width.
+    public static func offCentreLabel(box: PixelRect, text: PixelRect) -> (align: UIAlign, inset: UIInsets)? {
+        let leftPad = text.x - box.x, rightPad = box.maxX - text.maxX
+        guard leftPad >= 0, rightPad >= 0, rightPad - leftPad > max(6, box.width / 12) else { return nil }
+        return (.start, UIInsets(left: Double(leftPad)))
+    }
+
     /// A box holding one short line of text at its left, in a box at least four times as wide as
     /// high whose right part is empty, the line reading as a hint: a text field showing its
     /// placeholder (on dark headers these are filled, without a border, so the bordered-field rule

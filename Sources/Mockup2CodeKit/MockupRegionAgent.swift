@@ -381,7 +381,10 @@ struct RegionAgent: Sendable {
         node.style.uppercase = t.style.uppercase
         node.confidence = t.confidence
         node.children = []
-        _ = centred
+        if !centred, let label = ControlShapes.offCentreLabel(box: r.rect, text: t.box) {
+            node.style.textAlign = label.align
+            node.style.padding = label.inset
+        }
     }
 }
 
