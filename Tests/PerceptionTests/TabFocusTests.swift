@@ -1,0 +1,67 @@
+import XCTest
+import ScreenCore
+@testable import Perception
+
+/// Tab off a focused field when no typing run is open, and Enter on the control a Tab focused
+/// (`SegmentAnalyst+TabFocus`).
+final class TabFocusTests: XCTestCase {
+    private let vp = PixelRect(x: 0, y: 0, width: 640, height: 400)
+    private let name = PixelRect(x: 100, y: 100, width: 300, height: 32)
+    private let email = PixelRect(x: 100, y: 180, width: 300, height: 32)
+    private let next = PixelRect(x: 100, y: 300, width: 90, height: 40)
+
+    private func page() -> Canvas {
+        Canvas().with { c in
+            c.outline(name, 200); c.outline(email, 200); c.outline(next, 120)
+            c.text(x: 110, y: 110, glyphs: 6); c.text(x: 120, y: 314, glyphs: 4)
+        }
+    }
+
+    private func ring(_ c: inout Canvas, _ r: PixelRect) {
+        c.outline(r, 30); c.outline(r.insetBy(1), 30); c.outline(r.insetBy(2), 30)
+    }
+
+    func testTheRingLeavingTheFocusedFieldForAnotherIsFoundThere() {
+        let onName = page().with { ring(&$0, name) }, onEmail = page().with { ring(&$0, email) }
+        let union = name.union(email)
+        let to = SegmentAnalyst.focusLeft(field: name, union: union, before: onName.image, after: onEmail.image, bounds: vp)
+        XCTAssertNotNil(to)
+        XCTAssertEqual(to.map { $0.intersection(email).area > 0 }, true)
+        // The ring only removed (the field blurred), or text typed into the other field: no move.
+        XCTAssertNil(SegmentAnalyst.focusLeft(field: name, union: name, before: onName.image, after: page().image, bounds: vp))
+        let typed = onName.with { $0.text(x: 140, y: 190, glyphs: 8) }
+        XCTAssertNil(SegmentAnalyst.focusLeft(field: name, union: union, before: onName.image, after: typed.image, bounds: vp))
+        // The focused field is not one of the two rings: not a move off it.
+        let onNext = page().with { ring(&$0, next) }
+        XCTAssertNil(SegmentAnalyst.focusLeft(field: name, union: email.union(next), before: onEmail.image, after: onNext.image, bounds: vp))
+    }
+
+    func testATabIsAMoveTheControlUnderThePointerDidNotTake() {
+        let to = email.expanded(4, 4)
+        // The pointer rests on (just below) the field it typed into: the keyboard moved the focus.
+        XCTAssertTrue(SegmentAnalyst.tabWithoutRun(next: to, pointer: PixelPoint(x: 250, y: 140)))
+        // The pointer is on the field that took the focus: it was clicked.
+        XCTAssertFalse(SegmentAnalyst.tabWithoutRun(next: to, pointer: PixelPoint(x: 250, y: 195)))
+        XCTAssertFalse(SegmentAnalyst.tabWithoutRun(next: to, pointer: PixelPoint(x: 250, y: 218)))
+    }
+
+    func testAPageChangeAfterATabOntoAButtonIsEnterOnIt() {
+        let focus = next.expanded(4, 4)
+        // The step below the header replaced: far more than the button's ring.
+        XCTAssertTrue(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: PixelRect(x: 40, y: 60, width: 560, height: 300),
+                                                         changed: 0.19, viewport: vp))
+        // A smaller but wide change (a dialog, a panel) counts by its area.
+        XCTAssertTrue(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: PixelRect(x: 120, y: 40, width: 400, height: 120),
+                                                         changed: 0.05, viewport: vp))
+        // Only the button's own look (its ring, a hover): no press.
+        XCTAssertFalse(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: next.expanded(2, 2), changed: 0.02, viewport: vp))
+        // A small change elsewhere (a caret, a badge) is not the page answering a press.
+        XCTAssertFalse(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: PixelRect(x: 400, y: 20, width: 40, height: 20),
+                                                          changed: 0.01, viewport: vp))
+        // The focus on a whole field-wide row, or a sliver, is no button.
+        XCTAssertFalse(SegmentAnalyst.enterOnTabbedControl(focus: PixelRect(x: 20, y: 100, width: 600, height: 40),
+                                                          union: vp, changed: 0.5, viewport: vp))
+        XCTAssertFalse(SegmentAnalyst.enterOnTabbedControl(focus: PixelRect(x: 20, y: 100, width: 60, height: 8),
+                                                          union: vp, changed: 0.5, viewport: vp))
+    }
+}
