@@ -492,27 +492,14 @@ final class SegmentAnalyst {
             if key == "Escape" { clickScreen = nil } else { keyboardRest = clickScreen?.time }
             return
         }
-        // 2c. The focus ring left the focused field for a control the pointer is not on, with no
-        // typing run open (it ended at the segment's edge): Tab. (A click focuses what is under the pointer.)
-        if let f = focused, typing == nil, popup == nil, !big, tracker.seen, e.pointerResting, let h,
-           let next = Self.focusLeft(field: f, union: pageUnion, before: e.before, after: after, bounds: vp),
-           Self.tabWithoutRun(next: next, pointer: h) {
-            Debug.log("seg \(span.index) focus ring left the focused field \(f) for \(next) away from the pointer: Tab")
-            if owned {
-                observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
-                                                box: f, role: .textbox, value: .text("Tab"), confidence: 0.6, evidence: [e.start]))
-            }
-            focused = nil
-            tabFocus = (next, e.start)
-            return
-        }
-        // 2d. A Tab off a field put the focus on a control, and the page changed while the pointer
+        // 2c. A Tab off a field put the focus on a control, and the page changed while the pointer
         // stayed where it was (no click since): Enter on that control.
         if let tf = tabFocus, typing == nil, popup == nil, e.start > tf.time, e.start - tf.time <= 4,
            tracker.lastMove <= tf.time + 0.001, lastClick.map({ $0.time < tf.time }) ?? true,
            SwitchFinder.flipped(near: tf.box.center, before: e.before, after: after, bounds: vp) == nil,
            Self.enterOnTabbedControl(focus: tf.box, union: pageUnion, changed: changed, viewport: vp) {
-            let text = try await readElementText(tf.box.insetBy(3), in: e.before, before: e.start, pointer: nil, framed: true)
+            // (A ring's edge beside the text reads as a stray quote: '"Next'.)
+            let text = Aggregator.withoutStrayQuote(try await readElementText(tf.box.insetBy(3), in: e.before, before: e.start, pointer: nil, framed: true))
             Debug.log("seg \(span.index) page changed after a Tab put the focus on \(tf.box) (\(text ?? "-")), the pointer still: Enter")
             tabFocus = nil
             if owned {

@@ -2,8 +2,7 @@ import XCTest
 import ScreenCore
 @testable import Perception
 
-/// Tab off a focused field when no typing run is open, and Enter on the control a Tab focused
-/// (`SegmentAnalyst+TabFocus`).
+/// Enter on the control a Tab off a field focused (`SegmentAnalyst+TabFocus`).
 final class TabFocusTests: XCTestCase {
     private let vp = PixelRect(x: 0, y: 0, width: 640, height: 400)
     private let name = PixelRect(x: 100, y: 100, width: 300, height: 32)
@@ -19,30 +18,6 @@ final class TabFocusTests: XCTestCase {
 
     private func ring(_ c: inout Canvas, _ r: PixelRect) {
         c.outline(r, 30); c.outline(r.insetBy(1), 30); c.outline(r.insetBy(2), 30)
-    }
-
-    func testTheRingLeavingTheFocusedFieldForAnotherIsFoundThere() {
-        let onName = page().with { ring(&$0, name) }, onEmail = page().with { ring(&$0, email) }
-        let union = name.union(email)
-        let to = SegmentAnalyst.focusLeft(field: name, union: union, before: onName.image, after: onEmail.image, bounds: vp)
-        XCTAssertNotNil(to)
-        XCTAssertEqual(to.map { $0.intersection(email).area > 0 }, true)
-        // The ring only removed (the field blurred), or text typed into the other field: no move.
-        XCTAssertNil(SegmentAnalyst.focusLeft(field: name, union: name, before: onName.image, after: page().image, bounds: vp))
-        let typed = onName.with { $0.text(x: 140, y: 190, glyphs: 8) }
-        XCTAssertNil(SegmentAnalyst.focusLeft(field: name, union: union, before: onName.image, after: typed.image, bounds: vp))
-        // The focused field is not one of the two rings: not a move off it.
-        let onNext = page().with { ring(&$0, next) }
-        XCTAssertNil(SegmentAnalyst.focusLeft(field: name, union: email.union(next), before: onEmail.image, after: onNext.image, bounds: vp))
-    }
-
-    func testATabIsAMoveTheControlUnderThePointerDidNotTake() {
-        let to = email.expanded(4, 4)
-        // The pointer rests on (just below) the field it typed into: the keyboard moved the focus.
-        XCTAssertTrue(SegmentAnalyst.tabWithoutRun(next: to, pointer: PixelPoint(x: 250, y: 140)))
-        // The pointer is on the field that took the focus: it was clicked.
-        XCTAssertFalse(SegmentAnalyst.tabWithoutRun(next: to, pointer: PixelPoint(x: 250, y: 195)))
-        XCTAssertFalse(SegmentAnalyst.tabWithoutRun(next: to, pointer: PixelPoint(x: 250, y: 218)))
     }
 
     func testAPageChangeAfterATabOntoAButtonIsEnterOnIt() {
