@@ -5,20 +5,7 @@ import ScreenCore
 /// Enter on the control a Tab off a field focused (`SegmentAnalyst+TabFocus`).
 final class TabFocusTests: XCTestCase {
     private let vp = PixelRect(x: 0, y: 0, width: 640, height: 400)
-    private let name = PixelRect(x: 100, y: 100, width: 300, height: 32)
-    private let email = PixelRect(x: 100, y: 180, width: 300, height: 32)
     private let next = PixelRect(x: 100, y: 300, width: 90, height: 40)
-
-    private func page() -> Canvas {
-        Canvas().with { c in
-            c.outline(name, 200); c.outline(email, 200); c.outline(next, 120)
-            c.text(x: 110, y: 110, glyphs: 6); c.text(x: 120, y: 314, glyphs: 4)
-        }
-    }
-
-    private func ring(_ c: inout Canvas, _ r: PixelRect) {
-        c.outline(r, 30); c.outline(r.insetBy(1), 30); c.outline(r.insetBy(2), 30)
-    }
 
     func testAPageChangeAfterATabOntoAButtonIsEnterOnIt() {
         let focus = next.expanded(4, 4)
