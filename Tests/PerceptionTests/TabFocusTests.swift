@@ -12,8 +12,8 @@ final class TabFocusTests: XCTestCase {
         // The step below the header replaced: far more than the button's ring.
         XCTAssertTrue(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: PixelRect(x: 40, y: 60, width: 560, height: 300),
                                                          changed: 0.19, viewport: vp))
-        // A smaller but wide change (a dialog, a panel) counts by its area.
-        XCTAssertTrue(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: PixelRect(x: 120, y: 40, width: 400, height: 120),
+        // A smaller but wide change (a dialog, a panel: a fifth of the viewport) counts by its area.
+        XCTAssertTrue(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: PixelRect(x: 120, y: 40, width: 400, height: 140),
                                                          changed: 0.05, viewport: vp))
         // Only the button's own look (its ring, a hover): no press.
         XCTAssertFalse(SegmentAnalyst.enterOnTabbedControl(focus: focus, union: next.expanded(2, 2), changed: 0.02, viewport: vp))
