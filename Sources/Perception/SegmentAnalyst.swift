@@ -89,6 +89,9 @@ final class SegmentAnalyst {
     var keyboardRest: Double?
     /// Where the keyboard's focus ring went with the last Tab in that rest.
     var keyFocus: PixelRect?
+    /// Where the last Tab off a field put the focus (the ring drawn there) and when: a page change
+    /// while the pointer stays put after it is that control pressed with Enter (`SegmentAnalyst+TabFocus`).
+    var tabFocus: (box: PixelRect, time: Double)?
     /// Where the pointer pressed in the last few clicks.
     var clickPoints: [PixelPoint] = []
     /// Look-alike searches on the frames searched last (`CopySearches`).
@@ -489,6 +492,26 @@ final class SegmentAnalyst {
             if key == "Escape" { clickScreen = nil } else { keyboardRest = clickScreen?.time }
             return
         }
+        // 2c. A Tab off a field put the focus on a control, and the page changed while the pointer
+        // stayed where it was (no click since): Enter on that control.
+        if let tf = tabFocus, typing == nil, popup == nil, e.start > tf.time, e.start - tf.time <= 4,
+           tracker.lastMove <= tf.time + 0.001, lastClick.map({ $0.time < tf.time }) ?? true,
+           SwitchFinder.flipped(near: tf.box.center, before: e.before, after: after, bounds: vp) == nil,
+           Self.enterOnTabbedControl(focus: tf.box, union: pageUnion, changed: changed, viewport: vp) {
+            // (A ring's edge beside the text reads as a stray quote: '"Next'.)
+            let text = Aggregator.withoutStrayQuote(try await readElementText(tf.box.insetBy(3), in: e.before, before: e.start, pointer: nil, framed: true))
+            Debug.log("seg \(span.index) page changed after a Tab put the focus on \(tf.box) (\(text ?? "-")), the pointer still: Enter")
+            tabFocus = nil
+            if owned {
+                observations.append(Observation(kind: .press, time: e.start, endTime: time, segment: span.index,
+                                                box: tf.box, role: .button, text: text, value: .text("Enter"),
+                                                confidence: 0.6, evidence: [e.start]))
+                schedule(time: time, observation: observations.count - 1, region: pageUnion, big: big)
+            }
+            clickedRest = tracker.lastMove
+            focused = nil
+            return
+        }
         // 3. A click where the pointer rests (after typing, only once the pointer has moved again:
         // a change while the hand is still on the keyboard is a key press).
         // A whole-page change with the pointer still on the field being typed into is a key too:
@@ -555,6 +578,7 @@ final class SegmentAnalyst {
             }
             focused = nil
             keyFocus = next
+            tabFocus = (next, e.start)
             keyboardRest = clickScreen?.time
             return
         }
@@ -592,6 +616,7 @@ final class SegmentAnalyst {
                                                     value: .text(tab ? "Tab" : "Enter"), confidence: big ? 0.8 : 0.65, evidence: [e.start]))
                     schedule(time: time, observation: observations.count - 1, region: pageUnion, big: big, exclude: field)
                 }
+                if tab { tabFocus = (others.dropFirst().reduce(others[0]) { $0.union($1) }, e.start) }
                 if big { focused = nil }
                 return
             }
