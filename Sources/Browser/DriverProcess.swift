@@ -23,6 +23,8 @@ final class DriverProcess: @unchecked Sendable {
     let group: Int32
     private let output = Locked(Data())
     private let exit = Locked<Int32?>(nil)
+    /// Set by the reader thread when the output pipe reached its end (every writer closed it).
+    private let outputEnded = Locked(false)
     /// The write end of the watcher's pipe (-1 without a watcher): see `startWatcher`.
     private let watchFD: Int32
 
@@ -55,7 +57,7 @@ final class DriverProcess: @unchecked Sendable {
 
         // Drain the output for the driver's whole life so a chatty driver never blocks on a full
         // pipe; only the tail is kept, for error messages.
-        let output = self.output, readEnd = fds[0]
+        let output = self.output, ended = self.outputEnded, readEnd = fds[0]
         Thread.detachNewThread {
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -68,6 +70,7 @@ final class DriverProcess: @unchecked Sendable {
                 }
             }
             close(readEnd)
+            ended.withLock { $0 = true }
         }
         // Reap it, so it does not linger as a zombie and its exit status is known.
         let exit = self.exit
@@ -151,12 +154,21 @@ final class DriverProcess: @unchecked Sendable {
         while Date() < deadline {
             if let port = Self.parsePort(outputText) { return port }
             if let reason = exitReason {
+                // The reaper may see the exit before the reader has the last lines (which say why):
+                // wait for the output's end, briefly — a child the driver left may hold the pipe.
+                let drained = Date().addingTimeInterval(Self.outputDrainTimeout)
+                while !outputEnded.withLock({ $0 }) && Date() < drained {
+                    try await Task.sleep(nanoseconds: 5_000_000)
+                }
                 throw BrowserError.driverFailedToStart("\(reason): \(Self.summary(outputText))")
             }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
         throw BrowserError.driverFailedToStart("chromedriver printed no port within \(timeout) s: \(outputText)")
     }
+
+    /// How long a driver that exited is given to deliver the rest of its output (seconds).
+    static let outputDrainTimeout = 1.0
 
     /// The driver's output without its banner lines, on one line.
     static func summary(_ text: String) -> String {

@@ -236,6 +236,31 @@ final class ChromiumTests: XCTestCase {
         XCTAssertFalse(DriverProcess.lostPortRace("chromedriver printed no port within 10 s"))
     }
 
+    func testALostRaceWhoseWordsComeAfterTheExitIsStillTriedAgain() async throws {
+        try requireBrowser()
+        // The first start exits at once; why it failed reaches the pipe 0.3 s later (from a child
+        // that holds the driver's output), as a loaded machine's scheduling can deliver it after the
+        // exit status. The failure must still be read as a lost port race and the start tried again.
+        let dir = NSTemporaryDirectory() + "sw-port-race-late-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fake = dir + "/chromedriver"
+        try """
+        #!/bin/sh
+        if [ ! -e "\(dir)/tried" ]; then
+          : > "\(dir)/tried"
+          (sleep 0.3; echo "IPv4 port not available. Exiting...") &
+          exit 1
+        fi
+        exec \(Self.chromedriver) "$@"
+        """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let before = Set(DriverProcess.spawnedPIDs)
+        let session = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240, chromedriver: fake))
+        await session.close()
+        XCTAssertEqual(Set(DriverProcess.spawnedPIDs).subtracting(before).count, 2)
+    }
+
     func testDeinitEndsTheBrowser() async throws {
         try requireBrowser()
         var s: BrowserSession? = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240))
