@@ -209,39 +209,33 @@ final class ChromiumTests: XCTestCase {
     }
 
     func testAStartThatLosesTheRaceForItsPortIsTriedAgain() async throws {
-        try requireBrowser()
         // A chromedriver whose first start loses its port to another process, as the real one does
         // when the IPv4 port of the number it chose is taken; the second start is the real driver.
-        let dir = NSTemporaryDirectory() + "sw-port-race-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let fake = dir + "/chromedriver"
-        try """
-        #!/bin/sh
-        if [ ! -e "\(dir)/tried" ]; then
-          : > "\(dir)/tried"
+        try await assertLostRaceIsTriedAgain(tag: "now", firstStart: """
           echo "Starting ChromeDriver 156 on port 0"
           echo "[1796586415.336][SEVERE]: bind() failed: Address already in use (98)"
           echo "IPv4 port not available. Exiting..."
-          exit 1
-        fi
-        exec \(Self.chromedriver) "$@"
-        """.write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
-        let before = Set(DriverProcess.spawnedPIDs)
-        let session = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240, chromedriver: fake))
-        await session.close()
-        XCTAssertEqual(Set(DriverProcess.spawnedPIDs).subtracting(before).count, 2)
+        """)
         XCTAssertTrue(DriverProcess.lostPortRace("chromedriver exited with status 1: bind() failed: Address already in use (98) | IPv4 port not available. Exiting..."))
         XCTAssertFalse(DriverProcess.lostPortRace("chromedriver printed no port within 10 s"))
     }
 
     func testALostRaceWhoseWordsComeAfterTheExitIsStillTriedAgain() async throws {
-        try requireBrowser()
         // The first start exits at once; why it failed reaches the pipe 0.3 s later (from a child
         // that holds the driver's output), as a loaded machine's scheduling can deliver it after the
         // exit status. The failure must still be read as a lost port race and the start tried again.
-        let dir = NSTemporaryDirectory() + "sw-port-race-late-\(getpid())"
+        try await assertLostRaceIsTriedAgain(tag: "late", firstStart: """
+          (sleep 0.3; echo "IPv4 port not available. Exiting...") &
+        """)
+    }
+
+    /// Starts a session through a fake chromedriver whose first start runs `firstStart` (shell
+    /// lines) and exits 1, and whose later starts are the real driver: the session must start, on
+    /// the second driver.
+    private func assertLostRaceIsTriedAgain(tag: String, firstStart: String,
+                                            file: StaticString = #filePath, line: UInt = #line) async throws {
+        try requireBrowser()
+        let dir = NSTemporaryDirectory() + "sw-port-race-\(tag)-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fake = dir + "/chromedriver"
@@ -249,7 +243,7 @@ final class ChromiumTests: XCTestCase {
         #!/bin/sh
         if [ ! -e "\(dir)/tried" ]; then
           : > "\(dir)/tried"
-          (sleep 0.3; echo "IPv4 port not available. Exiting...") &
+        \(firstStart)
           exit 1
         fi
         exec \(Self.chromedriver) "$@"
@@ -258,7 +252,7 @@ final class ChromiumTests: XCTestCase {
         let before = Set(DriverProcess.spawnedPIDs)
         let session = try await BrowserSession.start(BrowserOptions(viewportWidth: 320, viewportHeight: 240, chromedriver: fake))
         await session.close()
-        XCTAssertEqual(Set(DriverProcess.spawnedPIDs).subtracting(before).count, 2)
+        XCTAssertEqual(Set(DriverProcess.spawnedPIDs).subtracting(before).count, 2, file: file, line: line)
     }
 
     func testDeinitEndsTheBrowser() async throws {
