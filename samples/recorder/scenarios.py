@@ -1700,10 +1700,10 @@ def admin_search_edit_role_125(r):
 @scenario("settings-name-theme-keys-60fps", "settings", "/settings/",
           "60 fps. Retypes the display name with Control+A (a slip fixed by backspace), picks Light in "
           "the segmented control and moves the choice on with ArrowRight, Tab to the Text size slider "
-          "and ArrowLeft twice, opens Advanced, turns Developer mode on, saves and dismisses the toast.",
+          "and ArrowLeft twice, opens Advanced, wheels down to it, turns Developer mode on, saves and dismisses the toast.",
           ["60 fps", "fill a prefilled field (select all + retype)", "backspace correction", "segmented control",
            "press ArrowRight in a radio group", "press Tab", "press ArrowLeft on a slider", "accordion",
-           "toggle switch", "save", "icon-only button (aria-label Dismiss)"],
+           "scroll", "toggle switch", "save", "icon-only button (aria-label Dismiss)"],
           fps=60, wpm=70)
 def settings_name_theme_keys_60fps(r):
     r.fill(label("Display name"), "Rui Almedia\b\b\bida", select_all=True)
@@ -1720,6 +1720,8 @@ def settings_name_theme_keys_60fps(r):
     r.think()
     r.click(role("button", "Advanced"))
     r.wait(0.6, 1.0)
+    r.scroll(2)
+    r.think()
     r.check(switch("Developer mode"))
     r.think()
     r.click(role("button", "Save"))
