@@ -109,18 +109,6 @@ extension Run {
         return o
     }
 
-    /// The live option a `select` step picks: the one like its value, else — when the value is
-    /// like none of them — the one like the text the closed list showed after the choice
-    /// (`shown`, read off the video). A choice made with the keyboard inside the popup leaves no
-    /// click on an option, and the analysis may take the next click (a dialog's Save button) for
-    /// the pick, so the value names that button while the list itself shows the option chosen.
-    /// `fromShown` says the second way was taken.
-    static func optionToPick(_ wanted: String, shown: String?, _ options: [String]) -> (option: String, fromShown: Bool)? {
-        if let o = bestOption(wanted, options) { return (o, false) }
-        guard let shown, !shown.isEmpty, norm(shown) != norm(wanted), let o = bestOption(shown, options) else { return nil }
-        return (o, true)
-    }
-
     /// Levenshtein distance between two strings (case as given).
     static func distance(_ a: String, _ b: String) -> Int { TextSimilarity.distance(Array(a), Array(b)) }
 

@@ -33,12 +33,10 @@ extension Run {
             a.value = .flag(wanted)
         case .select:
             let wanted = a.value?.text ?? ""
-            guard let (option, fromShown) = Self.optionToPick(wanted, shown: a.target?.text, t.options) else {
+            guard let option = Self.bestOption(wanted, t.options) else {
                 throw SkipStep(reason: "the live list has no option like \"\(wanted)\"")
             }
-            if fromShown {
-                corrections.append("option \"\(wanted)\" → \"\(option)\": the live list has no option like the value, and the list shows \"\(a.target?.text ?? "")\" after the choice")
-            } else if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
+            if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
             a.value = .text(option)
             _ = try await browser.execute("""
                 var s = arguments[0], want = arguments[1];

@@ -459,21 +459,6 @@ final class LiveGrounderTests: XCTestCase {
         XCTAssertNil(Run.bestOption("Portugal", ["France", "Germany", "Spain"]))
     }
 
-    /// A choice made with the keyboard inside the popup: the analysis took the dialog's next click
-    /// ("Save user") for the pick, while the closed list shows "Editor" after it.
-    func testASelectWhoseValueIsNoOptionPicksWhatTheListShows() {
-        let roles = ["Viewer", "Editor", "Admin"]
-        XCTAssertEqual(Run.optionToPick("Save user", shown: "Editor", roles)?.option, "Editor")
-        XCTAssertEqual(Run.optionToPick("Save user", shown: "Editor", roles)?.fromShown, true)
-        XCTAssertEqual(Run.optionToPick("Save user", shown: "Edltor", roles)?.option, "Editor")
-        // The value's own option first, whatever the list shows.
-        XCTAssertEqual(Run.optionToPick("admin", shown: "Editor", roles)?.option, "Admin")
-        XCTAssertEqual(Run.optionToPick("admin", shown: "Editor", roles)?.fromShown, false)
-        // Nothing like either: the step stays offline.
-        XCTAssertNil(Run.optionToPick("Save user", shown: nil, roles))
-        XCTAssertNil(Run.optionToPick("Save user", shown: "Cancel", roles))
-    }
-
     func testReadingsTryTheReadersAlternativesThenConfusableLetters() {
         let r = Run.readings(of: "Bil1", alternatives: ["Bill"])
         XCTAssertEqual(r.first, "Bill")
