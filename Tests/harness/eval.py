@@ -309,13 +309,16 @@ def save_ratchet(flat):
         f.write("\n")
 
 
-def scope_rows(rows, apps):
-    return list(rows) if apps is None else [r for r in rows if r.get("app") in apps]
+def scope_rows(rows, apps, claimed=frozenset()):
+    """The rows a scope totals: its apps' rows (None = every row) and the recordings it names
+    (`scenario:NAME`); a row named by another scope (`claimed`) is not taken by its app."""
+    return [r for r in rows if first_seen.in_scope(r, apps, claimed)]
 
 
 def scoped_totals(rows, targets, scopes):
     """Totals per ratchet scope ('' = the corpus) and per app."""
-    by_scope = {name: totals(scope_rows(rows, apps), targets) for name, apps in scopes.items()}
+    claimed = first_seen.claimed_scenarios(scopes)
+    by_scope = {name: totals(scope_rows(rows, apps, claimed), targets) for name, apps in scopes.items()}
     by_app = {app: totals([r for r in rows if r.get("app") == app], targets)
               for app in sorted({r.get("app") for r in rows if r.get("app")})}
     return by_scope, by_app
@@ -323,6 +326,8 @@ def scoped_totals(rows, targets, scopes):
 
 def scope_title(name, apps):
     label = "corpus" if name == "" else name
+    if apps and all(a.startswith(first_seen.SCENARIO_PREFIX) for a in apps):
+        return f"{label} ({len(apps)} recordings by name)"
     return f"{label} ({', '.join(apps)})" if apps else label
 
 

@@ -27,6 +27,28 @@ ABOUT = ("First-seen scores of each recording: vid2auto's result the first time 
 TARGETS = ("playwright-python", "selenium-python")
 
 
+SCENARIO_PREFIX = "scenario:"
+
+
+def claimed_scenarios(scopes: dict) -> set:
+    """Recordings a ratchet scope names one by one (`"scenario:NAME"` among its apps): such a
+    recording is totalled in that scope only, never in a scope that would take it by its app — so a
+    batch of new recordings measured first-seen gets a floor of its own and leaves the floors of the
+    recordings before it (the old corpus, each app group) as they were."""
+    return {a[len(SCENARIO_PREFIX):] for apps in scopes.values() for a in (apps or [])
+            if a.startswith(SCENARIO_PREFIX)}
+
+
+def in_scope(row: dict, apps, claimed: set) -> bool:
+    """Whether an evaluated row counts in a scope whose members are `apps` (None = every recording):
+    named by its scenario, or of one of the apps and not claimed by name elsewhere."""
+    if apps is None:
+        return True
+    if SCENARIO_PREFIX + str(row.get("scenario")) in apps:
+        return True
+    return row.get("app") in apps and row.get("scenario") not in claimed
+
+
 def path_for(samples_dir: str) -> str:
     return os.path.join(samples_dir, "recordings", FILE_NAME)
 
@@ -108,11 +130,14 @@ def comparison(rows: list, data: dict, totals, targets, scopes: dict) -> list:
     out = []
     for app in sorted({r.get("app") for r in rows if r.get("app")}):
         out.append(pair(app, [r for r in rows if r.get("app") == app]))
+    claimed = claimed_scenarios(scopes)
     for name, apps in scopes.items():
         if name and apps:
-            subset = [r for r in rows if r.get("app") in apps]
+            subset = [r for r in rows if in_scope(r, apps, claimed)]
             if subset:
-                out.append(pair(f"group {name} ({', '.join(apps)})", subset))
+                named = [a for a in apps if not a.startswith(SCENARIO_PREFIX)]
+                listed = ", ".join(named) if named else f"{len(apps)} recordings by name"
+                out.append(pair(f"group {name} ({listed})", subset))
     with_first = [r for r in rows if r["scenario"] in first_rows]
     if with_first and len(with_first) != len(rows):
         out.append(pair("recordings with a first-seen entry", with_first))

@@ -309,6 +309,33 @@ def test_committed_first_seen_files_match_their_truths():
             assert set(e["replay"]) == set(first_seen.TARGETS), name
 
 
+def test_a_scope_that_names_recordings_takes_them_out_of_their_apps_scopes(tmp_path, monkeypatch):
+    """New recordings measured first-seen get a floor of their own: a group listing them as
+    `scenario:NAME` totals them, and neither the corpus's floor nor another group takes them by app."""
+    def row(scen, app, passed):
+        return {"scenario": scen, "app": app,
+                "replay": {t: {"status": "pass" if passed else "fail"} for t in harness.PY_TARGETS},
+                "timeline": {"status": "scored", "predicted": 2, "matched": 2 if passed else 0, "truth": 2,
+                             "truthFills": 0, "exactFills": 0, "startURL": True},
+                "_truthCount": 2, "_truthFills": 0, "_hasAddressBar": True}
+    rows = [row("todo-old", "todo", True), row("todo-new", "todo", False),
+            row("docs-old", "docs", True), row("docs-new", "docs", False)]
+    path = tmp_path / "ratchet.json"
+    path.write_text(json.dumps({"apps": ["todo"], "replayPassRate": {}, "timeline": {}, "groups": {
+        "apps5": {"apps": ["docs"]},
+        "batch": {"apps": ["scenario:todo-new", "scenario:docs-new"]}}}))
+    monkeypatch.setattr(harness, "RATCHET", str(path))
+    scopes = harness.ratchet_scopes()
+    by_scope, _ = harness.scoped_totals(rows, list(harness.ALL_TARGETS), scopes)
+    assert by_scope[""]["scenarios"] == 1 and by_scope[""]["replayPassRate"]["playwright-python"] == 1.0
+    assert by_scope["apps5"]["scenarios"] == 1 and by_scope["apps5"]["timeline"]["recall"] == 1.0
+    assert by_scope["batch"]["scenarios"] == 2 and by_scope["batch"]["replayPassRate"]["selenium-python"] == 0.0
+    assert harness.scope_title("batch", scopes["batch"]) == "batch (2 recordings by name)"
+    comp = harness.first_seen.comparison(rows, {"scenarios": {}}, harness.totals, list(harness.ALL_TARGETS), scopes)
+    labels = {c[0]: c[1]["scenarios"] for c in comp}
+    assert labels["group apps5 (docs)"] == 1 and labels["group batch (2 recordings by name)"] == 2
+
+
 def test_ratchet_scopes_keep_the_corpus_floor_apart_from_new_apps(tmp_path, monkeypatch):
     def row(scen, app, ok, matched, truth):
         return {"scenario": scen, "app": app, "replay": {t: {"status": "pass" if ok else "fail"} for t in harness.PY_TARGETS},

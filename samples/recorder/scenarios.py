@@ -1486,6 +1486,251 @@ def wizard_fix_nights_60fps(r):
     wizard_confirm(r)
 
 
+# session 28 (live28c, issue 12): flows the corpus has few of — a choice followed by typing and keys,
+# a results list walked with arrow keys then opened, corrections and refused steps, dialogs closed with a
+# key — across eight apps, some in other captures. Recorded and measured first-seen before any tuning.
+@scenario("ledger-invoice-due-enter", "ledger", "/ledger/",
+          "Signs in with Enter, opens New invoice, types the client into the auto-focused field, types "
+          "an amount with a slip fixed by backspace, picks On receipt in the Due select popup, types a "
+          "memo and creates the invoice with Enter in the memo field.",
+          ["password", "press Enter", "navigation", "modal dialog", "fill in an auto-focused field",
+           "backspace correction", "select (popup click) then typing", "press Enter submits a form"],
+          wpm=76)
+def ledger_invoice_due_enter(r):
+    sign_in(r, "noor.haddad@acme.studio", "river-Stone-73")
+    r.click(role("button", "New invoice"))
+    r.wait(0.6, 1.0)
+    r.fill(label("Client"), "Nordlicht GmbH")
+    r.think()
+    r.fill(label("Amount (€)"), "4800\b.50")
+    r.think()
+    r.select(label("Due"), "On receipt")
+    r.think()
+    r.fill(label("Memo"), "Workshop day")
+    r.wait(0.3, 0.6)
+    r.press("Enter")
+    r.wait(1.2, 1.6)
+    r.wander()
+
+
+@scenario("shop-delivery-refused-24fps", "shop", "/shop/",
+          "24 fps. Searches “tent” with Enter, scrolls to the results, adds the Ridgeline UL Tent, goes "
+          "to checkout from the cart drawer, picks Pick up in store with the keyboard inside the select "
+          "popup, types an incomplete email and a name, Enter is refused (invalid email), retypes the "
+          "email with Control+A and orders with Enter.",
+          ["24 fps", "fill", "press Enter", "scroll", "repeated buttons (context)", "modal drawer",
+           "navigation to a second page", "select (keyboard inside the popup) then typing",
+           "a refused submit then fixed", "Control+A then typing"],
+          fps=24, wpm=70)
+def shop_delivery_refused_24fps(r):
+    r.fill(role("textbox", "Search"), "tent")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.wait(0.8, 1.2)
+    r.scroll(3)
+    r.think()
+    r.click(card_button(r, "Ridgeline UL Tent"))
+    r.think()
+    r.click(role("button", "Cart"))
+    r.wait(0.8, 1.2)
+    r.click(role("button", "Checkout"), nav="**/checkout.html")
+    r.wait(0.8, 1.2)
+    r.select(label("Delivery"), "Pick up in store", by_keyboard=True)
+    r.think()
+    r.fill(label("Email for receipt"), "ravi.menon@")
+    r.think()
+    r.fill(label("Full name"), "Ravi Menon")
+    r.wait(0.3, 0.6)
+    r.press("Enter")
+    r.wait(0.8, 1.2)
+    r.fill(label("Email for receipt"), "ravi.menon@mail.in", select_all=True)
+    r.wait(0.3, 0.6)
+    r.press("Enter")
+    r.wait(1.0, 1.5)
+    r.wander()
+
+
+@scenario("docs-results-walk-copy-vp9", "docs", "/docs/",
+          "VP9 WebM. Types “data” in the docs search, walks the results with ArrowDown ×3 and ArrowUp, "
+          "opens the highlighted one with Enter (the page jumps to its section), copies that section's "
+          "code with its icon-only button and answers No to Was this helpful?.",
+          ["vp9 webm", "fill (combobox)", "press ArrowDown / ArrowUp in a list", "press Enter",
+           "in-page anchor navigation", "icon-only button (aria-label Copy code)", "repeated buttons (context)"],
+          codec="vp9")
+def docs_results_walk_copy_vp9(r):
+    r.fill(role("combobox", "Search docs"), "data")
+    r.wait(0.5, 0.8)
+    for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp"):
+        r.press(key)
+        r.wait(0.3, 0.55)
+    r.wait(0.1, 0.3)
+    r.press("Enter")
+    r.wait(0.9, 1.3)
+    sid = r.page.evaluate("location.hash.slice(1)")
+    r.click(docs_section_button(r, sid, "Copy code"))
+    r.think()
+    r.click(docs_section_button(r, sid, "No"))
+    r.wait(1.0, 1.4)
+    r.wander(dx_range=(-300, -150), dy_range=(60, 160))
+
+
+@scenario("wizard-refused-email-nopointer", "wizard", "/wizard/",
+          "Captured without the mouse pointer. The name typed with a slip fixed by backspace, an "
+          "incomplete email refused by Next (inline error), retyped with Control+A, Next; a date and "
+          "Nights retyped, Next; a room chosen with the keyboard inside the select popup, a note with "
+          "a backspace; Next; the rules accepted and the booking confirmed.",
+          ["no visible pointer", "backspace correction", "inline validation", "a refused step then fixed",
+           "Control+A then typing", "date input", "number input", "select (keyboard inside the popup)",
+           "textarea", "checkbox", "multi-step form"],
+          pointer=False, wpm=78)
+def wizard_refused_email_nopointer(r):
+    r.fill(label("Full name"), "Sofia Marqeuz\b\b\buez")
+    r.think()
+    r.fill(label("Email"), "sofia.marquez@")
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.6, 0.9)
+    r.fill(label("Email"), "sofia@marquez.mx", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.fill(label("Check-in date"), "11202027", expect="2027-11-20")
+    r.think()
+    r.fill(label("Nights"), "3", select_all=True)
+    r.think()
+    r.click(role("button", "Next"))
+    r.wait(0.5, 0.8)
+    r.select(label("Room"), "Loft suite", by_keyboard=True)
+    r.think()
+    r.fill(label("Notes for the host"), "Quiet room, pleas\be")
+    r.think()
+    wizard_confirm(r)
+
+
+@scenario("board-dialog-fix-escape-rename", "board", "/board/",
+          "Opens “Crash on rotate” with its ✎ button, picks Priya Nair in the Assignee popup, retypes "
+          "the story points with Control+A (13, erased, 8), closes the dialog with Escape; then "
+          "double-clicks “Dark mode icons” to rename it with Enter and moves “Offline banner” right.",
+          ["icon-only button (aria-label Edit card)", "repeated card buttons (context)", "modal dialog",
+           "select (popup click) then typing", "Control+A then typing", "backspace correction",
+           "press Escape closes a dialog", "double-click to edit inline", "press Enter",
+           "icon-only button (aria-label Move right)"],
+          wpm=72)
+def board_dialog_fix_escape_rename(r):
+    r.click(board_button(r, "Crash on rotate", "Edit card"))
+    r.wait(0.6, 0.9)
+    r.select(label("Assignee"), "Priya Nair")
+    r.think()
+    r.fill(label("Story points"), "13\b\b8", select_all=True)
+    r.think()
+    r.press("Escape")
+    r.think()
+    r.dblclick(role("heading", "Dark mode icons"))
+    r.wait(0.4, 0.7)
+    r.fill(role("textbox", "Card title"), "Dark theme icons")
+    r.wait(0.2, 0.4)
+    r.press("Enter")
+    r.think()
+    r.click(board_button(r, "Offline banner", "Move right"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("contacts-dialog-escape-save-firefox", "contacts", "/contacts/",
+          "Captured in Firefox ESR. Opens New contact, types a name with a slip fixed by backspace, Tab, "
+          "a phone, then Escape closes the dialog unsaved; opens it again, types name, Tab, phone and "
+          "saves; searches “ine” and stars the new contact.",
+          ["Firefox ESR (tab strip, address bar, form controls)", "icon-only button (aria-label Add contact)",
+           "modal dialog", "fill in an auto-focused field", "backspace correction", "press Tab",
+           "press Escape closes a dialog", "save", "fill (live filter)", "toggle button (aria-pressed)"],
+          browser="firefox", wpm=74)
+def contacts_dialog_escape_save_firefox(r):
+    r.click(role("button", "Add contact"))
+    r.wait(0.5, 0.8)
+    r.fill(role("textbox", "Name"), "Ines Duartte\b\b\bte")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(role("textbox", "Phone"), "+351 21 555 0142")
+    r.think()
+    r.press("Escape")
+    r.think()
+    r.click(role("button", "Add contact"))
+    r.wait(0.5, 0.8)
+    r.fill(role("textbox", "Name"), "Ines Duarte")
+    r.wait(0.2, 0.4)
+    r.press("Tab")
+    r.fill(role("textbox", "Phone"), "+351 21 555 0142")
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(0.8, 1.2)
+    r.fill(role("searchbox", "Search contacts"), "ine")
+    r.wait(0.6, 1.0)
+    r.click(contact_button(r, "Ines Duarte", "Favourite"))
+    r.wait(1.0, 1.4)
+
+
+@scenario("admin-search-edit-role-125", "admin", "/admin/",
+          "Device scale 1.25. Types “kri” in Search users, opens Uma Krishnan's Edit dialog, retypes the "
+          "selected full name, Tab to the email and retypes it, picks Editor with the keyboard inside "
+          "the Role popup and saves; then rests on her ⋯ until the row menu opens and picks Send "
+          "password reset.",
+          ["device scale 1.25", "fill (live filter)", "modal dialog", "fill in a focused field (text selected)",
+           "press Tab", "select (keyboard inside the popup)", "hover opens a menu", "menuitem"],
+          screen=(1600, 1000), scale=1.25, wpm=74)
+def admin_search_edit_role_125(r):
+    r.fill(role("searchbox", "Search users"), "kri")
+    r.wait(0.8, 1.2)
+    r.click(row_button(r, "Uma Krishnan", "Edit"))
+    r.wait(0.6, 1.0)
+    r.fill(label("Full name"), "Uma Krishnan-Rao")
+    r.wait(0.3, 0.6)
+    r.press("Tab")
+    r.wait(0.3, 0.6)
+    r.fill(label("Email address"), "uma.kr@quillstone.io")
+    r.think()
+    r.select(label("Role"), "Editor", by_keyboard=True)
+    r.think()
+    r.click(role("button", "Save user"))
+    r.think()
+    r.hover(row_button(r, "Uma Krishnan-Rao", "More actions"), opens=role("menuitem", "Send password reset"))
+    r.click(role("menuitem", "Send password reset"))
+    r.wait(1.0, 1.5)
+    r.wander(dx_range=(-320, -140))  # leftwards: resting on a row's ⋯ would open its menu
+
+
+@scenario("settings-name-theme-keys-60fps", "settings", "/settings/",
+          "60 fps. Retypes the display name with Control+A (a slip fixed by backspace), picks Light in "
+          "the segmented control and moves the choice on with ArrowRight, Tab to the Text size slider "
+          "and ArrowLeft twice, opens Advanced, wheels down to it, turns Developer mode on, saves and dismisses the toast.",
+          ["60 fps", "fill a prefilled field (select all + retype)", "backspace correction", "segmented control",
+           "press ArrowRight in a radio group", "press Tab", "press ArrowLeft on a slider", "accordion",
+           "scroll", "toggle switch", "save", "icon-only button (aria-label Dismiss)"],
+          fps=60, wpm=70)
+def settings_name_theme_keys_60fps(r):
+    r.fill(label("Display name"), "Rui Almedia\b\b\bida", select_all=True)
+    r.think()
+    r.check(role("radio", "Light"))
+    r.wait(0.4, 0.7)
+    r.press("ArrowRight")
+    r.wait(0.4, 0.7)
+    r.press("Tab")
+    r.wait(0.4, 0.7)
+    r.press("ArrowLeft")
+    r.wait(0.35, 0.6)
+    r.press("ArrowLeft")
+    r.think()
+    r.click(role("button", "Advanced"))
+    r.wait(0.6, 1.0)
+    r.scroll(2)
+    r.think()
+    r.check(switch("Developer mode"))
+    r.think()
+    r.click(role("button", "Save"))
+    r.wait(1.0, 1.4)
+    r.click(role("button", "Dismiss"))
+    r.wait(1.0, 1.4)
+    r.wander()
+
+
 # ------------------------------------------------------------------------------------------------
 # Firefox ESR: flows of the apps above captured in Debian's Firefox (another browser's tab strip,
 # address bar, form controls and text rendering), the mirror Chromium reading the page (firefox.py).
