@@ -65,13 +65,23 @@ extension Run {
         guard let maxY = m[0]?.double, let height = m[1]?.double, let y0 = m[2]?.double, maxY >= 1 else { return nil }
         // Each position rendered once, scored at every width.
         var scores: [Int: [Double]] = [Int(y0): top]
+        // (Each screenshot is decoded and scored on another task while the page scrolls to the
+        // next position and rests there: the same scores, computed during the browser's waits.)
+        let decode = decodePNG
+        var scoring: [Int: Task<[Double], any Error>] = [:]
         func render(_ ys: [Double]) async throws {
             for y in ys {
                 let now = try await browser.execute("window.scrollTo(0, arguments[0]); return window.scrollY;", [.number(max(0, min(maxY, y)))]).double ?? y
-                if scores[Int(now)] != nil { continue }
+                if scores[Int(now)] != nil || scoring[Int(now)] != nil { continue }
                 try await Task.sleep(nanoseconds: 40_000_000)
-                scores[Int(now)] = looks(try decodePNG(try await browser.screenshot()))
+                let png = try await browser.screenshot()
+                scoring[Int(now)] = Task {
+                    let shot = try decode(png)
+                    return widths.map { Similarity.compare(shot, nil, frame, video, width: $0) }
+                }
             }
+            for (y, task) in scoring { scores[y] = try await task.value }
+            scoring = [:]
         }
         func best(_ level: Int, near: Int? = nil, within: Double = 0) -> Int {
             scores.filter { near == nil || abs(Double($0.key - near!)) <= within }.max { ($0.value[level], -$0.key) < ($1.value[level], -$1.key) }!.key

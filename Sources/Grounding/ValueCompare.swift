@@ -114,10 +114,71 @@ public enum ValueCompare {
     static func registration(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int), pointer: PixelRect? = nil) -> (dx: Int, dy: Int, error: Int) {
         var best = (dx: 0, dy: 0, error: Int.max)
         let p = pointer ?? PixelRect(x: -1, y: -1, width: 0, height: 0)
+        let shifts = registrationShifts(live, video, shift: shift)
+        // (The counts `registrationByPixel` makes, with each pixel's neighbourhood looked up once
+        // per map instead of once per shift: the video's ink and its 3×3 spread over every
+        // position a shift reaches, the live ink's spread over the live map.)
+        let w = live.width, h = live.height
+        let px = (shifts.map { abs($0) }.max() ?? 0) + 1, py = abs(shift.y) + 1
+        let pw = w + 2 * px, ph = h + 2 * py
+        var videoInk = [Bool](repeating: false, count: pw * ph)
+        for y in -py..<(h + py) { for x in -px..<(w + px) where video.at(x, y) { videoInk[(y + py) * pw + x + px] = true } }
+        var videoNear = [Bool](repeating: false, count: pw * ph)
+        for y in 1..<max(1, ph - 1) {
+            for x in 1..<max(1, pw - 1) {
+                var any = false
+                for j in (y - 1)...(y + 1) { for i in (x - 1)...(x + 1) where videoInk[j * pw + i] { any = true } }
+                videoNear[y * pw + x] = any
+            }
+        }
+        var liveNear = [Bool](repeating: false, count: w * h)
+        for y in 0..<h { for x in 0..<w { liveNear[y * w + x] = near(live, x, y) } }
+        live.ink.withUnsafeBufferPointer { liveInk in
+            liveNear.withUnsafeBufferPointer { liveNear in
+                videoInk.withUnsafeBufferPointer { videoInk in
+                    videoNear.withUnsafeBufferPointer { videoNear in
+                        for dy in -shift.y...shift.y {
+                            for dx in shifts {
+                                var e = 0
+                                for y in 0..<h {
+                                    let vy = y + dy
+                                    let rowInPointer = vy >= p.y && vy < p.y + p.height
+                                    let v = (vy + py) * pw + px + dx, l = y * w
+                                    for x in 0..<w {
+                                        // live (x, y) lies over video (x + dx, y + dy).
+                                        if liveInk[l + x], !videoNear[v + x] { e += 1 }
+                                        if videoInk[v + x], !liveNear[l + x], !(rowInPointer && x + dx >= p.x && x + dx < p.x + p.width) { e += 1 }
+                                    }
+                                    // (Stops only once worse than the best: a partial count equal to it could
+                                    // otherwise win a tie it would lose whole.)
+                                    if e > best.error { break }
+                                }
+                                if e < best.error || e == best.error && abs(dx) + abs(dy) < abs(best.dx) + abs(best.dy) { best = (dx, dy, e) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    /// The horizontal shifts `registration` tries: up to `shift.x` either way, and those around
+    /// the one that lines up the two texts' first ink columns when that is farther.
+    static func registrationShifts(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int)) -> [Int] {
         var shifts = Array(-shift.x...shift.x)
         if let a = inkExtent(live)?.start, let b = inkExtent(video)?.start, abs(b - a) > shift.x, abs(b - a) <= maxStartShift {
             shifts += ((b - a - shift.x)...(b - a + shift.x)).filter { abs($0) > shift.x }
         }
+        return shifts
+    }
+
+    /// `registration` as it was first written, pixel by pixel (each neighbourhood looked at
+    /// again for every shift): the reference the faster one is tested against.
+    static func registrationByPixel(_ live: InkMap, _ video: InkMap, shift: (x: Int, y: Int), pointer: PixelRect? = nil) -> (dx: Int, dy: Int, error: Int) {
+        var best = (dx: 0, dy: 0, error: Int.max)
+        let p = pointer ?? PixelRect(x: -1, y: -1, width: 0, height: 0)
+        let shifts = registrationShifts(live, video, shift: shift)
         for dy in -shift.y...shift.y {
             for dx in shifts {
                 var e = 0
@@ -125,12 +186,9 @@ public enum ValueCompare {
                     let vy = y + dy
                     let rowInPointer = vy >= p.y && vy < p.y + p.height
                     for x in 0..<live.width {
-                        // live (x, y) lies over video (x + dx, y + dy).
                         if live.ink[y * live.width + x], !near(video, x + dx, y + dy) { e += 1 }
                         if video.at(x + dx, vy), !near(live, x, y), !(rowInPointer && x + dx >= p.x && x + dx < p.x + p.width) { e += 1 }
                     }
-                    // (Stops only once worse than the best: a partial count equal to it could
-                    // otherwise win a tie it would lose whole.)
                     if e > best.error { break }
                 }
                 if e < best.error || e == best.error && abs(dx) + abs(dy) < abs(best.dx) + abs(best.dy) { best = (dx, dy, e) }

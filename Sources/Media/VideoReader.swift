@@ -39,6 +39,9 @@ public final class VideoReader {
     private let quarterTurns: Int
     /// Frames before this time are decoded only as far as later frames need them, never delivered.
     private var deliverFrom = -Double.infinity
+    /// Per rendition, the time before which a delivered frame leaves it out (`skip(until:rendition:)`):
+    /// its image is then an empty one. `deliverFrom` never exceeds the smallest of them.
+    private var renditionFrom: [Double]
     /// The earliest presentation time seen (in packets sent to the decoder) for each sampling
     /// slot: a later frame of the same slot will not be delivered, so it need not be decoded.
     private var slotFirstSeen: [Int: Double] = [:]
@@ -71,6 +74,7 @@ public final class VideoReader {
         self.renditions = renditions
         self.sampling = sampling
         scalers = Array(repeating: nil, count: renditions.count)
+        renditionFrom = Array(repeating: -Double.infinity, count: renditions.count)
         if sampling.start > 0 { seek(to: sampling.start) }
     }
 
@@ -84,6 +88,7 @@ public final class VideoReader {
         sampling.start = time
         if let end = sampling.end, end <= time { sampling.end = nil }
         draining = false; finished = false; lastSlot = Int.min; slotFirstSeen = [:]; deliverFrom = -.infinity
+        renditionFrom = Array(repeating: -Double.infinity, count: renditions.count)
     }
 
     /// Skips forward without seeking: frames before `time` are not delivered (and a frame no later
@@ -91,6 +96,16 @@ public final class VideoReader {
     /// so the frames delivered from `time` on are exactly those reading straight through would give.
     public func skip(until time: Double) {
         deliverFrom = max(deliverFrom, time)
+    }
+
+    /// `skip(until:)` for one rendition only: frames before `time` are delivered without it (an
+    /// empty image in its place), and frames every rendition leaves out are not delivered (nor,
+    /// when nothing refers to them, decoded). Two readings of one file in one pass: each
+    /// rendition gets exactly the frames a reader of its own, skipping the same way, would give
+    /// it; the file is decoded once. `time` = +infinity: the rendition is no longer wanted.
+    public func skip(until time: Double, rendition: Int) {
+        renditionFrom[rendition] = max(renditionFrom[rendition], time)
+        if let least = renditionFrom.min() { deliverFrom = max(deliverFrom, least) }
     }
 
     /// Whether the frame of a packet presented at `pts` cannot be delivered: before the range or
@@ -193,6 +208,8 @@ public final class VideoReader {
         var images: [Image] = []
         images.reserveCapacity(renditions.count)
         for (i, r) in renditions.enumerated() {
+            // (A rendition skipped past this frame, `skip(until:rendition:)`, is not converted.)
+            if t + 1e-6 < renditionFrom[i] { images.append(Image(width: 0, height: 0, format: r.format)); continue }
             var (w, h) = r.size(forSourceWidth: info.displayWidth, height: info.displayHeight)
             if quarterTurns % 2 == 1 { swap(&w, &h) }
             if scalers[i] == nil || !scalers[i]!.matches(f) {

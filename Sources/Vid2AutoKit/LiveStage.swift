@@ -85,12 +85,21 @@ public enum LiveStage {
     /// and just before each step, where the live fields are reconciled with the video's
     /// (Run.reconcileFields).
     static func sampleLiveFrames(_ timeline: ActionTimeline, path: String) throws -> LiveFrames {
-        var frames = try sampleFrames(path: path, times: LiveGrounder.frameTimes(for: timeline))
+        let times = LiveGrounder.frameTimes(for: timeline)
         let duration = timeline.source?.duration ?? .infinity
         let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
             .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
             + LiveGrounder.boundaryTimes(for: timeline)).sorted()
-        if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+        var frames: LiveFrames
+        if !times.isEmpty, !fieldTimes.isEmpty {
+            // Both in one decoding pass: the same frames as two passes, the file decoded once.
+            let both = try sampleFrames(path: path, lists: [times, fieldTimes])
+            frames = LiveFrames(frames: both.frames[0], scale: both.scale)
+            frames.fields = both.frames[1]
+        } else {
+            frames = try sampleFrames(path: path, times: times)
+            if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+        }
         // A moment between two sampled ones, decoded only where the gap search asks for it.
         frames.decode = { t in (try? sampleFrames(path: path, times: [max(0, t)]))?.frames.first?.image }
         return frames
@@ -123,5 +132,43 @@ public enum LiveStage {
         }
         if let last = previous { while k < times.count { out.append((times[k], last.image)); k += 1 } }
         return LiveFrames(frames: out, scale: scale)
+    }
+
+    /// The frames `sampleFrames(path:times:)` gives for `lists[0]` (small) and
+    /// `sampleFrames(path:times:fullSize: true)` gives for `lists[1]` (full size), from one
+    /// decoding pass: each list's rendition gets exactly the frames its own reader would
+    /// deliver (`VideoReader.skip(until:rendition:)` replays each reader's skips), so the
+    /// frames chosen are the same. `scale` is the small frames' (the full-size ones' is 1).
+    static func sampleFrames(path: String, lists: [[Double]]) throws -> (frames: [[(time: Double, image: Image)]], scale: Double) {
+        precondition(lists.count == 2 && lists.allSatisfy { !$0.isEmpty })
+        let info = try Probe.probe(path: path)
+        let small = max(64, info.displayWidth / 2 / 2 * 2)
+        let scale = Double(small) / Double(max(1, info.displayWidth))
+        let starts = lists.map { max(0, $0[0] - 0.5) }
+        let reader = try VideoReader(path: path, renditions: [Rendition(width: small, format: .gray8), Rendition(width: info.displayWidth, format: .gray8)],
+                                     sampling: FrameSampling(start: starts.min()!))
+        // (A reader of its own starts at its list's start: nothing before it is delivered.)
+        for (i, s) in starts.enumerated() { reader.skip(until: s, rendition: i) }
+        var out: [[(time: Double, image: Image)]] = [[], []]
+        var k = [0, 0]
+        var previous: [(time: Double, image: Image)?] = [nil, nil]
+        while k[0] < lists[0].count || k[1] < lists[1].count, let f = try reader.next() {
+            for i in 0..<2 where k[i] < lists[i].count && f.images[i].width > 0 {
+                let times = lists[i]
+                while k[i] < times.count && f.time >= times[k[i]] {
+                    // The frame on screen at times[k]: the nearer of the two presented around it.
+                    let chosen = previous[i].map { $0.time <= times[k[i]] && times[k[i]] - $0.time < f.time - times[k[i]] ? $0 : (f.time, f.images[i]) }
+                        ?? (f.time, f.images[i])
+                    out[i].append((times[k[i]], chosen.1))
+                    k[i] += 1
+                }
+                previous[i] = (f.time, f.images[i])
+                reader.skip(until: k[i] < times.count ? times[k[i]] - 0.2 : .infinity, rendition: i)
+            }
+        }
+        for i in 0..<2 {
+            if let last = previous[i] { while k[i] < lists[i].count { out[i].append((lists[i][k[i]], last.image)); k[i] += 1 } }
+        }
+        return (out, scale)
     }
 }
