@@ -50,14 +50,12 @@ final class UnderlinedLinkTests: XCTestCase {
         XCTAssertEqual(node(doc, "Settings")?.tag, "p")
     }
 
-    func testARuleUnderSomeOfTheWordsLinksThoseWords() {
-        // "-- Tom Friedman": the rule lies under the name only
-        let t = text("-- Tom Friedman", 200, width: 106)
-        let full = DesignFontMetrics.width(of: "-- Tom Friedman", bold: false), lead = DesignFontMetrics.width(of: "-- ", bold: false)
-        let x0 = 100 + Int((lead / full * 106).rounded())
-        let doc = apply([column([t, rule(x: x0, 215, width: 206 - x0)], y: 200)])
-        let n = node(doc, "-- Tom Friedman")
-        XCTAssertEqual(n?.tag, "p")
-        XCTAssertEqual(n?.runs, [UITextRun(text: "-- "), UITextRun(text: "Tom Friedman", tag: "a", underline: true)])
+    func testARuleUnderMostOfTheLineLinksItAndUnderAFewWordsNothing() {
+        // "-- Tom Friedman": the rule lies under the name, most of the line
+        let doc = apply([column([text("-- Tom Friedman", 200, width: 106), rule(x: 118, 215, width: 88)], y: 200),
+                         column([text("Read the whole column here", 260, width: 190), rule(x: 250, 275, width: 40)], y: 260)])
+        XCTAssertEqual(node(doc, "-- Tom Friedman")?.tag, "a")
+        XCTAssertEqual(node(doc, "Read the whole column here")?.tag, "p")
+        XCTAssertNil(node(doc, "Read the whole column here")?.runs)
     }
 }
