@@ -55,7 +55,9 @@ extension DesignSemantics {
     /// where two or more headings of one level each stand at a date (a list of posts) each of those
     /// headings holds its text as one link (`<h3><a>…</a></h3>`; a heading of stacked lines holds
     /// one link around its lines). A date is paired with its nearest heading, a heading with one
-    /// date.
+    /// date. A date set apart (bold or in capitals) right over a heading and drawn no lighter than
+    /// it is the page's dateline, a heading of the title's level (Blogger's and TypePad's
+    /// `h2.date-header`; d2c/14026's "MARCH 23, 2010" over each post).
     static func markPostTitles(_ root: inout UINode, body: Double) {
         var headings: [UINode] = [], dates: [UINode] = []
         func collect(_ n: UINode) {
@@ -75,7 +77,22 @@ extension DesignSemantics {
                   !pairs.contains(where: { $0.heading.box == h.box }) else { continue }
             pairs.append(PostDate(heading: h, date: d))
         }
-        guard !pairs.isEmpty else { return }
+        // datelines: a date set apart (bold or in capitals) right over a title, drawn no lighter than it
+        var datelines: [(PixelRect, String)] = []
+        for d in dates where d.tag == "p" && !pairs.contains(where: { $0.date.box == d.box })
+            && ((d.style.fontWeight ?? 400) >= 600 || d.style.uppercase == true) {
+            // over the title: at most a line of it above, starting in its box's left third (a title
+            // centred in its column still has the date over its start)
+            let under = headings.filter { h in
+                let gap = h.box.y - d.box.maxY, line = max(24, h.box.height / max(1, headingLines(h)))
+                return gap >= -2 && gap <= line && d.box.x >= h.box.x - 12 && d.box.x <= h.box.x + h.box.width / 3
+            }.filter { !isMutedAgainst(d, heading: $0)
+                && ($0.style.fontSize ?? body) > (d.style.fontSize ?? body) }
+            guard let h = under.min(by: { gapBetween($0.box, d.box) < gapBetween($1.box, d.box) }), let tag = h.tag,
+                  let ink = d.style.color, let title = h.style.color ?? h.children.first?.style.color, ink.luma <= title.luma else { continue }
+            datelines.append((d.box, tag))
+        }
+        guard !pairs.isEmpty || !datelines.isEmpty else { return }
         var perLevel: [String: Int] = [:]
         for p in pairs { perLevel[p.heading.tag ?? "", default: 0] += 1 }
         let titles = pairs.filter { perLevel[$0.heading.tag ?? "", default: 0] >= 2 }.map(\.heading.box)
@@ -83,6 +100,9 @@ extension DesignSemantics {
         func visit(_ n: inout UINode) {
             if n.kind == .text, n.tag == "p", dateBoxes.contains(n.box), isPostDate(n, body: body) {
                 n.tag = "a"; return
+            }
+            if n.kind == .text, n.tag == "p", let line = datelines.first(where: { $0.0 == n.box }), isPostDate(n, body: body) {
+                n.tag = line.1; return
             }
             if isHeadingTag(n.tag), titles.contains(n.box) {
                 if n.kind == .text, let t = n.text, n.runs == nil {

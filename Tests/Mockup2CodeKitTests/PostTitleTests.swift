@@ -89,6 +89,22 @@ final class PostTitleTests: XCTestCase {
         XCTAssertEqual(node(doc, "March 23, 2010")?.tag, "p")
     }
 
+    func testABoldDatelineOverATitleIsAHeadingOfItsLevel() {
+        var a = text("March 23, 2010", 20, weight: 700), b = text("March 15, 2010", 220)
+        a.style.color = RGB(51, 51, 51); b.style.color = RGB(51, 51, 51); b.style.uppercase = true
+        let doc = document([
+            a, text("The most important story", 40, size: 24, ink: RGB(102, 102, 102), weight: 700), prose(80),
+            b, text("Following through", x: 87, 240, size: 24, width: 506, ink: RGB(102, 102, 102), weight: 700), prose(280),
+            text("March 7, 2010", 420), text("A third story", 440, size: 24, ink: RGB(102, 102, 102), weight: 700), prose(480),
+        ])
+        let level = node(doc, "The most important story")?.tag
+        XCTAssertEqual(level?.hasPrefix("h"), true)
+        XCTAssertEqual(node(doc, "March 23, 2010")?.tag, level)
+        XCTAssertEqual(node(doc, "March 15, 2010")?.tag, level)
+        XCTAssertEqual(node(doc, "March 7, 2010")?.tag, "p")        // not set apart: regular, not in capitals
+        XCTAssertNil(node(doc, "The most important story")?.runs)
+    }
+
     func testADateAwayFromTheTitleOrOffItsEdgeIsNoPair() {
         let doc = document([
             text("A first title", 40, size: 24, weight: 700), text("September 18, 2012", x: 300, 72, ink: grey), prose(100),
