@@ -58,11 +58,14 @@ public enum MockupElementBuilder {
                             return MockupElement(tag: "", className: "", id: nil, attributes: [], declarations: [], text: r.text, children: [])
                         }
                         var d: [MockupElement.Declaration] = []
-                        // underlined whether or not the design draws it: a link inside text must not be
-                        // told apart by its colour alone (WCAG 1.4.1, axe's link-in-text-block)
                         if let c = r.color ?? n.style.color { d.append(.init(property: "color", value: c.hex)) }
-                        // said, not left to the browser's default: Tailwind's preflight takes links' underline away
-                        d.append(.init(property: "text-decoration", value: "underline"))
+                        // underlined whether or not the design draws it: a link inside text must not be
+                        // told apart by its colour alone (WCAG 1.4.1, axe's link-in-text-block); a link
+                        // holding all of its element's text (a post title's `<h3><a>`) has no text around
+                        // it to be told apart from, and is drawn as the design draws it. Said, not left
+                        // to the browser's default: Tailwind's preflight takes links' underline away.
+                        let whole = runs.count == 1 && r.underline != true
+                        d.append(.init(property: "text-decoration", value: whole ? "none" : "underline"))
                         return MockupElement(tag: "a", className: name("link"), id: nil, attributes: [.init(name: "href", value: "#")],
                                              declarations: d, text: r.text, children: [])
                     }
@@ -110,6 +113,9 @@ public enum MockupElementBuilder {
                 // (icons are decorative: empty alt)
                 e.attributes.append(.init(name: "src", value: MockupElementBuilder.placeholderPixel))
                 e.attributes.append(.init(name: "alt", value: n.kind == .icon ? "" : (n.label ?? "image")))
+            case .container where n.tag == "a":
+                // a link around a heading's stacked lines (`DesignSemantics.markPostTitles`)
+                e.attributes.append(.init(name: "href", value: "#"))
             case .container where n.tag == "button":
                 // a box holding an icon and its label (`ControlShapes.foldIconButtons`): laid out as a box
                 e.attributes.append(.init(name: "type", value: "button"))
@@ -290,6 +296,8 @@ public enum MockupElementBuilder {
             }
             if let b = s.background { d.append(.init(property: "background", value: b.hex)) }
             d += border(s.border)
+            // a link around stacked lines: drawn as the lines are (an underline would reach every line)
+            if n.tag == "a" { d.append(.init(property: "text-decoration", value: "none")) }
             if n.tag == "button" {
                 // a box drawn as a button: none of the browser's own button look
                 if s.background == nil { d.append(.init(property: "background", value: "transparent")) }

@@ -54,8 +54,9 @@ extension DesignSemantics {
         n.children = out
     }
 
-    /// The text of a heading: its own, or its lines' (a heading holding stacked lines).
+    /// The text of a heading: its own, or its lines' (a heading holding stacked lines, directly or
+    /// inside the link `markPostTitles` puts around them).
     public static func headingText(_ n: UINode) -> String? {
-        n.text ?? (n.children.isEmpty ? nil : n.children.compactMap(\.text).joined(separator: " "))
+        n.text ?? (n.children.isEmpty ? nil : n.children.compactMap(headingText).joined(separator: " "))
     }
 }

@@ -5,7 +5,8 @@ import ScreenCore
 /// (blue or accent-coloured single lines, rows of short items), a header / main / footer split of
 /// the page, navigation rows, labels tied to the controls they name, alt text of pictures,
 /// bulleted lists, the page's logo as a link home, lines repeating a heading below (contents
-/// entries, breadcrumbs), a footer's credit line, and a title. Run before `LayoutFlow`.
+/// entries, breadcrumbs), a footer's credit line, underlined lines, post titles standing at their
+/// dates, and a title. Run before `LayoutFlow`.
 public enum DesignSemantics {
     /// Applies every rule to `doc` in place.
     public static func apply(_ doc: inout UIDocument) {
@@ -24,9 +25,11 @@ public enum DesignSemantics {
         markCaptionLinks(&doc.root)
         markDateLinks(&doc.root, body: body, bodyInk: bodyInk)
         markCreditLinks(&doc.root, body: body)
+        markUnderlinedLinks(&doc.root)
         markCapsHeadings(&doc.root, body: body, level: min(levels.count + 1, 6))
         markHeadingEchoes(&doc.root)
         mergeHeadingStacks(&doc.root, body: body)
+        markPostTitles(&doc.root, body: body)
         tieLabels(&doc.root)
         tieRowLabels(&doc.root)
         nameImages(&doc.root)
