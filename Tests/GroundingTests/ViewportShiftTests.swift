@@ -25,29 +25,29 @@ private final class OnePageBrowser: LiveBrowser, @unchecked Sendable {
 
 /// The viewport's origin read offline lined up with the first live page (LiveGrounder+ViewportShift.swift).
 final class ViewportShiftTests: XCTestCase {
-    /// A page 400×300 (small: the registration searches 441 shifts of its band): a dark header bar with light "links", a search field, and lines of "text"
+    /// A page 800×600: a dark header bar with light "links", a search field, and lines of "text"
     /// below; `flat` draws nothing (a blank page).
     static func page(flat: Bool = false) -> Image {
-        var img = Image(width: 400, height: 300, format: .gray8, filledWith: 245)
+        var img = Image(width: 800, height: 600, format: .gray8, filledWith: 245)
         guard !flat else { return img }
         func fill(_ x0: Int, _ y0: Int, _ w: Int, _ h: Int, _ v: UInt8) {
-            for y in y0..<(y0 + h) { for x in x0..<(x0 + w) { img.pixels[y * 400 + x] = v } }
+            for y in y0..<(y0 + h) { for x in x0..<(x0 + w) { img.pixels[y * 800 + x] = v } }
         }
-        fill(0, 0, 400, 56, 40)
-        for k in 0..<4 { fill(20 + k * 55, 22, 40, 12, 220) }
-        fill(260, 12, 120, 32, 255)
+        fill(0, 0, 800, 56, 40)
+        for k in 0..<5 { fill(40 + k * 90, 22, 60, 12, 220) }
+        fill(520, 12, 240, 32, 255)
         for line in 0..<8 {
             let y = 90 + line * 26
-            fill(30, y, 150 + (line * 37) % 180, 10, 60)
+            fill(60, y, 300 + (line * 37) % 280, 10, 60)
         }
         return img
     }
 
-    /// The video frame: the page drawn `dy` pixels below `top` in a frame `top + 300 + 20` tall
+    /// The video frame: the page drawn `dy` pixels below `top` in a frame `top + 600 + 20` tall
     /// (a bar of 128 above it, whatever lies below it).
     static func frame(page: Image, top: Int, dy: Int) -> Image {
-        var img = Image(width: 400, height: top + 320, format: .gray8, filledWith: 128)
-        for y in 0..<300 where top + dy + y < img.height { for x in 0..<400 { img.pixels[(top + dy + y) * 400 + x] = page.pixels[y * 400 + x] } }
+        var img = Image(width: 800, height: top + 620, format: .gray8, filledWith: 128)
+        for y in 0..<600 where top + dy + y < img.height { for x in 0..<800 { img.pixels[(top + dy + y) * 800 + x] = page.pixels[y * 800 + x] } }
         return img
     }
 
@@ -55,10 +55,10 @@ final class ViewportShiftTests: XCTestCase {
         var frames = LiveFrames(frames: [(0.8, video)], scale: 1)
         frames.fields = [(0.8, video)]
         return Run(options: LiveOptions(secretNames: { _ in [] }), browser: b, frames: frames, decodePNG: { _ in live },
-                   timeline: ActionTimeline(viewport: Viewport(x: 0, y: viewportTop, width: 400, height: 300),
+                   timeline: ActionTimeline(viewport: Viewport(x: 0, y: viewportTop, width: 800, height: 600),
                                             actions: [Action(kind: .goto, time: 0, value: .text("http://127.0.0.1:8765/")),
-                                                      Action(kind: .click, time: 1, target: Target(box: Box(x: 260, y: 19, width: 120, height: 32),
-                                                                                                   point: Point(x: 300, y: 35)))]))
+                                                      Action(kind: .click, time: 1, target: Target(box: Box(x: 520, y: 19, width: 240, height: 32),
+                                                                                                   point: Point(x: 600, y: 35)))]))
     }
 
     /// The origin read 7 pixels high (the page starts lower in the video): the viewport moves down
@@ -71,13 +71,13 @@ final class ViewportShiftTests: XCTestCase {
         XCTAssertEqual(moved?.dx, 0)
         XCTAssertEqual(moved?.dy, 7)
         XCTAssertEqual(r.timeline.viewport?.y, 87)
-        XCTAssertEqual(r.timeline.viewport?.height, 293)
-        XCTAssertEqual(r.timeline.viewport?.width, 400)
+        XCTAssertEqual(r.timeline.viewport?.height, 593)
+        XCTAssertEqual(r.timeline.viewport?.width, 800)
         XCTAssertEqual(r.timeline.actions[1].target?.point?.y, 28)
         XCTAssertEqual(r.timeline.actions[1].target?.box?.y, 12)
         XCTAssertEqual(b.viewports.count, 1)
-        XCTAssertEqual(b.viewports.first?.height, 293)
-        XCTAssertEqual(r.videoRect((x: 260, y: 12, width: 120, height: 32))?.y, 99)
+        XCTAssertEqual(b.viewports.first?.height, 593)
+        XCTAssertEqual(r.videoRect((x: 520, y: 12, width: 240, height: 32))?.y, 99)
     }
 
     /// One pixel off (every capture's bar edge) is the compares' own tolerance: nothing moves.
@@ -101,7 +101,7 @@ final class ViewportShiftTests: XCTestCase {
         XCTAssertEqual(r.timeline.viewport?.y, 80)
         // The video shows another page (no header): no shift lines it up clearly better.
         var other = Self.page(flat: true)
-        for y in 150..<200 { for x in 50..<350 { other.pixels[y * 400 + x] = 20 } }
+        for y in 300..<400 { for x in 100..<700 { other.pixels[y * 800 + x] = 20 } }
         var r2 = run(b, live: Self.page(), video: Self.frame(page: other, top: 80, dy: 7), viewportTop: 80)
         let unlike = try await r2.registerViewport()
         XCTAssertNil(unlike)
@@ -121,7 +121,7 @@ final class ViewportShiftTests: XCTestCase {
         let p = Self.page()
         var video = Self.frame(page: p, top: 80, dy: 0)
         let copy = video
-        for y in 80..<380 { for x in 0..<400 { video.pixels[y * 400 + x] = x >= 5 ? copy.pixels[y * 400 + x - 5] : 245 } }
+        for y in 80..<680 { for x in 0..<800 { video.pixels[y * 800 + x] = x >= 5 ? copy.pixels[y * 800 + x - 5] : 245 } }
         var r = run(b, live: p, video: video, viewportTop: 80)
         let moved = try await r.registerViewport()
         XCTAssertNil(moved)
