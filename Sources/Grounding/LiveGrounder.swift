@@ -255,7 +255,6 @@ struct Run {
                 timeline.startURL = url
                 if options.deviceScale == nil { try await findDeviceScale() }
                 if dpr != 1 { timeline = timeline.inCSSPixels(scale: dpr) }
-                try await registerViewport()   // LiveGrounder+ViewportShift.swift
                 try await alignStartScroll()   // LiveGrounder+StartScroll.swift
                 return
             case .failure(let reason):
