@@ -90,7 +90,15 @@ public enum LiveStage {
         let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
             .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
             + LiveGrounder.boundaryTimes(for: timeline)).sorted()
-        if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+        // (The closed editors' places in the same decoding pass, kept apart: the field compares
+        // look for their nearest frame among `fields` alone.)
+        let closingTimes = Set(LiveGrounder.closingTimes(for: timeline).map { min($0, duration - 0.05) })
+        let fullTimes = Array(Set(fieldTimes).union(closingTimes)).sorted()
+        if !fullTimes.isEmpty {
+            let full = try sampleFrames(path: path, times: fullTimes, fullSize: true).frames
+            frames.fields = full.filter { fieldTimes.contains($0.time) }
+            frames.closings = full.filter { closingTimes.contains($0.time) }
+        }
         // A moment between two sampled ones, decoded only where the gap search asks for it.
         frames.decode = { t in (try? sampleFrames(path: path, times: [max(0, t)]))?.frames.first?.image }
         return frames
