@@ -29,15 +29,25 @@ extension Run {
         guard let f = k.field, !k.submits, k.dialog == nil else { return nil }
         let region = (x: f.x - 4, y: f.y - 4, width: f.width + 8, height: f.height + 8)
         let duration = timeline.source?.duration ?? .infinity
+        guard let now = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: duration)),
+              let r = videoRect(region), r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height else { return nil }
+        // The editor as typed in (the end of the typing): the place must look otherwise after the
+        // key, else nothing closed in the video and the key cannot be told from it.
+        var open: Double?
+        if let typing = frames.nearest(max(fill.time, fill.endTime - 0.1)), typing.width == now.width, typing.height == now.height {
+            open = Similarity.compare(typing, r, now, r, width: min(128, r.width))
+        }
         // First the text shown at the field's place once it closed, read in the video: the typed
         // value (kept) or an old text (the value it replaced, the control that opened it). When
         // it tells, it decides (the ink below compares the old place inside the live field's box,
         // which an editor wider or taller than what it replaced misplaces).
-        let readings = try await closedPlaceReadings(i, field: (f.x, f.y, f.width, f.height))
-        if !readings.isEmpty {
+        if let open, open < Self.editorStillOpen {
+            let readings = try await closedPlaceReadings(i, field: (f.x, f.y, f.width, f.height))
             let old = openerTexts(prior: edit.prior)
-            let byText = Self.editEnding(typed: typed, readings: readings, old: old)
-            debug("live: step \(i + 1) (\(Self.keyName(key)) after an edit): the closed field's place reads \(readings) (typed \"\(typed)\", old \(old)): \(byText.map(Self.keyName) ?? "cannot tell")")
+            let byText = Self.editEnding(typed: typed, readings: readings, old: old, asWhileTyping: open)
+            if !readings.isEmpty {
+                debug("live: step \(i + 1) (\(Self.keyName(key)) after an edit): the closed field's place reads \(readings) (typed \"\(typed)\", old \(old)): \(byText.map(Self.keyName) ?? "cannot tell")")
+            }
             if let byText {
                 guard byText != key else { return nil }
                 let why = byText == .escape
@@ -46,19 +56,11 @@ extension Run {
                 return (byText, why)
             }
         }
-        guard let now = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: duration)),
-              let r = videoRect(region), r.x >= 0, r.y >= 0, r.x + r.width <= now.width, r.y + r.height <= now.height,
-              let opened = openingMoment(), let then = frames.nearest(opened), then.width == now.width, then.height == now.height else { return nil }
+        guard let opened = openingMoment(), let then = frames.nearest(opened), then.width == now.width, then.height == now.height else { return nil }
         // The text there, by its ink (a hover's tint and the drawn pointer say nothing about it).
         let a0 = ValueCompare.inkMap(then, r, width: r.width, height: r.height)
         let a1 = ValueCompare.inkMap(withoutPointer(now, from: then), r, width: r.width, height: r.height)
         let same = ValueCompare.mismatch(a1, a0)
-        // The editor as typed in (the end of the typing): the place must look otherwise after the
-        // key, else nothing closed in the video and the key cannot be told from it.
-        var open: Double?
-        if let typing = frames.nearest(max(fill.time, fill.endTime - 0.1)), typing.width == now.width, typing.height == now.height {
-            open = Similarity.compare(typing, r, now, r, width: min(128, r.width))
-        }
         debug("live: step \(i + 1) (\(Self.keyName(key)) after an edit): the field's place is \(same.error) ink pixels off as before it opened (\(same.ink) ink), \(open.map(Self.f2) ?? "-") alike as while typed in")
         let decided = Self.editEnding(inkError: same.error, ink: same.ink, asWhileTyping: open)
         guard let decided, decided != key else { return nil }
@@ -86,8 +88,11 @@ extension Run {
     /// beside it (a composer's "+ Add card" below the card it added) — else Escape when one is an
     /// old text (`old`: the value the editor replaced, the control that opened it); nil when none
     /// tells (`ClosingKey.judge`; a reading that is only "not the value" is not enough here, where
-    /// the place may take in a neighbour's text).
-    static func editEnding(typed: String, readings: [String], old: [String]) -> Key? {
+    /// the place may take in a neighbour's text), or while the editor still looks as it did while
+    /// typed in (`asWhileTyping` at `editorStillOpen` or more: nothing closed, a search field
+    /// showing its value after an Escape that only shut its results).
+    static func editEnding(typed: String, readings: [String], old: [String], asWhileTyping open: Double?) -> Key? {
+        guard let open, open < editorStillOpen else { return nil }
         let shown = readings.map { ClosingKey.judge(typed: typed, shown: $0, old: old) }
         if shown.contains(.typedValue) { return .enter }
         if shown.contains(.oldText) { return .escape }

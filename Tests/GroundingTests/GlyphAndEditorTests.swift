@@ -100,15 +100,20 @@ final class GlyphAndEditorTests: XCTestCase {
     /// its box; the value anywhere in the place wins over an old text beside it.
     func testAnInlineEditEndsAsTheTextAtItsPlaceSays() {
         XCTAssertEqual(Run.editEnding(typed: "bram@quillstone.io", readings: ["bram@quillstone.io"],
-                                      old: ["bram.devries@quillstone.io"]), .enter)
-        XCTAssertEqual(Run.editEnding(typed: "Later", readings: ["+ Add card"], old: ["+ Add card"]), .escape)
-        XCTAssertEqual(Run.editEnding(typed: "Chloe M", readings: ["Chloé Martin"], old: ["Chloé Martin"]), .escape)
+                                      old: ["bram.devries@quillstone.io"], asWhileTyping: 0.3), .enter)
+        XCTAssertEqual(Run.editEnding(typed: "Later", readings: ["+ Add card"], old: ["+ Add card"], asWhileTyping: 0.3), .escape)
+        XCTAssertEqual(Run.editEnding(typed: "Chloe M", readings: ["Chloé Martin"], old: ["Chloé Martin"], asWhileTyping: 0.3), .escape)
         XCTAssertEqual(Run.editEnding(typed: "Tablet layout", readings: ["Tablet layout", "+ Add card", "Tablet layout + Add card"],
-                                      old: ["+ Add card"]), .enter)
+                                      old: ["+ Add card"], asWhileTyping: 0.3), .enter)
         // Only a neighbour's text, too little, or nothing read: the text cannot tell.
-        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Dark mode icons"], old: ["+ Add card"]))
-        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["+"], old: ["+ Add card"]))
-        XCTAssertNil(Run.editEnding(typed: "Later", readings: [], old: ["+ Add card"]))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Dark mode icons"], old: ["+ Add card"], asWhileTyping: 0.3))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["+"], old: ["+ Add card"], asWhileTyping: 0.3))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: [], old: ["+ Add card"], asWhileTyping: 0.3))
+        // The field still looks as while typed in (a search field keeping its value after an
+        // Escape that shut its results), or that is unknown: nothing closed, the key read stands.
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Later"], old: [], asWhileTyping: 0.97))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Later"], old: [], asWhileTyping: nil))
+        XCTAssertEqual(Run.editEnding(typed: "Later", readings: ["Later"], old: [], asWhileTyping: 0.5), .enter)
     }
 
     /// The old texts: the field's value before the fill, and the text of the click that opened it.
