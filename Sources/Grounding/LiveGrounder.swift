@@ -41,6 +41,10 @@ public struct LiveFrames: Sendable {
     /// Full-size gray frames at the moments typed fields are compared (`LiveGrounder.fillTimes`),
     /// for reading a field again where the live page says it is; empty when not decoded.
     public var fields: [(time: Double, image: Image)] = []
+    /// Full-size gray frames just after each Enter or Escape read right after a fill
+    /// (`LiveGrounder.closingTimes`), where the text at a closed inline editor's place is read
+    /// (LiveGrounder+InlineEditor.swift); empty when not decoded.
+    public var closings: [(time: Double, image: Image)] = []
     /// Decodes one more frame (at the same size and `scale` as `frames`) at a time the sampled
     /// moments do not hold, on demand; nil when the video cannot be read again (tests, `none`).
     /// Used only where a compare needs a moment between two sampled ones
@@ -152,6 +156,16 @@ public struct LiveGrounder: Sendable {
     /// reader's end may include what came after (an Enter that closed an inline editor).
     public static func fillTimes(_ a: Action) -> [Double] {
         [a.endTime + 0.05, a.endTime - 0.4, a.endTime - 0.8, a.endTime - 1.2, a.endTime - 1.6].filter { $0 == a.endTime + 0.05 || $0 > a.time + 0.3 }
+    }
+
+    /// Moments the text at a closed inline editor's place is read: after each Enter or Escape
+    /// that directly follows a fill (`afterTime`).
+    public static func closingTimes(for timeline: ActionTimeline) -> [Double] {
+        let duration = timeline.source?.duration ?? .infinity
+        let a = timeline.actions
+        return a.indices.filter { i in
+            i > 0 && a[i].kind == .press && a[i - 1].kind == .fill && ["Enter", "Escape"].contains(a[i].value?.text ?? "")
+        }.map { afterTime(a, $0, duration: duration) }
     }
 
     /// Moments between the end of action `i` and the start of the next (or the recording's end):

@@ -72,8 +72,7 @@ extension SegmentAnalyst {
         // before, and the field is gone.
         if let run = typing, run.field == field, run.keys >= 2, Self.frameRedrawn(field, before: e.before, after: after) {
             Debug.log("seg \(span.index) the typed field \(field)'s frame was redrawn: typing ends before it")
-            try await flushTyping()
-            focused = nil
+            try await typedFieldClosed(run, area: e.union, event: e, after: after, time: e.lastChange)
             return
         }
         if var run = typing, run.field == field {

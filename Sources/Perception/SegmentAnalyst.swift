@@ -603,6 +603,14 @@ final class SegmentAnalyst {
             let inkAfter = InkAnalysis.inkCount(in: after, region: run.field.insetBy(3), background: 255)
             let outside = pageBoxes.filter { $0.intersection(run.field).area == 0 }.reduce(0) { $0 + $1.area }
             _ = (inkBefore, inkAfter)
+            // The field's own frame redrawn, the change no wider than the editor around it (an
+            // inline editor found narrower than it is, closing into its cell): a key closed it.
+            if !big, outside == 0, pageUnion.contains(run.field.center), pageUnion.height <= run.field.height + 16,
+               run.keys >= 2, Self.frameRedrawn(run.field, before: e.before, after: after) {
+                Debug.log("seg \(span.index) the typed field \(run.field) was redrawn with its editor \(pageUnion)")
+                try await typedFieldClosed(run, area: pageUnion, event: e, after: after, time: time)
+                return
+            }
             if big || outside >= 2000 {
                 let field = run.field
                 // Only a ring moved (off this field, around another one): Tab, not a submit.

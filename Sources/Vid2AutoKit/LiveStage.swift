@@ -90,16 +90,24 @@ public enum LiveStage {
         let fieldTimes = Array(Set(timeline.actions.filter { $0.kind == .fill && !$0.secret }
             .flatMap { LiveGrounder.fillTimes($0).prefix(3).map { min($0, duration - 0.05) } })
             + LiveGrounder.boundaryTimes(for: timeline)).sorted()
+        // The closed editors' places come full-size too, kept apart: the field compares look for
+        // their nearest frame among `fields` alone.
+        let closingTimes = Set(LiveGrounder.closingTimes(for: timeline).map { min($0, duration - 0.05) })
+        let fullTimes = Array(Set(fieldTimes).union(closingTimes)).sorted()
         var frames: LiveFrames
-        if !times.isEmpty, !fieldTimes.isEmpty {
+        var full: [(time: Double, image: Image)] = []
+        if !times.isEmpty, !fullTimes.isEmpty {
             // Both in one decoding pass: the same frames as two passes, the file decoded once.
-            let both = try sampleFrames(path: path, lists: [times, fieldTimes])
+            let both = try sampleFrames(path: path, lists: [times, fullTimes])
             frames = LiveFrames(frames: both.frames[0], scale: both.scale)
-            frames.fields = both.frames[1]
+            full = both.frames[1]
         } else {
             frames = try sampleFrames(path: path, times: times)
-            if !fieldTimes.isEmpty { frames.fields = try sampleFrames(path: path, times: fieldTimes, fullSize: true).frames }
+            if !fullTimes.isEmpty { full = try sampleFrames(path: path, times: fullTimes, fullSize: true).frames }
         }
+        let fieldSet = Set(fieldTimes)
+        frames.fields = full.filter { fieldSet.contains($0.time) }
+        frames.closings = full.filter { closingTimes.contains($0.time) }
         // A moment between two sampled ones, decoded only where the gap search asks for it.
         frames.decode = { t in (try? sampleFrames(path: path, times: [max(0, t)]))?.frames.first?.image }
         return frames

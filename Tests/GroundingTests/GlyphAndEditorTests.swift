@@ -94,6 +94,57 @@ final class GlyphAndEditorTests: XCTestCase {
         XCTAssertNil(Run.editEnding(inkError: 12, ink: 900, asWhileTyping: nil))
     }
 
+    /// The text read at the closed field's place decides before its ink: the typed value there is
+    /// Enter even where the ink of a longer old text lines up (an e-mail shortened in its cell);
+    /// the composer's "+ Add card" back is Escape even where the taller composer put other ink in
+    /// its box; the value anywhere in the place wins over an old text beside it.
+    func testAnInlineEditEndsAsTheTextAtItsPlaceSays() {
+        XCTAssertEqual(Run.editEnding(typed: "bram@quillstone.io", readings: ["bram@quillstone.io"],
+                                      old: ["bram.devries@quillstone.io"], asWhileTyping: 0.3), .enter)
+        XCTAssertEqual(Run.editEnding(typed: "Later", readings: ["+ Add card"], old: ["+ Add card"], asWhileTyping: 0.3), .escape)
+        XCTAssertEqual(Run.editEnding(typed: "Chloe M", readings: ["Chloé Martin"], old: ["Chloé Martin"], asWhileTyping: 0.3), .escape)
+        XCTAssertEqual(Run.editEnding(typed: "Tablet layout", readings: ["Tablet layout", "+ Add card", "Tablet layout + Add card"],
+                                      old: ["+ Add card"], asWhileTyping: 0.3), .enter)
+        // Only a neighbour's text, too little, or nothing read: the text cannot tell.
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Dark mode icons"], old: ["+ Add card"], asWhileTyping: 0.3))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["+"], old: ["+ Add card"], asWhileTyping: 0.3))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: [], old: ["+ Add card"], asWhileTyping: 0.3))
+        // The field still looks as while typed in (a search field keeping its value after an
+        // Escape that shut its results), or that is unknown: nothing closed, the key read stands.
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Later"], old: [], asWhileTyping: 0.97))
+        XCTAssertNil(Run.editEnding(typed: "Later", readings: ["Later"], old: [], asWhileTyping: nil))
+        XCTAssertEqual(Run.editEnding(typed: "Later", readings: ["Later"], old: [], asWhileTyping: 0.5), .enter)
+    }
+
+    /// The old texts: the field's value before the fill, and the text of the click that opened it.
+    func testTheOldTextsAreThePriorValueAndTheOpeningClick() {
+        var run = Run(options: LiveOptions(secretNames: { _ in [] }), browser: FakeBrowser(), frames: .none,
+                      decodePNG: { _ in Image(width: 1, height: 1, format: .gray8) },
+                      timeline: ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 800, height: 600), actions: []))
+        run.out = [Action(kind: .click, time: 3, endTime: 3.1, target: Target(name: "Add card", text: "+ Add card")),
+                   Action(kind: .fill, time: 4, endTime: 5, value: .text("Later"))]
+        XCTAssertEqual(run.openerTexts(prior: ""), ["+ Add card"])
+        run.out = [Action(kind: .dblclick, time: 3, endTime: 3.1, target: Target(name: "Chloé Martin", text: "Chloé Martin")),
+                   Action(kind: .fill, time: 4, endTime: 5, value: .text("Chloe M"))]
+        XCTAssertEqual(run.openerTexts(prior: "Chloé Martin"), ["Chloé Martin"])
+        // A click long before the typing opened nothing of it.
+        run.out[0].time = -5
+        XCTAssertEqual(run.openerTexts(prior: "Chloé Martin"), ["Chloé Martin"])
+    }
+
+    /// The place is read after an Enter or Escape that directly follows a fill, and only there.
+    func testTheClosedPlaceIsReadAfterAKeyThatFollowsAFill() {
+        let steps = [Action(kind: .fill, time: 4, endTime: 5, value: .text("Later")),
+                     Action(kind: .press, time: 5.3, endTime: 5.4, value: .text("Escape")),
+                     Action(kind: .click, time: 8, endTime: 8.1),
+                     Action(kind: .fill, time: 9, endTime: 10, value: .text("x")),
+                     Action(kind: .press, time: 10.2, endTime: 10.3, value: .text("Tab")),
+                     Action(kind: .press, time: 11, endTime: 11.1, value: .text("Enter"))]
+        let times = LiveGrounder.closingTimes(for: ActionTimeline(actions: steps))
+        XCTAssertEqual(times.count, 1)
+        XCTAssertEqual(times.first ?? -1, LiveGrounder.afterTime(steps, 1, duration: .infinity), accuracy: 0.001)
+    }
+
     func testTheEditorsPlaceBeforeItOpenedIsLookedAtAfterTheStepBeforeItsOpening() {
         var run = Run(options: LiveOptions(secretNames: { _ in [] }), browser: FakeBrowser(), frames: .none,
                       decodePNG: { _ in Image(width: 1, height: 1, format: .gray8) },
