@@ -332,8 +332,8 @@ extension Run {
                 fill.grounding?.status = .corrected
                 fill.grounding?.corrections = ["inserted: the video's field shows \"\(value)\" here (\(ranged ? "the best of the number field's range, each rendered" : "read there")) while the live one held \"\(f.value)\" (\(u.score.error) ink pixels off); typed, it renders as the video's (\(s1.error) off)"]
                 fill.grounding?.similarity = try await similarity(at: tB).map { ($0 * 1000).rounded() / 1000 }
-                // A fill before it that changed nothing (LiveGrounder+NoOpRefill.swift).
-                try await dropNoOpFill(before: f.element, number: f.type == "number")
+                // A fill of the held text before it, retyped here after keys (LiveGrounder+HeldTextFill.swift).
+                try await dropHeldTextFill(before: f.element, number: f.type == "number")
                 // A number stepped with arrow keys (LiveGrounder+SteppedNumber.swift).
                 if let keys = try await steppedNumberKeys(fill, f.element, prior: f.value, focusedBefore: fieldFocused, box: f.box) {
                     out += keys; counts.corrected += keys.count

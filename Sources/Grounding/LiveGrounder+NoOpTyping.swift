@@ -9,11 +9,8 @@ import ScreenCore
 ///   fills that same field: a fill sets the whole value, and the first keystrokes of the typing
 ///   moving the caret read as a key (wizard-full-booking's ArrowLeft at 7.6 s, as "ma" was typed
 ///   into the Email field). The truth's `fill` folds such keys into the typing (docs/timeline.md).
-/// - the same text typed again into the field the step just before filled with it, which holds it
-///   live (docs-version-search-feedback: the search's typing read once as a choice from the
-///   field's results list, then as a fill of the same "config" 1.4 s later): a second reading of
-///   one typing — the script's first `fill` leaves the field as the second would.
-/// All three are dropped unperformed, each with a diagnostic.
+/// Both are dropped unperformed, each with a diagnostic. (A fill of the text the field holds is
+/// LiveGrounder+HeldTextFill.swift's.)
 /// And a fill of nothing where the live page has no actionable element at its point (the point
 /// misread, or the field gone — wizard-fix-nights-60fps's `fill 'reckout' = ''` at 28.85 s, read
 /// off the Dates step's "Check-out" text as the page turned): it types nothing anywhere, and left
@@ -28,15 +25,6 @@ extension Run {
     /// Whether fill `a` types nothing into the live field `t` that already holds nothing.
     static func emptyFillIntoEmpty(_ a: Action, _ t: Identified) -> Bool {
         a.kind == .fill && !a.secret && (a.value?.text ?? "").isEmpty && t.isTextField && !t.isPassword && (t.value ?? "").isEmpty
-    }
-
-    /// Whether fill `a` types into the live field `t` the text it holds, which the previous
-    /// grounded step `last` filled into that same field (the same verified locator).
-    static func refillsHeldText(_ a: Action, _ t: Identified, last: Action?) -> Bool {
-        guard a.kind == .fill, !a.secret, t.isTextField, !t.isPassword, let v = a.value?.text, !v.isEmpty, t.value == v,
-              let last, last.kind == .fill, !last.secret, last.value?.text == v,
-              let loc = last.grounding?.locator, loc == t.playwright.flatMap({ LiveLocator(json: $0) }) else { return false }
-        return true
     }
 
     /// The keys that only move the caret inside a text field.

@@ -50,9 +50,13 @@ extension Run {
         guard afterState.url == before.url,
               let frame = frames.nearest(LiveGrounder.afterTime(timeline.actions, i, duration: timeline.source?.duration ?? .infinity)) else { return false }
         let now = try await focusedBox()
-        // The focus must have moved live: else the Tab showed nothing here either.
+        // The focus must have moved live: else the Tab showed nothing here either, but for the
+        // focus look of the field it stayed in (LiveGrounder+TabInsideField.swift).
         let moved = afterState.active != before.active || (now.map { n in probe.box.map { abs($0.x - n.x) + abs($0.y - n.y) > 1 } ?? true } ?? (probe.box != nil))
-        guard moved else { return false }
+        guard moved else {
+            guard now != nil, probe.box != nil else { return false }
+            return try await tabInsideFieldUnseen(i, frame: frame)
+        }
         let shot = try decodePNG(try await browser.screenshot())
         var d0 = 0.0, d1 = 0.0, n = 0
         for box in [probe.box, now].compactMap({ $0 }) {

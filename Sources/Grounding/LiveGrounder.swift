@@ -750,25 +750,14 @@ struct Run {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing into the live field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds nothing"))
                 return nil
             }
-            // The text the previous step typed into this field, read again (LiveGrounder+NoOpTyping.swift).
-            if Self.refillsHeldText(a, t, last: out.last) {
-                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: the previous step typed \"\(a.value?.text ?? "")\" into the same field (\(t.role ?? t.tag) \"\(t.name ?? "")\"), which holds it live: one typing read twice"))
-                debug("live: step \(i + 1) (fill) dropped: the previous step's fill of the same field with the same text")
-                return nil
-            }
             // The field's old text, selected before it is typed over (LiveGrounder+OldTextRetyped.swift).
             if oldTextBeforeRetyping(i, a, t) {
                 diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: \"\(a.value?.text ?? "")\" is the live field's own text \"\(t.value ?? "")\" but for a letter (its old text shown selected), and the next fill types over it"))
                 debug("live: step \(i + 1) (fill) dropped: the field's old text \"\(t.value ?? "")\", selected before the next fill")
                 return nil
             }
-            // The field's own text with a caret, before the next fill types over it (LiveGrounder+HeldText.swift).
-            if heldTextBeforeRefill(i, a, t) {
-                try await focusHeldField(at: p)
-                diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: \"\(a.value?.text ?? "")\" is the text the live field holds already, and the next fill types other text over it"))
-                debug("live: step \(i + 1) (fill) dropped: the field's own text \"\(t.value ?? "")\", before the next fill")
-                return nil
-            }
+            // A fill of the text the field holds: read twice, or typed over next (LiveGrounder+HeldTextFill.swift).
+            if try await dropHeldTextFill(i, a, t, at: p) { return nil }
             corrections += correctTarget(&a, t)
             if a.kind == .click, t.isSelect, let loc = a.grounding?.locator, let last = out.last, last.kind == .select,
                last.grounding?.locator == loc, a.time - last.endTime < 4 {

@@ -6,8 +6,8 @@ import XCTest
 
 /// Session 22's key and value rules (no browser): a Tab refuted by focus rings the video never
 /// shows (LiveGrounder+UnseenFocus.swift), an inserted key dated where the video's area left its
-/// look (LiveGrounder+KeyDating.swift), and a fill of the field's own text before the next fill
-/// (LiveGrounder+HeldText.swift).
+/// look (LiveGrounder+KeyDating.swift). (Its fill of the field's own text before the next fill is
+/// HeldTextFillTests'.)
 final class FocusAndHeldTextTests: XCTestCase {
     /// A 200×120 page, light gray; a field at (20,20 100×30) with a dark 2-pixel ring when `ring`,
     /// and a button at (140,20 40×30) with a ring when `buttonRing`.
@@ -91,53 +91,5 @@ final class FocusAndHeldTextTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(dated(hovered)), 10.85, accuracy: 0.001, "left the open look at 11")
         XCTAssertEqual(try XCTUnwrap(dated(closed)), 10.85, accuracy: 0.001)
         XCTAssertEqual(try XCTUnwrap(dated(open)), 11.85, accuracy: 0.001, "still open at 11")
-    }
-
-    /// A live number field ("Story points") holding `value`.
-    private func numberField(_ value: String, type: String = "number") -> Identified {
-        let v: [String: JSONValue] = [
-            "found": .bool(true), "actionable": .bool(true), "tag": .string("input"), "inputType": .string(type),
-            "role": .string(type == "number" ? "spinbutton" : "textbox"), "name": .string("Story points"), "value": .string(value),
-            "isPassword": .bool(false), "box": .object(["x": .number(400), "y": .number(300), "width": .number(200), "height": .number(36)]),
-        ]
-        return Identified(.object(v))!
-    }
-
-    private func fillAt(_ time: Double, _ end: Double, _ value: String, y: Double = 310) -> Action {
-        var a = Action(kind: .fill, time: time, endTime: end, value: .text(value))
-        a.target = Target(box: Box(x: 402, y: y, width: 196, height: 30))
-        return a
-    }
-
-    func testAFillOfTheFieldsOwnTextBeforeTheNextFillIsDropped() {
-        // board-dialog-escape: "1 I" (the old "1" and the caret) at 16.67 s, Tab, "2" at 18.53 s.
-        let tab = Action(kind: .press, time: 17.53, endTime: 17.6, value: .text("Tab"))
-        let steps = [fillAt(16.67, 17.33, "1 I"), tab, fillAt(18.53, 22.8, "2")]
-        let r = Run(options: LiveOptions(secretNames: { _ in [] }), browser: FakeBrowser(), frames: .none,
-                    decodePNG: { _ in Image(width: 1, height: 1, format: .gray8) },
-                    timeline: ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 1280, height: 720), actions: steps))
-        XCTAssertTrue(r.heldTextBeforeRefill(0, steps[0], numberField("1")))
-        XCTAssertFalse(r.heldTextBeforeRefill(0, steps[0], numberField("3")), "other text: typing")
-        XCTAssertFalse(r.heldTextBeforeRefill(0, steps[0], numberField("")), "an empty field: typing")
-        XCTAssertFalse(r.heldTextBeforeRefill(0, steps[0], numberField("1", type: "text")), "a text field takes the \"I\" too")
-        // The next fill types the same text, or comes late, or into another field.
-        let same = [fillAt(16.67, 17.33, "1 I"), fillAt(18.53, 22.8, "1")]
-        let late = [fillAt(16.67, 17.33, "1 I"), fillAt(24.0, 25.0, "2")]
-        let other = [fillAt(16.67, 17.33, "1 I"), fillAt(18.53, 22.8, "2", y: 500)]
-        for (steps, why) in [(same, "the same text again"), (late, "more than 6 s later"), (other, "another field")] {
-            let r = Run(options: LiveOptions(secretNames: { _ in [] }), browser: FakeBrowser(), frames: .none,
-                        decodePNG: { _ in Image(width: 1, height: 1, format: .gray8) },
-                        timeline: ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 1280, height: 720), actions: steps))
-            XCTAssertFalse(r.heldTextBeforeRefill(0, steps[0], numberField("1")), why)
-        }
-    }
-
-    func testTheHeldTextIsComparedAsTheFieldTakesIt() {
-        XCTAssertTrue(Run.sameAsHeld("1 I", held: "1", number: true))
-        XCTAssertTrue(Run.sameAsHeld("9 .", held: "9", number: true), "wizard-validation's Guests: a trailing point is no number's")
-        XCTAssertFalse(Run.sameAsHeld("12", held: "1", number: true))
-        XCTAssertTrue(Run.sameAsHeld("Later |", held: "later", number: false))
-        XCTAssertFalse(Run.sameAsHeld("", held: "", number: false), "nothing is no reading")
-        XCTAssertFalse(Run.sameAsHeld("I", held: "", number: true))
     }
 }

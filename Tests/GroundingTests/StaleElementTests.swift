@@ -94,32 +94,3 @@ final class StaleElementTests: XCTestCase {
         XCTAssertEqual(r.timeline.diagnostics.filter { $0.message.contains("re-rendered") }.count, 2)
     }
 }
-
-/// Session 27: one typing read twice (a choice from the search field's results list, then a fill
-/// of the same text into the same field) is dropped the second time (LiveGrounder+NoOpTyping.swift).
-final class RefillHeldTextTests: XCTestCase {
-    private static let search = LiveLocator(kind: .role, value: "combobox", name: "Search docs")
-
-    private static func field(value: String, name: String = "Search docs") -> Identified {
-        Identified(.object(["found": true, "actionable": true, "tag": "input", "inputType": "search", "role": "combobox",
-                            "name": .string(name), "value": .string(value),
-                            "chosen": ["playwright": ["kind": "role", "value": "combobox", "name": .string(name), "exact": true, "count": 1]]]))!
-    }
-
-    private static func fill(_ v: String, locator: LiveLocator? = search) -> Action {
-        var a = Action(kind: .fill, time: 6.9, endTime: 7.5, target: Target(point: Point(x: 260, y: 10)), value: .text(v))
-        if let locator { a.grounding = Grounding(status: .corrected, locator: locator) }
-        return a
-    }
-
-    func testTheSameTextIntoTheFieldThePreviousStepFilledIsDropped() {
-        let next = Self.fill("config", locator: nil)
-        XCTAssertTrue(Run.refillsHeldText(next, Self.field(value: "config"), last: Self.fill("config")))
-        // Other text, a field holding something else, another field, or another step before: kept.
-        XCTAssertFalse(Run.refillsHeldText(Self.fill("configs", locator: nil), Self.field(value: "config"), last: Self.fill("config")))
-        XCTAssertFalse(Run.refillsHeldText(next, Self.field(value: "conf"), last: Self.fill("config")))
-        XCTAssertFalse(Run.refillsHeldText(next, Self.field(value: "config", name: "Filter"), last: Self.fill("config")))
-        XCTAssertFalse(Run.refillsHeldText(next, Self.field(value: "config"), last: Action(kind: .click, time: 6, target: Target(point: Point(x: 260, y: 10)))))
-        XCTAssertFalse(Run.refillsHeldText(next, Self.field(value: "config"), last: nil))
-    }
-}

@@ -58,4 +58,22 @@ final class SteppedNumberTests: XCTestCase {
         XCTAssertFalse(Run.isTabPress(Action(kind: .click, time: 1, endTime: 1.06)))
         XCTAssertFalse(Run.isTabPress(nil))
     }
+
+    func testTheNeighbouringNumberTypedAfterATab() throws {
+        // Its digits appear one by one: "10" typed over the 9 the Tab selected shows "1" first.
+        XCTAssertNil(Run.steppedKeys(prior: 9, final: 10, readings: [(1.0, 1), (1.3, 10)], step: 1, start: 0.9, end: 1.4, keyboardFocus: true))
+        XCTAssertNil(Run.steppedKeys(prior: 10, final: 11, readings: [(1.0, 1), (1.3, 11)], step: 1, start: 0.9, end: 1.4, keyboardFocus: true))
+        // …also where the field's steps could reach the first digit: with a step of 3, 7 → 4 → 1 → 10
+        // would be five arrows; "1" on the way to "10" is its first digit typed.
+        XCTAssertNil(Run.steppedKeys(prior: 7, final: 10, readings: [(1.0, 1), (1.3, 10)], step: 3, start: 0.9, end: 1.4, keyboardFocus: true))
+        // The arrows through a value that is no first digit of the final stay keys (4 on the way to 3).
+        XCTAssertEqual(Run.steppedKeys(prior: 2, final: 3, readings: [(1.0, 4), (1.3, 3)], step: 1, start: 0.9, end: 1.4, keyboardFocus: true)?.count, 3)
+        // A one-digit neighbour typed over the selected value shows, frame by frame, what the arrow
+        // leaves (the new digit, nothing selected): nothing tells them apart, so it reads as the arrow
+        // after a Tab — the prior this rule takes (the final state is the same; one step counts wrong).
+        XCTAssertEqual(Run.steppedKeys(prior: 2, final: 3, readings: [(1.3, 3)], step: 1, start: 0.9, end: 1.4, keyboardFocus: true)?.map(\.up), [true])
+        // The text selected by the person (Control+A) rather than by a Tab: no prior, left typed.
+        XCTAssertFalse(Run.isTabPress(Action(kind: .press, time: 0.5, endTime: 0.56, value: .text("Control+A"))))
+        XCTAssertNil(Run.steppedKeys(prior: 2, final: 3, readings: [(1.3, 3)], step: 1, start: 0.9, end: 1.4, keyboardFocus: false))
+    }
 }
