@@ -27,18 +27,6 @@ extension LayoutSegmenter {
                 guard !gutters(next).isEmpty else { break }
                 sum = next; j += 1
             }
-            // paragraphs side by side: the columns end with the last row that has ink in two of them
-            // and the lines that follow it at a line's gap (a paragraph's last lines in the longest
-            // column); a search field and a copyright line centred under a footer's columns stay rows
-            if j > i, case let g = gutters(sum), !g.isEmpty, !hasSidebar(sum, gutters: g) || !misaligned(rects[i...j], gutters: g, x0: c.x, bg: bg),
-               var last = (i...j).last(where: { k in columnsInked(cols[k], gutters: g) >= 2 }), last - i >= 2,
-               wrapsParagraph(rects[i...last], gutters: g, x0: c.x, bg: bg) {
-                while last < j, rects[last + 1].y - rects[last].maxY <= rects[last].height,
-                      rects[last + 1].height * 2 <= rects[last].height * 3, rects[last].height * 2 <= rects[last + 1].height * 3 { last += 1 }
-                groups.append(i..<(last + 1))
-                i = j + 1
-                continue
-            }
             if j > i, case let g = gutters(sum), !g.isEmpty, hasSidebar(sum, gutters: g),
                misaligned(rects[i...j], gutters: g, x0: c.x, bg: bg) {
                 // a single line across the top whose wide gaps happen to span the gutter (a header's
@@ -126,53 +114,6 @@ extension LayoutSegmenter {
         }
         let n = unpaired.reduce(0, +)
         return n >= 3 && unpaired.filter { $0 > 0 }.count >= 2 && n * 3 >= total
-    }
-
-    /// How many of the columns the gutters `g` cut from a row's column projection `proj` hold ink.
-    func columnsInked(_ proj: [Int], gutters g: [Range<Int>]) -> Int {
-        var start = 0, n = 0
-        for end in g.map(\.lowerBound) + [proj.count] {
-            if start < end, proj[start..<end].contains(where: { $0 > 0 }) { n += 1 }
-            if let r = g.first(where: { $0.lowerBound == end }) { start = r.upperBound }
-        }
-        return n
-    }
-
-    /// Whether one of the columns the gutters cut from `rows` holds a paragraph wrapped over three or
-    /// more of the rows: consecutive lines of like height, a line gap no taller than a line, the same
-    /// left edge, and the lines before the last filling at least 70 % of the column's widest line and
-    /// ten times their height (prose, not a table's column of figures or names).
-    /// Cut into rows first, such a paragraph is sliced line by line together with whatever stands
-    /// beside it (a footer's three text columns, an article's intro beside a short sidebar whose lines
-    /// happen to share its pitch) and comes out as one block per line; columns first keep it whole.
-    func wrapsParagraph(_ rows: ArraySlice<PixelRect>, gutters g: [Range<Int>], x0: Int, bg: RGB) -> Bool {
-        guard rows.count >= 3, let top = rows.first, let bottom = rows.last else { return false }
-        let union = PixelRect(x: top.x, y: top.y, width: top.width, height: bottom.maxY - top.y)
-        var bounds: [Range<Int>] = []
-        var start = 0
-        for r in g { bounds.append(start..<r.lowerBound); start = r.upperBound }
-        bounds.append(start..<union.width)
-        for b in bounds where !b.isEmpty {
-            let piece = PixelRect(x: x0 + b.lowerBound, y: union.y, width: b.count, height: union.height)
-            let lines = runs(raster.projections(piece, background: bg).rows, minGap: 1).compactMap { r -> PixelRect? in
-                let line = PixelRect(x: piece.x, y: piece.y + r.lowerBound, width: piece.width, height: r.count)
-                let cols = raster.projections(line, background: bg).cols
-                guard let l = cols.firstIndex(where: { $0 > 0 }), let h = cols.lastIndex(where: { $0 > 0 }) else { return nil }
-                return PixelRect(x: line.x + l, y: line.y, width: h + 1 - l, height: line.height)
-            }
-            guard lines.count >= 3, let widest = lines.map(\.width).max() else { continue }
-            var run = 0
-            for k in 0..<(lines.count - 1) {
-                let a = lines[k], n = lines[k + 1]
-                let wrapped = a.height <= 40 && n.height <= 40
-                    && max(a.height, n.height) * 2 <= min(a.height, n.height) * 3
-                    && n.y - a.maxY <= max(a.height, n.height)
-                    && abs(a.x - n.x) <= 2 && a.width * 10 >= widest * 7 && a.width >= 10 * a.height
-                run = wrapped ? run + 1 : 0
-                if run >= 2 { return true }
-            }
-        }
-        return false
     }
 
     /// `c` cut into columns at its wide gutters first (each column then segmented on its own):

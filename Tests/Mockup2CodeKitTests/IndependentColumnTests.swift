@@ -84,38 +84,4 @@ final class IndependentColumnTests: XCTestCase {
             XCTAssertEqual(k.rect.width, 195)
         }
     }
-    func testParagraphsWrappedSideBySideAreCutIntoColumnsFirst() throws {
-        // a footer's three text columns: a heading over a paragraph wrapped at the same pitch in each,
-        // so every line has partners at its height (no sidebar, nothing unpaired); the third runs a
-        // line longer, and a copyright line is centred under the middle one after a wide gap
-        var c = Canvas(width: 580, height: 180)
-        for x in [10, 210, 410] {
-            c.fakeText(x: x, y: 10, words: 3, height: 14, black)
-            for k in 0..<3 { c.fakeText(x: x, y: 40 + k * 16, words: 6, height: 10, black) }   // 149 px
-        }
-        c.fakeText(x: 10, y: 88, words: 2, height: 10, black)
-        c.fakeText(x: 210, y: 88, words: 2, height: 10, black)
-        c.fakeText(x: 410, y: 88, words: 6, height: 10, black)
-        c.fakeText(x: 410, y: 104, words: 2, height: 10, black)
-        c.fakeText(x: 230, y: 150, words: 3, height: 10, black)
-        let r = try XCTUnwrap(segment(c))
-        XCTAssertEqual(r.kind, .stack(.column))
-        XCTAssertEqual(r.children.count, 2)
-        let cols = try XCTUnwrap(r.children.first)
-        XCTAssertEqual(cols.kind, .stack(.row))
-        XCTAssertEqual(cols.children.map(\.rect.x), [10, 210, 410])
-        XCTAssertEqual(cols.children.map(\.leaves.count), [5, 5, 6])
-        XCTAssertEqual(r.children.last?.rect.y, 150)
-    }
-
-    func testAGridOfShortCellsAtALinesPitchStaysRows() throws {
-        // a table's columns of short names and figures at the same tight pitch are no paragraphs
-        var c = Canvas(width: 580, height: 120)
-        for k in 0..<5 {
-            for x in [10, 210, 410] { c.fakeText(x: x, y: 10 + k * 16, words: 2, height: 10, black) }
-        }
-        let r = try XCTUnwrap(segment(c))
-        XCTAssertEqual(r.kind, .stack(.column))
-        XCTAssertEqual(r.children.count, 5)
-    }
 }
