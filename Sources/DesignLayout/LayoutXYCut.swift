@@ -466,7 +466,19 @@ public struct LayoutSegmenter: Sendable {
         }
         while d < limit, clear(d) { d += 1 }
         if d == 0 { return 0 }
-        return min(Double(limit), (Double(d) / 0.293).rounded())
+        let diagonal = min(Double(limit), (Double(d) / 0.293).rounded())
+        // A faint one-pixel border (#efefef on white) is within the tolerance of the background, so the
+        // diagonal walk can pass through it and run on across a card's white inside to its content
+        // (a 205 px "radius" whose inset then dropped the card's heading and cut its lines' first
+        // letters). The straight edges begin where the arc ends: along the corner's row and column, the
+        // first pixel off the background bounds the radius (twice over, for the arc's anti-aliased ends).
+        let edge = max(edgeRun(limit) { at($0, 0) }, edgeRun(limit) { at(0, $0) })
+        return min(diagonal, Double(2 * edge + 2))
+        func edgeRun(_ limit: Int, _ pixel: (Int) -> RGB) -> Int {
+            var k = 0
+            while k < limit, raster.same(pixel(k), bg) { k += 1 }
+            return k
+        }
     }
 
     /// Cuts where the background colour changes between full-width bands (a dark header straight

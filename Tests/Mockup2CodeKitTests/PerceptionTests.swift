@@ -124,6 +124,31 @@ final class LayoutXYCutTests: XCTestCase {
         XCTAssertEqual(leaf.rect.height, 10)
     }
 
+    func testAFaintBorderDoesNotLetTheCornerWalkRunIntoTheCard() throws {
+        // A white card on white with a faint 1 px border (239) whose corners are anti-aliased chamfers
+        // x + y = 3 lighter still (247, within the tolerance of the white): the diagonal walk passes
+        // the corner and would run on to the heading 30 px in, a radius of ~100 px whose inset cuts it.
+        var c = Canvas(width: 460, height: 300)
+        let faint = RGB(239, 239, 239), arc = RGB(247, 247, 247)
+        let card = PixelRect(x: 20, y: 20, width: 400, height: 240)
+        c.frame(card, faint)
+        for k in 0...3 {
+            for (cx, cy, sx, sy) in [(card.x, card.y, 1, 1), (card.maxX - 1, card.y, -1, 1),
+                                     (card.x, card.maxY - 1, 1, -1), (card.maxX - 1, card.maxY - 1, -1, -1)] {
+                for j in 0..<(3 - k) { c.fill(PixelRect(x: cx + sx * k, y: cy + sy * j, width: 1, height: 1), white) }
+                c.fill(PixelRect(x: cx + sx * k, y: cy + sy * (3 - k), width: 1, height: 1), arc)
+            }
+        }
+        c.fakeText(x: card.x + 30, y: card.y + 30, words: 4, height: 12, black)
+        c.fakeText(x: card.x + 30, y: card.y + 120, words: 6, height: 12, black)
+        let r = try XCTUnwrap(segment(c))
+        guard case .box(_, let border, let radius) = r.kind else { return XCTFail("not a box: \(r.kind)") }
+        XCTAssertEqual(border?.color, faint)
+        XCTAssertLessThanOrEqual(radius, 10)
+        let first = try XCTUnwrap(r.leaves.min { $0.rect.y < $1.rect.y })
+        XCTAssertEqual(first.rect, PixelRect(x: card.x + 30, y: card.y + 30, width: 97, height: 12))
+    }
+
     func testEmptyImageHasNoRegions() {
         XCTAssertNil(segment(Canvas(width: 50, height: 50)))
     }
