@@ -276,9 +276,8 @@ extension Run {
             let looks = Self.typedLooks(f.type)
             typing: for v in values {
                 for left in looks {
-                    let state0 = try await page.state()
                     try await typeIntoField(v, f, left: left)
-                    _ = try await settle(from: state0)
+                    _ = try await settle()
                     let after = try await areaShot(f.text)
                     if let s = fieldInk(f.text, shot: after, video: u.video, pointer: pbox, fontSize: f.fontSize), best == nil || s.error < best!.score.error { best = (v, s, left) }
                     // (No rendering beats one that matches the video's to the pixel: the first such stays.)

@@ -422,8 +422,15 @@ extension Run {
                                              [JSONValue(element: el)]).string ?? ""
         // A date's or a time's parts take keys one at a time (LiveGrounder+DateField.swift).
         if Self.segmentedTypes.contains(kind) { return try await fillSegmented(text, type: kind, el) }
-        try await browser.keys([.chord(modifiers: [.control], key: "a"), .backspace])
-        if !text.isEmpty { try await browser.keys([.text(text)]) }
+        try await browser.keys(Self.replacingKeys(text))
+    }
+
+    /// The keys that replace a focused field's text with `text`: select all, delete, then the
+    /// characters — one key command, so a value search's few dozen renders per field each pay
+    /// one driver round trip (and its end-of-command navigation wait) instead of two; the app
+    /// gets the same key events in the same order.
+    static func replacingKeys(_ text: String) -> [Key] {
+        [.chord(modifiers: [.control], key: "a"), .backspace] + (text.isEmpty ? [] : [.text(text)])
     }
 
     /// Similarity of the field's box in the live screenshot and in the video frame.
@@ -530,6 +537,12 @@ extension Run {
 
     /// Waits until two digests 150 ms apart agree (or the settle time runs out).
     func settle(from before: PageState) async throws -> PageState {
+        try await settle()
+    }
+
+    /// `settle(from:)` for a caller that has no state of the page before its action: the wait
+    /// reads only the digests it polls itself, so no `page.state()` call is needed first.
+    func settle() async throws -> PageState {
         let deadline = Date().addingTimeInterval(options.settleSeconds)
         try await Task.sleep(nanoseconds: 120_000_000)
         var last = try await page.state()
