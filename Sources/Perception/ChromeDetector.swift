@@ -19,7 +19,8 @@ public enum ChromeDetector {
         var found = bestURL(lines.map { ($0.text, $0.box) })
         if found == nil { found = try await urlInStrips(gray, band: band, reader: reader) }
         guard let (url, box) = found else { return layout }
-        let top = viewportTop(gray, in: window, from: box.maxY + 2, to: window.y + min(window.height / 3, 260)) ?? box.maxY + 12
+        let edges = fullWidthEdges(gray, in: window, from: box.maxY + 2, to: window.y + min(window.height / 3, 260))
+        let top = edges.first ?? box.maxY + 12
         layout.viewport = PixelRect(x: window.x, y: top, width: window.width, height: window.maxY - top)
         layout.addressBar = PixelRect(x: max(window.x, box.x - 8), y: box.y - 6,
                                       width: min(window.maxX - box.x - 60, max(box.width + 400, window.width * 6 / 10)),
@@ -65,40 +66,19 @@ public enum ChromeDetector {
         return r
     }
 
-    /// The row where the page starts below the address bar: the first full-width edge between
-    /// `from` and `to` that reaches both sides of the window, else the first full-width edge.
-    /// The browser's bar ends in a line (or a colour change) drawn across the whole window, while
-    /// the address field's own frame is inset by the toolbar's buttons: on a wide screen the
-    /// buttons are a small share of the width, so the field's lower edge alone crosses 85 % of
-    /// the columns too (at 2560 px it lies 6 px above the page and was taken for its top).
-    static func viewportTop(_ g: Image, in window: PixelRect, from: Int, to: Int) -> Int? {
-        let edges = fullWidthEdges(g, in: window, from: from, to: to)
-        return edges.first { $0.reachesSides }?.y ?? edges.first?.y
-    }
-
-    /// Rows between `from` and `to` where at least 85% of the window's columns change luma
-    /// sharply; `reachesSides` when at least half of the columns in each side band (the outer
-    /// 2 % of the window's width, at least 8 px) change too.
-    static func fullWidthEdges(_ g: Image, in window: PixelRect, from: Int, to: Int) -> [(y: Int, reachesSides: Bool)] {
-        var out: [(y: Int, reachesSides: Bool)] = []
+    /// Rows between `from` and `to` where at least 85% of the window's columns change luma sharply.
+    static func fullWidthEdges(_ g: Image, in window: PixelRect, from: Int, to: Int) -> [Int] {
+        var out: [Int] = []
         let y0 = max(window.y + 1, from), y1 = min(window.maxY - 1, to)
         guard y0 < y1 else { return [] }
-        let side = max(8, window.width / 50)
         for y in y0..<y1 {
             var n = 0, total = 0
-            var left = (0, 0), right = (0, 0)
             var x = window.x
             while x < window.maxX {
-                let edge = abs(Int(g.luma(x: x, y: y)) - Int(g.luma(x: x, y: y - 1))) >= 6
-                if edge { n += 1 }
-                total += 1
-                if x < window.x + side { left.1 += 1; if edge { left.0 += 1 } }
-                if x >= window.maxX - side { right.1 += 1; if edge { right.0 += 1 } }
-                x += 3
+                if abs(Int(g.luma(x: x, y: y)) - Int(g.luma(x: x, y: y - 1))) >= 6 { n += 1 }
+                total += 1; x += 3
             }
-            if n * 100 >= total * 85 {
-                out.append((y, left.0 * 2 >= left.1 && right.0 * 2 >= right.1))
-            }
+            if n * 100 >= total * 85 { out.append(y) }
         }
         return out
     }
