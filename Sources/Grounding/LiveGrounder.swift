@@ -601,7 +601,14 @@ struct Run {
             try await browser.keys([key])
             if let focus, try await tabUnseen(i, a, probe: focus, before: before) { return nil }
             if let beforeKey, try await keyEchoesClick(i, a, before: before, unpressed: beforeKey) { return nil }
-            if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
+            if key == .enter, try await enterRefuted(i, a, before: before) {
+                // … unless Escape closes the dialog the video closed there (LiveGrounder+RefutedEnterEscape.swift).
+                guard let why = try await escapeForRefutedEnter(i, a) else { return nil }
+                corrections.append("press \(raw) → Escape: \(why)")
+                a.value = .text("Escape")
+                dropKeyTarget(&a, &corrections)
+                break
+            }
             if try await keyLacksAppearedText(i, a, before: before) { return nil }   // LiveGrounder+UnseenText.swift
             dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
         case .click, .dblclick, .hover, .check, .fill, .select:
