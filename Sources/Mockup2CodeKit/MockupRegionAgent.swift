@@ -351,6 +351,11 @@ struct RegionAgent: Sendable {
         let content = r.rect.height <= 80 ? node.children.filter { $0.kind != .divider } : node.children
         let onlyText = texts.count == content.count
         if node.children.isEmpty { return }
+        // A hint at the left and an icon at the right end (a search field's magnifier): a text field.
+        if let t = ControlShapes.hintBeforeIcon(content, box: r.rect) {
+            Self.makeHintedField(&node, hint: t)
+            return
+        }
         guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n") else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
         // A wide box, filled or bordered, showing a hint at its left: a text field.
@@ -372,6 +377,8 @@ struct RegionAgent: Sendable {
         }
         // A number in a small box is a badge or a list marker, not a button.
         if w <= 48, !text.contains(where: \.isLetter) { return }
+        // A title at the left of a wide strip is a heading drawn on a band (`markTitledBands`), not a button.
+        if node.style.background != nil, ControlShapes.isTitledBand(box: r.rect, text: t.box) { return }
         node.kind = .button
         node.text = text
         node.style.color = t.style.color
