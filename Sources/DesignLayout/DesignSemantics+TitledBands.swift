@@ -13,15 +13,15 @@ extension ControlShapes {
     /// Whether a box of `box` holding one line whose text box is `text` is a titled band: at least
     /// `titledBandMinWidth` wide and three times the line's width, the line at its left (within
     /// 24 px, further from the right edge than from the left by more than a twelfth of the width,
-    /// as `offCentreLabel` reads it), the band at most twice the line's height: a strip drawn tight
-    /// around its title (d2c/723's 21 px strips round 15 px lines). A roomier box with a label at its
-    /// left is a control (d2c/6111's 54 px accordion rows round 25 px lines are `<button>`s in the
-    /// source, and their 1 px frames fold into the button, not into a band).
+    /// as `offCentreLabel` reads it), the band at most half again the line's height and 4 px: a strip
+    /// drawn tight around its title (d2c/723's 21 px strips round 14–15 px lines). A roomier box
+    /// with a label at its left is a control (d2c/6111's 54 px accordion rows round 25–27 px lines
+    /// are `<button>`s in the source, and their 1 px frames fold into the button, not into a band).
     public static func isTitledBand(box: PixelRect, text: PixelRect) -> Bool {
         let leftPad = text.x - box.x, rightPad = box.maxX - text.maxX
         return box.width >= titledBandMinWidth && box.width >= 3 * text.width && text.width > 0
             && leftPad >= 0 && leftPad <= 24 && rightPad - leftPad > max(6, box.width / 12)
-            && box.height <= 2 * max(text.height, 1) && text.y >= box.y && text.maxY <= box.maxY
+            && 2 * box.height <= 3 * text.height + 8 && text.y >= box.y && text.maxY <= box.maxY
     }
 }
 

@@ -40,6 +40,8 @@ final class TitledBandTests: XCTestCase {
         // a roomy row with its label at the left (an accordion's button): no band
         XCTAssertFalse(ControlShapes.isTitledBand(box: PixelRect(x: 16, y: 556, width: 614, height: 54),
                                                   text: PixelRect(x: 32, y: 571, width: 203, height: 25)))
+        XCTAssertFalse(ControlShapes.isTitledBand(box: PixelRect(x: 645, y: 556, width: 613, height: 54),
+                                                  text: PixelRect(x: 661, y: 569, width: 189, height: 27)))
         // a tall panel with one line at its top: a card, no band
         XCTAssertFalse(ControlShapes.isTitledBand(box: PixelRect(x: 0, y: 0, width: 400, height: 120),
                                                   text: PixelRect(x: 8, y: 6, width: 80, height: 17)))
