@@ -53,37 +53,9 @@ public enum ControlShapes {
     /// high whose right part is empty, the line reading as a hint: a text field showing its
     /// placeholder (on dark headers these are filled, without a border, so the bordered-field rule
     /// cannot see them). `leftPad`/`textWidth` are the line's offset from the box's left and its width.
-    ///
-    /// The one word "Search" is a hint too when the box is at least four times its width: a button
-    /// labelled "Search" is sized to its label (and centres it), a search field leaves the room to type.
     public static func isHintedField(width w: Int, height h: Int, leftPad: Int, textWidth: Int, text: String) -> Bool {
         h >= 20 && h <= 64 && w >= 4 * h && leftPad >= 0 && leftPad <= max(24, h)
-            && Double(textWidth) <= 0.6 * Double(w) && !text.contains("\n")
-            && (readsAsHint(text) || (isSearchWord(text) && textWidth * 4 <= w))
-    }
-
-    /// The hint of a field drawn with an icon after it (a search box's magnifier at its right end):
-    /// `content` is one line of regular-weight text (a placeholder is never bold: a bold line over a
-    /// chevron is a disclosure bar's title) and one squarish icon or small picture (at most 40 px a
-    /// side, neither side more than twice the other: a chevron is flat) starting right of the line,
-    /// and the box with the line reads as a hinted field (`isHintedField`). Nil otherwise — an icon
-    /// before its label is an icon button (`isIconButton`).
-    public static func hintBeforeIcon(_ content: [UINode], box: PixelRect) -> UINode? {
-        guard content.count == 2, let t = content.first(where: { $0.kind == .text }), let text = t.text,
-              (t.style.fontWeight ?? 400) < 600,
-              let icon = content.first(where: { $0.kind == .icon || $0.kind == .image }),
-              icon.box.width <= 40, icon.box.height <= 40, icon.box.x >= t.box.maxX,
-              icon.box.width <= 2 * icon.box.height, icon.box.height <= 2 * icon.box.width,
-              isHintedField(width: box.width, height: box.height, leftPad: t.box.x - box.x, textWidth: t.box.width, text: text)
-        else { return nil }
-        return t
-    }
-
-    /// Whether the line is the word "Search" alone (any case, an ellipsis or a colon after it).
-    static func isSearchWord(_ text: String) -> Bool {
-        var t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        while let last = t.last, ".…:".contains(last) { t.removeLast() }
-        return t == "search"
+            && Double(textWidth) <= 0.6 * Double(w) && !text.contains("\n") && readsAsHint(text)
     }
 
     /// A placeholder's ink: a low-saturation grey clearly lighter than body text, on a light field.

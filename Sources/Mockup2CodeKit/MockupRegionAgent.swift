@@ -351,11 +351,6 @@ struct RegionAgent: Sendable {
         let content = r.rect.height <= 80 ? node.children.filter { $0.kind != .divider } : node.children
         let onlyText = texts.count == content.count
         if node.children.isEmpty { return }
-        // A hint at the left and an icon at the right end (a search field's magnifier): a text field.
-        if let t = ControlShapes.hintBeforeIcon(content, box: r.rect) {
-            Self.makeHintedField(&node, hint: t)
-            return
-        }
         guard onlyText, texts.count == 1, let t = texts.first, let text = t.text, !text.contains("\n") else { return }
         let leftPad = t.box.x - r.rect.x, rightPad = r.rect.maxX - t.box.maxX
         // A wide box, filled or bordered, showing a hint at its left: a text field.

@@ -98,35 +98,7 @@ final class ComponentTests: XCTestCase {
         XCTAssertFalse(ControlShapes.isHintedField(width: 250, height: 40, leftPad: 8, textWidth: 160, text: "Governing Authority"))
         // too narrow for a field, or the text fills it
         XCTAssertFalse(ControlShapes.isHintedField(width: 120, height: 40, leftPad: 8, textWidth: 90, text: "Search this blog"))
-        // the one word "Search" at the left of a box four times its width: a search field's hint
-        XCTAssertTrue(ControlShapes.isHintedField(width: 420, height: 34, leftPad: 12, textWidth: 47, text: "Search"))
-        XCTAssertTrue(ControlShapes.isHintedField(width: 300, height: 36, leftPad: 10, textWidth: 60, text: "Search…"))
-        // a button sized to its "Search" label, or a word that is not "Search": no field
-        XCTAssertFalse(ControlShapes.isHintedField(width: 150, height: 34, leftPad: 12, textWidth: 47, text: "Search"))
-        XCTAssertFalse(ControlShapes.isHintedField(width: 420, height: 34, leftPad: 12, textWidth: 47, text: "Subscribe"))
         XCTAssertFalse(ControlShapes.isHintedField(width: 300, height: 40, leftPad: 8, textWidth: 280, text: "Search this blog and everything in it..."))
-    }
-
-    func testAHintWithAnIconAfterItIsAField() {
-        let hint = UINode(kind: .text, box: PixelRect(x: 490, y: 27, width: 47, height: 18), text: "Search")
-        let glass = UINode(kind: .icon, box: PixelRect(x: 870, y: 27, width: 16, height: 16))
-        let box = PixelRect(x: 478, y: 19, width: 420, height: 34)
-        XCTAssertEqual(ControlShapes.hintBeforeIcon([hint, glass], box: box)?.text, "Search")
-        // the icon before the label: an icon button, no field
-        var first = glass; first.box.x = 482
-        var after = hint; after.box.x = 504
-        XCTAssertNil(ControlShapes.hintBeforeIcon([first, after], box: box))
-        // a label that says what a button does, or a large picture beside the line: no field
-        var label = hint; label.text = "Subscribe"
-        XCTAssertNil(ControlShapes.hintBeforeIcon([label, glass], box: box))
-        var photo = glass; photo.box.width = 60; photo.box.height = 60
-        XCTAssertNil(ControlShapes.hintBeforeIcon([hint, photo], box: box))
-        // a bold title before a flat chevron: a disclosure bar, no field
-        var title = hint; title.text = "More excerpts from this title..."; title.box.width = 220; title.style.fontWeight = 700
-        var chevron = glass; chevron.box.width = 12; chevron.box.height = 6
-        XCTAssertNil(ControlShapes.hintBeforeIcon([title, chevron], box: PixelRect(x: 150, y: 858, width: 980, height: 39)))
-        title.style.fontWeight = 400
-        XCTAssertNil(ControlShapes.hintBeforeIcon([title, chevron], box: PixelRect(x: 150, y: 858, width: 980, height: 39)))
     }
 
     func testMaskDotsAsOCRReadsThem() {
