@@ -372,6 +372,8 @@ struct RegionAgent: Sendable {
         }
         // A number in a small box is a badge or a list marker, not a button.
         if w <= 48, !text.contains(where: \.isLetter) { return }
+        // A title at the left of a wide strip is a heading drawn on a band (`markTitledBands`), not a button.
+        if node.style.background != nil, ControlShapes.isTitledBand(box: r.rect, text: t.box) { return }
         node.kind = .button
         node.text = text
         node.style.color = t.style.color
