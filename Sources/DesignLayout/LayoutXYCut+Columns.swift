@@ -27,6 +27,22 @@ extension LayoutSegmenter {
                 guard !gutters(next).isEmpty else { break }
                 sum = next; j += 1
             }
+            // paragraphs side by side: the columns end with the last row that has ink in two of them
+            // and the lines that follow it at a line's gap (a paragraph's last lines in the longest
+            // column); a search field and a copyright line centred under a footer's columns stay rows.
+            // They end before a section's gap (see `sectionEnd`): a footer's copyright and credit
+            // lines far below share the gutters but are no part of the paragraphs' columns
+            if j > i, case let g = gutters(sum), !g.isEmpty, !hasSidebar(sum, gutters: g) || !misaligned(rects[i...j], gutters: g, x0: c.x, bg: bg),
+               case let end = sectionEnd(rects[i...j]),
+               var last = (i...end).last(where: { k in columnsInked(cols[k], gutters: g) >= 2 }), last - i >= 2,
+               case let paired = (i...last).filter({ columnsInked(cols[$0], gutters: g) >= 2 }).map({ rects[$0] }),
+               wrapsParagraph(rects[i...last], gutters: g, x0: c.x, bg: bg, beside: paired) {
+                while last < end, rects[last + 1].y - rects[last].maxY <= rects[last].height,
+                      rects[last + 1].height * 2 <= rects[last].height * 3, rects[last].height * 2 <= rects[last + 1].height * 3 { last += 1 }
+                groups.append(i..<(last + 1))
+                i = j + 1
+                continue
+            }
             if j > i, case let g = gutters(sum), !g.isEmpty, hasSidebar(sum, gutters: g),
                misaligned(rects[i...j], gutters: g, x0: c.x, bg: bg) {
                 // a single line across the top whose wide gaps happen to span the gutter (a header's
@@ -114,6 +130,73 @@ extension LayoutSegmenter {
         }
         let n = unpaired.reduce(0, +)
         return n >= 3 && unpaired.filter { $0 > 0 }.count >= 2 && n * 3 >= total
+    }
+
+    /// The index of the last of `rows` before the first gap between consecutive rows taller than
+    /// three times the taller of the two and than 48 px (the space between a page's sections, not
+    /// between a paragraph's lines or a sidebar's items): the last index when there is none.
+    func sectionEnd(_ rows: ArraySlice<PixelRect>) -> Int {
+        for k in rows.indices.dropLast() {
+            let a = rows[k], n = rows[k + 1]
+            if n.y - a.maxY > max(48, 3 * max(a.height, n.height)) { return k }
+        }
+        return rows.indices.last ?? rows.startIndex
+    }
+
+    /// How many of the columns the gutters `g` cut from a row's column projection `proj` hold ink.
+    func columnsInked(_ proj: [Int], gutters g: [Range<Int>]) -> Int {
+        var start = 0, n = 0
+        for end in g.map(\.lowerBound) + [proj.count] {
+            if start < end, proj[start..<end].contains(where: { $0 > 0 }) { n += 1 }
+            if let r = g.first(where: { $0.lowerBound == end }) { start = r.upperBound }
+        }
+        return n
+    }
+
+    /// Whether one of the columns the gutters cut from `rows` holds a paragraph wrapped over three or
+    /// more of the rows: consecutive lines of like height, a line gap no taller than a line, the same
+    /// left edge, and the lines before the last filling at least 70 % of the column's widest line and
+    /// ten times their height (prose, not a table's column of figures or names).
+    /// Cut into rows first, such a paragraph is sliced line by line together with whatever stands
+    /// beside it (a footer's three text columns, an article's intro beside a short sidebar whose lines
+    /// happen to share its pitch) and comes out as one block per line; columns first keep it whole.
+    /// The paragraph must stand beside something: one of its lines shares a row of `beside` (the rows
+    /// with ink in two columns or more). A page whose article column has nothing beside it, only a
+    /// header's brand and a footer's lines in the margins above and below, stays rows: cut into columns,
+    /// the brand and the copyright line far below it would become one column, and the page's height
+    /// would hang on their gap instead of the article's.
+    func wrapsParagraph(_ rows: ArraySlice<PixelRect>, gutters g: [Range<Int>], x0: Int, bg: RGB,
+                        beside: [PixelRect]) -> Bool {
+        guard rows.count >= 3, let top = rows.first, let bottom = rows.last else { return false }
+        let union = PixelRect(x: top.x, y: top.y, width: top.width, height: bottom.maxY - top.y)
+        var bounds: [Range<Int>] = []
+        var start = 0
+        for r in g { bounds.append(start..<r.lowerBound); start = r.upperBound }
+        bounds.append(start..<union.width)
+        for b in bounds where !b.isEmpty {
+            let piece = PixelRect(x: x0 + b.lowerBound, y: union.y, width: b.count, height: union.height)
+            let lines = runs(raster.projections(piece, background: bg).rows, minGap: 1).compactMap { r -> PixelRect? in
+                let line = PixelRect(x: piece.x, y: piece.y + r.lowerBound, width: piece.width, height: r.count)
+                let cols = raster.projections(line, background: bg).cols
+                guard let l = cols.firstIndex(where: { $0 > 0 }), let h = cols.lastIndex(where: { $0 > 0 }) else { return nil }
+                return PixelRect(x: line.x + l, y: line.y, width: h + 1 - l, height: line.height)
+            }
+            guard lines.count >= 3, let widest = lines.map(\.width).max() else { continue }
+            var run = 0
+            for k in 0..<(lines.count - 1) {
+                let a = lines[k], n = lines[k + 1]
+                let wrapped = a.height <= 40 && n.height <= 40
+                    && max(a.height, n.height) * 2 <= min(a.height, n.height) * 3
+                    && n.y - a.maxY <= max(a.height, n.height)
+                    && abs(a.x - n.x) <= 2 && a.width * 10 >= widest * 7 && a.width >= 10 * a.height
+                run = wrapped ? run + 1 : 0
+                guard run >= 2 else { continue }
+                // lines k - run + 1 ... k + 1 are the paragraph so far
+                let paragraph = lines[(k + 1 - run)...(k + 1)]
+                if paragraph.contains(where: { l in beside.contains { $0.y < l.maxY && l.y < $0.maxY } }) { return true }
+            }
+        }
+        return false
     }
 
     /// `c` cut into columns at its wide gutters first (each column then segmented on its own):

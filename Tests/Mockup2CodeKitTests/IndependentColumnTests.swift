@@ -84,4 +84,79 @@ final class IndependentColumnTests: XCTestCase {
             XCTAssertEqual(k.rect.width, 195)
         }
     }
+    func testParagraphsWrappedSideBySideAreCutIntoColumnsFirst() throws {
+        // a footer's three text columns: a heading over a paragraph wrapped at the same pitch in each,
+        // so every line has partners at its height (no sidebar, nothing unpaired); the third runs a
+        // line longer, and a copyright line is centred under the middle one after a wide gap
+        var c = Canvas(width: 580, height: 180)
+        for x in [10, 210, 410] {
+            c.fakeText(x: x, y: 10, words: 3, height: 14, black)
+            for k in 0..<3 { c.fakeText(x: x, y: 40 + k * 16, words: 6, height: 10, black) }   // 149 px
+        }
+        c.fakeText(x: 10, y: 88, words: 2, height: 10, black)
+        c.fakeText(x: 210, y: 88, words: 2, height: 10, black)
+        c.fakeText(x: 410, y: 88, words: 6, height: 10, black)
+        c.fakeText(x: 410, y: 104, words: 2, height: 10, black)
+        c.fakeText(x: 230, y: 150, words: 3, height: 10, black)
+        let r = try XCTUnwrap(segment(c))
+        XCTAssertEqual(r.kind, .stack(.column))
+        XCTAssertEqual(r.children.count, 2)
+        let cols = try XCTUnwrap(r.children.first)
+        XCTAssertEqual(cols.kind, .stack(.row))
+        XCTAssertEqual(cols.children.map(\.rect.x), [10, 210, 410])
+        XCTAssertEqual(cols.children.map(\.leaves.count), [5, 5, 6])
+        XCTAssertEqual(r.children.last?.rect.y, 150)
+    }
+
+    func testAGridOfShortCellsAtALinesPitchStaysRows() throws {
+        // a table's columns of short names and figures at the same tight pitch are no paragraphs
+        var c = Canvas(width: 580, height: 120)
+        for k in 0..<5 {
+            for x in [10, 210, 410] { c.fakeText(x: x, y: 10 + k * 16, words: 2, height: 10, black) }
+        }
+        let r = try XCTUnwrap(segment(c))
+        XCTAssertEqual(r.kind, .stack(.column))
+        XCTAssertEqual(r.children.count, 5)
+    }
+
+    func testAnArticleWithNothingBesideItStaysRows() throws {
+        // a blog page: a header's brand and menu in the left margin, an article column of wrapped
+        // paragraphs alone in the middle, a footer's copyright and credit lines at the margins below
+        // (at a paragraph's gap, so no section's gap ends the run); the margins share the article's
+        // gutters, but nothing stands beside its paragraphs
+        var c = Canvas(width: 600, height: 400)
+        c.fakeText(x: 10, y: 10, words: 2, height: 14, black)      // brand, 10...62
+        c.fakeText(x: 100, y: 12, words: 2, height: 10, black)     // menu, 100...152
+        c.fakeText(x: 200, y: 44, words: 4, height: 20, black)     // the title
+        for p in 0..<3 {
+            for k in 0..<4 { c.fakeText(x: 200, y: 90 + p * 84 + k * 16, words: k == 3 ? 5 : 12, height: 10, black) }
+        }
+        c.fakeText(x: 10, y: 336, words: 2, height: 10, black)     // copyright, 20 px below
+        c.fakeText(x: 540, y: 336, words: 2, height: 10, black)    // credit, 540...592
+        let r = try XCTUnwrap(segment(c))
+        XCTAssertEqual(r.kind, .stack(.column))
+        XCTAssertLessThanOrEqual(r.children.first?.rect.maxY ?? 400, 24)
+        XCTAssertEqual(r.children.last?.rect.y, 336)
+    }
+
+    func testAFooterFarBelowIsNoPartOfTheColumns() throws {
+        // two paragraphs side by side under their headings, and far below a footer's copyright and
+        // credit lines that share the gutter: the columns end with the paragraphs, the footer is a row
+        var c = Canvas(width: 600, height: 340)
+        c.fakeText(x: 10, y: 10, words: 3, height: 14, black)
+        c.fakeText(x: 300, y: 12, words: 3, height: 14, black)
+        for k in 0..<4 {
+            c.fakeText(x: 10, y: 40 + k * 16, words: k == 3 ? 2 : 6, height: 10, black)     // 150 px
+            c.fakeText(x: 300, y: 42 + k * 16, words: k == 3 ? 3 : 10, height: 10, black)   // 254 px
+        }
+        c.fakeText(x: 10, y: 300, words: 2, height: 10, black)
+        c.fakeText(x: 500, y: 300, words: 2, height: 10, black)
+        let r = try XCTUnwrap(segment(c))
+        XCTAssertEqual(r.kind, .stack(.column))
+        XCTAssertEqual(r.children.last?.rect.y, 300)
+        let cols = try XCTUnwrap(r.children.first)
+        XCTAssertEqual(cols.kind, .stack(.row))
+        XCTAssertEqual(cols.children.map(\.rect.x), [10, 300])
+        XCTAssertLessThan(cols.rect.maxY, 120)
+    }
 }
