@@ -166,7 +166,7 @@ extension SegmentAnalyst {
         let changes = Self.clusters(pageBoxes, gap: 10)
         let listBox = changes.filter { b in
             b.area >= el.box.area * 2 && b.height >= 50 && b.intersection(el.box).area < b.area / 2
-                && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || Self.hangsOver(b, opener: el.box))
+                && (abs(b.y - el.box.maxY) <= 40 || abs(b.maxY - el.box.y) <= 40 || b.contains(el.box.center))
                 && b.x < el.box.maxX && b.maxX > el.box.x && Self.alignedWith(b, el.box)
                 && !Self.changedElsewhere(changes, list: b, opener: el.box)
         }.max { $0.area < $1.area }
@@ -447,17 +447,6 @@ extension SegmentAnalyst {
                 observations[i].context = try await contextFor(element: pop.owner, text: text, in: pop.under, before: pop.time, pointer: nil)
             }
         }
-    }
-
-    /// Whether the change `b` over the opener `opener` is a list drawn over it: a list hangs from
-    /// one edge of what opened it (the opener's focus ring joined to a list below it, or a list
-    /// above ending at its bottom), so the opener sits at one end of the change. A change that
-    /// runs well past the opener both above and below holds it in its middle: the page around a
-    /// button re-rendered (the next step of a form drawn under its Next button), no list.
-    static func hangsOver(_ b: PixelRect, opener: PixelRect) -> Bool {
-        guard b.contains(opener.center) else { return false }
-        let slack = max(6, opener.height / 4)
-        return opener.y - b.y <= slack || b.maxY - opener.maxY <= slack
     }
 
     /// A list opens lined up with what opened it (a select's options under it, a menu under its

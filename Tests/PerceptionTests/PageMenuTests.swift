@@ -24,26 +24,6 @@ final class PageMenuTests: XCTestCase {
                                                      opener: PixelRect(x: 100, y: 100, width: 200, height: 36)))
     }
 
-    func testAListOverItsOpenerHangsFromOneOfItsEdges() {
-        // A select's list below it with the select's ring joined (4 px above it), and a list
-        // drawn above a select ending at its bottom (3 px below it), as real captures show them.
-        XCTAssertTrue(SegmentAnalyst.hangsOver(PixelRect(x: 432, y: 384, width: 416, height: 153),
-                                               opener: PixelRect(x: 648, y: 388, width: 197, height: 38)))
-        XCTAssertTrue(SegmentAnalyst.hangsOver(PixelRect(x: 148, y: 170, width: 646, height: 382),
-                                               opener: PixelRect(x: 480, y: 511, width: 311, height: 38)))
-        XCTAssertTrue(SegmentAnalyst.hangsOver(PixelRect(x: 537, y: 528, width: 816, height: 372),
-                                               opener: PixelRect(x: 541, y: 532, width: 807, height: 77)))
-        // A form's next step re-rendered around its Next button (94×44): the change runs 241 px
-        // above it and 47 px below, or 305 px above and 16 px below: no list.
-        XCTAssertFalse(SegmentAnalyst.hangsOver(PixelRect(x: 353, y: 392, width: 574, height: 332),
-                                                opener: PixelRect(x: 356, y: 633, width: 94, height: 44)))
-        XCTAssertFalse(SegmentAnalyst.hangsOver(PixelRect(x: 349, y: 376, width: 575, height: 367),
-                                                opener: PixelRect(x: 830, y: 681, width: 94, height: 46)))
-        // Nor a change beside the opener.
-        XCTAssertFalse(SegmentAnalyst.hangsOver(PixelRect(x: 100, y: 100, width: 200, height: 200),
-                                                opener: PixelRect(x: 400, y: 100, width: 100, height: 30)))
-    }
-
     func testAPagesMenuIsNoSelectsList() {
         // A row's "⋯" button (24×21) and its menu under the row's right end.
         XCTAssertFalse(SegmentAnalyst.nativeListShape(PixelRect(x: 944, y: 455, width: 176, height: 94),
