@@ -92,6 +92,39 @@ final class PointFallbackTests: XCTestCase {
         XCTAssertTrue(try renderer.render(playwrightOnly, target: .seleniumPython).text.contains(", 5, 6)\n"))
     }
 
+    /// A choice in a list read off the video: the list's name can be misread (a select named by
+    /// the option it showed) or the "list" a page re-rendered under a button; the step falls back
+    /// to the `<select>` at its point, or a click there when what is there is no `<select>`.
+    func testAChoiceFallsBackToTheSelectAtItsPoint() throws {
+        let choice = Self.timeline([
+            Action(kind: .select, time: 1.0, target: Target(role: .combobox, name: "Maya Chen", point: Point(x: 457, y: 214)),
+                   value: .text("Priya Nair")),
+        ])
+        let playwright = try renderer.render(choice, target: .playwrightPython).text
+        XCTAssertTrue(playwright.contains("""
+                    select_or_at(page, page.get_by_role("combobox", name="Maya Chen", exact=True), 457, 214, "Priya Nair")
+            """), playwright)
+        XCTAssertTrue(playwright.contains("def select_or_at(page, target, x, y, option):"), playwright)
+        XCTAssertTrue(playwright.contains("document.elementFromPoint(x, y)") && playwright.contains("== \"SELECT\""), playwright)
+        XCTAssertFalse(playwright.contains(").select_option(label=\"Priya Nair\")"), playwright)
+        let selenium = try renderer.render(choice, target: .seleniumPython).text
+        XCTAssertTrue(selenium.contains("        select_or_at(driver, ") && selenium.contains(", 457, 214, \"Priya Nair\")\n"), selenium)
+        XCTAssertTrue(selenium.contains("def select_or_at(driver, locator, x, y, option):"), selenium)
+        XCTAssertTrue(selenium.contains("import Select, WebDriverWait"), selenium)
+        XCTAssertTrue(selenium.contains("tag_name.lower() == \"select\""), selenium)
+        // A list a live session verified is chosen in as it is.
+        let live = Self.timeline([
+            Action(kind: .select, time: 1.0, target: Target(role: .combobox, name: "Maya Chen", point: Point(x: 457, y: 214)),
+                   value: .text("Priya Nair"),
+                   grounding: Grounding(status: .corrected, locator: LiveLocator(kind: .role, value: "combobox", name: "Assignee"),
+                                        selenium: SeleniumLocator(by: .id, value: "assignee"))),
+        ])
+        for target in [ScriptTarget.playwrightPython, .seleniumPython] {
+            let text = try renderer.render(live, target: target).text
+            XCTAssertFalse(text.contains("select_or_at"), "\(target.rawValue): a verified list needs no fallback\n\(text)")
+        }
+    }
+
     func testTheTypeScriptAndJavaTargetsAreUnchanged() throws {
         // Only the Python targets, which the eval replays, carry the fallback so far.
         XCTAssertFalse(try renderer.render(Self.misread, target: .playwrightTS).text.contains("1269"))

@@ -80,7 +80,9 @@ struct PlaywrightDialect: Dialect, PlacementResolving {
             return [["typePage": ["text": lit(text)]]]
         case .select(let p, let option):
             switch resolve(p) {
-            case .locator(let l): return [["select": ["locator": l, "option": lit(option)]]]
+            // (Falls back to the `<select>` at the recorded point, or a click there when what is
+            // there is no `<select>`: a name misread, or a click on a button read as a choice.)
+            case .locator(let l): return [["select": withFallback(["locator": l, "option": lit(option)], p)]]
             case .point(let pt):
                 return [["clickAt": ["x": pt.x, "y": pt.y]],
                         ["note": ["text": comment("Choose \"\(option)\" in the list that opens: it could not be located.")]]]

@@ -187,7 +187,8 @@ struct SeleniumDialect: Dialect, PlacementResolving {
             return [["pressPage": ["chain": ".\(send)(\(literal(text)))"]]]
         case .select(let p, let option):
             switch resolve(p) {
-            case .locator(let l): return [["select": ["locator": l, "option": literal(option)]]]
+            // (Falls back as in `PlaywrightDialect`: the `<select>` at the recorded point, else a click there.)
+            case .locator(let l): return [["select": withFallback(["locator": l, "option": literal(option)], p)]]
             case .point(let pt):
                 return [["clickAt": ["x": pt.x, "y": pt.y]],
                         ["note": ["text": comment("Choose \"\(option)\" in the list that opens: it could not be located.")]]]

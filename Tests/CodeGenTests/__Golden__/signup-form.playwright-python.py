@@ -54,6 +54,20 @@ def fill_or_at(page, target, x, y, value):
         page.keyboard.insert_text(value)
 
 
+def select_or_at(page, target, x, y, option):
+    """Chooses `option` in the list `target`, else in the list at (x, y) where the recording shows it;
+    clicks there when what is there is no list (a click read as a choice)."""
+    element = None
+    if found(target):
+        element = target.first.element_handle()
+    else:
+        element = page.evaluate_handle("([x, y]) => document.elementFromPoint(x, y)", [x, y]).as_element()
+    if element is not None and element.evaluate("e => e.tagName") == "SELECT":
+        element.select_option(label=option)
+    else:
+        page.mouse.click(x, y)
+
+
 def check_or_at(page, target, x, y, checked=True):
     """Checks (or unchecks) `target`, or clicks the point (x, y) where the recording shows it."""
     if not found(target):

@@ -85,6 +85,17 @@ def hover_or_at(driver, locator, x, y):
         act_at(driver, x, y, move_only=True)
 
 
+def select_or_at(driver, locator, x, y, option):
+    """Chooses `option` in `locator`'s list, else in the list at (x, y) where the recording shows it;
+    clicks there when what is there is no list (a click read as a choice)."""
+    element = found(driver, locator) or driver.execute_script(
+        "return document.elementFromPoint(arguments[0], arguments[1]);", x, y)
+    if element is not None and element.tag_name.lower() == "select":
+        Select(element).select_by_visible_text(option)
+    else:
+        act_at(driver, x, y)
+
+
 def field_or_at(driver, locator, x, y):
     """`locator`'s field, or the field focused by clicking the point (x, y) where the recording shows it."""
     field = found(driver, locator)
