@@ -28,22 +28,6 @@ extension Run {
     /// that does not is undone where it navigated (back); else the page stays as it left it and the
     /// Enter is dropped as before, with a diagnostic.
     mutating func formButtonForRefutedEnter(_ i: Int, _ a: Action) async throws -> Action? {
-        try await formButtonStep(i, a, why: "press Enter → click on %@: Enter changes nothing live while the video changed")
-    }
-
-    /// For a toggle step at `i` read where the live page has nothing actionable, while the video's
-    /// page changed across it: the click on the focused field's form's last button, as for a
-    /// refuted Enter (a press on a button, seen without a pointer, read as a toggle of its glyph).
-    mutating func formButtonForUnfoundToggle(_ i: Int, _ a: Action) async throws -> Action? {
-        // (Only where the live page is out of line with the video after the step: a page that
-        // moved on, not a toggle's small change.)
-        guard a.kind == .check, videoChanged(i, a), let s = try await compare(i), s < Self.pageUnlike else { return nil }
-        return try await formButtonStep(i, a, why: "check → click on %@: nothing to toggle at the point live while the video's page changed")
-    }
-
-    /// The click on the focused field's form's last button for step `i`, kept when the live page
-    /// then looks like the video after the step; `why` names the step's reading (`%@`: the button).
-    mutating func formButtonStep(_ i: Int, _ a: Action, why: String) async throws -> Action? {
         let found = try await browser.execute("""
             var f = document.activeElement, form = f && f.form;
             if (!form) return null;
@@ -65,7 +49,7 @@ extension Run {
         try await browser.pointerClick(at: (x, y), count: 1)
         let state1 = try await settle(from: state0)
         let (s1, png) = try await compareKeeping(i)
-        debug("live: step \(i + 1) (\(a.kind.rawValue)) refuted; the form's last button \(t.role ?? t.tag) \"\(t.name ?? "")\" clicked → the page \(Self.f2(s0)) → \(Self.f2(s1 ?? 0)) like the video after it")
+        debug("live: step \(i + 1) Enter refuted; the form's last button \(t.role ?? t.tag) \"\(t.name ?? "")\" clicked → the page \(Self.f2(s0)) → \(Self.f2(s1 ?? 0)) like the video after it")
         guard let s1, Self.formButtonExplains(before: s0, after: s1) else {
             if state1.url != state0.url {
                 _ = try await browser.execute("history.back(); return true;", [])
@@ -82,8 +66,7 @@ extension Run {
         click.target?.point = Point(x: x, y: y)
         if state1.url != state0.url { click.navigatesTo = state1.url }
         click.grounding?.status = .corrected
-        let named = "\(t.role ?? t.tag) \"\(t.name ?? "")\""
-        click.grounding?.corrections = [why.replacingOccurrences(of: "%@", with: named) + ", and the form's last button brings the page in line (\(Self.f2(s0)) → \(Self.f2(s1)))"]
+        click.grounding?.corrections = ["press Enter → click on \(t.role ?? t.tag) \"\(t.name ?? "")\": Enter changes nothing live while the video changed, and the form's last button brings the page in line (\(Self.f2(s0)) → \(Self.f2(s1)))"]
         click.grounding?.similarity = (s1 * 1000).rounded() / 1000
         if options.keepScreenshots, let png { shots[out.count] = png }
         return click

@@ -731,8 +731,6 @@ struct Run {
                     diagnostics.append(Diagnostic(.note, "live: step \(i + 1) (fill) dropped: it types nothing, and no element at its point takes typing"))
                     return nil
                 }
-                // A toggle read where nothing is, as the page moved on: the form's button (LiveGrounder+FormButton.swift).
-                if let click = try await formButtonForUnfoundToggle(i, a) { return click }
                 a.grounding = Grounding(status: .offline, note: "no actionable element at the point")
                 performed = false
                 break

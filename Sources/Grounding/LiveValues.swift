@@ -172,10 +172,6 @@ extension Run {
             }
             try await put(current)
         }
-        // The values for the letter under a resting pointer's stem, and the stem's columns in the
-        // rendering (ValueCompare+StillBar.swift).
-        var stemValues: [String] = []
-        var stemMask: [ClosedRange<Int>] = []
         if !ValueCompare.matches(base.error, ink: base.ink) {
             var candidates: [String] = []
             let rereads = try await rereadField((x, y, w, h), text: (area.x, area.y, area.width, area.height), times: LiveGrounder.fillTimes(a))
@@ -205,10 +201,7 @@ extension Run {
                 completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
                 candidates += completions
                 // The letters the resting pointer's stem may hide (ValueCompare+StillBar.swift).
-                let stem = stemCandidates(current, bars: barColumns, gray: grays[current], width: video.width, height: video.height, moment: base.moment, moments: moments)
-                stemValues = stem.values
-                stemMask = stem.masked
-                candidates += stem.values
+                candidates += stemCandidates(current, bars: barColumns, gray: grays[current], width: video.width, height: video.height, moment: base.moment, moments: moments)
                 candidates += a.alternatives.map(Self.readingKey)
                 candidates += ValueCompare.variants(of: value, email: email)
                 // (A reading is cut at a bar: the caret, whatever the reader made of what follows it.)
@@ -229,7 +222,7 @@ extension Run {
                 // or, while the reading is no address either, what an address typed so far may be.)
                 var queue: [String] = []
                 for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current)
-                    && (type != "email" || ValueCompare.isAddress(c) || ValueCompare.typedSoFar(current) && ValueCompare.isPartialAddress(c)) && !seen.contains(c) && !queue.contains(c) { queue.append(c) }
+                    && (type != "email" || ValueCompare.isAddress(c) || !ValueCompare.isAddress(current) && ValueCompare.isPartialAddress(c)) && !seen.contains(c) && !queue.contains(c) { queue.append(c) }
                 // The second pass renders a few more, at least (a second misreading's variants).
                 // (A second round with its own 16 made todo-add-items-firefox render "CaIl", which
                 // beats "Call" and cannot win: the reading "Cal" stood. Both rounds share the 24.)
@@ -284,15 +277,7 @@ extension Run {
         // glyph alone (a serif "b" read "o": its ascender is a few pixels).
         let caret = Int(h * dpr)
         var finer: String?
-        // The letter under a resting pointer's stem: judged on that glyph with the stem left out
-        // (ValueCompare+StillBar.swift).
-        if !dated, !stemValues.isEmpty, base.moment < videoGrays.count,
-           let win = stemWinner(current, values: stemValues, masked: stemMask, errors: errors, base: base, grays: grays,
-                                video: videoGrays[base.moment], width: video.width, height: video.height) {
-            kept = (win.value, InkScore(error: errors[win.value] ?? base.error, ink: base.ink, moment: base.moment))
-            finer = win.why
-        }
-        if finer == nil, !wins(kept, over: base, current: current, caret: caret, email: type == "email"), !dated, base.moment < videoGrays.count,
+        if !wins(kept, over: base, current: current, caret: caret, email: type == "email"), !dated, base.moment < videoGrays.count,
            let win = glyphWinner(current, errors: errors, base: base, grays: grays, video: videoGrays[base.moment], width: video.width, height: video.height) {
             kept = (win.value, InkScore(error: errors[win.value] ?? base.error, ink: base.ink, moment: base.moment))
             finer = win.why
@@ -398,46 +383,19 @@ extension Run {
     /// (`ValueCompare.underStem`); the rendering `gray` of `current` places its glyphs, lined up
     /// with the video's moment `moment` first.
     func stemCandidates(_ current: String, bars: [[ClosedRange<Int>]], gray: [Double]?, width: Int, height: Int,
-                        moment: Int, moments: [InkMap]) -> (values: [String], masked: [ClosedRange<Int>]) {
+                        moment: Int, moments: [InkMap]) -> [String] {
         let still = ValueCompare.stillBars(bars)
-        guard !still.isEmpty, let gray, gray.count == width * height, moment < moments.count else { return ([], []) }
+        guard !still.isEmpty, let gray, gray.count == width * height, moment < moments.count else { return [] }
         let live = ValueCompare.binarise(gray, width: width, height: height)
-        guard let ink = ValueCompare.textExtent(live) else { return ([], []) }
+        guard let ink = ValueCompare.textExtent(live) else { return [] }
         // (Live column x lies over video column x + dx.)
         let dx = ValueCompare.bestShift(live, moments[moment]).dx
         var out: [String] = []
-        var masked: [ClosedRange<Int>] = []
         for column in still {
-            let found = ValueCompare.underStem(current, column: column - dx, ink: ink)
-            if !found.isEmpty { masked.append((column - dx - Self.stemHalfWidth)...(column - dx + Self.stemHalfWidth)) }
-            for c in found where !out.contains(c) { out.append(c) }
+            for c in ValueCompare.underStem(current, column: column - dx, ink: ink) where !out.contains(c) { out.append(c) }
         }
         out = Array(out.prefix(Self.stemCandidateLimit))
         if !out.isEmpty { debug("live: a bar stands still at column(s) \(still.map(String.init).joined(separator: ", ")) while the caret moves (the resting pointer): \(out.count) value(s) with another letter under it, first \(out.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))") }
-        return (out, out.isEmpty ? [] : masked)
-    }
-
-    /// Half the width (pixels) of the columns a resting pointer's stem covers, its serifs' slack
-    /// included, left out of the stem's duel.
-    static let stemHalfWidth = 2
-
-    /// Among `values` (the letters under a resting pointer's stem, `stemCandidates`) that rendered
-    /// clearly better than `current` on the whole field (by `clearGain`): each judged against `current` on the glyph they
-    /// differ in with the stem's columns (`masked`) left out (`ValueCompare.glyphDuel`); of those
-    /// that win their duel (`winsDuel`), the one nearest the video there. Nil: none wins.
-    func stemWinner(_ current: String, values: [String], masked: [ClosedRange<Int>], errors: [String: Int], base: InkScore,
-                    grays: [String: [Double]], video: [Double], width: Int, height: Int) -> (value: String, why: String)? {
-        guard let mine = grays[current] else { return nil }
-        var best: (value: String, duel: (current: Double, candidate: Double, apart: Double))?
-        // (Only a letter that renders clearly better on the whole field: the stem's duel chooses
-        // between such letters, it does not make one of them.)
-        for c in values where base.error - (errors[c] ?? .max) >= ValueCompare.clearGain && Self.caseAnomalies(c) <= Self.caseAnomalies(current) {
-            guard let theirs = grays[c], case let span = ValueCompare.differingSpan(current, c),
-                  let duel = ValueCompare.glyphDuel(current: mine, candidate: theirs, video: video, width: width, height: height,
-                                                    glyphs: max(span.a.count, span.b.count), atEnd: span.atEnd, masked: masked) else { continue }
-            debug("live: value \"\(c)\" against \"\(current)\" under the pointer's stem, the stem left out: \(Self.f2(duel.candidate)) against \(Self.f2(duel.current)) (the two \(Self.f2(duel.apart)) apart)")
-            if ValueCompare.winsDuel(duel), best == nil || duel.candidate < best!.duel.candidate { best = (c, duel) }
-        }
-        return best.map { b in (b.value, "the letter under the resting pointer's stem renders as the video's field shows it with the stem left out (\(Self.f2(b.duel.candidate)) against \(Self.f2(b.duel.current)) ink off there; the whole field \(errors[b.value] ?? 0) against \(base.error))") }
+        return out
     }
 }

@@ -40,11 +40,8 @@ extension ValueCompare {
     /// against "m": the window reaches that many glyphs' widths on); `atEnd`: the span ends the
     /// value, so the window stops a pixel after the renderings' ink (the video's caret stands
     /// right after it).
-    ///
-    /// `masked`: columns of the renderings left out of the duel (a resting pointer's stem drawn
-    /// over the glyph in the video: ValueCompare+StillBar.swift).
     public static func glyphDuel(current: [Double], candidate: [Double], video: [Double], width: Int, height: Int,
-                                 glyphs: Int = 1, atEnd: Bool = false, masked: [ClosedRange<Int>] = [])
+                                 glyphs: Int = 1, atEnd: Bool = false)
         -> (current: Double, candidate: Double, apart: Double)? {
         let n = width * height
         guard n > 0, current.count == n, candidate.count == n, video.count == n else { return nil }
@@ -78,7 +75,6 @@ extension ValueCompare {
                 for j in max(0, y - 1)...min(height - 1, y + 1) { for i in max(x0, x - 1)...min(x1 - 1, x + 1) { mask[j * width + i] = true } }
             }
         }
-        for r in masked { for y in 0..<height { for x in max(x0, r.lowerBound)..<max(max(x0, r.lowerBound), min(x1, r.upperBound + 1)) { mask[y * width + x] = false } } }
         let vmap = binarise(video, width: width, height: height)
         func local(_ s: [Double], _ gray: [Double]) -> Double {
             let g = bestShift(binarise(gray, width: width, height: height), vmap)

@@ -24,11 +24,8 @@ extension ValueCompare {
             .map { ($0.lowerBound + $0.upperBound) / 2 }
     }
 
-    /// Glyphs the reader makes of a letter with a stem through it: a bare vertical stroke (a glyph
-    /// with a feature of its own — a "j"'s tail, a "t"'s bar — is read off that feature, not the
-    /// stem: wizard-window-24fps's ".ie" under the pointer reads "je", which the address variants
-    /// put right).
-    static let stemGlyphs: Set<Character> = ["i", "l", "I", "1", "|"]
+    /// Glyphs the reader makes of a letter with a stem through it.
+    static let stemGlyphs: Set<Character> = ["i", "l", "I", "1", "|", "j", "!", "t", "f"]
     /// The letters a stem drawn through them hides (round and short ones: a tall letter's own
     /// shape survives the stem).
     static let hiddenUnderStem: [Character] = ["a", "e", "o", "u", "n", "c", "s", "r"]
@@ -55,14 +52,6 @@ extension ValueCompare {
             }
         }
         return out
-    }
-
-    /// Whether a reading is an address typed only up to its "@" (or not that far): its candidates
-    /// in an email field may be such starts of an address too (`isPartialAddress`). A reading
-    /// with a domain after its "@" is a whole address misread, whose candidates stay addresses.
-    public static func typedSoFar(_ reading: String) -> Bool {
-        let r = reading.trimmingCharacters(in: .whitespaces)
-        return !r.isEmpty && (!r.contains("@") || r.hasSuffix("@"))
     }
 
     /// Whether `s` may be the start of an email address as it is typed (an incomplete address a
