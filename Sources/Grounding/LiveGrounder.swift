@@ -400,7 +400,7 @@ struct Run {
                 phase = "the check before it"
                 if i > 0, action.kind != .press { try await agreeBefore(i, at: action.time) }
                 phase = "the gap search before it"
-                if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i); try await reconcileSelects(i) }
+                if i > 0 { try await synthesizeGap(i); try await reconcileToggles(i); try await reconcileFields(i) }
                 phase = "the choice's second press"
                 try await pressAgain()   // LiveGrounder+ChoiceTwice.swift
                 phase = "the step"
@@ -468,7 +468,6 @@ struct Run {
             _ = try? await synthesizeGap(timeline.actions.count)
             _ = try? await reconcileToggles(timeline.actions.count)
             _ = try? await reconcileFields(timeline.actions.count)   // GapSearch+Fields.swift
-            _ = try? await reconcileSelects(timeline.actions.count)   // GapSearch+Selects.swift
             _ = try? await pressAgain()
         }
     }
@@ -602,13 +601,7 @@ struct Run {
             try await browser.keys([key])
             if let focus, try await tabUnseen(i, a, probe: focus, before: before) { return nil }
             if let beforeKey, try await keyEchoesClick(i, a, before: before, unpressed: beforeKey) { return nil }
-            if key == .enter, try await enterRefuted(i, a, before: before) {
-                // … unless the form's own button moved the page (LiveGrounder+FormButton.swift).
-                guard let click = try await formButtonForRefutedEnter(i, a) else { return nil }
-                refutedKeyAt = nil
-                if let last = diagnostics.last, last.message.contains("step \(i + 1) (press Enter) dropped") { diagnostics.removeLast() }
-                return click
-            }
+            if key == .enter, try await enterRefuted(i, a, before: before) { return nil }
             if try await keyLacksAppearedText(i, a, before: before) { return nil }   // LiveGrounder+UnseenText.swift
             dropKeyTarget(&a, &corrections)   // LiveGrounder+KeyTarget.swift
         case .click, .dblclick, .hover, .check, .fill, .select:

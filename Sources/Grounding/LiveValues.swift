@@ -74,7 +74,6 @@ extension Run {
         var moments: [InkMap] = []
         var caretless: [InkMap] = []
         var videoGrays: [[Double]] = []
-        var barColumns: [[ClosedRange<Int>]] = []
         for time in LiveGrounder.fillTimes(a) {
             guard let f = frames.fields.min(by: { abs($0.time - time) < abs($1.time - time) }), abs(f.time - time) <= 0.2,
                   video.x >= 0, video.y >= 0, video.maxX <= f.image.width, video.y + video.height <= f.image.height else { continue }
@@ -84,7 +83,6 @@ extension Run {
             let bars = ValueCompare.caretBars(map, minRun: caretRun)
             if !bars.isEmpty { debug("live: the video's field at \(Self.f2(f.time)) s shows \(bars.count) bar(s) of a caret's height (≥ \(caretRun) px) at columns \(bars.map { "\($0.columns)" }.joined(separator: ", ")): left out of its ink") }
             moments.append(map)
-            barColumns.append(bars.map(\.columns))
             caretless.append(ValueCompare.erasingCarets(map, minRun: caretRun))
         }
         guard !moments.isEmpty else { return }
@@ -200,8 +198,6 @@ extension Run {
                 // from the field's old value or an earlier moment's reading.
                 completions = ValueCompare.scrolledCompletions(of: value, sources: [prior] + rereads.map(\.text))
                 candidates += completions
-                // The letters the resting pointer's stem may hide (ValueCompare+StillBar.swift).
-                candidates += stemCandidates(current, bars: barColumns, gray: grays[current], width: video.width, height: video.height, moment: base.moment, moments: moments)
                 candidates += a.alternatives.map(Self.readingKey)
                 candidates += ValueCompare.variants(of: value, email: email)
                 // (A reading is cut at a bar: the caret, whatever the reader made of what follows it.)
@@ -218,11 +214,10 @@ extension Run {
                 let ranked = Set(pass == 0 ? ValueCompare.variants(of: value, email: email) : round)
                 // Never a reading with a caret's junk after it, nor the reading with one more bar
                 // or l after its end: the video's caret explains such ink.
-                // (An email field's candidates are addresses: the DOM says what the field holds —
-                // or, while the reading is no address either, what an address typed so far may be.)
+                // (An email field's candidates are addresses: the DOM says what the field holds.)
                 var queue: [String] = []
                 for c in round where !c.isEmpty && !c.contains("|") && Self.withoutCaret(c) == nil && !Self.addsCaret(c, to: current)
-                    && (type != "email" || ValueCompare.isAddress(c) || !ValueCompare.isAddress(current) && ValueCompare.isPartialAddress(c)) && !seen.contains(c) && !queue.contains(c) { queue.append(c) }
+                    && (type != "email" || ValueCompare.isAddress(c)) && !seen.contains(c) && !queue.contains(c) { queue.append(c) }
                 // The second pass renders a few more, at least (a second misreading's variants).
                 // (A second round with its own 16 made todo-add-items-firefox render "CaIl", which
                 // beats "Call" and cannot win: the reading "Cal" stood. Both rounds share the 24.)
@@ -370,32 +365,5 @@ extension Run {
             && (kept.value.count == current.count || base.error - kept.score.error >= caret + ValueCompare.clearGain
                 || email && ValueCompare.isAddress(kept.value) && !ValueCompare.isAddress(current))
             && kept.score.ratio <= ValueCompare.looksAlike
-    }
-}
-
-extension Run {
-    /// At most this many values for the letters under a resting pointer's stem: the rest of the
-    /// budget stays for the reader's other hypotheses.
-    static let stemCandidateLimit = 12
-
-    /// The values `current` may be where a bar stands still at every moment of the typing (the
-    /// resting pointer's stem, `ValueCompare.stillBars`) over one of its bar-like glyphs
-    /// (`ValueCompare.underStem`); the rendering `gray` of `current` places its glyphs, lined up
-    /// with the video's moment `moment` first.
-    func stemCandidates(_ current: String, bars: [[ClosedRange<Int>]], gray: [Double]?, width: Int, height: Int,
-                        moment: Int, moments: [InkMap]) -> [String] {
-        let still = ValueCompare.stillBars(bars)
-        guard !still.isEmpty, let gray, gray.count == width * height, moment < moments.count else { return [] }
-        let live = ValueCompare.binarise(gray, width: width, height: height)
-        guard let ink = ValueCompare.textExtent(live) else { return [] }
-        // (Live column x lies over video column x + dx.)
-        let dx = ValueCompare.bestShift(live, moments[moment]).dx
-        var out: [String] = []
-        for column in still {
-            for c in ValueCompare.underStem(current, column: column - dx, ink: ink) where !out.contains(c) { out.append(c) }
-        }
-        out = Array(out.prefix(Self.stemCandidateLimit))
-        if !out.isEmpty { debug("live: a bar stands still at column(s) \(still.map(String.init).joined(separator: ", ")) while the caret moves (the resting pointer): \(out.count) value(s) with another letter under it, first \(out.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))") }
-        return out
     }
 }

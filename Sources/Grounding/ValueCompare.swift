@@ -246,7 +246,7 @@ public enum ValueCompare {
 
     /// The other values worth rendering for a typed value read as `value`, best first, at most
     /// `limit`: a text caret read after the last letter dropped; a stray mark at either end
-    /// dropped (a bar and a space before the first letter too); for an address, a space or a "j" that is a lost dot; a letter a person typed twice
+    /// dropped; for an address, a space or a "j" that is a lost dot; a letter a person typed twice
     /// read once (ll, ss, tt…); single swaps of glyphs OCR confuses (l/I, rn/m, g/q/y, an o whose
     /// bottom touches a mark below read as q, a clipped s read as ":"; a digit for a letter — l/1, O/0, S/5 — only beside a digit). `email` says the value is an address (no spaces in it).
     public static func variants(of value: String, email: Bool = false, limit: Int = 24) -> [String] {
@@ -262,9 +262,6 @@ public enum ValueCompare {
         // A stray mark at an end (a caret, the field's edge): dropped.
         if let last = chars.last, "|'’‘`*:;,.!".contains(last), chars.count > 2 { add(String(chars.dropLast())) }
         if let first = chars.first, "|'’‘`*:;,.!".contains(first), chars.count > 2 { add(String(chars.dropFirst())) }
-        // A caret (or the pointer's I-beam) before the first letter, read as a bar-like glyph and
-        // a space ("I ravi.menon@"): dropped with its space.
-        if chars.count > 3, "lI|1!".contains(chars[0]), chars[1] == " ", chars[2] != " " { add(String(chars.dropFirst(2))) }
         if email {
             // An address has no space: a gap is a lost dot; a "j" before a short domain label is
             // often a dot and an i drawn together (".ie" read "je").
