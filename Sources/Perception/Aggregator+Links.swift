@@ -1,4 +1,3 @@
-import Foundation
 import ScreenCore
 
 extension Aggregator {
@@ -44,41 +43,4 @@ extension Aggregator {
 extension Role {
     /// Fields typed into (a key pressed in one ends typing there).
     var isTypedInto: Bool { self == .textbox || self == .combobox || self == .searchbox || self == .spinbutton }
-}
-
-extension Aggregator {
-    /// Whether `action` can be what moved the page to the anchor of `url` (only its fragment new),
-    /// seen at `seenAt`: it is no click, or it came at most `window` seconds before (an anchor needs no page load, so
-    /// the address changes the moment its link is pressed), or its name or text names the anchor
-    /// (a link's text is what the anchor's slug is made of: "Installation" → `#installation`; a
-    /// click read at the start of the pointer's rest on it comes earlier than the press), or it has
-    /// no name to judge by.
-    static func reachesAnchor(_ action: Action, url: String, seenAt: Double, window: Double) -> Bool {
-        // (A key — Enter on a result of an in-page search — says nothing of the anchor by its field's name.)
-        if action.kind != .click || seenAt - action.time <= window { return true }
-        guard let hash = url.firstIndex(of: "#") else { return true }
-        let fragment = String(url[url.index(after: hash)...]).removingPercentEncoding ?? String(url[url.index(after: hash)...])
-        let names = [action.target?.name, action.target?.text, action.target?.label].compactMap { $0 }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { return true }
-        return names.contains { namesAnchor($0, fragment: fragment) }
-    }
-
-    /// Whether the text `name` names the anchor `fragment`: a word of one (3 letters or more) is a
-    /// word of the other but for an OCR slip, or the two read alike with separators left out.
-    static func namesAnchor(_ name: String, fragment: String) -> Bool {
-        func words(_ s: String) -> [String] {
-            s.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        }
-        let nameWords = words(name), anchorWords = words(fragment)
-        let joinedName = nameWords.joined(), joinedAnchor = anchorWords.joined()
-        guard !joinedName.isEmpty, !joinedAnchor.isEmpty else { return false }
-        if TextSimilarity.ratio(joinedName, joinedAnchor) >= 0.7 { return true }
-        for a in anchorWords where a.count >= 3 {
-            for n in nameWords where n.count >= 3 {
-                if a == n || TextSimilarity.ratio(a, n) >= 0.75 { return true }
-                if min(a.count, n.count) >= 4 && (a.hasPrefix(n) || n.hasPrefix(a)) { return true }
-            }
-        }
-        return false
-    }
 }

@@ -11,10 +11,6 @@ public struct Aggregator: Sendable {
     public var scrollGap = 1.0
     /// A navigation is attached to an action at most this long (seconds) before it.
     public var navigationWindow = 3.0
-    /// A move to an anchor of the same page is attached to an action whose name does not name the
-    /// anchor at most this long (seconds) after it: no page loads, the address changes as the link
-    /// is pressed.
-    public var anchorWindow = 1.5
     /// Whether a click that only focused a field right before typing into it is kept.
     public var keepFocusClicks = false
 
@@ -50,14 +46,7 @@ public struct Aggregator: Sendable {
             case .navigation:
                 // An address whose server is the start's but for an OCR slip is on the start's server.
                 guard let url = o.url.map({ URLText.withKnownOrigin($0, known: layout.startURL) }) else { continue }
-                var cause = actions.lastIndex(where: { $0.kind != .scroll && $0.kind != .goto && o.time - $0.time <= navigationWindow && o.time >= $0.time - 0.2 })
-                // A move to an anchor of the same page is not that action's when it came long after
-                // it and the action's name has nothing of the anchor (`reachesAnchor`): the click on
-                // the anchor's link was missed, and the page went there on its own, as a goto.
-                if let i = cause, let cur = current, Self.onlyFragmentChanged(from: cur.url, to: url),
-                   !Self.reachesAnchor(actions[i], url: url, seenAt: o.time, window: anchorWindow) {
-                    cause = nil
-                }
+                let cause = actions.lastIndex(where: { $0.kind != .scroll && $0.kind != .goto && o.time - $0.time <= navigationWindow && o.time >= $0.time - 0.2 })
                 // Caused by nothing and the address unchanged: a second reading of the same page.
                 if cause.map({ actions[$0].navigatesTo != nil }) ?? true, let cur = current, Self.sameURL(cur.url, url) {
                     if url.count > cur.url.count, let i = cur.action, i < actions.count {
