@@ -15,10 +15,8 @@ extension Run {
         // The pointer stayed where the previous step put it, or where the person typed
         // (LiveGrounder+TypedFieldClick.swift).
         let q = timeline.actions[i - 1].target?.point
-        // (Any pointer step the live stage turned into keys: the pointer stayed with it,
-        // LiveGrounder+KeyPair.swift.)
         var samePoint = q.map { abs(p.x - $0.x) < 4 && abs(p.y - $0.y) < 4 } == true
-            && ([.click, .check, .press].contains(timeline.actions[i - 1].kind) || keyedStep == i - 1)
+            && [.click, .check, .press].contains(timeline.actions[i - 1].kind)
         // … or where the last pointer step put it, only keys and typing since (LiveGrounder+PointerStayed.swift).
         if !samePoint, let r = Self.pointerStayed(before: i, timeline.actions), let rp = r.target?.point {
             samePoint = abs(p.x - rp.x) < 4 && abs(p.y - rp.y) < 4
@@ -35,14 +33,12 @@ extension Run {
             (.tab, "Tab", Key.parse("Shift+Tab") ?? .tab), (.arrowRight, "ArrowRight", .arrowLeft), (.arrowLeft, "ArrowLeft", .arrowRight),
             (.arrowDown, "ArrowDown", .arrowUp), (.arrowUp, "ArrowUp", .arrowDown),
         ]
-        var tabGain = 0.0
         for k in tries {
             let before = try await page.state()
             try await browser.keys([k.key])
             _ = try await settle(from: before)
             let s1 = try await fieldSimilarity(region, after) ?? 0
             debug("live: step \(i + 1), \(k.name) → \(Self.f2(s1))")
-            if k.key == .tab { tabGain = s1 - s0 }
             if s1 >= s0 + Self.keyGain && s1 >= Self.keyAreaLike {
                 var press = Action(kind: .press, time: a.time, endTime: a.time + 0.06, value: .text(k.name), confidence: a.confidence)
                 press.grounding = Grounding(status: .corrected)
@@ -50,17 +46,10 @@ extension Run {
                 let (similarity, png) = try await compareKeeping(i)
                 if options.keepScreenshots, let png { shots[out.count] = png }
                 press.grounding?.similarity = similarity.map { ($0 * 1000).rounded() / 1000 }
-                keyedStep = i
                 return press
             }
             try await browser.keys([k.undo])
             _ = try await settle(from: before)
-        }
-        // Tab brought the area nearer without bringing it in line: an arrow on the control it
-        // focused may finish it (LiveGrounder+KeyPair.swift).
-        if Self.tabMayLeadAnArrow(gain: tabGain), let press = try await tabThenArrow(i, a, region: region, after: after, s0: s0) {
-            keyedStep = i
-            return press
         }
         return nil
     }

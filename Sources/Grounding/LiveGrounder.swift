@@ -243,9 +243,6 @@ struct Run {
     /// A button press the analysis read as part of the choice just performed, pressed after it
     /// (LiveGrounder+FoldedPress.swift).
     var foldedPress: FoldedPress?
-    /// The last step (index in `timeline.actions`) read as a click that the live stage performed
-    /// as keys instead (`keyInsteadOfClick`): the pointer did not move with it.
-    var keyedStep: Int?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {

@@ -5,8 +5,7 @@ import ScreenCore
 import XCTest
 
 /// Session 29: a choice made with the keyboard inside a `<select>`'s popup, whose value the
-/// analysis took from the press after it (`LiveGrounder+FoldedPress.swift`), and keys pressed while
-/// the pointer rests on a control clicked before (`LiveGrounder+KeyPair.swift`).
+/// analysis took from the press after it (`LiveGrounder+FoldedPress.swift`).
 final class FoldedPressTests: XCTestCase {
     /// admin-search-edit-role-125's reading: the dialog's Save user click taken for the pick,
     /// while the closed list shows "Editor".
@@ -72,21 +71,5 @@ final class FoldedPressTests: XCTestCase {
                 XCTAssertFalse(b.log.contains { $0.hasPrefix("click") }, "nothing pressed: \(b.log)")
             }
         }
-    }
-
-    func testTabLeadsAnArrowOnlyWhenItBringsTheAreaNearerWithoutBringingItInLine() {
-        XCTAssertTrue(Run.tabMayLeadAnArrow(gain: 0.06))
-        XCTAssertTrue(Run.tabMayLeadAnArrow(gain: Run.tabLeadGain))
-        XCTAssertFalse(Run.tabMayLeadAnArrow(gain: 0.01), "Tab changed nothing there")
-        XCTAssertFalse(Run.tabMayLeadAnArrow(gain: -0.2), "Tab made it less like the video")
-        XCTAssertFalse(Run.tabMayLeadAnArrow(gain: Run.keyGain), "Tab alone explains it")
-    }
-
-    func testTheArrowOfAPairIsDatedAtTheReadingsEnd() {
-        // settings-name-theme-keys-60fps: a `select` read from 10.63 to 11.23 s over the Tab and the ArrowLeft.
-        let span = Action(kind: .click, time: 10.63, endTime: 11.23)
-        XCTAssertEqual(Run.arrowTime(after: span), 11.17, accuracy: 1e-9)
-        let click = Action(kind: .click, time: 11.9, endTime: 11.9)
-        XCTAssertEqual(Run.arrowTime(after: click), 12.0, accuracy: 1e-9)
     }
 }
