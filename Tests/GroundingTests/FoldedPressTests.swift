@@ -54,20 +54,22 @@ final class FoldedPressTests: XCTestCase {
             b.onClick = { _, _, _ in b.stateVersion += 1 }
             let select = Action(kind: .select, time: 18, endTime: 21.07,
                                 target: Target(role: .combobox, name: "ROLE", text: "Editor", point: Point(x: 50, y: 20)), value: .text("Save user"))
-            let r = try await LiveGrounderTests().grounder().ground(LiveGrounderTests().timeline([select]), browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
-            let a = r.timeline.actions
+            let grounder = LiveGrounder(options: LiveOptions(settleSeconds: 0.3, environment: [:], secretNames: { _ in [] }))
+            let timeline = ActionTimeline(viewport: Viewport(x: 0, y: 80, width: 800, height: 600), startURL: "http://127.0.0.1:8765/app/", actions: [select])
+            let r = try await grounder.ground(timeline, browser: b, frames: .none) { _ in Image(width: 1, height: 1, format: .gray8) }
+            let a: [Action] = r.timeline.actions
             XCTAssertEqual(a.first?.kind, .select)
             XCTAssertEqual(a.first?.value, .text("Editor"), "the option the closed list shows")
             XCTAssertNotEqual(a.first?.grounding?.status, .offline)
             if buttonShown {
-                XCTAssertEqual(a.map(\.kind), [.select, .click])
+                XCTAssertEqual(a.map { $0.kind }, [ActionKind.select, .click])
                 guard a.count == 2 else { continue }
                 XCTAssertEqual(a[1].target?.name, "Save user")
                 XCTAssertEqual(a[1].time, 21.07, accuracy: 1e-9)
                 XCTAssertEqual(a[1].grounding?.status, .corrected)
                 XCTAssertTrue(b.log.contains("click 300,200×1"), "the button pressed live: \(b.log)")
             } else {
-                XCTAssertEqual(a.map(\.kind), [.select])
+                XCTAssertEqual(a.map { $0.kind }, [ActionKind.select])
                 XCTAssertFalse(b.log.contains { $0.hasPrefix("click") }, "nothing pressed: \(b.log)")
             }
         }
