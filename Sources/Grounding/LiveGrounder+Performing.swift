@@ -6,7 +6,8 @@ import ScreenCore
 extension Run {
     // MARK: - Performing
 
-    mutating func perform(_ a: inout Action, _ t: Identified, at p: (Double, Double), corrections: inout [String]) async throws {
+    /// `read`: the step as the analysis gave it (what the video showed of its target).
+    mutating func perform(_ a: inout Action, _ t: Identified, at p: (Double, Double), read: Action? = nil, corrections: inout [String]) async throws {
         guard let el = t.element else { return }
         switch a.kind {
         case .click:
@@ -33,10 +34,18 @@ extension Run {
             a.value = .flag(wanted)
         case .select:
             let wanted = a.value?.text ?? ""
-            guard let option = Self.bestOption(wanted, t.options) else {
+            // A value like no option: the list's shown text after the choice, and a press the
+            // analysis folded into it (LiveGrounder+FoldedPress.swift).
+            let shown = read?.target?.text
+            guard let (option, fromShown) = Self.optionToPick(wanted, shown: shown, t.options) else {
                 throw SkipStep(reason: "the live list has no option like \"\(wanted)\"")
             }
-            if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
+            if fromShown {
+                corrections.append("option \"\(wanted)\" → \"\(option)\": the live list has no option like the value, and the list shows \"\(shown ?? "")\" after the choice")
+                if let b = Self.foldedButton(wanted, try await buttonsNear(Point(x: p.0, y: p.1))) {
+                    foldedPress = FoldedPress(name: b.name, point: b.point, time: a.endTime, value: wanted)
+                }
+            } else if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
             a.value = .text(option)
             _ = try await browser.execute("""
                 var s = arguments[0], want = arguments[1];

@@ -240,6 +240,9 @@ struct Run {
     /// The second press of a choice its own control opened, performed after the next step's gap
     /// and fields (LiveGrounder+ChoiceTwice.swift).
     var pendingSecondPress: Action?
+    /// A button press the analysis read as part of the choice just performed, pressed after it
+    /// (LiveGrounder+FoldedPress.swift).
+    var foldedPress: FoldedPress?
 
     init(options: LiveOptions, browser: any LiveBrowser, frames: LiveFrames, decodePNG: @escaping @Sendable (Data) throws -> Image,
          timeline: ActionTimeline) {
@@ -404,6 +407,7 @@ struct Run {
                 phase = "the choice's second press"
                 try await pressAgain()   // LiveGrounder+ChoiceTwice.swift
                 phase = "the step"
+                foldedPress = nil
                 if var a = try await step(i, action) {
                     if Self.pressedTwice(read: action, grounded: a) {
                         pendingSecondPress = Self.secondPress(of: a, read: action)   // LiveGrounder+ChoiceTwice.swift
@@ -437,6 +441,7 @@ struct Run {
                         }
                         out.append(a)
                     }
+                    try await pressFoldedIntoChoice(i)   // LiveGrounder+FoldedPress.swift
                     try await keyAfterKey(i, a)
                     try await noteDialog(after: a)
                 } else {
@@ -821,7 +826,7 @@ struct Run {
             if Self.maySecondRead(a, last: out.last) { unpressed = try decodePNG(try await browser.screenshot()) }
             if !toggledAlready { clickFocus = try await clickFocusProbe(i, a, t) }
             if !toggledAlready, clickFocus == nil { clickOnFocused = try await clickOnFocusedField(i, a, t) }
-            if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), corrections: &corrections) }
+            if !toggledAlready { try await perform(&a, t, at: (p.x, p.y), read: action, corrections: &corrections) }
             // The typing began with the first click that focused the field (LiveGrounder+RepeatedPress.swift).
             a.time = Self.typingStart(a, absorbed: focusedAt)
         }
