@@ -151,6 +151,32 @@ struct PageCalls {
         return Point(x: x, y: y)
     }
 
+    /// The shown buttons within `within` CSS pixels of `near`, nearest first (at most 20): their
+    /// accessible names (aria-label, else text or value) and centres.
+    func buttons(near: Point, within: Double) async throws -> [(name: String, point: Point)] {
+        let v = try await browser.execute("""
+            var norm = function (s) { return (s || '').replace(/\\s+/g, ' ').trim(); };
+            var px = arguments[0], py = arguments[1], reach = arguments[2], out = [];
+            var all = document.querySelectorAll('button, [role=button], input[type=submit], input[type=button]');
+            for (var i = 0; i < all.length; i++) {
+              var el = all[i];
+              if (!(el.checkVisibility ? el.checkVisibility({visibilityProperty: true, opacityProperty: true}) : !!el.offsetParent)) continue;
+              var r = el.getBoundingClientRect();
+              if (r.width <= 0 || r.height <= 0) continue;
+              var d = Math.hypot(Math.max(r.left - px, 0, px - r.right), Math.max(r.top - py, 0, py - r.bottom));
+              if (d > reach) continue;
+              var name = norm(el.getAttribute('aria-label')) || norm(el.tagName === 'INPUT' ? el.value : el.textContent);
+              if (name) out.push({name: name, x: r.left + r.width / 2, y: r.top + r.height / 2, d: d});
+            }
+            out.sort(function (a, b) { return a.d - b.d; });
+            return out.slice(0, 20);
+            """, [.number(near.x), .number(near.y), .number(within)])
+        return (v.array ?? []).compactMap { b in
+            guard let n = b["name"]?.string, let x = b["x"]?.double, let y = b["y"]?.double else { return nil }
+            return (n, Point(x: x, y: y))
+        }
+    }
+
     /// What a key could act on now: the focused text field (its box, whether Enter would submit
     /// its form) and the topmost open dialog's box, in viewport CSS pixels.
     func keyTargets() async throws -> KeyTargets {

@@ -33,32 +33,6 @@ extension Run {
         return buttons.first { $0.name == name }
     }
 
-    /// The shown buttons within `foldedPressReach` of `near`, nearest first: their accessible
-    /// names (aria-label, else text or value) and centres.
-    func buttonsNear(_ near: Point) async throws -> [(name: String, point: Point)] {
-        let v = try await browser.execute("""
-            var norm = function (s) { return (s || '').replace(/\\s+/g, ' ').trim(); };
-            var px = arguments[0], py = arguments[1], reach = arguments[2], out = [];
-            var all = document.querySelectorAll('button, [role=button], input[type=submit], input[type=button]');
-            for (var i = 0; i < all.length; i++) {
-              var el = all[i];
-              if (!(el.checkVisibility ? el.checkVisibility({visibilityProperty: true, opacityProperty: true}) : !!el.offsetParent)) continue;
-              var r = el.getBoundingClientRect();
-              if (r.width <= 0 || r.height <= 0) continue;
-              var d = Math.hypot(Math.max(r.left - px, 0, px - r.right), Math.max(r.top - py, 0, py - r.bottom));
-              if (d > reach) continue;
-              var name = norm(el.getAttribute('aria-label')) || norm(el.tagName === 'INPUT' ? el.value : el.textContent);
-              if (name) out.push({name: name, x: r.left + r.width / 2, y: r.top + r.height / 2, d: d});
-            }
-            out.sort(function (a, b) { return a.d - b.d; });
-            return out.slice(0, 20);
-            """, [.number(near.x), .number(near.y), .number(Self.foldedPressReach)])
-        return (v.array ?? []).compactMap { b in
-            guard let n = b["name"]?.string, let x = b["x"]?.double, let y = b["y"]?.double else { return nil }
-            return (n, Point(x: x, y: y))
-        }
-    }
-
     /// Performs the press folded into the choice just grounded (`foldedPress`), when the button is
     /// still there and answers to its name, and appends it as an inserted `click` dated at the
     /// choice's end.

@@ -42,7 +42,7 @@ extension Run {
             }
             if fromShown {
                 corrections.append("option \"\(wanted)\" → \"\(option)\": the live list has no option like the value, and the list shows \"\(shown ?? "")\" after the choice")
-                if let b = Self.foldedButton(wanted, try await buttonsNear(Point(x: p.0, y: p.1))) {
+                if let b = Self.foldedButton(wanted, try await page.buttons(near: Point(x: p.0, y: p.1), within: Self.foldedPressReach)) {
                     foldedPress = FoldedPress(name: b.name, point: b.point, time: a.endTime, value: wanted)
                 }
             } else if option != wanted { corrections.append("option \"\(wanted)\" → \"\(option)\" (the list's own label)") }
